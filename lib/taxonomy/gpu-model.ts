@@ -1,0 +1,68 @@
+import { Source } from "./source";
+
+/** Canonical short names of the GPUs the taxonomy knows. */
+export type GpuName =
+  | "H200"
+  | "H100"
+  | "B200"
+  | "A100-40GB"
+  | "A100-80GB"
+  | "L40S"
+  | "A10G"
+  | "RTX-6000-Ada"
+  | "RTX-A5000"
+  | "L4"
+  | "T4"
+  | "T4G"
+  | "V100";
+
+/** The article's three tiers. */
+export type GpuTier = "heavyweight" | "workhorse" | "edge-batch";
+
+/** The article's relative-cost and availability scale. */
+export type RelativeLevel = "Low" | "Medium" | "High" | "Very High";
+
+export type GpuArchitecture = "Volta" | "Turing" | "Ampere" | "Ada Lovelace" | "Hopper" | "Blackwell";
+
+export type GpuMemoryType = "HBM2" | "HBM2e" | "HBM3" | "HBM3e" | "GDDR6";
+
+/** For GPUs AWS does not sell: what to use instead, and why. */
+export interface AwsEquivalent {
+  readonly gpu: GpuName;
+  readonly why: string;
+}
+
+export interface GpuModel {
+  readonly name: GpuName;
+  /** The vendor's full product name, e.g. "NVIDIA H100 Tensor Core GPU (SXM5 80GB)". */
+  readonly fullName: string;
+  /** Other spellings users type ("NVIDIA A10G", "a100-80gb", "A100 80GB"). Compared case-insensitively. */
+  readonly aliases: readonly string[];
+  readonly architecture: GpuArchitecture;
+  /** Marketed memory size in GB (A10G = 24, H100 = 80). */
+  readonly memoryGB: number;
+  /**
+   * Memory usable by a workload in MiB, as the EC2 API reports it
+   * (DescribeInstanceTypes GpuInfo.Gpus[].MemoryInfo.SizeInMiB); nvidia-smi where EC2 reports the marketed size.
+   */
+  readonly usableMemoryMiB: number;
+  readonly memoryType: GpuMemoryType;
+  /** Peak memory bandwidth in GB/s (vendor datasheet). */
+  readonly memoryBandwidthGBps: number;
+  /** Dense (no sparsity) BF16 tensor TFLOPS; FP16 tensor for GPUs without BF16 (Volta, Turing). */
+  readonly bf16Tflops: number;
+  /** Dense FP8 tensor TFLOPS, where the GPU supports FP8. */
+  readonly fp8Tflops?: number;
+  /** GPU-to-GPU link of the form factor AWS ships ("NVLink"/"NVSwitch" for SXM parts, else "PCIe"). */
+  readonly interconnect: "NVLink" | "NVSwitch" | "PCIe";
+  readonly tier: GpuTier;
+  /** The article's relative cost (its comparison table; our reading for GPUs it does not tabulate). */
+  readonly relativeCost: RelativeLevel;
+  /** The article's availability. */
+  readonly availability: RelativeLevel;
+  /** Set only for GPUs AWS does not sell. */
+  readonly awsEquivalent?: AwsEquivalent;
+  /** Marks GPUs kept for existing fleets but never chosen unless asked for. */
+  readonly legacy?: boolean;
+  readonly sources: readonly Source[];
+}
