@@ -1,0 +1,59 @@
+import { resolveGpuName } from "../selection/resolve-names";
+import { DEFAULT_TAXONOMY, gpuModel } from "../taxonomy/taxonomy";
+import { GpuWorkloadsError } from "../selection/errors";
+import { Command } from "./command";
+import { renderTable, usd } from "./table";
+
+export const catalogCommand: Command = {
+  name: "catalog",
+  summary: "the GPU instance types, filtered by GPU, region or family",
+  usage: "gpu-workloads catalog [--gpu X] [--region R] [--family F] [--json]",
+  flags: { gpu: "string", region: "string", family: "string", json: "boolean" },
+  run(flags) {
+    const taxonomy = DEFAULT_TAXONOMY;
+    const gpu = flags.gpu === undefined ? undefined : resolveGpuName(taxonomy, String(flags.gpu), "--gpu");
+    const families = new Set(taxonomy.instanceTypes.map((t) => t.family));
+    if (flags.family !== undefined && !families.has(String(flags.family))) {
+      throw new GpuWorkloadsError("UnknownFamily", `--family "${flags.family}" is not a GPU family of the taxonomy; use one of ${[...families].join(", ")}.`);
+    }
+    const rows = taxonomy.instanceTypes.filter(
+      (t) =>
+        (gpu === undefined || t.gpu === gpu) &&
+        (flags.region === undefined || t.regions.includes(String(flags.region))) &&
+        (flags.family === undefined || t.family === flags.family),
+    );
+    const json = rows.map((t) => ({
+      instanceType: t.instanceType,
+      gpu: t.gpu,
+      gpuCount: t.gpuCount,
+      gpuMemoryGB: gpuModel(taxonomy, t.gpu).memoryGB,
+      vcpus: t.vcpus,
+      memoryGiB: t.memoryGiB,
+      networkGbps: t.networkGbps,
+      efaInterfaces: t.efaInterfaces,
+      localNvmeGB: t.localNvmeGB,
+      cpuArchitecture: t.cpuArchitecture,
+      onDemandUsdPerHour: t.onDemandUsdPerHour,
+      legacy: Boolean(t.legacy),
+      regions: t.regions,
+    }));
+    const text = renderTable(
+      ["instance", "GPU", "GPUs", "GB/GPU", "vCPU", "GiB", "Gbps", "EFA", "NVMe GB", "arch", "$/h us-east-1", "regions"],
+      rows.map((t) => [
+        t.instanceType + (t.legacy ? " (legacy)" : ""),
+        t.gpu,
+        t.gpuCount,
+        gpuModel(taxonomy, t.gpu).memoryGB,
+        t.vcpus,
+        t.memoryGiB,
+        t.networkGbps,
+        t.efaInterfaces,
+        t.localNvmeGB,
+        t.cpuArchitecture,
+        usd(t.onDemandUsdPerHour),
+        String(t.regions.length),
+      ]),
+    );
+    return { json, text: `${text}\n\n${rows.length} instance types; on-demand Linux prices in us-east-1 as of ${taxonomy.asOf}.` };
+  },
+};

@@ -1,0 +1,15 @@
+import { FlagSpec, ParsedFlags } from "./args";
+
+/** What a command answers: a document for --json and the same as readable text. */
+export interface CommandOutput {
+  readonly json: unknown;
+  readonly text: string;
+}
+
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  readonly usage: string;
+  readonly flags: FlagSpec;
+  run(flags: ParsedFlags): CommandOutput;
+}

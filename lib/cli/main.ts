@@ -1,0 +1,50 @@
+import { GpuWorkloadsError } from "../selection/errors";
+import { parseFlags } from "./args";
+import { catalogCommand } from "./catalog-command";
+import { Command } from "./command";
+import { estimateCommand } from "./estimate-command";
+import { gpusCommand } from "./gpus-command";
+import { selectCommand } from "./select-command";
+
+/** Every command; `report` joins when constructs write a plan. */
+export const COMMANDS: readonly Command[] = [gpusCommand, catalogCommand, selectCommand, estimateCommand];
+
+export interface CliResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI on argv (without node and script) and returns what it prints; never exits the process. */
+export function runCli(argv: readonly string[]): CliResult {
+  const [name, ...rest] = argv;
+  const json = rest.includes("--json");
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    return { exitCode: 0, stdout: help(), stderr: "" };
+  }
+  try {
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) {
+      throw new GpuWorkloadsError("UnknownCommand", `"${name}" is not a command; use one of ${COMMANDS.map((c) => c.name).join(", ")} (gpu-workloads help).`);
+    }
+    if (rest.includes("--help")) return { exitCode: 0, stdout: `usage: ${command.usage}\n`, stderr: "" };
+    const output = command.run(parseFlags(name, rest, command.flags));
+    return { exitCode: 0, stdout: (json ? JSON.stringify(output.json, null, 2) : output.text) + "\n", stderr: "" };
+  } catch (error) {
+    if (!(error instanceof GpuWorkloadsError)) throw error;
+    return json
+      ? { exitCode: 2, stdout: JSON.stringify({ error: { code: error.code, message: error.message } }, null, 2) + "\n", stderr: "" }
+      : { exitCode: 2, stdout: "", stderr: `gpu-workloads: ${error.message}\n` };
+  }
+}
+
+function help(): string {
+  return [
+    "gpu-workloads — choose and explain AWS GPU hardware for a workload",
+    "",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${c.summary}\n            ${c.usage}`),
+    "",
+    "Every command takes --json and then prints one JSON document.",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,122 @@
+import { GpuWorkloadsError } from "../selection/errors";
+import { GpuCountRequirement, SelectionRequirements } from "../selection/requirements";
+import { selectInstance } from "../selection/select-instance";
+import { CpuArchitecture } from "../taxonomy/instance-type";
+import { WORKLOAD_CLASSES, WorkloadClass } from "../taxonomy/workload-class";
+import { Objective } from "../taxonomy/workload-profile";
+import { ParsedFlags } from "./args";
+import { Command } from "./command";
+import { MODEL_FLAGS, modelFromFlags, usageFromFlags } from "./model-flags";
+import { renderTable, usd } from "./table";
+
+export const selectCommand: Command = {
+  name: "select",
+  summary: "choose the instance type for a workload, with why, alternatives and rejections",
+  usage:
+    "gpu-workloads select --workload <" +
+    WORKLOAD_CLASSES.join("|") +
+    "> [--gpus L40S,A10G | --any-of L40S,A10G] [--min-gpu-memory GB] [--gpu-count N | --min-gpu-count N]" +
+    " [--min-total-gpu-memory GB] [--min-vcpus N] [--min-memory GiB] [--min-bandwidth GBps] [--efa] [--region R]" +
+    " [--arch x86_64|arm64] [--max-price USD] [--spot] [--objective cost|compute-cost] [--nodes N]" +
+    " [--model NAME --mode inference|lora|full --context N --concurrency N --precision P] [--json]",
+  flags: {
+    workload: "string",
+    gpus: "list",
+    "any-of": "list",
+    "min-gpu-memory": "number",
+    "gpu-count": "number",
+    "min-gpu-count": "number",
+    "min-total-gpu-memory": "number",
+    "min-vcpus": "number",
+    "min-memory": "number",
+    "min-bandwidth": "number",
+    efa: "boolean",
+    region: "string",
+    arch: "string",
+    "max-price": "number",
+    spot: "boolean",
+    objective: "string",
+    nodes: "number",
+    ...MODEL_FLAGS,
+    json: "boolean",
+  },
+  run(flags) {
+    const decision = selectInstance(requirementsFromFlags(flags));
+    const json = {
+      instanceType: decision.instanceType,
+      gpu: decision.gpu.name,
+      gpuCount: decision.gpuCount,
+      nodeCount: decision.nodeCount,
+      hourlyUsd: decision.totalHourlyUsd,
+      monthlyUsd: Math.round(decision.totalHourlyUsd * 730 * 100) / 100,
+      objective: decision.objective,
+      purchase: decision.purchase,
+      reason: decision.reason,
+      memoryEstimate: decision.memoryEstimate ?? null,
+      pricesAsOf: decision.pricesAsOf,
+      alternatives: decision.alternatives.map((a) => ({
+        instanceType: a.instanceType,
+        gpu: a.gpu.name,
+        gpuCount: a.gpuCount,
+        nodeCount: a.nodeCount,
+        hourlyUsd: a.totalHourlyUsd,
+      })),
+      rejected: decision.rejected.map((r) => ({ instanceType: r.instanceType, constraint: r.constraint, reason: r.reason })),
+    };
+    const nodes = decision.nodeCount > 1 ? `${decision.nodeCount} × ` : "";
+    const text = [
+      `${decision.workload}: ${nodes}${decision.instanceType} — ${decision.gpuCount}× ${decision.gpu.name}, ${usd(decision.totalHourlyUsd)}/h` +
+        ` (${usd(decision.totalHourlyUsd * 730)}/month on-demand, ${decision.purchase}, prices as of ${decision.pricesAsOf})`,
+      "",
+      `Why: ${decision.reason}`,
+      "",
+      `Alternatives (${decision.alternatives.length}, best first):`,
+      decision.alternatives.length
+        ? renderTable(
+            ["instance", "GPU", "GPUs", "nodes", "$/h"],
+            decision.alternatives.map((a) => [a.instanceType, a.gpu.name, a.gpuCount, a.nodeCount, usd(a.totalHourlyUsd)]),
+          )
+        : "  none",
+      "",
+      `Rejected (${decision.rejected.length}):`,
+      renderTable(["instance", "ruled out by", "why"], decision.rejected.map((r) => [r.instanceType, r.constraint, r.reason])),
+    ].join("\n");
+    return { json, text };
+  },
+};
+
+function requirementsFromFlags(flags: ParsedFlags): SelectionRequirements {
+  const workload = flags.workload;
+  if (workload === undefined) {
+    throw new GpuWorkloadsError("MissingWorkload", `select needs --workload, one of ${WORKLOAD_CLASSES.join(", ")}.`);
+  }
+  if (!WORKLOAD_CLASSES.includes(workload as WorkloadClass)) {
+    throw new GpuWorkloadsError("UnknownWorkload", `--workload "${workload}" is not a workload class; use one of ${WORKLOAD_CLASSES.join(", ")}.`);
+  }
+  if (flags["gpu-count"] !== undefined && flags["min-gpu-count"] !== undefined) {
+    throw new GpuWorkloadsError("ConflictingFlags", "give --gpu-count (exact) or --min-gpu-count (at least), not both.");
+  }
+  const gpuCount: GpuCountRequirement | undefined =
+    flags["min-gpu-count"] !== undefined ? { min: flags["min-gpu-count"] as number } : (flags["gpu-count"] as number | undefined);
+  const model = modelFromFlags(flags);
+  return {
+    workload: workload as WorkloadClass,
+    gpus: flags.gpus as string[] | undefined,
+    anyOf: flags["any-of"] as string[] | undefined,
+    minGpuMemoryGB: flags["min-gpu-memory"] as number | undefined,
+    minTotalGpuMemoryGB: flags["min-total-gpu-memory"] as number | undefined,
+    gpuCount,
+    minVcpus: flags["min-vcpus"] as number | undefined,
+    minMemoryGiB: flags["min-memory"] as number | undefined,
+    minMemoryBandwidthGBps: flags["min-bandwidth"] as number | undefined,
+    efa: flags.efa === true ? true : undefined,
+    region: flags.region as string | undefined,
+    cpuArchitecture: flags.arch as CpuArchitecture | undefined,
+    maxUsdPerHour: flags["max-price"] as number | undefined,
+    purchase: flags.spot === true ? "spot" : undefined,
+    objective: flags.objective as Objective | undefined,
+    nodes: flags.nodes as number | undefined,
+    model,
+    usage: model ? usageFromFlags(flags) : undefined,
+  };
+}

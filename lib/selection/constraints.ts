@@ -1,0 +1,158 @@
+import { GpuName } from "../taxonomy/gpu-model";
+import { ModelSpec } from "../taxonomy/model-spec";
+import { WorkloadProfile } from "../taxonomy/workload-profile";
+import { Candidate } from "./decision";
+import { GpuCountRequirement, SelectionRequirements } from "./requirements";
+
+/** Requirements resolved against the workload profile: what every constraint reads. */
+export interface ResolvedRequirements {
+  readonly requirements: SelectionRequirements;
+  readonly profile: WorkloadProfile;
+  /** Allowed GPUs and their preference rank (0 first). */
+  readonly pool: ReadonlyMap<GpuName, number>;
+  /** GPUs used only when memory demands them (RealtimeInference → A100/H100/H200). */
+  readonly escalation: ReadonlySet<GpuName>;
+  /** True when no GPU of the pool has enough memory, so the escalation GPUs join it. */
+  readonly escalated: boolean;
+  /** GPUs the user named: only these may pick legacy instance types. */
+  readonly named: ReadonlySet<GpuName>;
+  readonly gpuCount?: GpuCountRequirement;
+  readonly minMemoryBandwidthGBps?: number;
+  readonly model?: ModelSpec;
+}
+
+/** One requirement as a pure test: undefined when the candidate meets it, else what it missed. */
+export interface Constraint {
+  /** The requirement's property name, as errors and rejections report it. */
+  readonly name: string;
+  /** The value the requirement holds (for error messages). */
+  value(r: ResolvedRequirements): unknown;
+  miss(c: Candidate, r: ResolvedRequirements): string | undefined;
+}
+
+const gib = (mib: number) => mib / 1024;
+const fmt = (x: number) => (Math.round(x * 10) / 10).toString();
+
+export const CONSTRAINTS: readonly Constraint[] = [
+  {
+    name: "gpus",
+    value: (r) => [...r.pool.keys()],
+    miss: (c, r) => {
+      if (r.pool.has(c.gpu.name)) return undefined;
+      if (r.escalation.has(c.gpu.name) && r.escalated) return undefined;
+      if (r.escalation.has(c.gpu.name)) return `${c.gpu.name} is used only when no ${[...r.pool.keys()].join("/")} instance has enough memory`;
+      return `${c.gpu.name} is not among the allowed GPUs (${[...r.pool.keys()].join(", ")})`;
+    },
+  },
+  {
+    name: "legacy",
+    value: () => "previous generation only when named",
+    miss: (c, r) => (c.spec.legacy && !r.named.has(c.gpu.name) ? `${c.spec.family} is previous generation; name ${c.gpu.name} to use it` : undefined),
+  },
+  {
+    name: "cpuArchitecture",
+    value: (r) => r.requirements.cpuArchitecture,
+    miss: (c, r) => {
+      const want = r.requirements.cpuArchitecture;
+      return want && c.spec.cpuArchitecture !== want ? `${c.spec.cpuArchitecture}, not ${want}` : undefined;
+    },
+  },
+  {
+    name: "region",
+    value: (r) => r.requirements.region,
+    miss: (c, r) => {
+      const region = r.requirements.region;
+      return region && !c.spec.regions.includes(region) ? `not offered in ${region}` : undefined;
+    },
+  },
+  {
+    name: "gpuCount",
+    value: (r) => r.gpuCount,
+    miss: (c, r) => {
+      const want = r.gpuCount;
+      if (want === undefined) return undefined;
+      if (typeof want === "number") return c.gpuCount === want ? undefined : `${c.gpuCount} GPUs, not exactly ${want}`;
+      return c.gpuCount >= want.min ? undefined : `${c.gpuCount} GPUs, fewer than ${want.min}`;
+    },
+  },
+  {
+    name: "interconnect",
+    value: (r) => (r.profile.multiGpuNeedsNvlink ? "NVLink or NVSwitch between GPUs" : "any"),
+    miss: (c, r) =>
+      r.profile.multiGpuNeedsNvlink && c.gpuCount > 1 && c.spec.gpuInterconnect === "PCIe"
+        ? `its ${c.gpuCount} GPUs share PCIe, no NVLink/NVSwitch`
+        : undefined,
+  },
+  {
+    name: "minGpuMemoryGB",
+    value: (r) => r.requirements.minGpuMemoryGB,
+    miss: (c, r) => {
+      const want = r.requirements.minGpuMemoryGB;
+      return want !== undefined && c.gpu.memoryGB < want ? `${c.gpu.memoryGB} GB per GPU, below ${want} GB` : undefined;
+    },
+  },
+  {
+    name: "minTotalGpuMemoryGB",
+    value: (r) => r.requirements.minTotalGpuMemoryGB,
+    miss: (c, r) => {
+      const want = r.requirements.minTotalGpuMemoryGB;
+      const total = c.gpu.memoryGB * c.gpuCount;
+      return want !== undefined && total < want ? `${total} GB of GPU memory, below ${want} GB` : undefined;
+    },
+  },
+  {
+    name: "model",
+    value: (r) => r.model?.name,
+    miss: (c) => {
+      const e = c.memoryEstimate;
+      if (!e) return undefined;
+      const usable = gib(c.gpu.usableMemoryMiB);
+      return e.perGpuGiB > usable
+        ? `${e.model} ${e.mode} needs ${fmt(e.perGpuGiB)} GiB per GPU on ${e.gpuCount} GPUs, above ${fmt(usable)} GiB usable`
+        : undefined;
+    },
+  },
+  {
+    name: "minMemoryBandwidthGBps",
+    value: (r) => r.minMemoryBandwidthGBps,
+    miss: (c, r) => {
+      const want = r.minMemoryBandwidthGBps;
+      return want !== undefined && c.gpu.memoryBandwidthGBps < want ? `${c.gpu.memoryBandwidthGBps} GB/s per GPU, below ${want} GB/s` : undefined;
+    },
+  },
+  {
+    name: "minVcpus",
+    value: (r) => r.requirements.minVcpus,
+    miss: (c, r) => {
+      const want = r.requirements.minVcpus;
+      return want !== undefined && c.spec.vcpus < want ? `${c.spec.vcpus} vCPUs, below ${want}` : undefined;
+    },
+  },
+  {
+    name: "minMemoryGiB",
+    value: (r) => r.requirements.minMemoryGiB,
+    miss: (c, r) => {
+      const want = r.requirements.minMemoryGiB;
+      return want !== undefined && c.spec.memoryGiB < want ? `${c.spec.memoryGiB} GiB of memory, below ${want} GiB` : undefined;
+    },
+  },
+  {
+    name: "efa",
+    value: (r) => r.requirements.efa,
+    miss: (c, r) => {
+      const needed = r.requirements.efa || c.nodeCount > 1;
+      return needed && c.spec.efaInterfaces === 0 ? `no EFA${c.nodeCount > 1 ? `, needed between ${c.nodeCount} nodes` : ""}` : undefined;
+    },
+  },
+  {
+    name: "maxUsdPerHour",
+    value: (r) => r.requirements.maxUsdPerHour,
+    miss: (c, r) => {
+      const max = r.requirements.maxUsdPerHour;
+      return max !== undefined && c.totalHourlyUsd > max ? `$${c.totalHourlyUsd.toFixed(2)}/h, above $${max}/h` : undefined;
+    },
+  },
+];
+
+/** The constraints about GPU memory: the ones whose failure lets RealtimeInference escalate. */
+export const MEMORY_CONSTRAINTS: ReadonlySet<string> = new Set(["minGpuMemoryGB", "minTotalGpuMemoryGB", "model"]);

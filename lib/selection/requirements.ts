@@ -1,0 +1,57 @@
+import { CpuArchitecture } from "../taxonomy/instance-type";
+import { ModelSpec } from "../taxonomy/model-spec";
+import { Taxonomy } from "../taxonomy/taxonomy";
+import { WorkloadClass } from "../taxonomy/workload-class";
+import { Objective, PurchaseOption } from "../taxonomy/workload-profile";
+import { ModelUsage } from "./memory-estimate";
+
+/** Exactly `n` GPUs per node, or at least `min`. */
+export type GpuCountRequirement = number | { readonly min: number };
+
+/** What a workload needs. Every field is optional: the workload class supplies the defaults. */
+export interface SelectionRequirements {
+  readonly workload: WorkloadClass;
+  /**
+   * Ordered fallback list of GPUs: the first GPU with any feasible instance wins.
+   * Accepts "NVIDIA A10G", "a10g", "A100-80GB"-style spellings.
+   * @default - the workload class's allowed GPUs, as a set
+   */
+  readonly gpus?: readonly string[];
+  /**
+   * A set of GPUs: the objective decides between them. Not together with `gpus`.
+   * @default - the workload class's allowed GPUs
+   */
+  readonly anyOf?: readonly string[];
+  /** Minimum marketed memory per GPU in GB (A10G = 24, L40S = 48, H100 = 80). @default - no minimum */
+  readonly minGpuMemoryGB?: number;
+  /** Minimum marketed GPU memory of one node in GB. @default - no minimum */
+  readonly minTotalGpuMemoryGB?: number;
+  /** GPUs per node: exact, or `{ min }`. @default - the class's count (8 for Training), else any */
+  readonly gpuCount?: GpuCountRequirement;
+  /** @default - no minimum */
+  readonly minVcpus?: number;
+  /** Minimum host memory in GiB. @default - no minimum */
+  readonly minMemoryGiB?: number;
+  /** Minimum per-GPU memory bandwidth in GB/s. @default - the class's floor (600 for RealtimeInference) */
+  readonly minMemoryBandwidthGBps?: number;
+  /** Require Elastic Fabric Adapter support. @default false */
+  readonly efa?: boolean;
+  /** @default - either */
+  readonly cpuArchitecture?: CpuArchitecture;
+  /** Region the instance must be offered in. @default - any region */
+  readonly region?: string;
+  /** Ceiling on the on-demand USD/hour of all nodes together. @default - no ceiling */
+  readonly maxUsdPerHour?: number;
+  /** @default - the class's purchase option (spot for BatchProcessing, else on-demand) */
+  readonly purchase?: PurchaseOption;
+  /** @default - the class's objective */
+  readonly objective?: Objective;
+  /** A catalog model name (e.g. "llama-3.1-8b") or a spec; its memory estimate becomes a requirement. */
+  readonly model?: string | ModelSpec;
+  /** How the model is used. @default - the class's mode, 4096 tokens, 1 sequence, bf16 */
+  readonly usage?: ModelUsage;
+  /** Number of nodes; for full fine-tunes and training the estimator decides when omitted. @default 1 */
+  readonly nodes?: number;
+  /** The GPUs, instance types and models to choose from. @default DEFAULT_TAXONOMY */
+  readonly taxonomy?: Taxonomy;
+}

@@ -1,0 +1,199 @@
+import { GpuName } from "../taxonomy/gpu-model";
+import { InstanceTypeSpec } from "../taxonomy/instance-type";
+import { ModelSpec } from "../taxonomy/model-spec";
+import { regionsNearestFirst } from "../taxonomy/regions";
+import { DEFAULT_TAXONOMY, Taxonomy, gpuModel } from "../taxonomy/taxonomy";
+import { WORKLOAD_CLASSES } from "../taxonomy/workload-class";
+import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
+import { ModelMode, Objective } from "../taxonomy/workload-profile";
+import { CONSTRAINTS, Constraint, MEMORY_CONSTRAINTS, ResolvedRequirements } from "./constraints";
+import { Candidate, Decision, Rejection } from "./decision";
+import { InvalidRequirementError, NoFeasibleInstanceError } from "./errors";
+import { MemoryEstimate, estimateMemory } from "./memory-estimate";
+import { resolveGpuName, resolveModel } from "./resolve-names";
+import { SelectionRequirements } from "./requirements";
+import { validateRequirements } from "./validate-requirements";
+
+/** Nodes the estimator may ask for when a full fine-tune or training run does not fit one node. */
+export const MAX_AUTO_NODES = 64;
+
+interface Scored {
+  readonly candidate: Candidate;
+  readonly misses: readonly { readonly constraint: string; readonly reason: string }[];
+}
+
+/**
+ * Chooses the instance type for a workload: filters the taxonomy by every requirement, then picks by
+ * GPU preference and objective (ties: preference order, then instance name). Pure and deterministic.
+ * @throws NoFeasibleInstanceError when nothing satisfies the requirements, InvalidRequirementError on malformed input.
+ */
+export function selectInstance(requirements: SelectionRequirements): Decision {
+  validateRequirements(requirements);
+  const taxonomy = requirements.taxonomy ?? DEFAULT_TAXONOMY;
+  const resolved = resolve(requirements, taxonomy);
+  const objective = requirements.objective ?? resolved.profile.objective;
+  const candidates = taxonomy.instanceTypes.map((spec) => toCandidate(spec, resolved, taxonomy));
+
+  const memoryFits = candidates.some((c) => resolved.pool.has(c.gpu.name) && missesOf(c, resolved, MEMORY_CONSTRAINTS).length === 0);
+  const final: ResolvedRequirements = { ...resolved, escalated: resolved.escalation.size > 0 && !memoryFits };
+  const scored = candidates.map((candidate) => ({ candidate, misses: missesOf(candidate, final) }));
+  const order = decisionOrder(objective);
+  const feasible = scored.filter((s) => s.misses.length === 0).map((s) => s.candidate).sort(order);
+
+  if (feasible.length === 0) throw noFeasibleInstance(scored, final, order);
+
+  const [chosen, ...alternatives] = feasible;
+  const rejected: Rejection[] = scored
+    .filter((s) => s.misses.length > 0)
+    .map((s) => ({ instanceType: s.candidate.instanceType, constraint: s.misses[0].constraint, reason: s.misses[0].reason, misses: s.misses }));
+  return {
+    ...chosen,
+    workload: requirements.workload,
+    objective,
+    purchase: requirements.purchase ?? resolved.profile.purchase,
+    reason: explain(chosen, final, objective, scored, order),
+    alternatives,
+    rejected,
+    pricesAsOf: taxonomy.asOf,
+  };
+}
+
+function resolve(requirements: SelectionRequirements, taxonomy: Taxonomy): ResolvedRequirements {
+  const profile = WORKLOAD_PROFILES[requirements.workload];
+  if (!profile) {
+    throw new InvalidRequirementError("workload", requirements.workload, `use one of ${WORKLOAD_CLASSES.join(", ")}`);
+  }
+  const named = [
+    ...(requirements.gpus ?? []).map((g) => resolveGpuName(taxonomy, g, "gpus")),
+    ...(requirements.anyOf ?? []).map((g) => resolveGpuName(taxonomy, g, "anyOf")),
+  ];
+  const pool = new Map<GpuName, number>();
+  if (requirements.gpus) named.forEach((g) => pool.has(g) || pool.set(g, pool.size));
+  else (requirements.anyOf ? named : profile.allowedGpus).forEach((g) => pool.set(g, 0));
+  const userChoseGpus = Boolean(requirements.gpus || requirements.anyOf);
+  return {
+    requirements,
+    profile,
+    pool,
+    escalation: new Set(userChoseGpus ? [] : profile.escalationGpus),
+    escalated: false,
+    named: new Set(named),
+    gpuCount: requirements.gpuCount ?? profile.defaultGpuCount,
+    minMemoryBandwidthGBps: requirements.minMemoryBandwidthGBps ?? profile.minMemoryBandwidthGBps,
+    model: typeof requirements.model === "string" ? resolveModel(taxonomy, requirements.model) : requirements.model,
+  };
+}
+
+function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: Taxonomy): Candidate {
+  const gpu = gpuModel(taxonomy, spec.gpu);
+  const { nodeCount, memoryEstimate } = sizeForModel(spec, gpu.usableMemoryMiB / 1024, r);
+  return {
+    instanceType: spec.instanceType,
+    spec,
+    gpu,
+    gpuCount: spec.gpuCount,
+    nodeCount,
+    hourlyUsd: spec.onDemandUsdPerHour,
+    totalHourlyUsd: round4(spec.onDemandUsdPerHour * nodeCount),
+    usdPerTflopsHour: spec.onDemandUsdPerHour / (spec.gpuCount * gpu.bf16Tflops),
+    preferenceRank: r.pool.get(spec.gpu) ?? (r.escalation.has(spec.gpu) ? r.pool.size : Number.MAX_SAFE_INTEGER),
+    memoryEstimate,
+  };
+}
+
+/**
+ * Nodes and estimate for one instance type. Inference and LoRA shard over one node's GPUs; a full
+ * fine-tune that does not fit one node grows to the fewest EFA-connected nodes that hold it.
+ */
+function sizeForModel(spec: InstanceTypeSpec, usableGiB: number, r: ResolvedRequirements): { nodeCount: number; memoryEstimate?: MemoryEstimate } {
+  const fixedNodes = r.requirements.nodes;
+  const model = r.model;
+  if (!model) return { nodeCount: fixedNodes ?? 1 };
+  const mode: ModelMode = r.requirements.usage?.mode ?? r.profile.modelMode;
+  const usage = { ...r.requirements.usage, mode };
+  const estimateOn = (nodes: number) => estimateMemory(model, usage, gpusSharing(model, spec.gpuCount * nodes));
+  if (fixedNodes !== undefined) return { nodeCount: fixedNodes, memoryEstimate: estimateOn(fixedNodes) };
+  let estimate = estimateOn(1);
+  if (mode !== "full" || estimate.perGpuGiB <= usableGiB || spec.efaInterfaces === 0) return { nodeCount: 1, memoryEstimate: estimate };
+  for (let nodes = 2; nodes <= MAX_AUTO_NODES; nodes++) {
+    estimate = estimateOn(nodes);
+    if (estimate.perGpuGiB <= usableGiB) return { nodeCount: nodes, memoryEstimate: estimate };
+  }
+  return { nodeCount: 1, memoryEstimate: estimateOn(1) };
+}
+
+/** A diffusion pipeline runs whole on one GPU; transformers shard across all of them. */
+function gpusSharing(model: ModelSpec, gpus: number): number {
+  return model.kind === "diffusion" ? 1 : gpus;
+}
+
+function missesOf(c: Candidate, r: ResolvedRequirements, only?: ReadonlySet<string>) {
+  const applicable: readonly Constraint[] = only ? CONSTRAINTS.filter((k) => only.has(k.name)) : CONSTRAINTS;
+  const misses: { constraint: string; reason: string }[] = [];
+  for (const constraint of applicable) {
+    const reason = constraint.miss(c, r);
+    if (reason) misses.push({ constraint: constraint.name, reason });
+  }
+  return misses;
+}
+
+function decisionOrder(objective: Objective): (a: Candidate, b: Candidate) => number {
+  const metric = (c: Candidate) => (objective === "cost" ? c.totalHourlyUsd : c.usdPerTflopsHour);
+  return (a, b) =>
+    a.preferenceRank - b.preferenceRank ||
+    metric(a) - metric(b) ||
+    (a.instanceType < b.instanceType ? -1 : a.instanceType > b.instanceType ? 1 : 0);
+}
+
+function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objective, scored: readonly Scored[], order: (a: Candidate, b: Candidate) => number): string {
+  const nodes = chosen.nodeCount > 1 ? `${chosen.nodeCount} × ` : "";
+  const what = `${nodes}${chosen.instanceType} (${chosen.gpuCount}× ${chosen.gpu.name}, $${chosen.totalHourlyUsd.toFixed(2)}/h)`;
+  const how = objective === "cost" ? "the lowest-cost" : "the lowest cost per unit of BF16 compute among";
+  const preference = r.requirements.gpus && r.pool.size > 1 ? ` (${chosen.gpu.name} is the first preferred GPU with a feasible instance)` : "";
+  const parts = [`${what} is ${how} feasible ${r.profile.displayName} instance${preference}: ${r.profile.reason}`];
+  const e = chosen.memoryEstimate;
+  if (e) {
+    parts.push(
+      `${e.model} ${e.mode} needs ${e.perGpuGiB} GiB per GPU across ${e.gpuCount} GPU${e.gpuCount > 1 ? "s" : ""}` +
+        `${chosen.nodeCount > 1 ? ` on ${chosen.nodeCount} nodes` : ""} of ${(chosen.gpu.usableMemoryMiB / 1024).toFixed(1)} GiB usable`,
+    );
+  }
+  if (r.escalated) parts.push(`no ${[...r.pool.keys()].join(" or ")} instance has enough GPU memory, so ${chosen.gpu.name} was allowed`);
+  const region = r.requirements.region;
+  if (region) {
+    const elsewhere = scored.filter((s) => s.misses.every((m) => m.constraint === "region")).map((s) => s.candidate).sort(order)[0];
+    if (elsewhere && elsewhere.instanceType !== chosen.instanceType) {
+      parts.push(`${elsewhere.instanceType}, the choice elsewhere, is not offered in ${region}`);
+    }
+  }
+  return parts.join("; ") + ".";
+}
+
+function noFeasibleInstance(scored: readonly Scored[], r: ResolvedRequirements, order: (a: Candidate, b: Candidate) => number): NoFeasibleInstanceError {
+  // Blame the constraint that alone rules out the most candidates; failing that, the most frequent miss.
+  const inPool = scored.filter((s) => !s.misses.some((m) => m.constraint === "gpus" || m.constraint === "legacy"));
+  const relevant = inPool.length ? inPool : scored;
+  const tally = (list: readonly Scored[]) => {
+    const counts = new Map<string, number>();
+    for (const s of list) for (const m of s.misses) counts.set(m.constraint, (counts.get(m.constraint) ?? 0) + 1);
+    return [...counts.entries()].sort((a, b) => b[1] - a[1] || CONSTRAINTS.findIndex((k) => k.name === a[0]) - CONSTRAINTS.findIndex((k) => k.name === b[0]));
+  };
+  const sole = tally(relevant.filter((s) => s.misses.length === 1));
+  const constraintName = (sole[0] ?? tally(relevant)[0])[0];
+  const constraint = CONSTRAINTS.find((k) => k.name === constraintName)!;
+  const nearest = [...relevant]
+    .sort((a, b) => a.misses.length - b.misses.length || order(a.candidate, b.candidate))
+    .slice(0, 3)
+    .map((s) => ({ instanceType: s.candidate.instanceType, misses: s.misses.map((m) => m.reason) }));
+  let hint: string | undefined;
+  const region = r.requirements.region;
+  if (constraintName === "region" && region) {
+    const offering = new Set(relevant.filter((s) => s.misses.every((m) => m.constraint === "region")).flatMap((s) => s.candidate.spec.regions));
+    if (offering.size) hint = `Regions that offer a suitable type, nearest first: ${regionsNearestFirst(region, [...offering]).join(", ")}.`;
+  }
+  return new NoFeasibleInstanceError(constraintName, constraint.value(r), nearest, hint);
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}

@@ -1,0 +1,12 @@
+/** What a GPU workload is. The values are the CLI's `--workload` spellings. */
+export const WorkloadClass = {
+  REALTIME_INFERENCE: "realtime-inference",
+  TRAINING: "training",
+  FINE_TUNING: "fine-tuning",
+  IMAGE_GENERATION: "image-generation",
+  BATCH_PROCESSING: "batch-processing",
+} as const;
+
+export type WorkloadClass = (typeof WorkloadClass)[keyof typeof WorkloadClass];
+
+export const WORKLOAD_CLASSES: readonly WorkloadClass[] = Object.values(WorkloadClass);

@@ -1,0 +1,34 @@
+import { GpuName } from "./gpu-model";
+import { WorkloadClass } from "./workload-class";
+
+/** `cost`: lowest USD/hour. `compute-cost`: lowest USD/hour per dense BF16 TFLOPS (time-to-completion aware). */
+export type Objective = "cost" | "compute-cost";
+
+/** How capacity is bought. */
+export type PurchaseOption = "on-demand" | "spot" | "capacity-block";
+
+/** What the memory estimator models. */
+export type ModelMode = "inference" | "lora" | "full";
+
+/** The defaults a workload class brings; every one can be overridden by a requirement. */
+export interface WorkloadProfile {
+  readonly workload: WorkloadClass;
+  /** The construct's name, e.g. "RealtimeInference". */
+  readonly displayName: string;
+  /** GPUs the class may use (a set: the objective decides between them). */
+  readonly allowedGpus: readonly GpuName[];
+  /** GPUs added only when no allowed GPU has enough memory for the requirement. */
+  readonly escalationGpus: readonly GpuName[];
+  /** Minimum per-GPU memory bandwidth in GB/s. */
+  readonly minMemoryBandwidthGBps?: number;
+  /** GPU count when the user gives none (exact). */
+  readonly defaultGpuCount?: number;
+  /** A node with more than one GPU must link them with NVLink or NVSwitch. */
+  readonly multiGpuNeedsNvlink: boolean;
+  readonly objective: Objective;
+  readonly purchase: PurchaseOption;
+  /** What the estimator models for this class when the user gives a model but no mode. */
+  readonly modelMode: ModelMode;
+  /** Why these defaults, in one line, after the GPU taxonomy article. */
+  readonly reason: string;
+}

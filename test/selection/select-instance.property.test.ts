@@ -1,0 +1,103 @@
+import fc from "fast-check";
+import { NoFeasibleInstanceError } from "../../lib/selection/errors";
+import { SelectionRequirements } from "../../lib/selection/requirements";
+import { selectInstance } from "../../lib/selection/select-instance";
+import { GpuName } from "../../lib/taxonomy/gpu-model";
+import { KNOWN_REGIONS } from "../../lib/taxonomy/regions";
+import { DEFAULT_TAXONOMY, gpuModel } from "../../lib/taxonomy/taxonomy";
+import { WORKLOAD_CLASSES } from "../../lib/taxonomy/workload-class";
+import { WORKLOAD_PROFILES } from "../../lib/taxonomy/workload-profiles";
+
+const GPU_NAMES = DEFAULT_TAXONOMY.gpus.map((g) => g.name);
+
+const requirementsArb: fc.Arbitrary<SelectionRequirements> = fc.record(
+  {
+    workload: fc.constantFrom(...WORKLOAD_CLASSES),
+    anyOf: fc.uniqueArray(fc.constantFrom(...GPU_NAMES), { minLength: 1, maxLength: 4 }),
+    minGpuMemoryGB: fc.constantFrom(16, 24, 40, 48, 80, 141),
+    minTotalGpuMemoryGB: fc.integer({ min: 16, max: 1200 }),
+    gpuCount: fc.oneof(fc.constantFrom(1, 2, 4, 8), fc.record({ min: fc.constantFrom(1, 2, 4, 8) })),
+    minVcpus: fc.integer({ min: 1, max: 192 }),
+    minMemoryGiB: fc.integer({ min: 8, max: 2048 }),
+    minMemoryBandwidthGBps: fc.integer({ min: 0, max: 5000 }),
+    efa: fc.boolean(),
+    cpuArchitecture: fc.constantFrom("x86_64" as const, "arm64" as const),
+    region: fc.constantFrom(...KNOWN_REGIONS),
+    maxUsdPerHour: fc.double({ min: 0.3, max: 150, noNaN: true }),
+    objective: fc.constantFrom("cost" as const, "compute-cost" as const),
+  },
+  { requiredKeys: ["workload"] },
+);
+
+/** The brute-force oracle: scan every row with the plain reading of DESIGN.md's semantics (no model, set preferences). */
+function bruteForce(r: SelectionRequirements): string | undefined {
+  const profile = WORKLOAD_PROFILES[r.workload];
+  const allowed: readonly GpuName[] = (r.anyOf as GpuName[] | undefined) ?? profile.allowedGpus;
+  const count = r.gpuCount ?? profile.defaultGpuCount;
+  const bandwidth = r.minMemoryBandwidthGBps ?? profile.minMemoryBandwidthGBps ?? 0;
+  const objective = r.objective ?? profile.objective;
+  const feasibleFor = (gpus: readonly GpuName[]) =>
+    DEFAULT_TAXONOMY.instanceTypes.filter((t) => {
+      const gpu = gpuModel(DEFAULT_TAXONOMY, t.gpu);
+      return (
+        gpus.includes(t.gpu) &&
+        (!t.legacy || r.anyOf?.includes(t.gpu)) &&
+        (count === undefined || (typeof count === "number" ? t.gpuCount === count : t.gpuCount >= count.min)) &&
+        (!profile.multiGpuNeedsNvlink || t.gpuCount === 1 || t.gpuInterconnect !== "PCIe") &&
+        gpu.memoryGB >= (r.minGpuMemoryGB ?? 0) &&
+        gpu.memoryGB * t.gpuCount >= (r.minTotalGpuMemoryGB ?? 0) &&
+        gpu.memoryBandwidthGBps >= bandwidth &&
+        t.vcpus >= (r.minVcpus ?? 0) &&
+        t.memoryGiB >= (r.minMemoryGiB ?? 0) &&
+        (!r.efa || t.efaInterfaces > 0) &&
+        (!r.cpuArchitecture || t.cpuArchitecture === r.cpuArchitecture) &&
+        (!r.region || t.regions.includes(r.region)) &&
+        t.onDemandUsdPerHour <= (r.maxUsdPerHour ?? Infinity)
+      );
+    });
+  const memoryOnly = (gpus: readonly GpuName[]) =>
+    DEFAULT_TAXONOMY.instanceTypes.some((t) => {
+      const gpu = gpuModel(DEFAULT_TAXONOMY, t.gpu);
+      return gpus.includes(t.gpu) && gpu.memoryGB >= (r.minGpuMemoryGB ?? 0) && gpu.memoryGB * t.gpuCount >= (r.minTotalGpuMemoryGB ?? 0);
+    });
+  let feasible = feasibleFor(allowed);
+  if (!r.anyOf && !memoryOnly(allowed) && profile.escalationGpus.length) {
+    feasible = feasibleFor([...allowed, ...profile.escalationGpus]);
+  }
+  const metric = (t: (typeof feasible)[number]) =>
+    objective === "cost" ? t.onDemandUsdPerHour : t.onDemandUsdPerHour / (t.gpuCount * gpuModel(DEFAULT_TAXONOMY, t.gpu).bf16Tflops);
+  let best: (typeof feasible)[number] | undefined;
+  for (const t of feasible) {
+    if (!best || metric(t) < metric(best) || (metric(t) === metric(best) && t.instanceType < best.instanceType)) best = t;
+  }
+  return best?.instanceType;
+}
+
+function decide(r: SelectionRequirements): string | undefined {
+  try {
+    return selectInstance(r).instanceType;
+  } catch (e) {
+    if (e instanceof NoFeasibleInstanceError) return undefined;
+    throw e;
+  }
+}
+
+test("the decision is always the optimum of a brute-force scan of the table", () => {
+  fc.assert(
+    fc.property(requirementsArb, (r) => {
+      expect(decide(r)).toBe(bruteForce(r));
+    }),
+    { numRuns: 2000, seed: 20261127 },
+  );
+});
+
+test("the decision is deterministic: same input, same decision", () => {
+  fc.assert(
+    fc.property(requirementsArb, (r) => {
+      const first = (() => { try { return JSON.stringify(selectInstance(r)); } catch (e) { return String(e); } })();
+      const second = (() => { try { return JSON.stringify(selectInstance(r)); } catch (e) { return String(e); } })();
+      expect(second).toBe(first);
+    }),
+    { numRuns: 300, seed: 7 },
+  );
+});
