@@ -14,6 +14,8 @@ export interface ResolvedRequirements {
   readonly escalation: ReadonlySet<GpuName>;
   /** True when no GPU of the pool has enough memory, so the escalation GPUs join it. */
   readonly escalated: boolean;
+  /** GPUs the organization policy permits; undefined when there is no such policy. */
+  readonly policyGpus?: ReadonlySet<GpuName>;
   /** GPUs the user named: only these may pick legacy instance types. */
   readonly named: ReadonlySet<GpuName>;
   readonly gpuCount?: GpuCountRequirement;
@@ -43,6 +45,12 @@ export const CONSTRAINTS: readonly Constraint[] = [
       if (r.escalation.has(c.gpu.name)) return `${c.gpu.name} is used only when no ${[...r.pool.keys()].join("/")} instance has enough memory`;
       return `${c.gpu.name} is not among the allowed GPUs (${[...r.pool.keys()].join(", ")})`;
     },
+  },
+  {
+    name: "allowedGpus",
+    value: (r) => (r.policyGpus ? [...r.policyGpus] : undefined),
+    miss: (c, r) =>
+      r.policyGpus && !r.policyGpus.has(c.gpu.name) ? `${c.gpu.name} is not allowed by the organization policy (${[...r.policyGpus].join(", ")})` : undefined,
   },
   {
     name: "legacy",

@@ -22,6 +22,12 @@ export interface SelectionRequirements {
    * @default - the workload class's allowed GPUs
    */
   readonly anyOf?: readonly string[];
+  /**
+   * GPUs an organization policy permits: a filter over every other choice, never a preference.
+   * Naming a GPU outside it in `gpus`/`anyOf` is an error that names the policy.
+   * @default - every GPU
+   */
+  readonly allowedGpus?: readonly string[];
   /** Minimum marketed memory per GPU in GB (A10G = 24, L40S = 48, H100 = 80). @default - no minimum */
   readonly minGpuMemoryGB?: number;
   /** Minimum marketed GPU memory of one node in GB. @default - no minimum */

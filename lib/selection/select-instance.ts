@@ -71,6 +71,15 @@ function resolve(requirements: SelectionRequirements, taxonomy: Taxonomy): Resol
   if (requirements.gpus) named.forEach((g) => pool.has(g) || pool.set(g, pool.size));
   else (requirements.anyOf ? named : profile.allowedGpus).forEach((g) => pool.set(g, 0));
   const userChoseGpus = Boolean(requirements.gpus || requirements.anyOf);
+  const policyGpus = requirements.allowedGpus && new Set(requirements.allowedGpus.map((g) => resolveGpuName(taxonomy, g, "allowedGpus")));
+  const outsidePolicy = policyGpus && named.filter((g) => !policyGpus.has(g));
+  if (outsidePolicy?.length) {
+    throw new InvalidRequirementError(
+      requirements.gpus ? "gpus" : "anyOf",
+      outsidePolicy,
+      `the organization policy allows only ${[...policyGpus!].join(", ")}`,
+    );
+  }
   return {
     requirements,
     profile,
@@ -78,6 +87,7 @@ function resolve(requirements: SelectionRequirements, taxonomy: Taxonomy): Resol
     escalation: new Set(userChoseGpus ? [] : profile.escalationGpus),
     escalated: false,
     named: new Set(named),
+    policyGpus,
     gpuCount: requirements.gpuCount ?? profile.defaultGpuCount,
     minMemoryBandwidthGBps: requirements.minMemoryBandwidthGBps ?? profile.minMemoryBandwidthGBps,
     model: typeof requirements.model === "string" ? resolveModel(taxonomy, requirements.model) : requirements.model,

@@ -36,6 +36,11 @@ export interface GpuModel {
   readonly name: GpuName;
   /** The vendor's full product name, e.g. "NVIDIA H100 Tensor Core GPU (SXM5 80GB)". */
   readonly fullName: string;
+  /**
+   * The name EC2 DescribeInstanceTypes reports (GpuInfo.Gpus[].Name; both A100 sizes are "A100", Graviton's is "T4g"),
+   * which the plan-time drift guard compares case-insensitively. Unset for GPUs AWS does not sell.
+   */
+  readonly ec2Name?: string;
   /** Other spellings users type ("NVIDIA A10G", "a100-80gb", "A100 80GB"). Compared case-insensitively. */
   readonly aliases: readonly string[];
   readonly architecture: GpuArchitecture;

@@ -179,6 +179,7 @@ const VULTR_HGX_B200: Source = {
 export const GPU_MODELS: readonly GpuModel[] = [
   {
     name: "H200",
+    ec2Name: "H200",
     fullName: "NVIDIA H200 Tensor Core GPU (SXM 141GB)",
     aliases: ["NVIDIA H200", "H200 SXM", "H200-SXM", "H200 141GB", "H200-141GB", "h200_141gb", "NVIDIA H200 SXM 141GB"],
     architecture: "Hopper",
@@ -201,6 +202,7 @@ export const GPU_MODELS: readonly GpuModel[] = [
   },
   {
     name: "H100",
+    ec2Name: "H100",
     fullName: "NVIDIA H100 Tensor Core GPU (SXM5 80GB)",
     aliases: [
       "NVIDIA H100",
@@ -229,6 +231,7 @@ export const GPU_MODELS: readonly GpuModel[] = [
   },
   {
     name: "B200",
+    ec2Name: "B200",
     fullName: "NVIDIA B200 Tensor Core GPU (HGX B200, 180GB)",
     aliases: ["NVIDIA B200", "B200 180GB", "B200-180GB", "b200_180gb", "HGX B200", "NVIDIA HGX B200"],
     architecture: "Blackwell",
@@ -266,6 +269,7 @@ export const GPU_MODELS: readonly GpuModel[] = [
   },
   {
     name: "A100-40GB",
+    ec2Name: "A100",
     fullName: "NVIDIA A100 Tensor Core GPU (SXM4 40GB)",
     // A bare "A100" / "NVIDIA A100" is deliberately not an alias of either A100 row: EC2 names both the p4d and the
     // p4de GPU "A100", and the two differ in memory. Callers must say which.
@@ -294,6 +298,7 @@ export const GPU_MODELS: readonly GpuModel[] = [
   },
   {
     name: "A100-80GB",
+    ec2Name: "A100",
     fullName: "NVIDIA A100 Tensor Core GPU (SXM4 80GB)",
     aliases: [
       "A100 80GB",
@@ -320,6 +325,7 @@ export const GPU_MODELS: readonly GpuModel[] = [
   },
   {
     name: "L40S",
+    ec2Name: "L40S",
     fullName: "NVIDIA L40S GPU (PCIe, 48GB)",
     aliases: ["NVIDIA L40S", "L40S 48GB", "L40S-48GB", "l40s_48gb"],
     architecture: "Ada Lovelace",
@@ -338,6 +344,7 @@ export const GPU_MODELS: readonly GpuModel[] = [
   },
   {
     name: "A10G",
+    ec2Name: "A10G",
     fullName: "NVIDIA A10G Tensor Core GPU (24GB, AWS-specific GA102 part)",
     aliases: ["NVIDIA A10G", "A10G 24GB", "A10G-24GB", "a10g_24gb", "NVIDIA A10G Tensor Core"],
     architecture: "Ampere",
@@ -417,6 +424,7 @@ export const GPU_MODELS: readonly GpuModel[] = [
   },
   {
     name: "L4",
+    ec2Name: "L4",
     fullName: "NVIDIA L4 Tensor Core GPU (24GB)",
     aliases: ["NVIDIA L4", "L4 24GB", "L4-24GB", "l4_24gb"],
     architecture: "Ada Lovelace",
@@ -436,6 +444,7 @@ export const GPU_MODELS: readonly GpuModel[] = [
   },
   {
     name: "T4",
+    ec2Name: "T4",
     fullName: "NVIDIA T4 Tensor Core GPU (16GB)",
     aliases: ["Tesla T4", "NVIDIA T4", "NVIDIA Tesla T4", "T4 16GB", "T4-16GB", "t4_16gb"],
     architecture: "Turing",
@@ -454,6 +463,7 @@ export const GPU_MODELS: readonly GpuModel[] = [
   },
   {
     name: "T4G",
+    ec2Name: "T4g",
     fullName: "NVIDIA T4G Tensor Core GPU (16GB, on AWS Graviton2 G5g)",
     aliases: ["NVIDIA T4G", "T4G 16GB", "T4G-16GB", "t4g_16gb", "NVIDIA T4G Tensor Core"],
     architecture: "Turing",
@@ -476,6 +486,7 @@ export const GPU_MODELS: readonly GpuModel[] = [
   },
   {
     name: "V100",
+    ec2Name: "V100",
     fullName: "NVIDIA Tesla V100 Tensor Core GPU (SXM2 16GB)",
     // 16 GB row (p3.*). p3dn.24xlarge carries the 32 GB V100 SXM2 (EC2: 8 x 32 GiB); "V100 32GB" is deliberately not an
     // alias here because this row's memory would be wrong for it.

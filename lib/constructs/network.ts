@@ -1,0 +1,6 @@
+/** The VPC a workload runs in. Users bring their own; ids may be Terraform variables or references. */
+export interface NetworkProps {
+  readonly vpcId: string;
+  /** Private subnets to launch into. A single instance or a training cluster uses the first one. */
+  readonly subnetIds: string[];
+}

@@ -1,0 +1,39 @@
+import { Construct } from "constructs";
+import { WorkloadClass } from "../taxonomy/workload-class";
+import { GpuWorkload } from "./gpu-workload";
+import { WorkloadProps } from "./workload-props";
+
+/** Chat and API inference: A10G (g5) by default, L40S when memory asks, on-demand. */
+export class RealtimeInference extends GpuWorkload {
+  constructor(scope: Construct, id: string, props: WorkloadProps) {
+    super(scope, id, { ...props, workload: WorkloadClass.REALTIME_INFERENCE });
+  }
+}
+
+/** Model training: 8× H100 (p5.48xlarge) by default, chosen by cost per unit of compute. */
+export class Training extends GpuWorkload {
+  constructor(scope: Construct, id: string, props: WorkloadProps) {
+    super(scope, id, { ...props, workload: WorkloadClass.TRAINING });
+  }
+}
+
+/** LoRA or full fine-tunes: the cheapest GPU whose memory holds the model's estimate. */
+export class FineTuning extends GpuWorkload {
+  constructor(scope: Construct, id: string, props: WorkloadProps) {
+    super(scope, id, { ...props, workload: WorkloadClass.FINE_TUNING });
+  }
+}
+
+/** Diffusion and video: L4 (g6) by default, L40S or A10G when memory asks. */
+export class ImageGeneration extends GpuWorkload {
+  constructor(scope: Construct, id: string, props: WorkloadProps) {
+    super(scope, id, { ...props, workload: WorkloadClass.IMAGE_GENERATION });
+  }
+}
+
+/** Offline batch: T4 (g4dn) on spot by default. */
+export class BatchProcessing extends GpuWorkload {
+  constructor(scope: Construct, id: string, props: WorkloadProps) {
+    super(scope, id, { ...props, workload: WorkloadClass.BATCH_PROCESSING });
+  }
+}

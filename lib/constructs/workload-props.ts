@@ -1,0 +1,104 @@
+import { ModelUsage } from "../selection/memory-estimate";
+import { GpuCountRequirement } from "../selection/requirements";
+import { CpuArchitecture } from "../taxonomy/instance-type";
+import { ModelSpec } from "../taxonomy/model-spec";
+import { WorkloadClass } from "../taxonomy/workload-class";
+import { Objective, PurchaseOption } from "../taxonomy/workload-profile";
+import { GpuPlatform } from "./gpu-platform";
+import { NetworkProps } from "./network";
+
+/** Inbound traffic a workload accepts. Exactly one of `cidr` or `securityGroupId`. */
+export interface AllowFrom {
+  /** e.g. "10.0.0.0/16". 0.0.0.0/0 is refused: put a load balancer in front instead. */
+  readonly cidr?: string;
+  /** A security group whose members may connect, e.g. a load balancer's. */
+  readonly securityGroupId?: string;
+  /** TCP port, e.g. 8000 for an inference server. */
+  readonly port: number;
+  /** @default - "<workload> clients on port <port>" */
+  readonly description?: string;
+}
+
+/** Outbound traffic beyond the default HTTPS. */
+export interface AllowTo {
+  readonly cidr: string;
+  readonly port: number;
+  /** @default "tcp" */
+  readonly protocol?: "tcp" | "udp";
+  readonly description?: string;
+}
+
+/** Auto Scaling bounds. */
+export interface ReplicaBounds {
+  readonly min: number;
+  readonly max: number;
+  /** @default - min */
+  readonly desired?: number;
+}
+
+/** Operating system of the AWS Deep Learning Base OSS Nvidia Driver GPU AMI. */
+export type AmiOperatingSystem = "ubuntu-22.04" | "amazon-linux-2023";
+
+/** Everything a workload takes except its class. */
+export interface WorkloadProps {
+  /** VPC and private subnets. @default - the platform's network; one of the two is required */
+  readonly network?: NetworkProps;
+  /** Shared settings and policy. @default - the nearest GpuPlatform above this construct, if any */
+  readonly platform?: GpuPlatform;
+
+  /** Ordered GPU fallback list ("L40S", "A10G"): the first with a feasible instance wins. @default - the class's GPUs */
+  readonly gpus?: readonly string[];
+  /** A set of GPUs; the objective decides. Not with `gpus`. @default - the class's GPUs */
+  readonly anyOf?: readonly string[];
+  /** Minimum marketed GB per GPU. @default - none */
+  readonly minGpuMemoryGB?: number;
+  /** Minimum marketed GB of GPU memory per node. @default - none */
+  readonly minTotalGpuMemoryGB?: number;
+  /** GPUs per node, exact or `{ min }`. @default - 8 for Training, else any */
+  readonly gpuCount?: GpuCountRequirement;
+  /** @default - none */
+  readonly minVcpus?: number;
+  /** Host memory in GiB. @default - none */
+  readonly minMemoryGiB?: number;
+  /** Per-GPU memory bandwidth in GB/s. @default - 600 for RealtimeInference, else none */
+  readonly minMemoryBandwidthGBps?: number;
+  /** Require Elastic Fabric Adapter. @default false */
+  readonly efa?: boolean;
+  /** @default - either */
+  readonly cpuArchitecture?: CpuArchitecture;
+  /** Region the type must be offered in. @default - the platform's region, else the AWS provider's when literal */
+  readonly region?: string;
+  /** Ceiling on on-demand USD/hour (all nodes). @default - the policy's ceiling, else none */
+  readonly maxUsdPerHour?: number;
+  /** @default - spot for BatchProcessing, else on-demand */
+  readonly purchase?: PurchaseOption;
+  /** @default - compute-cost for Training, else cost */
+  readonly objective?: Objective;
+  /** Catalog name ("llama-3.1-8b") or a spec; sizes the GPU memory and the root volume. @default - none */
+  readonly model?: string | ModelSpec;
+  /** How the model is used (mode, context, concurrency, precision). @default - the class's mode, 4096 tokens, 1 sequence, bf16 */
+  readonly usage?: ModelUsage;
+  /** Nodes of a training cluster. @default - 1, or what the estimator needs for a full fine-tune */
+  readonly nodes?: number;
+
+  /** An AMI id ("ami-…") or an SSM parameter name ("/…") that holds one. @default - the Deep Learning Base OSS Nvidia Driver GPU AMI for the instance's architecture */
+  readonly ami?: string;
+  /** OS of the default AMI. @default "ubuntu-22.04" */
+  readonly operatingSystem?: AmiOperatingSystem;
+  /** Root gp3 volume in GiB. @default - the AMI's size plus the model's weights plus 20 GiB for container images */
+  readonly rootVolumeSizeGiB?: number;
+  /** Shell script or cloud-init for first boot. Never put secrets here (CKV_AWS_46): read them from Secrets Manager. @default - none */
+  readonly userData?: string;
+  /** Tags on every resource, after the platform's. @default - none */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** 1: a single instance; more, or bounds: an Auto Scaling group. @default 1 */
+  readonly replicas?: number | ReplicaBounds;
+  /** Inbound rules. @default - no inbound traffic (operators use Session Manager) */
+  readonly allowFrom?: readonly AllowFrom[];
+  /** Outbound rules added to HTTPS. @default - HTTPS (443) only */
+  readonly allowTo?: readonly AllowTo[];
+}
+
+export interface GpuWorkloadProps extends WorkloadProps {
+  readonly workload: WorkloadClass;
+}
