@@ -50,8 +50,8 @@ export class GpuPlatform extends Construct {
   readonly taxonomy: Taxonomy;
 
   constructor(scope: Construct, id: string, props: GpuPlatformProps = {}) {
+    const outer = GpuPlatform.of(scope); // before super(): afterwards this platform would find itself
     super(scope, id);
-    const outer = GpuPlatform.of(scope);
     validatePolicy(props.policy ?? {});
     this.region = props.region ?? outer?.region;
     this.network = props.network ?? outer?.network;

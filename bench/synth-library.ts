@@ -1,0 +1,5 @@
+// Child: N default RealtimeInference workloads (one aws_instance each), synthesized for real.
+import { RealtimeInference } from "../lib";
+import { measureSynth } from "./synth-harness";
+
+measureSynth((stack, id) => new RealtimeInference(stack, id, { network: { vpcId: "vpc-0abc", subnetIds: ["subnet-0abc"] } }));

@@ -1,0 +1,274 @@
+import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
+import { Instance } from "@cdktf/provider-aws/lib/instance";
+import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
+import { TerraformVariable } from "cdktf";
+import {
+  BatchProcessing,
+  FineTuning,
+  GpuWorkload,
+  ImageGeneration,
+  InvalidRequirementError,
+  NoFeasibleInstanceError,
+  RealtimeInference,
+  Training,
+  UnknownGpuError,
+  WorkloadClass,
+} from "../../lib";
+import { NETWORK, only, outputValue, resourcesOf, synthStack } from "./synth";
+
+describe("defaults: the right hardware for what the workload is", () => {
+  test.each([
+    ["RealtimeInference → g5.xlarge", RealtimeInference, "g5.xlarge", "A10G"],
+    ["Training → p5.48xlarge", Training, "p5.48xlarge", "H100"],
+    ["ImageGeneration → g6.xlarge", ImageGeneration, "g6.xlarge", "L4"],
+    ["BatchProcessing → g4dn.xlarge", BatchProcessing, "g4dn.xlarge", "T4"],
+  ] as const)("%s", (_name, Workload, instanceType, gpu) => {
+    // GIVEN / WHEN
+    let workload: GpuWorkload | undefined;
+    const json = synthStack((stack) => (workload = new Workload(stack, "w", { network: NETWORK })));
+    // THEN
+    expect(workload!.decision.instanceType).toBe(instanceType);
+    expect(workload!.decision.gpu.name).toBe(gpu);
+    expect(only(json, "aws_launch_template").instance_type).toBe(instanceType);
+    expect(resourcesOf(json, "aws_instance")).toHaveLength(1);
+    expect(outputValue(json, "instance-type")).toBe(instanceType);
+    expect(outputValue(json, "gpu")).toBe(gpu);
+  });
+
+  test("BatchProcessing launches on spot", () => {
+    const json = synthStack((stack) => new BatchProcessing(stack, "w", { network: NETWORK }));
+    expect(only(json, "aws_launch_template").instance_market_options).toEqual({
+      market_type: "spot",
+      spot_options: { instance_interruption_behavior: "terminate" },
+    });
+  });
+
+  test("FineTuning chooses from its model's estimate", () => {
+    let lora: GpuWorkload, full: GpuWorkload;
+    synthStack((stack) => {
+      lora = new FineTuning(stack, "lora", { network: NETWORK, model: "llama-3.1-8b" });
+      full = new FineTuning(stack, "full", { network: NETWORK, model: "llama-3.1-8b", usage: { mode: "full" } });
+    });
+    expect(lora!.decision.instanceType).toBe("g5.xlarge");
+    expect(full!.decision.memoryEstimate!.mode).toBe("full");
+    expect(full!.decision.gpu.memoryGB * full!.decision.gpuCount).toBeGreaterThan(128);
+  });
+
+  test("the generic GpuWorkload takes the class as a prop", () => {
+    const json = synthStack((stack) => new GpuWorkload(stack, "w", { workload: WorkloadClass.TRAINING, network: NETWORK, gpuCount: 1 }));
+    expect(only(json, "aws_launch_template").instance_type).toBe("p5.4xlarge");
+  });
+});
+
+describe("what a workload synthesizes", () => {
+  const json = synthStack((stack) => new RealtimeInference(stack, "chat", { network: NETWORK, model: "llama-3.1-8b" }));
+
+  test("launch template: IMDSv2, encrypted gp3 root, monitoring, EBS-optimized, no public IP, instance profile", () => {
+    const lt = only(json, "aws_launch_template");
+    expect(lt.metadata_options).toEqual({ http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 2, instance_metadata_tags: "enabled" });
+    expect(lt.block_device_mappings).toEqual([
+      { device_name: "/dev/sda1", ebs: { volume_size: 75 + 20 + 15, volume_type: "gp3", encrypted: "true", delete_on_termination: "true" } },
+    ]);
+    expect(lt.monitoring).toEqual({ enabled: true });
+    expect(lt.ebs_optimized).toBe("true");
+    expect(lt.network_interfaces).toEqual([
+      expect.objectContaining({ device_index: 0, associate_public_ip_address: "false", subnet_id: "subnet-0aaa1111" }),
+    ]);
+    expect(lt.iam_instance_profile.arn).toMatch(/^\$\{aws_iam_instance_profile\.chat_instance-profile_\w+\.arn\}$/);
+    expect(lt.image_id).toBe("resolve:ssm:/aws/service/deeplearning/ami/x86_64/base-oss-nvidia-driver-gpu-ubuntu-22.04/latest/ami-id");
+    expect(lt.tag_specifications.map((t: { resource_type: string }) => t.resource_type)).toEqual(["instance", "volume", "network-interface"]);
+  });
+
+  test("IAM: role trusted by EC2 only, Session Manager policy, instance profile", () => {
+    const role = only(json, "aws_iam_role");
+    expect(JSON.parse(role.assume_role_policy)).toEqual({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+    });
+    expect(only(json, "aws_iam_role_policy_attachment").policy_arn).toBe("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
+    expect(only(json, "aws_iam_instance_profile").role).toMatch(/aws_iam_role\.chat_role_\w+\.name/);
+  });
+
+  test("security group: described, no ingress, HTTPS egress only", () => {
+    expect(only(json, "aws_security_group").description).toMatch(/no inbound, HTTPS out/);
+    expect(json.resource.aws_vpc_security_group_ingress_rule).toBeUndefined();
+    expect(only(json, "aws_vpc_security_group_egress_rule")).toMatchObject({ ip_protocol: "tcp", from_port: 443, to_port: 443, cidr_ipv4: "0.0.0.0/0" });
+  });
+
+  test("a single instance from the launch template", () => {
+    const instance = only(json, "aws_instance");
+    expect(instance.launch_template.id).toMatch(/aws_launch_template\.chat_launch-template_\w+\.id/);
+    expect(instance.metadata_options.http_tokens).toBe("required");
+  });
+
+  test("tags on every taggable resource", () => {
+    for (const type of ["aws_iam_role", "aws_iam_instance_profile", "aws_security_group", "aws_vpc_security_group_egress_rule", "aws_launch_template", "aws_instance"]) {
+      expect(only(json, type).tags).toEqual({
+        ManagedBy: "cdktf-gpu-workloads",
+        "gpu-workloads:workload-class": "realtime-inference",
+        "gpu-workloads:gpu": "A10G",
+        "gpu-workloads:instance-type": "g5.xlarge",
+        "gpu-workloads:usd-per-hour": "1.0060",
+      });
+    }
+  });
+
+  test("outputs: instance type, GPU, count, $/h, $/month and why", () => {
+    expect(outputValue(json, "instance-type")).toBe("g5.xlarge");
+    expect(outputValue(json, "gpu")).toBe("A10G");
+    expect(outputValue(json, "gpu-count")).toBe(1);
+    expect(outputValue(json, "usd-per-hour")).toBe(1.006);
+    expect(outputValue(json, "usd-per-month")).toBe(734.38);
+    expect(outputValue(json, "reason")).toMatch(/^g5.xlarge .* llama-3.1-8b inference needs/);
+  });
+
+  test("drift guard: EC2's own description of the type must match the table at plan time", () => {
+    const data = json.data!;
+    expect(Object.values(data.aws_ec2_instance_type)[0]).toMatchObject({ instance_type: "g5.xlarge" });
+    expect(Object.values(data.aws_ec2_instance_type_offerings)[0]).toMatchObject({
+      location_type: "region",
+      filter: [{ name: "instance-type", values: ["g5.xlarge"] }],
+    });
+    const [gpuCheck, offerCheck] = only(json, "aws_launch_template").lifecycle.precondition;
+    expect(gpuCheck.condition).toMatch(/lower\(g.name\) == "a10g" && g.count == 1\]\) && data.aws_ec2_instance_type\.\S+\.total_gpu_memory >= 22118/);
+    expect(gpuCheck.error_message).toMatch(/The embedded table is stale/);
+    expect(offerCheck.condition).toMatch(/contains\(data.aws_ec2_instance_type_offerings\.\S+\.instance_types, "g5.xlarge"\)/);
+  });
+});
+
+describe("every prop changes the output", () => {
+  test("ami: an id as is, an SSM parameter resolved at launch", () => {
+    const id = synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, ami: "ami-0123456789abcdef0" }));
+    expect(only(id, "aws_launch_template").image_id).toBe("ami-0123456789abcdef0");
+    const ssm = synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, ami: "/my/golden/ami" }));
+    expect(only(ssm, "aws_launch_template").image_id).toBe("resolve:ssm:/my/golden/ami");
+  });
+
+  test("operatingSystem and architecture pick the matching Deep Learning AMI and root device", () => {
+    const al = synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, operatingSystem: "amazon-linux-2023" }));
+    expect(only(al, "aws_launch_template").image_id).toContain("/x86_64/base-oss-nvidia-driver-gpu-amazon-linux-2023/");
+    expect(only(al, "aws_launch_template").block_device_mappings[0].device_name).toBe("/dev/xvda");
+    const arm = synthStack((s) => new BatchProcessing(s, "w", { network: NETWORK, gpus: ["T4G"], cpuArchitecture: "arm64" }));
+    expect(only(arm, "aws_launch_template").image_id).toContain("/arm64/base-oss-nvidia-driver-gpu-ubuntu-22.04/");
+  });
+
+  test("rootVolumeSizeGiB: explicit, or sized for the model's weights", () => {
+    const explicit = synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, rootVolumeSizeGiB: 300 }));
+    expect(only(explicit, "aws_launch_template").block_device_mappings[0].ebs.volume_size).toBe(300);
+    const big = synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, model: "llama-3.1-70b" }));
+    expect(only(big, "aws_launch_template").block_device_mappings[0].ebs.volume_size).toBe(75 + 20 + 132);
+  });
+
+  test("userData is base64-encoded at synth time", () => {
+    const json = synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, userData: "#!/bin/bash\necho hi\n" }));
+    expect(Buffer.from(only(json, "aws_launch_template").user_data, "base64").toString()).toBe("#!/bin/bash\necho hi\n");
+  });
+
+  test("tags merge platform, workload and the library's own", () => {
+    const json = synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, tags: { Team: "chat", ManagedBy: "me" } }));
+    expect(only(json, "aws_instance").tags).toMatchObject({ Team: "chat", ManagedBy: "cdktf-gpu-workloads" });
+  });
+
+  test("replicas > 1: an Auto Scaling group over the launch template with propagated tags", () => {
+    const json = synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, replicas: { min: 2, max: 6, desired: 3 } }));
+    expect(resourcesOf(json, "aws_instance")).toHaveLength(0);
+    const asg = only(json, "aws_autoscaling_group");
+    expect(asg).toMatchObject({ min_size: 2, max_size: 6, desired_capacity: 3, vpc_zone_identifier: NETWORK.subnetIds });
+    expect(asg.tag).toContainEqual({ key: "gpu-workloads:instance-type", value: "g5.xlarge", propagate_at_launch: true });
+    expect(only(json, "aws_launch_template").network_interfaces[0].subnet_id).toBeUndefined();
+  });
+
+  test("purchase spot: market options on a single instance, spot distribution on a group", () => {
+    const single = synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, purchase: "spot" }));
+    expect(only(single, "aws_launch_template").instance_market_options.market_type).toBe("spot");
+    const group = synthStack((s) => new BatchProcessing(s, "w", { network: NETWORK, replicas: 3 }));
+    expect(only(group, "aws_launch_template").instance_market_options).toBeUndefined();
+    expect(only(group, "aws_autoscaling_group").mixed_instances_policy.instances_distribution).toMatchObject({
+      on_demand_percentage_above_base_capacity: 0,
+      spot_allocation_strategy: "price-capacity-optimized",
+    });
+  });
+
+  test("allowFrom: one described ingress rule per source; allowTo widens egress", () => {
+    const json = synthStack((s) =>
+      new RealtimeInference(s, "w", {
+        network: NETWORK,
+        allowFrom: [{ cidr: "10.0.0.0/16", port: 8000 }, { securityGroupId: "sg-0abc", port: 8080, description: "from the ALB" }],
+        allowTo: [{ cidr: "10.0.0.0/8", port: 5432, description: "metadata database" }],
+      }),
+    );
+    const ingress = resourcesOf(json, "aws_vpc_security_group_ingress_rule");
+    expect(ingress).toEqual([
+      expect.objectContaining({ cidr_ipv4: "10.0.0.0/16", from_port: 8000, to_port: 8000, description: "clients of w on port 8000" }),
+      expect.objectContaining({ referenced_security_group_id: "sg-0abc", from_port: 8080, description: "from the ALB" }),
+    ]);
+    expect(resourcesOf(json, "aws_vpc_security_group_egress_rule")).toContainEqual(
+      expect.objectContaining({ cidr_ipv4: "10.0.0.0/8", from_port: 5432, description: "metadata database" }),
+    );
+  });
+
+  test("selection props reach the decision (gpus, minGpuMemoryGB, maxUsdPerHour, region)", () => {
+    let a: GpuWorkload, b: GpuWorkload;
+    synthStack((s) => {
+      a = new RealtimeInference(s, "a", { network: NETWORK, gpus: ["L40S", "A10G"] });
+      b = new RealtimeInference(s, "b", { network: NETWORK, minGpuMemoryGB: 40, maxUsdPerHour: 3 });
+    });
+    expect(a!.decision.instanceType).toBe("g6e.xlarge");
+    expect(b!.decision.instanceType).toBe("g6e.xlarge");
+  });
+
+  test("the region comes from the stack's AWS provider when it is a literal", () => {
+    let w: GpuWorkload;
+    synthStack((s) => (w = new RealtimeInference(s, "w", { network: NETWORK })), "eu-west-1");
+    expect(w!.decision.spec.regions).toContain("eu-west-1");
+    expect(() => synthStack((s) => new Training(s, "w", { network: NETWORK, gpus: ["H100"] }), "sa-east-1")).toThrow(/region/);
+  });
+
+  test("token values are not validated", () => {
+    expect(() =>
+      synthStack((s) => {
+        const vpc = new TerraformVariable(s, "vpc", { type: "string" });
+        const subnets = new TerraformVariable(s, "subnets", { type: "list(string)" });
+        new RealtimeInference(s, "w", { network: { vpcId: vpc.stringValue, subnetIds: subnets.listValue } });
+      }),
+    ).not.toThrow();
+  });
+});
+
+describe("bad input fails at construction, naming the prop, the value and what works", () => {
+  test.each([
+    [{ network: undefined }, /w: network is undefined; give \{ vpcId, subnetIds \}/],
+    [{ network: { vpcId: "my-vpc", subnetIds: ["subnet-0a"] } }, /network.vpcId is "my-vpc"; give a VPC id/],
+    [{ network: { vpcId: "vpc-0a", subnetIds: [] } }, /network.subnetIds is \[\]; give at least one private subnet id/],
+    [{ rootVolumeSizeGiB: 50 }, /rootVolumeSizeGiB is 50; give whole GiB from 75/],
+    [{ replicas: 0 }, /replicas is 0; give a whole number of at least 1/],
+    [{ replicas: { min: 3, max: 2 } }, /replicas is \{"min":3,"max":2\}; give whole numbers with 0 <= min <= desired <= max/],
+    [{ allowFrom: [{ cidr: "0.0.0.0/0", port: 22 }] }, /allowFrom\[0\].cidr is "0.0.0.0\/0"; open ingress is refused/],
+    [{ allowFrom: [{ cidr: "10.0.0.0/8", securityGroupId: "sg-1", port: 80 }] }, /allowFrom\[0\] .*give exactly one of cidr or securityGroupId/],
+    [{ allowFrom: [{ cidr: "10.0.0.0/8", port: 70000 }] }, /allowFrom\[0\].port is 70000; give a TCP port from 1 to 65535/],
+    [{ ami: "ubuntu" }, /ami is "ubuntu"; give an AMI id/],
+    [{ minGpuMemoryGB: 0 }, /minGpuMemoryGB is 0; give a positive number/],
+  ])("%j", (props, message) => {
+    const build = () => synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, ...(props as object) }));
+    expect(build).toThrow(InvalidRequirementError);
+    expect(build).toThrow(message);
+  });
+
+  test("unknown GPU and impossible requirements carry the construct path", () => {
+    expect(() => synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, gpus: ["A10"] }))).toThrow(UnknownGpuError);
+    expect(() => synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, maxUsdPerHour: 0.2 }))).toThrow(NoFeasibleInstanceError);
+    expect(() => synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, maxUsdPerHour: 0.2 }))).toThrow(/^test\/w: No instance type satisfies maxUsdPerHour/);
+  });
+
+  test("nothing is half-synthesized: a failing workload adds no resources", () => {
+    let resources: unknown;
+    synthStack((s) => {
+      try {
+        new RealtimeInference(s, "w", { network: NETWORK, gpus: ["nope"] });
+      } catch {
+        resources = s.node.findAll().filter((c) => c instanceof LaunchTemplate || c instanceof Instance || c instanceof AutoscalingGroup);
+      }
+    });
+    expect(resources).toEqual([]);
+  });
+});
