@@ -1,0 +1,116 @@
+// Child: the same resources as one default RealtimeInference, hand-written in plain cdktf with literal
+// values (what the library would decide for us-east-1), N times. No selection, no library code.
+import { DataAwsEc2InstanceType } from "@cdktf/provider-aws/lib/data-aws-ec2-instance-type";
+import { DataAwsEc2InstanceTypeOfferings } from "@cdktf/provider-aws/lib/data-aws-ec2-instance-type-offerings";
+import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { Instance } from "@cdktf/provider-aws/lib/instance";
+import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { TerraformOutput, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { measureSynth } from "./synth-harness";
+
+const INSTANCE_TYPE = "g5.xlarge";
+const REASON =
+  "g5.xlarge (1× A10G, $1.01/h) is the lowest-cost feasible RealtimeInference instance: real-time inference is memory-bandwidth bound; " +
+  "A10G or L40S give enough bandwidth for fast tokens at a fraction of an A100's cost.";
+const TAGS = {
+  ManagedBy: "cdktf-gpu-workloads",
+  "gpu-workloads:workload-class": "realtime-inference",
+  "gpu-workloads:gpu": "A10G",
+  "gpu-workloads:instance-type": INSTANCE_TYPE,
+  "gpu-workloads:usd-per-hour": "1.0060",
+};
+const IMDS_V2 = { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 2 };
+
+function addWorkload(stack: TerraformStack, id: string): void {
+  const scope = new Construct(stack, id);
+  const where = scope.node.path;
+  const namePrefix = `${id}-`;
+
+  const role = new IamRole(scope, "role", {
+    namePrefix,
+    description: `GPU workload ${where}: Session Manager access only`,
+    assumeRolePolicy: JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+    }),
+    tags: TAGS,
+  });
+  new IamRolePolicyAttachment(scope, "ssm-core", { role: role.name, policyArn: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" });
+  const profile = new IamInstanceProfile(scope, "instance-profile", { namePrefix, role: role.name, tags: TAGS });
+
+  const group = new SecurityGroup(scope, "security-group", {
+    namePrefix,
+    description: `RealtimeInference ${where}: no inbound, HTTPS out`,
+    vpcId: "vpc-0abc",
+    tags: TAGS,
+  });
+  new VpcSecurityGroupEgressRule(scope, "egress-https", {
+    securityGroupId: group.id,
+    description: "HTTPS to AWS APIs (Session Manager, ECR, S3) and model registries",
+    ipProtocol: "tcp",
+    fromPort: 443,
+    toPort: 443,
+    cidrIpv4: "0.0.0.0/0",
+    tags: TAGS,
+  });
+
+  const type = new DataAwsEc2InstanceType(scope, "instance-type-check", { instanceType: INSTANCE_TYPE });
+  const offerings = new DataAwsEc2InstanceTypeOfferings(scope, "offering-check", {
+    locationType: "region",
+    filter: [{ name: "instance-type", values: [INSTANCE_TYPE] }],
+  });
+  const template = new LaunchTemplate(scope, "launch-template", {
+    namePrefix,
+    description: REASON,
+    instanceType: INSTANCE_TYPE,
+    imageId: "resolve:ssm:/aws/service/deeplearning/ami/x86_64/base-oss-nvidia-driver-gpu-ubuntu-22.04/latest/ami-id",
+    updateDefaultVersion: true,
+    ebsOptimized: "true",
+    monitoring: { enabled: true },
+    metadataOptions: { ...IMDS_V2, instanceMetadataTags: "enabled" },
+    iamInstanceProfile: { arn: profile.arn },
+    blockDeviceMappings: [
+      { deviceName: "/dev/sda1", ebs: { volumeSize: 95, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
+    ],
+    networkInterfaces: [
+      { securityGroups: [group.id], subnetId: "subnet-0abc", deleteOnTermination: "true", deviceIndex: 0, associatePublicIpAddress: "false" },
+    ],
+    tagSpecifications: ["instance", "volume", "network-interface"].map((resourceType) => ({ resourceType, tags: TAGS })),
+    tags: TAGS,
+    lifecycle: {
+      precondition: [
+        {
+          condition: `\${anytrue([for g in ${type.fqn}.gpus : lower(g.name) == "a10g" && g.count == 1]) && ${type.fqn}.total_gpu_memory >= 22118}`,
+          errorMessage:
+            "cdktf-gpu-workloads: the taxonomy (as of 2026-11-27) says g5.xlarge has 1× A10G, but EC2 reports otherwise. " +
+            "The embedded table is stale: update cdktf-gpu-workloads or pin the instance with a custom taxonomy.",
+        },
+        {
+          condition: `\${contains(${offerings.fqn}.instance_types, "${INSTANCE_TYPE}")}`,
+          errorMessage:
+            "cdktf-gpu-workloads: g5.xlarge is not offered in this provider's region. " +
+            "Set the workload's or platform's region so selection can choose a type that is, or choose another region.",
+        },
+      ],
+    },
+  });
+  new Instance(scope, "instance", {
+    launchTemplate: { id: template.id, version: template.latestVersion.toString() },
+    metadataOptions: IMDS_V2,
+    monitoring: true,
+    ebsOptimized: true,
+    tags: TAGS,
+  });
+
+  const outputs = { "instance-type": INSTANCE_TYPE, gpu: "A10G", "gpu-count": 1, "usd-per-hour": 1.006, "usd-per-month": 734.38, reason: REASON };
+  for (const [name, value] of Object.entries(outputs)) {
+    new TerraformOutput(scope, name, { value, description: `${where}: ${name.replace(/-/g, " ")} chosen by cdktf-gpu-workloads` });
+  }
+}
+
+measureSynth(addWorkload);

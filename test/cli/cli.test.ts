@@ -1,0 +1,103 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { runCli } from "../../lib/cli/main";
+
+const json = (argv: string[]) => {
+  const result = runCli([...argv, "--json"]);
+  return { ...result, doc: JSON.parse(result.stdout) };
+};
+
+describe("select", () => {
+  test("realtime inference answers g5.xlarge with why, alternatives and rejections", () => {
+    const { exitCode, doc } = json(["select", "--workload", "realtime-inference"]);
+    expect(exitCode).toBe(0);
+    expect(doc).toMatchObject({ instanceType: "g5.xlarge", gpu: "A10G", gpuCount: 1, hourlyUsd: 1.006 });
+    expect(doc.reason).toMatch(/lowest-cost feasible RealtimeInference instance/);
+    expect(doc.alternatives[0]).toEqual(expect.objectContaining({ instanceType: "g5.2xlarge", hourlyUsd: 1.212 }));
+    expect(doc.rejected).toContainEqual(expect.objectContaining({ instanceType: "g4dn.xlarge", reason: expect.stringMatching(/not among the allowed GPUs/) }));
+  });
+
+  test.each([
+    ["training", "p5.48xlarge"],
+    ["fine-tuning", "g5.xlarge"],
+    ["image-generation", "g6.xlarge"],
+    ["batch-processing", "g4dn.xlarge"],
+  ])("%s → %s", (workload, instanceType) => {
+    expect(json(["select", "--workload", workload]).doc.instanceType).toBe(instanceType);
+  });
+
+  test("flags reach the selection", () => {
+    expect(json(["select", "--workload", "realtime-inference", "--gpus", "L40S,A10G"]).doc.instanceType).toBe("g6e.xlarge");
+    expect(json(["select", "--workload", "realtime-inference", "--any-of", "L40S,A10G"]).doc.instanceType).toBe("g5.xlarge");
+    expect(json(["select", "--workload", "realtime-inference", "--min-gpu-count", "2"]).doc.gpuCount).toBeGreaterThanOrEqual(2);
+    expect(json(["select", "--workload", "realtime-inference", "--model", "llama-3.1-70b"]).doc.gpuCount).toBeGreaterThan(1);
+    expect(json(["select", "--workload", "batch-processing", "--gpus", "T4G", "--arch", "arm64"]).doc.instanceType).toBe("g5g.xlarge");
+    expect(json(["select", "--workload", "training", "--model", "llama-3.1-70b", "--mode", "full"]).doc.nodeCount).toBeGreaterThan(1);
+  });
+
+  test("the text answer is aligned tables", () => {
+    const { stdout, exitCode } = runCli(["select", "--workload", "realtime-inference"]);
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(/^realtime-inference: g5.xlarge — 1× A10G, \$1.006\/h/);
+    expect(stdout).toMatch(/Alternatives \(\d+, best first\):\ninstance +GPU +GPUs +nodes +\$\/h\n-+/);
+    expect(stdout).toMatch(/Rejected \(\d+\):/);
+  });
+});
+
+describe("catalog, gpus, estimate", () => {
+  test("catalog filters by GPU, region and family", () => {
+    const { doc } = json(["catalog", "--gpu", "NVIDIA A10G", "--region", "us-east-1"]);
+    expect(doc.length).toBeGreaterThan(3);
+    for (const row of doc) expect(row).toMatchObject({ gpu: "A10G", gpuMemoryGB: 24, regions: expect.arrayContaining(["us-east-1"]) });
+    expect(Object.keys(doc[0])).toEqual(expect.arrayContaining(["instanceType", "gpu", "gpuCount", "gpuMemoryGB", "vcpus", "memoryGiB", "onDemandUsdPerHour", "efaInterfaces", "regions"]));
+    expect(json(["catalog", "--family", "p5"]).doc.map((r: { instanceType: string }) => r.instanceType)).toEqual(["p5.48xlarge", "p5.4xlarge"]);
+  });
+
+  test("gpus lists the table", () => {
+    const { doc } = json(["gpus"]);
+    expect(doc).toContainEqual(expect.objectContaining({ name: "A10G", memoryGB: 24, memoryBandwidthGBps: 600, tier: "workhorse" }));
+    expect(doc).toContainEqual(expect.objectContaining({ name: "RTX-6000-Ada", awsEquivalent: "L40S" }));
+  });
+
+  test("estimate gives the breakdown", () => {
+    const { doc } = json(["estimate", "--model", "llama-3.1-8b", "--mode", "inference", "--context", "8192", "--concurrency", "4"]);
+    expect(doc.parts.kvCacheGiB).toBe(4);
+    expect(doc.totalGiB).toBeGreaterThan(doc.parts.weightsGiB);
+    const custom = json(["estimate", "--params", "8", "--layers", "32", "--kv-heads", "8", "--head-dim", "128", "--mode", "full"]).doc;
+    expect(custom.parts.optimizerStateGiB).toBeCloseTo((8e9 * 12) / 2 ** 30, 1);
+  });
+});
+
+describe("bad input: one paragraph on stderr, exit code 2; with --json an error document", () => {
+  test.each([
+    [["select", "--workload", "realtime-inference", "--colour", "red"], "UnknownFlag", /select does not take --colour/],
+    [["select", "--workload", "realtime-inference", "--gpus", "A10"], "UnknownGpu", /Did you mean "A10G"/],
+    [["select", "--workload", "realtime-inference", "--model", "lama-3"], "UnknownModel", /not in the catalog/],
+    [["select", "--workload", "realtime-inference", "--max-price", "0.1"], "NoFeasibleInstance", /maxUsdPerHour = 0.1/],
+    [["select", "--workload", "realtime-inference", "--min-vcpus", "many"], "InvalidNumber", /--min-vcpus takes a number, got "many"/],
+    [["select", "--workload", "inference"], "UnknownWorkload", /use one of realtime-inference/],
+    [["select"], "MissingWorkload", /select needs --workload/],
+    [["estimate", "--params", "8"], "IncompleteModel", /needs --params, --layers, --kv-heads and --head-dim together/],
+    [["frobnicate"], "UnknownCommand", /"frobnicate" is not a command/],
+  ])("%j", (argv, code, message) => {
+    const text = runCli(argv);
+    expect(text.exitCode).toBe(2);
+    expect(text.stdout).toBe("");
+    expect(text.stderr).toMatch(message);
+    expect(text.stderr.trim().split("\n")).toHaveLength(1);
+    const doc = runCli([...argv, "--json"]);
+    expect(doc.exitCode).toBe(2);
+    expect(JSON.parse(doc.stdout)).toEqual({ error: { code, message: expect.stringMatching(message) } });
+  });
+});
+
+test("the installed bin answers without loading cdktf or the AWS provider", () => {
+  const bin = path.join(__dirname, "..", "..", "bin", "gpu-workloads.js");
+  expect(fs.existsSync(path.join(__dirname, "..", "..", "dist", "lib", "cli", "main.js"))).toBe(true); // built by `npm ci` (prepare)
+  const probe = path.join(__dirname, "loaded-modules-probe.js");
+  const result = spawnSync(process.execPath, ["--require", probe, bin, "select", "--workload", "realtime-inference", "--json"], { encoding: "utf8" });
+  expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
+  expect(JSON.parse(result.stdout).instanceType).toBe("g5.xlarge");
+});

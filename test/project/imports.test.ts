@@ -1,0 +1,36 @@
+import * as fs from "fs";
+import * as path from "path";
+
+const root = path.join(__dirname, "..", "..");
+
+function sourceFiles(dir: string): string[] {
+  const full = path.join(root, dir);
+  if (!fs.existsSync(full)) return [];
+  return fs.readdirSync(full, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : /\.(ts|js)$/.test(e.name) ? [path.join(dir, e.name)] : [],
+  );
+}
+
+/** Module specifiers a file imports or requires. */
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(path.join(root, file), "utf8");
+  return [...text.matchAll(/(?:from\s+|require\(\s*|import\(\s*)["']([^"']+)["']/g)].map((m) => m[1]);
+}
+
+test("nothing imports the root of @cdktf/provider-aws (seconds and hundreds of MB per process)", () => {
+  const offenders = ["lib", "examples", "bench", "bin"]
+    .flatMap(sourceFiles)
+    .filter((f) => importsOf(f).some((m) => m === "@cdktf/provider-aws" || m === "@cdktf/provider-aws/lib" || m === "@cdktf/provider-aws/lib/index"));
+  expect(offenders).toEqual([]);
+});
+
+test("the pure core (taxonomy, selection) and the CLI never import cdktf or constructs", () => {
+  const files = ["lib/taxonomy", "lib/selection", "lib/cli"].flatMap(sourceFiles);
+  expect(files.length).toBeGreaterThan(10);
+  const offenders = files.filter((f) => importsOf(f).some((m) => /^(cdktf|constructs|@cdktf\/)/.test(m) || m.includes("/constructs/") || m.includes("/aspects/")));
+  expect(offenders).toEqual([]);
+});
+
+test("the import scan sees deep provider imports, so it would see a root one", () => {
+  expect(importsOf("lib/constructs/gpu-workload.ts")).toContain("@cdktf/provider-aws/lib/provider");
+});

@@ -1,0 +1,53 @@
+import { Testing } from "cdktf";
+import { buildExampleApp } from "../../examples/app";
+import { BASELINE_RULES, StackJson } from "./baseline-rules";
+
+function exampleStacks(): [string, StackJson][] {
+  const app = buildExampleApp(Testing.app());
+  return app.node.children
+    .filter((c) => (c as { toTerraform?: unknown }).toTerraform !== undefined)
+    .map((stack) => [stack.node.id, JSON.parse(Testing.synth(stack as Parameters<typeof Testing.synth>[0]))]);
+}
+
+const stacks = exampleStacks();
+
+test("the example app has the four team stacks", () => {
+  expect(stacks.map(([id]) => id).sort()).toEqual(["analytics", "chat", "media", "research"]);
+});
+
+describe.each(stacks)("example stack %s meets the baseline", (_id, json) => {
+  test.each(BASELINE_RULES.map((rule) => [rule.id, rule]))("%s", (_ruleId, rule) => {
+    expect(rule.check(json)).toEqual([]);
+  });
+});
+
+describe("the rules can fail", () => {
+  // A minimal stack that breaks every rule, so no rule passes vacuously.
+  const insecure: StackJson = {
+    resource: {
+      aws_launch_template: {
+        bad: {
+          metadata_options: { http_tokens: "optional" },
+          block_device_mappings: [{ ebs: { encrypted: "false" } }],
+          monitoring: { enabled: false },
+          ebs_optimized: "false",
+          network_interfaces: [{ device_index: 0, associate_public_ip_address: "true" }],
+          image_id: "${data.aws_ami.latest.id}",
+          user_data: Buffer.from("export AWS_SECRET_ACCESS_KEY=x; password = hunter2").toString("base64"),
+        },
+      },
+      aws_vpc_security_group_ingress_rule: { bad: { cidr_ipv4: "0.0.0.0/0" } },
+      aws_vpc_security_group_egress_rule: { bad: { ip_protocol: "-1", cidr_ipv4: "0.0.0.0/0" } },
+      aws_security_group: { bad: {} },
+      aws_iam_role: { bad: { assume_role_policy: JSON.stringify({ Statement: [{ Principal: { AWS: "*" }, Action: "sts:AssumeRole" }] }) } },
+      aws_autoscaling_group: { bad: { tag: [{ key: "a", value: "b", propagate_at_launch: false }] } },
+      aws_batch_job_definition: { bad: { container_properties: JSON.stringify({ privileged: true }) } },
+    },
+    data: { aws_ami: { latest: { most_recent: true } } },
+  };
+
+  test.each(BASELINE_RULES.map((rule) => [rule.id, rule]))("%s flags an insecure stack", (_id, rule) => {
+    expect(rule.check(insecure).length).toBeGreaterThan(0);
+  });
+});
+
