@@ -1,5 +1,9 @@
 // Child: selectInstance decisions per second over the embedded table, for a mix of requirements.
-import { DEFAULT_TAXONOMY, SelectionRequirements, WORKLOAD_CLASSES, selectInstance } from "../lib";
+// Deep imports, as the CLI does: selection needs no cdktf, so the child need not load it.
+import { SelectionRequirements } from "../lib/selection/requirements";
+import { selectInstance } from "../lib/selection/select-instance";
+import { DEFAULT_TAXONOMY } from "../lib/taxonomy/taxonomy";
+import { WORKLOAD_CLASSES } from "../lib/taxonomy/workload-class";
 import { report } from "./measure";
 
 const seconds = Number(process.argv[2] ?? 2);

@@ -1,8 +1,8 @@
-import { App } from "cdktf";
-import { BatchProcessing, GpuPlatform, ImageGeneration, RealtimeInference, Training } from "../lib";
+import { App, Aspects, TerraformVariable } from "cdktf";
+import { BatchProcessing, BudgetGuard, GpuPlatform, ImageGeneration, RealtimeInference, Training } from "../lib";
 import { TeamStack } from "./team-stack";
 
-/** The example organization: one platform definition shared by four team stacks. */
+/** The example organization: one platform definition shared by four team stacks, under a budget. */
 export function buildExampleApp(app: App): App {
   // Region, tags and what the organization allows, set once for every team.
   const platform = new GpuPlatform(app, "platform", {
@@ -10,11 +10,15 @@ export function buildExampleApp(app: App): App {
     tags: { CostCenter: "ml-platform" },
     policy: {
       allowedGpus: ["T4", "L4", "A10G", "L40S", "A100-80GB", "H100"],
-      maxUsdPerHourPerWorkload: 60,
+      maxUsdPerHourPerWorkload: 120,
       allowedPurchaseOptions: ["on-demand", "spot", "capacity-block"],
     },
   });
+  // Synth fails if the teams together could spend more than this per month.
+  Aspects.of(app).add(new BudgetGuard({ maxUsdPerMonthPerStack: 90_000, maxUsdPerMonthPerApp: 120_000 }));
 
+  // A chat model server: two replicas that scale to four on GPU utilization, falling back to other
+  // single-GPU types when g5.xlarge is short.
   const chat = new TeamStack(app, "chat", platform);
   new RealtimeInference(chat, "assistant", {
     network: chat.network,
@@ -24,14 +28,20 @@ export function buildExampleApp(app: App): App {
     allowFrom: [{ cidr: "10.0.0.0/16", port: 8000, description: "internal API clients of the chat model server" }],
   });
 
+  // Pre-training on two 8× H100 nodes joined by EFA in a cluster placement group.
   const research = new TeamStack(app, "research", platform);
-  new Training(research, "pretrain", { network: research.network });
+  new Training(research, "pretrain", { network: research.network, nodes: 2 });
 
   const media = new TeamStack(app, "media", platform);
   new ImageGeneration(media, "sdxl", { network: media.network, model: "sdxl" });
 
+  // Nightly embeddings on AWS Batch, spot, up to 64 vCPUs.
   const analytics = new TeamStack(app, "analytics", platform);
-  new BatchProcessing(analytics, "embeddings", { network: analytics.network });
+  const image = new TerraformVariable(analytics, "embeddings_image", { type: "string", description: "Container image of the embeddings job" });
+  new BatchProcessing(analytics, "embeddings", {
+    network: analytics.network,
+    batch: { maxVcpus: 64, job: { image: image.stringValue, command: ["python", "embed.py"] } },
+  });
 
   return app;
 }

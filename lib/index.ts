@@ -21,3 +21,11 @@ export { GpuWorkload, HOURS_PER_MONTH } from "./constructs/gpu-workload";
 export { RealtimeInference, Training, FineTuning, ImageGeneration, BatchProcessing } from "./constructs/typed-workloads";
 export { GpuWorkloadProps, WorkloadProps, AllowFrom, AllowTo, ReplicaBounds, AmiOperatingSystem } from "./constructs/workload-props";
 export { NetworkProps } from "./constructs/network";
+export { WorkloadCapacity } from "./constructs/gpu-workload";
+export { FleetOptions, ScalingMetric, BatchOptions, BatchJobOptions } from "./constructs/workload-props";
+
+// Aspects.
+export { BudgetGuard, BudgetGuardProps } from "./aspects/budget-guard";
+
+// Plan file (what synth writes for `gpu-workloads report`).
+export { GpuPlan, PlannedWorkload, PlannedAlternative, CapacityKind, GPU_PLAN_FILE } from "./plan/gpu-plan";

@@ -4,10 +4,11 @@ import { catalogCommand } from "./catalog-command";
 import { Command } from "./command";
 import { estimateCommand } from "./estimate-command";
 import { gpusCommand } from "./gpus-command";
+import { reportCommand } from "./report-command";
 import { selectCommand } from "./select-command";
 
-/** Every command; `report` joins when constructs write a plan. */
-export const COMMANDS: readonly Command[] = [gpusCommand, catalogCommand, selectCommand, estimateCommand];
+/** Every command the CLI answers. */
+export const COMMANDS: readonly Command[] = [gpusCommand, catalogCommand, selectCommand, estimateCommand, reportCommand];
 
 export interface CliResult {
   readonly exitCode: number;

@@ -1,6 +1,7 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Fn, TerraformOutput, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
+import { CapacityKind } from "../plan/gpu-plan";
 import { Decision } from "../selection/decision";
 import { GpuWorkloadsError } from "../selection/errors";
 import { SelectionRequirements } from "../selection/requirements";
@@ -8,26 +9,47 @@ import { selectInstance } from "../selection/select-instance";
 import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
 import { GpuPlatform } from "./gpu-platform";
 import { CONTAINER_WORKSPACE_GIB, DLAMI_ROOT_SNAPSHOT_GIB, defaultOperatingSystem, imageId, rootDeviceName } from "./private/ami";
-import { createAutoScalingGroup, createInstance } from "./private/capacity";
+import { DEFAULT_BATCH_INSTANCE_TYPES, createBatchEnvironment } from "./private/batch-environment";
+import { createInstance } from "./private/capacity";
 import { driftGuardPreconditions } from "./private/drift-guard";
-import { createInstanceProfile } from "./private/instance-role";
+import { createFleet, fleetInstanceTypes } from "./private/fleet";
+import { gpuMetricsScript, multipartUserData } from "./private/gpu-metrics-user-data";
+import { ManagedPolicy, createInstanceProfile } from "./private/instance-role";
 import { createLaunchTemplate } from "./private/launch-template";
+import { registerPlanFile } from "./private/plan-file";
 import { createSecurityGroup } from "./private/security-group";
 import { workloadTags } from "./private/tags";
-import { applyPolicy, validateWorkloadProps } from "./private/validate-props";
+import { createPlacementGroup } from "./private/training-cluster";
+import { applyPolicy, validateDecisionFit, validateWorkloadProps } from "./private/validate-props";
 import { GpuWorkloadProps, ReplicaBounds } from "./workload-props";
 
 /** Hours in the month that cost figures use (AWS's pricing calculator convention). */
 export const HOURS_PER_MONTH = 730;
 
+/** Instances a workload runs, and what they cost on-demand. */
+export interface WorkloadCapacity {
+  readonly kind: CapacityKind;
+  /** Every type the capacity may launch, the chosen one first. */
+  readonly instanceTypes: readonly string[];
+  readonly instances: { readonly min: number; readonly desired: number; readonly max: number };
+  /** At the desired number of instances. */
+  readonly usdPerHour: number;
+  readonly usdPerMonth: number;
+  /** At the maximum number of instances: what a budget must hold. */
+  readonly maxUsdPerMonth: number;
+}
+
 /**
  * A GPU workload: chooses the instance type for what the workload is, then synthesizes secure
- * compute for it (IAM role, security group, launch template, instance or Auto Scaling group), a
- * plan-time drift guard, tags and outputs that explain the choice.
+ * compute for it on the AWS engine that fits its scale (an instance, an Auto Scaling fleet with
+ * fallbacks, an EFA training cluster, or AWS Batch), a plan-time drift guard, and tags, outputs and a
+ * plan file that explain the choice and its cost.
  */
 export class GpuWorkload extends Construct {
   /** What was chosen, why, and what else was considered. */
   readonly decision: Decision;
+  /** Instances and cost. */
+  readonly capacity: WorkloadCapacity;
   /** Root volume size the launch template gives, in GiB. */
   readonly rootVolumeSizeGiB: number;
 
@@ -37,6 +59,7 @@ export class GpuWorkload extends Construct {
     try {
       validateWorkloadProps(props, platform);
       this.decision = selectInstance(this.requirements(props, platform));
+      validateDecisionFit(props, this.decision);
     } catch (error) {
       if (error instanceof GpuWorkloadsError) error.message = `${this.node.path}: ${error.message}`;
       throw error;
@@ -45,56 +68,120 @@ export class GpuWorkload extends Construct {
     const network = (props.network ?? platform?.network)!;
     const tags = workloadTags(decision, platform?.tags, props.tags);
     const namePrefix = `${id}-`.slice(0, 32);
+    const uniqueName = `${id.slice(0, 40)}-${this.node.addr.slice(0, 8)}`;
     const os = props.operatingSystem ?? defaultOperatingSystem(decision.spec.family);
-    this.rootVolumeSizeGiB = props.rootVolumeSizeGiB ?? this.defaultRootVolumeGiB();
+    const weightsGiB = decision.memoryEstimate?.parts.weightsGiB ?? 0;
+    this.rootVolumeSizeGiB = props.rootVolumeSizeGiB ?? DLAMI_ROOT_SNAPSHOT_GIB + CONTAINER_WORKSPACE_GIB + Math.ceil(weightsGiB);
     const replicas = replicaBounds(props.replicas);
-    const spot = decision.purchase === "spot";
+    const kind: CapacityKind = props.batch ? "aws-batch" : decision.nodeCount > 1 ? "cluster" : replicas ? "auto-scaling-group" : "instance";
+    const scalesOnGpu = kind === "auto-scaling-group" && replicas!.max > replicas!.min && (props.fleet?.scalingMetric ?? "gpu-utilization") === "gpu-utilization";
 
-    const instanceProfile = createInstanceProfile(this, namePrefix, tags);
+    const extraPolicies: ManagedPolicy[] = [...(scalesOnGpu ? ["cloudWatchAgent" as const] : []), ...(kind === "aws-batch" ? ["batchContainerInstance" as const] : [])];
+    const instanceProfile = createInstanceProfile(this, namePrefix, tags, extraPolicies);
     const securityGroup = createSecurityGroup(this, {
       vpcId: network.vpcId,
       namePrefix,
       description: `${WORKLOAD_PROFILES[decision.workload].displayName} ${this.node.path}: ${props.allowFrom?.length ? "listed clients only" : "no inbound"}, HTTPS out`,
       allowFrom: props.allowFrom ?? [],
       allowTo: props.allowTo ?? [],
+      allowWithinGroup: kind === "cluster",
       tags,
     });
+    const placementGroup = kind === "cluster" ? createPlacementGroup(this, uniqueName, tags) : undefined;
+    const userData = scalesOnGpu && !Token.isUnresolved(props.userData)
+      ? multipartUserData([gpuMetricsScript(os, decision.spec.cpuArchitecture), ...(props.userData ? [props.userData] : [])])
+      : props.userData;
     const launchTemplate = createLaunchTemplate(this, {
       namePrefix,
-      description: decision.reason.slice(0, 255),
+      description: decision.reason,
       instanceType: decision.instanceType,
-      imageId: imageId(props.ami, decision.spec.cpuArchitecture, os),
-      rootDeviceName: rootDeviceName(os),
+      // AWS Batch picks its ECS GPU image and sets the role and interfaces itself.
+      imageId: kind === "aws-batch" ? undefined : imageId(props.ami, decision.spec.cpuArchitecture, os),
+      rootDeviceName: kind === "aws-batch" ? "/dev/xvda" : rootDeviceName(os),
       rootVolumeSizeGiB: this.rootVolumeSizeGiB,
-      instanceProfileArn: instanceProfile.arn,
-      securityGroupId: securityGroup.id,
-      subnetId: replicas ? undefined : firstSubnet(network.subnetIds),
-      efaInterfaces: 0,
-      spot: spot && !replicas,
-      userData: props.userData,
+      instanceProfileArn: kind === "aws-batch" ? undefined : instanceProfile.arn,
+      network:
+        kind === "aws-batch"
+          ? undefined
+          : {
+              securityGroupId: securityGroup.id,
+              subnetId: kind === "auto-scaling-group" ? undefined : firstSubnet(network.subnetIds),
+              efaInterfaces: kind === "cluster" || props.efa ? decision.spec.efaInterfaces : 0,
+            },
+      placementGroupName: placementGroup?.name,
+      capacityReservationId: props.capacityReservationId,
+      marketType: decision.purchase === "capacity-block" ? "capacity-block" : decision.purchase === "spot" && kind === "instance" ? "spot" : undefined,
+      userData,
       tags,
       preconditions: driftGuardPreconditions(this, decision),
     });
-    if (replicas) {
-      createAutoScalingGroup(this, { namePrefix, subnetIds: network.subnetIds, bounds: replicas, launchTemplate, spot, tags });
+
+    let instanceTypes = [decision.instanceType];
+    let instances = { min: 1, desired: 1, max: 1 };
+    if (kind === "aws-batch") {
+      const batch = props.batch!;
+      instanceTypes = fleetInstanceTypes(decision, { maxFallbacks: (batch.maxInstanceTypes ?? DEFAULT_BATCH_INSTANCE_TYPES) - 1 });
+      createBatchEnvironment(this, {
+        name: uniqueName,
+        decision,
+        options: batch,
+        instanceTypes,
+        subnetIds: network.subnetIds,
+        securityGroupId: securityGroup.id,
+        instanceProfileArn: instanceProfile.arn,
+        launchTemplate,
+        tags,
+      });
+      const perInstance = decision.spec.vcpus;
+      instances = { min: Math.ceil((batch.minVcpus ?? 0) / perInstance), desired: Math.ceil((batch.minVcpus ?? 0) / perInstance), max: Math.ceil(batch.maxVcpus / perInstance) };
+    } else if (kind === "auto-scaling-group") {
+      instanceTypes = fleetInstanceTypes(decision, props.fleet ?? {});
+      createFleet(this, { namePrefix, subnetIds: network.subnetIds, bounds: replicas!, launchTemplate, decision, options: props.fleet ?? {}, weightsGiB, tags });
+      instances = { min: replicas!.min, desired: replicas!.desired ?? replicas!.min, max: replicas!.max };
     } else {
-      createInstance(this, "instance", launchTemplate, tags);
+      for (let node = 0; node < decision.nodeCount; node++) {
+        createInstance(this, kind === "cluster" ? `node-${node}` : "instance", launchTemplate, tags);
+      }
+      instances = { min: decision.nodeCount, desired: decision.nodeCount, max: decision.nodeCount };
     }
+    const price = decision.hourlyUsd;
+    this.capacity = {
+      kind,
+      instanceTypes,
+      instances,
+      usdPerHour: Math.round(price * instances.desired * 10000) / 10000,
+      usdPerMonth: round2(price * instances.desired * HOURS_PER_MONTH),
+      maxUsdPerMonth: round2(price * instances.max * HOURS_PER_MONTH),
+    };
     this.addOutputs();
+    registerPlanFile(this);
   }
 
   private requirements(props: GpuWorkloadProps, platform: GpuPlatform | undefined): SelectionRequirements {
-    const { network: _n, platform: _p, ami: _a, operatingSystem: _o, rootVolumeSizeGiB: _r, userData: _u, tags: _t, replicas: _rep, allowFrom: _f, allowTo: _to, ...selection } = props;
     return applyPolicy(
-      { ...selection, region: props.region ?? platform?.region ?? providerRegion(this), taxonomy: platform?.taxonomy },
+      {
+        workload: props.workload,
+        gpus: props.gpus,
+        anyOf: props.anyOf,
+        minGpuMemoryGB: props.minGpuMemoryGB,
+        minTotalGpuMemoryGB: props.minTotalGpuMemoryGB,
+        gpuCount: props.gpuCount,
+        minVcpus: props.minVcpus,
+        minMemoryGiB: props.minMemoryGiB,
+        minMemoryBandwidthGBps: props.minMemoryBandwidthGBps,
+        efa: props.efa,
+        cpuArchitecture: props.cpuArchitecture,
+        region: props.region ?? platform?.region ?? providerRegion(this),
+        maxUsdPerHour: props.maxUsdPerHour,
+        purchase: props.purchase,
+        objective: props.objective,
+        model: props.model,
+        usage: props.usage,
+        nodes: props.nodes,
+        taxonomy: platform?.taxonomy,
+      },
       platform?.policy ?? {},
     );
-  }
-
-  /** The AMI's own size, the model's weights as stored on disk, and room for container images. */
-  private defaultRootVolumeGiB(): number {
-    const weightsGiB = this.decision.memoryEstimate?.parts.weightsGiB ?? 0;
-    return DLAMI_ROOT_SNAPSHOT_GIB + CONTAINER_WORKSPACE_GIB + Math.ceil(weightsGiB);
   }
 
   private addOutputs(): void {
@@ -102,9 +189,9 @@ export class GpuWorkload extends Construct {
     const outputs: Record<string, string | number> = {
       "instance-type": d.instanceType,
       gpu: d.gpu.name,
-      "gpu-count": d.gpuCount * d.nodeCount,
-      "usd-per-hour": d.totalHourlyUsd,
-      "usd-per-month": Math.round(d.totalHourlyUsd * HOURS_PER_MONTH * 100) / 100,
+      "gpu-count": d.gpuCount * this.capacity.instances.desired,
+      "usd-per-hour": this.capacity.usdPerHour,
+      "usd-per-month": this.capacity.usdPerMonth,
       reason: d.reason,
     };
     for (const [name, value] of Object.entries(outputs)) {
@@ -130,4 +217,8 @@ function firstSubnet(subnetIds: string[]): string {
 function replicaBounds(replicas: GpuWorkloadProps["replicas"]): ReplicaBounds | undefined {
   if (replicas === undefined || replicas === 1) return undefined;
   return typeof replicas === "number" ? { min: replicas, max: replicas, desired: replicas } : replicas;
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
 }

@@ -36,6 +36,73 @@ export interface ReplicaBounds {
   readonly desired?: number;
 }
 
+/** A CloudWatch metric a fleet scales on. */
+export interface ScalingMetric {
+  readonly namespace: string;
+  readonly metricName: string;
+  /** @default "Average" */
+  readonly statistic?: "Average" | "Maximum" | "Minimum" | "Sum";
+  /** Dimensions besides AutoScalingGroupName, which is always added. @default - none */
+  readonly dimensions?: Readonly<Record<string, string>>;
+}
+
+/** How an inference fleet (replicas > 1) buys, replaces and scales its capacity. */
+export interface FleetOptions {
+  /**
+   * Fall back to the other feasible types (same GPU count, in preference order) when the chosen
+   * one is short of capacity. false pins the chosen type exactly (like Modal's "H100!").
+   * @default true
+   */
+  readonly fallback?: boolean;
+  /** Most fallback types after the chosen one. @default 9 */
+  readonly maxFallbacks?: number;
+  /** Instances always bought on-demand before any spot. @default - all on-demand, or 0 when purchase is spot */
+  readonly onDemandBaseCapacity?: number;
+  /** Percent of the capacity above the base bought as spot (price-capacity-optimized). @default - 0, or 100 when purchase is spot */
+  readonly spotPercentage?: number;
+  /** Replace spot instances at risk of interruption before they are reclaimed. @default - true when any capacity is spot */
+  readonly capacityRebalance?: boolean;
+  /** Seconds before health checks count: model download and load. @default - 300 s plus 10 s per GiB of weights */
+  readonly healthCheckGracePeriodSeconds?: number;
+  /**
+   * Target-tracking metric. "gpu-utilization" is the CloudWatch agent's nvidia_smi_utilization_gpu
+   * (namespace CWAgent), which the workload's user data installs and reports per Auto Scaling group.
+   * @default "gpu-utilization"
+   */
+  readonly scalingMetric?: "gpu-utilization" | ScalingMetric;
+  /** Target value of the scaling metric. @default 70 */
+  readonly scalingTarget?: number;
+}
+
+/** An AWS Batch container job. */
+export interface BatchJobOptions {
+  /** Container image, e.g. an ECR repository URI with a tag or digest. */
+  readonly image: string;
+  /** @default - the image's CMD */
+  readonly command?: readonly string[];
+  /** GPUs per job. @default 1 */
+  readonly gpus?: number;
+  /** @default - the instance type's vCPUs divided by its GPUs, less one for the agents */
+  readonly vcpus?: number;
+  /** @default - 85% of the instance's memory per GPU share */
+  readonly memoryMiB?: number;
+  /** Attempts before a job fails; spot reclaims are retried, application errors are not. @default 3 */
+  readonly attempts?: number;
+  /** @default 3600 */
+  readonly timeoutSeconds?: number;
+}
+
+/** Run BatchProcessing on AWS Batch instead of plain instances. */
+export interface BatchOptions {
+  /** Upper bound of the compute environment; sets the worst-case cost. */
+  readonly maxVcpus: number;
+  /** Kept running even with an empty queue. @default 0 */
+  readonly minVcpus?: number;
+  /** Compute environment types: the chosen one and the feasible alternatives with its GPU count. @default 5 */
+  readonly maxInstanceTypes?: number;
+  readonly job: BatchJobOptions;
+}
+
 /** Operating system of the AWS Deep Learning Base OSS Nvidia Driver GPU AMI. */
 export type AmiOperatingSystem = "ubuntu-22.04" | "amazon-linux-2023";
 
@@ -93,6 +160,15 @@ export interface WorkloadProps {
   readonly tags?: Readonly<Record<string, string>>;
   /** 1: a single instance; more, or bounds: an Auto Scaling group. @default 1 */
   readonly replicas?: number | ReplicaBounds;
+  /** Fleet behaviour when replicas > 1. @default - fallbacks on, target tracking on GPU utilization */
+  readonly fleet?: FleetOptions;
+  /** BatchProcessing only: an AWS Batch compute environment, queue and job definition. @default - plain instances */
+  readonly batch?: BatchOptions;
+  /**
+   * An EC2 capacity reservation (On-Demand Capacity Reservation or a Capacity Block for ML) to launch into.
+   * Required with purchase "capacity-block". @default - none
+   */
+  readonly capacityReservationId?: string;
   /** Inbound rules. @default - no inbound traffic (operators use Session Manager) */
   readonly allowFrom?: readonly AllowFrom[];
   /** Outbound rules added to HTTPS. @default - HTTPS (443) only */

@@ -27,6 +27,8 @@ export interface InstanceTypeSpec {
   readonly cpuArchitecture: CpuArchitecture;
   /** On-demand Linux price in us-east-1, USD per hour. */
   readonly onDemandUsdPerHour: number;
+  /** Recent average spot price in us-east-1, USD per hour, where known (custom taxonomies may supply it). */
+  readonly spotUsdPerHour?: number;
   /** Regions that offer this type (main commercial regions of the US, Europe and Asia Pacific). */
   readonly regions: readonly string[];
   /** Previous-generation types: listed for existing fleets, chosen only when asked for by GPU. */

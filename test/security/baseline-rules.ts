@@ -4,6 +4,9 @@
  * Deliberately not met, and documented where decided: CKV_AWS_341 (IMDS hop limit 1 breaks containers:
  * lib/constructs/private/launch-template.ts) and trivy AWS-0104 for HTTPS egress to 0.0.0.0/0 (Session
  * Manager, ECR and model registries need it; narrow it with VPC endpoints and `allowTo`).
+ * Not applicable: aws_placement_group and aws_autoscaling_policy carry no security settings; EFA
+ * interfaces are network interfaces of the launch template, so CKV_AWS_88 covers every card; the
+ * cluster's all-protocol rules reference only its own security group, never a CIDR.
  */
 type Block = Record<string, any>;
 export type StackJson = { resource?: Record<string, Record<string, Block>>; data?: Record<string, Record<string, Block>> };
@@ -17,6 +20,21 @@ export interface BaselineRule {
 const each = (stack: StackJson, type: string): [string, Block][] => Object.entries(stack.resource?.[type] ?? {});
 const isTrue = (v: unknown) => v === true || v === "true";
 const OPEN = ["0.0.0.0/0", "::/0"];
+
+/**
+ * Launch templates an AWS Batch compute environment launches from. Batch itself sets their image (its
+ * ECS GPU image type), instance role (the environment's instance_role) and interfaces (the environment's
+ * subnets and security groups), so those fields are checked on the compute environment instead.
+ */
+function batchTemplates(s: StackJson): Set<string> {
+  return new Set(
+    each(s, "aws_batch_compute_environment")
+      .filter(([, ce]) => ce.compute_resources?.instance_role && (ce.compute_resources?.security_group_ids ?? []).length)
+      .map(([, ce]) => /aws_launch_template\.([^.]+)\.id/.exec(ce.compute_resources?.launch_template?.launch_template_id ?? "")?.[1])
+      .filter((name): name is string => Boolean(name)),
+  );
+}
+const plainTemplates = (s: StackJson) => each(s, "aws_launch_template").filter(([n]) => !batchTemplates(s).has(n));
 
 export const BASELINE_RULES: readonly BaselineRule[] = [
   {
@@ -57,7 +75,7 @@ export const BASELINE_RULES: readonly BaselineRule[] = [
     id: "CKV_AWS_88",
     description: "no public IP: the primary interface says false, none says true",
     check: (s) => [
-      ...each(s, "aws_launch_template")
+      ...plainTemplates(s)
         .filter(([, r]) => {
           const nics: Block[] = r.network_interfaces ?? [];
           const primary = nics.find((n) => (n.device_index ?? 0) === 0 && (n.network_card_index ?? 0) === 0);
@@ -102,7 +120,7 @@ export const BASELINE_RULES: readonly BaselineRule[] = [
     id: "CKV2_AWS_41",
     description: "instances get an instance profile (through their launch template)",
     check: (s) => [
-      ...each(s, "aws_launch_template").filter(([, r]) => !r.iam_instance_profile?.arn && !r.iam_instance_profile?.name).map(([n]) => n),
+      ...plainTemplates(s).filter(([, r]) => !r.iam_instance_profile?.arn && !r.iam_instance_profile?.name).map(([n]) => n),
       ...each(s, "aws_instance").filter(([, r]) => !r.launch_template?.id && !r.iam_instance_profile).map(([n]) => n),
     ],
   },
@@ -143,7 +161,10 @@ export const BASELINE_RULES: readonly BaselineRule[] = [
     id: "CKV_AWS_386",
     description: "AMIs from the public SSM parameter or a pinned id; AMI lookups name their owners (trivy AWS-0344)",
     check: (s) => [
-      ...each(s, "aws_launch_template").filter(([, r]) => !/^(resolve:ssm:\/|ami-)/.test(r.image_id ?? "")).map(([n]) => n),
+      ...plainTemplates(s).filter(([, r]) => !/^(resolve:ssm:\/|ami-)/.test(r.image_id ?? "")).map(([n]) => n),
+      ...each(s, "aws_batch_compute_environment")
+        .filter(([, r]) => !r.compute_resources?.ec2_configuration?.[0]?.image_type && !r.compute_resources?.image_id)
+        .map(([n]) => n),
       ...Object.entries(s.data?.aws_ami ?? {}).filter(([, r]) => !(r.owners ?? []).length).map(([n]) => n),
     ],
   },

@@ -1,6 +1,8 @@
 import { Token } from "cdktf";
 import { InvalidRequirementError } from "../../selection/errors";
+import { Decision } from "../../selection/decision";
 import { SelectionRequirements } from "../../selection/requirements";
+import { WorkloadClass } from "../../taxonomy/workload-class";
 import { GpuPlatform, GpuPolicy } from "../gpu-platform";
 import { GpuWorkloadProps } from "../workload-props";
 import { DLAMI_ROOT_SNAPSHOT_GIB } from "./ami";
@@ -53,12 +55,73 @@ export function validateWorkloadProps(props: GpuWorkloadProps, platform: GpuPlat
     }
     port(`${property}.port`, rule.port);
   });
+  validateCapacityOptions(props);
   props.allowTo?.forEach((rule, i) => {
     if (literal(rule.cidr) && !/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(rule.cidr)) {
       throw new InvalidRequirementError(`allowTo[${i}].cidr`, rule.cidr, 'give an IPv4 CIDR such as "10.0.0.0/16"');
     }
     port(`allowTo[${i}].port`, rule.port);
   });
+}
+
+function validateCapacityOptions(props: GpuWorkloadProps): void {
+  const multiReplica = props.replicas !== undefined && props.replicas !== 1;
+  if (props.fleet && !multiReplica) {
+    throw new InvalidRequirementError("fleet", props.fleet, "fleet options apply to an Auto Scaling group: give replicas > 1 or { min, max }");
+  }
+  const fleet = props.fleet ?? {};
+  if (fleet.spotPercentage !== undefined && !(Number.isInteger(fleet.spotPercentage) && fleet.spotPercentage >= 0 && fleet.spotPercentage <= 100)) {
+    throw new InvalidRequirementError("fleet.spotPercentage", fleet.spotPercentage, "give a whole percentage from 0 to 100");
+  }
+  for (const key of ["onDemandBaseCapacity", "maxFallbacks", "healthCheckGracePeriodSeconds"] as const) {
+    const value = fleet[key];
+    if (literal(value) && !(Number.isInteger(value) && value! >= 0)) throw new InvalidRequirementError(`fleet.${key}`, value, "give a whole number, 0 or more");
+  }
+  if (fleet.scalingTarget !== undefined && !(fleet.scalingTarget > 0)) {
+    throw new InvalidRequirementError("fleet.scalingTarget", fleet.scalingTarget, "give a positive target value, e.g. 70 (percent GPU utilization)");
+  }
+  if (props.batch) {
+    if (props.workload !== WorkloadClass.BATCH_PROCESSING) {
+      throw new InvalidRequirementError("batch", props.batch, "AWS Batch is for BatchProcessing workloads; use replicas for fleets");
+    }
+    if (multiReplica) throw new InvalidRequirementError("replicas", props.replicas, "AWS Batch scales by maxVcpus; leave replicas unset");
+    const { maxVcpus, minVcpus = 0, job } = props.batch;
+    if (!(Number.isInteger(maxVcpus) && maxVcpus > 0)) throw new InvalidRequirementError("batch.maxVcpus", maxVcpus, "give a positive whole number of vCPUs");
+    if (!(Number.isInteger(minVcpus) && minVcpus >= 0 && minVcpus <= maxVcpus)) {
+      throw new InvalidRequirementError("batch.minVcpus", minVcpus, `give a whole number from 0 to maxVcpus (${maxVcpus})`);
+    }
+    if (!job || (literal(job.image) && !job.image)) throw new InvalidRequirementError("batch.job.image", job?.image, "give a container image, e.g. an ECR repository URI");
+    if (job.gpus !== undefined && !(Number.isInteger(job.gpus) && job.gpus > 0)) throw new InvalidRequirementError("batch.job.gpus", job.gpus, "give a positive whole number");
+  }
+  if (props.nodes !== undefined && props.nodes > 1 && multiReplica) {
+    throw new InvalidRequirementError("replicas", props.replicas, "a training cluster has a fixed size: give nodes, not replicas");
+  }
+  if (props.purchase === "capacity-block" && !props.capacityReservationId) {
+    throw new InvalidRequirementError("capacityReservationId", undefined, 'purchase "capacity-block" needs the Capacity Block reservation id ("cr-…")');
+  }
+  if (literal(props.capacityReservationId) && !/^cr-[0-9a-f]+$/.test(props.capacityReservationId!)) {
+    throw new InvalidRequirementError("capacityReservationId", props.capacityReservationId, 'give a capacity reservation id such as "cr-0123456789abcdef0"');
+  }
+  if (props.capacityReservationId && props.purchase === "spot") {
+    throw new InvalidRequirementError("purchase", props.purchase, "a capacity reservation is on-demand or capacity-block capacity, not spot");
+  }
+}
+
+/** Checks that need the decision: what the chosen instance can hold. */
+export function validateDecisionFit(props: GpuWorkloadProps, decision: Decision): void {
+  const gpus = props.batch?.job.gpus;
+  if (gpus !== undefined && gpus > decision.gpuCount) {
+    throw new InvalidRequirementError("batch.job.gpus", gpus, `${decision.instanceType} has ${decision.gpuCount} GPU(s); ask for at most that, or set gpuCount`);
+  }
+  if (props.batch && props.batch.maxVcpus < decision.spec.vcpus) {
+    throw new InvalidRequirementError("batch.maxVcpus", props.batch.maxVcpus, `${decision.instanceType} has ${decision.spec.vcpus} vCPUs; allow at least that`);
+  }
+  if (decision.nodeCount > 1 && props.replicas !== undefined && props.replicas !== 1) {
+    throw new InvalidRequirementError("replicas", props.replicas, `the estimate needs a ${decision.nodeCount}-node cluster, which has a fixed size`);
+  }
+  if (decision.nodeCount > 1 && decision.purchase === "spot") {
+    throw new InvalidRequirementError("purchase", "spot", `a ${decision.nodeCount}-node EFA cluster cannot run on spot (reclaims break the job); use on-demand or capacity-block`);
+  }
 }
 
 function validateReplicas(replicas: GpuWorkloadProps["replicas"]): void {

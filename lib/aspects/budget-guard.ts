@@ -1,0 +1,72 @@
+import { Annotations, IAspect, TerraformStack } from "cdktf";
+import { IConstruct } from "constructs";
+import { InvalidRequirementError } from "../selection/errors";
+import { GpuWorkload } from "../constructs/gpu-workload";
+
+export interface BudgetGuardProps {
+  /** Most a stack's workloads may cost per month at maximum scale, on-demand. @default - no stack limit */
+  readonly maxUsdPerMonthPerStack?: number;
+  /** Most the whole app's workloads may cost per month at maximum scale, on-demand. @default - no app limit */
+  readonly maxUsdPerMonthPerApp?: number;
+  /** Share of a limit above which synth warns without failing. @default 0.8 */
+  readonly warnAtFraction?: number;
+}
+
+/** Workloads a message names as the largest spenders. */
+const LARGEST_SPENDERS = 3;
+
+/**
+ * Fails `cdktf synth` (an error annotation) when GPU workloads would cost more per month than allowed,
+ * naming the total, the limit and the largest spenders; warns above `warnAtFraction` of a limit.
+ * Costs are at each workload's maximum scale (fleet max, Batch maxVcpus, all cluster nodes), on-demand.
+ *
+ *   Aspects.of(app).add(new BudgetGuard({ maxUsdPerMonthPerStack: 50_000 }));
+ */
+export class BudgetGuard implements IAspect {
+  private readonly checkedApps = new WeakSet<IConstruct>();
+  private readonly warnAt: number;
+
+  constructor(private readonly props: BudgetGuardProps) {
+    for (const key of ["maxUsdPerMonthPerStack", "maxUsdPerMonthPerApp"] as const) {
+      const value = props[key];
+      if (value !== undefined && !(value > 0)) throw new InvalidRequirementError(key, value, "give a positive number of USD per month");
+    }
+    this.warnAt = props.warnAtFraction ?? 0.8;
+    if (!(this.warnAt > 0 && this.warnAt <= 1)) throw new InvalidRequirementError("warnAtFraction", props.warnAtFraction, "give a fraction above 0 and at most 1");
+  }
+
+  visit(node: IConstruct): void {
+    if (!TerraformStack.isStack(node)) return;
+    if (this.props.maxUsdPerMonthPerStack !== undefined) {
+      this.check(node, `stack ${node.node.id}`, workloadsIn(node), this.props.maxUsdPerMonthPerStack);
+    }
+    const app = node.node.root;
+    if (this.props.maxUsdPerMonthPerApp !== undefined && !this.checkedApps.has(app)) {
+      this.checkedApps.add(app);
+      this.check(node, "the app", workloadsIn(app), this.props.maxUsdPerMonthPerApp);
+    }
+  }
+
+  private check(stack: TerraformStack, scope: string, workloads: GpuWorkload[], limit: number): void {
+    const total = workloads.reduce((sum, w) => sum + w.capacity.maxUsdPerMonth, 0);
+    const largest = [...workloads]
+      .sort((a, b) => b.capacity.maxUsdPerMonth - a.capacity.maxUsdPerMonth || (a.node.path < b.node.path ? -1 : 1))
+      .slice(0, LARGEST_SPENDERS)
+      .map((w) => `${w.node.path} ${usd(w.capacity.maxUsdPerMonth)} (${w.capacity.instances.max} × ${w.decision.instanceType})`)
+      .join(", ");
+    const summary = `${scope} costs up to ${usd(total)}/month at maximum scale (on-demand, prices as of ${workloads[0]?.decision.pricesAsOf})`;
+    if (total > limit) {
+      Annotations.of(stack).addError(`BudgetGuard: ${summary}, above its limit of ${usd(limit)}/month. Largest spenders: ${largest}.`);
+    } else if (total > limit * this.warnAt) {
+      Annotations.of(stack).addWarning(`BudgetGuard: ${summary}, ${Math.round((total / limit) * 100)}% of its limit of ${usd(limit)}/month. Largest spenders: ${largest}.`);
+    }
+  }
+}
+
+function workloadsIn(scope: IConstruct): GpuWorkload[] {
+  return scope.node.findAll().filter((c): c is GpuWorkload => c instanceof GpuWorkload);
+}
+
+function usd(x: number): string {
+  return `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}

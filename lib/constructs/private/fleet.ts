@@ -1,0 +1,95 @@
+import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
+import { AutoscalingPolicy } from "@cdktf/provider-aws/lib/autoscaling-policy";
+import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
+import { Construct } from "constructs";
+import { Candidate, Decision } from "../../selection/decision";
+import { FleetOptions, ReplicaBounds, ScalingMetric } from "../workload-props";
+import { GPU_UTILIZATION_METRIC } from "./gpu-metrics-user-data";
+
+export const DEFAULT_MAX_FALLBACKS = 9;
+export const DEFAULT_SCALING_TARGET = 70;
+/** Boot, driver init and container start before a model server can load weights. */
+const BASE_GRACE_SECONDS = 300;
+/** Download and load time per GiB of weights (≈ 100 MiB/s from S3 or a model hub, a conservative rate). */
+const GRACE_SECONDS_PER_WEIGHT_GIB = 10;
+
+export interface FleetProps {
+  readonly namePrefix: string;
+  readonly subnetIds: string[];
+  readonly bounds: ReplicaBounds;
+  readonly launchTemplate: LaunchTemplate;
+  readonly decision: Decision;
+  readonly options: FleetOptions;
+  readonly weightsGiB: number;
+  readonly tags: Record<string, string>;
+}
+
+/**
+ * Instance types the fleet may launch, chosen first: the feasible alternatives with the same GPU
+ * count (a model server's tensor-parallel degree is fixed), in decision order, so a capacity
+ * shortage of one GPU does not stop the fleet.
+ */
+export function fleetInstanceTypes(decision: Decision, options: Pick<FleetOptions, "fallback" | "maxFallbacks">): string[] {
+  if (options.fallback === false) return [decision.instanceType];
+  const fallbacks = decision.alternatives.filter((a: Candidate) => a.gpuCount === decision.gpuCount && a.nodeCount === 1);
+  return [decision.instanceType, ...fallbacks.slice(0, options.maxFallbacks ?? DEFAULT_MAX_FALLBACKS).map((a) => a.instanceType)];
+}
+
+export function healthCheckGraceSeconds(weightsGiB: number): number {
+  return BASE_GRACE_SECONDS + Math.ceil(weightsGiB) * GRACE_SECONDS_PER_WEIGHT_GIB;
+}
+
+/** An Auto Scaling group with a mixed-instances policy over the fallbacks, and target tracking when it can scale. */
+export function createFleet(scope: Construct, props: FleetProps): AutoscalingGroup {
+  const { decision, options, bounds } = props;
+  const spot = decision.purchase === "spot";
+  const spotPercentage = options.spotPercentage ?? (spot ? 100 : 0);
+  const anySpot = spotPercentage > 0;
+  const grace = options.healthCheckGracePeriodSeconds ?? healthCheckGraceSeconds(props.weightsGiB);
+  const group = new AutoscalingGroup(scope, "auto-scaling-group", {
+    namePrefix: props.namePrefix,
+    minSize: bounds.min,
+    maxSize: bounds.max,
+    desiredCapacity: bounds.desired ?? bounds.min,
+    vpcZoneIdentifier: props.subnetIds,
+    healthCheckType: "EC2",
+    healthCheckGracePeriod: grace,
+    capacityRebalance: options.capacityRebalance ?? anySpot,
+    mixedInstancesPolicy: {
+      launchTemplate: {
+        launchTemplateSpecification: { launchTemplateId: props.launchTemplate.id, version: "$Latest" },
+        override: fleetInstanceTypes(decision, options).map((instanceType) => ({ instanceType })),
+      },
+      instancesDistribution: {
+        // "prioritized": the override order is the decision order, so the chosen type is tried first.
+        onDemandAllocationStrategy: "prioritized",
+        onDemandBaseCapacity: options.onDemandBaseCapacity ?? 0,
+        onDemandPercentageAboveBaseCapacity: 100 - spotPercentage,
+        spotAllocationStrategy: anySpot ? "price-capacity-optimized" : undefined,
+      },
+    },
+    tag: Object.entries(props.tags).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
+  });
+  if (bounds.max > bounds.min) {
+    const metric: ScalingMetric = options.scalingMetric === undefined || options.scalingMetric === "gpu-utilization" ? GPU_UTILIZATION_METRIC : options.scalingMetric;
+    new AutoscalingPolicy(scope, "scaling-policy", {
+      name: `${props.namePrefix}target-tracking`,
+      autoscalingGroupName: group.name,
+      policyType: "TargetTrackingScaling",
+      estimatedInstanceWarmup: grace,
+      targetTrackingConfiguration: {
+        targetValue: options.scalingTarget ?? DEFAULT_SCALING_TARGET,
+        customizedMetricSpecification: {
+          namespace: metric.namespace,
+          metricName: metric.metricName,
+          statistic: metric.statistic ?? "Average",
+          metricDimension: [
+            { name: "AutoScalingGroupName", value: group.name },
+            ...Object.entries(metric.dimensions ?? {}).map(([name, value]) => ({ name, value })),
+          ],
+        },
+      },
+    });
+  }
+  return group;
+}
