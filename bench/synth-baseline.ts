@@ -33,7 +33,7 @@ function addWorkload(stack: TerraformStack, id: string): void {
 
   const role = new IamRole(scope, "role", {
     namePrefix,
-    description: `GPU workload ${where}: Session Manager access only`,
+    description: `GPU workload ${where}: sessionManager`,
     assumeRolePolicy: JSON.stringify({
       Version: "2012-10-17",
       Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],

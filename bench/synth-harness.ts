@@ -7,13 +7,15 @@ import { App, TerraformStack } from "cdktf";
 import { peakRssMiB, report } from "./measure";
 
 /**
- * Synthesizes one stack with an AWS provider and `argv[2]` workloads into a temp outdir and reports
+ * Synthesizes one stack with an AWS provider and `argv[2]` workloads into a temp outdir (or into
+ * `argv[3]`, kept for inspection) and reports
  * construction and synth time (modules are already loaded: require cost is measured separately),
  * peak RSS, and a hash of the stack JSON so the parent can check both variants emit the same thing.
  */
 export function measureSynth(addWorkload: (stack: TerraformStack, id: string) => void): void {
   const count = Number(process.argv[2]);
-  const outdir = mkdtempSync(path.join(tmpdir(), "gpu-workloads-bench-"));
+  const keep = process.argv[3];
+  const outdir = keep ?? mkdtempSync(path.join(tmpdir(), "gpu-workloads-bench-"));
   const loadedRssMiB = peakRssMiB();
   const start = performance.now();
   const app = new App({ outdir });
@@ -24,7 +26,7 @@ export function measureSynth(addWorkload: (stack: TerraformStack, id: string) =>
   app.synth();
   const synthesized = performance.now();
   const json = readFileSync(path.join(outdir, "stacks", "bench", "cdk.tf.json"));
-  rmSync(outdir, { recursive: true, force: true });
+  if (!keep) rmSync(outdir, { recursive: true, force: true });
   report({
     count,
     constructMs: constructed - start,

@@ -1,7 +1,8 @@
-import { Annotations, IAspect, TerraformStack } from "cdktf";
+import { Annotations, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
 import { InvalidRequirementError } from "../selection/errors";
 import { GpuWorkload } from "../constructs/gpu-workload";
+import { AppWideAspect } from "../constructs/private/app-wide-aspects";
 
 export interface BudgetGuardProps {
   /** Most a stack's workloads may cost per month at maximum scale, on-demand. @default - no stack limit */
@@ -19,11 +20,14 @@ const LARGEST_SPENDERS = 3;
  * Fails `cdktf synth` (an error annotation) when GPU workloads would cost more per month than allowed,
  * naming the total, the limit and the largest spenders; warns above `warnAtFraction` of a limit.
  * Costs are at each workload's maximum scale (fleet max, Batch maxVcpus, all cluster nodes), on-demand.
+ * Add it to the app (every stack with GPU workloads is checked) or to one stack:
  *
  *   Aspects.of(app).add(new BudgetGuard({ maxUsdPerMonthPerStack: 50_000 }));
  */
-export class BudgetGuard implements IAspect {
+export class BudgetGuard implements AppWideAspect {
+  readonly appWide = true;
   private readonly checkedApps = new WeakSet<IConstruct>();
+  private readonly checkedStacks = new WeakSet<IConstruct>();
   private readonly warnAt: number;
 
   constructor(private readonly props: BudgetGuardProps) {
@@ -36,7 +40,8 @@ export class BudgetGuard implements IAspect {
   }
 
   visit(node: IConstruct): void {
-    if (!TerraformStack.isStack(node)) return;
+    if (!TerraformStack.isStack(node) || this.checkedStacks.has(node)) return;
+    this.checkedStacks.add(node);
     if (this.props.maxUsdPerMonthPerStack !== undefined) {
       this.check(node, `stack ${node.node.id}`, workloadsIn(node), this.props.maxUsdPerMonthPerStack);
     }

@@ -9,6 +9,7 @@ import { selectInstance } from "../selection/select-instance";
 import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
 import { GpuPlatform } from "./gpu-platform";
 import { CONTAINER_WORKSPACE_GIB, DLAMI_ROOT_SNAPSHOT_GIB, defaultOperatingSystem, imageId, rootDeviceName } from "./private/ami";
+import { forwardAppWideAspects } from "./private/app-wide-aspects";
 import { DEFAULT_BATCH_INSTANCE_TYPES, createBatchEnvironment } from "./private/batch-environment";
 import { createInstance } from "./private/capacity";
 import { driftGuardPreconditions } from "./private/drift-guard";
@@ -155,6 +156,7 @@ export class GpuWorkload extends Construct {
     };
     this.addOutputs();
     registerPlanFile(this);
+    forwardAppWideAspects(TerraformStack.of(this));
   }
 
   private requirements(props: GpuWorkloadProps, platform: GpuPlatform | undefined): SelectionRequirements {

@@ -1,0 +1,339 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { App, Aspects, TerraformStack } from "cdktf";
+import { BatchProcessing, BudgetGuard, GpuPlan, RealtimeInference, Training } from "../../lib";
+import { runCli } from "../../lib/cli/main";
+import { NETWORK, only, resourcesOf, synthStack } from "./synth";
+
+describe("inference fleets with capacity fallbacks", () => {
+  test("replicas > 1: mixed-instances policy, chosen type first, then same-GPU-count alternatives", () => {
+    // GIVEN / WHEN
+    const json = synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, model: "llama-3.1-8b", replicas: { min: 2, max: 4 } }));
+    // THEN
+    const asg = only(json, "aws_autoscaling_group");
+    const overrides: string[] = asg.mixed_instances_policy.launch_template.override.map((o: { instance_type: string }) => o.instance_type);
+    expect(overrides.slice(0, 3)).toEqual(["g5.xlarge", "g5.2xlarge", "g5.4xlarge"]);
+    expect(overrides).toHaveLength(10);
+    expect(overrides).not.toContain("g5.12xlarge"); // 4 GPUs: a different serving layout
+    expect(asg.mixed_instances_policy.instances_distribution).toEqual({
+      on_demand_allocation_strategy: "prioritized",
+      on_demand_base_capacity: 0,
+      on_demand_percentage_above_base_capacity: 100,
+    });
+    expect(asg.capacity_rebalance).toBe(false);
+    expect(asg.health_check_grace_period).toBe(300 + 15 * 10);
+  });
+
+  test("an ordered GPU list orders the fallbacks: L40S sizes, then A10G", () => {
+    const json = synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, gpus: ["L40S", "A10G"], replicas: 3, fleet: { maxFallbacks: 20 } }));
+    const overrides: string[] = only(json, "aws_autoscaling_group").mixed_instances_policy.launch_template.override.map((o: { instance_type: string }) => o.instance_type);
+    const firstA10G = overrides.findIndex((t) => t.startsWith("g5."));
+    expect(overrides[0]).toBe("g6e.xlarge");
+    expect(overrides.slice(0, firstA10G).every((t) => t.startsWith("g6e."))).toBe(true);
+    expect(overrides.slice(firstA10G).every((t) => t.startsWith("g5."))).toBe(true);
+  });
+
+  test("fallback: false pins the chosen type", () => {
+    const json = synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, replicas: 2, fleet: { fallback: false } }));
+    expect(only(json, "aws_autoscaling_group").mixed_instances_policy.launch_template.override).toEqual([{ instance_type: "g5.xlarge" }]);
+  });
+
+  test("on-demand base, spot share with price-capacity-optimized, capacity rebalance, grace period", () => {
+    const json = synthStack((s) =>
+      new RealtimeInference(s, "chat", {
+        network: NETWORK,
+        replicas: { min: 2, max: 8 },
+        fleet: { onDemandBaseCapacity: 2, spotPercentage: 50, healthCheckGracePeriodSeconds: 900 },
+      }),
+    );
+    const asg = only(json, "aws_autoscaling_group");
+    expect(asg.mixed_instances_policy.instances_distribution).toMatchObject({
+      on_demand_base_capacity: 2,
+      on_demand_percentage_above_base_capacity: 50,
+      spot_allocation_strategy: "price-capacity-optimized",
+    });
+    expect(asg.capacity_rebalance).toBe(true);
+    expect(asg.health_check_grace_period).toBe(900);
+  });
+
+  test("target tracking on average GPU utilization from the CloudWatch agent, which the user data installs", () => {
+    const json = synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, replicas: { min: 1, max: 3 }, userData: "#!/bin/bash\necho mine\n" }));
+    const policy = only(json, "aws_autoscaling_policy");
+    expect(policy.policy_type).toBe("TargetTrackingScaling");
+    expect(policy.target_tracking_configuration).toMatchObject({
+      target_value: 70,
+      customized_metric_specification: {
+        namespace: "CWAgent",
+        metric_name: "nvidia_smi_utilization_gpu",
+        statistic: "Average",
+        metric_dimension: [{ name: "AutoScalingGroupName", value: expect.stringMatching(/aws_autoscaling_group\.\S+\.name/) }],
+      },
+    });
+    const userData = Buffer.from(only(json, "aws_launch_template").user_data, "base64").toString();
+    expect(userData).toMatch(/multipart\/mixed/);
+    expect(userData).toMatch(/"aggregation_dimensions":\[\["AutoScalingGroupName"\]\]/);
+    expect(userData.indexOf("amazon-cloudwatch-agent-ctl")).toBeLessThan(userData.indexOf("echo mine"));
+    expect(resourcesOf(json, "aws_iam_role_policy_attachment").map((a) => a.policy_arn)).toContain("arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy");
+  });
+
+  test("a custom scaling metric; no policy for a fixed-size fleet", () => {
+    const custom = synthStack((s) =>
+      new RealtimeInference(s, "chat", {
+        network: NETWORK,
+        replicas: { min: 1, max: 3 },
+        fleet: { scalingMetric: { namespace: "vLLM", metricName: "num_requests_waiting", dimensions: { Model: "llama" } }, scalingTarget: 5 },
+      }),
+    );
+    expect(only(custom, "aws_autoscaling_policy").target_tracking_configuration.customized_metric_specification).toMatchObject({
+      namespace: "vLLM",
+      metric_name: "num_requests_waiting",
+      metric_dimension: [expect.objectContaining({ name: "AutoScalingGroupName" }), { name: "Model", value: "llama" }],
+    });
+    expect(only(custom, "aws_launch_template").user_data).toBeUndefined();
+    const fixed = synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, replicas: 3 }));
+    expect(resourcesOf(fixed, "aws_autoscaling_policy")).toHaveLength(0);
+  });
+
+  test.each([
+    [{ fleet: { fallback: false } }, /fleet .* fleet options apply to an Auto Scaling group/],
+    [{ replicas: 2, fleet: { spotPercentage: 120 } }, /fleet.spotPercentage is 120; give a whole percentage from 0 to 100/],
+    [{ replicas: 2, fleet: { scalingTarget: 0 } }, /fleet.scalingTarget is 0/],
+  ])("fleet errors %j", (props, message) => {
+    expect(() => synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, ...(props as object) }))).toThrow(message);
+  });
+});
+
+describe("BatchProcessing on AWS Batch", () => {
+  const json = synthStack((s) => new BatchProcessing(s, "jobs", { network: NETWORK, batch: { maxVcpus: 64, job: { image: "example.com/embed:1", command: ["python", "embed.py"] } } }));
+
+  test("a managed spot compute environment over the selected GPU types, with the workload's launch template", () => {
+    const ce = only(json, "aws_batch_compute_environment");
+    expect(ce.type).toBe("MANAGED");
+    expect(ce.service_role).toBeUndefined(); // the service-linked role
+    expect(ce.compute_resources).toMatchObject({
+      type: "SPOT",
+      allocation_strategy: "SPOT_PRICE_CAPACITY_OPTIMIZED",
+      min_vcpus: 0,
+      max_vcpus: 64,
+      subnets: NETWORK.subnetIds,
+      ec2_configuration: [{ image_type: "ECS_AL2023_NVIDIA" }],
+      launch_template: { launch_template_id: expect.stringMatching(/aws_launch_template\.\S+\.id/), version: "$Latest" },
+      instance_role: expect.stringMatching(/aws_iam_instance_profile\.\S+\.arn/),
+    });
+    expect(ce.compute_resources.instance_type[0]).toBe("g4dn.xlarge");
+    expect(ce.compute_resources.instance_type).toHaveLength(5);
+    const lt = only(json, "aws_launch_template");
+    expect(lt.image_id).toBeUndefined();
+    expect(lt.network_interfaces).toBeUndefined();
+    expect(lt.metadata_options.http_tokens).toBe("required");
+    expect(resourcesOf(json, "aws_instance")).toHaveLength(0);
+  });
+
+  test("a queue, and a job definition with GPUs that retries spot reclaims and exits on application errors", () => {
+    expect(only(json, "aws_batch_job_queue")).toMatchObject({
+      state: "ENABLED",
+      compute_environment_order: [{ order: 1, compute_environment: expect.stringMatching(/aws_batch_compute_environment\.\S+\.arn/) }],
+    });
+    const job = only(json, "aws_batch_job_definition");
+    const container = JSON.parse(job.container_properties);
+    expect(container).toMatchObject({ image: "example.com/embed:1", command: ["python", "embed.py"], privileged: false });
+    expect(container.resourceRequirements).toEqual([
+      { type: "GPU", value: "1" },
+      { type: "VCPU", value: "3" },
+      { type: "MEMORY", value: String(Math.floor(16 * 1024 * 0.85)) },
+    ]);
+    expect(job.retry_strategy).toEqual({
+      attempts: 3,
+      evaluate_on_exit: [
+        { on_status_reason: "Host EC2*", action: "RETRY" },
+        { on_reason: "*", action: "EXIT" },
+      ],
+    });
+    expect(resourcesOf(json, "aws_iam_role_policy_attachment").map((a) => a.policy_arn)).toContain(
+      "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
+    );
+  });
+
+  test("on-demand purchase uses EC2 capacity", () => {
+    const onDemand = synthStack((s) => new BatchProcessing(s, "jobs", { network: NETWORK, purchase: "on-demand", batch: { maxVcpus: 16, job: { image: "x:1" } } }));
+    expect(only(onDemand, "aws_batch_compute_environment").compute_resources).toMatchObject({ type: "EC2", allocation_strategy: "BEST_FIT_PROGRESSIVE" });
+  });
+
+  test.each([
+    [RealtimeInference, { batch: { maxVcpus: 8, job: { image: "x" } } }, /batch .* AWS Batch is for BatchProcessing workloads/],
+    [BatchProcessing, { batch: { maxVcpus: 8, job: { image: "x", gpus: 4 } } }, /batch.job.gpus is 4; g4dn.xlarge has 1 GPU/],
+    [BatchProcessing, { batch: { maxVcpus: 2, job: { image: "x" } } }, /batch.maxVcpus is 2; g4dn.xlarge has 4 vCPUs/],
+    [BatchProcessing, { batch: { maxVcpus: 8, minVcpus: 9, job: { image: "x" } } }, /batch.minVcpus is 9/],
+  ])("errors %#", (Workload, props, message) => {
+    expect(() => synthStack((s) => new Workload(s, "jobs", { network: NETWORK, ...(props as object) }))).toThrow(message);
+  });
+});
+
+describe("multi-node training", () => {
+  const json = synthStack((s) => new Training(s, "pretrain", { network: NETWORK, nodes: 2 }));
+
+  test("N instances in a cluster placement group, one subnet", () => {
+    expect(resourcesOf(json, "aws_instance")).toHaveLength(2);
+    expect(only(json, "aws_placement_group").strategy).toBe("cluster");
+    const lt = only(json, "aws_launch_template");
+    expect(lt.placement.group_name).toMatch(/aws_placement_group\.\S+\.name/);
+    expect(new Set(lt.network_interfaces.map((n: { subnet_id: string }) => n.subnet_id))).toEqual(new Set(["subnet-0aaa1111"]));
+  });
+
+  test("p5.48xlarge's 32 EFA network cards: card 0 device 0 primary, one EFA-only interface per other card, no public IPs", () => {
+    const nics = only(json, "aws_launch_template").network_interfaces;
+    expect(nics).toHaveLength(32);
+    expect(nics[0]).toMatchObject({ network_card_index: 0, device_index: 0, interface_type: "efa", associate_public_ip_address: "false" });
+    nics.slice(1).forEach((n: Record<string, unknown>, i: number) => {
+      expect(n).toMatchObject({ network_card_index: i + 1, device_index: 1, interface_type: "efa-only" });
+      expect(n.associate_public_ip_address).toBeUndefined();
+    });
+  });
+
+  test("the security group allows all traffic within itself and nothing else inbound", () => {
+    const ingress = resourcesOf(json, "aws_vpc_security_group_ingress_rule");
+    expect(ingress).toEqual([expect.objectContaining({ ip_protocol: "-1", referenced_security_group_id: expect.stringMatching(/aws_security_group\.\S+\.id/) })]);
+    expect(ingress[0].referenced_security_group_id).toBe(ingress[0].security_group_id);
+    expect(resourcesOf(json, "aws_vpc_security_group_egress_rule")).toContainEqual(expect.objectContaining({ ip_protocol: "-1", referenced_security_group_id: ingress[0].security_group_id }));
+  });
+
+  test("a Capacity Block for ML: capacity-block market and the reservation as target", () => {
+    const block = synthStack((s) => new Training(s, "t", { network: NETWORK, nodes: 2, purchase: "capacity-block", capacityReservationId: "cr-0123456789abcdef0" }));
+    const lt = only(block, "aws_launch_template");
+    expect(lt.instance_market_options).toEqual({ market_type: "capacity-block" });
+    expect(lt.capacity_reservation_specification).toEqual({ capacity_reservation_target: { capacity_reservation_id: "cr-0123456789abcdef0" } });
+  });
+
+  test("the estimator decides the node count when nodes is not given, and says so", () => {
+    let training: Training;
+    const json70 = synthStack((s) => (training = new Training(s, "t", { network: NETWORK, model: "llama-3.1-70b" })));
+    expect(training!.decision.nodeCount).toBe(2);
+    expect(training!.decision.reason).toMatch(/on 2 nodes/);
+    expect(resourcesOf(json70, "aws_instance")).toHaveLength(2);
+  });
+
+  test.each([
+    [{ nodes: 2, purchase: "spot" }, /purchase is "spot"; a 2-node cluster cannot run on spot/],
+    [{ nodes: 2, purchase: "capacity-block" }, /capacityReservationId is undefined; purchase "capacity-block" needs the Capacity Block reservation id/],
+    [{ nodes: 2, replicas: 3 }, /a training cluster has a fixed size/],
+    [{ capacityReservationId: "my-block" }, /capacityReservationId is "my-block"/],
+  ])("errors %j", (props, message) => {
+    expect(() => synthStack((s) => new Training(s, "t", { network: NETWORK, ...(props as object) }))).toThrow(message);
+  });
+});
+
+describe("region awareness", () => {
+  test("a region without the usual choice moves to the best type it offers, and says so", () => {
+    let training: Training;
+    synthStack((s) => (training = new Training(s, "t", { network: NETWORK })), "eu-central-1");
+    expect(training!.decision.instanceType).toBe("p4de.24xlarge");
+    expect(training!.decision.reason).toMatch(/p5.48xlarge, the choice elsewhere, is not offered in eu-central-1/);
+  });
+
+  test("a region with no suitable type lists the regions that have one, nearest first", () => {
+    expect(() => synthStack((s) => new Training(s, "t", { network: NETWORK }), "sa-east-1")).toThrow(
+      /No instance type satisfies region = "sa-east-1".*Regions that offer a suitable type, nearest first: us-east-1, /,
+    );
+  });
+});
+
+describe("cost plan, report and budget guard", () => {
+  function synthApp(build: (app: App) => void): string {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "gpu-plan-"));
+    const app = new App({ outdir });
+    build(app);
+    app.synth();
+    return outdir;
+  }
+  const team = (app: App, id: string) => {
+    const stack = new TerraformStack(app, id);
+    new AwsProvider(stack, "aws", { region: "us-east-1" });
+    return stack;
+  };
+  const twoTeams = (app: App) => {
+    new RealtimeInference(team(app, "chat"), "assistant", { network: NETWORK, replicas: { min: 2, max: 4 } });
+    new Training(team(app, "research"), "pretrain", { network: NETWORK, nodes: 2 });
+  };
+
+  test("synth writes gpu-plan.json with every workload, its capacity, prices and alternatives", () => {
+    const outdir = synthApp(twoTeams);
+    const plan: GpuPlan = JSON.parse(fs.readFileSync(path.join(outdir, "gpu-plan.json"), "utf8"));
+    expect(plan).toMatchObject({ version: 1, pricesAsOf: "2026-11-27", hoursPerMonth: 730 });
+    expect(plan.workloads.map((w) => w.path)).toEqual(["chat/assistant", "research/pretrain"]);
+    expect(plan.workloads[0]).toMatchObject({
+      stack: "chat",
+      workloadClass: "realtime-inference",
+      instanceType: "g5.xlarge",
+      capacity: "auto-scaling-group",
+      instances: { min: 2, desired: 2, max: 4 },
+      usdPerInstanceHour: 1.006,
+      usdPerHour: 2.012,
+      usdPerMonth: 1468.76,
+      maxUsdPerMonth: 2937.52,
+      spotUsdPerHourEstimate: null,
+    });
+    expect(plan.workloads[0].alternatives).toHaveLength(3);
+    expect(plan.workloads[1]).toMatchObject({ capacity: "cluster", nodes: 2, usdPerHour: 110.08, maxUsdPerMonth: 80358.4 });
+  });
+
+  test("gpu-workloads report prints a table per stack and totals, as text, markdown or JSON", () => {
+    const outdir = synthApp(twoTeams);
+    const text = runCli(["report", "--dir", outdir]);
+    expect(text.exitCode).toBe(0);
+    expect(text.stdout).toMatch(/Stack chat\n\nworkload +class +capacity/);
+    expect(text.stdout).toMatch(/research\/pretrain +training +cluster +p5.48xlarge +8× H100 +2 +on-demand +\$110.08 +\$80,358.40 +\$80,358.40/);
+    expect(text.stdout).toMatch(/App total: \$112.09\/hour, \$81,827.16\/month; up to \$83,295.92\/month at maximum scale./);
+    expect(text.stdout).toMatch(/as of 2026-11-27/);
+    const markdown = runCli(["report", "--dir", outdir, "--markdown"]).stdout;
+    expect(markdown).toMatch(/### Stack `chat`\n\n\| workload \| class \|/);
+    expect(markdown).toMatch(/\| --- \| --- \|/);
+    const json = JSON.parse(runCli(["report", "--dir", outdir, "--json"]).stdout);
+    expect(json.totals).toEqual({ usdPerHour: 112.092, usdPerMonth: 81827.16, maxUsdPerMonth: 83295.92 });
+    expect(json.stacks.map((s: { stack: string }) => s.stack)).toEqual(["chat", "research"]);
+  });
+
+  test("report without a plan says how to make one", () => {
+    const result = runCli(["report", "--dir", path.join(os.tmpdir(), "no-such-dir")]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/gpu-plan.json does not exist. Run the synth first/);
+  });
+
+  test("BudgetGuard fails synth naming the total, the limit and the largest spenders", () => {
+    expect(() =>
+      synthApp((app) => {
+        twoTeams(app);
+        Aspects.of(app).add(new BudgetGuard({ maxUsdPerMonthPerStack: 50_000 }));
+      }),
+    ).toThrow(/BudgetGuard: stack research costs up to \$80,358.40\/month at maximum scale .*above its limit of \$50,000.00\/month. Largest spenders: research\/pretrain \$80,358.40 \(2 × p5.48xlarge\)/);
+    expect(() =>
+      synthApp((app) => {
+        twoTeams(app);
+        Aspects.of(app).add(new BudgetGuard({ maxUsdPerMonthPerApp: 60_000 }));
+      }),
+    ).toThrow(/BudgetGuard: the app costs up to \$83,295.92\/month/);
+  });
+
+  test("BudgetGuard warns above its threshold without failing", () => {
+    let app: App;
+    expect(() =>
+      synthApp((a) => {
+        app = a;
+        twoTeams(a);
+        Aspects.of(a).add(new BudgetGuard({ maxUsdPerMonthPerStack: 90_000 }));
+      }),
+    ).not.toThrow();
+    const warnings = app!.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .map((m) => String(m.data))
+      .filter((d) => d.startsWith("BudgetGuard"));
+    expect(warnings).toEqual([expect.stringMatching(/stack research costs up to \$80,358.40\/month .* 89% of its limit of \$90,000.00\/month/)]);
+  });
+
+  test("BudgetGuard validates its limits", () => {
+    expect(() => new BudgetGuard({ maxUsdPerMonthPerStack: 0 })).toThrow(/maxUsdPerMonthPerStack is 0/);
+    expect(() => new BudgetGuard({ warnAtFraction: 2 })).toThrow(/warnAtFraction is 2/);
+  });
+});
