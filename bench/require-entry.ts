@@ -1,11 +1,16 @@
-// Child: time to require one entry in a fresh process, and the process's peak RSS afterwards.
-// Modes: library (dist/lib/index.js), baseline (cdktf + the provider modules the library uses),
-// root (the @cdktf/provider-aws index, for context), none (node alone: the floor under every RSS figure).
+// Child: time to require one entry in a fresh process, and the process's peak RSS afterwards. Modes:
+//   library         dist/lib/index.js
+//   baseline        cdktf + every provider module the library imports (found in dist/lib, so it stays in step)
+//   baseline-single cdktf + the 12 provider modules a single-instance workload's resources need
+//   root            the @cdktf/provider-aws index, for context
+//   none            node alone: the floor under every RSS figure
+import { readFileSync, readdirSync } from "node:fs";
 import * as path from "node:path";
 import { peakRssMiB, report } from "./measure";
 
-/** The deep provider modules the library's constructs import. */
-const PROVIDER_MODULES = [
+const LIBRARY = path.resolve(__dirname, "../lib");
+
+const SINGLE_INSTANCE_MODULES = [
   "launch-template",
   "instance",
   "autoscaling-group",
@@ -20,17 +25,31 @@ const PROVIDER_MODULES = [
   "provider",
 ].map((m) => `@cdktf/provider-aws/lib/${m}`);
 
-const ENTRIES: Record<string, readonly string[]> = {
-  library: [path.resolve(__dirname, "../lib/index.js")],
-  baseline: ["cdktf", ...PROVIDER_MODULES],
-  root: ["@cdktf/provider-aws"],
-  none: [],
+/** Every `require("@cdktf/provider-aws/lib/...")` in the compiled library (type-only imports are gone by then). */
+function providerModulesOfLibrary(dir = LIBRARY): string[] {
+  const found = new Set<string>();
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) providerModulesOfLibrary(file).forEach((m) => found.add(m));
+    else if (entry.name.endsWith(".js")) {
+      for (const match of readFileSync(file, "utf8").matchAll(/require\("(@cdktf\/provider-aws\/lib\/[\w-]+)"\)/g)) found.add(match[1]);
+    }
+  }
+  return [...found].sort();
+}
+
+const ENTRIES: Record<string, () => readonly string[]> = {
+  library: () => [path.join(LIBRARY, "index.js")],
+  baseline: () => ["cdktf", ...providerModulesOfLibrary()],
+  "baseline-single": () => ["cdktf", ...SINGLE_INSTANCE_MODULES],
+  root: () => ["@cdktf/provider-aws"],
+  none: () => [],
 };
 
 const mode = process.argv[2];
-const entries = ENTRIES[mode];
-if (!entries) throw new Error(`mode must be one of ${Object.keys(ENTRIES).join(", ")}`);
+if (!ENTRIES[mode]) throw new Error(`mode must be one of ${Object.keys(ENTRIES).join(", ")}`);
+const entries = ENTRIES[mode]();
 const start = performance.now();
 for (const entry of entries) require(entry);
 const requireMs = performance.now() - start;
-report({ mode, requireMs, peakRssMiB: peakRssMiB(), modules: Object.keys(require.cache).length });
+report({ mode, entries, requireMs, peakRssMiB: peakRssMiB(), modules: Object.keys(require.cache).length });

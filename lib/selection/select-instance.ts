@@ -157,7 +157,8 @@ function decisionOrder(objective: Objective): (a: Candidate, b: Candidate) => nu
 
 function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objective, scored: readonly Scored[], order: (a: Candidate, b: Candidate) => number): string {
   const nodes = chosen.nodeCount > 1 ? `${chosen.nodeCount} × ` : "";
-  const what = `${nodes}${chosen.instanceType} (${chosen.gpuCount}× ${chosen.gpu.name}, $${chosen.totalHourlyUsd.toFixed(2)}/h)`;
+  const price = chosen.totalHourlyUsd.toFixed(chosen.totalHourlyUsd < 10 ? 3 : 2);
+  const what = `${nodes}${chosen.instanceType} (${chosen.gpuCount}× ${chosen.gpu.name}, $${price}/h)`;
   const how = objective === "cost" ? "the lowest-cost" : "the lowest cost per unit of BF16 compute among";
   const preference = r.requirements.gpus && r.pool.size > 1 ? ` (${chosen.gpu.name} is the first preferred GPU with a feasible instance)` : "";
   const parts = [`${what} is ${how} feasible ${r.profile.displayName} instance${preference}: ${r.profile.reason}`];

@@ -10,10 +10,12 @@ import { WORKLOAD_PROFILES } from "../../lib/taxonomy/workload-profiles";
 
 const GPU_NAMES = DEFAULT_TAXONOMY.gpus.map((g) => g.name);
 
-const requirementsArb: fc.Arbitrary<SelectionRequirements> = fc.record(
+const gpuList = fc.uniqueArray(fc.constantFrom(...GPU_NAMES), { minLength: 1, maxLength: 4 });
+const preferenceArb = fc.oneof(fc.constant({}), fc.record({ anyOf: gpuList }), fc.record({ gpus: gpuList }));
+
+const constraintsArb = fc.record(
   {
     workload: fc.constantFrom(...WORKLOAD_CLASSES),
-    anyOf: fc.uniqueArray(fc.constantFrom(...GPU_NAMES), { minLength: 1, maxLength: 4 }),
     minGpuMemoryGB: fc.constantFrom(16, 24, 40, 48, 80, 141),
     minTotalGpuMemoryGB: fc.integer({ min: 16, max: 1200 }),
     gpuCount: fc.oneof(fc.constantFrom(1, 2, 4, 8), fc.record({ min: fc.constantFrom(1, 2, 4, 8) })),
@@ -29,8 +31,20 @@ const requirementsArb: fc.Arbitrary<SelectionRequirements> = fc.record(
   { requiredKeys: ["workload"] },
 );
 
-/** The brute-force oracle: scan every row with the plain reading of DESIGN.md's semantics (no model, set preferences). */
-function bruteForce(r: SelectionRequirements): string | undefined {
+const requirementsArb: fc.Arbitrary<SelectionRequirements> = fc
+  .tuple(constraintsArb, preferenceArb)
+  .map(([constraints, preference]) => ({ ...constraints, ...preference }));
+
+/** The brute-force oracle: scan every row with the plain reading of DESIGN.md's semantics (no model). */
+function bruteForce(r: SelectionRequirements, named: readonly string[] = r.anyOf ?? []): string | undefined {
+  if (r.gpus) {
+    // Ordered fallback: the first GPU with any feasible instance wins.
+    for (const gpu of r.gpus) {
+      const best = bruteForce({ ...r, gpus: undefined, anyOf: [gpu] }, r.gpus);
+      if (best) return best;
+    }
+    return undefined;
+  }
   const profile = WORKLOAD_PROFILES[r.workload];
   const allowed: readonly GpuName[] = (r.anyOf as GpuName[] | undefined) ?? profile.allowedGpus;
   const count = r.gpuCount ?? profile.defaultGpuCount;
@@ -41,7 +55,7 @@ function bruteForce(r: SelectionRequirements): string | undefined {
       const gpu = gpuModel(DEFAULT_TAXONOMY, t.gpu);
       return (
         gpus.includes(t.gpu) &&
-        (!t.legacy || r.anyOf?.includes(t.gpu)) &&
+        (!t.legacy || named.includes(t.gpu)) &&
         (count === undefined || (typeof count === "number" ? t.gpuCount === count : t.gpuCount >= count.min)) &&
         (!profile.multiGpuNeedsNvlink || t.gpuCount === 1 || t.gpuInterconnect !== "PCIe") &&
         gpu.memoryGB >= (r.minGpuMemoryGB ?? 0) &&
