@@ -7,6 +7,7 @@ interface SynthResult {
   totalMs: number;
   peakRssMiB: number;
   sha256: string;
+  files: string[];
 }
 
 const COUNTS = [1, 10, 100, 1000];
@@ -44,6 +45,7 @@ export function synthSection(progress: (message: string) => void): string {
   const rows: string[][] = [];
   const perWorkload: string[][] = [];
   let identical = true;
+  const extraFiles = new Set<string>();
   for (const count of COUNTS) {
     progress(`synth N=${count}`);
     const lib: SynthResult[] = [];
@@ -53,6 +55,7 @@ export function synthSection(progress: (message: string) => void): string {
       lib.push(runChild<SynthResult>("synth-library", [count]));
       base.push(runChild<SynthResult>("synth-baseline", [count]));
     }
+    lib.flatMap((r) => r.files).filter((f) => f !== "manifest.json" && f !== "stacks").forEach((f) => extraFiles.add(f));
     const l = summarize(lib);
     const b = summarize(base);
     const same = l.hashes.size === 1 && b.hashes.size === 1 && [...l.hashes][0] === [...b.hashes][0];
@@ -83,7 +86,9 @@ export function synthSection(progress: (message: string) => void): string {
     "## 4. Synth time and peak memory",
     "",
     "One `TerraformStack` with an `AwsProvider` (us-east-1) and N workloads, real `app.synth()` into a temp outdir, a fresh process per measurement. " +
-      "Library: N default `RealtimeInference` workloads. Baseline: hand-written plain cdktf declaring the same 9 resources, 2 data sources and 6 outputs per workload with literal values. " +
+      "Library: N default `RealtimeInference` workloads" +
+      (extraFiles.size ? ` (its synth also writes ${[...extraFiles].map((f) => `\`${f}\``).join(", ")}, counted in its time)` : "") +
+      ". Baseline: hand-written plain cdktf declaring the same 9 resources, 2 data sources and 6 outputs per workload with literal values. " +
       "Time is construction + `app.synth()` (process start and module load excluded; see section 3); RSS is the whole process's peak. Median run by total time; median RSS.",
     "",
     table(
@@ -93,7 +98,8 @@ export function synthSection(progress: (message: string) => void): string {
     "",
     identical
       ? "Both variants wrote byte-identical `cdk.tf.json` for every N (same SHA-256), so the comparison is like for like."
-      : "**The two variants did not write identical `cdk.tf.json`** (SHA-256 differs): the baseline no longer mirrors the library's output.",
+      : "**The two variants did not write identical `cdk.tf.json`** (SHA-256 differs): the library's output changed and bench/synth-baseline.ts " +
+        "no longer mirrors it. See how with `node dist/bench/synth-library.js 1 /tmp/l`, `node dist/bench/synth-baseline.js 1 /tmp/b` and a diff of their `stacks/bench/cdk.tf.json`.",
     "",
     "Per workload (ms / N), to show how time grows with N:",
     "",

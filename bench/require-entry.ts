@@ -1,7 +1,7 @@
 // Child: time to require one entry in a fresh process, and the process's peak RSS afterwards. Modes:
 //   library         dist/lib/index.js
 //   baseline        cdktf + every provider module the library imports (found in dist/lib, so it stays in step)
-//   baseline-single cdktf + the 12 provider modules a single-instance workload's resources need
+//   baseline-core   cdktf + the 12 provider modules instance and Auto Scaling group workloads need
 //   root            the @cdktf/provider-aws index, for context
 //   none            node alone: the floor under every RSS figure
 import { readFileSync, readdirSync } from "node:fs";
@@ -10,7 +10,7 @@ import { peakRssMiB, report } from "./measure";
 
 const LIBRARY = path.resolve(__dirname, "../lib");
 
-const SINGLE_INSTANCE_MODULES = [
+const CORE_MODULES = [
   "launch-template",
   "instance",
   "autoscaling-group",
@@ -41,7 +41,7 @@ function providerModulesOfLibrary(dir = LIBRARY): string[] {
 const ENTRIES: Record<string, () => readonly string[]> = {
   library: () => [path.join(LIBRARY, "index.js")],
   baseline: () => ["cdktf", ...providerModulesOfLibrary()],
-  "baseline-single": () => ["cdktf", ...SINGLE_INSTANCE_MODULES],
+  "baseline-core": () => ["cdktf", ...CORE_MODULES],
   root: () => ["@cdktf/provider-aws"],
   none: () => [],
 };

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -7,16 +7,15 @@ import { App, TerraformStack } from "cdktf";
 import { peakRssMiB, report } from "./measure";
 
 /**
- * Synthesizes one stack with an AWS provider and `argv[2]` workloads into a temp outdir (or into
- * `argv[3]`, kept for inspection) and reports
- * construction and synth time (modules are already loaded: require cost is measured separately),
- * peak RSS, and a hash of the stack JSON so the parent can check both variants emit the same thing.
+ * Synthesizes one stack with an AWS provider and `argv[2]` workloads into a temp outdir (into `argv[3]`
+ * and kept, when given, to diff the variants) and reports construction and synth time (modules are
+ * loaded already: section 3 measures that), peak RSS, and a hash of the stack JSON so the parent can
+ * check that both variants emit the same thing.
  */
 export function measureSynth(addWorkload: (stack: TerraformStack, id: string) => void): void {
   const count = Number(process.argv[2]);
   const keep = process.argv[3];
   const outdir = keep ?? mkdtempSync(path.join(tmpdir(), "gpu-workloads-bench-"));
-  const loadedRssMiB = peakRssMiB();
   const start = performance.now();
   const app = new App({ outdir });
   const stack = new TerraformStack(app, "bench");
@@ -26,14 +25,15 @@ export function measureSynth(addWorkload: (stack: TerraformStack, id: string) =>
   app.synth();
   const synthesized = performance.now();
   const json = readFileSync(path.join(outdir, "stacks", "bench", "cdk.tf.json"));
+  const files = readdirSync(outdir); // anything beyond manifest.json and stacks/ is extra synth work
   if (!keep) rmSync(outdir, { recursive: true, force: true });
   report({
     count,
     constructMs: constructed - start,
     synthMs: synthesized - constructed,
     totalMs: synthesized - start,
-    loadedRssMiB,
     peakRssMiB: peakRssMiB(),
     sha256: createHash("sha256").update(json).digest("hex"),
+    files,
   });
 }

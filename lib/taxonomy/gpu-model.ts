@@ -14,7 +14,8 @@ export type GpuName =
   | "L4"
   | "T4"
   | "T4G"
-  | "V100";
+  | "V100"
+  | "V100-32GB";
 
 /** The article's three tiers. */
 export type GpuTier = "heavyweight" | "workhorse" | "edge-batch";

@@ -9,8 +9,8 @@ const gpuNames = new Set(gpus.map((g) => g.name));
 const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
 
 describe("GPU models", () => {
-  test("every GPU the article names, plus H200, B200, V100 and T4G", () => {
-    const expected: GpuName[] = ["H100", "A100-40GB", "A100-80GB", "L40S", "A10G", "RTX-6000-Ada", "RTX-A5000", "T4", "L4", "H200", "B200", "V100", "T4G"];
+  test("every GPU the article names, plus H200, B200, V100 (16 and 32 GB) and T4G", () => {
+    const expected: GpuName[] = ["H100", "A100-40GB", "A100-80GB", "L40S", "A10G", "RTX-6000-Ada", "RTX-A5000", "T4", "L4", "H200", "B200", "V100", "V100-32GB", "T4G"];
     expect([...gpuNames].sort()).toEqual([...expected].sort());
   });
 

@@ -510,4 +510,28 @@ export const GPU_MODELS: readonly GpuModel[] = [
     legacy: true,
     sources: [NVIDIA_V100, AWS_P3_LAUNCH, AWS_EC2_PREVIOUS_GEN_SPECS, NVIDIA_SMI_DOCS, ARTICLE],
   },
+  {
+    name: "V100-32GB",
+    ec2Name: "V100",
+    fullName: "NVIDIA Tesla V100 Tensor Core GPU (SXM2 32GB)",
+    // 32 GB row: p3dn.24xlarge (EC2: 8 x 32 GiB). Same Volta die, clocks and bandwidth as the 16 GB part.
+    aliases: ["V100 32GB", "V100-SXM2-32GB", "Tesla V100-SXM2-32GB", "v100_32gb"],
+    architecture: "Volta",
+    memoryGB: 32,
+    // EC2 lists 32 GiB per GPU for p3dn (32768 MiB, the marketed size).
+    usableMemoryMiB: 32768,
+    memoryType: "HBM2",
+    memoryBandwidthGBps: 900,
+    // No BF16 on Volta: FP16 tensor (mixed precision), no sparsity.
+    bf16Tflops: 125,
+    // p3.8xlarge/p3.16xlarge: NVLink 2.0 hybrid cube mesh, no NVSwitch.
+    interconnect: "NVLink",
+    // reading: not in the article's table. By capability (16 GB, 900 GB/s) it serves workhorse jobs, but P3 costs
+    // more per GPU-hour than G5/G6e and is listed by AWS as previous generation with shrinking capacity.
+    tier: "workhorse",
+    relativeCost: "High",
+    availability: "Low",
+    legacy: true,
+    sources: [NVIDIA_V100, AWS_P3_LAUNCH, AWS_EC2_PREVIOUS_GEN_SPECS, NVIDIA_SMI_DOCS, ARTICLE],
+  },
 ];
