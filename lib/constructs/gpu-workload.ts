@@ -202,11 +202,9 @@ export class GpuWorkload extends Construct {
   }
 }
 
-/** The region of the stack's default AWS provider, when it is a literal. */
+/** The region of the stack's default AWS provider (a direct child, as providers are), when it is a literal. */
 function providerRegion(scope: Construct): string | undefined {
-  const provider = TerraformStack.of(scope)
-    .node.findAll()
-    .find((c): c is AwsProvider => c instanceof AwsProvider && c.alias === undefined);
+  const provider = TerraformStack.of(scope).node.children.find((c): c is AwsProvider => c instanceof AwsProvider && c.alias === undefined);
   const region = provider?.region;
   return region && !Token.isUnresolved(region) ? region : undefined;
 }

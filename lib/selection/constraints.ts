@@ -1,4 +1,5 @@
 import { GpuName } from "../taxonomy/gpu-model";
+import { InstanceTypeSpec } from "../taxonomy/instance-type";
 import { ModelSpec } from "../taxonomy/model-spec";
 import { WorkloadProfile } from "../taxonomy/workload-profile";
 import { Candidate } from "./decision";
@@ -10,6 +11,8 @@ export interface ResolvedRequirements {
   readonly profile: WorkloadProfile;
   /** Allowed GPUs and their preference rank (0 first). */
   readonly pool: ReadonlyMap<GpuName, number>;
+  /** The pool's names, comma-separated, for messages. */
+  readonly poolNames: string;
   /** GPUs used only when memory demands them (RealtimeInference → A100/H100/H200). */
   readonly escalation: ReadonlySet<GpuName>;
   /** True when no GPU of the pool has enough memory, so the escalation GPUs join it. */
@@ -27,6 +30,8 @@ export interface ResolvedRequirements {
 export interface Constraint {
   /** The requirement's property name, as errors and rejections report it. */
   readonly name: string;
+  /** A scope constraint (which GPUs are in the running) is checked first; failing it ends the checks. */
+  readonly scope?: boolean;
   /** The value the requirement holds (for error messages). */
   value(r: ResolvedRequirements): unknown;
   miss(c: Candidate, r: ResolvedRequirements): string | undefined;
@@ -35,28 +40,42 @@ export interface Constraint {
 const gib = (mib: number) => mib / 1024;
 const fmt = (x: number) => (Math.round(x * 10) / 10).toString();
 
-export const CONSTRAINTS: readonly Constraint[] = [
+/** Which GPUs are in the running: read from the instance type alone, so a scan can skip the rest early. */
+const SCOPE: readonly { readonly name: string; miss(spec: InstanceTypeSpec, r: ResolvedRequirements): string | undefined; value(r: ResolvedRequirements): unknown }[] = [
   {
     name: "gpus",
     value: (r) => [...r.pool.keys()],
-    miss: (c, r) => {
-      if (r.pool.has(c.gpu.name)) return undefined;
-      if (r.escalation.has(c.gpu.name) && r.escalated) return undefined;
-      if (r.escalation.has(c.gpu.name)) return `${c.gpu.name} is used only when no ${[...r.pool.keys()].join("/")} instance has enough memory`;
-      return `${c.gpu.name} is not among the allowed GPUs (${[...r.pool.keys()].join(", ")})`;
+    miss: (spec, r) => {
+      if (r.pool.has(spec.gpu)) return undefined;
+      if (r.escalation.has(spec.gpu) && r.escalated) return undefined;
+      if (r.escalation.has(spec.gpu)) return `${spec.gpu} is used only when no ${r.poolNames} instance has enough memory`;
+      return `${spec.gpu} is not among the allowed GPUs (${r.poolNames})`;
     },
   },
   {
     name: "allowedGpus",
     value: (r) => (r.policyGpus ? [...r.policyGpus] : undefined),
-    miss: (c, r) =>
-      r.policyGpus && !r.policyGpus.has(c.gpu.name) ? `${c.gpu.name} is not allowed by the organization policy (${[...r.policyGpus].join(", ")})` : undefined,
+    miss: (spec, r) =>
+      r.policyGpus && !r.policyGpus.has(spec.gpu) ? `${spec.gpu} is not allowed by the organization policy (${[...r.policyGpus].join(", ")})` : undefined,
   },
   {
     name: "legacy",
     value: () => "previous generation only when named",
-    miss: (c, r) => (c.spec.legacy && !r.named.has(c.gpu.name) ? `${c.spec.family} is previous generation; name ${c.gpu.name} to use it` : undefined),
+    miss: (spec, r) => (spec.legacy && !r.named.has(spec.gpu) ? `${spec.family} is previous generation; name ${spec.gpu} to use it` : undefined),
   },
+];
+
+/** The first scope requirement an instance type misses, before any candidate is built for it. */
+export function scopeMiss(spec: InstanceTypeSpec, r: ResolvedRequirements): { constraint: string; reason: string } | undefined {
+  for (const scope of SCOPE) {
+    const reason = scope.miss(spec, r);
+    if (reason) return { constraint: scope.name, reason };
+  }
+  return undefined;
+}
+
+export const CONSTRAINTS: readonly Constraint[] = [
+  ...SCOPE.map((scope) => ({ name: scope.name, scope: true, value: scope.value, miss: (c: Candidate, r: ResolvedRequirements) => scope.miss(c.spec, r) })),
   {
     name: "cpuArchitecture",
     value: (r) => r.requirements.cpuArchitecture,

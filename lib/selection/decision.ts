@@ -24,7 +24,10 @@ export interface Candidate {
   readonly memoryEstimate?: MemoryEstimate;
 }
 
-/** A candidate that failed, with every requirement it missed (the first one ruled it out). */
+/**
+ * A candidate that failed, with the requirements it missed (the first one ruled it out). For a
+ * candidate outside the allowed GPUs only that miss is recorded: nothing else could bring it back.
+ */
 export interface Rejection {
   readonly instanceType: string;
   readonly constraint: string;

@@ -258,14 +258,21 @@ function validateUsage(usage: ModelUsage, gpuCount: number): void {
 
 const ZERO: MemoryParts = { weightsGiB: 0, kvCacheGiB: 0, gradientsGiB: 0, optimizerStateGiB: 0, activationsGiB: 0, overheadGiB: 0 };
 
-function sum(parts: MemoryParts): number {
-  return Object.values(parts).reduce((a, b) => a + b, 0);
+function sum(p: MemoryParts): number {
+  return p.weightsGiB + p.kvCacheGiB + p.gradientsGiB + p.optimizerStateGiB + p.activationsGiB + p.overheadGiB;
 }
 
 function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-function roundParts(parts: MemoryParts): MemoryParts {
-  return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, round(v)])) as unknown as MemoryParts;
+function roundParts(p: MemoryParts): MemoryParts {
+  return {
+    weightsGiB: round(p.weightsGiB),
+    kvCacheGiB: round(p.kvCacheGiB),
+    gradientsGiB: round(p.gradientsGiB),
+    optimizerStateGiB: round(p.optimizerStateGiB),
+    activationsGiB: round(p.activationsGiB),
+    overheadGiB: round(p.overheadGiB),
+  };
 }

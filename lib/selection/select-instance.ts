@@ -6,7 +6,7 @@ import { DEFAULT_TAXONOMY, Taxonomy, gpuModel } from "../taxonomy/taxonomy";
 import { WORKLOAD_CLASSES } from "../taxonomy/workload-class";
 import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
 import { ModelMode, Objective } from "../taxonomy/workload-profile";
-import { CONSTRAINTS, Constraint, MEMORY_CONSTRAINTS, ResolvedRequirements } from "./constraints";
+import { CONSTRAINTS, Constraint, MEMORY_CONSTRAINTS, ResolvedRequirements, scopeMiss } from "./constraints";
 import { Candidate, Decision, Rejection } from "./decision";
 import { InvalidRequirementError, NoFeasibleInstanceError } from "./errors";
 import { MemoryEstimate, estimateMemory } from "./memory-estimate";
@@ -32,20 +32,34 @@ export function selectInstance(requirements: SelectionRequirements): Decision {
   const taxonomy = requirements.taxonomy ?? DEFAULT_TAXONOMY;
   const resolved = resolve(requirements, taxonomy);
   const objective = requirements.objective ?? resolved.profile.objective;
-  const candidates = taxonomy.instanceTypes.map((spec) => toCandidate(spec, resolved, taxonomy));
+  // Types outside the GPU scope are rejected from their row alone; candidates are built for the rest.
+  // Escalation GPUs count as in scope until the memory check below says whether they are needed.
+  const outOfScope: Rejection[] = [];
+  const inScope: InstanceTypeSpec[] = [];
+  const provisional = { ...resolved, escalated: true };
+  for (const spec of taxonomy.instanceTypes) {
+    const miss = scopeMiss(spec, provisional);
+    if (miss) outOfScope.push({ instanceType: spec.instanceType, ...miss, misses: [miss] });
+    else inScope.push(spec);
+  }
+  // Estimates depend only on how many GPUs share the model: compute each count once per decision.
+  const estimates = new Map<number, MemoryEstimate>();
+  const candidates = inScope.map((spec) => toCandidate(spec, resolved, taxonomy, estimates));
 
-  const memoryFits = candidates.some((c) => resolved.pool.has(c.gpu.name) && missesOf(c, resolved, MEMORY_CONSTRAINTS).length === 0);
+  const memoryFits = candidates.some((c) => resolved.pool.has(c.gpu.name) && missesOf(c, resolved, MEMORY_ONLY).length === 0);
   const final: ResolvedRequirements = { ...resolved, escalated: resolved.escalation.size > 0 && !memoryFits };
   const scored = candidates.map((candidate) => ({ candidate, misses: missesOf(candidate, final) }));
   const order = decisionOrder(objective);
   const feasible = scored.filter((s) => s.misses.length === 0).map((s) => s.candidate).sort(order);
 
-  if (feasible.length === 0) throw noFeasibleInstance(scored, final, order);
+  if (feasible.length === 0) throw noFeasibleInstance(scored, outOfScope, final, taxonomy);
 
   const [chosen, ...alternatives] = feasible;
   const rejected: Rejection[] = scored
     .filter((s) => s.misses.length > 0)
-    .map((s) => ({ instanceType: s.candidate.instanceType, constraint: s.misses[0].constraint, reason: s.misses[0].reason, misses: s.misses }));
+    .map((s): Rejection => ({ instanceType: s.candidate.instanceType, constraint: s.misses[0].constraint, reason: s.misses[0].reason, misses: s.misses }))
+    .concat(outOfScope)
+    .sort((a, b) => (a.instanceType < b.instanceType ? -1 : 1));
   return {
     ...chosen,
     workload: requirements.workload,
@@ -84,6 +98,7 @@ function resolve(requirements: SelectionRequirements, taxonomy: Taxonomy): Resol
     requirements,
     profile,
     pool,
+    poolNames: [...pool.keys()].join(", "),
     escalation: new Set(userChoseGpus ? [] : profile.escalationGpus),
     escalated: false,
     named: new Set(named),
@@ -94,9 +109,9 @@ function resolve(requirements: SelectionRequirements, taxonomy: Taxonomy): Resol
   };
 }
 
-function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: Taxonomy): Candidate {
+function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: Taxonomy, estimates: Map<number, MemoryEstimate>): Candidate {
   const gpu = gpuModel(taxonomy, spec.gpu);
-  const { nodeCount, memoryEstimate } = sizeForModel(spec, gpu.usableMemoryMiB / 1024, r);
+  const { nodeCount, memoryEstimate } = sizeForModel(spec, gpu.usableMemoryMiB / 1024, r, estimates);
   return {
     instanceType: spec.instanceType,
     spec,
@@ -115,13 +130,23 @@ function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: 
  * Nodes and estimate for one instance type. Inference and LoRA shard over one node's GPUs; a full
  * fine-tune that does not fit one node grows to the fewest EFA-connected nodes that hold it.
  */
-function sizeForModel(spec: InstanceTypeSpec, usableGiB: number, r: ResolvedRequirements): { nodeCount: number; memoryEstimate?: MemoryEstimate } {
+function sizeForModel(
+  spec: InstanceTypeSpec,
+  usableGiB: number,
+  r: ResolvedRequirements,
+  estimates: Map<number, MemoryEstimate>,
+): { nodeCount: number; memoryEstimate?: MemoryEstimate } {
   const fixedNodes = r.requirements.nodes;
   const model = r.model;
   if (!model) return { nodeCount: fixedNodes ?? 1 };
   const mode: ModelMode = r.requirements.usage?.mode ?? r.profile.modelMode;
   const usage = { ...r.requirements.usage, mode };
-  const estimateOn = (nodes: number) => estimateMemory(model, usage, gpusSharing(model, spec.gpuCount * nodes));
+  const estimateOn = (nodes: number) => {
+    const gpus = gpusSharing(model, spec.gpuCount * nodes);
+    let estimate = estimates.get(gpus);
+    if (!estimate) estimates.set(gpus, (estimate = estimateMemory(model, usage, gpus)));
+    return estimate;
+  };
   if (fixedNodes !== undefined) return { nodeCount: fixedNodes, memoryEstimate: estimateOn(fixedNodes) };
   let estimate = estimateOn(1);
   if (mode !== "full" || estimate.perGpuGiB <= usableGiB || spec.efaInterfaces === 0) return { nodeCount: 1, memoryEstimate: estimate };
@@ -137,12 +162,19 @@ function gpusSharing(model: ModelSpec, gpus: number): number {
   return model.kind === "diffusion" ? 1 : gpus;
 }
 
-function missesOf(c: Candidate, r: ResolvedRequirements, only?: ReadonlySet<string>) {
-  const applicable: readonly Constraint[] = only ? CONSTRAINTS.filter((k) => only.has(k.name)) : CONSTRAINTS;
+const MEMORY_ONLY: readonly Constraint[] = CONSTRAINTS.filter((k) => MEMORY_CONSTRAINTS.has(k.name));
+
+/**
+ * Every requirement the candidate misses. A candidate outside the GPU pool (a "scope" miss) is out of
+ * the running whatever else holds, so its other requirements are not checked.
+ */
+function missesOf(c: Candidate, r: ResolvedRequirements, applicable: readonly Constraint[] = CONSTRAINTS) {
   const misses: { constraint: string; reason: string }[] = [];
   for (const constraint of applicable) {
     const reason = constraint.miss(c, r);
-    if (reason) misses.push({ constraint: constraint.name, reason });
+    if (!reason) continue;
+    misses.push({ constraint: constraint.name, reason });
+    if (constraint.scope) break;
   }
   return misses;
 }
@@ -180,11 +212,18 @@ function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objectiv
   return parts.join("; ") + ".";
 }
 
-function noFeasibleInstance(scored: readonly Scored[], r: ResolvedRequirements, order: (a: Candidate, b: Candidate) => number): NoFeasibleInstanceError {
+function noFeasibleInstance(
+  scored: readonly Scored[],
+  outOfScope: readonly Rejection[],
+  r: ResolvedRequirements,
+  taxonomy: Taxonomy,
+): NoFeasibleInstanceError {
+  const specOf = new Map(taxonomy.instanceTypes.map((t) => [t.instanceType, t]));
+  const all = [...scored.map((s) => ({ instanceType: s.candidate.instanceType, misses: s.misses })), ...outOfScope];
   // Blame the constraint that alone rules out the most candidates; failing that, the most frequent miss.
-  const inPool = scored.filter((s) => !s.misses.some((m) => m.constraint === "gpus" || m.constraint === "legacy"));
-  const relevant = inPool.length ? inPool : scored;
-  const tally = (list: readonly Scored[]) => {
+  const inPool = all.filter((s) => !s.misses.some((m) => m.constraint === "gpus" || m.constraint === "legacy"));
+  const relevant = inPool.length ? inPool : all;
+  const tally = (list: readonly { misses: readonly { constraint: string }[] }[]) => {
     const counts = new Map<string, number>();
     for (const s of list) for (const m of s.misses) counts.set(m.constraint, (counts.get(m.constraint) ?? 0) + 1);
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || CONSTRAINTS.findIndex((k) => k.name === a[0]) - CONSTRAINTS.findIndex((k) => k.name === b[0]));
@@ -192,14 +231,15 @@ function noFeasibleInstance(scored: readonly Scored[], r: ResolvedRequirements, 
   const sole = tally(relevant.filter((s) => s.misses.length === 1));
   const constraintName = (sole[0] ?? tally(relevant)[0])[0];
   const constraint = CONSTRAINTS.find((k) => k.name === constraintName)!;
+  const price = (name: string) => specOf.get(name)!.onDemandUsdPerHour;
   const nearest = [...relevant]
-    .sort((a, b) => a.misses.length - b.misses.length || order(a.candidate, b.candidate))
+    .sort((a, b) => a.misses.length - b.misses.length || price(a.instanceType) - price(b.instanceType) || (a.instanceType < b.instanceType ? -1 : 1))
     .slice(0, 3)
-    .map((s) => ({ instanceType: s.candidate.instanceType, misses: s.misses.map((m) => m.reason) }));
+    .map((s) => ({ instanceType: s.instanceType, misses: s.misses.map((m) => m.reason) }));
   let hint: string | undefined;
   const region = r.requirements.region;
   if (constraintName === "region" && region) {
-    const offering = new Set(relevant.filter((s) => s.misses.every((m) => m.constraint === "region")).flatMap((s) => s.candidate.spec.regions));
+    const offering = new Set(relevant.filter((s) => s.misses.every((m) => m.constraint === "region")).flatMap((s) => specOf.get(s.instanceType)!.regions));
     if (offering.size) hint = `Regions that offer a suitable type, nearest first: ${regionsNearestFirst(region, [...offering]).join(", ")}.`;
   }
   return new NoFeasibleInstanceError(constraintName, constraint.value(r), nearest, hint);

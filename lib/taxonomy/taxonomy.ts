@@ -58,8 +58,12 @@ export function extendTaxonomy(extension: TaxonomyExtension, base: Taxonomy = DE
   };
 }
 
+const gpusByName = new WeakMap<Taxonomy, ReadonlyMap<GpuName, GpuModel>>();
+
 export function gpuModel(taxonomy: Taxonomy, name: GpuName): GpuModel {
-  const gpu = taxonomy.gpus.find((g) => g.name === name);
+  let index = gpusByName.get(taxonomy);
+  if (!index) gpusByName.set(taxonomy, (index = new Map(taxonomy.gpus.map((g) => [g.name, g]))));
+  const gpu = index.get(name);
   if (!gpu) throw new Error(`the taxonomy has no GPU named ${name}`);
   return gpu;
 }

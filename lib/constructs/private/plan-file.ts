@@ -10,16 +10,20 @@ import type { GpuWorkload } from "../gpu-workload";
 /** Alternatives a plan lists per workload: enough for a reviewer to weigh the choice. */
 const PLAN_ALTERNATIVES = 3;
 
+const appsWithPlan = new WeakSet<IConstruct>();
+
 /**
  * Writes cdktf.out/gpu-plan.json during synth: every workload of the app, sorted by path, no timestamps,
- * so the file is deterministic. The first workload of the app writes it; the tree is complete by then.
+ * so the file is deterministic. Only the app's first workload registers the writer (one tree walk per
+ * synth, not one per workload); the tree is complete by the time it runs.
  */
 export function registerPlanFile(workload: GpuWorkload): void {
+  const root = workload.node.root;
+  if (appsWithPlan.has(root)) return;
+  appsWithPlan.add(root);
   addCustomSynthesis(workload, {
     onSynthesize(session) {
-      const all = workloadsOf(workload.node.root);
-      if (all[0] !== workload) return;
-      fs.writeFileSync(path.join(session.outdir, GPU_PLAN_FILE), JSON.stringify(buildPlan(all), null, 2) + "\n");
+      fs.writeFileSync(path.join(session.outdir, GPU_PLAN_FILE), JSON.stringify(buildPlan(workloadsOf(root)), null, 2) + "\n");
     },
   });
 }
