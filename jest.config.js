@@ -1,4 +1,4 @@
-/** ts-jest in transpile-only mode: `npm run build` type-checks; tests stay fast on two cores. */
+/** ts-jest in transpile-only mode (fast on two cores); `npm test` runs tsc over lib and tests first. */
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],

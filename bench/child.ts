@@ -17,11 +17,6 @@ export function runChild<T>(script: string, args: readonly (string | number)[] =
   return JSON.parse(lines[lines.length - 1]) as T;
 }
 
-/** Calls `fn` `times` times; each call is a separate fresh process when `fn` runs a child. */
-export function repeat<T>(times: number, fn: () => T): T[] {
-  return Array.from({ length: times }, fn);
-}
-
 /** Middle value (mean of the middle two for even counts): one slow run on a busy machine does not move it. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

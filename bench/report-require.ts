@@ -1,4 +1,4 @@
-import { median, repeat, runChild } from "./child";
+import { median, runChild } from "./child";
 import { fixed, ratio, table } from "./markdown";
 
 interface RequireResult {
@@ -12,23 +12,19 @@ const RUNS = 5;
 
 /** Item 3: cost of requiring the package entry against plain cdktf with the same provider modules. */
 export function requireSection(): string {
-  const measure = (mode: string, runs: number) => {
-    const results = repeat(runs, () => runChild<RequireResult>("require-entry", [mode]));
-    return {
-      ms: median(results.map((r) => r.requireMs)),
-      rss: median(results.map((r) => r.peakRssMiB)),
-      modules: results[0].modules,
-      entries: results[0].entries,
-    };
+  // Modes interleaved run by run, so a busy moment on the machine slows each alike.
+  const modes = ["none", "library", "baseline", "baseline-core"];
+  const results = new Map(modes.map((mode) => [mode, [] as RequireResult[]]));
+  for (let i = 0; i < RUNS; i++) for (const mode of modes) results.get(mode)!.push(runChild<RequireResult>("require-entry", [mode]));
+  results.set("root", [runChild<RequireResult>("require-entry", ["root"])]);
+  const summary = (mode: string) => {
+    const runs = results.get(mode)!;
+    return { ms: median(runs.map((r) => r.requireMs)), rss: median(runs.map((r) => r.peakRssMiB)), modules: runs[0].modules, entries: runs[0].entries };
   };
-  const none = measure("none", RUNS);
-  const library = measure("library", RUNS);
-  const baseline = measure("baseline", RUNS);
-  const core = measure("baseline-core", RUNS);
-  const root = measure("root", 1);
+  const [none, library, baseline, core] = modes.map(summary);
+  const root = summary("root");
   const row = (label: string, m: typeof none, runs: number) => [label, String(runs), fixed(m.ms), fixed(m.rss), String(m.modules)];
   const providerModules = baseline.entries.filter((e) => e !== "cdktf").map((e) => e.replace("@cdktf/provider-aws/lib/", ""));
-  
 
   return [
     "## 3. `require` cost of the package entry",

@@ -15,7 +15,7 @@ import { measureSynth } from "./synth-harness";
 
 const INSTANCE_TYPE = "g5.xlarge";
 const REASON =
-  "g5.xlarge (1× A10G, $1.01/h) is the lowest-cost feasible RealtimeInference instance: real-time inference is memory-bandwidth bound; " +
+  "g5.xlarge (1× A10G, $1.006/h) is the lowest-cost feasible RealtimeInference instance: real-time inference is memory-bandwidth bound; " +
   "A10G or L40S give enough bandwidth for fast tokens at a fraction of an A100's cost.";
 const TAGS = {
   ManagedBy: "cdktf-gpu-workloads",

@@ -16,24 +16,27 @@ export function measureSynth(addWorkload: (stack: TerraformStack, id: string) =>
   const count = Number(process.argv[2]);
   const keep = process.argv[3];
   const outdir = keep ?? mkdtempSync(path.join(tmpdir(), "gpu-workloads-bench-"));
-  const start = performance.now();
-  const app = new App({ outdir });
-  const stack = new TerraformStack(app, "bench");
-  new AwsProvider(stack, "aws", { region: "us-east-1" });
-  for (let i = 0; i < count; i++) addWorkload(stack, `w${i}`);
-  const constructed = performance.now();
-  app.synth();
-  const synthesized = performance.now();
-  const json = readFileSync(path.join(outdir, "stacks", "bench", "cdk.tf.json"));
-  const files = readdirSync(outdir); // anything beyond manifest.json and stacks/ is extra synth work
-  if (!keep) rmSync(outdir, { recursive: true, force: true });
-  report({
-    count,
-    constructMs: constructed - start,
-    synthMs: synthesized - constructed,
-    totalMs: synthesized - start,
-    peakRssMiB: peakRssMiB(),
-    sha256: createHash("sha256").update(json).digest("hex"),
-    files,
-  });
+  try {
+    const start = performance.now();
+    const app = new App({ outdir });
+    const stack = new TerraformStack(app, "bench");
+    new AwsProvider(stack, "aws", { region: "us-east-1" });
+    for (let i = 0; i < count; i++) addWorkload(stack, `w${i}`);
+    const constructed = performance.now();
+    app.synth();
+    const synthesized = performance.now();
+    const json = readFileSync(path.join(outdir, "stacks", "bench", "cdk.tf.json"));
+    report({
+      count,
+      constructMs: constructed - start,
+      synthMs: synthesized - constructed,
+      totalMs: synthesized - start,
+      peakRssMiB: peakRssMiB(),
+      sha256: createHash("sha256").update(json).digest("hex"),
+      // Anything beyond manifest.json and stacks/ is extra synth work the parent names.
+      files: readdirSync(outdir),
+    });
+  } finally {
+    if (!keep) rmSync(outdir, { recursive: true, force: true });
+  }
 }

@@ -1,31 +1,47 @@
 // Taxonomy: pure data.
-export { GpuModel, GpuName, GpuTier, AwsEquivalent } from "./taxonomy/gpu-model";
-export { InstanceTypeSpec, CpuArchitecture, GpuInterconnect } from "./taxonomy/instance-type";
-export { LanguageModelSpec, DiffusionModelSpec, ModelSpec } from "./taxonomy/model-spec";
-export { Source } from "./taxonomy/source";
-export { Taxonomy, TaxonomyExtension, DEFAULT_TAXONOMY, TAXONOMY_AS_OF, extendTaxonomy } from "./taxonomy/taxonomy";
+export type { GpuModel, GpuName, GpuTier, AwsEquivalent } from "./taxonomy/gpu-model";
+export type { InstanceTypeSpec, CpuArchitecture, GpuInterconnect } from "./taxonomy/instance-type";
+export type { LanguageModelSpec, DiffusionModelSpec, ModelSpec } from "./taxonomy/model-spec";
+export type { Source } from "./taxonomy/source";
+export type { Taxonomy, TaxonomyExtension } from "./taxonomy/taxonomy";
+export { DEFAULT_TAXONOMY, TAXONOMY_AS_OF, extendTaxonomy } from "./taxonomy/taxonomy";
 export { WorkloadClass, WORKLOAD_CLASSES } from "./taxonomy/workload-class";
-export { WorkloadProfile, Objective, PurchaseOption, ModelMode } from "./taxonomy/workload-profile";
+export type { WorkloadProfile, Objective, PurchaseOption, ModelMode } from "./taxonomy/workload-profile";
 export { WORKLOAD_PROFILES } from "./taxonomy/workload-profiles";
 
 // Selection: pure functions.
 export { selectInstance } from "./selection/select-instance";
-export { SelectionRequirements, GpuCountRequirement } from "./selection/requirements";
-export { Decision, Candidate, Rejection } from "./selection/decision";
-export { estimateMemory, customLanguageModel, MemoryEstimate, MemoryParts, ModelUsage, Precision } from "./selection/memory-estimate";
-export { GpuWorkloadsError, InvalidRequirementError, NoFeasibleInstanceError, UnknownGpuError, UnknownModelError, NearMiss } from "./selection/errors";
+export type { SelectionRequirements, GpuCountRequirement } from "./selection/requirements";
+export type { Decision, Candidate, Rejection } from "./selection/decision";
+export { estimateMemory, customLanguageModel } from "./selection/memory-estimate";
+export type { MemoryEstimate, MemoryParts, ModelUsage, Precision } from "./selection/memory-estimate";
+export { GpuWorkloadsError, InvalidRequirementError, NoFeasibleInstanceError, UnknownGpuError, UnknownModelError } from "./selection/errors";
+export type { NearMiss } from "./selection/errors";
 
 // Constructs.
-export { GpuPlatform, GpuPlatformProps, GpuPolicy } from "./constructs/gpu-platform";
+export { GpuPlatform } from "./constructs/gpu-platform";
+export type { GpuPlatformProps, GpuPolicy } from "./constructs/gpu-platform";
 export { GpuWorkload, HOURS_PER_MONTH } from "./constructs/gpu-workload";
+export type { WorkloadCapacity } from "./constructs/gpu-workload";
 export { RealtimeInference, Training, FineTuning, ImageGeneration, BatchProcessing } from "./constructs/typed-workloads";
-export { GpuWorkloadProps, WorkloadProps, AllowFrom, AllowTo, ReplicaBounds, AmiOperatingSystem } from "./constructs/workload-props";
-export { NetworkProps } from "./constructs/network";
-export { WorkloadCapacity } from "./constructs/gpu-workload";
-export { FleetOptions, ScalingMetric, BatchOptions, BatchJobOptions } from "./constructs/workload-props";
+export type {
+  GpuWorkloadProps,
+  WorkloadProps,
+  AllowFrom,
+  AllowTo,
+  ReplicaBounds,
+  AmiOperatingSystem,
+  FleetOptions,
+  ScalingMetric,
+  BatchOptions,
+  BatchJobOptions,
+} from "./constructs/workload-props";
+export type { NetworkProps } from "./constructs/network";
 
 // Aspects.
-export { BudgetGuard, BudgetGuardProps } from "./aspects/budget-guard";
+export { BudgetGuard } from "./aspects/budget-guard";
+export type { BudgetGuardProps } from "./aspects/budget-guard";
 
-// Plan file (what synth writes for `gpu-workloads report`).
-export { GpuPlan, PlannedWorkload, PlannedAlternative, CapacityKind, GPU_PLAN_FILE } from "./plan/gpu-plan";
+// The plan file synth writes for `gpu-workloads report`.
+export { GPU_PLAN_FILE } from "./plan/gpu-plan";
+export type { GpuPlan, PlannedWorkload, PlannedAlternative, CapacityKind } from "./plan/gpu-plan";

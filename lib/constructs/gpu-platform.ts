@@ -34,11 +34,14 @@ export interface GpuPlatformProps {
  * narrows it: tags merge, its policy can only tighten the outer one.
  */
 export class GpuPlatform extends Construct {
+  /** Platforms by the scope they were added to: lookups walk up the tree, never across siblings. */
+  private static readonly byScope = new WeakMap<IConstruct, GpuPlatform>();
+
   /** The nearest platform above `scope` (a sibling of the scope or of any of its ancestors). */
   static of(scope: IConstruct): GpuPlatform | undefined {
     for (let current: IConstruct | undefined = scope; current; current = current.node.scope) {
-      const found = current.node.children.find((c): c is GpuPlatform => c instanceof GpuPlatform && c !== scope);
-      if (found) return found;
+      const found = GpuPlatform.byScope.get(current);
+      if (found && found !== scope) return found;
     }
     return undefined;
   }
@@ -52,12 +55,16 @@ export class GpuPlatform extends Construct {
   constructor(scope: Construct, id: string, props: GpuPlatformProps = {}) {
     const outer = GpuPlatform.of(scope); // before super(): afterwards this platform would find itself
     super(scope, id);
+    if (GpuPlatform.byScope.has(scope)) {
+      throw new InvalidRequirementError("scope", scope.node.path, "give each scope at most one GpuPlatform; nest a narrower one deeper");
+    }
     validatePolicy(props.policy ?? {});
     this.region = props.region ?? outer?.region;
     this.network = props.network ?? outer?.network;
     this.tags = { ...outer?.tags, ...props.tags };
     this.policy = narrowPolicy(outer?.policy ?? {}, props.policy ?? {});
     this.taxonomy = props.taxonomy ? extendTaxonomy(props.taxonomy, outer?.taxonomy ?? DEFAULT_TAXONOMY) : (outer?.taxonomy ?? DEFAULT_TAXONOMY);
+    GpuPlatform.byScope.set(scope, this);
   }
 }
 

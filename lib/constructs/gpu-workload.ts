@@ -202,9 +202,16 @@ export class GpuWorkload extends Construct {
   }
 }
 
+const providers = new WeakMap<TerraformStack, AwsProvider>();
+
 /** The region of the stack's default AWS provider (a direct child, as providers are), when it is a literal. */
 function providerRegion(scope: Construct): string | undefined {
-  const provider = TerraformStack.of(scope).node.children.find((c): c is AwsProvider => c instanceof AwsProvider && c.alias === undefined);
+  const stack = TerraformStack.of(scope);
+  let provider = providers.get(stack);
+  if (!provider) {
+    provider = stack.node.children.find((c): c is AwsProvider => c instanceof AwsProvider && c.alias === undefined);
+    if (provider) providers.set(stack, provider);
+  }
   const region = provider?.region;
   return region && !Token.isUnresolved(region) ? region : undefined;
 }

@@ -4,11 +4,29 @@ import { Taxonomy } from "../taxonomy/taxonomy";
 import { closestNames, normalizeName } from "./did-you-mean";
 import { UnknownGpuError, UnknownModelError } from "./errors";
 
+/** Every spelling of every GPU and model, normalized once per taxonomy. */
+interface NameIndex {
+  readonly gpus: ReadonlyMap<string, GpuName>;
+  readonly models: ReadonlyMap<string, ModelSpec>;
+}
+const indexes = new WeakMap<Taxonomy, NameIndex>();
+
+function nameIndex(taxonomy: Taxonomy): NameIndex {
+  let index = indexes.get(taxonomy);
+  if (!index) {
+    const gpus = new Map<string, GpuName>();
+    for (const g of taxonomy.gpus) for (const n of [g.name, g.fullName, ...g.aliases]) gpus.set(normalizeName(n), g.name);
+    const models = new Map<string, ModelSpec>();
+    for (const m of taxonomy.models) for (const n of [m.name, ...m.aliases]) models.set(normalizeName(n), m);
+    indexes.set(taxonomy, (index = { gpus, models }));
+  }
+  return index;
+}
+
 /** The canonical GPU for a user's spelling ("NVIDIA A10G", "a10g", "A100 80GB"), or a "did you mean" error. */
 export function resolveGpuName(taxonomy: Taxonomy, input: string, property = "gpus"): GpuName {
-  const wanted = normalizeName(input);
-  const gpu = taxonomy.gpus.find((g) => [g.name, g.fullName, ...g.aliases].some((n) => normalizeName(n) === wanted));
-  if (gpu) return gpu.name;
+  const gpu = nameIndex(taxonomy).gpus.get(normalizeName(input));
+  if (gpu) return gpu;
   const spellings = taxonomy.gpus.flatMap((g) => [g.name, ...g.aliases].map((n) => ({ n, g: g.name })));
   const near = closestNames(input, spellings.map((s) => s.n), 4);
   const suggestions = [...new Set(near.map((n) => spellings.find((s) => s.n === n)!.g))].slice(0, 2);
@@ -17,8 +35,7 @@ export function resolveGpuName(taxonomy: Taxonomy, input: string, property = "gp
 
 /** The catalog model for a name or alias (case-insensitive), or a "did you mean" error. */
 export function resolveModel(taxonomy: Taxonomy, input: string): ModelSpec {
-  const wanted = normalizeName(input);
-  const model = taxonomy.models.find((m) => [m.name, ...m.aliases].some((n) => normalizeName(n) === wanted));
+  const model = nameIndex(taxonomy).models.get(normalizeName(input));
   if (model) return model;
   const names = taxonomy.models.map((m) => m.name);
   throw new UnknownModelError(input, closestNames(input, names), names);

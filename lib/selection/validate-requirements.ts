@@ -1,4 +1,5 @@
 import { KNOWN_REGIONS } from "../taxonomy/regions";
+import { Taxonomy } from "../taxonomy/taxonomy";
 import { closestNames } from "./did-you-mean";
 import { InvalidRequirementError } from "./errors";
 import { SelectionRequirements } from "./requirements";
@@ -32,7 +33,7 @@ export function validateRequirements(r: SelectionRequirements): void {
   oneOf("objective", r.objective, OBJECTIVES);
   oneOf("cpuArchitecture", r.cpuArchitecture, ARCHITECTURES);
   if (r.region !== undefined) {
-    const offered = new Set([...KNOWN_REGIONS, ...(r.taxonomy?.instanceTypes ?? []).flatMap((t) => t.regions)]);
+    const offered = regionsOf(r.taxonomy);
     if (!offered.has(r.region)) {
       const near = closestNames(r.region, [...offered]);
       throw new InvalidRequirementError(
@@ -49,6 +50,17 @@ export function validateRequirements(r: SelectionRequirements): void {
       `a ${r.nodes}-node cluster cannot run on spot (EFA clusters and multi-node jobs do not survive reclaims); use on-demand or capacity-block`,
     );
   }
+}
+
+const regionSets = new WeakMap<Taxonomy, ReadonlySet<string>>();
+const KNOWN: ReadonlySet<string> = new Set(KNOWN_REGIONS);
+
+/** Region codes a requirement may name: the known ones and any a custom taxonomy's rows list. */
+function regionsOf(taxonomy: Taxonomy | undefined): ReadonlySet<string> {
+  if (!taxonomy) return KNOWN;
+  let regions = regionSets.get(taxonomy);
+  if (!regions) regionSets.set(taxonomy, (regions = new Set([...KNOWN_REGIONS, ...taxonomy.instanceTypes.flatMap((t) => t.regions)])));
+  return regions;
 }
 
 function positive(property: string, value: number | undefined): void {

@@ -80,5 +80,7 @@ describe("GpuPlatform: set once, inherited by every workload of every stack", ()
     const app = Testing.app();
     expect(() => new GpuPlatform(app, "p", { policy: { maxUsdPerHourPerWorkload: -1 } })).toThrow(/policy.maxUsdPerHourPerWorkload is -1/);
     expect(() => new GpuPlatform(app, "q", { policy: { allowedGpus: [] } })).toThrow(/policy.allowedGpus is \[\]; allow at least one GPU/);
+    new GpuPlatform(app, "r", {});
+    expect(() => new GpuPlatform(app, "s", {})).toThrow(/give each scope at most one GpuPlatform/);
   });
 });
