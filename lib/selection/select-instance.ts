@@ -34,42 +34,49 @@ export function selectInstance(requirements: SelectionRequirements): Decision {
   const objective = requirements.objective ?? resolved.profile.objective;
   // Types outside the GPU scope are rejected from their row alone; candidates are built for the rest.
   // Escalation GPUs count as in scope until the memory check below says whether they are needed.
-  const outOfScope: Rejection[] = [];
-  const inScope: InstanceTypeSpec[] = [];
   const provisional = { ...resolved, escalated: true };
-  for (const spec of taxonomy.instanceTypes) {
-    const miss = scopeMiss(spec, provisional);
-    if (miss) outOfScope.push({ instanceType: spec.instanceType, ...miss, misses: [miss] });
-    else inScope.push(spec);
-  }
+  const scopeMisses = taxonomy.instanceTypes.map((spec) => scopeMiss(spec, provisional));
   // Estimates depend only on how many GPUs share the model: compute each count once per decision.
   const estimates = new Map<number, MemoryEstimate>();
-  const candidates = inScope.map((spec) => toCandidate(spec, resolved, taxonomy, estimates));
+  const candidates: Candidate[] = [];
+  taxonomy.instanceTypes.forEach((spec, i) => scopeMisses[i] || candidates.push(toCandidate(spec, resolved, taxonomy, estimates)));
 
   const memoryFits = candidates.some((c) => resolved.pool.has(c.gpu.name) && missesOf(c, resolved, MEMORY_ONLY).length === 0);
   const final: ResolvedRequirements = { ...resolved, escalated: resolved.escalation.size > 0 && !memoryFits };
-  const scored = candidates.map((candidate) => ({ candidate, misses: missesOf(candidate, final) }));
+  const scored: Scored[] = candidates.map((candidate) => ({ candidate, misses: missesOf(candidate, final) }));
+  const rejected = rejectionsInTableOrder(taxonomy, scopeMisses, scored);
   const order = decisionOrder(objective);
   const feasible = scored.filter((s) => s.misses.length === 0).map((s) => s.candidate).sort(order);
 
-  if (feasible.length === 0) throw noFeasibleInstance(scored, outOfScope, final, taxonomy);
+  if (feasible.length === 0) throw noFeasibleInstance(rejected, final, taxonomy);
 
-  const [chosen, ...alternatives] = feasible;
-  const rejected: Rejection[] = scored
-    .filter((s) => s.misses.length > 0)
-    .map((s): Rejection => ({ instanceType: s.candidate.instanceType, constraint: s.misses[0].constraint, reason: s.misses[0].reason, misses: s.misses }))
-    .concat(outOfScope)
-    .sort((a, b) => (a.instanceType < b.instanceType ? -1 : 1));
+  const chosen = feasible[0];
   return {
     ...chosen,
     workload: requirements.workload,
     objective,
     purchase: requirements.purchase ?? resolved.profile.purchase,
     reason: explain(chosen, final, objective, scored, order),
-    alternatives,
+    alternatives: feasible.slice(1),
     rejected,
     pricesAsOf: taxonomy.asOf,
   };
+}
+
+/** Scope misses and scored candidates are both in table order (sorted by name): merge them. */
+function rejectionsInTableOrder(
+  taxonomy: Taxonomy,
+  scopeMisses: readonly ({ constraint: string; reason: string } | undefined)[],
+  scored: readonly Scored[],
+): Rejection[] {
+  const rejected: Rejection[] = [];
+  let next = 0;
+  taxonomy.instanceTypes.forEach((spec, i) => {
+    const scope = scopeMisses[i];
+    const misses = scope ? [scope] : scored[next++].misses;
+    if (misses.length) rejected.push({ instanceType: spec.instanceType, constraint: misses[0].constraint, reason: misses[0].reason, misses });
+  });
+  return rejected;
 }
 
 function resolve(requirements: SelectionRequirements, taxonomy: Taxonomy): ResolvedRequirements {
@@ -212,14 +219,8 @@ function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objectiv
   return parts.join("; ") + ".";
 }
 
-function noFeasibleInstance(
-  scored: readonly Scored[],
-  outOfScope: readonly Rejection[],
-  r: ResolvedRequirements,
-  taxonomy: Taxonomy,
-): NoFeasibleInstanceError {
+function noFeasibleInstance(all: readonly Rejection[], r: ResolvedRequirements, taxonomy: Taxonomy): NoFeasibleInstanceError {
   const specOf = new Map(taxonomy.instanceTypes.map((t) => [t.instanceType, t]));
-  const all = [...scored.map((s) => ({ instanceType: s.candidate.instanceType, misses: s.misses })), ...outOfScope];
   // Blame the constraint that alone rules out the most candidates; failing that, the most frequent miss.
   const inPool = all.filter((s) => !s.misses.some((m) => m.constraint === "gpus" || m.constraint === "legacy"));
   const relevant = inPool.length ? inPool : all;
