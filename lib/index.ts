@@ -21,7 +21,7 @@ export type { NearMiss } from "./selection/errors";
 // Constructs.
 export { GpuPlatform } from "./constructs/gpu-platform";
 export type { GpuPlatformProps, GpuPolicy } from "./constructs/gpu-platform";
-export { GpuWorkload, HOURS_PER_MONTH } from "./constructs/gpu-workload";
+export { GpuWorkload } from "./constructs/gpu-workload";
 export type { WorkloadCapacity } from "./constructs/gpu-workload";
 export { RealtimeInference, Training, FineTuning, ImageGeneration, BatchProcessing } from "./constructs/typed-workloads";
 export type {
@@ -44,4 +44,5 @@ export type { BudgetGuardProps } from "./aspects/budget-guard";
 
 // The plan file synth writes for `gpu-workloads report`.
 export { GPU_PLAN_FILE } from "./plan/gpu-plan";
+export { HOURS_PER_MONTH, formatUsd } from "./plan/money";
 export type { GpuPlan, PlannedWorkload, PlannedAlternative, CapacityKind } from "./plan/gpu-plan";

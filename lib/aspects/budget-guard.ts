@@ -1,5 +1,6 @@
 import { Annotations, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
+import { formatUsd as usd } from "../plan/money";
 import { InvalidRequirementError } from "../selection/errors";
 import { GpuWorkload } from "../constructs/gpu-workload";
 import { AppWideAspect } from "../constructs/private/app-wide-aspects";
@@ -72,6 +73,3 @@ function workloadsIn(scope: IConstruct): GpuWorkload[] {
   return scope.node.findAll().filter((c): c is GpuWorkload => c instanceof GpuWorkload);
 }
 
-function usd(x: number): string {
-  return `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}

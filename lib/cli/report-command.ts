@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { GPU_PLAN_FILE, GpuPlan, PlannedWorkload } from "../plan/gpu-plan";
+import { formatUsd as money } from "../plan/money";
 import { GpuWorkloadsError } from "../selection/errors";
 import { Command } from "./command";
 import { renderTable } from "./table";
@@ -74,10 +75,6 @@ function markdownTable(headers: readonly string[], rows: readonly (readonly (str
     `| ${headers.map((h) => (numeric(h) ? "---:" : "---")).join(" | ")} |`,
     ...rows.map((r) => `| ${r.map(String).join(" | ")} |`),
   ].join("\n");
-}
-
-function money(x: number): string {
-  return `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 function round(x: number, digits: number): number {

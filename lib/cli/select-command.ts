@@ -1,3 +1,4 @@
+import { HOURS_PER_MONTH } from "../plan/money";
 import { GpuWorkloadsError } from "../selection/errors";
 import { GpuCountRequirement, SelectionRequirements } from "../selection/requirements";
 import { selectInstance } from "../selection/select-instance";
@@ -48,7 +49,7 @@ export const selectCommand: Command = {
       gpuCount: decision.gpuCount,
       nodeCount: decision.nodeCount,
       hourlyUsd: decision.totalHourlyUsd,
-      monthlyUsd: Math.round(decision.totalHourlyUsd * 730 * 100) / 100,
+      monthlyUsd: Math.round(decision.totalHourlyUsd * HOURS_PER_MONTH * 100) / 100,
       objective: decision.objective,
       purchase: decision.purchase,
       reason: decision.reason,
@@ -66,7 +67,7 @@ export const selectCommand: Command = {
     const nodes = decision.nodeCount > 1 ? `${decision.nodeCount} × ` : "";
     const text = [
       `${decision.workload}: ${nodes}${decision.instanceType} — ${decision.gpuCount}× ${decision.gpu.name}, ${usd(decision.totalHourlyUsd)}/h` +
-        ` (${usd(decision.totalHourlyUsd * 730)}/month on-demand, ${decision.purchase}, prices as of ${decision.pricesAsOf})`,
+        ` (${usd(decision.totalHourlyUsd * HOURS_PER_MONTH)}/month on-demand, ${decision.purchase}, prices as of ${decision.pricesAsOf})`,
       "",
       `Why: ${decision.reason}`,
       "",

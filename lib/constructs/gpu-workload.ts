@@ -2,6 +2,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Fn, TerraformOutput, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { CapacityKind } from "../plan/gpu-plan";
+import { HOURS_PER_MONTH } from "../plan/money";
 import { Decision } from "../selection/decision";
 import { GpuWorkloadsError } from "../selection/errors";
 import { SelectionRequirements } from "../selection/requirements";
@@ -23,9 +24,6 @@ import { workloadTags } from "./private/tags";
 import { createPlacementGroup } from "./private/training-cluster";
 import { applyPolicy, validateDecisionFit, validateWorkloadProps } from "./private/validate-props";
 import { GpuWorkloadProps, ReplicaBounds } from "./workload-props";
-
-/** Hours in the month that cost figures use (AWS's pricing calculator convention). */
-export const HOURS_PER_MONTH = 730;
 
 /** Instances a workload runs, and what they cost on-demand. */
 export interface WorkloadCapacity {

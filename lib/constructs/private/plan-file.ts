@@ -5,6 +5,7 @@ import { TerraformStack } from "cdktf";
 import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
 import { IConstruct } from "constructs";
 import { GPU_PLAN_FILE, GPU_PLAN_VERSION, GpuPlan, PlannedWorkload } from "../../plan/gpu-plan";
+import { HOURS_PER_MONTH } from "../../plan/money";
 import type { GpuWorkload } from "../gpu-workload";
 
 /** Alternatives a plan lists per workload: enough for a reviewer to weigh the choice. */
@@ -33,7 +34,7 @@ export function buildPlan(workloads: readonly GpuWorkload[]): GpuPlan {
     version: GPU_PLAN_VERSION,
     tool: "cdktf-gpu-workloads",
     pricesAsOf: workloads[0]?.decision.pricesAsOf ?? "",
-    hoursPerMonth: 730,
+    hoursPerMonth: HOURS_PER_MONTH,
     workloads: workloads.map(planned),
   };
 }
