@@ -1,9 +1,5 @@
-import { ModelUsage } from "../selection/memory-estimate";
-import { GpuCountRequirement } from "../selection/requirements";
-import { CpuArchitecture } from "../taxonomy/instance-type";
-import { ModelSpec } from "../taxonomy/model-spec";
+import { SelectionRequirements } from "../selection/requirements";
 import { WorkloadClass } from "../taxonomy/workload-class";
-import { Objective, PurchaseOption } from "../taxonomy/workload-profile";
 import { GpuPlatform } from "./gpu-platform";
 import { NetworkProps } from "./network";
 
@@ -106,47 +102,21 @@ export interface BatchOptions {
 /** Operating system of the AWS Deep Learning Base OSS Nvidia Driver GPU AMI. */
 export type AmiOperatingSystem = "ubuntu-22.04" | "amazon-linux-2023";
 
-/** Everything a workload takes except its class. */
-export interface WorkloadProps {
+/**
+ * Everything a workload takes except its class: every selection requirement (GPUs, memory, count,
+ * model and usage, nodes, purchase, ...; the organization policy comes from the platform) plus what
+ * the synthesized compute needs.
+ */
+export interface WorkloadProps extends Omit<SelectionRequirements, "workload" | "taxonomy" | "allowedGpus"> {
   /** VPC and private subnets. @default - the platform's network; one of the two is required */
   readonly network?: NetworkProps;
   /** Shared settings and policy. @default - the nearest GpuPlatform above this construct, if any */
   readonly platform?: GpuPlatform;
 
-  /** Ordered GPU fallback list ("L40S", "A10G"): the first with a feasible instance wins. @default - the class's GPUs */
-  readonly gpus?: readonly string[];
-  /** A set of GPUs; the objective decides. Not with `gpus`. @default - the class's GPUs */
-  readonly anyOf?: readonly string[];
-  /** Minimum marketed GB per GPU. @default - none */
-  readonly minGpuMemoryGB?: number;
-  /** Minimum marketed GB of GPU memory per node. @default - none */
-  readonly minTotalGpuMemoryGB?: number;
-  /** GPUs per node, exact or `{ min }`. @default - 8 for Training, else any */
-  readonly gpuCount?: GpuCountRequirement;
-  /** @default - none */
-  readonly minVcpus?: number;
-  /** Host memory in GiB. @default - none */
-  readonly minMemoryGiB?: number;
-  /** Per-GPU memory bandwidth in GB/s. @default - 600 for RealtimeInference, else none */
-  readonly minMemoryBandwidthGBps?: number;
-  /** Require Elastic Fabric Adapter. @default false */
-  readonly efa?: boolean;
-  /** @default - either */
-  readonly cpuArchitecture?: CpuArchitecture;
   /** Region the type must be offered in. @default - the platform's region, else the AWS provider's when literal */
   readonly region?: string;
   /** Ceiling on on-demand USD/hour (all nodes). @default - the policy's ceiling, else none */
   readonly maxUsdPerHour?: number;
-  /** @default - spot for BatchProcessing, else on-demand */
-  readonly purchase?: PurchaseOption;
-  /** @default - compute-cost for Training, else cost */
-  readonly objective?: Objective;
-  /** Catalog name ("llama-3.1-8b") or a spec; sizes the GPU memory and the root volume. @default - none */
-  readonly model?: string | ModelSpec;
-  /** How the model is used (mode, context, concurrency, precision). @default - the class's mode, 4096 tokens, 1 sequence, bf16 */
-  readonly usage?: ModelUsage;
-  /** Nodes of a training cluster. @default - 1, or what the estimator needs for a full fine-tune */
-  readonly nodes?: number;
 
   /** An AMI id ("ami-…") or an SSM parameter name ("/…") that holds one. @default - the Deep Learning Base OSS Nvidia Driver GPU AMI for the instance's architecture */
   readonly ami?: string;

@@ -16,6 +16,7 @@
  */
 import { InstanceTypeSpec } from "../instance-type";
 import { Source } from "../source";
+import { KARPENTER_BANDWIDTH, KARPENTER_EFA, KARPENTER_PRICING, SKYPILOT_AWS_CATALOG } from "./instance-sources";
 
 const READ = "2026-11-27";
 
@@ -24,30 +25,10 @@ const AWS_BATCH_GPU_JOBS: Source = {
   url: "https://docs.aws.amazon.com/batch/latest/userguide/gpu-jobs.html",
   asOf: READ,
 };
-const SKYPILOT_AWS_CATALOG: Source = {
-  title: "SkyPilot AWS catalog v8 (EC2 DescribeInstanceTypes/Offerings and Pricing API dump): vCPU, memory, GPUs, price, regions",
-  url: "https://github.com/skypilot-org/skypilot-catalog/blob/master/catalogs/v8/aws/vms.csv",
-  asOf: READ,
-};
-const KARPENTER_PRICING: Source = {
-  title: "Karpenter generated on-demand prices for us-east-1 (AWS Pricing API, generated 2026-01-19)",
-  url: "https://github.com/aws/karpenter-provider-aws/blob/main/pkg/providers/pricing/zz_generated.pricing_aws.go",
-  asOf: "2026-01-19",
-};
-const KARPENTER_BANDWIDTH: Source = {
-  title: "Karpenter generated network bandwidth per instance type, from the EC2 instance-type docs (zz_generated.bandwidth.go)",
-  url: "https://github.com/aws/karpenter-provider-aws/blob/main/pkg/providers/instancetype/zz_generated.bandwidth.go",
-  asOf: READ,
-};
 const KARPENTER_VPC_LIMITS: Source = {
   title: "Karpenter generated VPC limits per instance type: network cards and interfaces (generated 2026-08-06)",
   url: "https://github.com/aws/karpenter-provider-aws/blob/main/pkg/providers/instancetype/zz_generated.vpclimits.go",
   asOf: "2026-08-06",
-};
-const KARPENTER_EFA: Source = {
-  title: "Karpenter generated EFA device metadata per instance type (zz_generated_efa_metadata.go; g6 sizes)",
-  url: "https://github.com/aws/karpenter-provider-aws/blob/main/pkg/providers/drametadata/zz_generated_efa_metadata.go",
-  asOf: READ,
 };
 const EKSCTL_INSTANCE_TYPES: Source = {
   title: "eksctl generated instance-type table (EFASupported, NVIDIA GPU type, CPU architecture per type; metal sizes not listed)",
