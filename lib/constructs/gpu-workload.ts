@@ -66,8 +66,10 @@ export class GpuWorkload extends Construct {
     const decision = this.decision;
     const network = (props.network ?? platform?.network)!;
     const tags = workloadTags(decision, platform?.tags, props.tags);
-    const namePrefix = `${id}-`.slice(0, 32);
-    const uniqueName = `${id.slice(0, 40)}-${this.node.addr.slice(0, 8)}`;
+    // AWS names allow fewer characters than construct ids: letters, digits and hyphens suit every resource here.
+    const safeId = id.replace(/[^A-Za-z0-9-]/g, "-");
+    const namePrefix = `${safeId.slice(0, 31)}-`;
+    const uniqueName = `${safeId.slice(0, 40)}-${this.node.addr.slice(0, 8)}`;
     const os = props.operatingSystem ?? defaultOperatingSystem(decision.spec.family);
     const weightsGiB = decision.memoryEstimate?.parts.weightsGiB ?? 0;
     this.rootVolumeSizeGiB = props.rootVolumeSizeGiB ?? DLAMI_ROOT_SNAPSHOT_GIB + CONTAINER_WORKSPACE_GIB + Math.ceil(weightsGiB);

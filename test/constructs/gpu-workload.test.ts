@@ -159,6 +159,13 @@ describe("every prop changes the output", () => {
     expect(only(big, "aws_launch_template").block_device_mappings[0].ebs.volume_size).toBe(75 + 20 + 132);
   });
 
+  test("AWS names come from the construct id with unsupported characters replaced", () => {
+    const json = synthStack((s) => new BatchProcessing(s, "nightly jobs.v2", { network: NETWORK, batch: { maxVcpus: 8, job: { image: "x:1" } } }));
+    expect(only(json, "aws_launch_template").name_prefix).toBe("nightly-jobs-v2-");
+    expect(only(json, "aws_iam_role").name_prefix).toBe("nightly-jobs-v2-");
+    expect(only(json, "aws_batch_job_queue").name).toMatch(/^nightly-jobs-v2-[0-9a-f]{8}$/);
+  });
+
   test("userData is base64-encoded at synth time", () => {
     const json = synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, userData: "#!/bin/bash\necho hi\n" }));
     expect(Buffer.from(only(json, "aws_launch_template").user_data, "base64").toString()).toBe("#!/bin/bash\necho hi\n");
