@@ -32,7 +32,7 @@ export interface Constraint {
   readonly name: string;
   /** A scope constraint (which GPUs are in the running) is checked first; failing it ends the checks. */
   readonly scope?: boolean;
-  /** The value the requirement holds (for error messages). */
+  /** The value the requirement holds (for error messages); undefined when the requirement is not set, so it cannot miss. */
   value(r: ResolvedRequirements): unknown;
   miss(c: Candidate, r: ResolvedRequirements): string | undefined;
 }
@@ -104,7 +104,7 @@ export const CONSTRAINTS: readonly Constraint[] = [
   },
   {
     name: "interconnect",
-    value: (r) => (r.profile.multiGpuNeedsNvlink ? "NVLink or NVSwitch between GPUs" : "any"),
+    value: (r) => (r.profile.multiGpuNeedsNvlink ? "NVLink or NVSwitch between GPUs" : undefined),
     miss: (c, r) =>
       r.profile.multiGpuNeedsNvlink && c.gpuCount > 1 && c.spec.gpuInterconnect === "PCIe"
         ? `its ${c.gpuCount} GPUs share PCIe, no NVLink/NVSwitch`
@@ -165,7 +165,8 @@ export const CONSTRAINTS: readonly Constraint[] = [
   },
   {
     name: "efa",
-    value: (r) => r.requirements.efa,
+    // Always checked: a multi-node candidate needs EFA even when the requirement does not ask for it.
+    value: (r) => r.requirements.efa ?? "between nodes",
     miss: (c, r) => {
       const needed = r.requirements.efa || c.nodeCount > 1;
       return needed && c.spec.efaInterfaces === 0 ? `no EFA${c.nodeCount > 1 ? `, needed between ${c.nodeCount} nodes` : ""}` : undefined;

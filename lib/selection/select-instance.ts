@@ -43,7 +43,8 @@ export function selectInstance(requirements: SelectionRequirements): Decision {
 
   const memoryFits = candidates.some((c) => resolved.pool.has(c.gpu.name) && missesOf(c, resolved, MEMORY_ONLY).length === 0);
   const final: ResolvedRequirements = { ...resolved, escalated: resolved.escalation.size > 0 && !memoryFits };
-  const scored: Scored[] = candidates.map((candidate) => ({ candidate, misses: missesOf(candidate, final) }));
+  const active = CONSTRAINTS.filter((k) => k.value(final) !== undefined);
+  const scored: Scored[] = candidates.map((candidate) => ({ candidate, misses: missesOf(candidate, final, active) }));
   const rejected = rejectionsInTableOrder(taxonomy, scopeMisses, scored);
   const order = decisionOrder(objective);
   const feasible = scored.filter((s) => s.misses.length === 0).map((s) => s.candidate).sort(order);
@@ -175,7 +176,7 @@ const MEMORY_ONLY: readonly Constraint[] = CONSTRAINTS.filter((k) => MEMORY_CONS
  * Every requirement the candidate misses. A candidate outside the GPU pool (a "scope" miss) is out of
  * the running whatever else holds, so its other requirements are not checked.
  */
-function missesOf(c: Candidate, r: ResolvedRequirements, applicable: readonly Constraint[] = CONSTRAINTS) {
+function missesOf(c: Candidate, r: ResolvedRequirements, applicable: readonly Constraint[]) {
   const misses: { constraint: string; reason: string }[] = [];
   for (const constraint of applicable) {
     const reason = constraint.miss(c, r);
