@@ -11,10 +11,8 @@ import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
 import { GpuPlatform } from "./gpu-platform";
 import { CONTAINER_WORKSPACE_GIB, DLAMI_ROOT_SNAPSHOT_GIB, defaultOperatingSystem, imageId, rootDeviceName } from "./private/ami";
 import { forwardAppWideAspects } from "./private/app-wide-aspects";
-import { DEFAULT_BATCH_INSTANCE_TYPES, createBatchEnvironment } from "./private/batch-environment";
-import { createInstance } from "./private/capacity";
+import { createCapacity } from "./private/capacity";
 import { driftGuardPreconditions } from "./private/drift-guard";
-import { createFleet, fleetInstanceTypes } from "./private/fleet";
 import { gpuMetricsScript, multipartUserData } from "./private/gpu-metrics-user-data";
 import { ManagedPolicy, createInstanceProfile } from "./private/instance-role";
 import { createLaunchTemplate } from "./private/launch-template";
@@ -117,34 +115,20 @@ export class GpuWorkload extends Construct {
       preconditions: driftGuardPreconditions(this, decision),
     });
 
-    let instanceTypes = [decision.instanceType];
-    let instances = { min: 1, desired: 1, max: 1 };
-    if (kind === "aws-batch") {
-      const batch = props.batch!;
-      instanceTypes = fleetInstanceTypes(decision, { maxFallbacks: (batch.maxInstanceTypes ?? DEFAULT_BATCH_INSTANCE_TYPES) - 1 });
-      createBatchEnvironment(this, {
-        name: uniqueName,
-        decision,
-        options: batch,
-        instanceTypes,
-        subnetIds: network.subnetIds,
-        securityGroupId: securityGroup.id,
-        instanceProfileArn: instanceProfile.arn,
-        launchTemplate,
-        tags,
-      });
-      const perInstance = decision.spec.vcpus;
-      instances = { min: Math.ceil((batch.minVcpus ?? 0) / perInstance), desired: Math.ceil((batch.minVcpus ?? 0) / perInstance), max: Math.ceil(batch.maxVcpus / perInstance) };
-    } else if (kind === "auto-scaling-group") {
-      instanceTypes = fleetInstanceTypes(decision, props.fleet ?? {});
-      createFleet(this, { namePrefix, subnetIds: network.subnetIds, bounds: replicas!, launchTemplate, decision, options: props.fleet ?? {}, weightsGiB, tags });
-      instances = { min: replicas!.min, desired: replicas!.desired ?? replicas!.min, max: replicas!.max };
-    } else {
-      for (let node = 0; node < decision.nodeCount; node++) {
-        createInstance(this, kind === "cluster" ? `node-${node}` : "instance", launchTemplate, tags);
-      }
-      instances = { min: decision.nodeCount, desired: decision.nodeCount, max: decision.nodeCount };
-    }
+    const { instanceTypes, instances } = createCapacity(this, kind, {
+      decision,
+      launchTemplate,
+      namePrefix,
+      uniqueName,
+      subnetIds: network.subnetIds,
+      securityGroupId: securityGroup.id,
+      instanceProfileArn: instanceProfile.arn,
+      replicas,
+      fleet: props.fleet ?? {},
+      batch: props.batch,
+      weightsGiB,
+      tags,
+    });
     const price = decision.hourlyUsd;
     this.capacity = {
       kind,
