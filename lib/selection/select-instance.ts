@@ -12,7 +12,7 @@ import { InvalidRequirementError, NoFeasibleInstanceError } from "./errors";
 import { MemoryEstimate, estimateMemory } from "./memory-estimate";
 import { resolveGpuName, resolveModel } from "./resolve-names";
 import { SelectionRequirements } from "./requirements";
-import { validateRequirements } from "./validate-requirements";
+import { spotClusterError, validateRequirements } from "./validate-requirements";
 
 /** Nodes the estimator may ask for when a full fine-tune or training run does not fit one node. */
 export const MAX_AUTO_NODES = 64;
@@ -52,11 +52,14 @@ export function selectInstance(requirements: SelectionRequirements): Decision {
   if (feasible.length === 0) throw noFeasibleInstance(rejected, final, taxonomy);
 
   const chosen = feasible[0];
+  const purchase = requirements.purchase ?? resolved.profile.purchase;
+  // The estimator may have grown the run to several nodes: such a cluster cannot be bought on spot.
+  if (purchase === "spot" && chosen.nodeCount > 1) throw spotClusterError(chosen.nodeCount);
   return {
     ...chosen,
     workload: requirements.workload,
     objective,
-    purchase: requirements.purchase ?? resolved.profile.purchase,
+    purchase,
     reason: explain(chosen, final, objective, scored, order),
     alternatives: feasible.slice(1),
     rejected,

@@ -43,13 +43,16 @@ export function validateRequirements(r: SelectionRequirements): void {
       );
     }
   }
-  if (r.purchase === "spot" && (r.nodes ?? 1) > 1) {
-    throw new InvalidRequirementError(
-      "purchase",
-      r.purchase,
-      `a ${r.nodes}-node cluster cannot run on spot (EFA clusters and multi-node jobs do not survive reclaims); use on-demand or capacity-block`,
-    );
-  }
+  if (r.purchase === "spot" && (r.nodes ?? 1) > 1) throw spotClusterError(r.nodes!);
+}
+
+/** EFA clusters and multi-node jobs do not survive spot reclaims. */
+export function spotClusterError(nodes: number): InvalidRequirementError {
+  return new InvalidRequirementError(
+    "purchase",
+    "spot",
+    `a ${nodes}-node cluster cannot run on spot (EFA clusters and multi-node jobs do not survive reclaims); use on-demand or capacity-block`,
+  );
 }
 
 const regionSets = new WeakMap<Taxonomy, ReadonlySet<string>>();

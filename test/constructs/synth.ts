@@ -1,6 +1,5 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, TerraformStack, Testing } from "cdktf";
-import { Construct } from "constructs";
 
 export const NETWORK = { vpcId: "vpc-0abc1234", subnetIds: ["subnet-0aaa1111", "subnet-0bbb2222"] };
 
@@ -35,5 +34,3 @@ export function outputValue(json: SynthesizedStack, name: string): unknown {
   const entry = Object.entries(json.output ?? {}).find(([key]) => key.includes(`_${name}_`));
   return entry?.[1].value;
 }
-
-export type Scope = Construct;

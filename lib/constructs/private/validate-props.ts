@@ -93,9 +93,6 @@ function validateCapacityOptions(props: GpuWorkloadProps): void {
     if (!job || (literal(job.image) && !job.image)) throw new InvalidRequirementError("batch.job.image", job?.image, "give a container image, e.g. an ECR repository URI");
     if (job.gpus !== undefined && !(Number.isInteger(job.gpus) && job.gpus > 0)) throw new InvalidRequirementError("batch.job.gpus", job.gpus, "give a positive whole number");
   }
-  if (props.nodes !== undefined && props.nodes > 1 && multiReplica) {
-    throw new InvalidRequirementError("replicas", props.replicas, "a training cluster has a fixed size: give nodes, not replicas");
-  }
   if (props.purchase === "capacity-block" && !props.capacityReservationId) {
     throw new InvalidRequirementError("capacityReservationId", undefined, 'purchase "capacity-block" needs the Capacity Block reservation id ("cr-…")');
   }
@@ -117,10 +114,7 @@ export function validateDecisionFit(props: GpuWorkloadProps, decision: Decision)
     throw new InvalidRequirementError("batch.maxVcpus", props.batch.maxVcpus, `${decision.instanceType} has ${decision.spec.vcpus} vCPUs; allow at least that`);
   }
   if (decision.nodeCount > 1 && props.replicas !== undefined && props.replicas !== 1) {
-    throw new InvalidRequirementError("replicas", props.replicas, `the estimate needs a ${decision.nodeCount}-node cluster, which has a fixed size`);
-  }
-  if (decision.nodeCount > 1 && decision.purchase === "spot") {
-    throw new InvalidRequirementError("purchase", "spot", `a ${decision.nodeCount}-node EFA cluster cannot run on spot (reclaims break the job); use on-demand or capacity-block`);
+    throw new InvalidRequirementError("replicas", props.replicas, `a training cluster has a fixed size (${decision.nodeCount} nodes): give nodes, not replicas`);
   }
 }
 
