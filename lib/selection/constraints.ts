@@ -40,6 +40,23 @@ export interface Constraint {
 const gib = (mib: number) => mib / 1024;
 const fmt = (x: number) => (Math.round(x * 10) / 10).toString();
 
+/** A floor on one figure of the candidate: misses when the candidate has less than the requirement asks. */
+function atLeast(
+  name: string,
+  want: (r: ResolvedRequirements) => number | undefined,
+  have: (c: Candidate) => number,
+  describe: (have: number, want: number) => string,
+): Constraint {
+  return {
+    name,
+    value: want,
+    miss: (c, r) => {
+      const floor = want(r);
+      return floor !== undefined && have(c) < floor ? describe(have(c), floor) : undefined;
+    },
+  };
+}
+
 /** Which GPUs are in the running: read from the instance type alone, so a scan can skip the rest early. */
 const SCOPE: readonly { readonly name: string; miss(spec: InstanceTypeSpec, r: ResolvedRequirements): string | undefined; value(r: ResolvedRequirements): unknown }[] = [
   {
@@ -110,23 +127,13 @@ export const CONSTRAINTS: readonly Constraint[] = [
         ? `its ${c.gpuCount} GPUs share PCIe, no NVLink/NVSwitch`
         : undefined,
   },
-  {
-    name: "minGpuMemoryGB",
-    value: (r) => r.requirements.minGpuMemoryGB,
-    miss: (c, r) => {
-      const want = r.requirements.minGpuMemoryGB;
-      return want !== undefined && c.gpu.memoryGB < want ? `${c.gpu.memoryGB} GB per GPU, below ${want} GB` : undefined;
-    },
-  },
-  {
-    name: "minTotalGpuMemoryGB",
-    value: (r) => r.requirements.minTotalGpuMemoryGB,
-    miss: (c, r) => {
-      const want = r.requirements.minTotalGpuMemoryGB;
-      const total = c.gpu.memoryGB * c.gpuCount;
-      return want !== undefined && total < want ? `${total} GB of GPU memory, below ${want} GB` : undefined;
-    },
-  },
+  atLeast("minGpuMemoryGB", (r) => r.requirements.minGpuMemoryGB, (c) => c.gpu.memoryGB, (have, want) => `${have} GB per GPU, below ${want} GB`),
+  atLeast(
+    "minTotalGpuMemoryGB",
+    (r) => r.requirements.minTotalGpuMemoryGB,
+    (c) => c.gpu.memoryGB * c.gpuCount,
+    (have, want) => `${have} GB of GPU memory, below ${want} GB`,
+  ),
   {
     name: "model",
     value: (r) => r.model?.name,
@@ -139,30 +146,9 @@ export const CONSTRAINTS: readonly Constraint[] = [
         : undefined;
     },
   },
-  {
-    name: "minMemoryBandwidthGBps",
-    value: (r) => r.minMemoryBandwidthGBps,
-    miss: (c, r) => {
-      const want = r.minMemoryBandwidthGBps;
-      return want !== undefined && c.gpu.memoryBandwidthGBps < want ? `${c.gpu.memoryBandwidthGBps} GB/s per GPU, below ${want} GB/s` : undefined;
-    },
-  },
-  {
-    name: "minVcpus",
-    value: (r) => r.requirements.minVcpus,
-    miss: (c, r) => {
-      const want = r.requirements.minVcpus;
-      return want !== undefined && c.spec.vcpus < want ? `${c.spec.vcpus} vCPUs, below ${want}` : undefined;
-    },
-  },
-  {
-    name: "minMemoryGiB",
-    value: (r) => r.requirements.minMemoryGiB,
-    miss: (c, r) => {
-      const want = r.requirements.minMemoryGiB;
-      return want !== undefined && c.spec.memoryGiB < want ? `${c.spec.memoryGiB} GiB of memory, below ${want} GiB` : undefined;
-    },
-  },
+  atLeast("minMemoryBandwidthGBps", (r) => r.minMemoryBandwidthGBps, (c) => c.gpu.memoryBandwidthGBps, (have, want) => `${have} GB/s per GPU, below ${want} GB/s`),
+  atLeast("minVcpus", (r) => r.requirements.minVcpus, (c) => c.spec.vcpus, (have, want) => `${have} vCPUs, below ${want}`),
+  atLeast("minMemoryGiB", (r) => r.requirements.minMemoryGiB, (c) => c.spec.memoryGiB, (have, want) => `${have} GiB of memory, below ${want} GiB`),
   {
     name: "efa",
     // Always checked: a multi-node candidate needs EFA even when the requirement does not ask for it.
