@@ -15,8 +15,8 @@ export type { SelectionRequirements, GpuCountRequirement } from "./selection/req
 export type { Decision, Candidate, Rejection } from "./selection/decision";
 export { estimateMemory, customLanguageModel } from "./selection/memory-estimate";
 export type { MemoryEstimate, MemoryParts, ModelUsage, Precision } from "./selection/memory-estimate";
-export { GpuWorkloadsError, InvalidRequirementError, NoFeasibleInstanceError, UnknownGpuError, UnknownModelError } from "./selection/errors";
-export type { NearMiss } from "./selection/errors";
+export { GpuWorkloadsError, InvalidRequirementError, NoFeasibleInstanceError, UnknownGpuError, UnknownModelError } from "./validation/errors";
+export type { NearMiss } from "./validation/errors";
 
 // Constructs.
 export { GpuPlatform } from "./constructs/gpu-platform";

@@ -1,9 +1,14 @@
 import { ModelMode } from "../taxonomy/workload-profile";
 import { DiffusionModelSpec, LanguageModelSpec, ModelSpec } from "../taxonomy/model-spec";
-import { InvalidRequirementError } from "./errors";
+import { checkModelSpec } from "../taxonomy/schema";
+import { MODEL_MODES } from "../taxonomy/workload-profile";
+import { checkOneOf } from "../validation/allowed-values";
+import { InvalidRequirementError } from "../validation/errors";
+import { NumberRule, checkNumber } from "../validation/numbers";
 
 /** Numeric precision of the served or frozen weights. */
-export type Precision = "fp32" | "bf16" | "fp16" | "fp8" | "int8" | "int4";
+export const PRECISIONS = ["fp32", "bf16", "fp16", "fp8", "int8", "int4"] as const;
+export type Precision = (typeof PRECISIONS)[number];
 
 export const BYTES_PER_PARAM: Readonly<Record<Precision, number>> = {
   fp32: 4,
@@ -55,6 +60,14 @@ export interface MemoryEstimate {
 }
 
 export const DEFAULT_CONTEXT_TOKENS = 4096;
+
+/** Bounds on usage: plausibility, so a typo fails here instead of exhausting memory or switching a check off. */
+export const USAGE_RULES = {
+  contextTokens: { integer: true, min: 1, max: 10_000_000, why: "no model serves a longer context" },
+  concurrency: { integer: true, min: 1, max: 100_000 },
+  loraRank: { integer: true, min: 1, max: 4096 },
+  gpuCount: { integer: true, min: 1, max: 65_536 },
+} as const satisfies Record<string, NumberRule>;
 export const DEFAULT_LORA_RANK = 16;
 
 const GIB = 1024 ** 3;
@@ -90,7 +103,7 @@ export function estimateMemory(model: ModelSpec, usage: ModelUsage = {}, gpuCoun
   const precision = usage.precision ?? "bf16";
   const contextTokens = usage.contextTokens ?? DEFAULT_CONTEXT_TOKENS;
   const concurrency = usage.concurrency ?? 1;
-  validateUsage(usage, gpuCount);
+  validateUsage(model, usage, gpuCount);
   const parts =
     model.kind === "diffusion"
       ? diffusionParts(model, mode, concurrency)
@@ -238,22 +251,22 @@ export function customLanguageModel(spec: {
   };
 }
 
-function validateUsage(usage: ModelUsage, gpuCount: number): void {
-  const positiveInt = (property: string, value: number | undefined) => {
-    if (value !== undefined && !(Number.isInteger(value) && value > 0)) {
-      throw new InvalidRequirementError(property, value, "give a positive whole number");
-    }
-  };
-  positiveInt("usage.contextTokens", usage.contextTokens);
-  positiveInt("usage.concurrency", usage.concurrency);
-  positiveInt("usage.loraRank", usage.loraRank);
-  positiveInt("gpuCount", gpuCount);
-  if (usage.precision !== undefined && !(usage.precision in BYTES_PER_PARAM)) {
-    throw new InvalidRequirementError("usage.precision", usage.precision, `use one of ${Object.keys(BYTES_PER_PARAM).join(", ")}`);
+function validateUsage(model: ModelSpec, usage: ModelUsage, gpuCount: number): void {
+  checkModelSpec("model", model);
+  checkModelUsage(usage);
+  checkNumber("gpuCount", gpuCount, USAGE_RULES.gpuCount);
+}
+
+/** Throws a typed error naming the field unless the usage is an object of known values within bounds. */
+export function checkModelUsage(usage: ModelUsage): void {
+  if (usage === null || typeof usage !== "object") {
+    throw new InvalidRequirementError("usage", usage, "give an object such as { contextTokens: 4096, concurrency: 8 }");
   }
-  if (usage.mode !== undefined && !["inference", "lora", "full"].includes(usage.mode)) {
-    throw new InvalidRequirementError("usage.mode", usage.mode, "use inference, lora or full");
-  }
+  checkOneOf("usage.mode", usage.mode, MODEL_MODES);
+  checkOneOf("usage.precision", usage.precision, PRECISIONS);
+  checkNumber("usage.contextTokens", usage.contextTokens, USAGE_RULES.contextTokens);
+  checkNumber("usage.concurrency", usage.concurrency, USAGE_RULES.concurrency);
+  checkNumber("usage.loraRank", usage.loraRank, USAGE_RULES.loraRank);
 }
 
 const ZERO: MemoryParts = { weightsGiB: 0, kvCacheGiB: 0, gradientsGiB: 0, optimizerStateGiB: 0, activationsGiB: 0, overheadGiB: 0 };

@@ -2,7 +2,7 @@ import { GpuName } from "../taxonomy/gpu-model";
 import { ModelSpec } from "../taxonomy/model-spec";
 import { Taxonomy } from "../taxonomy/taxonomy";
 import { closestNames, normalizeName } from "./did-you-mean";
-import { UnknownGpuError, UnknownModelError } from "./errors";
+import { UnknownGpuError, UnknownModelError } from "../validation/errors";
 
 /** Every spelling of every GPU and model, normalized once per taxonomy. */
 interface NameIndex {

@@ -8,7 +8,7 @@ import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
 import { ModelMode, Objective } from "../taxonomy/workload-profile";
 import { CONSTRAINTS, Constraint, MEMORY_CONSTRAINTS, ResolvedRequirements, scopeMiss } from "./constraints";
 import { Candidate, Decision, Rejection } from "./decision";
-import { InvalidRequirementError, NoFeasibleInstanceError } from "./errors";
+import { InvalidRequirementError, NoFeasibleInstanceError } from "../validation/errors";
 import { MemoryEstimate, estimateMemory } from "./memory-estimate";
 import { resolveGpuName, resolveModel } from "./resolve-names";
 import { SelectionRequirements } from "./requirements";

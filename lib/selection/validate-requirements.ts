@@ -1,49 +1,73 @@
+import { CPU_ARCHITECTURES } from "../taxonomy/instance-type";
 import { KNOWN_REGIONS } from "../taxonomy/regions";
+import { checkModelSpec, checkTaxonomy } from "../taxonomy/schema";
 import { Taxonomy } from "../taxonomy/taxonomy";
+import { WORKLOAD_CLASSES } from "../taxonomy/workload-class";
+import { OBJECTIVES, PURCHASE_OPTIONS } from "../taxonomy/workload-profile";
+import { checkOneOf } from "../validation/allowed-values";
+import { InvalidRequirementError } from "../validation/errors";
+import { NumberRule, POSITIVE_WHOLE, checkNumber } from "../validation/numbers";
 import { closestNames } from "./did-you-mean";
-import { InvalidRequirementError } from "./errors";
+import { checkModelUsage } from "./memory-estimate";
 import { SelectionRequirements } from "./requirements";
 
-const PURCHASES = ["on-demand", "spot", "capacity-block"];
-const OBJECTIVES = ["cost", "compute-cost"];
-const ARCHITECTURES = ["x86_64", "arm64"];
+/**
+ * Nodes one workload may join. AWS sets no per-cluster limit (your vCPU quota does); this is ours: each
+ * node is an aws_instance Terraform plans one by one, and clusters larger than this belong to AWS
+ * ParallelCluster or SageMaker HyperPod.
+ */
+export const MAX_NODES = 512;
+
+/** Bounds on the requirements: plausibility around the largest instance the taxonomy can hold (see taxonomy/schema.ts). */
+export const REQUIREMENT_RULES = {
+  minGpuMemoryGB: { above: 0, max: 1024, unit: "GB" },
+  minTotalGpuMemoryGB: { above: 0, max: 16384, unit: "GB" },
+  minVcpus: { above: 0, max: 1024, unit: "vCPUs" },
+  minMemoryGiB: { above: 0, max: 32768, unit: "GiB" },
+  minMemoryBandwidthGBps: { min: 0, max: 100_000, unit: "GB/s" },
+  maxUsdPerHour: { above: 0, max: 1_000_000, unit: "USD" },
+  gpuCount: { integer: true, min: 1, max: 16, why: "an EC2 instance has at most 16 GPUs" },
+  nodes: { ...POSITIVE_WHOLE, max: MAX_NODES, why: `the library's cluster bound; larger clusters belong to ParallelCluster or HyperPod` },
+} as const satisfies Record<string, NumberRule>;
 
 /** Rejects malformed requirements before any scan, naming the property, the value and what would work. */
 export function validateRequirements(r: SelectionRequirements): void {
-  positive("minGpuMemoryGB", r.minGpuMemoryGB);
-  positive("minTotalGpuMemoryGB", r.minTotalGpuMemoryGB);
-  positive("minVcpus", r.minVcpus);
-  positive("minMemoryGiB", r.minMemoryGiB);
-  positive("maxUsdPerHour", r.maxUsdPerHour);
-  if (r.minMemoryBandwidthGBps !== undefined && !(Number.isFinite(r.minMemoryBandwidthGBps) && r.minMemoryBandwidthGBps >= 0)) {
-    throw new InvalidRequirementError("minMemoryBandwidthGBps", r.minMemoryBandwidthGBps, "give a number of GB/s, 0 or more");
+  if (r === null || typeof r !== "object") throw new InvalidRequirementError("requirements", r, "give an object with at least a workload");
+  checkOneOf("workload", r.workload, WORKLOAD_CLASSES);
+  if (r.workload === undefined) throw new InvalidRequirementError("workload", undefined, `use one of ${WORKLOAD_CLASSES.join(", ")}`);
+  for (const key of ["minGpuMemoryGB", "minTotalGpuMemoryGB", "minVcpus", "minMemoryGiB", "minMemoryBandwidthGBps", "maxUsdPerHour", "nodes"] as const) {
+    checkNumber(key, r[key], REQUIREMENT_RULES[key]);
   }
-  if (typeof r.gpuCount === "number") positiveInteger("gpuCount", r.gpuCount);
-  else if (r.gpuCount !== undefined) positiveInteger("gpuCount.min", r.gpuCount.min);
-  positiveInteger("nodes", r.nodes);
+  if (typeof r.gpuCount === "object" && r.gpuCount !== null) checkNumber("gpuCount.min", r.gpuCount.min, REQUIREMENT_RULES.gpuCount);
+  else if (r.gpuCount !== undefined) checkNumber("gpuCount", r.gpuCount, REQUIREMENT_RULES.gpuCount);
   if (r.gpus && r.anyOf) {
     throw new InvalidRequirementError("anyOf", r.anyOf, "give either gpus (an ordered fallback list) or anyOf (a set), not both");
   }
-  for (const [property, list] of [["gpus", r.gpus], ["anyOf", r.anyOf]] as const) {
-    if (list !== undefined && (!Array.isArray(list) || list.length === 0)) {
-      throw new InvalidRequirementError(property, list, 'give a non-empty list of GPU names, e.g. ["L40S", "A10G"]');
+  for (const [property, names] of [["gpus", r.gpus], ["anyOf", r.anyOf], ["allowedGpus", r.allowedGpus]] as const) {
+    if (names !== undefined && (!Array.isArray(names) || names.length === 0 || !names.every((n) => typeof n === "string"))) {
+      throw new InvalidRequirementError(property, names, 'give a non-empty list of GPU names, e.g. ["L40S", "A10G"]');
     }
   }
-  oneOf("purchase", r.purchase, PURCHASES);
-  oneOf("objective", r.objective, OBJECTIVES);
-  oneOf("cpuArchitecture", r.cpuArchitecture, ARCHITECTURES);
-  if (r.region !== undefined) {
-    const offered = regionsOf(r.taxonomy);
-    if (!offered.has(r.region)) {
-      const near = closestNames(r.region, [...offered]);
-      throw new InvalidRequirementError(
-        "region",
-        r.region,
-        `use an AWS region code such as us-east-1${near.length ? ` (did you mean ${near.join(" or ")}?)` : ""}`,
-      );
-    }
-  }
+  checkOneOf("purchase", r.purchase, PURCHASE_OPTIONS);
+  checkOneOf("objective", r.objective, OBJECTIVES);
+  checkOneOf("cpuArchitecture", r.cpuArchitecture, CPU_ARCHITECTURES);
+  if (r.efa !== undefined && typeof r.efa !== "boolean") throw new InvalidRequirementError("efa", r.efa, "give true or false");
+  if (r.taxonomy !== undefined) checkTaxonomy(r.taxonomy);
+  if (r.region !== undefined) checkRegion(r.region, r.taxonomy);
+  if (r.model !== undefined && typeof r.model !== "string") checkModelSpec("model", r.model);
+  if (r.usage !== undefined) checkModelUsage(r.usage);
   if (r.purchase === "spot" && (r.nodes ?? 1) > 1) throw spotClusterError(r.nodes!);
+}
+
+function checkRegion(region: unknown, taxonomy: Taxonomy | undefined): void {
+  const known = regionsOf(taxonomy);
+  if (typeof region === "string" && known.has(region)) return;
+  const near = typeof region === "string" ? closestNames(region, [...known]) : [];
+  throw new InvalidRequirementError(
+    "region",
+    region,
+    `use an AWS region code such as us-east-1 that the taxonomy records offerings for${near.length ? ` (did you mean ${near.join(" or ")}?)` : ""}`,
+  );
 }
 
 /** EFA clusters and multi-node jobs do not survive spot reclaims. */
@@ -64,22 +88,4 @@ function regionsOf(taxonomy: Taxonomy | undefined): ReadonlySet<string> {
   let regions = regionSets.get(taxonomy);
   if (!regions) regionSets.set(taxonomy, (regions = new Set([...KNOWN_REGIONS, ...taxonomy.instanceTypes.flatMap((t) => t.regions)])));
   return regions;
-}
-
-function positive(property: string, value: number | undefined): void {
-  if (value !== undefined && !(typeof value === "number" && Number.isFinite(value) && value > 0)) {
-    throw new InvalidRequirementError(property, value, "give a positive number");
-  }
-}
-
-function positiveInteger(property: string, value: number | undefined): void {
-  if (value !== undefined && !(Number.isInteger(value) && value > 0)) {
-    throw new InvalidRequirementError(property, value, "give a positive whole number");
-  }
-}
-
-function oneOf(property: string, value: string | undefined, allowed: readonly string[]): void {
-  if (value !== undefined && !allowed.includes(value)) {
-    throw new InvalidRequirementError(property, value, `use one of ${allowed.join(", ")}`);
-  }
 }

@@ -1,10 +1,12 @@
 import { GpuName } from "./gpu-model";
 import { Source } from "./source";
 
-export type CpuArchitecture = "x86_64" | "arm64";
+export const CPU_ARCHITECTURES = ["x86_64", "arm64"] as const;
+export type CpuArchitecture = (typeof CPU_ARCHITECTURES)[number];
 
 /** How the GPUs of one instance talk to each other. */
-export type GpuInterconnect = "NVSwitch" | "NVLink" | "PCIe";
+export const GPU_INTERCONNECTS = ["NVSwitch", "NVLink", "PCIe"] as const;
+export type GpuInterconnect = (typeof GPU_INTERCONNECTS)[number];
 
 /** One EC2 GPU instance type. Units are in the field names. */
 export interface InstanceTypeSpec {

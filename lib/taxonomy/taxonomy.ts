@@ -5,6 +5,8 @@ import { MODEL_CATALOG } from "./data/model-catalog";
 import { GpuModel, GpuName } from "./gpu-model";
 import { InstanceTypeSpec } from "./instance-type";
 import { ModelSpec } from "./model-spec";
+import { checkTaxonomyExtension } from "./schema";
+import { InvalidTaxonomyError } from "../validation/errors";
 
 /** The day the embedded tables were last checked against their sources. */
 export const TAXONOMY_AS_OF = "2026-11-27";
@@ -38,15 +40,16 @@ export interface TaxonomyExtension {
   readonly asOf?: string;
 }
 
-/** A new taxonomy: the base with the extension's rows added or replaced and its prices applied. */
+/**
+ * A new taxonomy: the base with the extension's rows added or replaced and its prices applied.
+ * @throws InvalidTaxonomyError naming the row and field when the extension fails the taxonomy schema.
+ */
 export function extendTaxonomy(extension: TaxonomyExtension, base: Taxonomy = DEFAULT_TAXONOMY): Taxonomy {
+  checkTaxonomyExtension(extension, base);
   const byName = new Map(base.instanceTypes.map((t) => [t.instanceType, t]));
   for (const t of extension.instanceTypes ?? []) byName.set(t.instanceType, t);
   for (const [name, price] of Object.entries(extension.onDemandUsdPerHour ?? {})) {
-    const row = byName.get(name);
-    if (!row) throw new Error(`onDemandUsdPerHour names ${name}, which is not an instance type of the taxonomy`);
-    if (!(price > 0)) throw new Error(`onDemandUsdPerHour for ${name} must be a positive number, got ${price}`);
-    byName.set(name, { ...row, onDemandUsdPerHour: price });
+    byName.set(name, { ...byName.get(name)!, onDemandUsdPerHour: price });
   }
   const models = new Map(base.models.map((m) => [m.name, m]));
   for (const m of extension.models ?? []) models.set(m.name, m);
@@ -64,7 +67,7 @@ export function gpuModel(taxonomy: Taxonomy, name: GpuName): GpuModel {
   let index = gpusByName.get(taxonomy);
   if (!index) gpusByName.set(taxonomy, (index = new Map(taxonomy.gpus.map((g) => [g.name, g]))));
   const gpu = index.get(name);
-  if (!gpu) throw new Error(`the taxonomy has no GPU named ${name}`);
+  if (!gpu) throw new InvalidTaxonomyError("gpu", name, `use a GPU of the taxonomy: ${taxonomy.gpus.map((g) => g.name).join(", ")}`);
   return gpu;
 }
 

@@ -2,13 +2,16 @@ import { GpuName } from "./gpu-model";
 import { WorkloadClass } from "./workload-class";
 
 /** `cost`: lowest USD/hour. `compute-cost`: lowest USD/hour per dense BF16 TFLOPS (time-to-completion aware). */
-export type Objective = "cost" | "compute-cost";
+export const OBJECTIVES = ["cost", "compute-cost"] as const;
+export type Objective = (typeof OBJECTIVES)[number];
 
 /** How capacity is bought. */
-export type PurchaseOption = "on-demand" | "spot" | "capacity-block";
+export const PURCHASE_OPTIONS = ["on-demand", "spot", "capacity-block"] as const;
+export type PurchaseOption = (typeof PURCHASE_OPTIONS)[number];
 
 /** What the memory estimator models. */
-export type ModelMode = "inference" | "lora" | "full";
+export const MODEL_MODES = ["inference", "lora", "full"] as const;
+export type ModelMode = (typeof MODEL_MODES)[number];
 
 /** The defaults a workload class brings; every one can be overridden by a requirement. */
 export interface WorkloadProfile {

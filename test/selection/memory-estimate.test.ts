@@ -1,7 +1,7 @@
 import { customLanguageModel, estimateMemory } from "../../lib/selection/memory-estimate";
 import { resolveModel } from "../../lib/selection/resolve-names";
 import { DEFAULT_TAXONOMY } from "../../lib/taxonomy/taxonomy";
-import { InvalidRequirementError } from "../../lib/selection/errors";
+import { InvalidRequirementError } from "../../lib/validation/errors";
 
 const model = (name: string) => resolveModel(DEFAULT_TAXONOMY, name);
 const A10G_USABLE_GIB = 22888 / 1024;

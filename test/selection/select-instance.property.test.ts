@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { NoFeasibleInstanceError } from "../../lib/selection/errors";
+import { NoFeasibleInstanceError } from "../../lib/validation/errors";
 import { SelectionRequirements } from "../../lib/selection/requirements";
 import { selectInstance } from "../../lib/selection/select-instance";
 import { GpuName } from "../../lib/taxonomy/gpu-model";

@@ -1,4 +1,4 @@
-import { NoFeasibleInstanceError, InvalidRequirementError, UnknownGpuError, UnknownModelError } from "../../lib/selection/errors";
+import { NoFeasibleInstanceError, InvalidRequirementError, UnknownGpuError, UnknownModelError } from "../../lib/validation/errors";
 import { selectInstance } from "../../lib/selection/select-instance";
 import { extendTaxonomy } from "../../lib/taxonomy/taxonomy";
 import { WorkloadClass } from "../../lib/taxonomy/workload-class";
@@ -168,8 +168,8 @@ describe("errors", () => {
   });
 
   test.each([
-    [{ minGpuMemoryGB: -1 }, /minGpuMemoryGB is -1; give a positive number/],
-    [{ gpuCount: 1.5 }, /gpuCount is 1.5; give a positive whole number/],
+    [{ minGpuMemoryGB: -1 }, /minGpuMemoryGB is -1; give a number above 0 and at most 1024 GB/],
+    [{ gpuCount: 1.5 }, /gpuCount is 1.5; give a whole number from 1 to 16/],
     [{ gpuCount: { min: 0 } }, /gpuCount.min is 0/],
     [{ gpus: [] }, /gpus is \[\]; give a non-empty list/],
     [{ gpus: ["A10G"], anyOf: ["L40S"] }, /give either gpus .* or anyOf .*, not both/],

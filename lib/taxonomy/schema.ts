@@ -1,0 +1,185 @@
+import { isOneOf } from "../validation/allowed-values";
+import { InvalidTaxonomyError } from "../validation/errors";
+import { NumberRule, describeRule, isNumberWithin } from "../validation/numbers";
+import { GpuModel } from "./gpu-model";
+import { CPU_ARCHITECTURES, GPU_INTERCONNECTS, InstanceTypeSpec } from "./instance-type";
+import { ModelSpec } from "./model-spec";
+import { Source } from "./source";
+import type { Taxonomy, TaxonomyExtension } from "./taxonomy";
+
+/**
+ * The one schema every taxonomy row is held to: the embedded table (its tests), a platform's custom
+ * rows, negotiated prices and models, and a taxonomy passed to selection. Bounds are plausibility
+ * bounds around what AWS sells as of 2026-11-29 (largest GPU instance: 8 GPUs, 192 vCPUs, 2 TiB,
+ * 32 EFA interfaces, 6,400 Gbps); a value outside them is a typo, not a new instance.
+ */
+const BOUNDS = {
+  gpuCount: { integer: true, min: 1, max: 16 },
+  vcpus: { integer: true, min: 1, max: 1024 },
+  memoryGiB: { above: 0, max: 32768 },
+  networkGbps: { above: 0, max: 28800 },
+  efaInterfaces: { integer: true, min: 0, max: 32 },
+  localNvmeGB: { min: 0, max: 1_000_000 },
+  usdPerHour: { above: 0, max: 10_000, unit: "USD per hour" },
+  gpuMemoryGB: { above: 0, max: 1024 },
+  memoryBandwidthGBps: { above: 0, max: 100_000 },
+  tflops: { above: 0, max: 100_000 },
+  paramsBillion: { above: 0, max: 100_000 },
+  layers: { integer: true, min: 1, max: 10_000 },
+  modelWidth: { integer: true, min: 1, max: 1_000_000 },
+  contextLengthTokens: { integer: true, min: 0, max: 100_000_000 },
+  typicalVramGB: { above: 0, max: 10_000 },
+} as const satisfies Record<string, NumberRule>;
+
+const INSTANCE_TYPE_NAME = /^[a-z][a-z0-9-]{0,30}\.[a-z0-9-]{1,30}$/;
+/** A well-formed region code of any partition: "us-east-1", "ap-southeast-5", "us-gov-west-1". */
+export const REGION_CODE = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** Names users type and we print: no control characters, and none of Terraform's template markers. */
+const PLAIN_NAME = /^[^\u0000-\u001f\u007f"\\$%{}]{1,100}$/;
+
+function number(property: string, value: unknown, rule: NumberRule): void {
+  if (!isNumberWithin(value, rule)) throw new InvalidTaxonomyError(property, value, describeRule(rule));
+}
+
+function oneOf(property: string, value: unknown, allowed: readonly string[]): void {
+  if (!isOneOf(value, allowed)) throw new InvalidTaxonomyError(property, value, `use one of ${allowed.join(", ")}`);
+}
+
+function object(property: string, value: unknown): asserts value is Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new InvalidTaxonomyError(property, value, "give an object");
+}
+
+function text(property: string, value: unknown, pattern: RegExp, expected: string): void {
+  if (typeof value !== "string" || !pattern.test(value)) throw new InvalidTaxonomyError(property, value, expected);
+}
+
+function list(property: string, value: unknown, minLength = 0): asserts value is readonly unknown[] {
+  if (!Array.isArray(value) || value.length < minLength) {
+    throw new InvalidTaxonomyError(property, value, minLength ? `give a list of at least ${minLength}` : "give a list");
+  }
+}
+
+export function checkSources(property: string, sources: unknown): void {
+  list(property, sources);
+  sources.forEach((s: unknown, i) => {
+    const at = `${property}[${i}]`;
+    object(at, s);
+    const source = s as Partial<Source>;
+    text(`${at}.title`, source.title, /\S/, "give the title of the page or document");
+    text(`${at}.url`, source.url, /^\S+$/, "give the address of the page or document");
+    text(`${at}.asOf`, source.asOf, ISO_DATE, "give the day the figure was read, as YYYY-MM-DD");
+  });
+}
+
+/** Checks one instance row against the GPUs of its taxonomy. */
+export function checkInstanceTypeSpec(property: string, row: unknown, gpus: readonly GpuModel[]): void {
+  object(property, row);
+  const t = row as Partial<InstanceTypeSpec>;
+  const at = (field: string) => `${property}.${field}`;
+  text(at("instanceType"), t.instanceType, INSTANCE_TYPE_NAME, 'give an EC2 instance type name such as "g5.xlarge"');
+  if (t.family !== t.instanceType!.split(".")[0]) {
+    throw new InvalidTaxonomyError(at("family"), t.family, `give "${t.instanceType!.split(".")[0]}", the part of the name before the dot`);
+  }
+  if (!gpus.some((g) => g.name === t.gpu)) {
+    throw new InvalidTaxonomyError(at("gpu"), t.gpu, `use a GPU of the taxonomy: ${gpus.map((g) => g.name).join(", ")}`);
+  }
+  number(at("gpuCount"), t.gpuCount, BOUNDS.gpuCount);
+  oneOf(at("gpuInterconnect"), t.gpuInterconnect, GPU_INTERCONNECTS);
+  oneOf(at("cpuArchitecture"), t.cpuArchitecture, CPU_ARCHITECTURES);
+  number(at("vcpus"), t.vcpus, BOUNDS.vcpus);
+  number(at("memoryGiB"), t.memoryGiB, BOUNDS.memoryGiB);
+  number(at("networkGbps"), t.networkGbps, BOUNDS.networkGbps);
+  number(at("efaInterfaces"), t.efaInterfaces, BOUNDS.efaInterfaces);
+  number(at("localNvmeGB"), t.localNvmeGB, BOUNDS.localNvmeGB);
+  number(at("onDemandUsdPerHour"), t.onDemandUsdPerHour, BOUNDS.usdPerHour);
+  if (t.spotUsdPerHour !== undefined) number(at("spotUsdPerHour"), t.spotUsdPerHour, BOUNDS.usdPerHour);
+  list(at("regions"), t.regions, 1);
+  t.regions!.forEach((r, i) => text(`${at("regions")}[${i}]`, r, REGION_CODE, 'give a region code such as "us-east-1"'));
+  if (t.legacy !== undefined && typeof t.legacy !== "boolean") throw new InvalidTaxonomyError(at("legacy"), t.legacy, "give true or false");
+  checkSources(at("sources"), t.sources);
+}
+
+/** Checks one GPU row (the embedded table's tests hold every row to it). */
+export function checkGpuModel(property: string, row: unknown): void {
+  object(property, row);
+  const g = row as Partial<GpuModel>;
+  const at = (field: string) => `${property}.${field}`;
+  text(at("name"), g.name, PLAIN_NAME, "give a short GPU name");
+  number(at("memoryGB"), g.memoryGB, BOUNDS.gpuMemoryGB);
+  number(at("usableMemoryMiB"), g.usableMemoryMiB, { integer: true, min: 1, max: Math.ceil((g.memoryGB ?? 0) * 1024) || 1 });
+  number(at("memoryBandwidthGBps"), g.memoryBandwidthGBps, BOUNDS.memoryBandwidthGBps);
+  number(at("bf16Tflops"), g.bf16Tflops, BOUNDS.tflops);
+  if (g.fp8Tflops !== undefined) number(at("fp8Tflops"), g.fp8Tflops, BOUNDS.tflops);
+  checkSources(at("sources"), g.sources);
+}
+
+const checkedModels = new WeakSet<object>();
+
+/** Checks a model spec, catalog or custom (a custom spec with NaN or a missing field would switch the memory check off). */
+export function checkModelSpec(property: string, spec: unknown): asserts spec is ModelSpec {
+  if (typeof spec === "object" && spec !== null && checkedModels.has(spec)) return;
+  object(property, spec);
+  const m = spec as Record<string, unknown>;
+  const at = (field: string) => `${property}.${field}`;
+  if (m.kind !== "llm" && m.kind !== "diffusion") throw new InvalidTaxonomyError(at("kind"), m.kind, 'use "llm" or "diffusion"');
+  text(at("name"), m.name, PLAIN_NAME, "give a name of 1 to 100 characters without quotes, backslashes or $, % and braces");
+  list(at("aliases"), m.aliases);
+  m.aliases.forEach((a, i) => text(`${at("aliases")}[${i}]`, a, PLAIN_NAME, "give a plain name"));
+  number(at("paramsBillion"), m.paramsBillion, BOUNDS.paramsBillion);
+  if (m.kind === "llm") {
+    number(at("layers"), m.layers, BOUNDS.layers);
+    for (const field of ["hiddenSize", "attentionHeads", "headDim"]) number(at(field), m[field], BOUNDS.modelWidth);
+    number(at("kvHeads"), m.kvHeads, { integer: true, min: 1, max: m.attentionHeads as number, why: "grouped-query attention has at most one KV head per attention head" });
+    number(at("contextLengthTokens"), m.contextLengthTokens, BOUNDS.contextLengthTokens);
+  } else {
+    number(at("typicalVramGB"), m.typicalVramGB, BOUNDS.typicalVramGB);
+  }
+  checkSources(at("sources"), m.sources);
+  checkedModels.add(spec as object);
+}
+
+/** Checks what a platform adds to a taxonomy: rows, negotiated prices, models and the as-of date. */
+export function checkTaxonomyExtension(extension: unknown, base: Taxonomy): asserts extension is TaxonomyExtension {
+  object("taxonomy", extension);
+  const e = extension as Partial<TaxonomyExtension>;
+  if (e.instanceTypes !== undefined) {
+    list("taxonomy.instanceTypes", e.instanceTypes);
+    const seen = new Set<string>();
+    e.instanceTypes.forEach((row, i) => {
+      checkInstanceTypeSpec(`taxonomy.instanceTypes[${i}]`, row, base.gpus);
+      if (seen.has(row.instanceType)) throw new InvalidTaxonomyError(`taxonomy.instanceTypes[${i}].instanceType`, row.instanceType, "give each instance type once");
+      seen.add(row.instanceType);
+    });
+  }
+  if (e.onDemandUsdPerHour !== undefined) {
+    object("taxonomy.onDemandUsdPerHour", e.onDemandUsdPerHour);
+    const known = new Set([...base.instanceTypes.map((t) => t.instanceType), ...(e.instanceTypes ?? []).map((t) => t.instanceType)]);
+    for (const [name, price] of Object.entries(e.onDemandUsdPerHour)) {
+      const property = `taxonomy.onDemandUsdPerHour[${JSON.stringify(name)}]`;
+      if (!known.has(name)) throw new InvalidTaxonomyError(property, price, `${name} is not an instance type of the taxonomy; add its row to instanceTypes first`);
+      number(property, price, BOUNDS.usdPerHour);
+    }
+  }
+  if (e.models !== undefined) {
+    list("taxonomy.models", e.models);
+    e.models.forEach((m, i) => checkModelSpec(`taxonomy.models[${i}]`, m));
+  }
+  if (e.asOf !== undefined) text("taxonomy.asOf", e.asOf, ISO_DATE, "give the day the figures were checked, as YYYY-MM-DD");
+}
+
+const checkedTaxonomies = new WeakSet<Taxonomy>();
+
+/** Checks a whole taxonomy once (cached by identity): GPUs, every instance row, every model. */
+export function checkTaxonomy(taxonomy: Taxonomy): void {
+  if (checkedTaxonomies.has(taxonomy)) return;
+  object("taxonomy", taxonomy);
+  list("taxonomy.gpus", taxonomy.gpus, 1);
+  taxonomy.gpus.forEach((g, i) => checkGpuModel(`taxonomy.gpus[${i}]`, g));
+  list("taxonomy.instanceTypes", taxonomy.instanceTypes, 1);
+  taxonomy.instanceTypes.forEach((t, i) => checkInstanceTypeSpec(`taxonomy.instanceTypes[${i}]`, t, taxonomy.gpus));
+  list("taxonomy.models", taxonomy.models);
+  taxonomy.models.forEach((m, i) => checkModelSpec(`taxonomy.models[${i}]`, m));
+  text("taxonomy.asOf", taxonomy.asOf, ISO_DATE, "give the day the figures were checked, as YYYY-MM-DD");
+  checkedTaxonomies.add(taxonomy);
+}

@@ -1,0 +1,20 @@
+import { InvalidRequirementError } from "./errors";
+
+/**
+ * Throws unless `value` is one of `allowed` (an `as const` array the type is derived from).
+ * Compared by identity against the array's own items, so "constructor" or "__proto__" never pass.
+ */
+export function checkOneOf<T extends string>(property: string, value: unknown, allowed: readonly T[]): asserts value is T | undefined {
+  if (value !== undefined && !isOneOf(value, allowed)) {
+    throw new InvalidRequirementError(property, value, `use one of ${allowed.join(", ")}`);
+  }
+}
+
+export function isOneOf<T extends string>(value: unknown, allowed: readonly T[]): value is T {
+  return typeof value === "string" && (allowed as readonly string[]).includes(value);
+}
+
+/** `record[key]` only when `key` is the record's own property: never an Object.prototype member. */
+export function ownValue<V>(record: Readonly<Record<string, V>>, key: string): V | undefined {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}

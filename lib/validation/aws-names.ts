@@ -1,0 +1,55 @@
+/**
+ * What each AWS name we build may hold. Terraform appends a 26-character unique suffix to a
+ * `name_prefix`, so a prefix's limit is the name's less 26 (terraform-plugin-sdk helper/id, UniqueIDSuffixLength).
+ * Sources, as of 2026-11-29: EC2 API CreateLaunchTemplate and terraform-provider-aws internal/verify/validate.go
+ * (ValidLaunchTemplateName: prefix 3–99); IAM API CreateRole / CreateInstanceProfile and internal/service/iam
+ * (role prefix ≤ 38, instance profile prefix ≤ 102, [\w+=,.@-]); EC2 API CreateSecurityGroup (255, a-zA-Z0-9
+ * spaces ._-:/()#,@[]+=&;{}!$*, not "sg-") and internal/service/ec2/vpc_security_group.go (prefix ≤ 229);
+ * Auto Scaling API CreateAutoScalingGroup (1–255, ASCII 33–126 without ":") and PutScalingPolicy (1–255);
+ * AWS Batch job definition parameters and internal/service/batch/validate.go (^[0-9A-Za-z][0-9A-Za-z_-]{0,127}$);
+ * EC2 API CreatePlacementGroup (up to 255 ASCII characters).
+ */
+export interface AwsNameRule {
+  /** Longest name (or name prefix) in characters, all ASCII. */
+  readonly maxLength: number;
+  /** Shortest name AWS or the provider accepts. */
+  readonly minLength: number;
+  /** One allowed character. */
+  readonly allowed: RegExp;
+  /** The first character, when AWS restricts it. */
+  readonly first?: RegExp;
+}
+
+const ALNUM = /[0-9A-Za-z]/;
+
+export const AWS_NAME_RULES = {
+  launchTemplatePrefix: { maxLength: 99, minLength: 3, allowed: /[0-9A-Za-z()./_-]/ },
+  iamRolePrefix: { maxLength: 38, minLength: 1, allowed: /[\w+=,.@-]/ },
+  instanceProfilePrefix: { maxLength: 102, minLength: 1, allowed: /[\w+=,.@-]/ },
+  securityGroupPrefix: { maxLength: 229, minLength: 1, allowed: /[0-9A-Za-z ._\-:/()#,@[\]+=&;{}!$*]/, first: ALNUM },
+  autoScalingGroupPrefix: { maxLength: 229, minLength: 1, allowed: /[!-9;-~]/ },
+  autoScalingPolicyName: { maxLength: 255, minLength: 1, allowed: /[!-9;-~]/ },
+  batchName: { maxLength: 128, minLength: 1, allowed: /[0-9A-Za-z_-]/, first: ALNUM },
+  placementGroupName: { maxLength: 255, minLength: 1, allowed: /[0-9A-Za-z_-]/ },
+} as const satisfies Record<string, AwsNameRule>;
+
+/** Used when nothing of the construct id survives the character rules. */
+const FALLBACK = "gpu-workload";
+
+/**
+ * A name within `rule` from a construct id: unsupported characters become hyphens (accents are dropped
+ * first: "Ünïcødé" → "Unicode"), runs of hyphens collapse, the start is made valid, and the base is cut
+ * so that base + suffix fits. The suffix (e.g. "-" for a prefix, "-1a2b3c4d" for uniqueness) is kept whole.
+ */
+export function awsName(id: string, rule: AwsNameRule, suffix = ""): string {
+  const ascii = id.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  let base = [...ascii].map((c) => (rule.allowed.test(c) && c !== " " ? c : "-")).join("").replace(/-+/g, "-");
+  base = base.replace(/^-+|-+$/g, "");
+  const first = rule.first ?? /[^-]/;
+  while (base && !first.test(base[0])) base = base.slice(1);
+  if (!base) base = FALLBACK;
+  const room = rule.maxLength - suffix.length;
+  base = base.slice(0, room).replace(/-+$/, "") || FALLBACK.slice(0, room);
+  const name = base + suffix;
+  return name.length >= rule.minLength ? name : name.padEnd(rule.minLength, "0");
+}
