@@ -1,5 +1,6 @@
 import { closestNames } from "../selection/did-you-mean";
-import { GpuWorkloadsError } from "../selection/errors";
+import { ownValue } from "../validation/allowed-values";
+import { GpuWorkloadsError } from "../validation/errors";
 
 export type FlagType = "string" | "number" | "boolean" | "list";
 
@@ -17,7 +18,8 @@ export function parseFlags(command: string, argv: readonly string[], spec: FlagS
       throw new GpuWorkloadsError("UnexpectedArgument", `${command} takes only flags, got "${arg}". Run gpu-workloads help for usage.`);
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    const type = spec[name];
+    // Own properties only: "--__proto__" or "--toString" must not find Object.prototype's members.
+    const type = ownValue(spec, name);
     if (!type) {
       const near = closestNames(name, Object.keys(spec));
       throw new GpuWorkloadsError(
@@ -41,12 +43,14 @@ export function parseFlags(command: string, argv: readonly string[], spec: FlagS
   return flags;
 }
 
+/** Plain decimals only: Number() would also take "0x18", "1e3", " 24 " and "Infinity". */
+const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+
 function toNumber(name: string, value: string): number {
-  const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n)) {
-    throw new GpuWorkloadsError("InvalidNumber", `--${name} takes a number, got "${value}" (e.g. --${name} 24).`);
+  if (!DECIMAL.test(value) || !Number.isFinite(Number(value))) {
+    throw new GpuWorkloadsError("InvalidNumber", `--${name} takes a decimal number, got "${value}" (e.g. --${name} 24).`);
   }
-  return n;
+  return Number(value);
 }
 
 function toList(name: string, value: string): string[] {

@@ -1,6 +1,6 @@
 import { resolveGpuName } from "../selection/resolve-names";
 import { DEFAULT_TAXONOMY, gpuModel } from "../taxonomy/taxonomy";
-import { GpuWorkloadsError } from "../selection/errors";
+import { GpuWorkloadsError } from "../validation/errors";
 import { Command } from "./command";
 import { renderTable, usd } from "./table";
 

@@ -11,5 +11,7 @@ export interface Command {
   readonly summary: string;
   readonly usage: string;
   readonly flags: FlagSpec;
+  /** The flag that sets each library property, so errors name what the user typed (gpuCount → --gpu-count). */
+  readonly flagFor?: Readonly<Record<string, string>>;
   run(flags: ParsedFlags): CommandOutput;
 }

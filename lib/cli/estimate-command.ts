@@ -1,7 +1,7 @@
-import { GpuWorkloadsError } from "../selection/errors";
+import { GpuWorkloadsError } from "../validation/errors";
 import { estimateMemory } from "../selection/memory-estimate";
 import { Command } from "./command";
-import { MODEL_FLAGS, modelFromFlags, usageFromFlags } from "./model-flags";
+import { MODEL_FLAGS, MODEL_FLAG_FOR, modelFromFlags, usageFromFlags } from "./model-flags";
 import { renderTable } from "./table";
 
 export const estimateCommand: Command = {
@@ -11,6 +11,7 @@ export const estimateCommand: Command = {
     "gpu-workloads estimate --model NAME [--params B --layers N --kv-heads N --head-dim N] --mode inference|lora|full" +
     " [--context N --concurrency N --precision fp32|bf16|fp16|fp8|int8|int4] [--gpus N] [--json]",
   flags: { ...MODEL_FLAGS, gpus: "number", json: "boolean" },
+  flagFor: { ...MODEL_FLAG_FOR, gpuCount: "--gpus" },
   run(flags) {
     const model = modelFromFlags(flags);
     if (!model) {

@@ -1,5 +1,6 @@
-import { GpuWorkloadsError } from "../selection/errors";
-import { parseFlags } from "./args";
+import { ownValue } from "../validation/allowed-values";
+import { GpuWorkloadsError, InvalidRequirementError } from "../validation/errors";
+import { ParsedFlags, parseFlags } from "./args";
 import { catalogCommand } from "./catalog-command";
 import { Command } from "./command";
 import { estimateCommand } from "./estimate-command";
@@ -29,13 +30,24 @@ export function runCli(argv: readonly string[]): CliResult {
       throw new GpuWorkloadsError("UnknownCommand", `"${name}" is not a command; use one of ${COMMANDS.map((c) => c.name).join(", ")} (gpu-workloads help).`);
     }
     if (rest.includes("--help")) return { exitCode: 0, stdout: `usage: ${command.usage}\n`, stderr: "" };
-    const output = command.run(parseFlags(name, rest, command.flags));
+    const output = runNamingFlags(command, parseFlags(name, rest, command.flags));
     return { exitCode: 0, stdout: (json ? JSON.stringify(output.json, null, 2) : output.text) + "\n", stderr: "" };
   } catch (error) {
     if (!(error instanceof GpuWorkloadsError)) throw error;
     return json
       ? { exitCode: 2, stdout: JSON.stringify({ error: { code: error.code, message: error.message } }, null, 2) + "\n", stderr: "" }
       : { exitCode: 2, stdout: "", stderr: `gpu-workloads: ${error.message}\n` };
+  }
+}
+
+/** Runs the command; an invalid value is reported by the flag that set it, not by the library's property name. */
+function runNamingFlags(command: Command, flags: ParsedFlags) {
+  try {
+    return command.run(flags);
+  } catch (error) {
+    if (!(error instanceof InvalidRequirementError) || !command.flagFor) throw error;
+    const flag = ownValue(command.flagFor, error.property);
+    throw flag ? new InvalidRequirementError(flag, error.value, error.expected, error.code) : error;
   }
 }
 

@@ -1,4 +1,4 @@
-import { GpuWorkloadsError } from "../selection/errors";
+import { GpuWorkloadsError } from "../validation/errors";
 import { ModelUsage, Precision, customLanguageModel } from "../selection/memory-estimate";
 import { resolveModel } from "../selection/resolve-names";
 import { ModelSpec } from "../taxonomy/model-spec";
@@ -37,6 +37,19 @@ export function modelFromFlags(flags: ParsedFlags): ModelSpec | undefined {
     headDim: flags["head-dim"] as number,
   });
 }
+
+/** Library properties the model flags set, by the flag that sets them. */
+export const MODEL_FLAG_FOR: Readonly<Record<string, string>> = {
+  "model.paramsBillion": "--params",
+  "model.layers": "--layers",
+  "model.kvHeads": "--kv-heads",
+  "model.headDim": "--head-dim",
+  "model.name": "--model",
+  "usage.mode": "--mode",
+  "usage.contextTokens": "--context",
+  "usage.concurrency": "--concurrency",
+  "usage.precision": "--precision",
+};
 
 export function usageFromFlags(flags: ParsedFlags): ModelUsage {
   return {

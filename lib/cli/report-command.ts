@@ -1,8 +1,7 @@
-import * as fs from "fs";
 import * as path from "path";
-import { GPU_PLAN_FILE, GpuPlan, PlannedWorkload } from "../plan/gpu-plan";
+import { GPU_PLAN_FILE, PlannedWorkload } from "../plan/gpu-plan";
+import { readPlanFile } from "../plan/read-plan";
 import { formatUsd as money } from "../plan/money";
-import { GpuWorkloadsError } from "../selection/errors";
 import { Command } from "./command";
 import { renderTable } from "./table";
 
@@ -14,7 +13,7 @@ export const reportCommand: Command = {
   usage: "gpu-workloads report [--dir cdktf.out] [--markdown | --json]",
   flags: { dir: "string", markdown: "boolean", json: "boolean" },
   run(flags) {
-    const plan = readPlan(String(flags.dir ?? "cdktf.out"));
+    const plan = readPlanFile(path.join(String(flags.dir ?? "cdktf.out"), GPU_PLAN_FILE));
     const stacks = [...new Set(plan.workloads.map((w) => w.stack))].sort();
     const totals = (list: readonly PlannedWorkload[]) => ({
       usdPerHour: round(list.reduce((s, w) => s + w.usdPerHour, 0), 4),
@@ -28,9 +27,10 @@ export const reportCommand: Command = {
     const json = { pricesAsOf: plan.pricesAsOf, stacks: perStack.map((s) => ({ stack: s.stack, ...s.totals, workloads: s.workloads })), totals: totals(plan.workloads) };
     const markdown = flags.markdown === true;
     const table = (rows: (string | number)[][]) => (markdown ? markdownTable(HEADERS, rows) : renderTable(HEADERS, rows));
+    const name = (text: string) => (markdown ? markdownText(text) : text);
     const lines: string[] = [markdown ? "## GPU workloads: cost plan" : "GPU workloads: cost plan", ""];
     for (const s of perStack) {
-      lines.push(markdown ? `### Stack \`${s.stack}\`` : `Stack ${s.stack}`, "");
+      lines.push(markdown ? `### Stack ${name(s.stack)}` : `Stack ${s.stack}`, "");
       lines.push(table([...s.workloads.map(row), totalRow(`${s.stack} total`, s.totals)]), "");
     }
     const app = totals(plan.workloads);
@@ -42,20 +42,6 @@ export const reportCommand: Command = {
     return { json, text: lines.join("\n") };
   },
 };
-
-function readPlan(dir: string): GpuPlan {
-  const file = path.join(dir, GPU_PLAN_FILE);
-  if (!fs.existsSync(file)) {
-    throw new GpuWorkloadsError("NoPlan", `${file} does not exist. Run the synth first (npm run synth, or cdktf synth), or point --dir at its output folder.`);
-  }
-  try {
-    const plan = JSON.parse(fs.readFileSync(file, "utf8")) as GpuPlan;
-    if (!Array.isArray(plan.workloads)) throw new Error("no workloads");
-    return plan;
-  } catch (error) {
-    throw new GpuWorkloadsError("BadPlan", `${file} is not a cdktf-gpu-workloads plan (${(error as Error).message}); synthesize again.`);
-  }
-}
 
 function row(w: PlannedWorkload): (string | number)[] {
   const { min, desired, max } = w.instances;
@@ -73,8 +59,22 @@ function markdownTable(headers: readonly string[], rows: readonly (readonly (str
   return [
     `| ${headers.join(" | ")} |`,
     `| ${headers.map((h) => (numeric(h) ? "---:" : "---")).join(" | ")} |`,
-    ...rows.map((r) => `| ${r.map(String).join(" | ")} |`),
+    ...rows.map((r) => `| ${r.map((cell) => markdownText(String(cell))).join(" | ")} |`),
   ].join("\n");
+}
+
+/**
+ * Text from the plan as inert Markdown: a stack or construct name must not open a heading, a link, an
+ * image, a mention or HTML in a pull-request comment, nor break out of its table cell.
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/[\r\n\t]+/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/@/g, "&#64;")
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`);
 }
 
 function round(x: number, digits: number): number {

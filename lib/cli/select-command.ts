@@ -1,5 +1,5 @@
 import { HOURS_PER_MONTH } from "../plan/money";
-import { GpuWorkloadsError } from "../selection/errors";
+import { GpuWorkloadsError } from "../validation/errors";
 import { GpuCountRequirement, SelectionRequirements } from "../selection/requirements";
 import { selectInstance } from "../selection/select-instance";
 import { CpuArchitecture } from "../taxonomy/instance-type";
@@ -7,7 +7,7 @@ import { WORKLOAD_CLASSES, WorkloadClass } from "../taxonomy/workload-class";
 import { Objective } from "../taxonomy/workload-profile";
 import { ParsedFlags } from "./args";
 import { Command } from "./command";
-import { MODEL_FLAGS, modelFromFlags, usageFromFlags } from "./model-flags";
+import { MODEL_FLAGS, MODEL_FLAG_FOR, modelFromFlags, usageFromFlags } from "./model-flags";
 import { renderTable, usd } from "./table";
 
 export const selectCommand: Command = {
@@ -40,6 +40,25 @@ export const selectCommand: Command = {
     nodes: "number",
     ...MODEL_FLAGS,
     json: "boolean",
+  },
+  flagFor: {
+    ...MODEL_FLAG_FOR,
+    workload: "--workload",
+    gpus: "--gpus",
+    anyOf: "--any-of",
+    minGpuMemoryGB: "--min-gpu-memory",
+    gpuCount: "--gpu-count",
+    "gpuCount.min": "--min-gpu-count",
+    minTotalGpuMemoryGB: "--min-total-gpu-memory",
+    minVcpus: "--min-vcpus",
+    minMemoryGiB: "--min-memory",
+    minMemoryBandwidthGBps: "--min-bandwidth",
+    region: "--region",
+    cpuArchitecture: "--arch",
+    maxUsdPerHour: "--max-price",
+    purchase: "--spot",
+    objective: "--objective",
+    nodes: "--nodes",
   },
   run(flags) {
     const decision = selectInstance(requirementsFromFlags(flags));

@@ -5,7 +5,8 @@
 export const GPU_PLAN_FILE = "gpu-plan.json";
 export const GPU_PLAN_VERSION = 1;
 
-export type CapacityKind = "instance" | "auto-scaling-group" | "cluster" | "aws-batch";
+export const CAPACITY_KINDS = ["instance", "auto-scaling-group", "cluster", "aws-batch"] as const;
+export type CapacityKind = (typeof CAPACITY_KINDS)[number];
 
 export interface PlannedAlternative {
   readonly instanceType: string;

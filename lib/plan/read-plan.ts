@@ -1,0 +1,118 @@
+import * as fs from "fs";
+import { GpuWorkloadsError } from "../validation/errors";
+import { CAPACITY_KINDS, GPU_PLAN_VERSION, GpuPlan } from "./gpu-plan";
+
+/** Largest plan `report` reads: a plan of 10,000 workloads is about 15 MB. */
+export const MAX_PLAN_BYTES = 32 * 1024 * 1024;
+
+/** A plan file that cannot be read as a cdktf-gpu-workloads plan. */
+export class BadPlanError extends GpuWorkloadsError {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super("BadPlan", `${file} is not a cdktf-gpu-workloads plan: ${problem}. Synthesize again (npm run synth or cdktf synth).`);
+  }
+}
+
+/**
+ * Reads and checks a plan file. Only a regular file is read (a FIFO would block, a device never ends),
+ * and only up to MAX_PLAN_BYTES; every field the report uses is checked for its type.
+ */
+export function readPlanFile(file: string): GpuPlan {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") {
+      throw new GpuWorkloadsError("NoPlan", `${file} does not exist. Run the synth first (npm run synth, or cdktf synth), or point --dir at its output folder.`);
+    }
+    throw new BadPlanError(file, `it cannot be opened (${code ?? (error as Error).message})`);
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new BadPlanError(file, "it is not a regular file");
+    if (stat.size > MAX_PLAN_BYTES) throw new BadPlanError(file, `it has ${stat.size} bytes, more than the ${MAX_PLAN_BYTES} a plan may have`);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(fs.readFileSync(fd, "utf8"));
+    } catch (error) {
+      throw new BadPlanError(file, `it is not JSON (${(error as Error).message})`);
+    }
+    return checkPlan(file, parsed);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+type FieldType = "string" | "number" | "boolean" | "string[]" | "instances" | "capacity" | "number|null" | "alternatives";
+
+const WORKLOAD_FIELDS: Readonly<Record<string, FieldType>> = {
+  stack: "string",
+  path: "string",
+  workloadClass: "string",
+  instanceType: "string",
+  instanceTypes: "string[]",
+  gpu: "string",
+  gpuCount: "number",
+  capacity: "capacity",
+  nodes: "number",
+  instances: "instances",
+  purchase: "string",
+  usdPerInstanceHour: "number",
+  usdPerHour: "number",
+  usdPerMonth: "number",
+  maxUsdPerMonth: "number",
+  spotUsdPerHourEstimate: "number|null",
+  reason: "string",
+  alternatives: "alternatives",
+};
+
+/** The plan, when every field has the type the report reads; else a BadPlanError naming the first field that does not. */
+export function checkPlan(file: string, plan: unknown): GpuPlan {
+  const p = plan as Record<string, unknown>;
+  if (!isObject(p)) throw new BadPlanError(file, "it is not a JSON object");
+  if (p.tool !== "cdktf-gpu-workloads") throw new BadPlanError(file, `"tool" is ${JSON.stringify(p.tool)}, not "cdktf-gpu-workloads"`);
+  if (p.version !== GPU_PLAN_VERSION) {
+    throw new BadPlanError(file, `it has version ${JSON.stringify(p.version)}; this report reads version ${GPU_PLAN_VERSION}`);
+  }
+  for (const [field, type] of [["pricesAsOf", "string"], ["hoursPerMonth", "number"]] as const) {
+    if (!hasType(p[field], type)) throw new BadPlanError(file, `"${field}" is not a ${type}`);
+  }
+  if (!Array.isArray(p.workloads)) throw new BadPlanError(file, '"workloads" is not a list');
+  p.workloads.forEach((w: unknown, i: number) => {
+    if (!isObject(w)) throw new BadPlanError(file, `workloads[${i}] is not an object`);
+    for (const [field, type] of Object.entries(WORKLOAD_FIELDS)) {
+      if (!hasType((w as Record<string, unknown>)[field], type)) throw new BadPlanError(file, `workloads[${i}].${field} is not a ${type}`);
+    }
+  });
+  return plan as GpuPlan;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function hasType(value: unknown, type: FieldType): boolean {
+  switch (type) {
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "number|null":
+      return value === null || hasType(value, "number");
+    case "string[]":
+      return Array.isArray(value) && value.every((v) => typeof v === "string");
+    case "instances":
+      return isObject(value) && ["min", "desired", "max"].every((k) => hasType(value[k], "number"));
+    case "capacity":
+      return typeof value === "string" && (CAPACITY_KINDS as readonly string[]).includes(value);
+    case "alternatives":
+      return (
+        Array.isArray(value) &&
+        value.every((a) => isObject(a) && hasType(a.instanceType, "string") && hasType(a.gpu, "string") && hasType(a.gpuCount, "number") && hasType(a.usdPerHour, "number"))
+      );
+    default:
+      return typeof value === type;
+  }
+}
