@@ -1,8 +1,9 @@
 import { Annotations, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
 import { formatUsd as usd } from "../plan/money";
-import { InvalidRequirementError } from "../selection/errors";
-import { GpuWorkload } from "../constructs/gpu-workload";
+import { InvalidRequirementError } from "../validation/errors";
+import type { GpuWorkload } from "../constructs/gpu-workload";
+import { workloadsUnder } from "../constructs/private/workload-brand";
 import { AppWideAspect } from "../constructs/private/app-wide-aspects";
 
 export interface BudgetGuardProps {
@@ -44,12 +45,12 @@ export class BudgetGuard implements AppWideAspect {
     if (!TerraformStack.isStack(node) || this.checkedStacks.has(node)) return;
     this.checkedStacks.add(node);
     if (this.props.maxUsdPerMonthPerStack !== undefined) {
-      this.check(node, `stack ${node.node.id}`, workloadsIn(node), this.props.maxUsdPerMonthPerStack);
+      this.check(node, `stack ${node.node.id}`, workloadsUnder(node), this.props.maxUsdPerMonthPerStack);
     }
     const app = node.node.root;
     if (this.props.maxUsdPerMonthPerApp !== undefined && !this.checkedApps.has(app)) {
       this.checkedApps.add(app);
-      this.check(node, "the app", workloadsIn(app), this.props.maxUsdPerMonthPerApp);
+      this.check(node, "the app", workloadsUnder(app), this.props.maxUsdPerMonthPerApp);
     }
   }
 
@@ -68,8 +69,3 @@ export class BudgetGuard implements AppWideAspect {
     }
   }
 }
-
-function workloadsIn(scope: IConstruct): GpuWorkload[] {
-  return scope.node.findAll().filter((c): c is GpuWorkload => c instanceof GpuWorkload);
-}
-

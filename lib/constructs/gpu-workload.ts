@@ -4,23 +4,29 @@ import { Construct } from "constructs";
 import { CapacityKind } from "../plan/gpu-plan";
 import { HOURS_PER_MONTH } from "../plan/money";
 import { Decision } from "../selection/decision";
-import { GpuWorkloadsError } from "../selection/errors";
 import { SelectionRequirements } from "../selection/requirements";
 import { selectInstance } from "../selection/select-instance";
 import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
-import { GpuPlatform } from "./gpu-platform";
+import { GpuWorkloadsError, InvalidRequirementError, UnresolvedValueError } from "../validation/errors";
+import { GpuPlatform, PlatformSettings } from "./gpu-platform";
 import { CONTAINER_WORKSPACE_GIB, DLAMI_ROOT_SNAPSHOT_GIB, defaultOperatingSystem, imageId, rootDeviceName } from "./private/ami";
 import { forwardAppWideAspects } from "./private/app-wide-aspects";
 import { createCapacity } from "./private/capacity";
 import { driftGuardPreconditions } from "./private/drift-guard";
-import { gpuMetricsScript, multipartUserData } from "./private/gpu-metrics-user-data";
+import { gpuMetricsScript } from "./private/gpu-metrics-user-data";
 import { ManagedPolicy, createInstanceProfile } from "./private/instance-role";
 import { createLaunchTemplate } from "./private/launch-template";
 import { registerPlanFile } from "./private/plan-file";
+import { applyPolicy } from "./private/policy";
+import { resourceNames } from "./private/resource-names";
 import { createSecurityGroup } from "./private/security-group";
-import { workloadTags } from "./private/tags";
+import { decisionTags, stableTags } from "./private/tags";
+import { literalText } from "./private/terraform-text";
+import { isToken } from "./private/tokens";
 import { createPlacementGroup } from "./private/training-cluster";
-import { applyPolicy, validateDecisionFit, validateWorkloadProps } from "./private/validate-props";
+import { composeUserData } from "./private/user-data";
+import { validateDecisionFit, validateWorkloadProps } from "./private/validate-props";
+import { GPU_WORKLOAD_BRAND } from "./private/workload-brand";
 import { GpuWorkloadProps, ReplicaBounds } from "./workload-props";
 
 /** Instances a workload runs, and what they cost on-demand. */
@@ -52,61 +58,60 @@ export class GpuWorkload extends Construct {
 
   constructor(scope: Construct, id: string, props: GpuWorkloadProps) {
     super(scope, id);
-    const platform = props.platform ?? GpuPlatform.of(this);
+    Object.defineProperty(this, GPU_WORKLOAD_BRAND, { value: true });
+    let userData: string | undefined;
+    let platform: PlatformSettings;
     try {
-      validateWorkloadProps(props, platform);
+      if (props === null || typeof props !== "object") throw new InvalidRequirementError("props", props, "give the workload's props as an object");
+      platform = GpuPlatform.settingsFor(this, props.platform);
+      validateWorkloadProps(props, props.network ?? platform.network, platform.tags);
       this.decision = selectInstance(this.requirements(props, platform));
       validateDecisionFit(props, this.decision);
+      userData = this.userData(props);
     } catch (error) {
       if (error instanceof GpuWorkloadsError) error.message = `${this.node.path}: ${error.message}`;
       throw error;
     }
     const decision = this.decision;
-    const network = (props.network ?? platform?.network)!;
-    const tags = workloadTags(decision, platform?.tags, props.tags);
-    // AWS names allow fewer characters than construct ids: letters, digits and hyphens suit every resource here.
-    const safeId = id.replace(/[^A-Za-z0-9-]/g, "-");
-    const namePrefix = `${safeId.slice(0, 31)}-`;
-    const uniqueName = `${safeId.slice(0, 40)}-${this.node.addr.slice(0, 8)}`;
+    const network = (props.network ?? platform.network)!;
+    const tags = stableTags(decision.workload, platform.tags, props.tags);
+    const names = resourceNames(id, this.node.addr);
+    const kind = capacityKind(props, decision);
     const os = props.operatingSystem ?? defaultOperatingSystem(decision.spec.family);
     const weightsGiB = decision.memoryEstimate?.parts.weightsGiB ?? 0;
     this.rootVolumeSizeGiB = props.rootVolumeSizeGiB ?? DLAMI_ROOT_SNAPSHOT_GIB + CONTAINER_WORKSPACE_GIB + Math.ceil(weightsGiB);
-    const replicas = replicaBounds(props.replicas);
-    const kind: CapacityKind = props.batch ? "aws-batch" : decision.nodeCount > 1 ? "cluster" : replicas ? "auto-scaling-group" : "instance";
-    const scalesOnGpu = kind === "auto-scaling-group" && replicas!.max > replicas!.min && (props.fleet?.scalingMetric ?? "gpu-utilization") === "gpu-utilization";
-
-    const extraPolicies: ManagedPolicy[] = [...(scalesOnGpu ? ["cloudWatchAgent" as const] : []), ...(kind === "aws-batch" ? ["batchContainerInstance" as const] : [])];
-    const instanceProfile = createInstanceProfile(this, namePrefix, tags, extraPolicies);
+    const extraPolicies: ManagedPolicy[] = [...(scalesOnGpu(props, kind) ? ["cloudWatchAgent" as const] : []), ...(kind === "aws-batch" ? ["batchContainerInstance" as const] : [])];
+    const instanceProfile = createInstanceProfile(this, names, tags, extraPolicies);
     const securityGroup = createSecurityGroup(this, {
       vpcId: network.vpcId,
-      namePrefix,
+      namePrefix: names.securityGroupPrefix,
       description: `${WORKLOAD_PROFILES[decision.workload].displayName} ${this.node.path}: ${props.allowFrom?.length ? "listed clients only" : "no inbound"}, HTTPS out`,
       allowFrom: props.allowFrom ?? [],
       allowTo: props.allowTo ?? [],
       allowWithinGroup: kind === "cluster",
       tags,
     });
-    const placementGroup = kind === "cluster" ? createPlacementGroup(this, uniqueName, tags) : undefined;
-    const userData = scalesOnGpu && !Token.isUnresolved(props.userData)
-      ? multipartUserData([gpuMetricsScript(os, decision.spec.cpuArchitecture), ...(props.userData ? [props.userData] : [])])
-      : props.userData;
+    const placementGroup = kind === "cluster" ? createPlacementGroup(this, names.placementGroup, tags) : undefined;
+    const batch = kind === "aws-batch";
     const launchTemplate = createLaunchTemplate(this, {
-      namePrefix,
-      description: decision.reason,
+      namePrefix: names.launchTemplatePrefix,
+      // No price, reason or date here: the template's content is what instances are created from (no churn).
+      description: `cdktf-gpu-workloads ${WORKLOAD_PROFILES[decision.workload].displayName} ${this.node.path} on ${decision.instanceType}`,
+      // AWS Batch jobs get their own role; everything else runs containers that use the instance role.
+      containersUseInstanceRole: !batch,
       instanceType: decision.instanceType,
       // AWS Batch picks its ECS GPU image and sets the role and interfaces itself.
-      imageId: kind === "aws-batch" ? undefined : imageId(props.ami, decision.spec.cpuArchitecture, os),
-      rootDeviceName: kind === "aws-batch" ? "/dev/xvda" : rootDeviceName(os),
+      imageId: batch ? undefined : imageId(props.ami, decision.spec.cpuArchitecture, os),
+      rootDeviceName: batch ? "/dev/xvda" : rootDeviceName(os),
       rootVolumeSizeGiB: this.rootVolumeSizeGiB,
-      instanceProfileArn: kind === "aws-batch" ? undefined : instanceProfile.arn,
-      network:
-        kind === "aws-batch"
-          ? undefined
-          : {
-              securityGroupId: securityGroup.id,
-              subnetId: kind === "auto-scaling-group" ? undefined : firstSubnet(network.subnetIds),
-              efaInterfaces: kind === "cluster" || props.efa ? decision.spec.efaInterfaces : 0,
-            },
+      instanceProfileArn: batch ? undefined : instanceProfile.arn,
+      network: batch
+        ? undefined
+        : {
+            securityGroupId: securityGroup.id,
+            subnetId: kind === "auto-scaling-group" ? undefined : firstSubnet(network.subnetIds),
+            efaInterfaces: kind === "cluster" || props.efa ? decision.spec.efaInterfaces : 0,
+          },
       placementGroupName: placementGroup?.name,
       capacityReservationId: props.capacityReservationId,
       marketType: decision.purchase === "capacity-block" ? "capacity-block" : decision.purchase === "spot" && kind === "instance" ? "spot" : undefined,
@@ -118,16 +123,16 @@ export class GpuWorkload extends Construct {
     const { instanceTypes, instances } = createCapacity(this, kind, {
       decision,
       launchTemplate,
-      namePrefix,
-      uniqueName,
+      names,
       subnetIds: network.subnetIds,
       securityGroupId: securityGroup.id,
       instanceProfileArn: instanceProfile.arn,
-      replicas,
+      replicas: replicaBounds(props.replicas),
       fleet: props.fleet ?? {},
       batch: props.batch,
       weightsGiB,
-      tags,
+      stableTags: tags,
+      decisionTags: decisionTags(decision),
     });
     const price = decision.hourlyUsd;
     this.capacity = {
@@ -143,31 +148,34 @@ export class GpuWorkload extends Construct {
     forwardAppWideAspects(TerraformStack.of(this));
   }
 
-  private requirements(props: GpuWorkloadProps, platform: GpuPlatform | undefined): SelectionRequirements {
+  private requirements(props: GpuWorkloadProps, platform: PlatformSettings): SelectionRequirements {
+    const { network: _n, platform: _p, ami: _a, operatingSystem: _o, rootVolumeSizeGiB: _r, userData: _u, tags: _t, replicas: _re, fleet: _f, batch: _b, capacityReservationId: _c, allowFrom: _af, allowTo: _at, ...selection } = props;
     return applyPolicy(
-      {
-        workload: props.workload,
-        gpus: props.gpus,
-        anyOf: props.anyOf,
-        minGpuMemoryGB: props.minGpuMemoryGB,
-        minTotalGpuMemoryGB: props.minTotalGpuMemoryGB,
-        gpuCount: props.gpuCount,
-        minVcpus: props.minVcpus,
-        minMemoryGiB: props.minMemoryGiB,
-        minMemoryBandwidthGBps: props.minMemoryBandwidthGBps,
-        efa: props.efa,
-        cpuArchitecture: props.cpuArchitecture,
-        region: props.region ?? platform?.region ?? providerRegion(this),
-        maxUsdPerHour: props.maxUsdPerHour,
-        purchase: props.purchase,
-        objective: props.objective,
-        model: props.model,
-        usage: props.usage,
-        nodes: props.nodes,
-        taxonomy: platform?.taxonomy,
-      },
-      platform?.policy ?? {},
+      { ...selection, region: props.region ?? platform.region ?? providerRegion(this), taxonomy: platform.taxonomy },
+      platform.policy,
     );
+  }
+
+  /**
+   * The user's user data composed with ours: the GPU metrics agent for fleets that scale on it, MIME
+   * multi-part for AWS Batch. A Terraform reference cannot be composed at synth, so it is refused there.
+   */
+  private userData(props: GpuWorkloadProps): string | undefined {
+    const kind = capacityKind(props, this.decision);
+    const ours = scalesOnGpu(props, kind) ? [gpuMetricsScript(props.operatingSystem ?? defaultOperatingSystem(this.decision.spec.family), this.decision.spec.cpuArchitecture)] : [];
+    const mimeRequired = kind === "aws-batch";
+    if (isToken(props.userData)) {
+      if (ours.length || mimeRequired) {
+        throw new UnresolvedValueError(
+          "userData",
+          ours.length
+            ? "it is combined with the GPU metrics agent the fleet scales on; or set fleet.scalingMetric to a metric your user data reports"
+            : "AWS Batch needs it as MIME multi-part, which is composed at synth",
+        );
+      }
+      return props.userData;
+    }
+    return composeUserData(ours, props.userData, mimeRequired);
   }
 
   private addOutputs(): void {
@@ -178,12 +186,24 @@ export class GpuWorkload extends Construct {
       "gpu-count": d.gpuCount * this.capacity.instances.desired,
       "usd-per-hour": this.capacity.usdPerHour,
       "usd-per-month": this.capacity.usdPerMonth,
-      reason: d.reason,
+      reason: literalText(d.reason),
     };
     for (const [name, value] of Object.entries(outputs)) {
-      new TerraformOutput(this, name, { value, description: `${this.node.path}: ${name.replace(/-/g, " ")} chosen by cdktf-gpu-workloads` });
+      new TerraformOutput(this, name, { value, description: literalText(`${this.node.path}: ${name.replace(/-/g, " ")} chosen by cdktf-gpu-workloads`) });
     }
   }
+}
+
+function capacityKind(props: GpuWorkloadProps, decision: Decision): CapacityKind {
+  if (props.batch) return "aws-batch";
+  if (decision.nodeCount > 1) return "cluster";
+  return replicaBounds(props.replicas) ? "auto-scaling-group" : "instance";
+}
+
+/** A fleet that can grow scales on GPU utilization unless told otherwise: its user data then runs the metrics agent. */
+function scalesOnGpu(props: GpuWorkloadProps, kind: CapacityKind): boolean {
+  const replicas = replicaBounds(props.replicas);
+  return kind === "auto-scaling-group" && replicas!.max > replicas!.min && (props.fleet?.scalingMetric ?? "gpu-utilization") === "gpu-utilization";
 }
 
 const providers = new WeakMap<TerraformStack, AwsProvider>();

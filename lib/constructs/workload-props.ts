@@ -5,22 +5,36 @@ import { NetworkProps } from "./network";
 
 /** Inbound traffic a workload accepts. Exactly one of `cidr` or `securityGroupId`. */
 export interface AllowFrom {
-  /** e.g. "10.0.0.0/16". 0.0.0.0/0 is refused: put a load balancer in front instead. */
+  /**
+   * An IPv4 or IPv6 network address, e.g. "10.0.0.0/16" or "fd00:ab::/64", or a Terraform reference
+   * (treated as IPv4 and checked at plan time). Public address space needs `allowPublicAddresses`;
+   * 0.0.0.0/0 and ::/0 are refused: put a load balancer in front instead.
+   */
   readonly cidr?: string;
   /** A security group whose members may connect, e.g. a load balancer's. */
   readonly securityGroupId?: string;
   /** TCP port, e.g. 8000 for an inference server. */
   readonly port: number;
-  /** @default - "<workload> clients on port <port>" */
+  /** @default - "clients of <workload> on port <port>" */
   readonly description?: string;
+  /**
+   * Accept a `cidr` outside private address space (RFC 1918, 100.64.0.0/10, 198.19.0.0/16, fc00::/7),
+   * e.g. a partner's public range or a VPC's IPv6 block. An explicit opt-in: the instances become reachable from it.
+   * @default false
+   */
+  readonly allowPublicAddresses?: boolean;
 }
+
+/** Protocols an outbound rule may open. "all" (-1) is never opened by this library (CKV_AWS_382). */
+export const ALLOW_TO_PROTOCOLS = ["tcp", "udp"] as const;
 
 /** Outbound traffic beyond the default HTTPS. */
 export interface AllowTo {
+  /** An IPv4 or IPv6 network address, e.g. "10.1.0.0/16", or a Terraform reference (treated as IPv4). */
   readonly cidr: string;
   readonly port: number;
   /** @default "tcp" */
-  readonly protocol?: "tcp" | "udp";
+  readonly protocol?: (typeof ALLOW_TO_PROTOCOLS)[number];
   readonly description?: string;
 }
 
@@ -32,12 +46,14 @@ export interface ReplicaBounds {
   readonly desired?: number;
 }
 
+export const SCALING_STATISTICS = ["Average", "Maximum", "Minimum", "Sum"] as const;
+
 /** A CloudWatch metric a fleet scales on. */
 export interface ScalingMetric {
   readonly namespace: string;
   readonly metricName: string;
   /** @default "Average" */
-  readonly statistic?: "Average" | "Maximum" | "Minimum" | "Sum";
+  readonly statistic?: (typeof SCALING_STATISTICS)[number];
   /** Dimensions besides AutoScalingGroupName, which is always added. @default - none */
   readonly dimensions?: Readonly<Record<string, string>>;
 }
@@ -86,6 +102,10 @@ export interface BatchJobOptions {
   readonly attempts?: number;
   /** @default 3600 */
   readonly timeoutSeconds?: number;
+  /** Mount the container's root file system read-only (docker --read-only); jobs write to volumes or /tmp mounts only. @default false */
+  readonly readonlyRootFilesystem?: boolean;
+  /** User (name or uid[:gid]) the container runs as, e.g. "1000:1000", instead of the image's (often root). @default - the image's user */
+  readonly user?: string;
 }
 
 /** Run BatchProcessing on AWS Batch instead of plain instances. */
@@ -99,8 +119,9 @@ export interface BatchOptions {
   readonly job: BatchJobOptions;
 }
 
-/** Operating system of the AWS Deep Learning Base OSS Nvidia Driver GPU AMI. */
-export type AmiOperatingSystem = "ubuntu-22.04" | "amazon-linux-2023";
+/** Operating systems of the AWS Deep Learning Base OSS Nvidia Driver GPU AMI. */
+export const AMI_OPERATING_SYSTEMS = ["ubuntu-22.04", "amazon-linux-2023"] as const;
+export type AmiOperatingSystem = (typeof AMI_OPERATING_SYSTEMS)[number];
 
 /**
  * Everything a workload takes except its class: every selection requirement (GPUs, memory, count,
@@ -124,7 +145,12 @@ export interface WorkloadProps extends Omit<SelectionRequirements, "workload" | 
   readonly operatingSystem?: AmiOperatingSystem;
   /** Root gp3 volume in GiB. @default - the AMI's size plus the model's weights plus 20 GiB for container images */
   readonly rootVolumeSizeGiB?: number;
-  /** Shell script or cloud-init for first boot. Never put secrets here (CKV_AWS_46): read them from Secrets Manager. @default - none */
+  /**
+   * First-boot user data: a script ("#!"), cloud-config, or a MIME multi-part document, at most 16 KB.
+   * Combined with the library's own parts (the GPU metrics agent, AWS Batch's MIME format) part by part.
+   * A Terraform reference is passed through where nothing is combined with it, and refused where something is.
+   * Never put secrets here (CKV_AWS_46): read them from Secrets Manager. @default - none
+   */
   readonly userData?: string;
   /** Tags on every resource, after the platform's. @default - none */
   readonly tags?: Readonly<Record<string, string>>;

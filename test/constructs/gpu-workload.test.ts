@@ -65,7 +65,7 @@ describe("what a workload synthesizes", () => {
 
   test("launch template: IMDSv2, encrypted gp3 root, monitoring, EBS-optimized, no public IP, instance profile", () => {
     const lt = only(json, "aws_launch_template");
-    expect(lt.metadata_options).toEqual({ http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 2, instance_metadata_tags: "enabled" });
+    expect(lt.metadata_options).toEqual({ http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 2, instance_metadata_tags: "disabled" });
     expect(lt.block_device_mappings).toEqual([
       { device_name: "/dev/sda1", ebs: { volume_size: 75 + 20 + 15, volume_type: "gp3", encrypted: "true", delete_on_termination: "true" } },
     ]);
@@ -101,16 +101,18 @@ describe("what a workload synthesizes", () => {
     expect(instance.metadata_options.http_tokens).toBe("required");
   });
 
-  test("tags on every taggable resource", () => {
-    for (const type of ["aws_iam_role", "aws_iam_instance_profile", "aws_security_group", "aws_vpc_security_group_egress_rule", "aws_launch_template", "aws_instance"]) {
-      expect(only(json, type).tags).toEqual({
-        ManagedBy: "cdktf-gpu-workloads",
-        "gpu-workloads:workload-class": "realtime-inference",
-        "gpu-workloads:gpu": "A10G",
-        "gpu-workloads:instance-type": "g5.xlarge",
-        "gpu-workloads:usd-per-hour": "1.0060",
-      });
+  test("stable tags on every taggable resource; the decision's on the instance, never in the launch template", () => {
+    const stable = { ManagedBy: "cdktf-gpu-workloads", "gpu-workloads:workload-class": "realtime-inference" };
+    for (const type of ["aws_iam_role", "aws_iam_instance_profile", "aws_security_group", "aws_vpc_security_group_egress_rule", "aws_launch_template"]) {
+      expect(only(json, type).tags).toEqual(stable);
     }
+    for (const spec of only(json, "aws_launch_template").tag_specifications) expect(spec.tags).toEqual(stable);
+    expect(only(json, "aws_instance").tags).toEqual({
+      ...stable,
+      "gpu-workloads:gpu": "A10G",
+      "gpu-workloads:instance-type": "g5.xlarge",
+      "gpu-workloads:usd-per-hour": "1.0060",
+    });
   });
 
   test("outputs: instance type, GPU, count, $/h, $/month and why", () => {
@@ -161,8 +163,8 @@ describe("every prop changes the output", () => {
 
   test("AWS names come from the construct id with unsupported characters replaced", () => {
     const json = synthStack((s) => new BatchProcessing(s, "nightly jobs.v2", { network: NETWORK, batch: { maxVcpus: 8, job: { image: "x:1" } } }));
-    expect(only(json, "aws_launch_template").name_prefix).toBe("nightly-jobs-v2-");
-    expect(only(json, "aws_iam_role").name_prefix).toBe("nightly-jobs-v2-");
+    expect(only(json, "aws_launch_template").name_prefix).toBe("nightly-jobs.v2-");
+    expect(resourcesOf(json, "aws_iam_role").map((r) => r.name_prefix)).toEqual(["nightly-jobs.v2-", "nightly-jobs.v2-"]);
     expect(only(json, "aws_batch_job_queue").name).toMatch(/^nightly-jobs-v2-[0-9a-f]{8}$/);
   });
 
@@ -181,7 +183,9 @@ describe("every prop changes the output", () => {
     expect(resourcesOf(json, "aws_instance")).toHaveLength(0);
     const asg = only(json, "aws_autoscaling_group");
     expect(asg).toMatchObject({ min_size: 2, max_size: 6, desired_capacity: 3, vpc_zone_identifier: NETWORK.subnetIds });
-    expect(asg.tag).toContainEqual({ key: "gpu-workloads:instance-type", value: "g5.xlarge", propagate_at_launch: true });
+    // The decision's tags stay on the group: a fallback instance is another type at another price.
+    expect(asg.tag).toContainEqual({ key: "gpu-workloads:instance-type", value: "g5.xlarge", propagate_at_launch: false });
+    expect(asg.tag).toContainEqual({ key: "ManagedBy", value: "cdktf-gpu-workloads", propagate_at_launch: true });
     expect(only(json, "aws_launch_template").network_interfaces[0].subnet_id).toBeUndefined();
   });
 
@@ -200,14 +204,14 @@ describe("every prop changes the output", () => {
     const json = synthStack((s) =>
       new RealtimeInference(s, "w", {
         network: NETWORK,
-        allowFrom: [{ cidr: "10.0.0.0/16", port: 8000 }, { securityGroupId: "sg-0abc", port: 8080, description: "from the ALB" }],
+        allowFrom: [{ cidr: "10.0.0.0/16", port: 8000 }, { securityGroupId: "sg-0abc1234", port: 8080, description: "from the ALB" }],
         allowTo: [{ cidr: "10.0.0.0/8", port: 5432, description: "metadata database" }],
       }),
     );
     const ingress = resourcesOf(json, "aws_vpc_security_group_ingress_rule");
     expect(ingress).toEqual([
       expect.objectContaining({ cidr_ipv4: "10.0.0.0/16", from_port: 8000, to_port: 8000, description: "clients of w on port 8000" }),
-      expect.objectContaining({ referenced_security_group_id: "sg-0abc", from_port: 8080, description: "from the ALB" }),
+      expect.objectContaining({ referenced_security_group_id: "sg-0abc1234", from_port: 8080, description: "from the ALB" }),
     ]);
     expect(resourcesOf(json, "aws_vpc_security_group_egress_rule")).toContainEqual(
       expect.objectContaining({ cidr_ipv4: "10.0.0.0/8", from_port: 5432, description: "metadata database" }),
@@ -246,15 +250,15 @@ describe("bad input fails at construction, naming the prop, the value and what w
   test.each([
     [{ network: undefined }, /w: network is undefined; give \{ vpcId, subnetIds \}/],
     [{ network: { vpcId: "my-vpc", subnetIds: ["subnet-0a"] } }, /network.vpcId is "my-vpc"; give a VPC id/],
-    [{ network: { vpcId: "vpc-0a", subnetIds: [] } }, /network.subnetIds is \[\]; give at least one private subnet id/],
-    [{ rootVolumeSizeGiB: 50 }, /rootVolumeSizeGiB is 50; give whole GiB from 75/],
-    [{ replicas: 0 }, /replicas is 0; give a whole number of at least 1/],
+    [{ network: { vpcId: "vpc-0a1b2c3d", subnetIds: [] } }, /network.subnetIds is \[\]; give at least one private subnet id/],
+    [{ rootVolumeSizeGiB: 50 }, /rootVolumeSizeGiB is 50; give a whole number from 75 to 16384 GiB/],
+    [{ replicas: 0 }, /replicas is 0; give a whole number from 1 to 1000/],
     [{ replicas: { min: 3, max: 2 } }, /replicas is \{"min":3,"max":2\}; give whole numbers with 0 <= min <= desired <= max/],
     [{ allowFrom: [{ cidr: "0.0.0.0/0", port: 22 }] }, /allowFrom\[0\].cidr is "0.0.0.0\/0"; open ingress is refused/],
     [{ allowFrom: [{ cidr: "10.0.0.0/8", securityGroupId: "sg-1", port: 80 }] }, /allowFrom\[0\] .*give exactly one of cidr or securityGroupId/],
-    [{ allowFrom: [{ cidr: "10.0.0.0/8", port: 70000 }] }, /allowFrom\[0\].port is 70000; give a TCP port from 1 to 65535/],
+    [{ allowFrom: [{ cidr: "10.0.0.0/8", port: 70000 }] }, /allowFrom\[0\].port is 70000; give a whole number from 1 to 65535 \(a TCP or UDP port\)/],
     [{ ami: "ubuntu" }, /ami is "ubuntu"; give an AMI id/],
-    [{ minGpuMemoryGB: 0 }, /minGpuMemoryGB is 0; give a positive number/],
+    [{ minGpuMemoryGB: 0 }, /minGpuMemoryGB is 0; give a number above 0 and at most 1024 GB/],
   ])("%j", (props, message) => {
     const build = () => synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, ...(props as object) }));
     expect(build).toThrow(InvalidRequirementError);

@@ -98,7 +98,7 @@ describe("inference fleets with capacity fallbacks", () => {
 
   test.each([
     [{ fleet: { fallback: false } }, /fleet .* fleet options apply to an Auto Scaling group/],
-    [{ replicas: 2, fleet: { spotPercentage: 120 } }, /fleet.spotPercentage is 120; give a whole percentage from 0 to 100/],
+    [{ replicas: 2, fleet: { spotPercentage: 120 } }, /fleet.spotPercentage is 120; give a whole number from 0 to 100 percent/],
     [{ replicas: 2, fleet: { scalingTarget: 0 } }, /fleet.scalingTarget is 0/],
   ])("fleet errors %j", (props, message) => {
     expect(() => synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, ...(props as object) }))).toThrow(message);
@@ -287,7 +287,7 @@ describe("cost plan, report and budget guard", () => {
     expect(text.stdout).toMatch(/App total: \$112.09\/hour, \$81,827.16\/month; up to \$83,295.92\/month at maximum scale./);
     expect(text.stdout).toMatch(/as of 2026-11-27/);
     const markdown = runCli(["report", "--dir", outdir, "--markdown"]).stdout;
-    expect(markdown).toMatch(/### Stack `chat`\n\n\| workload \| class \|/);
+    expect(markdown).toMatch(/### Stack chat\n\n\| workload \| class \|/);
     expect(markdown).toMatch(/\| --- \| --- \|/);
     const json = JSON.parse(runCli(["report", "--dir", outdir, "--json"]).stdout);
     expect(json.totals).toEqual({ usdPerHour: 112.092, usdPerMonth: 81827.16, maxUsdPerMonth: 83295.92 });

@@ -151,10 +151,11 @@ export const BASELINE_RULES: readonly BaselineRule[] = [
   },
   {
     id: "CKV_AWS_153",
-    description: "Auto Scaling group tags propagate to instances",
+    // checkov passes any tag block; we also require the library's own ManagedBy tag to reach the instances.
+    description: "Auto Scaling groups tag what they launch",
     check: (s) =>
       each(s, "aws_autoscaling_group")
-        .filter(([, r]) => !(r.tag ?? []).length || r.tag.some((t: Block) => t.propagate_at_launch !== true))
+        .filter(([, r]) => !(r.tag ?? []).some((t: Block) => t.key === "ManagedBy" && t.propagate_at_launch === true))
         .map(([n]) => n),
   },
   {

@@ -2,9 +2,12 @@ import { BatchComputeEnvironment } from "@cdktf/provider-aws/lib/batch-compute-e
 import { BatchJobDefinition } from "@cdktf/provider-aws/lib/batch-job-definition";
 import { BatchJobQueue } from "@cdktf/provider-aws/lib/batch-job-queue";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Construct } from "constructs";
 import { Decision } from "../../selection/decision";
 import { BatchOptions } from "../workload-props";
+import { createJobRole } from "./instance-role";
+import { literalTags, literalText } from "./terraform-text";
 
 export const DEFAULT_BATCH_INSTANCE_TYPES = 5;
 export const DEFAULT_JOB_ATTEMPTS = 3;
@@ -16,6 +19,8 @@ const JOB_MEMORY_SHARE = 0.85;
 
 export interface BatchEnvironmentProps {
   readonly name: string;
+  /** Name prefix of the jobs' own role. */
+  readonly rolePrefix: string;
   readonly decision: Decision;
   readonly options: BatchOptions;
   readonly instanceTypes: readonly string[];
@@ -23,22 +28,33 @@ export interface BatchEnvironmentProps {
   readonly securityGroupId: string;
   readonly instanceProfileArn: string;
   readonly launchTemplate: LaunchTemplate;
-  readonly tags: Record<string, string>;
+  /** On every resource, and on the instances Batch launches (which may be any of instanceTypes). */
+  readonly stableTags: Record<string, string>;
+  /** On the compute environment only. */
+  readonly decisionTags: Record<string, string>;
 }
 
 export interface BatchEnvironment {
   readonly computeEnvironment: BatchComputeEnvironment;
   readonly jobQueue: BatchJobQueue;
   readonly jobDefinition: BatchJobDefinition;
+  readonly jobRole: IamRole;
 }
 
 /**
  * A managed compute environment (the service-linked role, least privilege by AWS), a queue, and a
  * job definition that asks for GPUs and retries spot reclaims but not application errors.
+ *
+ * Least privilege for containers: jobs run with their own role (no permissions until granted), never the
+ * instance role: the launch template's IMDS hop limit is 1, so containers cannot reach the instance's
+ * credentials. No execution role: on EC2 the ECS agent pulls ECR images and ships awslogs with the instance
+ * role; AWS requires an execution role only for Fargate, private-registry auth and secrets injection
+ * (ECS Developer Guide, "Amazon ECS task execution IAM role", as of 2026-11-29).
  */
 export function createBatchEnvironment(scope: Construct, props: BatchEnvironmentProps): BatchEnvironment {
   const { decision, options } = props;
   const spot = decision.purchase === "spot";
+  const stable = literalTags(props.stableTags);
   const computeEnvironment = new BatchComputeEnvironment(scope, "compute-environment", {
     name: props.name,
     type: "MANAGED",
@@ -54,17 +70,18 @@ export function createBatchEnvironment(scope: Construct, props: BatchEnvironment
       instanceRole: props.instanceProfileArn,
       launchTemplate: { launchTemplateId: props.launchTemplate.id, version: "$Latest" },
       ec2Configuration: [{ imageType: BATCH_GPU_IMAGE_TYPE }],
-      tags: props.tags,
+      tags: stable,
     },
-    tags: props.tags,
+    tags: literalTags({ ...props.stableTags, ...props.decisionTags }),
   });
   const jobQueue = new BatchJobQueue(scope, "job-queue", {
     name: props.name,
     state: "ENABLED",
     priority: 1,
     computeEnvironmentOrder: [{ order: 1, computeEnvironment: computeEnvironment.arn }],
-    tags: props.tags,
+    tags: stable,
   });
+  const jobRole = createJobRole(scope, props.rolePrefix, props.stableTags);
   const job = options.job;
   const gpus = job.gpus ?? 1;
   const share = gpus / decision.gpuCount;
@@ -73,9 +90,13 @@ export function createBatchEnvironment(scope: Construct, props: BatchEnvironment
     type: "container",
     platformCapabilities: ["EC2"],
     propagateTags: true,
-    containerProperties: JSON.stringify({
+    // User text inside the JSON (image, command) is literal: Terraform must not interpolate "${...}" in it.
+    containerProperties: literalText(JSON.stringify({
       image: job.image,
       command: job.command,
+      jobRoleArn: jobRole.arn,
+      readonlyRootFilesystem: job.readonlyRootFilesystem,
+      user: job.user,
       resourceRequirements: [
         { type: "GPU", value: String(gpus) },
         { type: "VCPU", value: String(job.vcpus ?? Math.max(1, Math.floor(decision.spec.vcpus * share) - 1)) },
@@ -83,7 +104,7 @@ export function createBatchEnvironment(scope: Construct, props: BatchEnvironment
       ],
       // Not privileged (CKV_AWS_210): GPUs reach the container through the NVIDIA runtime, not device access.
       privileged: false,
-    }),
+    })),
     retryStrategy: {
       attempts: job.attempts ?? DEFAULT_JOB_ATTEMPTS,
       // A reclaimed spot host reports "Host EC2 (instance i-…) terminated.": retry; anything else is the job's own failure.
@@ -93,7 +114,7 @@ export function createBatchEnvironment(scope: Construct, props: BatchEnvironment
       ],
     },
     timeout: { attemptDurationSeconds: job.timeoutSeconds ?? DEFAULT_JOB_TIMEOUT_SECONDS },
-    tags: props.tags,
+    tags: stable,
   });
-  return { computeEnvironment, jobQueue, jobDefinition };
+  return { computeEnvironment, jobQueue, jobDefinition, jobRole };
 }

@@ -5,6 +5,7 @@ import { Construct } from "constructs";
 import { Candidate, Decision } from "../../selection/decision";
 import { FleetOptions, ReplicaBounds, ScalingMetric } from "../workload-props";
 import { GPU_UTILIZATION_METRIC } from "./gpu-metrics-user-data";
+import { literalTags, literalText } from "./terraform-text";
 
 export const DEFAULT_MAX_FALLBACKS = 9;
 export const DEFAULT_SCALING_TARGET = 70;
@@ -15,13 +16,17 @@ const GRACE_SECONDS_PER_WEIGHT_GIB = 10;
 
 export interface FleetProps {
   readonly namePrefix: string;
+  readonly policyName: string;
   readonly subnetIds: string[];
   readonly bounds: ReplicaBounds;
   readonly launchTemplate: LaunchTemplate;
   readonly decision: Decision;
   readonly options: FleetOptions;
   readonly weightsGiB: number;
-  readonly tags: Record<string, string>;
+  /** Propagated to every instance. */
+  readonly stableTags: Record<string, string>;
+  /** On the group only: a fallback instance is another type at another price. */
+  readonly decisionTags: Record<string, string>;
 }
 
 /**
@@ -68,24 +73,27 @@ export function createFleet(scope: Construct, props: FleetProps): AutoscalingGro
         spotAllocationStrategy: anySpot ? "price-capacity-optimized" : undefined,
       },
     },
-    tag: Object.entries(props.tags).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
+    tag: [
+      ...Object.entries(literalTags(props.stableTags)).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
+      ...Object.entries(literalTags(props.decisionTags)).map(([key, value]) => ({ key, value, propagateAtLaunch: false })),
+    ],
   });
   if (bounds.max > bounds.min) {
     const metric: ScalingMetric = options.scalingMetric === undefined || options.scalingMetric === "gpu-utilization" ? GPU_UTILIZATION_METRIC : options.scalingMetric;
     new AutoscalingPolicy(scope, "scaling-policy", {
-      name: `${props.namePrefix}target-tracking`,
+      name: props.policyName,
       autoscalingGroupName: group.name,
       policyType: "TargetTrackingScaling",
       estimatedInstanceWarmup: grace,
       targetTrackingConfiguration: {
         targetValue: options.scalingTarget ?? DEFAULT_SCALING_TARGET,
         customizedMetricSpecification: {
-          namespace: metric.namespace,
-          metricName: metric.metricName,
+          namespace: literalText(metric.namespace),
+          metricName: literalText(metric.metricName),
           statistic: metric.statistic ?? "Average",
           metricDimension: [
             { name: "AutoScalingGroupName", value: group.name },
-            ...Object.entries(metric.dimensions ?? {}).map(([name, value]) => ({ name, value })),
+            ...Object.entries(metric.dimensions ?? {}).map(([name, value]) => ({ name: literalText(name), value: literalText(value) })),
           ],
         },
       },

@@ -36,18 +36,3 @@ export function gpuMetricsScript(os: AmiOperatingSystem, arch: CpuArchitecture):
     "",
   ].join("\n");
 }
-
-/** Joins scripts as a MIME multipart document, which cloud-init runs part by part (user's part last). */
-export function multipartUserData(parts: readonly string[]): string {
-  if (parts.length === 1) return parts[0];
-  const boundary = "==GPU-WORKLOADS-BOUNDARY==";
-  const type = (part: string) => (part.startsWith("#cloud-config") ? "text/cloud-config" : "text/x-shellscript");
-  return [
-    `Content-Type: multipart/mixed; boundary="${boundary}"`,
-    "MIME-Version: 1.0",
-    "",
-    ...parts.flatMap((part) => [`--${boundary}`, `Content-Type: ${type(part)}; charset="utf-8"`, "", part]),
-    `--${boundary}--`,
-    "",
-  ].join("\n");
-}

@@ -2,6 +2,8 @@ import { LaunchTemplate, LaunchTemplateNetworkInterfaces } from "@cdktf/provider
 import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import { Precondition } from "cdktf/lib/terraform-conditions";
+import { launchTemplateDescription } from "../../validation/aws-text";
+import { literalTags, literalText } from "./terraform-text";
 
 /** The interfaces of an instance launched from the template. */
 export interface TemplateNetwork {
@@ -14,7 +16,13 @@ export interface TemplateNetwork {
 
 export interface WorkloadLaunchTemplateProps {
   readonly namePrefix: string;
+  /** What the template is for, without prices or reasons: a new description is a new version, and instances follow versions. */
   readonly description: string;
+  /**
+   * IMDS hop limit 2 lets containers on the instance (a model server or training job started with docker)
+   * reach the instance role's credentials; 1 keeps them from it, for AWS Batch, whose jobs get their own role.
+   */
+  readonly containersUseInstanceRole: boolean;
   readonly instanceType: string;
   /** Undefined when the service (AWS Batch) picks the image. */
   readonly imageId?: string;
@@ -28,6 +36,7 @@ export interface WorkloadLaunchTemplateProps {
   readonly capacityReservationId?: string;
   readonly marketType?: "spot" | "capacity-block";
   readonly userData?: string;
+  /** Stable tags only: the template's content is what instances are created from. */
   readonly tags: Record<string, string>;
   readonly preconditions: Precondition[];
 }
@@ -39,15 +48,15 @@ export interface WorkloadLaunchTemplateProps {
 export function createLaunchTemplate(scope: Construct, props: WorkloadLaunchTemplateProps): LaunchTemplate {
   return new LaunchTemplate(scope, "launch-template", {
     namePrefix: props.namePrefix,
-    description: props.description.slice(0, 255),
+    description: literalText(launchTemplateDescription(props.description)),
     instanceType: props.instanceType,
     imageId: props.imageId,
     updateDefaultVersion: true,
     ebsOptimized: "true",
     monitoring: { enabled: true },
-    // IMDSv2 only (CKV_AWS_79). Hop limit 2, not 1: containers on the instance sit one network hop
-    // further and need to reach IMDS for the instance role's credentials; 1 breaks them (CKV_AWS_341 not met, on purpose).
-    metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 2, instanceMetadataTags: "enabled" },
+    // IMDSv2 only (CKV_AWS_79). The hop limit: see containersUseInstanceRole (CKV_AWS_341 is met for AWS Batch only, on purpose).
+    // Instance tags stay out of IMDS: containers need not read them, and tag keys keep AWS's general rules.
+    metadataOptions: metadataOptions(props.containersUseInstanceRole),
     iamInstanceProfile: props.instanceProfileArn ? { arn: props.instanceProfileArn } : undefined,
     blockDeviceMappings: [
       {
@@ -67,10 +76,15 @@ export function createLaunchTemplate(scope: Construct, props: WorkloadLaunchTemp
           ? { marketType: "capacity-block" }
           : undefined,
     userData: props.userData === undefined ? undefined : base64(props.userData),
-    tagSpecifications: ["instance", "volume", "network-interface"].map((resourceType) => ({ resourceType, tags: props.tags })),
-    tags: props.tags,
+    tagSpecifications: ["instance", "volume", "network-interface"].map((resourceType) => ({ resourceType, tags: literalTags(props.tags) })),
+    tags: literalTags(props.tags),
     lifecycle: props.preconditions.length ? { precondition: props.preconditions } : undefined,
   });
+}
+
+/** IMDSv2 only, with the hop limit the containers on the instance need; shared by the template and aws_instance. */
+export function metadataOptions(containersUseInstanceRole: boolean) {
+  return { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: containersUseInstanceRole ? 2 : 1, instanceMetadataTags: "disabled" };
 }
 
 /**

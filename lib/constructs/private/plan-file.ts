@@ -1,12 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { TerraformStack } from "cdktf";
-// Not re-exported from the package root: the hook cdktf itself uses for constructs that write files at synth.
-import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
 import { IConstruct } from "constructs";
 import { GPU_PLAN_FILE, GPU_PLAN_VERSION, GpuPlan, PlannedWorkload } from "../../plan/gpu-plan";
 import { HOURS_PER_MONTH } from "../../plan/money";
 import type { GpuWorkload } from "../gpu-workload";
+import { workloadsUnder } from "./workload-brand";
 
 /** Alternatives a plan lists per workload: enough for a reviewer to weigh the choice. */
 const PLAN_ALTERNATIVES = 3;
@@ -14,19 +13,35 @@ const PLAN_ALTERNATIVES = 3;
 const appsWithPlan = new WeakSet<IConstruct>();
 
 /**
- * Writes cdktf.out/gpu-plan.json during synth: every workload of the app, sorted by path, no timestamps,
- * so the file is deterministic. Only the app's first workload registers the writer (one tree walk per
- * synth, not one per workload); the tree is complete by the time it runs.
+ * Writes cdktf.out/gpu-plan.json when the app synthesizes: every workload of the app, sorted by path, no
+ * timestamps, so the file is deterministic. App.synth() validates the app once after every stack is
+ * synthesized: the one moment that sees the whole app, whatever stacks it has. So the writer is an App
+ * validation (registered once, by the first workload or platform); it writes atomically (temp file +
+ * rename) and removes a stale plan when the app has no workloads left. `new App({ skipValidation: true })`
+ * skips it along with cdktf's own validations.
  */
-export function registerPlanFile(workload: GpuWorkload): void {
-  const root = workload.node.root;
+export function registerPlanFile(scope: IConstruct): void {
+  const root = scope.node.root;
   if (appsWithPlan.has(root)) return;
   appsWithPlan.add(root);
-  addCustomSynthesis(workload, {
-    onSynthesize(session) {
-      fs.writeFileSync(path.join(session.outdir, GPU_PLAN_FILE), JSON.stringify(buildPlan(workloadsOf(root)), null, 2) + "\n");
+  root.node.addValidation({
+    validate() {
+      const outdir = (root as { outdir?: unknown }).outdir;
+      if (typeof outdir === "string") writePlanFile(path.join(outdir, GPU_PLAN_FILE), workloadsUnder(root));
+      return [];
     },
   });
+}
+
+function writePlanFile(file: string, workloads: readonly GpuWorkload[]): void {
+  if (workloads.length === 0) {
+    fs.rmSync(file, { force: true });
+    return;
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, JSON.stringify(buildPlan(workloads), null, 2) + "\n");
+  fs.renameSync(temporary, file);
 }
 
 export function buildPlan(workloads: readonly GpuWorkload[]): GpuPlan {
@@ -37,13 +52,6 @@ export function buildPlan(workloads: readonly GpuWorkload[]): GpuPlan {
     hoursPerMonth: HOURS_PER_MONTH,
     workloads: workloads.map(planned),
   };
-}
-
-function workloadsOf(root: IConstruct): GpuWorkload[] {
-  return root.node
-    .findAll()
-    .filter((c): c is GpuWorkload => "decision" in c && "capacity" in c)
-    .sort((a, b) => (a.node.path < b.node.path ? -1 : 1));
 }
 
 function planned(w: GpuWorkload): PlannedWorkload {

@@ -2,7 +2,11 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
+import { ec2Description } from "../../validation/aws-text";
+import { PRIVATE_RANGES, parseCidr } from "../../validation/cidr";
 import { AllowFrom, AllowTo } from "../workload-props";
+import { literalTags, literalText } from "./terraform-text";
+import { isToken } from "./tokens";
 
 export interface WorkloadSecurityGroupProps {
   readonly vpcId: string;
@@ -17,14 +21,17 @@ export interface WorkloadSecurityGroupProps {
 
 /**
  * No ingress unless asked; egress HTTPS only (Session Manager, package and model downloads, ECR).
- * Rules are separate resources so each carries its own description.
+ * Rules are separate resources so each carries its own description. Descriptions keep to EC2's
+ * character set and length; a CIDR given as a Terraform reference is checked at plan time instead.
  */
 export function createSecurityGroup(scope: Construct, props: WorkloadSecurityGroupProps): SecurityGroup {
+  const tags = literalTags(props.tags);
+  const describe = (text: string) => literalText(ec2Description(text));
   const group = new SecurityGroup(scope, "security-group", {
     namePrefix: props.namePrefix,
-    description: props.description,
+    description: describe(props.description),
     vpcId: props.vpcId,
-    tags: props.tags,
+    tags,
   });
   new VpcSecurityGroupEgressRule(scope, "egress-https", {
     securityGroupId: group.id,
@@ -33,29 +40,30 @@ export function createSecurityGroup(scope: Construct, props: WorkloadSecurityGro
     fromPort: 443,
     toPort: 443,
     cidrIpv4: "0.0.0.0/0",
-    tags: props.tags,
+    tags,
   });
   props.allowTo.forEach((rule, i) =>
     new VpcSecurityGroupEgressRule(scope, `egress-${i}`, {
       securityGroupId: group.id,
-      description: rule.description ?? `${rule.protocol ?? "tcp"} ${rule.port} to ${rule.cidr}`,
+      description: isToken(rule.description) ? rule.description : describe(rule.description ?? `${rule.protocol ?? "tcp"} ${rule.port} to ${isToken(rule.cidr) ? "a referenced network" : rule.cidr}`),
       ipProtocol: rule.protocol ?? "tcp",
       fromPort: rule.port,
       toPort: rule.port,
-      cidrIpv4: rule.cidr,
-      tags: props.tags,
+      ...cidrAttribute(rule.cidr),
+      tags,
     }),
   );
   props.allowFrom.forEach((rule, i) =>
     new VpcSecurityGroupIngressRule(scope, `ingress-${i}`, {
       securityGroupId: group.id,
-      description: rule.description ?? `clients of ${scope.node.id} on port ${rule.port}`,
+      description: isToken(rule.description) ? rule.description : describe(rule.description ?? `clients of ${scope.node.id} on port ${rule.port}`),
       ipProtocol: "tcp",
       fromPort: rule.port,
       toPort: rule.port,
-      cidrIpv4: rule.cidr,
+      ...(rule.cidr === undefined ? {} : cidrAttribute(rule.cidr)),
       referencedSecurityGroupId: rule.securityGroupId,
-      tags: props.tags,
+      tags,
+      lifecycle: rule.cidr !== undefined && isToken(rule.cidr) ? { precondition: [ingressCidrCheck(rule.cidr, rule.allowPublicAddresses === true)] } : undefined,
     }),
   );
   if (props.allowWithinGroup) {
@@ -64,15 +72,42 @@ export function createSecurityGroup(scope: Construct, props: WorkloadSecurityGro
       description: "all traffic between cluster nodes (NCCL over EFA needs every port)",
       ipProtocol: "-1",
       referencedSecurityGroupId: group.id,
-      tags: props.tags,
+      tags,
     });
     new VpcSecurityGroupEgressRule(scope, "egress-cluster", {
       securityGroupId: group.id,
       description: "all traffic between cluster nodes (EFA requires matching egress to the group)",
       ipProtocol: "-1",
       referencedSecurityGroupId: group.id,
-      tags: props.tags,
+      tags,
     });
   }
   return group;
+}
+
+/** IPv6 blocks go to cidr_ipv6; IPv4 blocks and Terraform references to cidr_ipv4. */
+function cidrAttribute(cidr: string): { cidrIpv4: string } | { cidrIpv6: string } {
+  return !isToken(cidr) && parseCidr(cidr)?.version === 6 ? { cidrIpv6: cidr } : { cidrIpv4: cidr };
+}
+
+/**
+ * The synth-time ingress rules, evaluated by Terraform for a CIDR known only at plan: a valid IPv4 block,
+ * never /0, and private address space unless the rule opts in to public addresses.
+ */
+function ingressCidrCheck(cidr: string, allowPublic: boolean): { condition: string; errorMessage: string } {
+  const address = `split("/", ${cidr})[0]`;
+  const prefix = `tonumber(split("/", ${cidr})[1])`;
+  const octet = (i: number) => `tonumber(split(".", ${address})[${i}])`;
+  const asNumber = `(${octet(0)} * 16777216 + ${octet(1)} * 65536 + ${octet(2)} * 256 + ${octet(3)})`;
+  const inRange = PRIVATE_RANGES.filter((r) => r.version === 4).map((r) => {
+    const block = 2 ** (32 - r.prefix);
+    return `(${prefix} >= ${r.prefix} && floor(${asNumber} / ${block}) == ${Number(r.address) / block})`;
+  });
+  const privateSpace = allowPublic ? "true" : `(${inRange.join(" || ")})`;
+  return {
+    condition: `\${can(cidrhost(${cidr}, 0)) && ${prefix} > 0 && ${privateSpace}}`,
+    errorMessage:
+      "cdktf-gpu-workloads: an allowFrom CIDR must be an IPv4 block other than 0.0.0.0/0" +
+      (allowPublic ? "." : " in private address space (10/8, 172.16/12, 192.168/16, 100.64/10, 198.19/16), or the rule must set allowPublicAddresses."),
+  };
 }

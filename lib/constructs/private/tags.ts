@@ -1,14 +1,25 @@
 import { Decision } from "../../selection/decision";
+import { WorkloadClass } from "../../taxonomy/workload-class";
 
 /** Marks what this library manages, so operators can find and cost it. */
 export const MANAGED_BY = "cdktf-gpu-workloads";
 
-/** The decision as tags: on every resource, so a cost report or a console filter can use them. */
-export function workloadTags(decision: Decision, ...extra: (Readonly<Record<string, string>> | undefined)[]): Record<string, string> {
+/**
+ * Tags that hold for the workload's whole life: the platform's, the workload's and the library's own.
+ * They go on every resource, launch template content included, so they must not change with a price
+ * table or a decision (a launch template change replaces single instances and cluster nodes).
+ */
+export function stableTags(workload: WorkloadClass, ...extra: (Readonly<Record<string, string>> | undefined)[]): Record<string, string> {
+  return { ...Object.assign({}, ...extra), ManagedBy: MANAGED_BY, "gpu-workloads:workload-class": workload };
+}
+
+/**
+ * The decision as tags, for a cost report or a console filter: only on what Terraform updates in place
+ * (instances, the Auto Scaling group itself, the Batch compute environment), never in launch template
+ * content, and never propagated to instances that may be of another (fallback) type.
+ */
+export function decisionTags(decision: Decision): Record<string, string> {
   return {
-    ...Object.assign({}, ...extra),
-    ManagedBy: MANAGED_BY,
-    "gpu-workloads:workload-class": decision.workload,
     "gpu-workloads:gpu": decision.gpu.name,
     "gpu-workloads:instance-type": decision.instanceType,
     "gpu-workloads:usd-per-hour": decision.totalHourlyUsd.toFixed(4),

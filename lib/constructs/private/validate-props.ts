@@ -1,102 +1,125 @@
-import { Token } from "cdktf";
-import { InvalidRequirementError } from "../../selection/errors";
 import { Decision } from "../../selection/decision";
-import { SelectionRequirements } from "../../selection/requirements";
 import { WorkloadClass } from "../../taxonomy/workload-class";
-import { GpuPlatform, GpuPolicy } from "../gpu-platform";
-import { GpuWorkloadProps } from "../workload-props";
+import { checkOneOf } from "../../validation/allowed-values";
+import { checkTags, TAG_LIMITS } from "../../validation/aws-tags";
+import { isPrivateCidr, parseCidr } from "../../validation/cidr";
+import { InvalidRequirementError } from "../../validation/errors";
+import { NumberRule, checkNumber } from "../../validation/numbers";
+import { NetworkProps } from "../network";
+import { ALLOW_TO_PROTOCOLS, AMI_OPERATING_SYSTEMS, GpuWorkloadProps, SCALING_STATISTICS } from "../workload-props";
 import { DLAMI_ROOT_SNAPSHOT_GIB } from "./ami";
+import { isToken, refuseTokens } from "./tokens";
 
-const literal = (value: unknown) => value !== undefined && !Token.isUnresolved(value);
+/** The library's own tags on every resource (stable ones) and on capacity (the decision's). */
+const OWN_TAGS = 5;
 
-/** Checks the props selection does not see (network, volumes, replicas, rules); tokens pass unchecked. */
-export function validateWorkloadProps(props: GpuWorkloadProps, platform: GpuPlatform | undefined): void {
-  const network = props.network ?? platform?.network;
+/**
+ * Bounds of the props selection does not see. Where AWS sets the bound, `why` says so; where it does
+ * not (fleet size, grace period), the bound is ours and says that.
+ */
+export const PROP_RULES = {
+  rootVolumeSizeGiB: { integer: true, max: 16384, unit: "GiB", why: "gp3 volumes hold 1 to 16,384 GiB" },
+  replicas: { integer: true, min: 1, max: 1000, why: "the library's fleet bound; AWS's is your vCPU quota" },
+  maxFallbacks: { integer: true, min: 0, max: 39, why: "an Auto Scaling group takes at most 40 instance types" },
+  spotPercentage: { integer: true, min: 0, max: 100, unit: "percent" },
+  healthCheckGracePeriodSeconds: { integer: true, min: 0, max: 86_400, unit: "seconds", why: "the library's bound: a day" },
+  gpuUtilizationTarget: { above: 0, max: 100, unit: "percent GPU utilization" },
+  customScalingTarget: { above: 0, max: 1e12 },
+  maxVcpus: { integer: true, min: 1, max: 100_000, unit: "vCPUs" },
+  maxInstanceTypes: { integer: true, min: 1, max: 40 },
+  jobGpus: { integer: true, min: 1, max: 16 },
+  jobVcpus: { integer: true, min: 1, max: 1024 },
+  jobMemoryMiB: { integer: true, min: 4, max: 33_554_432, unit: "MiB", why: "AWS Batch needs at least 4 MiB" },
+  attempts: { integer: true, min: 1, max: 10, why: "AWS Batch allows 1 to 10 attempts" },
+  timeoutSeconds: { integer: true, min: 60, max: 1_209_600, unit: "seconds", why: "AWS Batch needs at least 60; the library's bound is 14 days" },
+  port: { integer: true, min: 1, max: 65535, why: "a TCP or UDP port" },
+} as const satisfies Record<string, NumberRule>;
+
+const literal = (value: unknown) => value !== undefined && !isToken(value);
+
+/** Checks the props selection does not see (network, volumes, replicas, rules); tokens pass where Terraform takes them. */
+export function validateWorkloadProps(props: GpuWorkloadProps, network: NetworkProps | undefined, platformTags: Readonly<Record<string, string>>): void {
+  refuseTokens(props);
+  validateNetwork(network);
+  if (literal(props.ami) && !/^(ami-[0-9a-f]{8,17}|\/[\w.\-/]{1,2047})$/.test(props.ami!)) {
+    throw new InvalidRequirementError("ami", props.ami, 'give an AMI id ("ami-0abc1234") or an SSM parameter name ("/aws/service/...")');
+  }
+  checkOneOf("operatingSystem", props.operatingSystem, AMI_OPERATING_SYSTEMS);
+  const minimumRoot = props.ami ? 1 : DLAMI_ROOT_SNAPSHOT_GIB;
+  checkNumber("rootVolumeSizeGiB", props.rootVolumeSizeGiB, { ...PROP_RULES.rootVolumeSizeGiB, min: minimumRoot });
+  if (props.userData !== undefined && typeof props.userData !== "string") {
+    throw new InvalidRequirementError("userData", props.userData, "give the user data as a string");
+  }
+  checkTags("tags", props.tags, isToken);
+  const tagCount = new Set([...Object.keys(platformTags), ...Object.keys(props.tags ?? {})]).size + OWN_TAGS;
+  if (tagCount > TAG_LIMITS.perResource) {
+    throw new InvalidRequirementError("tags", `${tagCount} tags with the platform's and the library's ${OWN_TAGS}`, `keep to ${TAG_LIMITS.perResource} (AWS's limit per resource)`);
+  }
+  validateReplicas(props.replicas);
+  validateCapacityOptions(props);
+  validateRules(props);
+}
+
+function validateNetwork(network: NetworkProps | undefined): void {
   if (!network) {
     throw new InvalidRequirementError("network", undefined, "give { vpcId, subnetIds } on the workload or on its GpuPlatform");
   }
-  if (literal(network.vpcId) && !/^vpc-[0-9a-f]+$/.test(network.vpcId)) {
-    throw new InvalidRequirementError("network.vpcId", network.vpcId, 'give a VPC id such as "vpc-0abc123" or a Terraform reference');
+  if (literal(network.vpcId) && !/^vpc-[0-9a-f]{8,17}$/.test(network.vpcId)) {
+    throw new InvalidRequirementError("network.vpcId", network.vpcId, 'give a VPC id such as "vpc-0abc1234" or a Terraform reference');
   }
-  if (!Token.isUnresolved(network.subnetIds)) {
-    if (!Array.isArray(network.subnetIds) || network.subnetIds.length === 0) {
-      throw new InvalidRequirementError("network.subnetIds", network.subnetIds, "give at least one private subnet id");
-    }
-    for (const subnet of network.subnetIds) {
-      if (literal(subnet) && !/^subnet-[0-9a-f]+$/.test(subnet)) {
-        throw new InvalidRequirementError("network.subnetIds", subnet, 'give subnet ids such as "subnet-0abc123" or Terraform references');
-      }
-    }
+  if (isToken(network.subnetIds)) return;
+  if (!Array.isArray(network.subnetIds) || network.subnetIds.length === 0) {
+    throw new InvalidRequirementError("network.subnetIds", network.subnetIds, "give at least one private subnet id");
   }
-  if (literal(props.ami) && !/^(ami-[0-9a-f]+|\/[\w.\-/]+)$/.test(props.ami!)) {
-    throw new InvalidRequirementError("ami", props.ami, 'give an AMI id ("ami-0abc123") or an SSM parameter name ("/aws/service/...")');
-  }
-  if (props.operatingSystem !== undefined && !["ubuntu-22.04", "amazon-linux-2023"].includes(props.operatingSystem)) {
-    throw new InvalidRequirementError("operatingSystem", props.operatingSystem, "use ubuntu-22.04 or amazon-linux-2023");
-  }
-  const root = props.rootVolumeSizeGiB;
-  if (literal(root)) {
-    const minimum = props.ami ? 1 : DLAMI_ROOT_SNAPSHOT_GIB;
-    if (!(Number.isInteger(root) && root! >= minimum && root! <= 16384)) {
-      throw new InvalidRequirementError("rootVolumeSizeGiB", root, `give whole GiB from ${minimum}${props.ami ? "" : " (the Deep Learning AMI's own size)"} to 16384`);
+  network.subnetIds.forEach((subnet, i) => {
+    if (literal(subnet) && !/^subnet-[0-9a-f]{8,17}$/.test(subnet)) {
+      throw new InvalidRequirementError(`network.subnetIds[${i}]`, subnet, 'give subnet ids such as "subnet-0abc1234" or Terraform references');
     }
-  }
-  validateReplicas(props.replicas);
-  props.allowFrom?.forEach((rule, i) => {
-    const property = `allowFrom[${i}]`;
-    if ((rule.cidr === undefined) === (rule.securityGroupId === undefined)) {
-      throw new InvalidRequirementError(property, rule, "give exactly one of cidr or securityGroupId");
-    }
-    if (literal(rule.cidr) && (rule.cidr === "0.0.0.0/0" || rule.cidr === "::/0")) {
-      throw new InvalidRequirementError(`${property}.cidr`, rule.cidr, "open ingress is refused (CKV_AWS_24/25/260); allow a VPC CIDR or a load balancer's security group");
-    }
-    if (literal(rule.cidr) && !/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(rule.cidr!)) {
-      throw new InvalidRequirementError(`${property}.cidr`, rule.cidr, 'give an IPv4 CIDR such as "10.0.0.0/16"');
-    }
-    port(`${property}.port`, rule.port);
   });
-  validateCapacityOptions(props);
-  props.allowTo?.forEach((rule, i) => {
-    if (literal(rule.cidr) && !/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(rule.cidr)) {
-      throw new InvalidRequirementError(`allowTo[${i}].cidr`, rule.cidr, 'give an IPv4 CIDR such as "10.0.0.0/16"');
-    }
-    port(`allowTo[${i}].port`, rule.port);
-  });
+}
+
+function validateReplicas(replicas: GpuWorkloadProps["replicas"]): void {
+  if (replicas === undefined) return;
+  if (typeof replicas === "number") {
+    checkNumber("replicas", replicas, PROP_RULES.replicas);
+    return;
+  }
+  if (replicas === null || typeof replicas !== "object") throw new InvalidRequirementError("replicas", replicas, "give a whole number, or { min, max, desired }");
+  const { min, max, desired = min } = replicas;
+  checkNumber("replicas.min", min, { ...PROP_RULES.replicas, min: 0 });
+  checkNumber("replicas.max", max, PROP_RULES.replicas);
+  checkNumber("replicas.desired", desired, { ...PROP_RULES.replicas, min: 0 });
+  if (min > max || desired < min || desired > max) {
+    throw new InvalidRequirementError("replicas", replicas, "give whole numbers with 0 <= min <= desired <= max and max >= 1");
+  }
 }
 
 function validateCapacityOptions(props: GpuWorkloadProps): void {
   const multiReplica = props.replicas !== undefined && props.replicas !== 1;
-  if (props.fleet && !multiReplica) {
+  if (props.fleet !== undefined && !multiReplica) {
     throw new InvalidRequirementError("fleet", props.fleet, "fleet options apply to an Auto Scaling group: give replicas > 1 or { min, max }");
   }
   const fleet = props.fleet ?? {};
-  if (fleet.spotPercentage !== undefined && !(Number.isInteger(fleet.spotPercentage) && fleet.spotPercentage >= 0 && fleet.spotPercentage <= 100)) {
-    throw new InvalidRequirementError("fleet.spotPercentage", fleet.spotPercentage, "give a whole percentage from 0 to 100");
+  for (const key of ["fallback", "capacityRebalance"] as const) {
+    if (fleet[key] !== undefined && typeof fleet[key] !== "boolean") throw new InvalidRequirementError(`fleet.${key}`, fleet[key], "give true or false");
   }
-  for (const key of ["onDemandBaseCapacity", "maxFallbacks", "healthCheckGracePeriodSeconds"] as const) {
-    const value = fleet[key];
-    if (literal(value) && !(Number.isInteger(value) && value! >= 0)) throw new InvalidRequirementError(`fleet.${key}`, value, "give a whole number, 0 or more");
+  checkNumber("fleet.maxFallbacks", fleet.maxFallbacks, PROP_RULES.maxFallbacks);
+  checkNumber("fleet.spotPercentage", fleet.spotPercentage, PROP_RULES.spotPercentage);
+  checkNumber("fleet.healthCheckGracePeriodSeconds", fleet.healthCheckGracePeriodSeconds, PROP_RULES.healthCheckGracePeriodSeconds);
+  const maxReplicas = typeof props.replicas === "object" ? props.replicas.max : props.replicas;
+  checkNumber("fleet.onDemandBaseCapacity", fleet.onDemandBaseCapacity, { integer: true, min: 0, max: maxReplicas ?? 1, why: "at most the fleet's maximum size" });
+  const metric = fleet.scalingMetric ?? "gpu-utilization";
+  if (metric === "gpu-utilization") {
+    checkNumber("fleet.scalingTarget", fleet.scalingTarget, PROP_RULES.gpuUtilizationTarget);
+  } else {
+    validateScalingMetric(metric);
+    checkNumber("fleet.scalingTarget", fleet.scalingTarget, PROP_RULES.customScalingTarget);
   }
-  if (fleet.scalingTarget !== undefined && !(fleet.scalingTarget > 0)) {
-    throw new InvalidRequirementError("fleet.scalingTarget", fleet.scalingTarget, "give a positive target value, e.g. 70 (percent GPU utilization)");
-  }
-  if (props.batch) {
-    if (props.workload !== WorkloadClass.BATCH_PROCESSING) {
-      throw new InvalidRequirementError("batch", props.batch, "AWS Batch is for BatchProcessing workloads; use replicas for fleets");
-    }
-    if (multiReplica) throw new InvalidRequirementError("replicas", props.replicas, "AWS Batch scales by maxVcpus; leave replicas unset");
-    const { maxVcpus, minVcpus = 0, job } = props.batch;
-    if (!(Number.isInteger(maxVcpus) && maxVcpus > 0)) throw new InvalidRequirementError("batch.maxVcpus", maxVcpus, "give a positive whole number of vCPUs");
-    if (!(Number.isInteger(minVcpus) && minVcpus >= 0 && minVcpus <= maxVcpus)) {
-      throw new InvalidRequirementError("batch.minVcpus", minVcpus, `give a whole number from 0 to maxVcpus (${maxVcpus})`);
-    }
-    if (!job || (literal(job.image) && !job.image)) throw new InvalidRequirementError("batch.job.image", job?.image, "give a container image, e.g. an ECR repository URI");
-    if (job.gpus !== undefined && !(Number.isInteger(job.gpus) && job.gpus > 0)) throw new InvalidRequirementError("batch.job.gpus", job.gpus, "give a positive whole number");
-  }
+  if (props.batch !== undefined) validateBatch(props, multiReplica);
   if (props.purchase === "capacity-block" && !props.capacityReservationId) {
     throw new InvalidRequirementError("capacityReservationId", undefined, 'purchase "capacity-block" needs the Capacity Block reservation id ("cr-…")');
   }
-  if (literal(props.capacityReservationId) && !/^cr-[0-9a-f]+$/.test(props.capacityReservationId!)) {
+  if (literal(props.capacityReservationId) && !/^cr-[0-9a-f]{8,17}$/.test(props.capacityReservationId!)) {
     throw new InvalidRequirementError("capacityReservationId", props.capacityReservationId, 'give a capacity reservation id such as "cr-0123456789abcdef0"');
   }
   if (props.capacityReservationId && props.purchase === "spot") {
@@ -104,59 +127,131 @@ function validateCapacityOptions(props: GpuWorkloadProps): void {
   }
 }
 
+function validateScalingMetric(metric: unknown): void {
+  const m = metric as Record<string, unknown>;
+  if (m === null || typeof m !== "object") {
+    throw new InvalidRequirementError("fleet.scalingMetric", metric, 'give "gpu-utilization" or { namespace, metricName, statistic?, dimensions? }');
+  }
+  for (const key of ["namespace", "metricName"]) {
+    const value = m[key];
+    if (typeof value !== "string" || !/^[^:\u0000-\u001f]{1,255}$/.test(value) || value.includes("${")) {
+      throw new InvalidRequirementError(`fleet.scalingMetric.${key}`, value, "give 1 to 255 characters without colons (CloudWatch's rule)");
+    }
+  }
+  checkOneOf("fleet.scalingMetric.statistic", m.statistic, SCALING_STATISTICS);
+  const dimensions = Object.entries((m.dimensions as Record<string, unknown>) ?? {});
+  // CloudWatch takes 30 dimensions; the Auto Scaling group's name is always one of them.
+  if (dimensions.length > 29) throw new InvalidRequirementError("fleet.scalingMetric.dimensions", `${dimensions.length} dimensions`, "give at most 29 (CloudWatch takes 30, one is the group's name)");
+  for (const [name, value] of dimensions) {
+    if (!/^[^:\u0000-\u001f]{1,255}$/.test(name) || typeof value !== "string" || !/^[^\u0000-\u001f]{1,1024}$/.test(value)) {
+      throw new InvalidRequirementError(`fleet.scalingMetric.dimensions[${JSON.stringify(name)}]`, value, "give names of 1 to 255 characters and values of 1 to 1,024");
+    }
+  }
+}
+
+function validateBatch(props: GpuWorkloadProps, multiReplica: boolean): void {
+  const batch = props.batch!;
+  if (props.workload !== WorkloadClass.BATCH_PROCESSING) {
+    throw new InvalidRequirementError("batch", props.batch, "AWS Batch is for BatchProcessing workloads; use replicas for fleets");
+  }
+  if (multiReplica) throw new InvalidRequirementError("replicas", props.replicas, "AWS Batch scales by maxVcpus; leave replicas unset");
+  if (batch === null || typeof batch !== "object") throw new InvalidRequirementError("batch", batch, "give { maxVcpus, job: { image } }");
+  checkNumber("batch.maxVcpus", batch.maxVcpus, PROP_RULES.maxVcpus);
+  if (batch.maxVcpus === undefined) throw new InvalidRequirementError("batch.maxVcpus", undefined, "give the most vCPUs the compute environment may run (it sets the worst-case cost)");
+  checkNumber("batch.minVcpus", batch.minVcpus, { integer: true, min: 0, max: batch.maxVcpus, why: "at most maxVcpus" });
+  checkNumber("batch.maxInstanceTypes", batch.maxInstanceTypes, PROP_RULES.maxInstanceTypes);
+  const job = batch.job;
+  if (job === null || typeof job !== "object") throw new InvalidRequirementError("batch.job", job, "give { image, command? }");
+  if (!isToken(job.image) && (typeof job.image !== "string" || !/^[^\s"\\]{1,1024}$/.test(job.image))) {
+    throw new InvalidRequirementError("batch.job.image", job.image, "give a container image, e.g. an ECR repository URI with a tag or digest");
+  }
+  if (job.command !== undefined && (!Array.isArray(job.command) || !job.command.every((c) => typeof c === "string"))) {
+    throw new InvalidRequirementError("batch.job.command", job.command, 'give a list of strings, e.g. ["python", "embed.py"]');
+  }
+  checkNumber("batch.job.gpus", job.gpus, PROP_RULES.jobGpus);
+  checkNumber("batch.job.vcpus", job.vcpus, PROP_RULES.jobVcpus);
+  checkNumber("batch.job.memoryMiB", job.memoryMiB, PROP_RULES.jobMemoryMiB);
+  checkNumber("batch.job.attempts", job.attempts, PROP_RULES.attempts);
+  checkNumber("batch.job.timeoutSeconds", job.timeoutSeconds, PROP_RULES.timeoutSeconds);
+  if (job.readonlyRootFilesystem !== undefined && typeof job.readonlyRootFilesystem !== "boolean") {
+    throw new InvalidRequirementError("batch.job.readonlyRootFilesystem", job.readonlyRootFilesystem, "give true or false");
+  }
+  if (literal(job.user) && (typeof job.user !== "string" || !/^([a-z_][a-z0-9_-]{0,31}|\d{1,10})(:([a-z_][a-z0-9_-]{0,31}|\d{1,10}))?$/.test(job.user))) {
+    throw new InvalidRequirementError("batch.job.user", job.user, 'give a user name or uid, optionally with a group: "app", "1000" or "1000:1000"');
+  }
+}
+
+function validateRules(props: GpuWorkloadProps): void {
+  (props.allowFrom ?? []).forEach((rule, i) => {
+    const at = `allowFrom[${i}]`;
+    if (rule === null || typeof rule !== "object" || (rule.cidr === undefined) === (rule.securityGroupId === undefined)) {
+      throw new InvalidRequirementError(at, rule, "give exactly one of cidr or securityGroupId, and a port");
+    }
+    if (rule.allowPublicAddresses !== undefined && typeof rule.allowPublicAddresses !== "boolean") {
+      throw new InvalidRequirementError(`${at}.allowPublicAddresses`, rule.allowPublicAddresses, "give true or false");
+    }
+    if (literal(rule.cidr)) validateCidr(`${at}.cidr`, rule.cidr!, { ingress: true, allowPublic: rule.allowPublicAddresses === true });
+    if (literal(rule.securityGroupId) && !/^sg-[0-9a-f]{8,17}$/.test(rule.securityGroupId!)) {
+      throw new InvalidRequirementError(`${at}.securityGroupId`, rule.securityGroupId, 'give a security group id such as "sg-0123abcd" or a Terraform reference');
+    }
+    if (literal(rule.port)) checkNumber(`${at}.port`, rule.port, PROP_RULES.port);
+    checkDescription(`${at}.description`, rule.description);
+  });
+  (props.allowTo ?? []).forEach((rule, i) => {
+    const at = `allowTo[${i}]`;
+    if (rule === null || typeof rule !== "object") throw new InvalidRequirementError(at, rule, "give { cidr, port, protocol? }");
+    if (rule.protocol === ("-1" as string) || rule.protocol === ("all" as string)) {
+      throw new InvalidRequirementError(`${at}.protocol`, rule.protocol, "all protocols is never opened (CKV_AWS_382); name tcp or udp and a port");
+    }
+    checkOneOf(`${at}.protocol`, rule.protocol, ALLOW_TO_PROTOCOLS);
+    if (!literal(rule.cidr) && rule.cidr === undefined) throw new InvalidRequirementError(`${at}.cidr`, undefined, 'give a destination CIDR such as "10.1.0.0/16"');
+    if (literal(rule.cidr)) validateCidr(`${at}.cidr`, rule.cidr, { ingress: false, allowPublic: true });
+    if (literal(rule.port)) checkNumber(`${at}.port`, rule.port, PROP_RULES.port);
+    checkDescription(`${at}.description`, rule.description);
+  });
+}
+
+function validateCidr(property: string, text: string, options: { ingress: boolean; allowPublic: boolean }): void {
+  const cidr = parseCidr(text);
+  if (!cidr) throw new InvalidRequirementError(property, text, 'give an IPv4 or IPv6 CIDR such as "10.0.0.0/16" or "fd00::/8"');
+  if (cidr.network !== text) {
+    throw new InvalidRequirementError(property, text, `give the network address: did you mean "${cidr.network}"? (Terraform's AWS provider refuses host bits)`);
+  }
+  if (options.ingress && cidr.prefix === 0) {
+    throw new InvalidRequirementError(property, text, "open ingress is refused (CKV_AWS_24/25/260); allow a VPC CIDR or a load balancer's security group");
+  }
+  if (options.ingress && !options.allowPublic && !isPrivateCidr(cidr)) {
+    throw new InvalidRequirementError(
+      property,
+      text,
+      "it is public address space; allow private ranges (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7) or a security group, or set allowPublicAddresses: true on the rule to accept it",
+    );
+  }
+}
+
+function checkDescription(property: string, description: unknown): void {
+  if (description !== undefined && !isToken(description) && typeof description !== "string") {
+    throw new InvalidRequirementError(property, description, "give a string");
+  }
+}
+
 /** Checks that need the decision: what the chosen instance can hold. */
 export function validateDecisionFit(props: GpuWorkloadProps, decision: Decision): void {
-  const gpus = props.batch?.job.gpus;
-  if (gpus !== undefined && gpus > decision.gpuCount) {
-    throw new InvalidRequirementError("batch.job.gpus", gpus, `${decision.instanceType} has ${decision.gpuCount} GPU(s); ask for at most that, or set gpuCount`);
+  const job = props.batch?.job;
+  const spec = decision.spec;
+  if (job?.gpus !== undefined && job.gpus > decision.gpuCount) {
+    throw new InvalidRequirementError("batch.job.gpus", job.gpus, `${decision.instanceType} has ${decision.gpuCount} GPU(s); ask for at most that, or set gpuCount`);
   }
-  if (props.batch && props.batch.maxVcpus < decision.spec.vcpus) {
-    throw new InvalidRequirementError("batch.maxVcpus", props.batch.maxVcpus, `${decision.instanceType} has ${decision.spec.vcpus} vCPUs; allow at least that`);
+  if (job?.vcpus !== undefined && job.vcpus > spec.vcpus) {
+    throw new InvalidRequirementError("batch.job.vcpus", job.vcpus, `${decision.instanceType} has ${spec.vcpus} vCPUs; ask for at most that, or set minVcpus`);
+  }
+  if (job?.memoryMiB !== undefined && job.memoryMiB > spec.memoryGiB * 1024) {
+    throw new InvalidRequirementError("batch.job.memoryMiB", job.memoryMiB, `${decision.instanceType} has ${spec.memoryGiB * 1024} MiB; ask for less, or set minMemoryGiB`);
+  }
+  if (props.batch && props.batch.maxVcpus < spec.vcpus) {
+    throw new InvalidRequirementError("batch.maxVcpus", props.batch.maxVcpus, `${decision.instanceType} has ${spec.vcpus} vCPUs; allow at least that`);
   }
   if (decision.nodeCount > 1 && props.replicas !== undefined && props.replicas !== 1) {
     throw new InvalidRequirementError("replicas", props.replicas, `a training cluster has a fixed size (${decision.nodeCount} nodes): give nodes, not replicas`);
   }
-}
-
-function validateReplicas(replicas: GpuWorkloadProps["replicas"]): void {
-  if (replicas === undefined || Token.isUnresolved(replicas)) return;
-  if (typeof replicas === "number") {
-    if (!(Number.isInteger(replicas) && replicas >= 1)) throw new InvalidRequirementError("replicas", replicas, "give a whole number of at least 1, or { min, max, desired }");
-    return;
-  }
-  const { min, max, desired = min } = replicas;
-  if (![min, max, desired].every((n) => Number.isInteger(n) && n >= 0) || max < 1 || min > max || desired < min || desired > max) {
-    throw new InvalidRequirementError("replicas", replicas, "give whole numbers with 0 <= min <= desired <= max and max >= 1");
-  }
-}
-
-function port(property: string, value: number): void {
-  if (literal(value) && !(Number.isInteger(value) && value >= 1 && value <= 65535)) {
-    throw new InvalidRequirementError(property, value, "give a TCP port from 1 to 65535");
-  }
-}
-
-/** Narrows the requirements to the organization policy; exceeding it is an error that names the policy. */
-export function applyPolicy(requirements: SelectionRequirements, policy: GpuPolicy): SelectionRequirements {
-  const max = policy.maxUsdPerHourPerWorkload;
-  if (max !== undefined && requirements.maxUsdPerHour !== undefined && requirements.maxUsdPerHour > max) {
-    throw new InvalidRequirementError("maxUsdPerHour", requirements.maxUsdPerHour, `the organization policy caps a workload at $${max}/h`);
-  }
-  const allowedPurchases = policy.allowedPurchaseOptions;
-  if (allowedPurchases && requirements.purchase && !allowedPurchases.includes(requirements.purchase)) {
-    throw new InvalidRequirementError("purchase", requirements.purchase, `the organization policy allows only ${allowedPurchases.join(", ")}`);
-  }
-  return {
-    ...requirements,
-    maxUsdPerHour: requirements.maxUsdPerHour ?? max,
-    allowedGpus: policy.allowedGpus,
-    purchase: requirements.purchase ?? defaultPurchaseWithin(requirements, allowedPurchases),
-  };
-}
-
-/** The class's purchase option when the policy allows it, else the policy's first. */
-function defaultPurchaseWithin(requirements: SelectionRequirements, allowed: GpuPolicy["allowedPurchaseOptions"]) {
-  if (!allowed) return undefined;
-  const wanted = requirements.workload === "batch-processing" ? "spot" : "on-demand";
-  return allowed.includes(wanted) ? undefined : allowed[0];
 }

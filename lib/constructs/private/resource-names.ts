@@ -1,0 +1,32 @@
+import { AWS_NAME_RULES, awsName } from "../../validation/aws-names";
+
+/** The AWS names of one workload's resources, each within its resource's length and character rules. */
+export interface ResourceNames {
+  readonly launchTemplatePrefix: string;
+  readonly rolePrefix: string;
+  readonly instanceProfilePrefix: string;
+  readonly securityGroupPrefix: string;
+  readonly autoScalingGroupPrefix: string;
+  readonly scalingPolicy: string;
+  /** Compute environment, job queue and job definition: fixed names, unique by the construct's address. */
+  readonly batch: string;
+  readonly placementGroup: string;
+}
+
+/**
+ * Names from the construct id (what a person recognizes in the console). Prefixes end in "-" and get
+ * Terraform's unique suffix; fixed names end in 8 characters of the construct's address, unique in the app.
+ */
+export function resourceNames(id: string, address: string): ResourceNames {
+  const unique = `-${address.slice(0, 8)}`;
+  return {
+    launchTemplatePrefix: awsName(id, AWS_NAME_RULES.launchTemplatePrefix, "-"),
+    rolePrefix: awsName(id, AWS_NAME_RULES.iamRolePrefix, "-"),
+    instanceProfilePrefix: awsName(id, AWS_NAME_RULES.instanceProfilePrefix, "-"),
+    securityGroupPrefix: awsName(id, AWS_NAME_RULES.securityGroupPrefix, "-"),
+    autoScalingGroupPrefix: awsName(id, AWS_NAME_RULES.autoScalingGroupPrefix, "-"),
+    scalingPolicy: awsName(id, AWS_NAME_RULES.autoScalingPolicyName, `${unique}-target-tracking`),
+    batch: awsName(id, AWS_NAME_RULES.batchName, unique),
+    placementGroup: awsName(id, AWS_NAME_RULES.placementGroupName, unique),
+  };
+}

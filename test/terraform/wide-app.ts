@@ -1,0 +1,124 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { App, TerraformStack, TerraformVariable } from "cdktf";
+import { Construct } from "constructs";
+import { BatchProcessing, FineTuning, GpuPlatform, GpuWorkload, ImageGeneration, RealtimeInference, Training, WorkloadProps } from "../../lib";
+import { WorkloadClass } from "../../lib/taxonomy/workload-class";
+
+type Build = (scope: Construct, id: string, props: WorkloadProps) => GpuWorkload;
+
+const CLASSES: Readonly<Record<WorkloadClass, Build>> = {
+  "realtime-inference": (s, id, p) => new RealtimeInference(s, id, p),
+  training: (s, id, p) => new Training(s, id, p),
+  "fine-tuning": (s, id, p) => new FineTuning(s, id, p),
+  "image-generation": (s, id, p) => new ImageGeneration(s, id, p),
+  "batch-processing": (s, id, p) => new BatchProcessing(s, id, p),
+};
+
+/** One workload of the wide app: its class, region and props (the network is added per stack). */
+export interface WideAppCase {
+  readonly id: string;
+  readonly workload: WorkloadClass;
+  readonly region: string;
+  readonly props: Omit<WorkloadProps, "network">;
+}
+
+/**
+ * Every workload class × the main props: fleets and their options, spot, clusters on every EFA family,
+ * Capacity Blocks, AWS Batch, inbound and outbound rules, both operating systems, custom AMIs, models,
+ * user data, long and unusual construct ids. The real provider validates what this synthesizes.
+ */
+export const WIDE_APP_CASES: readonly WideAppCase[] = [
+  ...(["realtime-inference", "training", "fine-tuning", "image-generation", "batch-processing"] as const).map((workload) => ({
+    id: `default-${workload}`,
+    workload,
+    region: "us-east-1",
+    props: {},
+  })),
+  { id: "chat-fleet", workload: "realtime-inference", region: "us-east-1", props: { model: "llama-3.1-8b", usage: { concurrency: 2 }, replicas: { min: 2, max: 6 } } },
+  {
+    id: "chat-fleet-spot",
+    workload: "realtime-inference",
+    region: "us-east-1",
+    props: {
+      replicas: { min: 1, max: 4, desired: 2 },
+      fleet: { onDemandBaseCapacity: 1, spotPercentage: 50, healthCheckGracePeriodSeconds: 900, scalingTarget: 60 },
+      userData: "#!/bin/bash\necho ready\n",
+      allowFrom: [{ cidr: "10.0.0.0/16", port: 8000 }, { securityGroupId: "sg-0123456789abcdef0", port: 8080, description: "load balancer" }],
+      allowTo: [{ cidr: "10.1.0.0/16", port: 5432 }, { cidr: "10.2.0.0/16", port: 53, protocol: "udp" }],
+    },
+  },
+  {
+    id: "chat-fleet-custom-metric",
+    workload: "realtime-inference",
+    region: "us-east-1",
+    props: {
+      replicas: { min: 1, max: 3 },
+      fleet: { fallback: false, scalingMetric: { namespace: "vLLM", metricName: "num_requests_waiting", dimensions: { Model: "llama" } }, scalingTarget: 5 },
+      operatingSystem: "amazon-linux-2023",
+    },
+  },
+  { id: "chat-70b", workload: "realtime-inference", region: "us-east-1", props: { model: "llama-3.1-70b" } },
+  { id: "chat-ami-id", workload: "realtime-inference", region: "us-east-1", props: { ami: "ami-0123456789abcdef0", rootVolumeSizeGiB: 200 } },
+  { id: "chat-ami-ssm", workload: "realtime-inference", region: "us-east-1", props: { ami: "/org/amis/gpu-base", efa: true } },
+  { id: "chat-cloud-config", workload: "realtime-inference", region: "us-east-1", props: { userData: "#cloud-config\npackages:\n  - jq\n", replicas: { min: 1, max: 2 } } },
+  { id: "pretrain-p5", workload: "training", region: "us-east-1", props: { nodes: 2 } },
+  { id: "pretrain-p4d", workload: "training", region: "us-east-1", props: { gpus: ["A100-40GB"], nodes: 2 } },
+  { id: "pretrain-p4de", workload: "training", region: "us-east-1", props: { gpus: ["A100-80GB"], nodes: 2 } },
+  { id: "pretrain-p5en", workload: "training", region: "us-east-1", props: { gpus: ["H200"], nodes: 2 } },
+  { id: "pretrain-p5e", workload: "training", region: "eu-west-2", props: { gpus: ["H200"], nodes: 2 } },
+  { id: "pretrain-p6-b200", workload: "training", region: "us-east-1", props: { gpus: ["B200"], nodes: 2 } },
+  { id: "pretrain-p3dn", workload: "training", region: "us-east-1", props: { gpus: ["V100-32GB"], nodes: 2 } },
+  {
+    id: "pretrain-capacity-block",
+    workload: "training",
+    region: "us-east-1",
+    props: { nodes: 4, purchase: "capacity-block", capacityReservationId: "cr-0123456789abcdef0", operatingSystem: "amazon-linux-2023" },
+  },
+  { id: "tune-lora-8b", workload: "fine-tuning", region: "us-east-1", props: { model: "llama-3.1-8b" } },
+  { id: "tune-full-8b", workload: "fine-tuning", region: "us-east-1", props: { model: "llama-3.1-8b", usage: { mode: "full" } } },
+  { id: "tune-lora-70b", workload: "fine-tuning", region: "eu-west-2", props: { model: "llama-3.1-70b" } },
+  { id: "media-sdxl-fleet", workload: "image-generation", region: "us-east-1", props: { model: "sdxl", replicas: 2 } },
+  { id: "media-flux", workload: "image-generation", region: "eu-central-1", props: { model: "flux.1-dev", gpus: ["L40S"] } },
+  {
+    id: "batch-spot",
+    workload: "batch-processing",
+    region: "us-east-1",
+    props: { batch: { maxVcpus: 64, minVcpus: 4, job: { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/embed:1", command: ["python", "embed.py", "--all"] } } },
+  },
+  {
+    id: "batch-on-demand",
+    workload: "batch-processing",
+    region: "us-east-1",
+    props: {
+      purchase: "on-demand",
+      userData: "#!/bin/bash\necho batch host\n",
+      batch: { maxVcpus: 32, maxInstanceTypes: 2, job: { image: "public.ecr.aws/docker/library/python:3.12", gpus: 1, vcpus: 2, memoryMiB: 8192, attempts: 5, timeoutSeconds: 7200 } },
+    },
+  },
+  { id: "batch-plain-spot", workload: "batch-processing", region: "us-east-1", props: { gpus: ["L4"] } },
+  {
+    id: "a-very-long-construct-id-that-goes-on-and-on-and-on-well-past-every-aws-name-limit-of-sixty-four-or-one-hundred-and-twenty-eight-characters",
+    workload: "realtime-inference",
+    region: "us-east-1",
+    props: { replicas: { min: 1, max: 2 }, tags: { Team: "ünïcødé team", "cost-center": "ml/platform" } },
+  },
+  { id: "Ünïcødé × id with spaces", workload: "batch-processing", region: "us-east-1", props: { batch: { maxVcpus: 8, job: { image: "busybox" } } } },
+];
+
+/** The wide app: one stack per region, each with its own AWS provider and Terraform-variable network. */
+export function buildWideApp(app: App, cases: readonly WideAppCase[] = WIDE_APP_CASES): App {
+  const platform = new GpuPlatform(app, "platform", { tags: { Owner: "platform-team" } });
+  const stacks = new Map<string, { stack: TerraformStack; network: { vpcId: string; subnetIds: string[] } }>();
+  for (const c of cases) {
+    let entry = stacks.get(c.region);
+    if (!entry) {
+      const stack = new TerraformStack(app, `wide-${c.region}`);
+      new AwsProvider(stack, "aws", { region: c.region });
+      const vpc = new TerraformVariable(stack, "vpc_id", { type: "string" });
+      const subnets = new TerraformVariable(stack, "subnet_ids", { type: "list(string)" });
+      stacks.set(c.region, (entry = { stack, network: { vpcId: vpc.stringValue, subnetIds: subnets.listValue } }));
+    }
+    CLASSES[c.workload](entry.stack, c.id, { ...c.props, network: entry.network, platform, region: c.region });
+  }
+  return app;
+}
