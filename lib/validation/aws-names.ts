@@ -8,6 +8,9 @@
  * Auto Scaling API CreateAutoScalingGroup (1–255, ASCII 33–126 without ":") and PutScalingPolicy (1–255);
  * AWS Batch job definition parameters and internal/service/batch/validate.go (^[0-9A-Za-z][0-9A-Za-z_-]{0,127}$);
  * EC2 API CreatePlacementGroup (up to 255 ASCII characters).
+ * Where AWS allows more (Auto Scaling takes any ASCII but ":", security groups "$", "{" and "}"), we keep to
+ * letters, digits, "." "_" "-":
+ * "$", "%" and braces in a name would start a Terraform template.
  */
 export interface AwsNameRule {
   /** Longest name (or name prefix) in characters, all ASCII. */
@@ -26,9 +29,9 @@ export const AWS_NAME_RULES = {
   launchTemplatePrefix: { maxLength: 99, minLength: 3, allowed: /[0-9A-Za-z()./_-]/ },
   iamRolePrefix: { maxLength: 38, minLength: 1, allowed: /[\w+=,.@-]/ },
   instanceProfilePrefix: { maxLength: 102, minLength: 1, allowed: /[\w+=,.@-]/ },
-  securityGroupPrefix: { maxLength: 229, minLength: 1, allowed: /[0-9A-Za-z ._\-:/()#,@[\]+=&;{}!$*]/, first: ALNUM },
-  autoScalingGroupPrefix: { maxLength: 229, minLength: 1, allowed: /[!-9;-~]/ },
-  autoScalingPolicyName: { maxLength: 255, minLength: 1, allowed: /[!-9;-~]/ },
+  securityGroupPrefix: { maxLength: 229, minLength: 1, allowed: /[0-9A-Za-z._-]/, first: ALNUM },
+  autoScalingGroupPrefix: { maxLength: 229, minLength: 1, allowed: /[0-9A-Za-z._-]/ },
+  autoScalingPolicyName: { maxLength: 255, minLength: 1, allowed: /[0-9A-Za-z._-]/ },
   batchName: { maxLength: 128, minLength: 1, allowed: /[0-9A-Za-z_-]/, first: ALNUM },
   placementGroupName: { maxLength: 255, minLength: 1, allowed: /[0-9A-Za-z_-]/ },
 } as const satisfies Record<string, AwsNameRule>;
