@@ -25,7 +25,7 @@ import { literalText } from "./private/terraform-text";
 import { isToken } from "./private/tokens";
 import { createPlacementGroup } from "./private/training-cluster";
 import { composeUserData } from "./private/user-data";
-import { validateDecisionFit, validateWorkloadProps } from "./private/validate-props";
+import { validateDecisionFit, validateTerraformNames, validateWorkloadProps } from "./private/validate-props";
 import { GPU_WORKLOAD_BRAND } from "./private/workload-brand";
 import { GpuWorkloadProps, ReplicaBounds } from "./workload-props";
 
@@ -58,11 +58,11 @@ export class GpuWorkload extends Construct {
 
   constructor(scope: Construct, id: string, props: GpuWorkloadProps) {
     super(scope, id);
-    Object.defineProperty(this, GPU_WORKLOAD_BRAND, { value: true });
     let userData: string | undefined;
     let platform: PlatformSettings;
     try {
       if (props === null || typeof props !== "object") throw new InvalidRequirementError("props", props, "give the workload's props as an object");
+      validateTerraformNames(this);
       platform = GpuPlatform.settingsFor(this, props.platform);
       validateWorkloadProps(props, props.network ?? platform.network, platform.tags);
       this.decision = selectInstance(this.requirements(props, platform));
@@ -144,6 +144,8 @@ export class GpuWorkload extends Construct {
       maxUsdPerMonth: round2(price * instances.max * HOURS_PER_MONTH),
     };
     this.addOutputs();
+    // Branded last: a workload whose construction failed (and was caught) is not planned or budgeted.
+    Object.defineProperty(this, GPU_WORKLOAD_BRAND, { value: true });
     registerPlanFile(this);
     forwardAppWideAspects(TerraformStack.of(this));
   }

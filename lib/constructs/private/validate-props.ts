@@ -1,3 +1,5 @@
+import { TerraformStack } from "cdktf";
+import { IConstruct } from "constructs";
 import { Decision } from "../../selection/decision";
 import { WorkloadClass } from "../../taxonomy/workload-class";
 import { checkOneOf } from "../../validation/allowed-values";
@@ -232,6 +234,24 @@ function validateCidr(property: string, text: string, options: { ingress: boolea
 function checkDescription(property: string, description: unknown): void {
   if (description !== undefined && !isToken(description) && typeof description !== "string") {
     throw new InvalidRequirementError(property, description, "give a string");
+  }
+}
+
+/**
+ * cdktf names every Terraform block after the construct path below the stack, dropping all but letters,
+ * digits, "_" and "-"; Terraform wants such names to start with a letter or "_". A top-level id such as
+ * "2024-chat" would synthesize blocks Terraform refuses to read.
+ */
+export function validateTerraformNames(workload: IConstruct): void {
+  const scopes = workload.node.scopes;
+  const top = scopes[scopes.indexOf(TerraformStack.of(workload)) + 1];
+  const human = top.node.id.replace(/[^A-Za-z0-9_-]/g, "");
+  if (/^[0-9-]/.test(human)) {
+    throw new InvalidRequirementError(
+      top === workload ? "id" : `id of ${top.node.path}`,
+      top.node.id,
+      "start it with a letter: cdktf names the Terraform blocks after it, and Terraform names must start with a letter or underscore",
+    );
   }
 }
 
