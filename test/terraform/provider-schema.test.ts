@@ -11,7 +11,7 @@ const describeWithTerraform = "skipped" in referee ? describe.skip : describe;
 describeWithTerraform("the real AWS provider accepts what we synthesize", () => {
   test("the generated wide app", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "wide-app-"));
-    buildWideApp(new App({ outdir })).synth();
+    buildWideApp(new App({ outdir })).app.synth();
     const result = validateSynthesized(outdir, referee as Exclude<typeof referee, { skipped: string }>);
     expect(result.errors.map((e) => `${e.stack} ${e.address}: ${e.summary} ${e.detail}`)).toEqual([]);
   });

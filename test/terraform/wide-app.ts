@@ -103,10 +103,35 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
     props: { replicas: { min: 1, max: 2 }, tags: { Team: "ünïcødé team", "cost-center": "ml/platform" } },
   },
   { id: "Ünïcødé × id with spaces", workload: "batch-processing", region: "us-east-1", props: { batch: { maxVcpus: 8, job: { image: "busybox" } } } },
+  {
+    id: '${file("/etc/passwd")} %{ if true }',
+    workload: "realtime-inference",
+    region: "us-east-1",
+    props: {
+      replicas: { min: 1, max: 2 },
+      allowFrom: [{ cidr: "fd00:1::/64", port: 8000, description: "${path.module} %{ endif } clients" }],
+      allowTo: [{ cidr: "10.1.0.0/16", port: 443, description: "🚀 ünïcode" }],
+    },
+  },
+  {
+    id: "batch-templates",
+    workload: "batch-processing",
+    region: "us-east-1",
+    props: {
+      userData: 'Content-Type: multipart/mixed; boundary="B"\nMIME-Version: 1.0\n\n--B\nContent-Type: text/x-shellscript\n\n#!/bin/bash\necho ${HOME}\n--B--\n',
+      batch: { maxVcpus: 16, job: { image: "busybox", command: ["sh", "-c", "echo ${HOME} %{x}"], readonlyRootFilesystem: true, user: "1000:1000" } },
+    },
+  },
 ];
 
+export interface BuildOptions {
+  /** Called when a case cannot be built; rethrow to fail. @default - rethrow */
+  readonly onError?: (error: unknown, c: WideAppCase) => void;
+}
+
 /** The wide app: one stack per region, each with its own AWS provider and Terraform-variable network. */
-export function buildWideApp(app: App, cases: readonly WideAppCase[] = WIDE_APP_CASES): App {
+export function buildWideApp(app: App, cases: readonly WideAppCase[] = WIDE_APP_CASES, options: BuildOptions = {}): { app: App; synthesized: number } {
+  let synthesized = 0;
   const platform = new GpuPlatform(app, "platform", { tags: { Owner: "platform-team" } });
   const stacks = new Map<string, { stack: TerraformStack; network: { vpcId: string; subnetIds: string[] } }>();
   for (const c of cases) {
@@ -118,7 +143,13 @@ export function buildWideApp(app: App, cases: readonly WideAppCase[] = WIDE_APP_
       const subnets = new TerraformVariable(stack, "subnet_ids", { type: "list(string)" });
       stacks.set(c.region, (entry = { stack, network: { vpcId: vpc.stringValue, subnetIds: subnets.listValue } }));
     }
-    CLASSES[c.workload](entry.stack, c.id, { ...c.props, network: entry.network, platform, region: c.region });
+    try {
+      CLASSES[c.workload](entry.stack, c.id, { ...c.props, network: entry.network, platform, region: c.region });
+      synthesized++;
+    } catch (error) {
+      if (!options.onError) throw error;
+      options.onError(error, c);
+    }
   }
-  return app;
+  return { app, synthesized };
 }
