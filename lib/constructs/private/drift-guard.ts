@@ -24,7 +24,8 @@ export function driftGuardPreconditions(scope: Construct, decision: Decision): P
     {
       condition: `\${anytrue([for g in ${type.fqn}.gpus : lower(g.name) == "${ec2Name}" && g.count == ${decision.gpuCount}]) && ${type.fqn}.total_gpu_memory >= ${minTotalMiB}}`,
       errorMessage:
-        `cdktf-gpu-workloads: the taxonomy (as of ${decision.pricesAsOf}) says ${decision.instanceType} has ${decision.gpuCount}× ${decision.gpu.name}, ` +
+        // No dates or prices: the message is part of the launch template's configuration, which must not change with a price table.
+        `cdktf-gpu-workloads: the taxonomy says ${decision.instanceType} has ${decision.gpuCount}× ${decision.gpu.name}, ` +
         "but EC2 reports otherwise. The embedded table is stale: update cdktf-gpu-workloads or pin the instance with a custom taxonomy.",
     },
     {
