@@ -38,7 +38,8 @@ export class InvalidTaxonomyError extends InvalidRequirementError {
  */
 export class UnresolvedValueError extends InvalidRequirementError {
   constructor(property: string, why: string) {
-    super(property, "a Terraform token", `give a literal value: ${why}`, "ValueMustBeKnownAtSynth");
+    super(property, undefined, `give a literal value: ${why}`, "ValueMustBeKnownAtSynth");
+    this.message = `${property} is a Terraform token; ${this.expected}.`;
   }
 }
 

@@ -1,3 +1,4 @@
+import { Token } from "cdktf";
 import { CpuArchitecture } from "../../taxonomy/instance-type";
 import { AmiOperatingSystem } from "../workload-props";
 
@@ -36,6 +37,8 @@ export const CONTAINER_WORKSPACE_GIB = 20;
 
 /** The launch template's image_id: an AMI id as is; an SSM parameter resolved by EC2 at launch. */
 export function imageId(ami: string | undefined, arch: CpuArchitecture, os: AmiOperatingSystem): string {
+  // A Terraform reference may hold either: Terraform decides at plan.
+  if (ami !== undefined && Token.isUnresolved(ami)) return `\${startswith(${ami}, "ami-") ? ${ami} : format("resolve:ssm:%s", ${ami})}`;
   if (ami?.startsWith("ami-")) return ami;
   return `resolve:ssm:${ami ?? deepLearningAmiParameter(arch, os)}`;
 }
