@@ -15,7 +15,15 @@ export type { SelectionRequirements, GpuCountRequirement } from "./selection/req
 export type { Decision, Candidate, Rejection } from "./selection/decision";
 export { estimateMemory, customLanguageModel } from "./selection/memory-estimate";
 export type { MemoryEstimate, MemoryParts, ModelUsage, Precision } from "./selection/memory-estimate";
-export { GpuWorkloadsError, InvalidRequirementError, NoFeasibleInstanceError, UnknownGpuError, UnknownModelError } from "./validation/errors";
+export {
+  GpuWorkloadsError,
+  InvalidRequirementError,
+  InvalidTaxonomyError,
+  NoFeasibleInstanceError,
+  UnknownGpuError,
+  UnknownModelError,
+  UnresolvedValueError,
+} from "./validation/errors";
 export type { NearMiss } from "./validation/errors";
 
 // Constructs.

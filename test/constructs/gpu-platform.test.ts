@@ -1,6 +1,6 @@
 import { TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { GpuPlatform, GpuWorkload, InvalidRequirementError, RealtimeInference, BatchProcessing, Training } from "../../lib";
+import { DEFAULT_TAXONOMY, GpuPlatform, GpuWorkload, InvalidRequirementError, RealtimeInference, BatchProcessing, Training } from "../../lib";
 import { NETWORK, only } from "./synth";
 
 function appWithPlatform(props: ConstructorParameters<typeof GpuPlatform>[2]) {
@@ -82,5 +82,75 @@ describe("GpuPlatform: set once, inherited by every workload of every stack", ()
     expect(() => new GpuPlatform(app, "q", { policy: { allowedGpus: [] } })).toThrow(/policy.allowedGpus is \[\]; allow at least one GPU/);
     new GpuPlatform(app, "r", {});
     expect(() => new GpuPlatform(app, "s", {})).toThrow(/give each scope at most one GpuPlatform/);
+  });
+});
+
+describe("no way around the organization's policy", () => {
+  test("a nested platform may not lower a price its outer policy is measured with, nor replace a row", () => {
+    const { app } = appWithPlatform({ network: NETWORK, policy: { maxUsdPerHourPerWorkload: 40 } });
+    const s = new TerraformStack(app, "s");
+    expect(() => new GpuPlatform(s, "cheap", { taxonomy: { onDemandUsdPerHour: { "p5.48xlarge": 1 } } })).toThrow(
+      /cheap: taxonomy.onDemandUsdPerHour\["p5.48xlarge"\] is 1; a nested platform may not lower a price/,
+    );
+    const row = { ...DEFAULT_TAXONOMY.instanceTypes.find((t) => t.instanceType === "p5.48xlarge")!, onDemandUsdPerHour: 1 };
+    const s2 = new TerraformStack(app, "s2");
+    expect(() => new GpuPlatform(s2, "replace", { taxonomy: { instanceTypes: [row] } })).toThrow(/may add instance types but not replace/);
+    // Raising a price or adding a type is tightening, and allowed.
+    const s3 = new TerraformStack(app, "s3");
+    new GpuPlatform(s3, "dearer", { taxonomy: { onDemandUsdPerHour: { "p4de.24xlarge": 30 } } });
+    expect(new Training(s3, "t", {}).decision.rejected.find((r) => r.instanceType === "p5.48xlarge")?.constraint).toBe("maxUsdPerHour");
+  });
+
+  test("a platform created before the organization's is still bound by it", () => {
+    const app = Testing.app();
+    const s = new TerraformStack(app, "s");
+    new AwsProvider(s, "aws", { region: "us-east-1" });
+    new GpuPlatform(s, "team", { network: NETWORK, tags: { Team: "chat" } });
+    new GpuPlatform(app, "org", { policy: { allowedGpus: ["L40S"], maxUsdPerHourPerWorkload: 5 } });
+    const w = new RealtimeInference(s, "chat", {});
+    expect(w.decision.gpu.name).toBe("L40S");
+    expect(() => new RealtimeInference(s, "big", { maxUsdPerHour: 10 })).toThrow(/maxUsdPerHour is 10; the organization policy caps a workload at \$5\/h/);
+  });
+
+  test("a platform created before a wider organization's is an error at the workload, not a silent widening", () => {
+    const app = Testing.app();
+    const s = new TerraformStack(app, "s");
+    new AwsProvider(s, "aws", { region: "us-east-1" });
+    new GpuPlatform(s, "team", { network: NETWORK, policy: { allowedGpus: ["H100"] } });
+    new GpuPlatform(app, "org", { policy: { allowedGpus: ["A10G"] } });
+    expect(() => new RealtimeInference(s, "chat", {})).toThrow(/s\/team: policy.allowedGpus is \["H100"\]; a nested platform may only narrow/);
+  });
+
+  test("a platform given as a prop does not escape the platforms above the workload", () => {
+    const app = Testing.app();
+    const s = new TerraformStack(app, "s");
+    new AwsProvider(s, "aws", { region: "us-east-1" });
+    new GpuPlatform(s, "strict", { network: NETWORK, policy: { allowedGpus: ["A10G"] } });
+    const side = new TerraformStack(app, "side");
+    const loose = new GpuPlatform(side, "loose", { network: NETWORK, policy: { allowedGpus: ["A10G", "L40S"] } });
+    expect(new RealtimeInference(s, "chat", { platform: loose, minGpuMemoryGB: 24 }).decision.gpu.name).toBe("A10G");
+    expect(() => new RealtimeInference(s, "big", { platform: loose, minGpuMemoryGB: 40 })).toThrow(/No instance type satisfies/);
+  });
+
+  test("a platform of another App is refused", () => {
+    const other = new GpuPlatform(Testing.app(), "elsewhere", { network: NETWORK });
+    const { stack } = appWithPlatform({ network: NETWORK });
+    expect(() => new RealtimeInference(stack("s"), "chat", { platform: other })).toThrow(/platform is "elsewhere"; give a GpuPlatform of the same App/);
+  });
+
+  test("policies compare GPUs by canonical name", () => {
+    const { app } = appWithPlatform({ network: NETWORK, policy: { allowedGpus: ["NVIDIA A10G", "l40s"] } });
+    expect(() => new GpuPlatform(new TerraformStack(app, "s"), "team", { policy: { allowedGpus: ["a10g"] } })).not.toThrow();
+  });
+
+  test.each([
+    [{ region: "constructor" }, /region is "constructor"; use an AWS region code/],
+    [{ tags: { "aws:team": "x" } }, /"aws:" prefix is reserved/],
+    [{ policy: { allowedGpus: ["A1OG"] } }, /policy.allowedGpus names an unknown GPU "A1OG". Did you mean "A10G"/],
+    [{ policy: { allowedPurchaseOptions: ["reserved"] } }, /policy.allowedPurchaseOptions\[0\] is "reserved"/],
+    [{ policy: { maxUsdPerHourPerWorkload: NaN } }, /policy.maxUsdPerHourPerWorkload is NaN/],
+    [{ taxonomy: { onDemandUsdPerHour: { "g5.xlarge": -5 } } }, /taxonomy.onDemandUsdPerHour\["g5.xlarge"\] is -5/],
+  ])("platform props %j are refused", (props, message) => {
+    expect(() => new GpuPlatform(Testing.app(), "p", props as never)).toThrow(message);
   });
 });

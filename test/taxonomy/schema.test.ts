@@ -1,0 +1,59 @@
+import { DEFAULT_TAXONOMY, GpuWorkloadsError, InvalidTaxonomyError, extendTaxonomy, selectInstance } from "../../lib";
+import { checkTaxonomy } from "../../lib/taxonomy/schema";
+
+const g5 = DEFAULT_TAXONOMY.instanceTypes.find((t) => t.instanceType === "g5.xlarge")!;
+
+describe("one schema for the embedded table and every custom row", () => {
+  test("the embedded table passes it, every row with sources", () => {
+    expect(() => checkTaxonomy(DEFAULT_TAXONOMY)).not.toThrow();
+    for (const row of [...DEFAULT_TAXONOMY.gpus, ...DEFAULT_TAXONOMY.instanceTypes, ...DEFAULT_TAXONOMY.models]) expect(row.sources.length).toBeGreaterThan(0);
+  });
+
+  test.each([
+    [{ onDemandUsdPerHour: -5 }, /taxonomy.instanceTypes\[0\].onDemandUsdPerHour is -5; give a number above 0 and at most 10000 USD per hour/],
+    [{ onDemandUsdPerHour: NaN }, /onDemandUsdPerHour is NaN/],
+    [{ onDemandUsdPerHour: 0 }, /onDemandUsdPerHour is 0/],
+    [{ gpuCount: 0 }, /gpuCount is 0; give a whole number from 1 to 16/],
+    [{ gpuCount: 0.5 }, /gpuCount is 0.5/],
+    [{ gpu: "X100" }, /gpu is "X100"; use a GPU of the taxonomy/],
+    [{ regions: ["mars-north-1x"] }, /regions\[0\] is "mars-north-1x"/],
+    [{ regions: [] }, /regions is \[\]; give a list of at least 1/],
+    [{ instanceType: "g9.${file(\"x\")}", family: "g9" }, /instanceType is/],
+    [{ instanceType: "g9.xlarge", family: "g5" }, /family is "g5"; give "g9"/],
+    [{ vcpus: 1e6 }, /vcpus is 1000000/],
+    [{ memoryGiB: -1 }, /memoryGiB is -1/],
+    [{ efaInterfaces: 33 }, /efaInterfaces is 33/],
+    [{ cpuArchitecture: "riscv" }, /cpuArchitecture is "riscv"/],
+    [{ gpuInterconnect: "constructor" }, /gpuInterconnect is "constructor"/],
+    [{ sources: undefined }, /sources is undefined; give a list/],
+    [{ sources: [{ title: "x", url: "https://x", asOf: "yesterday" }] }, /sources\[0\].asOf is "yesterday"/],
+  ])("a custom row %j is refused with a typed error naming the row and field", (change, message) => {
+    const row = { ...g5, instanceType: "g9.xlarge", family: "g9", ...change };
+    let thrown: unknown;
+    try {
+      extendTaxonomy({ instanceTypes: [row as never] });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidTaxonomyError);
+    expect(thrown).toBeInstanceOf(GpuWorkloadsError);
+    expect((thrown as Error).message).toMatch(message);
+  });
+
+  test.each([
+    [{ onDemandUsdPerHour: { "g9.xlarge": 1 } }, /g9.xlarge is not an instance type of the taxonomy/],
+    [{ onDemandUsdPerHour: { "g5.xlarge": Infinity } }, /onDemandUsdPerHour\["g5.xlarge"\] is Infinity/],
+    [{ onDemandUsdPerHour: { constructor: 1 } }, /constructor is not an instance type/],
+    [{ models: [{ kind: "llm", name: "x" }] }, /taxonomy.models\[0\].aliases is undefined/],
+    [{ asOf: "2026-13-01" }, /taxonomy.asOf is "2026-13-01"/],
+    [{ instanceTypes: [g5, g5].map((r) => ({ ...r, instanceType: "g9.xlarge", family: "g9" })) }, /give each instance type once/],
+  ])("an extension %j is refused", (extension, message) => {
+    expect(() => extendTaxonomy(extension as never)).toThrow(InvalidTaxonomyError);
+    expect(() => extendTaxonomy(extension as never)).toThrow(message);
+  });
+
+  test("a row at a negative price is no longer selected: it never gets into a taxonomy", () => {
+    const negative = { ...DEFAULT_TAXONOMY, instanceTypes: [...DEFAULT_TAXONOMY.instanceTypes, { ...g5, instanceType: "g5.huge", onDemandUsdPerHour: -5 }] };
+    expect(() => selectInstance({ workload: "realtime-inference", taxonomy: negative })).toThrow(/onDemandUsdPerHour is -5/);
+  });
+});
