@@ -1,0 +1,174 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { App, TerraformStack } from "cdktf";
+import { GpuPlatform, RealtimeInference } from "../../lib";
+import { runCli } from "../../lib/cli/main";
+import { MAX_PLAN_BYTES } from "../../lib/plan/read-plan";
+import { NETWORK } from "../constructs/synth";
+
+const json = (argv: string[]) => {
+  const result = runCli([...argv, "--json"]);
+  return { exitCode: result.exitCode, doc: JSON.parse(result.stdout) };
+};
+
+describe("flags: only the command's own, only decimal numbers, errors name the flag", () => {
+  test.each(["__proto__", "toString", "constructor", "hasOwnProperty", "valueOf"])("--%s is an unknown flag", (flag) => {
+    const { exitCode, doc } = json(["select", "--workload", "training", `--${flag}`, "1"]);
+    expect(exitCode).toBe(2);
+    expect(doc.error).toEqual({ code: "UnknownFlag", message: expect.stringMatching(new RegExp(`select does not take --${flag}`)) });
+  });
+
+  test.each(["0x10", "1e3", " 5", "5 ", "Infinity", "NaN", "+5", "05", "5.", ".5", ""])("--gpu-count %j is not a decimal number", (value) => {
+    const { exitCode, doc } = json(["select", "--workload", "training", `--gpu-count=${value}`]);
+    expect(exitCode).toBe(2);
+    expect(doc.error.code).toMatch(/InvalidNumber|MissingValue/);
+  });
+
+  test.each([
+    [["select", "--workload", "training", "--gpu-count", "100"], /--gpu-count is 100; give a whole number from 1 to 16/],
+    [["select", "--workload", "training", "--min-gpu-count", "0"], /--min-gpu-count is 0/],
+    [["select", "--workload", "training", "--nodes", "1.5"], /--nodes is 1.5/],
+    [["select", "--workload", "training", "--nodes", "200000"], /--nodes is 200000; give a whole number from 1 to 512/],
+    [["select", "--workload", "realtime-inference", "--max-price", "-1"], /--max-price is -1/],
+    [["select", "--workload", "realtime-inference", "--model", "llama-3.1-8b", "--context", "0"], /--context is 0/],
+    [["select", "--workload", "realtime-inference", "--model", "llama-3.1-8b", "--precision", "constructor"], /--precision is "constructor"/],
+    [["select", "--workload", "realtime-inference", "--arch", "constructor"], /--arch is "constructor"/],
+    [["select", "--workload", "realtime-inference", "--objective", "__proto__"], /--objective is "__proto__"/],
+    [["select", "--workload", "realtime-inference", "--region", "toString"], /--region is "toString"/],
+    [["estimate", "--model", "llama-3.1-8b", "--gpus", "0"], /--gpus is 0/],
+    [["estimate", "--params", "-8", "--layers", "32", "--kv-heads", "8", "--head-dim", "128"], /--params is -8/],
+  ])("%j", (argv, message) => {
+    const result = runCli(argv);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/gpuCount|maxUsdPerHour|contextTokens|cpuArchitecture/);
+  });
+});
+
+describe("report reads only a real plan", () => {
+  const dir = () => fs.mkdtempSync(path.join(os.tmpdir(), "bad-plan-"));
+  const plan = (workload: object = {}) => ({
+    version: 1,
+    tool: "cdktf-gpu-workloads",
+    pricesAsOf: "2026-11-27",
+    hoursPerMonth: 730,
+    workloads: [
+      {
+        stack: "chat",
+        path: "chat/assistant",
+        workloadClass: "realtime-inference",
+        instanceType: "g5.xlarge",
+        instanceTypes: ["g5.xlarge"],
+        gpu: "A10G",
+        gpuCount: 1,
+        capacity: "instance",
+        nodes: 1,
+        instances: { min: 1, desired: 1, max: 1 },
+        purchase: "on-demand",
+        usdPerInstanceHour: 1.006,
+        usdPerHour: 1.006,
+        usdPerMonth: 734.38,
+        maxUsdPerMonth: 734.38,
+        spotUsdPerHourEstimate: null,
+        reason: "why",
+        alternatives: [],
+        ...workload,
+      },
+    ],
+  });
+  const report = (contents: string | object, extra: string[] = []) => {
+    const d = dir();
+    fs.writeFileSync(path.join(d, "gpu-plan.json"), typeof contents === "string" ? contents : JSON.stringify(contents));
+    return runCli(["report", "--dir", d, ...extra]);
+  };
+
+  test("a valid hand-written plan reports", () => {
+    expect(report(plan()).exitCode).toBe(0);
+  });
+
+  test.each([
+    ["not JSON", "{", /is not JSON/],
+    ["an array", "[]", /is not a JSON object/],
+    ["another tool", { ...plan(), tool: "x" }, /"tool" is "x"/],
+    ["another version", { ...plan(), version: 99 }, /version 99; this report reads version 1/],
+    ["workloads not a list", { ...plan(), workloads: {} }, /"workloads" is not a list/],
+    ["a price as text", plan({ usdPerHour: "1.0" }), /workloads\[0\].usdPerHour is not a number/],
+    ["instances missing", plan({ instances: undefined }), /workloads\[0\].instances is not a instances/],
+    ["an unknown capacity", plan({ capacity: "mainframe" }), /workloads\[0\].capacity is not a capacity/],
+    ["a null path", plan({ path: null }), /workloads\[0\].path is not a string/],
+    ["alternatives of the wrong shape", plan({ alternatives: [{ instanceType: 1 }] }), /workloads\[0\].alternatives/],
+  ])("%s: exit 2 with a typed error, no stack trace", (_name, contents, message) => {
+    const result = report(contents);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(JSON.parse(report(contents, ["--json"]).stdout).error.code).toBe("BadPlan");
+  });
+
+  test("a FIFO, a device, a directory or a symlink to one is refused, without blocking", () => {
+    const d = dir();
+    const fifo = path.join(d, "gpu-plan.json");
+    spawnSync("mkfifo", [fifo]);
+    expect(runCli(["report", "--dir", d]).stderr).toMatch(/not a regular file/);
+    const linked = dir();
+    fs.symlinkSync("/dev/zero", path.join(linked, "gpu-plan.json"));
+    expect(runCli(["report", "--dir", linked]).stderr).toMatch(/not a regular file/);
+    const directory = dir();
+    fs.mkdirSync(path.join(directory, "gpu-plan.json"));
+    expect(runCli(["report", "--dir", directory]).exitCode).toBe(2);
+  });
+
+  test("a file over the size limit is refused before it is read", () => {
+    const d = dir();
+    const file = path.join(d, "gpu-plan.json");
+    fs.closeSync(fs.openSync(file, "w"));
+    fs.truncateSync(file, MAX_PLAN_BYTES + 1); // sparse: no bytes written
+    expect(runCli(["report", "--dir", d]).stderr).toMatch(/has 33554433 bytes, more than the 33554432 a plan may have/);
+  });
+
+  test("Markdown escapes names: no heading, link, image, mention, HTML or cell injection into a pull request", () => {
+    const hostile = "x\n# Heading [click](https://evil.example) ![i](https://evil.example/i.png) @org/team <script> | cell `code` *b*";
+    const markdown = report({ ...plan({ stack: hostile, path: hostile }) }, ["--markdown"]).stdout;
+    expect(markdown).not.toMatch(/\n# Heading/);
+    expect(markdown).not.toMatch(/[^\\]\[click\]/);
+    expect(markdown).not.toContain("@org");
+    expect(markdown).not.toContain("<script>");
+    const row = markdown.split("\n").find((l) => l.includes("Heading") && l.startsWith("|"))!;
+    expect(row.split(/(?<!\\)\|/)).toHaveLength(12); // 10 cells between 11 unescaped bars
+  });
+});
+
+describe("the plan file synth writes", () => {
+  const synth = (outdir: string, withWorkload: boolean) => {
+    const app = new App({ outdir });
+    new GpuPlatform(app, "platform", { network: NETWORK });
+    const stack = new TerraformStack(app, "s");
+    new AwsProvider(stack, "aws", { region: "us-east-1" });
+    if (withWorkload) new RealtimeInference(stack, "chat", {});
+    app.synth();
+  };
+
+  test("written atomically, and removed when the app has no GPU workloads left", () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
+    synth(outdir, true);
+    expect(fs.readdirSync(outdir).filter((f) => f.startsWith("gpu-plan"))).toEqual(["gpu-plan.json"]);
+    synth(outdir, false);
+    expect(fs.existsSync(path.join(outdir, "gpu-plan.json"))).toBe(false);
+  });
+
+  test("a construct that merely looks like a workload is not counted", () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
+    const app = new App({ outdir });
+    const stack = new TerraformStack(app, "s");
+    new AwsProvider(stack, "aws", { region: "us-east-1" });
+    const chat = new RealtimeInference(stack, "chat", { network: NETWORK });
+    const wrapper = Object.assign(new TerraformStack(app, "wrapper-stack"), { decision: chat.decision, capacity: chat.capacity });
+    expect(wrapper).toBeDefined();
+    app.synth();
+    const plan = JSON.parse(fs.readFileSync(path.join(outdir, "gpu-plan.json"), "utf8"));
+    expect(plan.workloads.map((w: { path: string }) => w.path)).toEqual(["s/chat"]);
+  });
+});
