@@ -105,7 +105,8 @@ function ingressCidrCheck(cidr: string, allowPublic: boolean): { condition: stri
   });
   const privateSpace = allowPublic ? "true" : `(${inRange.join(" || ")})`;
   return {
-    condition: `\${can(cidrhost(${cidr}, 0)) && ${prefix} > 0 && ${privateSpace}}`,
+    // try(): Terraform's && evaluates both sides, so a malformed CIDR would fail with Terraform's message instead of ours.
+    condition: `\${try(cidrhost(${cidr}, 0) != "" && ${prefix} > 0 && ${privateSpace}, false)}`,
     errorMessage:
       "cdktf-gpu-workloads: an allowFrom CIDR must be an IPv4 block other than 0.0.0.0/0" +
       (allowPublic ? "." : " in private address space (10/8, 172.16/12, 192.168/16, 100.64/10, 198.19/16), or the rule must set allowPublicAddresses."),
