@@ -1,7 +1,9 @@
 import { Annotations, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
 import { formatUsd as usd } from "../plan/money";
-import { InvalidRequirementError } from "../validation/errors";
+import { UnresolvedValueError } from "../validation/errors";
+import { checkNumber } from "../validation/numbers";
+import { isToken } from "../constructs/private/tokens";
 import type { GpuWorkload } from "../constructs/gpu-workload";
 import { workloadsUnder } from "../constructs/private/workload-brand";
 import { AppWideAspect } from "../constructs/private/app-wide-aspects";
@@ -34,11 +36,11 @@ export class BudgetGuard implements AppWideAspect {
 
   constructor(private readonly props: BudgetGuardProps) {
     for (const key of ["maxUsdPerMonthPerStack", "maxUsdPerMonthPerApp"] as const) {
-      const value = props[key];
-      if (value !== undefined && !(value > 0)) throw new InvalidRequirementError(key, value, "give a positive number of USD per month");
+      if (isToken(props[key])) throw new UnresolvedValueError(key, "the budget is checked at synth");
+      checkNumber(key, props[key], { above: 0, unit: "USD per month" });
     }
+    checkNumber("warnAtFraction", props.warnAtFraction, { above: 0, max: 1, why: "a share of the limit" });
     this.warnAt = props.warnAtFraction ?? 0.8;
-    if (!(this.warnAt > 0 && this.warnAt <= 1)) throw new InvalidRequirementError("warnAtFraction", props.warnAtFraction, "give a fraction above 0 and at most 1");
   }
 
   visit(node: IConstruct): void {

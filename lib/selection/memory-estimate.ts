@@ -4,7 +4,7 @@ import { checkModelSpec } from "../taxonomy/schema";
 import { MODEL_MODES } from "../taxonomy/workload-profile";
 import { checkOneOf } from "../validation/allowed-values";
 import { InvalidRequirementError } from "../validation/errors";
-import { NumberRule, checkNumber } from "../validation/numbers";
+import { NumberRule, POSITIVE, POSITIVE_WHOLE, checkNumber } from "../validation/numbers";
 
 /** Numeric precision of the served or frozen weights. */
 export const PRECISIONS = ["fp32", "bf16", "fp16", "fp8", "int8", "int4"] as const;
@@ -229,10 +229,11 @@ export function customLanguageModel(spec: {
   readonly hiddenSize?: number;
   readonly contextLengthTokens?: number;
 }): LanguageModelSpec {
-  for (const key of ["paramsBillion", "layers", "kvHeads", "headDim"] as const) {
-    if (!(Number.isFinite(spec[key]) && spec[key] > 0)) {
-      throw new InvalidRequirementError(`model.${key}`, spec[key], "give a positive number");
-    }
+  checkNumber("model.paramsBillion", spec.paramsBillion, POSITIVE);
+  if (spec.paramsBillion === undefined) throw new InvalidRequirementError("model.paramsBillion", undefined, "give the model's parameters in billions");
+  for (const key of ["layers", "kvHeads", "headDim"] as const) {
+    checkNumber(`model.${key}`, spec[key], POSITIVE_WHOLE);
+    if (spec[key] === undefined) throw new InvalidRequirementError(`model.${key}`, undefined, "give a positive whole number");
   }
   // A dense transformer has ≈ 12·L·h² parameters, which gives h when the spec omits it.
   const hiddenSize = spec.hiddenSize ?? Math.round(Math.sqrt((spec.paramsBillion * 1e9) / (12 * spec.layers)));
