@@ -17,14 +17,9 @@ const INSTANCE_TYPE = "g5.xlarge";
 const REASON =
   "g5.xlarge (1× A10G, $1.006/h) is the lowest-cost feasible RealtimeInference instance: real-time inference is memory-bandwidth bound; " +
   "A10G or L40S give enough bandwidth for fast tokens at a fraction of an A100's cost.";
-const TAGS = {
-  ManagedBy: "cdktf-gpu-workloads",
-  "gpu-workloads:workload-class": "realtime-inference",
-  "gpu-workloads:gpu": "A10G",
-  "gpu-workloads:instance-type": INSTANCE_TYPE,
-  "gpu-workloads:usd-per-hour": "1.0060",
-};
-const IMDS_V2 = { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 2 };
+const TAGS = { ManagedBy: "cdktf-gpu-workloads", "gpu-workloads:workload-class": "realtime-inference" };
+const INSTANCE_TAGS = { ...TAGS, "gpu-workloads:gpu": "A10G", "gpu-workloads:instance-type": INSTANCE_TYPE, "gpu-workloads:usd-per-hour": "1.0060" };
+const IMDS_V2 = { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 2, instanceMetadataTags: "disabled" };
 
 function addWorkload(stack: TerraformStack, id: string): void {
   const scope = new Construct(stack, id);
@@ -46,7 +41,7 @@ function addWorkload(stack: TerraformStack, id: string): void {
   const group = new SecurityGroup(scope, "security-group", {
     namePrefix,
     description: `RealtimeInference ${where}: no inbound, HTTPS out`,
-    vpcId: "vpc-0abc",
+    vpcId: "vpc-0abc1234",
     tags: TAGS,
   });
   new VpcSecurityGroupEgressRule(scope, "egress-https", {
@@ -66,19 +61,19 @@ function addWorkload(stack: TerraformStack, id: string): void {
   });
   const template = new LaunchTemplate(scope, "launch-template", {
     namePrefix,
-    description: REASON,
+    description: `cdktf-gpu-workloads RealtimeInference ${where} on ${INSTANCE_TYPE}`,
     instanceType: INSTANCE_TYPE,
     imageId: "resolve:ssm:/aws/service/deeplearning/ami/x86_64/base-oss-nvidia-driver-gpu-ubuntu-22.04/latest/ami-id",
     updateDefaultVersion: true,
     ebsOptimized: "true",
     monitoring: { enabled: true },
-    metadataOptions: { ...IMDS_V2, instanceMetadataTags: "enabled" },
+    metadataOptions: IMDS_V2,
     iamInstanceProfile: { arn: profile.arn },
     blockDeviceMappings: [
       { deviceName: "/dev/sda1", ebs: { volumeSize: 95, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
     ],
     networkInterfaces: [
-      { securityGroups: [group.id], subnetId: "subnet-0abc", deleteOnTermination: "true", deviceIndex: 0, associatePublicIpAddress: "false" },
+      { securityGroups: [group.id], subnetId: "subnet-0abc1234", deleteOnTermination: "true", deviceIndex: 0, associatePublicIpAddress: "false" },
     ],
     tagSpecifications: ["instance", "volume", "network-interface"].map((resourceType) => ({ resourceType, tags: TAGS })),
     tags: TAGS,
@@ -87,7 +82,7 @@ function addWorkload(stack: TerraformStack, id: string): void {
         {
           condition: `\${anytrue([for g in ${type.fqn}.gpus : lower(g.name) == "a10g" && g.count == 1]) && ${type.fqn}.total_gpu_memory >= 22118}`,
           errorMessage:
-            "cdktf-gpu-workloads: the taxonomy (as of 2026-11-27) says g5.xlarge has 1× A10G, but EC2 reports otherwise. " +
+            "cdktf-gpu-workloads: the taxonomy says g5.xlarge has 1× A10G, but EC2 reports otherwise. " +
             "The embedded table is stale: update cdktf-gpu-workloads or pin the instance with a custom taxonomy.",
         },
         {
@@ -104,7 +99,7 @@ function addWorkload(stack: TerraformStack, id: string): void {
     metadataOptions: IMDS_V2,
     monitoring: true,
     ebsOptimized: true,
-    tags: TAGS,
+    tags: INSTANCE_TAGS,
   });
 
   const outputs = { "instance-type": INSTANCE_TYPE, gpu: "A10G", "gpu-count": 1, "usd-per-hour": 1.006, "usd-per-month": 734.38, reason: REASON };

@@ -2,4 +2,4 @@
 import { RealtimeInference } from "../lib";
 import { measureSynth } from "./synth-harness";
 
-measureSynth((stack, id) => new RealtimeInference(stack, id, { network: { vpcId: "vpc-0abc", subnetIds: ["subnet-0abc"] } }));
+measureSynth((stack, id) => new RealtimeInference(stack, id, { network: { vpcId: "vpc-0abc1234", subnetIds: ["subnet-0abc1234"] } }));

@@ -3,7 +3,7 @@ import { resolveGpuName } from "../selection/resolve-names";
 import { REGION_CODE } from "../taxonomy/schema";
 import { PURCHASE_OPTIONS, PurchaseOption } from "../taxonomy/workload-profile";
 import { DEFAULT_TAXONOMY, Taxonomy, TaxonomyExtension, extendTaxonomy } from "../taxonomy/taxonomy";
-import { checkOneOf } from "../validation/allowed-values";
+import { checkOneOf, isDenseList } from "../validation/allowed-values";
 import { checkTags } from "../validation/aws-tags";
 import { InvalidRequirementError, UnresolvedValueError } from "../validation/errors";
 import { checkNumber } from "../validation/numbers";
@@ -222,10 +222,10 @@ function validatePlatformProps(props: GpuPlatformProps): void {
   if (isToken(policy.maxUsdPerHourPerWorkload)) throw new UnresolvedValueError("policy.maxUsdPerHourPerWorkload", "every workload's choice is checked against it at synth");
   checkNumber("policy.maxUsdPerHourPerWorkload", policy.maxUsdPerHourPerWorkload, { above: 0, max: 1_000_000, unit: "USD per hour" });
   if (policy.allowedGpus !== undefined) {
-    if (!Array.isArray(policy.allowedGpus) || policy.allowedGpus.length === 0) throw new InvalidRequirementError("policy.allowedGpus", policy.allowedGpus, "allow at least one GPU");
+    if (!isDenseList(policy.allowedGpus) || policy.allowedGpus.length === 0) throw new InvalidRequirementError("policy.allowedGpus", policy.allowedGpus, "allow at least one GPU");
   }
   if (policy.allowedPurchaseOptions !== undefined) {
-    if (!Array.isArray(policy.allowedPurchaseOptions) || policy.allowedPurchaseOptions.length === 0) {
+    if (!isDenseList(policy.allowedPurchaseOptions) || policy.allowedPurchaseOptions.length === 0) {
       throw new InvalidRequirementError("policy.allowedPurchaseOptions", policy.allowedPurchaseOptions, `allow at least one of ${PURCHASE_OPTIONS.join(", ")}`);
     }
     policy.allowedPurchaseOptions.forEach((p, i) => checkOneOf(`policy.allowedPurchaseOptions[${i}]`, p, PURCHASE_OPTIONS));

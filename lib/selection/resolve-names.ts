@@ -2,7 +2,7 @@ import { GpuName } from "../taxonomy/gpu-model";
 import { ModelSpec } from "../taxonomy/model-spec";
 import { Taxonomy } from "../taxonomy/taxonomy";
 import { closestNames, normalizeName } from "./did-you-mean";
-import { UnknownGpuError, UnknownModelError } from "../validation/errors";
+import { InvalidRequirementError, UnknownGpuError, UnknownModelError } from "../validation/errors";
 
 /** Every spelling of every GPU and model, normalized once per taxonomy. */
 interface NameIndex {
@@ -25,6 +25,7 @@ function nameIndex(taxonomy: Taxonomy): NameIndex {
 
 /** The canonical GPU for a user's spelling ("NVIDIA A10G", "a10g", "A100 80GB"), or a "did you mean" error. */
 export function resolveGpuName(taxonomy: Taxonomy, input: string, property = "gpus"): GpuName {
+  if (typeof input !== "string") throw new InvalidRequirementError(property, input, 'give GPU names as strings, e.g. "A10G"');
   const gpu = nameIndex(taxonomy).gpus.get(normalizeName(input));
   if (gpu) return gpu;
   const spellings = taxonomy.gpus.flatMap((g) => [g.name, ...g.aliases].map((n) => ({ n, g: g.name })));
@@ -35,6 +36,7 @@ export function resolveGpuName(taxonomy: Taxonomy, input: string, property = "gp
 
 /** The catalog model for a name or alias (case-insensitive), or a "did you mean" error. */
 export function resolveModel(taxonomy: Taxonomy, input: string): ModelSpec {
+  if (typeof input !== "string") throw new InvalidRequirementError("model", input, 'give a catalog model name such as "llama-3.1-8b", or a model spec');
   const model = nameIndex(taxonomy).models.get(normalizeName(input));
   if (model) return model;
   const names = taxonomy.models.map((m) => m.name);

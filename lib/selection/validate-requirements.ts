@@ -4,7 +4,7 @@ import { checkModelSpec, checkTaxonomy } from "../taxonomy/schema";
 import { Taxonomy } from "../taxonomy/taxonomy";
 import { WORKLOAD_CLASSES } from "../taxonomy/workload-class";
 import { OBJECTIVES, PURCHASE_OPTIONS } from "../taxonomy/workload-profile";
-import { checkOneOf } from "../validation/allowed-values";
+import { checkOneOf, isDenseList } from "../validation/allowed-values";
 import { InvalidRequirementError } from "../validation/errors";
 import { NumberRule, POSITIVE_WHOLE, checkNumber } from "../validation/numbers";
 import { closestNames } from "./did-you-mean";
@@ -44,7 +44,7 @@ export function validateRequirements(r: SelectionRequirements): void {
     throw new InvalidRequirementError("anyOf", r.anyOf, "give either gpus (an ordered fallback list) or anyOf (a set), not both");
   }
   for (const [property, names] of [["gpus", r.gpus], ["anyOf", r.anyOf], ["allowedGpus", r.allowedGpus]] as const) {
-    if (names !== undefined && (!Array.isArray(names) || names.length === 0 || !names.every((n) => typeof n === "string"))) {
+    if (names !== undefined && (!isDenseList(names) || names.length === 0 || !names.every((n) => typeof n === "string"))) {
       throw new InvalidRequirementError(property, names, 'give a non-empty list of GPU names, e.g. ["L40S", "A10G"]');
     }
   }

@@ -1,4 +1,4 @@
-import { isOneOf } from "../validation/allowed-values";
+import { isDenseList, isOneOf } from "../validation/allowed-values";
 import { InvalidTaxonomyError } from "../validation/errors";
 import { NumberRule, describeRule, isNumberWithin } from "../validation/numbers";
 import { GpuModel } from "./gpu-model";
@@ -55,7 +55,7 @@ function text(property: string, value: unknown, pattern: RegExp, expected: strin
 }
 
 function list(property: string, value: unknown, minLength = 0): asserts value is readonly unknown[] {
-  if (!Array.isArray(value) || value.length < minLength) {
+  if (!isDenseList(value) || value.length < minLength) {
     throw new InvalidTaxonomyError(property, value, minLength ? `give a list of at least ${minLength}` : "give a list");
   }
 }

@@ -18,3 +18,15 @@ export function isOneOf<T extends string>(value: unknown, allowed: readonly T[])
 export function ownValue<V>(record: Readonly<Record<string, V>>, key: string): V | undefined {
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
+
+/** Throws unless `value` is a string matching `pattern` (non-strings never reach the pattern). */
+export function checkPattern(property: string, value: unknown, pattern: RegExp, expected: string): void {
+  if (typeof value !== "string" || !pattern.test(value)) throw new InvalidRequirementError(property, value, expected);
+}
+
+/** An array with no holes: `forEach` and `every` skip holes, later code would meet them as undefined. */
+export function isDenseList(value: unknown): value is readonly unknown[] {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (!(i in value)) return false;
+  return true;
+}

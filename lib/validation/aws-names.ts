@@ -53,6 +53,6 @@ export function awsName(id: string, rule: AwsNameRule, suffix = ""): string {
   if (!base) base = FALLBACK;
   const room = rule.maxLength - suffix.length;
   base = base.slice(0, room).replace(/-+$/, "") || FALLBACK.slice(0, room);
-  const name = base + suffix;
-  return name.length >= rule.minLength ? name : name.padEnd(rule.minLength, "0");
+  // Too short ("a-" for a launch template, which needs 3): lengthen the base, keep the suffix last.
+  return base.padEnd(rule.minLength - suffix.length, "0") + suffix;
 }

@@ -144,10 +144,21 @@ describe("numbers: finite, whole where counts are meant, within what AWS allows"
     [{ replicas: 2, fleet: { fallback: "no" } }, RealtimeInference, /fleet.fallback is "no"; give true or false/],
     [{ replicas: 2, fleet: { scalingMetric: { namespace: "", metricName: "m" } } }, RealtimeInference, /fleet.scalingMetric.namespace is ""/],
     [{ replicas: 2, fleet: { scalingMetric: { namespace: "n", metricName: "m", statistic: "p99" } } }, RealtimeInference, /fleet.scalingMetric.statistic is "p99"/],
+
   ])("%j", (props, Workload, message) => {
     const error = errorOf(props, Workload);
     expect(error.message).toMatch(message);
     expect(error.message).not.toMatch(/ is null;/);
+  });
+
+  test.each([
+    [{ replicas: 2, fleet: 5 }, /fleet is 5; give an object of fleet options/],
+    [{ allowFrom: { cidr: "10.0.0.0/8", port: 80 } }, /allowFrom is \{"cidr":"10.0.0.0\/8","port":80\}; give a list of rules/],
+    [{ allowTo: "10.0.0.0/8" }, /allowTo is "10.0.0.0\/8"; give a list of rules/],
+    [{ allowFrom: [null] }, /allowFrom\[0\] is null/],
+    [{ tags: ["Team"] }, /tags is \["Team"\]; give an object of tag keys/],
+  ])("shapes JavaScript callers can get wrong: %j", (props, message) => {
+    expect(errorOf(props).message).toMatch(message);
   });
 
   const batch = (job: object, extra: object = {}) => ({ batch: { maxVcpus: 64, job: { image: "busybox", ...job }, ...extra } });

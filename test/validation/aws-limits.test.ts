@@ -5,7 +5,7 @@ import { InvalidRequirementError, formatValue } from "../../lib/validation/error
 import { checkNumber } from "../../lib/validation/numbers";
 
 describe("AWS names from construct ids", () => {
-  const ids = ["chat", "nightly jobs.v2", "Ünïcødé × id", '${file("/etc/passwd")}', "%{ for }", "-leading", "___", "漢字", "a".repeat(300), "sg-evil"];
+  const ids = ["a", "chat", "nightly jobs.v2", "Ünïcødé × id", '${file("/etc/passwd")}', "%{ for }", "-leading", "___", "漢字", "a".repeat(300), "sg-evil"];
   test.each(Object.entries(AWS_NAME_RULES))("%s: every id gives a name within the rule", (_name, rule) => {
     for (const id of ids) {
       for (const suffix of ["", "-", "-1a2b3c4d"]) {
@@ -24,6 +24,7 @@ describe("AWS names from construct ids", () => {
     expect(awsName("Ünïcødé × id", AWS_NAME_RULES.batchName, "-1a2b3c4d")).toBe("Unic-de-id-1a2b3c4d") // ø has no decomposition; accents drop, other letters become hyphens;
     expect(awsName("___", AWS_NAME_RULES.batchName)).toBe("gpu-workload");
     expect(awsName("a".repeat(300), AWS_NAME_RULES.iamRolePrefix, "-")).toBe(`${"a".repeat(37)}-`);
+    expect(awsName("a", AWS_NAME_RULES.launchTemplatePrefix, "-")).toBe("a0-");
   });
 });
 

@@ -57,10 +57,10 @@ export function refuseTokens(props: GpuWorkloadProps): void {
     }
     if (isToken(batch.job?.command)) throw new UnresolvedValueError("batch.job.command", "a list reference cannot be written into the job definition's JSON; give a list of strings (each may be a reference)");
   }
-  props.allowTo?.forEach((rule, i) => {
-    if (isToken(rule.protocol)) throw new UnresolvedValueError(`allowTo[${i}].protocol`, "only tcp or udp may be opened, which is checked at synth");
+  (Array.isArray(props.allowTo) ? props.allowTo : []).forEach((rule, i) => {
+    if (isToken(rule?.protocol)) throw new UnresolvedValueError(`allowTo[${i}].protocol`, "only tcp or udp may be opened, which is checked at synth");
   });
-  for (const key of Object.keys(props.tags ?? {})) {
+  for (const key of Object.keys(typeof props.tags === "object" && props.tags !== null ? props.tags : {})) {
     if (isToken(key)) throw new UnresolvedValueError("tags key", "tag keys are checked against AWS's rules at synth; values may be references");
   }
 }

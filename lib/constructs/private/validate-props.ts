@@ -2,7 +2,7 @@ import { TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
 import { Decision } from "../../selection/decision";
 import { WorkloadClass } from "../../taxonomy/workload-class";
-import { checkOneOf } from "../../validation/allowed-values";
+import { checkOneOf, checkPattern, isDenseList } from "../../validation/allowed-values";
 import { checkTags, TAG_LIMITS } from "../../validation/aws-tags";
 import { isPrivateCidr, parseCidr } from "../../validation/cidr";
 import { InvalidRequirementError } from "../../validation/errors";
@@ -43,9 +43,7 @@ const literal = (value: unknown) => value !== undefined && !isToken(value);
 export function validateWorkloadProps(props: GpuWorkloadProps, network: NetworkProps | undefined, platformTags: Readonly<Record<string, string>>): void {
   refuseTokens(props);
   validateNetwork(network);
-  if (literal(props.ami) && !/^(ami-[0-9a-f]{8,17}|\/[\w.\-/]{1,2047})$/.test(props.ami!)) {
-    throw new InvalidRequirementError("ami", props.ami, 'give an AMI id ("ami-0abc1234") or an SSM parameter name ("/aws/service/...")');
-  }
+  if (literal(props.ami)) checkPattern("ami", props.ami, /^(ami-[0-9a-f]{8,17}|\/[\w.\-/]{1,2047})$/, 'give an AMI id ("ami-0abc1234") or an SSM parameter name ("/aws/service/...")');
   checkOneOf("operatingSystem", props.operatingSystem, AMI_OPERATING_SYSTEMS);
   const minimumRoot = props.ami ? 1 : DLAMI_ROOT_SNAPSHOT_GIB;
   checkNumber("rootVolumeSizeGiB", props.rootVolumeSizeGiB, { ...PROP_RULES.rootVolumeSizeGiB, min: minimumRoot });
@@ -66,17 +64,14 @@ function validateNetwork(network: NetworkProps | undefined): void {
   if (!network) {
     throw new InvalidRequirementError("network", undefined, "give { vpcId, subnetIds } on the workload or on its GpuPlatform");
   }
-  if (literal(network.vpcId) && !/^vpc-[0-9a-f]{8,17}$/.test(network.vpcId)) {
-    throw new InvalidRequirementError("network.vpcId", network.vpcId, 'give a VPC id such as "vpc-0abc1234" or a Terraform reference');
-  }
+  if (network === null || typeof network !== "object") throw new InvalidRequirementError("network", network, "give { vpcId, subnetIds }");
+  if (!isToken(network.vpcId)) checkPattern("network.vpcId", network.vpcId, /^vpc-[0-9a-f]{8,17}$/, 'give a VPC id such as "vpc-0abc1234" or a Terraform reference');
   if (isToken(network.subnetIds)) return;
-  if (!Array.isArray(network.subnetIds) || network.subnetIds.length === 0) {
+  if (!isDenseList(network.subnetIds) || network.subnetIds.length === 0) {
     throw new InvalidRequirementError("network.subnetIds", network.subnetIds, "give at least one private subnet id");
   }
   network.subnetIds.forEach((subnet, i) => {
-    if (literal(subnet) && !/^subnet-[0-9a-f]{8,17}$/.test(subnet)) {
-      throw new InvalidRequirementError(`network.subnetIds[${i}]`, subnet, 'give subnet ids such as "subnet-0abc1234" or Terraform references');
-    }
+    if (!isToken(subnet)) checkPattern(`network.subnetIds[${i}]`, subnet, /^subnet-[0-9a-f]{8,17}$/, 'give subnet ids such as "subnet-0abc1234" or Terraform references');
   });
 }
 
@@ -101,6 +96,9 @@ function validateCapacityOptions(props: GpuWorkloadProps): void {
   if (props.fleet !== undefined && !multiReplica) {
     throw new InvalidRequirementError("fleet", props.fleet, "fleet options apply to an Auto Scaling group: give replicas > 1 or { min, max }");
   }
+  if (props.fleet !== undefined && (props.fleet === null || typeof props.fleet !== "object" || Array.isArray(props.fleet))) {
+    throw new InvalidRequirementError("fleet", props.fleet, "give an object of fleet options, e.g. { spotPercentage: 50 }");
+  }
   const fleet = props.fleet ?? {};
   for (const key of ["fallback", "capacityRebalance"] as const) {
     if (fleet[key] !== undefined && typeof fleet[key] !== "boolean") throw new InvalidRequirementError(`fleet.${key}`, fleet[key], "give true or false");
@@ -121,8 +119,8 @@ function validateCapacityOptions(props: GpuWorkloadProps): void {
   if (props.purchase === "capacity-block" && !props.capacityReservationId) {
     throw new InvalidRequirementError("capacityReservationId", undefined, 'purchase "capacity-block" needs the Capacity Block reservation id ("cr-…")');
   }
-  if (literal(props.capacityReservationId) && !/^cr-[0-9a-f]{8,17}$/.test(props.capacityReservationId!)) {
-    throw new InvalidRequirementError("capacityReservationId", props.capacityReservationId, 'give a capacity reservation id such as "cr-0123456789abcdef0"');
+  if (literal(props.capacityReservationId)) {
+    checkPattern("capacityReservationId", props.capacityReservationId, /^cr-[0-9a-f]{8,17}$/, 'give a capacity reservation id such as "cr-0123456789abcdef0"');
   }
   if (props.capacityReservationId && props.purchase === "spot") {
     throw new InvalidRequirementError("purchase", props.purchase, "a capacity reservation is on-demand or capacity-block capacity, not spot");
@@ -164,10 +162,8 @@ function validateBatch(props: GpuWorkloadProps, multiReplica: boolean): void {
   checkNumber("batch.maxInstanceTypes", batch.maxInstanceTypes, PROP_RULES.maxInstanceTypes);
   const job = batch.job;
   if (job === null || typeof job !== "object") throw new InvalidRequirementError("batch.job", job, "give { image, command? }");
-  if (!isToken(job.image) && (typeof job.image !== "string" || !/^[^\s"\\]{1,1024}$/.test(job.image))) {
-    throw new InvalidRequirementError("batch.job.image", job.image, "give a container image, e.g. an ECR repository URI with a tag or digest");
-  }
-  if (job.command !== undefined && (!Array.isArray(job.command) || !job.command.every((c) => typeof c === "string"))) {
+  if (!isToken(job.image)) checkPattern("batch.job.image", job.image, /^[^\s"\\]{1,1024}$/, "give a container image, e.g. an ECR repository URI with a tag or digest");
+  if (job.command !== undefined && (!isDenseList(job.command) || !job.command.every((c) => typeof c === "string"))) {
     throw new InvalidRequirementError("batch.job.command", job.command, 'give a list of strings, e.g. ["python", "embed.py"]');
   }
   checkNumber("batch.job.gpus", job.gpus, PROP_RULES.jobGpus);
@@ -178,12 +174,15 @@ function validateBatch(props: GpuWorkloadProps, multiReplica: boolean): void {
   if (job.readonlyRootFilesystem !== undefined && typeof job.readonlyRootFilesystem !== "boolean") {
     throw new InvalidRequirementError("batch.job.readonlyRootFilesystem", job.readonlyRootFilesystem, "give true or false");
   }
-  if (literal(job.user) && (typeof job.user !== "string" || !/^([a-z_][a-z0-9_-]{0,31}|\d{1,10})(:([a-z_][a-z0-9_-]{0,31}|\d{1,10}))?$/.test(job.user))) {
-    throw new InvalidRequirementError("batch.job.user", job.user, 'give a user name or uid, optionally with a group: "app", "1000" or "1000:1000"');
+  if (literal(job.user)) {
+    checkPattern("batch.job.user", job.user, /^([a-z_][a-z0-9_-]{0,31}|\d{1,10})(:([a-z_][a-z0-9_-]{0,31}|\d{1,10}))?$/, 'give a user name or uid, optionally with a group: "app", "1000" or "1000:1000"');
   }
 }
 
 function validateRules(props: GpuWorkloadProps): void {
+  for (const key of ["allowFrom", "allowTo"] as const) {
+    if (props[key] !== undefined && !isDenseList(props[key])) throw new InvalidRequirementError(key, props[key], "give a list of rules");
+  }
   (props.allowFrom ?? []).forEach((rule, i) => {
     const at = `allowFrom[${i}]`;
     if (rule === null || typeof rule !== "object" || (rule.cidr === undefined) === (rule.securityGroupId === undefined)) {
@@ -193,8 +192,8 @@ function validateRules(props: GpuWorkloadProps): void {
       throw new InvalidRequirementError(`${at}.allowPublicAddresses`, rule.allowPublicAddresses, "give true or false");
     }
     if (literal(rule.cidr)) validateCidr(`${at}.cidr`, rule.cidr!, { ingress: true, allowPublic: rule.allowPublicAddresses === true });
-    if (literal(rule.securityGroupId) && !/^sg-[0-9a-f]{8,17}$/.test(rule.securityGroupId!)) {
-      throw new InvalidRequirementError(`${at}.securityGroupId`, rule.securityGroupId, 'give a security group id such as "sg-0123abcd" or a Terraform reference');
+    if (literal(rule.securityGroupId)) {
+      checkPattern(`${at}.securityGroupId`, rule.securityGroupId, /^sg-[0-9a-f]{8,17}$/, 'give a security group id such as "sg-0123abcd" or a Terraform reference');
     }
     if (literal(rule.port)) checkNumber(`${at}.port`, rule.port, PROP_RULES.port);
     checkDescription(`${at}.description`, rule.description);
@@ -213,8 +212,8 @@ function validateRules(props: GpuWorkloadProps): void {
   });
 }
 
-function validateCidr(property: string, text: string, options: { ingress: boolean; allowPublic: boolean }): void {
-  const cidr = parseCidr(text);
+function validateCidr(property: string, text: unknown, options: { ingress: boolean; allowPublic: boolean }): void {
+  const cidr = typeof text === "string" ? parseCidr(text) : undefined;
   if (!cidr) throw new InvalidRequirementError(property, text, 'give an IPv4 or IPv6 CIDR such as "10.0.0.0/16" or "fd00::/8"');
   if (cidr.network !== text) {
     throw new InvalidRequirementError(property, text, `give the network address: did you mean "${cidr.network}"? (Terraform's AWS provider refuses host bits)`);
