@@ -152,7 +152,7 @@ export interface PlatformSettings {
 const EMPTY: PlatformSettings = { tags: {}, policy: {}, taxonomy: DEFAULT_TAXONOMY };
 
 /** Merges platforms outermost first: nearest region and network win, tags merge, policies tighten, taxonomies extend. */
-export function mergeChain(chain: readonly GpuPlatform[]): PlatformSettings {
+function mergeChain(chain: readonly GpuPlatform[]): PlatformSettings {
   return chain.reduce<PlatformSettings>((outer, platform, depth) => {
     const own = platform.ownProps;
     if (depth > 0 && own.taxonomy) checkNestedTaxonomy(own.taxonomy, outer.taxonomy, platform.node.path);
@@ -167,7 +167,7 @@ export function mergeChain(chain: readonly GpuPlatform[]): PlatformSettings {
 }
 
 /** The policy both allow: allowed sets intersect, the lower ceiling wins. */
-export function intersectPolicies(a: GpuPolicy, b: GpuPolicy): GpuPolicy {
+function intersectPolicies(a: GpuPolicy, b: GpuPolicy): GpuPolicy {
   const both = <T>(x?: readonly T[], y?: readonly T[]) => (x && y ? x.filter((v) => y.includes(v)) : (x ?? y));
   const maxes = [a.maxUsdPerHourPerWorkload, b.maxUsdPerHourPerWorkload].filter((m): m is number => m !== undefined);
   return {

@@ -1,4 +1,4 @@
-import { TerraformVariable, Token } from "cdktf";
+import { App, TerraformVariable, Token } from "cdktf";
 import {
   BatchProcessing,
   GpuWorkload,
@@ -211,6 +211,10 @@ describe("strings from users never reach Terraform as templates", () => {
 
   test("a tag value that is a template is refused, not escaped: tags keep to AWS's characters", () => {
     expect(errorOf({ tags: { Team: "${var.team}" } }).message).toMatch(/tags\["Team"\] is "\$\{var.team\}"/);
+  });
+
+  test("a workload outside any stack is a typed error", () => {
+    expect(() => new RealtimeInference(new App(), "w", { network: NETWORK })).toThrow(/scope is "w"; create the workload inside a TerraformStack/);
   });
 
   test("an id Terraform cannot name blocks after is refused", () => {

@@ -243,7 +243,9 @@ function checkDescription(property: string, description: unknown): void {
  */
 export function validateTerraformNames(workload: IConstruct): void {
   const scopes = workload.node.scopes;
-  const top = scopes[scopes.indexOf(TerraformStack.of(workload)) + 1];
+  const stack = scopes.findIndex((s) => TerraformStack.isStack(s));
+  if (stack < 0) throw new InvalidRequirementError("scope", workload.node.path, "create the workload inside a TerraformStack");
+  const top = scopes[stack + 1];
   const human = top.node.id.replace(/[^A-Za-z0-9_-]/g, "");
   if (/^[0-9-]/.test(human)) {
     throw new InvalidRequirementError(
