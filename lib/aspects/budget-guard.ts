@@ -9,9 +9,9 @@ import { workloadsUnder } from "../constructs/private/workload-brand";
 import { AppWideAspect } from "../constructs/private/app-wide-aspects";
 
 export interface BudgetGuardProps {
-  /** Most a stack's workloads may cost per month at maximum scale, on-demand. @default - no stack limit */
+  /** Most a stack's workloads may cost per month in the worst case (maxUsdPerMonth). @default - no stack limit */
   readonly maxUsdPerMonthPerStack?: number;
-  /** Most the whole app's workloads may cost per month at maximum scale, on-demand. @default - no app limit */
+  /** Most the whole app's workloads may cost per month in the worst case (maxUsdPerMonth). @default - no app limit */
   readonly maxUsdPerMonthPerApp?: number;
   /** Share of a limit above which synth warns without failing. @default 0.8 */
   readonly warnAtFraction?: number;
@@ -23,7 +23,8 @@ const LARGEST_SPENDERS = 3;
 /**
  * Fails `cdktf synth` (an error annotation) when GPU workloads would cost more per month than allowed,
  * naming the total, the limit and the largest spenders; warns above `warnAtFraction` of a limit.
- * Costs are at each workload's maximum scale (fleet max, Batch maxVcpus, all cluster nodes), on-demand.
+ * Costs are each workload's maxUsdPerMonth: its maximum scale (fleet max, Batch maxVcpus, all cluster nodes) of the
+ * most expensive type it may launch, on-demand.
  * Add it to the app (every stack with GPU workloads is checked) or to one stack:
  *
  *   Aspects.of(app).add(new BudgetGuard({ maxUsdPerMonthPerStack: 50_000 }));
@@ -61,9 +62,9 @@ export class BudgetGuard implements AppWideAspect {
     const largest = [...workloads]
       .sort((a, b) => b.capacity.maxUsdPerMonth - a.capacity.maxUsdPerMonth || (a.node.path < b.node.path ? -1 : 1))
       .slice(0, LARGEST_SPENDERS)
-      .map((w) => `${w.node.path} ${usd(w.capacity.maxUsdPerMonth)} (${w.capacity.instances.max} × ${w.decision.instanceType})`)
+      .map((w) => `${w.node.path} ${usd(w.capacity.maxUsdPerMonth)} (${w.capacity.instances.max} × ${w.capacity.maxInstanceType}${w.capacity.maxInstanceType === w.decision.instanceType ? "" : ", the dearest type it may launch"})`)
       .join(", ");
-    const summary = `${scope} costs up to ${usd(total)}/month at maximum scale (on-demand, prices as of ${workloads[0]?.decision.pricesAsOf})`;
+    const summary = `${scope} costs up to ${usd(total)}/month in the worst case (maximum scale, dearest launchable types, on-demand, prices as of ${workloads[0]?.decision.pricesAsOf})`;
     if (total > limit) {
       Annotations.of(stack).addError(`BudgetGuard: ${summary}, above its limit of ${usd(limit)}/month. Largest spenders: ${largest}.`);
     } else if (total > limit * this.warnAt) {

@@ -1,6 +1,9 @@
 import { resolveGpuName } from "../selection/resolve-names";
 import { DEFAULT_TAXONOMY, gpuModel } from "../taxonomy/taxonomy";
+import { InstanceTypeSpec } from "../taxonomy/instance-type";
+import { REFERENCE_REGION, instancePrice } from "../taxonomy/pricing";
 import { GpuWorkloadsError } from "../validation/errors";
+import { checkRegion } from "../selection/validate-requirements";
 import { Command } from "./command";
 import { renderTable, usd } from "./table";
 
@@ -12,6 +15,7 @@ export const catalogCommand: Command = {
   run(flags) {
     const taxonomy = DEFAULT_TAXONOMY;
     const gpu = flags.gpu === undefined ? undefined : resolveGpuName(taxonomy, String(flags.gpu), "--gpu");
+    if (flags.region !== undefined) checkRegion(String(flags.region), taxonomy);
     const families = new Set(taxonomy.instanceTypes.map((t) => t.family));
     if (flags.family !== undefined && !families.has(String(flags.family))) {
       throw new GpuWorkloadsError("UnknownFamily", `--family "${flags.family}" is not a GPU family of the taxonomy; use one of ${[...families].join(", ")}.`);
@@ -22,6 +26,8 @@ export const catalogCommand: Command = {
         (flags.region === undefined || t.regions.includes(String(flags.region))) &&
         (flags.family === undefined || t.family === flags.family),
     );
+    const region = flags.region === undefined ? REFERENCE_REGION : String(flags.region);
+    const price = (t: InstanceTypeSpec) => instancePrice(t, region);
     const json = rows.map((t) => ({
       instanceType: t.instanceType,
       gpu: t.gpu,
@@ -33,14 +39,17 @@ export const catalogCommand: Command = {
       efaInterfaces: t.efaInterfaces,
       localNvmeGB: t.localNvmeGB,
       cpuArchitecture: t.cpuArchitecture,
-      onDemandUsdPerHour: t.onDemandUsdPerHour,
+      region,
+      usdPerInstanceHour: price(t).usdPerInstanceHour,
+      spotUsdPerInstanceHour: price(t).spotUsdPerInstanceHour,
+      capacityBlockOnly: Boolean(t.capacityBlockOnly),
       legacy: Boolean(t.legacy),
       regions: t.regions,
     }));
     const text = renderTable(
-      ["instance", "GPU", "GPUs", "GB/GPU", "vCPU", "GiB", "Gbps", "EFA", "NVMe GB", "arch", "$/h us-east-1", "regions"],
+      ["instance", "GPU", "GPUs", "GB/GPU", "vCPU", "GiB", "Gbps", "EFA", "NVMe GB", "arch", `$/inst-h ${region}`, "spot", "regions"],
       rows.map((t) => [
-        t.instanceType + (t.legacy ? " (legacy)" : ""),
+        t.instanceType + (t.legacy ? " (legacy)" : "") + (t.capacityBlockOnly ? " (Capacity Blocks)" : ""),
         t.gpu,
         t.gpuCount,
         gpuModel(taxonomy, t.gpu).memoryGB,
@@ -50,10 +59,15 @@ export const catalogCommand: Command = {
         t.efaInterfaces,
         t.localNvmeGB,
         t.cpuArchitecture,
-        usd(t.onDemandUsdPerHour),
+        usd(price(t).usdPerInstanceHour),
+        price(t).spotUsdPerInstanceHour === null ? "–" : usd(price(t).spotUsdPerInstanceHour!),
         String(t.regions.length),
       ]),
     );
-    return { json, text: `${text}\n\n${rows.length} instance types; on-demand Linux prices in us-east-1 as of ${taxonomy.asOf}.` };
+    const where = flags.region === undefined ? "us-east-1 (give --region for another)" : region;
+    return {
+      json,
+      text: `${text}\n\n${rows.length} instance types; on-demand Linux prices in ${where} as of ${taxonomy.asOf}, spot estimates as of ${taxonomy.spotPricesAsOf ?? taxonomy.asOf}.`,
+    };
   },
 };

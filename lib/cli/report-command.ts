@@ -1,11 +1,11 @@
 import * as path from "path";
 import { GPU_PLAN_FILE, PlannedWorkload } from "../plan/gpu-plan";
 import { readPlanFile } from "../plan/read-plan";
-import { formatUsd as money } from "../plan/money";
+import { formatUsd as money, round2, round4 } from "../plan/money";
 import { Command } from "./command";
-import { renderTable } from "./table";
+import { renderTable, usd } from "./table";
 
-const HEADERS = ["workload", "class", "capacity", "instance", "GPUs", "instances", "purchase", "$/hour", "$/month", "max $/month"];
+const HEADERS = ["workload", "region", "capacity", "instance", "GPUs", "instances", "purchase", "$/inst-h od / spot", "$/hour", "$/month", "max $/month", "max set by"];
 
 export const reportCommand: Command = {
   name: "report",
@@ -16,15 +16,20 @@ export const reportCommand: Command = {
     const plan = readPlanFile(path.join(String(flags.dir ?? "cdktf.out"), GPU_PLAN_FILE));
     const stacks = [...new Set(plan.workloads.map((w) => w.stack))].sort();
     const totals = (list: readonly PlannedWorkload[]) => ({
-      usdPerHour: round(list.reduce((s, w) => s + w.usdPerHour, 0), 4),
-      usdPerMonth: round(list.reduce((s, w) => s + w.usdPerMonth, 0), 2),
-      maxUsdPerMonth: round(list.reduce((s, w) => s + w.maxUsdPerMonth, 0), 2),
+      usdPerHour: round4(list.reduce((s, w) => s + w.usdPerHour, 0)),
+      usdPerMonth: round2(list.reduce((s, w) => s + w.usdPerMonth, 0)),
+      maxUsdPerMonth: round2(list.reduce((s, w) => s + w.maxUsdPerMonth, 0)),
     });
     const perStack = stacks.map((stack) => {
       const workloads = plan.workloads.filter((w) => w.stack === stack);
       return { stack, workloads, totals: totals(workloads) };
     });
-    const json = { pricesAsOf: plan.pricesAsOf, stacks: perStack.map((s) => ({ stack: s.stack, ...s.totals, workloads: s.workloads })), totals: totals(plan.workloads) };
+    const json = {
+      pricesAsOf: plan.pricesAsOf,
+      spotPricesAsOf: plan.spotPricesAsOf,
+      stacks: perStack.map((s) => ({ stack: s.stack, ...s.totals, workloads: s.workloads })),
+      totals: totals(plan.workloads),
+    };
     const markdown = flags.markdown === true;
     const table = (rows: (string | number)[][]) => (markdown ? markdownTable(HEADERS, rows) : renderTable(HEADERS, rows));
     const name = (text: string) => (markdown ? markdownText(text) : text);
@@ -34,10 +39,13 @@ export const reportCommand: Command = {
       lines.push(table([...s.workloads.map(row), totalRow(`${s.stack} total`, s.totals)]), "");
     }
     const app = totals(plan.workloads);
+    const assumed = [...new Set(plan.workloads.filter((w) => !w.regionKnown).map((w) => w.path))];
     lines.push(
-      `${markdown ? "**" : ""}App total: ${money(app.usdPerHour)}/hour, ${money(app.usdPerMonth)}/month; up to ${money(app.maxUsdPerMonth)}/month at maximum scale.${markdown ? "**" : ""}`,
+      `${markdown ? "**" : ""}App total: ${money(app.usdPerHour)}/hour, ${money(app.usdPerMonth)}/month expected; up to ${money(app.maxUsdPerMonth)}/month in the worst case.${markdown ? "**" : ""}`,
       "",
-      `On-demand Linux prices in us-east-1 as of ${plan.pricesAsOf}; a month is ${plan.hoursPerMonth} hours. Spot workloads are priced on-demand (an upper bound) unless a spot price is known.`,
+      `Prices: on-demand Linux per region as of ${plan.pricesAsOf}; spot estimates (median over a region's zones) as of ${plan.spotPricesAsOf}; a month is ${plan.hoursPerMonth} hours. ` +
+        "Expected cost prices what is bought on spot at the spot estimate; the worst case is the most instances of the dearest type the capacity may launch, on-demand." +
+        (assumed.length ? ` No region known for ${assumed.map(name).join(", ")}: us-east-1 prices.` : ""),
     );
     return { json, text: lines.join("\n") };
   },
@@ -47,11 +55,25 @@ function row(w: PlannedWorkload): (string | number)[] {
   const { min, desired, max } = w.instances;
   const instances = min === max ? String(desired) : `${desired} (${min}–${max})`;
   const types = w.instanceTypes.length > 1 ? ` +${w.instanceTypes.length - 1} fallback` : "";
-  return [w.path, w.workloadClass, w.capacity, w.instanceType + types, `${w.gpuCount}× ${w.gpu}`, instances, w.purchase, money(w.usdPerHour), money(w.usdPerMonth), money(w.maxUsdPerMonth)];
+  const spot = w.spotUsdPerInstanceHour === null ? "–" : usd(w.spotUsdPerInstanceHour);
+  return [
+    w.path,
+    w.regionKnown ? w.region : `${w.region}*`,
+    w.capacity,
+    w.instanceType + types,
+    `${w.gpuCount}× ${w.gpu}`,
+    instances,
+    w.purchase,
+    `${usd(w.usdPerInstanceHour)} / ${spot}`,
+    money(w.usdPerHour),
+    money(w.usdPerMonth),
+    money(w.maxUsdPerMonth),
+    `${w.instances.max} × ${w.maxInstanceType}`,
+  ];
 }
 
 function totalRow(label: string, t: { usdPerHour: number; usdPerMonth: number; maxUsdPerMonth: number }): (string | number)[] {
-  return [label, "", "", "", "", "", "", money(t.usdPerHour), money(t.usdPerMonth), money(t.maxUsdPerMonth)];
+  return [label, "", "", "", "", "", "", "", money(t.usdPerHour), money(t.usdPerMonth), money(t.maxUsdPerMonth), ""];
 }
 
 function markdownTable(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
@@ -75,9 +97,4 @@ export function markdownText(text: string): string {
     .replace(/>/g, "&gt;")
     .replace(/@/g, "&#64;")
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`);
-}
-
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }

@@ -1,4 +1,4 @@
-import { HOURS_PER_MONTH } from "../plan/money";
+import { formatUsd } from "../plan/money";
 import { GpuWorkloadsError } from "../validation/errors";
 import { GpuCountRequirement, SelectionRequirements } from "../selection/requirements";
 import { selectInstance } from "../selection/select-instance";
@@ -18,7 +18,7 @@ export const selectCommand: Command = {
     WORKLOAD_CLASSES.join("|") +
     "> [--gpus L40S,A10G | --any-of L40S,A10G] [--min-gpu-memory GB] [--gpu-count N | --min-gpu-count N]" +
     " [--min-total-gpu-memory GB] [--min-vcpus N] [--min-memory GiB] [--min-bandwidth GBps] [--efa] [--region R]" +
-    " [--arch x86_64|arm64] [--max-price USD] [--spot] [--objective cost|compute-cost] [--nodes N]" +
+    " [--arch x86_64|arm64] [--max-price USD] [--instance-type T] [--spot | --capacity-block] [--objective cost|compute-cost] [--nodes N]" +
     " [--model NAME --mode inference|lora|full --context N --concurrency N --precision P] [--json]",
   flags: {
     workload: "string",
@@ -35,7 +35,9 @@ export const selectCommand: Command = {
     region: "string",
     arch: "string",
     "max-price": "number",
+    "instance-type": "string",
     spot: "boolean",
+    "capacity-block": "boolean",
     objective: "string",
     nodes: "number",
     ...MODEL_FLAGS,
@@ -59,42 +61,63 @@ export const selectCommand: Command = {
     purchase: "--spot",
     objective: "--objective",
     nodes: "--nodes",
+    instanceType: "--instance-type",
   },
   run(flags) {
     const decision = selectInstance(requirementsFromFlags(flags));
+    // Cost fields in the words of COST_VOCABULARY, as in the plan file.
     const json = {
+      region: decision.region,
+      regionKnown: decision.regionKnown,
+      purchase: decision.purchase,
       instanceType: decision.instanceType,
       gpu: decision.gpu.name,
       gpuCount: decision.gpuCount,
       nodeCount: decision.nodeCount,
-      hourlyUsd: decision.totalHourlyUsd,
-      monthlyUsd: Math.round(decision.totalHourlyUsd * HOURS_PER_MONTH * 100) / 100,
+      usdPerInstanceHour: decision.usdPerInstanceHour,
+      spotUsdPerInstanceHour: decision.spotUsdPerInstanceHour,
+      usdPerHour: decision.usdPerHour,
+      usdPerMonth: decision.usdPerMonth,
+      maxUsdPerMonth: decision.maxUsdPerMonth,
+      pricesAsOf: decision.pricesAsOf,
+      spotPricesAsOf: decision.spotPricesAsOf,
       objective: decision.objective,
-      purchase: decision.purchase,
       reason: decision.reason,
       memoryEstimate: decision.memoryEstimate ?? null,
-      pricesAsOf: decision.pricesAsOf,
       alternatives: decision.alternatives.map((a) => ({
         instanceType: a.instanceType,
         gpu: a.gpu.name,
         gpuCount: a.gpuCount,
         nodeCount: a.nodeCount,
-        hourlyUsd: a.totalHourlyUsd,
+        usdPerInstanceHour: a.usdPerInstanceHour,
+        spotUsdPerInstanceHour: a.spotUsdPerInstanceHour,
+        onDemandUsdPerHour: a.onDemandUsdPerHour,
       })),
       rejected: decision.rejected.map((r) => ({ instanceType: r.instanceType, constraint: r.constraint, reason: r.reason })),
     };
     const nodes = decision.nodeCount > 1 ? `${decision.nodeCount} × ` : "";
+    const spot = decision.spotUsdPerInstanceHour === null ? "no spot estimate" : `spot ${usd(decision.spotUsdPerInstanceHour)}`;
+    const where = decision.regionKnown ? `in ${decision.region}` : `in us-east-1 (no --region given)`;
     const text = [
-      `${decision.workload}: ${nodes}${decision.instanceType} — ${decision.gpuCount}× ${decision.gpu.name}, ${usd(decision.totalHourlyUsd)}/h` +
-        ` (${usd(decision.totalHourlyUsd * HOURS_PER_MONTH)}/month on-demand, ${decision.purchase}, prices as of ${decision.pricesAsOf})`,
+      `${decision.workload}: ${nodes}${decision.instanceType} — ${decision.gpuCount}× ${decision.gpu.name} per instance, ${decision.purchase}`,
+      `Cost ${where}: ${usd(decision.usdPerInstanceHour)}/instance-hour on-demand (${spot}); ${usd(decision.usdPerHour)}/hour and ` +
+        `${formatUsd(decision.usdPerMonth)}/month expected, ${formatUsd(decision.maxUsdPerMonth)}/month at most (prices as of ${decision.pricesAsOf}, spot as of ${decision.spotPricesAsOf})`,
       "",
       `Why: ${decision.reason}`,
       "",
       `Alternatives (${decision.alternatives.length}, best first):`,
       decision.alternatives.length
         ? renderTable(
-            ["instance", "GPU", "GPUs", "nodes", "$/h"],
-            decision.alternatives.map((a) => [a.instanceType, a.gpu.name, a.gpuCount, a.nodeCount, usd(a.totalHourlyUsd)]),
+            ["instance", "GPU", "GPUs", "nodes", "$/inst-h", "spot $/inst-h", "$/h all nodes"],
+            decision.alternatives.map((a) => [
+              a.instanceType,
+              a.gpu.name,
+              a.gpuCount,
+              a.nodeCount,
+              usd(a.usdPerInstanceHour),
+              a.spotUsdPerInstanceHour === null ? "–" : usd(a.spotUsdPerInstanceHour),
+              usd(a.onDemandUsdPerHour),
+            ]),
           )
         : "  none",
       "",
@@ -112,6 +135,9 @@ function requirementsFromFlags(flags: ParsedFlags): SelectionRequirements {
   }
   if (!WORKLOAD_CLASSES.includes(workload as WorkloadClass)) {
     throw new GpuWorkloadsError("UnknownWorkload", `--workload "${workload}" is not a workload class; use one of ${WORKLOAD_CLASSES.join(", ")}.`);
+  }
+  if (flags.spot === true && flags["capacity-block"] === true) {
+    throw new GpuWorkloadsError("ConflictingFlags", "give --spot or --capacity-block, not both.");
   }
   if (flags["gpu-count"] !== undefined && flags["min-gpu-count"] !== undefined) {
     throw new GpuWorkloadsError("ConflictingFlags", "give --gpu-count (exact) or --min-gpu-count (at least), not both.");
@@ -133,9 +159,10 @@ function requirementsFromFlags(flags: ParsedFlags): SelectionRequirements {
     region: flags.region as string | undefined,
     cpuArchitecture: flags.arch as CpuArchitecture | undefined,
     maxUsdPerHour: flags["max-price"] as number | undefined,
-    purchase: flags.spot === true ? "spot" : undefined,
+    purchase: flags.spot === true ? "spot" : flags["capacity-block"] === true ? "capacity-block" : undefined,
     objective: flags.objective as Objective | undefined,
     nodes: flags.nodes as number | undefined,
+    instanceType: flags["instance-type"] as string | undefined,
     model,
     usage: model ? usageFromFlags(flags) : undefined,
   };

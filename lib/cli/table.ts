@@ -8,6 +8,7 @@ export function renderTable(headers: readonly string[], rows: readonly (readonly
   return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
 }
 
+/** An hourly price: three decimals under $10 (AWS quotes to the tenth of a cent), two above. */
 export function usd(x: number): string {
   return `$${x.toFixed(x < 10 ? 3 : 2)}`;
 }

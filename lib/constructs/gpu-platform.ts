@@ -199,11 +199,11 @@ function checkNestedTaxonomy(extension: TaxonomyExtension, outer: Taxonomy, path
       throw new InvalidRequirementError(`${path}: taxonomy.instanceTypes[${i}]`, row.instanceType, "a nested platform may add instance types but not replace its outer platform's");
     }
   });
-  for (const [name, price] of Object.entries(extension.onDemandUsdPerHour ?? {})) {
-    const outerPrice = outerRows.get(name)?.onDemandUsdPerHour;
+  for (const [name, price] of Object.entries(extension.usdPerInstanceHour ?? {})) {
+    const outerPrice = outerRows.get(name)?.usdPerInstanceHour;
     if (outerPrice !== undefined && price < outerPrice) {
       throw new InvalidRequirementError(
-        `${path}: taxonomy.onDemandUsdPerHour[${JSON.stringify(name)}]`,
+        `${path}: taxonomy.usdPerInstanceHour[${JSON.stringify(name)}]`,
         price,
         `a nested platform may not lower a price its outer platform's policy is measured with ($${outerPrice}/h); set negotiated prices on the outermost platform`,
       );

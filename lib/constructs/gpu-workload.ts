@@ -2,7 +2,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Fn, TerraformOutput, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { CapacityKind } from "../plan/gpu-plan";
-import { HOURS_PER_MONTH } from "../plan/money";
+import { CostTerm, kebab } from "../plan/cost-vocabulary";
 import { Decision } from "../selection/decision";
 import { SelectionRequirements } from "../selection/requirements";
 import { selectInstance } from "../selection/select-instance";
@@ -11,7 +11,7 @@ import { GpuWorkloadsError, InvalidRequirementError, UnresolvedValueError } from
 import { GpuPlatform, PlatformSettings } from "./gpu-platform";
 import { CONTAINER_WORKSPACE_GIB, DLAMI_ROOT_SNAPSHOT_GIB, defaultOperatingSystem, imageId, rootDeviceName } from "./private/ami";
 import { forwardAppWideAspects } from "./private/app-wide-aspects";
-import { createCapacity } from "./private/capacity";
+import { WorkloadCapacity, createCapacity } from "./private/capacity";
 import { driftGuardPreconditions } from "./private/drift-guard";
 import { gpuMetricsScript } from "./private/gpu-metrics-user-data";
 import { ManagedPolicy, createInstanceProfile } from "./private/instance-role";
@@ -29,18 +29,7 @@ import { validateDecisionFit, validateTerraformNames, validateWorkloadProps } fr
 import { GPU_WORKLOAD_BRAND } from "./private/workload-brand";
 import { GpuWorkloadProps, ReplicaBounds } from "./workload-props";
 
-/** Instances a workload runs, and what they cost on-demand. */
-export interface WorkloadCapacity {
-  readonly kind: CapacityKind;
-  /** Every type the capacity may launch, the chosen one first. */
-  readonly instanceTypes: readonly string[];
-  readonly instances: { readonly min: number; readonly desired: number; readonly max: number };
-  /** At the desired number of instances. */
-  readonly usdPerHour: number;
-  readonly usdPerMonth: number;
-  /** At the maximum number of instances: what a budget must hold. */
-  readonly maxUsdPerMonth: number;
-}
+export type { WorkloadCapacity } from "./private/capacity";
 
 /**
  * A GPU workload: chooses the instance type for what the workload is, then synthesizes secure
@@ -51,7 +40,7 @@ export interface WorkloadCapacity {
 export class GpuWorkload extends Construct {
   /** What was chosen, why, and what else was considered. */
   readonly decision: Decision;
-  /** Instances and cost. */
+  /** Instances, the types it may launch, and cost (expected and worst case). */
   readonly capacity: WorkloadCapacity;
   /** Root volume size the launch template gives, in GiB. */
   readonly rootVolumeSizeGiB: number;
@@ -120,7 +109,7 @@ export class GpuWorkload extends Construct {
       preconditions: driftGuardPreconditions(this, decision),
     });
 
-    const { instanceTypes, instances } = createCapacity(this, kind, {
+    this.capacity = createCapacity(this, kind, {
       decision,
       launchTemplate,
       names,
@@ -134,15 +123,6 @@ export class GpuWorkload extends Construct {
       stableTags: tags,
       decisionTags: decisionTags(decision),
     });
-    const price = decision.hourlyUsd;
-    this.capacity = {
-      kind,
-      instanceTypes,
-      instances,
-      usdPerHour: Math.round(price * instances.desired * 10000) / 10000,
-      usdPerMonth: round2(price * instances.desired * HOURS_PER_MONTH),
-      maxUsdPerMonth: round2(price * instances.max * HOURS_PER_MONTH),
-    };
     this.addOutputs();
     // Branded last: a workload whose construction failed (and was caught) is not planned or budgeted.
     Object.defineProperty(this, GPU_WORKLOAD_BRAND, { value: true });
@@ -180,14 +160,23 @@ export class GpuWorkload extends Construct {
     return composeUserData(ours, props.userData, mimeRequired);
   }
 
+  /** The decision and its cost as Terraform outputs, named in the cost vocabulary (kebab-case). */
   private addOutputs(): void {
     const d = this.decision;
+    const c = this.capacity;
+    const costs: Partial<Record<CostTerm, string | number>> = {
+      region: d.region,
+      gpuCount: d.gpuCount,
+      usdPerInstanceHour: d.usdPerInstanceHour,
+      usdPerHour: c.usdPerHour,
+      usdPerMonth: c.usdPerMonth,
+      maxUsdPerMonth: c.maxUsdPerMonth,
+    };
     const outputs: Record<string, string | number> = {
       "instance-type": d.instanceType,
       gpu: d.gpu.name,
-      "gpu-count": d.gpuCount * this.capacity.instances.desired,
-      "usd-per-hour": this.capacity.usdPerHour,
-      "usd-per-month": this.capacity.usdPerMonth,
+      ...Object.fromEntries(Object.entries(costs).map(([term, value]) => [kebab(term as CostTerm), value!])),
+      instances: c.instances.desired,
       reason: literalText(d.reason),
     };
     for (const [name, value] of Object.entries(outputs)) {
@@ -232,6 +221,3 @@ function replicaBounds(replicas: GpuWorkloadProps["replicas"]): ReplicaBounds | 
   return typeof replicas === "number" ? { min: replicas, max: replicas, desired: replicas } : replicas;
 }
 
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}

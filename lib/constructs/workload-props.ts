@@ -68,6 +68,11 @@ export interface FleetOptions {
   readonly fallback?: boolean;
   /** Most fallback types after the chosen one. @default 9 */
   readonly maxFallbacks?: number;
+  /**
+   * A fallback may cost at most this many times the chosen type per instance-hour (on-demand, in the
+   * region), so a shortage of the chosen type never launches something far dearer. @default 2
+   */
+  readonly maxFallbackPriceRatio?: number;
   /** Instances always bought on-demand before any spot. @default - all on-demand, or 0 when purchase is spot */
   readonly onDemandBaseCapacity?: number;
   /** Percent of the capacity above the base bought as spot (price-capacity-optimized). @default - 0, or 100 when purchase is spot */
@@ -116,6 +121,8 @@ export interface BatchOptions {
   readonly minVcpus?: number;
   /** Compute environment types: the chosen one and the feasible alternatives with its GPU count. @default 5 */
   readonly maxInstanceTypes?: number;
+  /** A further type may cost at most this many times the chosen type per instance-hour. @default 2 */
+  readonly maxFallbackPriceRatio?: number;
   readonly job: BatchJobOptions;
 }
 

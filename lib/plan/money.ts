@@ -5,3 +5,13 @@ export const HOURS_PER_MONTH = 730;
 export function formatUsd(x: number): string {
   return `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
+
+/** Money to the cent: what months and reports carry. */
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** Hourly prices to a hundredth of a cent: AWS quotes some to four decimals and more. */
+export function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}

@@ -53,19 +53,23 @@ const WORKLOAD_FIELDS: Readonly<Record<string, FieldType>> = {
   stack: "string",
   path: "string",
   workloadClass: "string",
+  region: "string",
+  regionKnown: "boolean",
+  purchase: "string",
   instanceType: "string",
   instanceTypes: "string[]",
+  droppedInstanceTypes: "string[]",
   gpu: "string",
   gpuCount: "number",
+  nodeCount: "number",
   capacity: "capacity",
-  nodes: "number",
   instances: "instances",
-  purchase: "string",
   usdPerInstanceHour: "number",
+  spotUsdPerInstanceHour: "number|null",
   usdPerHour: "number",
   usdPerMonth: "number",
   maxUsdPerMonth: "number",
-  spotUsdPerHourEstimate: "number|null",
+  maxInstanceType: "string",
   reason: "string",
   alternatives: "alternatives",
 };
@@ -75,10 +79,13 @@ export function checkPlan(file: string, plan: unknown): GpuPlan {
   const p = plan as Record<string, unknown>;
   if (!isObject(p)) throw new BadPlanError(file, "it is not a JSON object");
   if (p.tool !== "cdktf-gpu-workloads") throw new BadPlanError(file, `"tool" is ${JSON.stringify(p.tool)}, not "cdktf-gpu-workloads"`);
+  if (p.version === 1) {
+    throw new BadPlanError(file, "it has version 1 (cdktf-gpu-workloads 0.1: us-east-1 prices only, worst cases at the chosen type); this report reads version 2");
+  }
   if (p.version !== GPU_PLAN_VERSION) {
     throw new BadPlanError(file, `it has version ${JSON.stringify(p.version)}; this report reads version ${GPU_PLAN_VERSION}`);
   }
-  for (const [field, type] of [["pricesAsOf", "string"], ["hoursPerMonth", "number"]] as const) {
+  for (const [field, type] of [["pricesAsOf", "string"], ["spotPricesAsOf", "string"], ["hoursPerMonth", "number"]] as const) {
     if (!hasType(p[field], type)) throw new BadPlanError(file, `"${field}" is not a ${type}`);
   }
   if (!Array.isArray(p.workloads)) throw new BadPlanError(file, '"workloads" is not a list');
@@ -110,7 +117,13 @@ function hasType(value: unknown, type: FieldType): boolean {
     case "alternatives":
       return (
         Array.isArray(value) &&
-        value.every((a) => isObject(a) && hasType(a.instanceType, "string") && hasType(a.gpu, "string") && hasType(a.gpuCount, "number") && hasType(a.usdPerHour, "number"))
+        value.every(
+          (a) =>
+            isObject(a) &&
+            hasType(a.instanceType, "string") &&
+            hasType(a.gpu, "string") &&
+            ["gpuCount", "nodeCount", "usdPerInstanceHour", "onDemandUsdPerHour"].every((k) => hasType(a[k], "number")),
+        )
       );
     default:
       return typeof value === type;

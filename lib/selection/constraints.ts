@@ -1,7 +1,7 @@
 import { GpuName } from "../taxonomy/gpu-model";
 import { InstanceTypeSpec } from "../taxonomy/instance-type";
 import { ModelSpec } from "../taxonomy/model-spec";
-import { WorkloadProfile } from "../taxonomy/workload-profile";
+import { PurchaseOption, WorkloadProfile } from "../taxonomy/workload-profile";
 import { Candidate } from "./decision";
 import { GpuCountRequirement, SelectionRequirements } from "./requirements";
 
@@ -21,6 +21,12 @@ export interface ResolvedRequirements {
   readonly policyGpus?: ReadonlySet<GpuName>;
   /** GPUs the user named: only these may pick legacy instance types. */
   readonly named: ReadonlySet<GpuName>;
+  /** The instance type the user pinned, if any. */
+  readonly pinned?: InstanceTypeSpec;
+  /** How the capacity is bought. */
+  readonly purchase: PurchaseOption;
+  /** The region prices are taken in: the requirement's, else the reference region. */
+  readonly region: string;
   readonly gpuCount?: GpuCountRequirement;
   readonly minMemoryBandwidthGBps?: number;
   readonly model?: ModelSpec;
@@ -59,6 +65,11 @@ function atLeast(
 
 /** Which GPUs are in the running: read from the instance type alone, so a scan can skip the rest early. */
 const SCOPE: readonly { readonly name: string; miss(spec: InstanceTypeSpec, r: ResolvedRequirements): string | undefined; value(r: ResolvedRequirements): unknown }[] = [
+  {
+    name: "instanceType",
+    value: (r) => r.pinned?.instanceType,
+    miss: (spec, r) => (r.pinned && spec !== r.pinned ? `not the pinned type (${r.pinned.instanceType})` : undefined),
+  },
   {
     name: "gpus",
     value: (r) => [...r.pool.keys()],
@@ -121,9 +132,9 @@ export const CONSTRAINTS: readonly Constraint[] = [
   },
   {
     name: "interconnect",
-    value: (r) => (r.profile.multiGpuNeedsNvlink ? "NVLink or NVSwitch between GPUs" : undefined),
+    value: (r) => (r.profile.multiGpuNeedsNvlink && !r.pinned ? "NVLink or NVSwitch between GPUs" : undefined),
     miss: (c, r) =>
-      r.profile.multiGpuNeedsNvlink && c.gpuCount > 1 && c.spec.gpuInterconnect === "PCIe"
+      r.profile.multiGpuNeedsNvlink && !r.pinned && c.gpuCount > 1 && c.spec.gpuInterconnect === "PCIe"
         ? `its ${c.gpuCount} GPUs share PCIe, no NVLink/NVSwitch`
         : undefined,
   },
@@ -159,11 +170,20 @@ export const CONSTRAINTS: readonly Constraint[] = [
     },
   },
   {
+    name: "purchase",
+    // Only Capacity-Block-only types can miss: every other type is sold on-demand and on spot.
+    value: (r) => r.purchase,
+    miss: (c, r) =>
+      c.spec.capacityBlockOnly && r.purchase !== "capacity-block"
+        ? `${c.instanceType} is sold only as EC2 Capacity Blocks for ML (AWS publishes no ${r.purchase} price); use purchase "capacity-block"`
+        : undefined,
+  },
+  {
     name: "maxUsdPerHour",
     value: (r) => r.requirements.maxUsdPerHour,
     miss: (c, r) => {
       const max = r.requirements.maxUsdPerHour;
-      return max !== undefined && c.totalHourlyUsd > max ? `$${c.totalHourlyUsd.toFixed(2)}/h, above $${max}/h` : undefined;
+      return max !== undefined && c.onDemandUsdPerHour > max ? `$${c.onDemandUsdPerHour.toFixed(2)}/h, above $${max}/h` : undefined;
     },
   },
 ];

@@ -9,13 +9,16 @@ export interface Candidate {
   readonly instanceType: string;
   readonly spec: InstanceTypeSpec;
   readonly gpu: GpuModel;
-  /** GPUs per node. */
+  /** GPUs per node (per instance). */
   readonly gpuCount: number;
+  /** Instances that run the workload together (cluster nodes); 1 for everything else. */
   readonly nodeCount: number;
-  /** On-demand USD/hour of one node. */
-  readonly hourlyUsd: number;
-  /** On-demand USD/hour of all nodes. */
-  readonly totalHourlyUsd: number;
+  /** One instance, on-demand, in the decision's region (see COST_VOCABULARY). */
+  readonly usdPerInstanceHour: number;
+  /** One instance, spot estimate, in the decision's region; null where none is known. */
+  readonly spotUsdPerInstanceHour: number | null;
+  /** All nodes at the on-demand price: what rankings and price ceilings compare. */
+  readonly onDemandUsdPerHour: number;
   /** USD/hour per dense BF16 TFLOPS, the `compute-cost` objective. */
   readonly usdPerTflopsHour: number;
   /** Position of the candidate's GPU in the preference (0 is first). */
@@ -40,12 +43,24 @@ export interface Decision extends Candidate {
   readonly workload: WorkloadClass;
   readonly objective: Objective;
   readonly purchase: PurchaseOption;
+  /** The region the prices are for: the workload's, else the reference region (us-east-1). */
+  readonly region: string;
+  /** False when no region was known and prices are the reference region's. */
+  readonly regionKnown: boolean;
+  /** All nodes at the expected price: the spot estimate where bought on spot and one is known, else on-demand. */
+  readonly usdPerHour: number;
+  /** usdPerHour × 730. */
+  readonly usdPerMonth: number;
+  /** All nodes on-demand × 730: the most the decision can cost (spot is bounded by on-demand). */
+  readonly maxUsdPerMonth: number;
   /** One sentence that says why this instance. */
   readonly reason: string;
   /** Feasible candidates in decision order, best first. */
   readonly alternatives: readonly Candidate[];
   /** Every other instance type of the taxonomy and what ruled it out. */
   readonly rejected: readonly Rejection[];
-  /** Price as-of date of the taxonomy. */
+  /** As-of date of the taxonomy's on-demand prices. */
   readonly pricesAsOf: string;
+  /** As-of date of its spot estimates. */
+  readonly spotPricesAsOf: string;
 }

@@ -56,6 +56,12 @@ export interface SelectionRequirements {
   readonly model?: string | ModelSpec;
   /** How the model is used. @default - the class's mode, 4096 tokens, 1 sequence, bf16 */
   readonly usage?: ModelUsage;
+  /**
+   * Pin an exact instance type (e.g. "g6e.2xlarge"): the class's GPU list and defaults step aside, while the
+   * memory estimate, the region, the purchase option, the policy and every requirement you give still apply.
+   * Not together with `gpus` or `anyOf`. @default - chosen by the requirements
+   */
+  readonly instanceType?: string;
   /** Number of nodes; for full fine-tunes and training the estimator decides when omitted. @default 1 */
   readonly nodes?: number;
   /** The GPUs, instance types and models to choose from. @default DEFAULT_TAXONOMY */

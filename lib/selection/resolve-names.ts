@@ -1,4 +1,5 @@
 import { GpuName } from "../taxonomy/gpu-model";
+import { InstanceTypeSpec } from "../taxonomy/instance-type";
 import { ModelSpec } from "../taxonomy/model-spec";
 import { Taxonomy } from "../taxonomy/taxonomy";
 import { closestNames, normalizeName } from "./did-you-mean";
@@ -32,6 +33,19 @@ export function resolveGpuName(taxonomy: Taxonomy, input: string, property = "gp
   const near = closestNames(input, spellings.map((s) => s.n), 4);
   const suggestions = [...new Set(near.map((n) => spellings.find((s) => s.n === n)!.g))].slice(0, 2);
   throw new UnknownGpuError(property, input, suggestions, taxonomy.gpus.map((g) => g.name));
+}
+
+/** The taxonomy's row for an exact instance type name (case-insensitive), or a "did you mean" error. */
+export function resolveInstanceType(taxonomy: Taxonomy, input: string): InstanceTypeSpec {
+  if (typeof input !== "string") throw new InvalidRequirementError("instanceType", input, 'give an instance type name such as "g6e.2xlarge"');
+  const spec = taxonomy.instanceTypes.find((t) => t.instanceType === input.trim().toLowerCase());
+  if (spec) return spec;
+  const near = closestNames(input, taxonomy.instanceTypes.map((t) => t.instanceType), 3);
+  throw new InvalidRequirementError(
+    "instanceType",
+    input,
+    `use a GPU instance type of the taxonomy${near.length ? ` (did you mean ${near.join(" or ")}?)` : ""}; gpu-workloads catalog lists them`,
+  );
 }
 
 /** The catalog model for a name or alias (case-insensitive), or a "did you mean" error. */

@@ -5,12 +5,14 @@ import { regionsNearestFirst } from "../taxonomy/regions";
 import { DEFAULT_TAXONOMY, Taxonomy, gpuModel } from "../taxonomy/taxonomy";
 import { WORKLOAD_CLASSES } from "../taxonomy/workload-class";
 import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
-import { ModelMode, Objective } from "../taxonomy/workload-profile";
+import { ModelMode, Objective, PurchaseOption } from "../taxonomy/workload-profile";
+import { REFERENCE_REGION, instancePrice } from "../taxonomy/pricing";
+import { HOURS_PER_MONTH, round2, round4 } from "../plan/money";
 import { CONSTRAINTS, Constraint, MEMORY_CONSTRAINTS, ResolvedRequirements, scopeMiss } from "./constraints";
 import { Candidate, Decision, Rejection } from "./decision";
 import { InvalidRequirementError, NoFeasibleInstanceError } from "../validation/errors";
 import { MemoryEstimate, estimateMemory } from "./memory-estimate";
-import { resolveGpuName, resolveModel } from "./resolve-names";
+import { resolveGpuName, resolveInstanceType, resolveModel } from "./resolve-names";
 import { SelectionRequirements } from "./requirements";
 import { spotClusterError, validateRequirements } from "./validate-requirements";
 
@@ -52,18 +54,25 @@ export function selectInstance(requirements: SelectionRequirements): Decision {
   if (feasible.length === 0) throw noFeasibleInstance(rejected, final, taxonomy);
 
   const chosen = feasible[0];
-  const purchase = requirements.purchase ?? resolved.profile.purchase;
+  const purchase = resolved.purchase;
   // The estimator may have grown the run to several nodes: such a cluster cannot be bought on spot.
   if (purchase === "spot" && chosen.nodeCount > 1) throw spotClusterError(chosen.nodeCount);
+  const usdPerHour = round4(expectedUsdPerInstanceHour(chosen, purchase) * chosen.nodeCount);
   return {
     ...chosen,
     workload: requirements.workload,
     objective,
     purchase,
+    region: resolved.region,
+    regionKnown: requirements.region !== undefined,
+    usdPerHour,
+    usdPerMonth: round2(usdPerHour * HOURS_PER_MONTH),
+    maxUsdPerMonth: round2(chosen.onDemandUsdPerHour * HOURS_PER_MONTH),
     reason: explain(chosen, final, objective, scored, order),
     alternatives: feasible.slice(1),
     rejected,
     pricesAsOf: taxonomy.asOf,
+    spotPricesAsOf: taxonomy.spotPricesAsOf ?? taxonomy.asOf,
   };
 }
 
@@ -88,20 +97,23 @@ function resolve(requirements: SelectionRequirements, taxonomy: Taxonomy): Resol
   if (!profile) {
     throw new InvalidRequirementError("workload", requirements.workload, `use one of ${WORKLOAD_CLASSES.join(", ")}`);
   }
-  const named = [
-    ...(requirements.gpus ?? []).map((g) => resolveGpuName(taxonomy, g, "gpus")),
-    ...(requirements.anyOf ?? []).map((g) => resolveGpuName(taxonomy, g, "anyOf")),
-  ];
+  const pinned = requirements.instanceType === undefined ? undefined : resolveInstanceType(taxonomy, requirements.instanceType);
+  if (pinned && (requirements.gpus || requirements.anyOf)) {
+    throw new InvalidRequirementError("instanceType", requirements.instanceType, "give either instanceType (one exact type) or gpus/anyOf, not both");
+  }
+  const named = pinned
+    ? [pinned.gpu]
+    : [...(requirements.gpus ?? []).map((g) => resolveGpuName(taxonomy, g, "gpus")), ...(requirements.anyOf ?? []).map((g) => resolveGpuName(taxonomy, g, "anyOf"))];
   const pool = new Map<GpuName, number>();
   if (requirements.gpus) named.forEach((g) => pool.has(g) || pool.set(g, pool.size));
-  else (requirements.anyOf ? named : profile.allowedGpus).forEach((g) => pool.set(g, 0));
-  const userChoseGpus = Boolean(requirements.gpus || requirements.anyOf);
+  else (requirements.anyOf || pinned ? named : profile.allowedGpus).forEach((g) => pool.set(g, 0));
+  const userChoseGpus = Boolean(requirements.gpus || requirements.anyOf || pinned);
   const policyGpus = requirements.allowedGpus && new Set(requirements.allowedGpus.map((g) => resolveGpuName(taxonomy, g, "allowedGpus")));
   const outsidePolicy = policyGpus && named.filter((g) => !policyGpus.has(g));
   if (outsidePolicy?.length) {
     throw new InvalidRequirementError(
-      requirements.gpus ? "gpus" : "anyOf",
-      outsidePolicy,
+      pinned ? "instanceType" : requirements.gpus ? "gpus" : "anyOf",
+      pinned ? requirements.instanceType : outsidePolicy,
       `the organization policy allows only ${[...policyGpus!].join(", ")}`,
     );
   }
@@ -114,24 +126,30 @@ function resolve(requirements: SelectionRequirements, taxonomy: Taxonomy): Resol
     escalated: false,
     named: new Set(named),
     policyGpus,
-    gpuCount: requirements.gpuCount ?? profile.defaultGpuCount,
-    minMemoryBandwidthGBps: requirements.minMemoryBandwidthGBps ?? profile.minMemoryBandwidthGBps,
+    // A pinned type keeps only what the user asked for, not the class's defaults.
+    gpuCount: pinned ? requirements.gpuCount : (requirements.gpuCount ?? profile.defaultGpuCount),
+    minMemoryBandwidthGBps: pinned ? requirements.minMemoryBandwidthGBps : (requirements.minMemoryBandwidthGBps ?? profile.minMemoryBandwidthGBps),
     model: typeof requirements.model === "string" ? resolveModel(taxonomy, requirements.model) : requirements.model,
+    pinned,
+    purchase: requirements.purchase ?? profile.purchase,
+    region: requirements.region ?? REFERENCE_REGION,
   };
 }
 
 function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: Taxonomy, estimates: Map<number, MemoryEstimate>): Candidate {
   const gpu = gpuModel(taxonomy, spec.gpu);
   const { nodeCount, memoryEstimate } = sizeForModel(spec, gpu.usableMemoryMiB / 1024, r, estimates);
+  const price = instancePrice(spec, r.region);
   return {
     instanceType: spec.instanceType,
     spec,
     gpu,
     gpuCount: spec.gpuCount,
     nodeCount,
-    hourlyUsd: spec.onDemandUsdPerHour,
-    totalHourlyUsd: round4(spec.onDemandUsdPerHour * nodeCount),
-    usdPerTflopsHour: spec.onDemandUsdPerHour / (spec.gpuCount * gpu.bf16Tflops),
+    usdPerInstanceHour: price.usdPerInstanceHour,
+    spotUsdPerInstanceHour: price.spotUsdPerInstanceHour,
+    onDemandUsdPerHour: round4(price.usdPerInstanceHour * nodeCount),
+    usdPerTflopsHour: price.usdPerInstanceHour / (spec.gpuCount * gpu.bf16Tflops),
     preferenceRank: r.pool.get(spec.gpu) ?? (r.escalation.has(spec.gpu) ? r.pool.size : Number.MAX_SAFE_INTEGER),
     memoryEstimate,
   };
@@ -191,7 +209,7 @@ function missesOf(c: Candidate, r: ResolvedRequirements, applicable: readonly Co
 }
 
 function decisionOrder(objective: Objective): (a: Candidate, b: Candidate) => number {
-  const metric = (c: Candidate) => (objective === "cost" ? c.totalHourlyUsd : c.usdPerTflopsHour);
+  const metric = (c: Candidate) => (objective === "cost" ? c.onDemandUsdPerHour : c.usdPerTflopsHour);
   return (a, b) =>
     a.preferenceRank - b.preferenceRank ||
     metric(a) - metric(b) ||
@@ -200,11 +218,16 @@ function decisionOrder(objective: Objective): (a: Candidate, b: Candidate) => nu
 
 function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objective, scored: readonly Scored[], order: (a: Candidate, b: Candidate) => number): string {
   const nodes = chosen.nodeCount > 1 ? `${chosen.nodeCount} × ` : "";
-  const price = chosen.totalHourlyUsd.toFixed(chosen.totalHourlyUsd < 10 ? 3 : 2);
-  const what = `${nodes}${chosen.instanceType} (${chosen.gpuCount}× ${chosen.gpu.name}, $${price}/h)`;
+  const price = chosen.onDemandUsdPerHour.toFixed(chosen.onDemandUsdPerHour < 10 ? 3 : 2);
+  const where = r.requirements.region ? ` in ${r.region}` : " in us-east-1, no region given";
+  const what = `${nodes}${chosen.instanceType} (${chosen.gpuCount}× ${chosen.gpu.name}, $${price}/h on-demand${where})`;
   const how = objective === "cost" ? "the lowest-cost" : "the lowest cost per unit of BF16 compute among";
   const preference = r.requirements.gpus && r.pool.size > 1 ? ` (${chosen.gpu.name} is the first preferred GPU with a feasible instance)` : "";
-  const parts = [`${what} is ${how} feasible ${r.profile.displayName} instance${preference}: ${r.profile.reason}`];
+  const parts = [
+    r.pinned
+      ? `${what} was pinned by the user (instanceType) and meets every requirement given`
+      : `${what} is ${how} feasible ${r.profile.displayName} instance${preference}: ${r.profile.reason}`,
+  ];
   const e = chosen.memoryEstimate;
   if (e) {
     parts.push(
@@ -226,7 +249,7 @@ function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objectiv
 function noFeasibleInstance(all: readonly Rejection[], r: ResolvedRequirements, taxonomy: Taxonomy): NoFeasibleInstanceError {
   const specOf = new Map(taxonomy.instanceTypes.map((t) => [t.instanceType, t]));
   // Blame the constraint that alone rules out the most candidates; failing that, the most frequent miss.
-  const inPool = all.filter((s) => !s.misses.some((m) => m.constraint === "gpus" || m.constraint === "legacy"));
+  const inPool = all.filter((s) => !s.misses.some((m) => m.constraint === "gpus" || m.constraint === "legacy" || m.constraint === "instanceType"));
   const relevant = inPool.length ? inPool : all;
   const tally = (list: readonly { misses: readonly { constraint: string }[] }[]) => {
     const counts = new Map<string, number>();
@@ -236,7 +259,7 @@ function noFeasibleInstance(all: readonly Rejection[], r: ResolvedRequirements, 
   const sole = tally(relevant.filter((s) => s.misses.length === 1));
   const constraintName = (sole[0] ?? tally(relevant)[0])[0];
   const constraint = CONSTRAINTS.find((k) => k.name === constraintName)!;
-  const price = (name: string) => specOf.get(name)!.onDemandUsdPerHour;
+  const price = (name: string) => specOf.get(name)!.usdPerInstanceHour;
   const nearest = [...relevant]
     .sort((a, b) => a.misses.length - b.misses.length || price(a.instanceType) - price(b.instanceType) || (a.instanceType < b.instanceType ? -1 : 1))
     .slice(0, 3)
@@ -250,6 +273,7 @@ function noFeasibleInstance(all: readonly Rejection[], r: ResolvedRequirements, 
   return new NoFeasibleInstanceError(constraintName, constraint.value(r), nearest, hint);
 }
 
-function round4(x: number): number {
-  return Math.round(x * 10000) / 10000;
+/** What one instance is expected to cost bought this way: the spot estimate on spot where known, else on-demand. */
+export function expectedUsdPerInstanceHour(c: Pick<Candidate, "usdPerInstanceHour" | "spotUsdPerInstanceHour">, purchase: PurchaseOption): number {
+  return purchase === "spot" && c.spotUsdPerInstanceHour !== null ? c.spotUsdPerInstanceHour : c.usdPerInstanceHour;
 }

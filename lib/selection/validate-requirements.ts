@@ -1,5 +1,5 @@
 import { CPU_ARCHITECTURES } from "../taxonomy/instance-type";
-import { KNOWN_REGIONS } from "../taxonomy/regions";
+import { KNOWN_REGIONS, OTHER_PARTITION_REGION } from "../taxonomy/regions";
 import { checkModelSpec, checkTaxonomy } from "../taxonomy/schema";
 import { Taxonomy } from "../taxonomy/taxonomy";
 import { WORKLOAD_CLASSES } from "../taxonomy/workload-class";
@@ -59,9 +59,17 @@ export function validateRequirements(r: SelectionRequirements): void {
   if (r.purchase === "spot" && (r.nodes ?? 1) > 1) throw spotClusterError(r.nodes!);
 }
 
-function checkRegion(region: unknown, taxonomy: Taxonomy | undefined): void {
+/** Throws unless `region` is a commercial region code the taxonomy knows, with "did you mean" otherwise. */
+export function checkRegion(region: unknown, taxonomy: Taxonomy | undefined): void {
   const known = regionsOf(taxonomy);
   if (typeof region === "string" && known.has(region)) return;
+  if (typeof region === "string" && OTHER_PARTITION_REGION.test(region)) {
+    throw new InvalidRequirementError(
+      "region",
+      region,
+      "GovCloud, China and the isolated partitions are not supported: the library synthesizes ARNs of the commercial \"aws\" partition and has no prices there; use a commercial region",
+    );
+  }
   const near = typeof region === "string" ? closestNames(region, [...known]) : [];
   throw new InvalidRequirementError(
     "region",

@@ -8,6 +8,14 @@ export type CpuArchitecture = (typeof CPU_ARCHITECTURES)[number];
 export const GPU_INTERCONNECTS = ["NVSwitch", "NVLink", "PCIe"] as const;
 export type GpuInterconnect = (typeof GPU_INTERCONNECTS)[number];
 
+/** What one instance costs in one region, USD per hour. */
+export interface RegionalPrice {
+  /** On-demand Linux price; null where AWS publishes none. */
+  readonly usdPerInstanceHour: number | null;
+  /** Spot estimate (median over the region's Availability Zones); null where unknown. */
+  readonly spotUsdPerInstanceHour: number | null;
+}
+
 /** One EC2 GPU instance type. Units are in the field names. */
 export interface InstanceTypeSpec {
   /** e.g. "g5.xlarge". */
@@ -27,12 +35,22 @@ export interface InstanceTypeSpec {
   /** Local NVMe instance storage in GB; 0 when EBS only. */
   readonly localNvmeGB: number;
   readonly cpuArchitecture: CpuArchitecture;
-  /** On-demand Linux price in us-east-1, USD per hour. */
-  readonly onDemandUsdPerHour: number;
-  /** Recent average spot price in us-east-1, USD per hour, where known (custom taxonomies may supply it). */
-  readonly spotUsdPerHour?: number;
-  /** Regions that offer this type (main commercial regions of the US, Europe and Asia Pacific). */
+  /**
+   * On-demand Linux price in the reference region (us-east-1), USD per hour: the price quoted when no
+   * region is known. For a Capacity-Block-only type, an estimate (see capacityBlockOnly).
+   */
+  readonly usdPerInstanceHour: number;
+  /** Spot estimate in the reference region, USD per hour, where known. */
+  readonly spotUsdPerInstanceHour?: number;
+  /** Regions that offer this type. */
   readonly regions: readonly string[];
+  /** Prices in each region that has one: on-demand (null where AWS publishes none) and a spot estimate (null where unknown). */
+  readonly regionalPrices?: Readonly<Record<string, RegionalPrice>>;
+  /**
+   * Sold only as EC2 Capacity Blocks for ML: AWS publishes no on-demand or spot price, so the type is chosen
+   * only with purchase "capacity-block" (or once a custom taxonomy gives it a price).
+   */
+  readonly capacityBlockOnly?: boolean;
   /** Previous-generation types: listed for existing fleets, chosen only when asked for by GPU. */
   readonly legacy?: boolean;
   readonly sources: readonly Source[];

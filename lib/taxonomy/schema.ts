@@ -92,11 +92,24 @@ export function checkInstanceTypeSpec(property: string, row: unknown, gpus: read
   number(at("networkGbps"), t.networkGbps, BOUNDS.networkGbps);
   number(at("efaInterfaces"), t.efaInterfaces, BOUNDS.efaInterfaces);
   number(at("localNvmeGB"), t.localNvmeGB, BOUNDS.localNvmeGB);
-  number(at("onDemandUsdPerHour"), t.onDemandUsdPerHour, BOUNDS.usdPerHour);
-  if (t.spotUsdPerHour !== undefined) number(at("spotUsdPerHour"), t.spotUsdPerHour, BOUNDS.usdPerHour);
+  number(at("usdPerInstanceHour"), t.usdPerInstanceHour, BOUNDS.usdPerHour);
+  if (t.spotUsdPerInstanceHour !== undefined) number(at("spotUsdPerInstanceHour"), t.spotUsdPerInstanceHour, BOUNDS.usdPerHour);
   list(at("regions"), t.regions, 1);
   t.regions!.forEach((r, i) => text(`${at("regions")}[${i}]`, r, REGION_CODE, 'give a region code such as "us-east-1"'));
-  if (t.legacy !== undefined && typeof t.legacy !== "boolean") throw new InvalidTaxonomyError(at("legacy"), t.legacy, "give true or false");
+  for (const flag of ["legacy", "capacityBlockOnly"] as const) {
+    if (t[flag] !== undefined && typeof t[flag] !== "boolean") throw new InvalidTaxonomyError(at(flag), t[flag], "give true or false");
+  }
+  if (t.regionalPrices !== undefined) {
+    object(at("regionalPrices"), t.regionalPrices);
+    for (const [region, price] of Object.entries(t.regionalPrices)) {
+      const where = `${at("regionalPrices")}[${JSON.stringify(region)}]`;
+      text(where, region, REGION_CODE, 'key it by a region code such as "us-east-1"');
+      object(where, price);
+      for (const field of ["usdPerInstanceHour", "spotUsdPerInstanceHour"] as const) {
+        if (price[field] !== null) number(`${where}.${field}`, price[field], BOUNDS.usdPerHour);
+      }
+    }
+  }
   checkSources(at("sources"), t.sources);
 }
 
@@ -152,11 +165,11 @@ export function checkTaxonomyExtension(extension: unknown, base: Taxonomy): asse
       seen.add(row.instanceType);
     });
   }
-  if (e.onDemandUsdPerHour !== undefined) {
-    object("taxonomy.onDemandUsdPerHour", e.onDemandUsdPerHour);
+  if (e.usdPerInstanceHour !== undefined) {
+    object("taxonomy.usdPerInstanceHour", e.usdPerInstanceHour);
     const known = new Set([...base.instanceTypes.map((t) => t.instanceType), ...(e.instanceTypes ?? []).map((t) => t.instanceType)]);
-    for (const [name, price] of Object.entries(e.onDemandUsdPerHour)) {
-      const property = `taxonomy.onDemandUsdPerHour[${JSON.stringify(name)}]`;
+    for (const [name, price] of Object.entries(e.usdPerInstanceHour)) {
+      const property = `taxonomy.usdPerInstanceHour[${JSON.stringify(name)}]`;
       if (!known.has(name)) throw new InvalidTaxonomyError(property, price, `${name} is not an instance type of the taxonomy; add its row to instanceTypes first`);
       number(property, price, BOUNDS.usdPerHour);
     }

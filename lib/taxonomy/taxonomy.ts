@@ -6,38 +6,55 @@ import { GpuModel, GpuName } from "./gpu-model";
 import { InstanceTypeSpec } from "./instance-type";
 import { ModelSpec } from "./model-spec";
 import { checkTaxonomyExtension } from "./schema";
+import { CATALOG_OFFERS, CATALOG_PRICES_AS_OF } from "./data/regional-prices";
+import { ownValue } from "../validation/allowed-values";
 import { InvalidTaxonomyError } from "../validation/errors";
 
-/** The day the embedded tables were last checked against their sources. */
-export const TAXONOMY_AS_OF = "2026-11-27";
+/** The day the embedded prices were last read (regional on-demand and spot: 2026-11-29; specs: the rows' sources). */
+export const TAXONOMY_AS_OF = "2026-11-29";
 
 /** GPUs, instance types and models that selection chooses from. */
 export interface Taxonomy {
   readonly gpus: readonly GpuModel[];
   readonly instanceTypes: readonly InstanceTypeSpec[];
   readonly models: readonly ModelSpec[];
-  /** The day its prices and specs were checked. */
+  /** The day its on-demand prices and specs were checked. */
   readonly asOf: string;
+  /** The day its spot estimates were read. @default - asOf */
+  readonly spotPricesAsOf?: string;
 }
 
 /** The embedded taxonomy, sorted by instance name so every scan sees the same order. */
 export const DEFAULT_TAXONOMY: Taxonomy = {
   gpus: GPU_MODELS,
-  instanceTypes: [...G_FAMILY_INSTANCE_TYPES, ...P_FAMILY_INSTANCE_TYPES].sort(byInstanceName),
+  instanceTypes: [...G_FAMILY_INSTANCE_TYPES, ...P_FAMILY_INSTANCE_TYPES].map(withCatalogPrices).sort(byInstanceName),
   models: MODEL_CATALOG,
   asOf: TAXONOMY_AS_OF,
+  spotPricesAsOf: CATALOG_PRICES_AS_OF,
 };
+
+/** A row with its prices per region from the catalog; it is offered wherever either says so. */
+function withCatalogPrices(row: InstanceTypeSpec): InstanceTypeSpec {
+  const offers = ownValue(CATALOG_OFFERS, row.instanceType);
+  if (!offers) return row;
+  const regionalPrices = Object.fromEntries(
+    Object.entries(offers).map(([region, [usdPerInstanceHour, spotUsdPerInstanceHour]]) => [region, { usdPerInstanceHour, spotUsdPerInstanceHour }]),
+  );
+  return { ...row, regions: [...new Set([...row.regions, ...Object.keys(offers)])].sort(), regionalPrices };
+}
 
 /** What an organization adds to the embedded taxonomy. */
 export interface TaxonomyExtension {
   /** Instance types to add, or to replace when the name already exists. */
   readonly instanceTypes?: readonly InstanceTypeSpec[];
-  /** Negotiated on-demand prices (USD/hour) by instance type, e.g. from an EDP or private pricing. */
-  readonly onDemandUsdPerHour?: Readonly<Record<string, number>>;
+  /** Negotiated on-demand prices (USD per instance-hour, every region) by instance type, e.g. from an EDP or private pricing. */
+  readonly usdPerInstanceHour?: Readonly<Record<string, number>>;
   /** Extra models for the memory estimator. */
   readonly models?: readonly ModelSpec[];
   /** As-of date of the extension's figures. */
   readonly asOf?: string;
+  /** As-of date of the extension's spot estimates. */
+  readonly spotPricesAsOf?: string;
 }
 
 /**
@@ -48,8 +65,11 @@ export function extendTaxonomy(extension: TaxonomyExtension, base: Taxonomy = DE
   checkTaxonomyExtension(extension, base);
   const byName = new Map(base.instanceTypes.map((t) => [t.instanceType, t]));
   for (const t of extension.instanceTypes ?? []) byName.set(t.instanceType, t);
-  for (const [name, price] of Object.entries(extension.onDemandUsdPerHour ?? {})) {
-    byName.set(name, { ...byName.get(name)!, onDemandUsdPerHour: price });
+  // A negotiated price holds in every region (and gives a Capacity-Block-only type a price to buy on-demand at).
+  for (const [name, price] of Object.entries(extension.usdPerInstanceHour ?? {})) {
+    const row = byName.get(name)!;
+    const regionalPrices = row.regionalPrices && Object.fromEntries(Object.entries(row.regionalPrices).map(([r, p]) => [r, { ...p, usdPerInstanceHour: price }]));
+    byName.set(name, { ...row, usdPerInstanceHour: price, regionalPrices, capacityBlockOnly: false });
   }
   const models = new Map(base.models.map((m) => [m.name, m]));
   for (const m of extension.models ?? []) models.set(m.name, m);
@@ -58,6 +78,7 @@ export function extendTaxonomy(extension: TaxonomyExtension, base: Taxonomy = DE
     instanceTypes: [...byName.values()].sort(byInstanceName),
     models: [...models.values()],
     asOf: extension.asOf ?? base.asOf,
+    spotPricesAsOf: extension.spotPricesAsOf ?? base.spotPricesAsOf,
   };
 }
 

@@ -51,28 +51,33 @@ describe("flags: only the command's own, only decimal numbers, errors name the f
 describe("report reads only a real plan", () => {
   const dir = () => fs.mkdtempSync(path.join(os.tmpdir(), "bad-plan-"));
   const plan = (workload: object = {}) => ({
-    version: 1,
+    version: 2,
     tool: "cdktf-gpu-workloads",
     pricesAsOf: "2026-11-27",
+    spotPricesAsOf: "2026-11-29",
     hoursPerMonth: 730,
     workloads: [
       {
         stack: "chat",
         path: "chat/assistant",
         workloadClass: "realtime-inference",
+        region: "us-east-1",
+        regionKnown: true,
+        purchase: "on-demand",
         instanceType: "g5.xlarge",
         instanceTypes: ["g5.xlarge"],
+        droppedInstanceTypes: [],
         gpu: "A10G",
         gpuCount: 1,
+        nodeCount: 1,
         capacity: "instance",
-        nodes: 1,
         instances: { min: 1, desired: 1, max: 1 },
-        purchase: "on-demand",
         usdPerInstanceHour: 1.006,
+        spotUsdPerInstanceHour: null,
         usdPerHour: 1.006,
         usdPerMonth: 734.38,
         maxUsdPerMonth: 734.38,
-        spotUsdPerHourEstimate: null,
+        maxInstanceType: "g5.xlarge",
         reason: "why",
         alternatives: [],
         ...workload,
@@ -93,7 +98,8 @@ describe("report reads only a real plan", () => {
     ["not JSON", "{", /is not JSON/],
     ["an array", "[]", /is not a JSON object/],
     ["another tool", { ...plan(), tool: "x" }, /"tool" is "x"/],
-    ["another version", { ...plan(), version: 99 }, /version 99; this report reads version 1/],
+    ["another version", { ...plan(), version: 99 }, /version 99; this report reads version 2/],
+    ["the previous version", { ...plan(), version: 1 }, /version 1 \(cdktf-gpu-workloads 0.1: us-east-1 prices only, worst cases at the chosen type\); this report reads version 2/],
     ["workloads not a list", { ...plan(), workloads: {} }, /"workloads" is not a list/],
     ["a price as text", plan({ usdPerHour: "1.0" }), /workloads\[0\].usdPerHour is not a number/],
     ["instances missing", plan({ instances: undefined }), /workloads\[0\].instances is not a instances/],
@@ -137,7 +143,7 @@ describe("report reads only a real plan", () => {
     expect(markdown).not.toContain("@org");
     expect(markdown).not.toContain("<script>");
     const row = markdown.split("\n").find((l) => l.includes("Heading") && l.startsWith("|"))!;
-    expect(row.split(/(?<!\\)\|/)).toHaveLength(12); // 10 cells between 11 unescaped bars
+    expect(row.split(/(?<!\\)\|/)).toHaveLength(14); // 12 cells between 13 unescaped bars
   });
 });
 

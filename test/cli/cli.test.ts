@@ -12,9 +12,9 @@ describe("select", () => {
   test("realtime inference answers g5.xlarge with why, alternatives and rejections", () => {
     const { exitCode, doc } = json(["select", "--workload", "realtime-inference"]);
     expect(exitCode).toBe(0);
-    expect(doc).toMatchObject({ instanceType: "g5.xlarge", gpu: "A10G", gpuCount: 1, hourlyUsd: 1.006 });
+    expect(doc).toMatchObject({ instanceType: "g5.xlarge", gpu: "A10G", gpuCount: 1, usdPerInstanceHour: 1.006 });
     expect(doc.reason).toMatch(/lowest-cost feasible RealtimeInference instance/);
-    expect(doc.alternatives[0]).toEqual(expect.objectContaining({ instanceType: "g5.2xlarge", hourlyUsd: 1.212 }));
+    expect(doc.alternatives[0]).toEqual(expect.objectContaining({ instanceType: "g5.2xlarge", usdPerInstanceHour: 1.212 }));
     expect(doc.rejected).toContainEqual(expect.objectContaining({ instanceType: "g4dn.xlarge", reason: expect.stringMatching(/not among the allowed GPUs/) }));
   });
 
@@ -39,8 +39,9 @@ describe("select", () => {
   test("the text answer is aligned tables", () => {
     const { stdout, exitCode } = runCli(["select", "--workload", "realtime-inference"]);
     expect(exitCode).toBe(0);
-    expect(stdout).toMatch(/^realtime-inference: g5.xlarge — 1× A10G, \$1.006\/h/);
-    expect(stdout).toMatch(/Alternatives \(\d+, best first\):\ninstance +GPU +GPUs +nodes +\$\/h\n-+/);
+    expect(stdout).toMatch(/^realtime-inference: g5.xlarge — 1× A10G per instance, on-demand\n/);
+    expect(stdout).toMatch(/Cost in us-east-1 \(no --region given\): \$1.006\/instance-hour on-demand \(spot \$0.436\)/);
+    expect(stdout).toMatch(/Alternatives \(\d+, best first\):\ninstance +GPU +GPUs +nodes +\$\/inst-h +spot \$\/inst-h +\$\/h all nodes\n-+/);
     expect(stdout).toMatch(/Rejected \(\d+\):/);
   });
 });
@@ -50,7 +51,7 @@ describe("catalog, gpus, estimate", () => {
     const { doc } = json(["catalog", "--gpu", "NVIDIA A10G", "--region", "us-east-1"]);
     expect(doc.length).toBeGreaterThan(3);
     for (const row of doc) expect(row).toMatchObject({ gpu: "A10G", gpuMemoryGB: 24, regions: expect.arrayContaining(["us-east-1"]) });
-    expect(Object.keys(doc[0])).toEqual(expect.arrayContaining(["instanceType", "gpu", "gpuCount", "gpuMemoryGB", "vcpus", "memoryGiB", "onDemandUsdPerHour", "efaInterfaces", "regions"]));
+    expect(Object.keys(doc[0])).toEqual(expect.arrayContaining(["instanceType", "gpu", "gpuCount", "gpuMemoryGB", "vcpus", "memoryGiB", "usdPerInstanceHour", "efaInterfaces", "regions"]));
     expect(json(["catalog", "--family", "p5"]).doc.map((r: { instanceType: string }) => r.instanceType)).toEqual(["p5.48xlarge", "p5.4xlarge"]);
   });
 

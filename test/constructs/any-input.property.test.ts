@@ -44,7 +44,7 @@ test("any value for any prop: a typed GpuWorkloadsError, or a workload that synt
 test("any value for any platform prop: a typed error or a platform", () => {
   const platformProps = fc.dictionary(fc.constantFrom("region", "network", "tags", "policy", "taxonomy"), anyValue, { maxKeys: 2 });
   const policy = fc.record({ policy: fc.dictionary(fc.constantFrom("allowedGpus", "maxUsdPerHourPerWorkload", "allowedPurchaseOptions"), anyValue) });
-  const taxonomy = fc.record({ taxonomy: fc.dictionary(fc.constantFrom("instanceTypes", "onDemandUsdPerHour", "models", "asOf"), anyValue) });
+  const taxonomy = fc.record({ taxonomy: fc.dictionary(fc.constantFrom("instanceTypes", "usdPerInstanceHour", "models", "asOf"), anyValue) });
   fc.assert(
     fc.property(fc.oneof(platformProps, policy, taxonomy), (props) => {
       try {

@@ -41,7 +41,7 @@ describe("GpuPlatform: set once, inherited by every workload of every stack", ()
       policy: { allowedGpus: ["A10G", "L40S"], maxUsdPerHourPerWorkload: 10, allowedPurchaseOptions: ["on-demand"] },
     });
     const s = stack("s");
-    expect(new RealtimeInference(s, "narrow", { maxUsdPerHour: 2 }).decision.totalHourlyUsd).toBeLessThanOrEqual(2);
+    expect(new RealtimeInference(s, "narrow", { maxUsdPerHour: 2 }).decision.onDemandUsdPerHour).toBeLessThanOrEqual(2);
     expect(() => new RealtimeInference(s, "gpu", { gpus: ["H100"] })).toThrow(/gpus is \["H100"\]; the organization policy allows only A10G, L40S/);
     expect(() => new RealtimeInference(s, "price", { maxUsdPerHour: 20 })).toThrow(/maxUsdPerHour is 20; the organization policy caps a workload at \$10\/h/);
     expect(() => new RealtimeInference(s, "spot", { purchase: "spot" })).toThrow(/purchase is "spot"; the organization policy allows only on-demand/);
@@ -70,7 +70,7 @@ describe("GpuPlatform: set once, inherited by every workload of every stack", ()
   });
 
   test("a custom taxonomy with negotiated prices changes decisions", () => {
-    const { stack } = appWithPlatform({ network: NETWORK, taxonomy: { onDemandUsdPerHour: { "g6e.xlarge": 0.9 }, asOf: "2026-11-01" } });
+    const { stack } = appWithPlatform({ network: NETWORK, taxonomy: { usdPerInstanceHour: { "g6e.xlarge": 0.9 }, asOf: "2026-11-01" } });
     const w = new RealtimeInference(stack("s"), "chat", {});
     expect(w.decision.instanceType).toBe("g6e.xlarge");
     expect(w.decision.pricesAsOf).toBe("2026-11-01");
@@ -89,15 +89,15 @@ describe("no way around the organization's policy", () => {
   test("a nested platform may not lower a price its outer policy is measured with, nor replace a row", () => {
     const { app } = appWithPlatform({ network: NETWORK, policy: { maxUsdPerHourPerWorkload: 40 } });
     const s = new TerraformStack(app, "s");
-    expect(() => new GpuPlatform(s, "cheap", { taxonomy: { onDemandUsdPerHour: { "p5.48xlarge": 1 } } })).toThrow(
-      /cheap: taxonomy.onDemandUsdPerHour\["p5.48xlarge"\] is 1; a nested platform may not lower a price/,
+    expect(() => new GpuPlatform(s, "cheap", { taxonomy: { usdPerInstanceHour: { "p5.48xlarge": 1 } } })).toThrow(
+      /cheap: taxonomy.usdPerInstanceHour\["p5.48xlarge"\] is 1; a nested platform may not lower a price/,
     );
-    const row = { ...DEFAULT_TAXONOMY.instanceTypes.find((t) => t.instanceType === "p5.48xlarge")!, onDemandUsdPerHour: 1 };
+    const row = { ...DEFAULT_TAXONOMY.instanceTypes.find((t) => t.instanceType === "p5.48xlarge")!, usdPerInstanceHour: 1 };
     const s2 = new TerraformStack(app, "s2");
     expect(() => new GpuPlatform(s2, "replace", { taxonomy: { instanceTypes: [row] } })).toThrow(/may add instance types but not replace/);
     // Raising a price or adding a type is tightening, and allowed.
     const s3 = new TerraformStack(app, "s3");
-    new GpuPlatform(s3, "dearer", { taxonomy: { onDemandUsdPerHour: { "p4de.24xlarge": 30 } } });
+    new GpuPlatform(s3, "dearer", { taxonomy: { usdPerInstanceHour: { "p4de.24xlarge": 30 } } });
     expect(new Training(s3, "t", {}).decision.rejected.find((r) => r.instanceType === "p5.48xlarge")?.constraint).toBe("maxUsdPerHour");
   });
 
@@ -149,7 +149,7 @@ describe("no way around the organization's policy", () => {
     [{ policy: { allowedGpus: ["A1OG"] } }, /policy.allowedGpus names an unknown GPU "A1OG". Did you mean "A10G"/],
     [{ policy: { allowedPurchaseOptions: ["reserved"] } }, /policy.allowedPurchaseOptions\[0\] is "reserved"/],
     [{ policy: { maxUsdPerHourPerWorkload: NaN } }, /policy.maxUsdPerHourPerWorkload is NaN/],
-    [{ taxonomy: { onDemandUsdPerHour: { "g5.xlarge": -5 } } }, /taxonomy.onDemandUsdPerHour\["g5.xlarge"\] is -5/],
+    [{ taxonomy: { usdPerInstanceHour: { "g5.xlarge": -5 } } }, /taxonomy.usdPerInstanceHour\["g5.xlarge"\] is -5/],
   ])("platform props %j are refused", (props, message) => {
     expect(() => new GpuPlatform(Testing.app(), "p", props as never)).toThrow(message);
   });

@@ -111,7 +111,7 @@ describe("what a workload synthesizes", () => {
       ...stable,
       "gpu-workloads:gpu": "A10G",
       "gpu-workloads:instance-type": "g5.xlarge",
-      "gpu-workloads:usd-per-hour": "1.0060",
+      "gpu-workloads:usd-per-instance-hour": "1.0060",
     });
   });
 

@@ -10,8 +10,8 @@ const IN_PLACE_INSTANCE_ATTRIBUTES = ["tags", "tags_all", "//"];
 /** An app with every capacity kind, at the given prices. */
 function synthesize(priceFactor: number, asOf: string): { json: SynthesizedStack; workloads: GpuWorkload[] } {
   const app = Testing.app();
-  const onDemandUsdPerHour = Object.fromEntries(DEFAULT_TAXONOMY.instanceTypes.map((t) => [t.instanceType, Math.round(t.onDemandUsdPerHour * priceFactor * 1e4) / 1e4]));
-  new GpuPlatform(app, "platform", { network: NETWORK, taxonomy: { onDemandUsdPerHour, asOf } });
+  const usdPerInstanceHour = Object.fromEntries(DEFAULT_TAXONOMY.instanceTypes.map((t) => [t.instanceType, Math.round(t.usdPerInstanceHour * priceFactor * 1e4) / 1e4]));
+  new GpuPlatform(app, "platform", { network: NETWORK, taxonomy: { usdPerInstanceHour, asOf } });
   const stack = new TerraformStack(app, "s");
   new AwsProvider(stack, "aws", { region: "us-east-1" });
   const workloads = [
@@ -39,7 +39,7 @@ describe("no churn: a new price table or a reworded reason never replaces a runn
     expect(after.workloads.map((w) => w.decision.instanceType)).toEqual(before.workloads.map((w) => w.decision.instanceType));
     after.workloads.forEach((w, i) => {
       expect(w.decision.reason).not.toBe(before.workloads[i].decision.reason);
-      expect(w.decision.totalHourlyUsd).toBeGreaterThan(before.workloads[i].decision.totalHourlyUsd);
+      expect(w.decision.onDemandUsdPerHour).toBeGreaterThan(before.workloads[i].decision.onDemandUsdPerHour);
     });
     // ...and what instances are created from did not change by a byte.
     expect(JSON.stringify(after.json.resource.aws_launch_template)).toBe(JSON.stringify(before.json.resource.aws_launch_template));
@@ -47,7 +47,7 @@ describe("no churn: a new price table or a reworded reason never replaces a runn
     expect(instances(after.json)).toHaveLength(3);
     expect(JSON.stringify(instances(after.json))).toBe(JSON.stringify(instances(before.json)));
     // The new price reaches the instances' tags, which Terraform updates in place.
-    const tags = (json: SynthesizedStack) => Object.values(json.resource.aws_instance).map((i) => (i.tags as Record<string, string>)["gpu-workloads:usd-per-hour"]);
+    const tags = (json: SynthesizedStack) => Object.values(json.resource.aws_instance).map((i) => (i.tags as Record<string, string>)["gpu-workloads:usd-per-instance-hour"]);
     expect(tags(after.json)).not.toEqual(tags(before.json));
   });
 });

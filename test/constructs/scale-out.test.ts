@@ -14,8 +14,8 @@ describe("inference fleets with capacity fallbacks", () => {
     // THEN
     const asg = only(json, "aws_autoscaling_group");
     const overrides: string[] = asg.mixed_instances_policy.launch_template.override.map((o: { instance_type: string }) => o.instance_type);
-    expect(overrides.slice(0, 3)).toEqual(["g5.xlarge", "g5.2xlarge", "g5.4xlarge"]);
-    expect(overrides).toHaveLength(10);
+    // Same GPU count, at most twice the chosen type's price ($1.006 → up to $2.012 per instance-hour).
+    expect(overrides).toEqual(["g5.xlarge", "g5.2xlarge", "g5.4xlarge", "g6e.xlarge"]);
     expect(overrides).not.toContain("g5.12xlarge"); // 4 GPUs: a different serving layout
     expect(asg.mixed_instances_policy.instances_distribution).toEqual({
       on_demand_allocation_strategy: "prioritized",
@@ -122,8 +122,8 @@ describe("BatchProcessing on AWS Batch", () => {
       launch_template: { launch_template_id: expect.stringMatching(/aws_launch_template\.\S+\.id/), version: "$Latest" },
       instance_role: expect.stringMatching(/aws_iam_instance_profile\.\S+\.arn/),
     });
-    expect(ce.compute_resources.instance_type[0]).toBe("g4dn.xlarge");
-    expect(ce.compute_resources.instance_type).toHaveLength(5);
+    // The same price bound as fleets: up to twice g4dn.xlarge's $0.526.
+    expect(ce.compute_resources.instance_type).toEqual(["g4dn.xlarge", "g4dn.2xlarge", "g6.xlarge", "g6.2xlarge"]);
     const lt = only(json, "aws_launch_template");
     expect(lt.image_id).toBeUndefined();
     expect(lt.network_interfaces).toBeUndefined();
@@ -260,37 +260,49 @@ describe("cost plan, report and budget guard", () => {
   test("synth writes gpu-plan.json with every workload, its capacity, prices and alternatives", () => {
     const outdir = synthApp(twoTeams);
     const plan: GpuPlan = JSON.parse(fs.readFileSync(path.join(outdir, "gpu-plan.json"), "utf8"));
-    expect(plan).toMatchObject({ version: 1, pricesAsOf: "2026-11-27", hoursPerMonth: 730 });
+    expect(plan).toMatchObject({ version: 2, pricesAsOf: "2026-11-29", spotPricesAsOf: "2026-11-29", hoursPerMonth: 730 });
     expect(plan.workloads.map((w) => w.path)).toEqual(["chat/assistant", "research/pretrain"]);
     expect(plan.workloads[0]).toMatchObject({
       stack: "chat",
       workloadClass: "realtime-inference",
+      region: "us-east-1",
+      regionKnown: true,
+      purchase: "on-demand",
       instanceType: "g5.xlarge",
+      instanceTypes: ["g5.xlarge", "g5.2xlarge", "g5.4xlarge", "g6e.xlarge"],
       capacity: "auto-scaling-group",
+      gpuCount: 1,
+      nodeCount: 1,
       instances: { min: 2, desired: 2, max: 4 },
       usdPerInstanceHour: 1.006,
+      spotUsdPerInstanceHour: 0.436,
       usdPerHour: 2.012,
       usdPerMonth: 1468.76,
-      maxUsdPerMonth: 2937.52,
-      spotUsdPerHourEstimate: null,
+      // The worst case is every instance a g6e.xlarge, the dearest fallback: 4 × $1.861 × 730.
+      maxUsdPerMonth: 5434.12,
+      maxInstanceType: "g6e.xlarge",
     });
+    expect(plan.workloads[0].droppedInstanceTypes).toContain("g6e.16xlarge");
     expect(plan.workloads[0].alternatives).toHaveLength(3);
-    expect(plan.workloads[1]).toMatchObject({ capacity: "cluster", nodes: 2, usdPerHour: 110.08, maxUsdPerMonth: 80358.4 });
+    expect(plan.workloads[1]).toMatchObject({ capacity: "cluster", gpuCount: 8, nodeCount: 2, usdPerHour: 110.08, maxUsdPerMonth: 80358.4 });
   });
 
   test("gpu-workloads report prints a table per stack and totals, as text, markdown or JSON", () => {
     const outdir = synthApp(twoTeams);
     const text = runCli(["report", "--dir", outdir]);
     expect(text.exitCode).toBe(0);
-    expect(text.stdout).toMatch(/Stack chat\n\nworkload +class +capacity/);
-    expect(text.stdout).toMatch(/research\/pretrain +training +cluster +p5.48xlarge +8× H100 +2 +on-demand +\$110.08 +\$80,358.40 +\$80,358.40/);
-    expect(text.stdout).toMatch(/App total: \$112.09\/hour, \$81,827.16\/month; up to \$83,295.92\/month at maximum scale./);
-    expect(text.stdout).toMatch(/as of 2026-11-27/);
+    expect(text.stdout).toMatch(/Stack chat\n\nworkload +region +capacity/);
+    expect(text.stdout).toMatch(
+      /research\/pretrain +us-east-1 +cluster +p5.48xlarge +8× H100 +2 +on-demand +\$55.04 \/ \$21.15 +\$110.08 +\$80,358.40 +\$80,358.40 +2 × p5.48xlarge/,
+    );
+    expect(text.stdout).toMatch(/chat\/assistant .* \$5,434.12 +4 × g6e.xlarge/);
+    expect(text.stdout).toMatch(/App total: \$112.09\/hour, \$81,827.16\/month expected; up to \$85,792.52\/month in the worst case./);
+    expect(text.stdout).toMatch(/on-demand Linux per region as of 2026-11-29; spot estimates .* as of 2026-11-29/);
     const markdown = runCli(["report", "--dir", outdir, "--markdown"]).stdout;
-    expect(markdown).toMatch(/### Stack chat\n\n\| workload \| class \|/);
+    expect(markdown).toMatch(/### Stack chat\n\n\| workload \| region \|/);
     expect(markdown).toMatch(/\| --- \| --- \|/);
     const json = JSON.parse(runCli(["report", "--dir", outdir, "--json"]).stdout);
-    expect(json.totals).toEqual({ usdPerHour: 112.092, usdPerMonth: 81827.16, maxUsdPerMonth: 83295.92 });
+    expect(json.totals).toEqual({ usdPerHour: 112.092, usdPerMonth: 81827.16, maxUsdPerMonth: 85792.52 });
     expect(json.stacks.map((s: { stack: string }) => s.stack)).toEqual(["chat", "research"]);
   });
 
@@ -306,13 +318,13 @@ describe("cost plan, report and budget guard", () => {
         twoTeams(app);
         Aspects.of(app).add(new BudgetGuard({ maxUsdPerMonthPerStack: 50_000 }));
       }),
-    ).toThrow(/BudgetGuard: stack research costs up to \$80,358.40\/month at maximum scale .*above its limit of \$50,000.00\/month. Largest spenders: research\/pretrain \$80,358.40 \(2 × p5.48xlarge\)/);
+    ).toThrow(/BudgetGuard: stack research costs up to \$80,358.40\/month in the worst case .*above its limit of \$50,000.00\/month. Largest spenders: research\/pretrain \$80,358.40 \(2 × p5.48xlarge\)/);
     expect(() =>
       synthApp((app) => {
         twoTeams(app);
         Aspects.of(app).add(new BudgetGuard({ maxUsdPerMonthPerApp: 60_000 }));
       }),
-    ).toThrow(/BudgetGuard: the app costs up to \$83,295.92\/month/);
+    ).toThrow(/BudgetGuard: the app costs up to \$85,792.52\/month .* Largest spenders: .*chat\/assistant \$5,434.12 \(4 × g6e.xlarge, the dearest type it may launch\)/);
   });
 
   test("BudgetGuard warns above its threshold without failing", () => {

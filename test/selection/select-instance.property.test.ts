@@ -50,6 +50,10 @@ function bruteForce(r: SelectionRequirements, named: readonly string[] = r.anyOf
   const count = r.gpuCount ?? profile.defaultGpuCount;
   const bandwidth = r.minMemoryBandwidthGBps ?? profile.minMemoryBandwidthGBps ?? 0;
   const objective = r.objective ?? profile.objective;
+  // The region's on-demand price where the table has one, else the reference (us-east-1) price.
+  const price = (t: (typeof DEFAULT_TAXONOMY.instanceTypes)[number]) =>
+    (r.region && t.regionalPrices?.[r.region]?.usdPerInstanceHour) || t.usdPerInstanceHour;
+  const purchase = r.purchase ?? profile.purchase;
   const feasibleFor = (gpus: readonly GpuName[]) =>
     DEFAULT_TAXONOMY.instanceTypes.filter((t) => {
       const gpu = gpuModel(DEFAULT_TAXONOMY, t.gpu);
@@ -66,7 +70,8 @@ function bruteForce(r: SelectionRequirements, named: readonly string[] = r.anyOf
         (!r.efa || t.efaInterfaces > 0) &&
         (!r.cpuArchitecture || t.cpuArchitecture === r.cpuArchitecture) &&
         (!r.region || t.regions.includes(r.region)) &&
-        t.onDemandUsdPerHour <= (r.maxUsdPerHour ?? Infinity)
+        (!t.capacityBlockOnly || purchase === "capacity-block") &&
+        price(t) <= (r.maxUsdPerHour ?? Infinity)
       );
     });
   const memoryOnly = (gpus: readonly GpuName[]) =>
@@ -79,7 +84,7 @@ function bruteForce(r: SelectionRequirements, named: readonly string[] = r.anyOf
     feasible = feasibleFor([...allowed, ...profile.escalationGpus]);
   }
   const metric = (t: (typeof feasible)[number]) =>
-    objective === "cost" ? t.onDemandUsdPerHour : t.onDemandUsdPerHour / (t.gpuCount * gpuModel(DEFAULT_TAXONOMY, t.gpu).bf16Tflops);
+    objective === "cost" ? price(t) : price(t) / (t.gpuCount * gpuModel(DEFAULT_TAXONOMY, t.gpu).bf16Tflops);
   let best: (typeof feasible)[number] | undefined;
   for (const t of feasible) {
     if (!best || metric(t) < metric(best) || (metric(t) === metric(best) && t.instanceType < best.instanceType)) best = t;

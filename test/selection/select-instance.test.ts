@@ -26,7 +26,7 @@ describe("workload defaults (the contract with users)", () => {
   test("training chooses by compute cost: p5 beats the cheaper-per-hour p4de per TFLOPS", () => {
     const decision = selectInstance({ workload: WorkloadClass.TRAINING });
     const p4de = decision.alternatives.find((a) => a.instanceType === "p4de.24xlarge")!;
-    expect(p4de.hourlyUsd).toBeLessThan(decision.hourlyUsd);
+    expect(p4de.usdPerInstanceHour).toBeLessThan(decision.usdPerInstanceHour);
     expect(p4de.usdPerTflopsHour).toBeGreaterThan(decision.usdPerTflopsHour);
     expect(decision.objective).toBe("compute-cost");
   });
@@ -79,7 +79,7 @@ describe("each constraint on its own (RealtimeInference)", () => {
 
   test("maxUsdPerHour caps the price", () => {
     const decision = selectInstance({ workload: realtime, gpuCount: 4, maxUsdPerHour: 20 });
-    expect(decision.totalHourlyUsd).toBeLessThanOrEqual(20);
+    expect(decision.onDemandUsdPerHour).toBeLessThanOrEqual(20);
   });
 });
 
@@ -141,7 +141,7 @@ describe("memory-driven selection", () => {
     const decision = selectInstance({ workload: WorkloadClass.TRAINING, model: "llama-3.1-70b" });
     expect(decision.nodeCount).toBeGreaterThan(1);
     expect(decision.spec.efaInterfaces).toBeGreaterThan(0);
-    expect(decision.totalHourlyUsd).toBeCloseTo(decision.hourlyUsd * decision.nodeCount, 4);
+    expect(decision.onDemandUsdPerHour).toBeCloseTo(decision.usdPerInstanceHour * decision.nodeCount, 4);
     expect(decision.reason).toMatch(/on \d+ nodes/);
   });
 });
@@ -194,7 +194,7 @@ describe("errors", () => {
 
 describe("custom taxonomy", () => {
   test("negotiated prices change the decision", () => {
-    const taxonomy = extendTaxonomy({ onDemandUsdPerHour: { "g6e.xlarge": 0.5 } });
+    const taxonomy = extendTaxonomy({ usdPerInstanceHour: { "g6e.xlarge": 0.5 } });
     expect(selectInstance({ workload: realtime, taxonomy }).instanceType).toBe("g6e.xlarge");
   });
 });

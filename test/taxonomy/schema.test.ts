@@ -10,9 +10,9 @@ describe("one schema for the embedded table and every custom row", () => {
   });
 
   test.each([
-    [{ onDemandUsdPerHour: -5 }, /taxonomy.instanceTypes\[0\].onDemandUsdPerHour is -5; give a number above 0 and at most 10000 USD per hour/],
-    [{ onDemandUsdPerHour: NaN }, /onDemandUsdPerHour is NaN/],
-    [{ onDemandUsdPerHour: 0 }, /onDemandUsdPerHour is 0/],
+    [{ usdPerInstanceHour: -5 }, /taxonomy.instanceTypes\[0\].usdPerInstanceHour is -5; give a number above 0 and at most 10000 USD per hour/],
+    [{ usdPerInstanceHour: NaN }, /usdPerInstanceHour is NaN/],
+    [{ usdPerInstanceHour: 0 }, /usdPerInstanceHour is 0/],
     [{ gpuCount: 0 }, /gpuCount is 0; give a whole number from 1 to 16/],
     [{ gpuCount: 0.5 }, /gpuCount is 0.5/],
     [{ gpu: "X100" }, /gpu is "X100"; use a GPU of the taxonomy/],
@@ -41,9 +41,9 @@ describe("one schema for the embedded table and every custom row", () => {
   });
 
   test.each([
-    [{ onDemandUsdPerHour: { "g9.xlarge": 1 } }, /g9.xlarge is not an instance type of the taxonomy/],
-    [{ onDemandUsdPerHour: { "g5.xlarge": Infinity } }, /onDemandUsdPerHour\["g5.xlarge"\] is Infinity/],
-    [{ onDemandUsdPerHour: { constructor: 1 } }, /constructor is not an instance type/],
+    [{ usdPerInstanceHour: { "g9.xlarge": 1 } }, /g9.xlarge is not an instance type of the taxonomy/],
+    [{ usdPerInstanceHour: { "g5.xlarge": Infinity } }, /usdPerInstanceHour\["g5.xlarge"\] is Infinity/],
+    [{ usdPerInstanceHour: { constructor: 1 } }, /constructor is not an instance type/],
     [{ models: [{ kind: "llm", name: "x" }] }, /taxonomy.models\[0\].aliases is undefined/],
     [{ asOf: "2026-13-01" }, /taxonomy.asOf is "2026-13-01"/],
     [{ instanceTypes: [g5, g5].map((r) => ({ ...r, instanceType: "g9.xlarge", family: "g9" })) }, /give each instance type once/],
@@ -53,7 +53,7 @@ describe("one schema for the embedded table and every custom row", () => {
   });
 
   test("a row at a negative price is no longer selected: it never gets into a taxonomy", () => {
-    const negative = { ...DEFAULT_TAXONOMY, instanceTypes: [...DEFAULT_TAXONOMY.instanceTypes, { ...g5, instanceType: "g5.huge", onDemandUsdPerHour: -5 }] };
-    expect(() => selectInstance({ workload: "realtime-inference", taxonomy: negative })).toThrow(/onDemandUsdPerHour is -5/);
+    const negative = { ...DEFAULT_TAXONOMY, instanceTypes: [...DEFAULT_TAXONOMY.instanceTypes, { ...g5, instanceType: "g5.huge", usdPerInstanceHour: -5 }] };
+    expect(() => selectInstance({ workload: "realtime-inference", taxonomy: negative })).toThrow(/usdPerInstanceHour is -5/);
   });
 });

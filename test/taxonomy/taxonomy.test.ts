@@ -84,7 +84,7 @@ describe("instance types", () => {
     expect(t.networkGbps).toBeGreaterThan(0);
     expect(t.efaInterfaces).toBeGreaterThanOrEqual(0);
     expect(t.localNvmeGB).toBeGreaterThanOrEqual(0);
-    expect(t.onDemandUsdPerHour).toBeGreaterThan(0);
+    expect(t.usdPerInstanceHour).toBeGreaterThan(0);
     expect(t.regions.length).toBeGreaterThan(0);
     for (const r of t.regions) expect(KNOWN_REGIONS).toContain(r);
     expect(t.sources.length).toBeGreaterThan(0);
@@ -104,7 +104,7 @@ describe("instance types", () => {
   test("bigger sizes of a family never cost less per GPU-hour than half the smallest (sanity on prices)", () => {
     for (const t of instanceTypes) {
       const smallest = instanceTypes.filter((x) => x.family === t.family).sort((a, b) => a.vcpus - b.vcpus)[0];
-      expect(t.onDemandUsdPerHour / t.gpuCount).toBeGreaterThan(smallest.onDemandUsdPerHour / smallest.gpuCount / 2);
+      expect(t.usdPerInstanceHour / t.gpuCount).toBeGreaterThan(smallest.usdPerInstanceHour / smallest.gpuCount / 2);
     }
   });
 });

@@ -2,7 +2,7 @@ import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
 import { AutoscalingPolicy } from "@cdktf/provider-aws/lib/autoscaling-policy";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { Construct } from "constructs";
-import { Candidate, Decision } from "../../selection/decision";
+import { Decision } from "../../selection/decision";
 import { FleetOptions, ReplicaBounds, ScalingMetric } from "../workload-props";
 import { GPU_UTILIZATION_METRIC } from "./gpu-metrics-user-data";
 import { literalTags, literalText } from "./terraform-text";
@@ -15,6 +15,8 @@ const BASE_GRACE_SECONDS = 300;
 const GRACE_SECONDS_PER_WEIGHT_GIB = 10;
 
 export interface FleetProps {
+  /** The chosen type first, then the fallbacks in preference order. */
+  readonly instanceTypes: readonly string[];
   readonly namePrefix: string;
   readonly policyName: string;
   readonly subnetIds: string[];
@@ -29,15 +31,9 @@ export interface FleetProps {
   readonly decisionTags: Record<string, string>;
 }
 
-/**
- * Instance types the fleet may launch, chosen first: the feasible alternatives with the same GPU
- * count (a model server's tensor-parallel degree is fixed), in decision order, so a capacity
- * shortage of one GPU does not stop the fleet.
- */
-export function fleetInstanceTypes(decision: Decision, options: Pick<FleetOptions, "fallback" | "maxFallbacks">): string[] {
-  if (options.fallback === false) return [decision.instanceType];
-  const fallbacks = decision.alternatives.filter((a: Candidate) => a.gpuCount === decision.gpuCount && a.nodeCount === 1);
-  return [decision.instanceType, ...fallbacks.slice(0, options.maxFallbacks ?? DEFAULT_MAX_FALLBACKS).map((a) => a.instanceType)];
+/** Share of the capacity above the on-demand base bought as spot. */
+export function fleetSpotPercentage(decision: Decision, options: FleetOptions): number {
+  return options.spotPercentage ?? (decision.purchase === "spot" ? 100 : 0);
 }
 
 export function healthCheckGraceSeconds(weightsGiB: number): number {
@@ -47,8 +43,7 @@ export function healthCheckGraceSeconds(weightsGiB: number): number {
 /** An Auto Scaling group with a mixed-instances policy over the fallbacks, and target tracking when it can scale. */
 export function createFleet(scope: Construct, props: FleetProps): AutoscalingGroup {
   const { decision, options, bounds } = props;
-  const spot = decision.purchase === "spot";
-  const spotPercentage = options.spotPercentage ?? (spot ? 100 : 0);
+  const spotPercentage = fleetSpotPercentage(decision, options);
   const anySpot = spotPercentage > 0;
   const grace = options.healthCheckGracePeriodSeconds ?? healthCheckGraceSeconds(props.weightsGiB);
   const group = new AutoscalingGroup(scope, "auto-scaling-group", {
@@ -63,7 +58,7 @@ export function createFleet(scope: Construct, props: FleetProps): AutoscalingGro
     mixedInstancesPolicy: {
       launchTemplate: {
         launchTemplateSpecification: { launchTemplateId: props.launchTemplate.id, version: "$Latest" },
-        override: fleetInstanceTypes(decision, options).map((instanceType) => ({ instanceType })),
+        override: props.instanceTypes.map((instanceType) => ({ instanceType })),
       },
       instancesDistribution: {
         // "prioritized": the override order is the decision order, so the chosen type is tried first.

@@ -49,6 +49,7 @@ export function buildPlan(workloads: readonly GpuWorkload[]): GpuPlan {
     version: GPU_PLAN_VERSION,
     tool: "cdktf-gpu-workloads",
     pricesAsOf: workloads[0]?.decision.pricesAsOf ?? "",
+    spotPricesAsOf: workloads[0]?.decision.spotPricesAsOf ?? "",
     hoursPerMonth: HOURS_PER_MONTH,
     workloads: workloads.map(planned),
   };
@@ -56,30 +57,36 @@ export function buildPlan(workloads: readonly GpuWorkload[]): GpuPlan {
 
 function planned(w: GpuWorkload): PlannedWorkload {
   const d = w.decision;
-  const spot = d.purchase === "spot" && d.spec.spotUsdPerHour !== undefined ? d.spec.spotUsdPerHour * w.capacity.instances.desired : null;
+  const c = w.capacity;
   return {
     stack: TerraformStack.of(w).node.id,
     path: w.node.path,
     workloadClass: d.workload,
+    region: d.region,
+    regionKnown: d.regionKnown,
+    purchase: d.purchase,
     instanceType: d.instanceType,
-    instanceTypes: w.capacity.instanceTypes,
+    instanceTypes: c.instanceTypes,
+    droppedInstanceTypes: c.droppedInstanceTypes,
     gpu: d.gpu.name,
     gpuCount: d.gpuCount,
-    capacity: w.capacity.kind,
-    nodes: d.nodeCount,
-    instances: w.capacity.instances,
-    purchase: d.purchase,
-    usdPerInstanceHour: d.hourlyUsd,
-    usdPerHour: w.capacity.usdPerHour,
-    usdPerMonth: w.capacity.usdPerMonth,
-    maxUsdPerMonth: w.capacity.maxUsdPerMonth,
-    spotUsdPerHourEstimate: spot,
+    nodeCount: d.nodeCount,
+    capacity: c.kind,
+    instances: c.instances,
+    usdPerInstanceHour: d.usdPerInstanceHour,
+    spotUsdPerInstanceHour: d.spotUsdPerInstanceHour,
+    usdPerHour: c.usdPerHour,
+    usdPerMonth: c.usdPerMonth,
+    maxUsdPerMonth: c.maxUsdPerMonth,
+    maxInstanceType: c.maxInstanceType,
     reason: d.reason,
     alternatives: d.alternatives.slice(0, PLAN_ALTERNATIVES).map((a) => ({
       instanceType: a.instanceType,
       gpu: a.gpu.name,
       gpuCount: a.gpuCount,
-      usdPerHour: a.totalHourlyUsd,
+      nodeCount: a.nodeCount,
+      usdPerInstanceHour: a.usdPerInstanceHour,
+      onDemandUsdPerHour: a.onDemandUsdPerHour,
     })),
   };
 }

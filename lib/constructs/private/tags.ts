@@ -22,6 +22,7 @@ export function decisionTags(decision: Decision): Record<string, string> {
   return {
     "gpu-workloads:gpu": decision.gpu.name,
     "gpu-workloads:instance-type": decision.instanceType,
-    "gpu-workloads:usd-per-hour": decision.totalHourlyUsd.toFixed(4),
+    // Per instance, on-demand, in the workload's region: the same on one instance, a cluster node or a fleet group.
+    "gpu-workloads:usd-per-instance-hour": decision.usdPerInstanceHour.toFixed(4),
   };
 }

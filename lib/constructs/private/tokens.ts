@@ -49,7 +49,7 @@ export function refuseTokens(props: GpuWorkloadProps): void {
   }
   const batch = props.batch;
   if (batch) {
-    for (const key of ["maxVcpus", "minVcpus", "maxInstanceTypes"] as const) {
+    for (const key of ["maxVcpus", "minVcpus", "maxInstanceTypes", "maxFallbackPriceRatio"] as const) {
       if (isToken(batch[key])) throw new UnresolvedValueError(`batch.${key}`, SIZES);
     }
     for (const key of ["gpus", "vcpus", "memoryMiB", "attempts", "timeoutSeconds", "readonlyRootFilesystem"] as const) {

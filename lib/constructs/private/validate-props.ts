@@ -23,6 +23,7 @@ export const PROP_RULES = {
   rootVolumeSizeGiB: { integer: true, max: 16384, unit: "GiB", why: "gp3 volumes hold 1 to 16,384 GiB" },
   replicas: { integer: true, min: 1, max: 1000, why: "the library's fleet bound; AWS's is your vCPU quota" },
   maxFallbacks: { integer: true, min: 0, max: 39, why: "an Auto Scaling group takes at most 40 instance types" },
+  maxFallbackPriceRatio: { min: 1, max: 100, why: "a multiple of the chosen type's price" },
   spotPercentage: { integer: true, min: 0, max: 100, unit: "percent" },
   healthCheckGracePeriodSeconds: { integer: true, min: 0, max: 86_400, unit: "seconds", why: "the library's bound: a day" },
   gpuUtilizationTarget: { above: 0, max: 100, unit: "percent GPU utilization" },
@@ -104,6 +105,7 @@ function validateCapacityOptions(props: GpuWorkloadProps): void {
     if (fleet[key] !== undefined && typeof fleet[key] !== "boolean") throw new InvalidRequirementError(`fleet.${key}`, fleet[key], "give true or false");
   }
   checkNumber("fleet.maxFallbacks", fleet.maxFallbacks, PROP_RULES.maxFallbacks);
+  checkNumber("fleet.maxFallbackPriceRatio", fleet.maxFallbackPriceRatio, PROP_RULES.maxFallbackPriceRatio);
   checkNumber("fleet.spotPercentage", fleet.spotPercentage, PROP_RULES.spotPercentage);
   checkNumber("fleet.healthCheckGracePeriodSeconds", fleet.healthCheckGracePeriodSeconds, PROP_RULES.healthCheckGracePeriodSeconds);
   const maxReplicas = typeof props.replicas === "object" ? props.replicas.max : props.replicas;
@@ -160,6 +162,7 @@ function validateBatch(props: GpuWorkloadProps, multiReplica: boolean): void {
   if (batch.maxVcpus === undefined) throw new InvalidRequirementError("batch.maxVcpus", undefined, "give the most vCPUs the compute environment may run (it sets the worst-case cost)");
   checkNumber("batch.minVcpus", batch.minVcpus, { integer: true, min: 0, max: batch.maxVcpus, why: "at most maxVcpus" });
   checkNumber("batch.maxInstanceTypes", batch.maxInstanceTypes, PROP_RULES.maxInstanceTypes);
+  checkNumber("batch.maxFallbackPriceRatio", batch.maxFallbackPriceRatio, PROP_RULES.maxFallbackPriceRatio);
   const job = batch.job;
   if (job === null || typeof job !== "object") throw new InvalidRequirementError("batch.job", job, "give { image, command? }");
   if (!isToken(job.image)) checkPattern("batch.job.image", job.image, /^[^\s"\\]{1,1024}$/, "give a container image, e.g. an ECR repository URI with a tag or digest");
