@@ -57,6 +57,10 @@ describe("regions", () => {
     expect(() => selectInstance({ workload: training, region: "me-central-1" })).toThrow(
       /No instance type satisfies region = "me-central-1".*Regions that offer a suitable type, nearest first: /,
     );
+    // Mexico (Central): known, but the table has no GPU type there; the nearest regions come first.
+    expect(() => selectInstance({ workload: WorkloadClass.REALTIME_INFERENCE, region: "mx-central-1" })).toThrow(
+      /region = "mx-central-1".*nearest first: us-east-2, /,
+    );
   });
 
   test.each([
