@@ -19,6 +19,8 @@ export interface Candidate {
   readonly spotUsdPerInstanceHour: number | null;
   /** All nodes at the on-demand price: what rankings and price ceilings compare. */
   readonly onDemandUsdPerHour: number;
+  /** True when the table has no price for the region and the reference region's (us-east-1) is quoted. */
+  readonly priceFromReferenceRegion: boolean;
   /** USD/hour per dense BF16 TFLOPS, the `compute-cost` objective. */
   readonly usdPerTflopsHour: number;
   /** Position of the candidate's GPU in the preference (0 is first). */

@@ -149,6 +149,7 @@ function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: 
     usdPerInstanceHour: price.usdPerInstanceHour,
     spotUsdPerInstanceHour: price.spotUsdPerInstanceHour,
     onDemandUsdPerHour: round4(price.usdPerInstanceHour * nodeCount),
+    priceFromReferenceRegion: price.fromReferenceRegion,
     usdPerTflopsHour: price.usdPerInstanceHour / (spec.gpuCount * gpu.bf16Tflops),
     preferenceRank: r.pool.get(spec.gpu) ?? (r.escalation.has(spec.gpu) ? r.pool.size : Number.MAX_SAFE_INTEGER),
     memoryEstimate,
@@ -219,7 +220,11 @@ function decisionOrder(objective: Objective): (a: Candidate, b: Candidate) => nu
 function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objective, scored: readonly Scored[], order: (a: Candidate, b: Candidate) => number): string {
   const nodes = chosen.nodeCount > 1 ? `${chosen.nodeCount} × ` : "";
   const price = chosen.onDemandUsdPerHour.toFixed(chosen.onDemandUsdPerHour < 10 ? 3 : 2);
-  const where = r.requirements.region ? ` in ${r.region}` : " in us-east-1, no region given";
+  const where = !r.requirements.region
+    ? " in us-east-1, no region given"
+    : chosen.priceFromReferenceRegion
+      ? ` in us-east-1: the table has no ${r.region} price`
+      : ` in ${r.region}`;
   const what = `${nodes}${chosen.instanceType} (${chosen.gpuCount}× ${chosen.gpu.name}, $${price}/h on-demand${where})`;
   const how = objective === "cost" ? "the lowest-cost" : "the lowest cost per unit of BF16 compute among";
   const preference = r.requirements.gpus && r.pool.size > 1 ? ` (${chosen.gpu.name} is the first preferred GPU with a feasible instance)` : "";

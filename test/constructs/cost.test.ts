@@ -38,6 +38,12 @@ describe("prices per region", () => {
     expect(w!.decision.reason).toMatch(new RegExp(`\\$${price.toFixed(3)}/h on-demand in eu-west-1`));
   });
 
+  test("where the table has no price for an offered region, the us-east-1 price is quoted and the reason says so", () => {
+    const decision = selectInstance({ workload: WorkloadClass.REALTIME_INFERENCE, instanceType: "g5.2xlarge", region: "sa-east-1" });
+    expect(decision).toMatchObject({ usdPerInstanceHour: 1.212, priceFromReferenceRegion: true });
+    expect(decision.reason).toMatch(/in us-east-1: the table has no sa-east-1 price/);
+  });
+
   test("with no region known, prices are us-east-1's and everything says so", () => {
     const decision = selectInstance({ workload: WorkloadClass.REALTIME_INFERENCE });
     expect(decision).toMatchObject({ region: "us-east-1", regionKnown: false, usdPerInstanceHour: 1.006 });
