@@ -2,6 +2,7 @@ import { resolveGpuName } from "../selection/resolve-names";
 import { DEFAULT_TAXONOMY, gpuModel } from "../taxonomy/taxonomy";
 import { InstanceTypeSpec } from "../taxonomy/instance-type";
 import { REFERENCE_REGION, instancePrice } from "../taxonomy/pricing";
+import { gpusLabel } from "../taxonomy/gpu-share";
 import { GpuWorkloadsError } from "../validation/errors";
 import { checkRegion } from "../selection/validate-requirements";
 import { Command } from "./command";
@@ -32,7 +33,9 @@ export const catalogCommand: Command = {
       instanceType: t.instanceType,
       gpu: t.gpu,
       gpuCount: t.gpuCount,
-      gpuMemoryGB: gpuModel(taxonomy, t.gpu).memoryGB,
+      gpuFraction: t.gpuFraction ?? 1,
+      /** Per GPU, or per GPU share for a fractional type. */
+      gpuMemoryGB: gpuModel(taxonomy, t.gpu).memoryGB * (t.gpuFraction ?? 1),
       vcpus: t.vcpus,
       memoryGiB: t.memoryGiB,
       networkGbps: t.networkGbps,
@@ -47,19 +50,18 @@ export const catalogCommand: Command = {
       regions: t.regions,
     }));
     const text = renderTable(
-      ["instance", "GPU", "GPUs", "GB/GPU", "vCPU", "GiB", "Gbps", "EFA", "NVMe GB", "arch", `$/inst-h ${region}`, "spot", "regions"],
+      ["instance", "GPUs", "GB/GPU", "vCPU", "GiB", "Gbps", "EFA", "NVMe GB", "arch", `$/inst-h ${region}`, "spot", "regions"],
       rows.map((t) => [
         t.instanceType + (t.legacy ? " (legacy)" : "") + (t.capacityBlockOnly ? " (Capacity Blocks)" : ""),
-        t.gpu,
-        t.gpuCount,
-        gpuModel(taxonomy, t.gpu).memoryGB,
+        gpusLabel(t.gpuCount, t.gpuFraction, t.gpu),
+        gpuModel(taxonomy, t.gpu).memoryGB * (t.gpuFraction ?? 1),
         t.vcpus,
         t.memoryGiB,
         t.networkGbps,
         t.efaInterfaces,
         t.localNvmeGB,
         t.cpuArchitecture,
-        usd(price(t).usdPerInstanceHour),
+        price(t).usdPerInstanceHour === null ? "no price" : usd(price(t).usdPerInstanceHour!),
         price(t).spotUsdPerInstanceHour === null ? "–" : usd(price(t).spotUsdPerInstanceHour!),
         String(t.regions.length),
       ]),

@@ -3,6 +3,7 @@ import { GPU_PLAN_FILE, PlannedWorkload } from "../plan/gpu-plan";
 import { readPlanFile } from "../plan/read-plan";
 import { formatUsd as money, round2, round4 } from "../plan/money";
 import { Command } from "./command";
+import { gpusLabel } from "../taxonomy/gpu-share";
 import { renderTable, usd } from "./table";
 
 const HEADERS = ["workload", "region", "capacity", "instance", "GPUs", "instances", "purchase", "$/inst-h od / spot", "$/hour", "$/month", "max $/month", "max set by"];
@@ -61,7 +62,7 @@ function row(w: PlannedWorkload): (string | number)[] {
     w.regionKnown ? w.region : `${w.region}*`,
     w.capacity,
     w.instanceType + types,
-    `${w.gpuCount}× ${w.gpu}`,
+    gpusLabel(w.gpuCount, w.gpuFraction, w.gpu),
     instances,
     w.purchase,
     `${usd(w.usdPerInstanceHour)} / ${spot}`,

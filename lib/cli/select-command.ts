@@ -1,4 +1,5 @@
 import { formatUsd } from "../plan/money";
+import { gpusLabel } from "../taxonomy/gpu-share";
 import { GpuWorkloadsError } from "../validation/errors";
 import { GpuCountRequirement, SelectionRequirements } from "../selection/requirements";
 import { selectInstance } from "../selection/select-instance";
@@ -73,6 +74,7 @@ export const selectCommand: Command = {
       instanceType: decision.instanceType,
       gpu: decision.gpu.name,
       gpuCount: decision.gpuCount,
+      gpuFraction: decision.gpuFraction,
       nodeCount: decision.nodeCount,
       usdPerInstanceHour: decision.usdPerInstanceHour,
       spotUsdPerInstanceHour: decision.spotUsdPerInstanceHour,
@@ -88,6 +90,7 @@ export const selectCommand: Command = {
         instanceType: a.instanceType,
         gpu: a.gpu.name,
         gpuCount: a.gpuCount,
+        gpuFraction: a.gpuFraction,
         nodeCount: a.nodeCount,
         usdPerInstanceHour: a.usdPerInstanceHour,
         spotUsdPerInstanceHour: a.spotUsdPerInstanceHour,
@@ -99,7 +102,7 @@ export const selectCommand: Command = {
     const spot = decision.spotUsdPerInstanceHour === null ? "no spot estimate" : `spot ${usd(decision.spotUsdPerInstanceHour)}`;
     const where = decision.regionKnown ? `in ${decision.region}` : `in us-east-1 (no --region given)`;
     const text = [
-      `${decision.workload}: ${nodes}${decision.instanceType} — ${decision.gpuCount}× ${decision.gpu.name} per instance, ${decision.purchase}`,
+      `${decision.workload}: ${nodes}${decision.instanceType} — ${gpusLabel(decision.gpuCount, decision.gpuFraction, decision.gpu.name)} per instance, ${decision.purchase}`,
       `Cost ${where}: ${usd(decision.usdPerInstanceHour)}/instance-hour on-demand (${spot}); ${usd(decision.usdPerHour)}/hour and ` +
         `${formatUsd(decision.usdPerMonth)}/month expected, ${formatUsd(decision.maxUsdPerMonth)}/month at most (prices as of ${decision.pricesAsOf}, spot as of ${decision.spotPricesAsOf})`,
       "",
@@ -108,11 +111,10 @@ export const selectCommand: Command = {
       `Alternatives (${decision.alternatives.length}, best first):`,
       decision.alternatives.length
         ? renderTable(
-            ["instance", "GPU", "GPUs", "nodes", "$/inst-h", "spot $/inst-h", "$/h all nodes"],
+            ["instance", "GPUs", "nodes", "$/inst-h", "spot $/inst-h", "$/h all nodes"],
             decision.alternatives.map((a) => [
               a.instanceType,
-              a.gpu.name,
-              a.gpuCount,
+              gpusLabel(a.gpuCount, a.gpuFraction, a.gpu.name),
               a.nodeCount,
               usd(a.usdPerInstanceHour),
               a.spotUsdPerInstanceHour === null ? "–" : usd(a.spotUsdPerInstanceHour),

@@ -34,6 +34,8 @@ export interface PlannedWorkload {
   readonly droppedInstanceTypes: readonly string[];
   readonly gpu: string;
   readonly gpuCount: number;
+  /** The share of each GPU: 1, or 0.125 for an eighth of one. */
+  readonly gpuFraction: number;
   readonly nodeCount: number;
   readonly capacity: CapacityKind;
   readonly instances: { readonly min: number; readonly desired: number; readonly max: number };

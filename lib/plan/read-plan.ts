@@ -61,6 +61,7 @@ const WORKLOAD_FIELDS: Readonly<Record<string, FieldType>> = {
   droppedInstanceTypes: "string[]",
   gpu: "string",
   gpuCount: "number",
+  gpuFraction: "number",
   nodeCount: "number",
   capacity: "capacity",
   instances: "instances",

@@ -2,6 +2,7 @@ import { GpuName } from "../taxonomy/gpu-model";
 import { InstanceTypeSpec } from "../taxonomy/instance-type";
 import { ModelSpec } from "../taxonomy/model-spec";
 import { PurchaseOption, WorkloadProfile } from "../taxonomy/workload-profile";
+import { fractionLabel } from "../taxonomy/gpu-share";
 import { Candidate } from "./decision";
 import { GpuCountRequirement, SelectionRequirements } from "./requirements";
 
@@ -126,9 +127,20 @@ export const CONSTRAINTS: readonly Constraint[] = [
     miss: (c, r) => {
       const want = r.gpuCount;
       if (want === undefined) return undefined;
+      // A fraction of a GPU is never counted as a GPU.
+      if (c.gpuFraction < 1) return `${fractionLabel(c.gpuFraction)} of an ${c.gpu.name}, not ${typeof want === "number" ? `exactly ${want}` : `at least ${want.min}`} whole GPU(s)`;
       if (typeof want === "number") return c.gpuCount === want ? undefined : `${c.gpuCount} GPUs, not exactly ${want}`;
       return c.gpuCount >= want.min ? undefined : `${c.gpuCount} GPUs, fewer than ${want.min}`;
     },
+  },
+  {
+    name: "fractionalGpu",
+    // A share of a GPU only answers a stated memory need: asking for "a GPU" never lands on 1/8 of one.
+    value: () => "a stated memory need (minGpuMemoryGB, minTotalGpuMemoryGB or a model)",
+    miss: (c, r) =>
+      c.gpuFraction < 1 && !r.pinned && r.requirements.minGpuMemoryGB === undefined && r.requirements.minTotalGpuMemoryGB === undefined && !r.model
+        ? `${fractionLabel(c.gpuFraction)} of an ${c.gpu.name}: a GPU share is chosen only for a stated memory need (minGpuMemoryGB or a model) that fits it`
+        : undefined,
   },
   {
     name: "interconnect",
@@ -138,11 +150,11 @@ export const CONSTRAINTS: readonly Constraint[] = [
         ? `its ${c.gpuCount} GPUs share PCIe, no NVLink/NVSwitch`
         : undefined,
   },
-  atLeast("minGpuMemoryGB", (r) => r.requirements.minGpuMemoryGB, (c) => c.gpu.memoryGB, (have, want) => `${have} GB per GPU, below ${want} GB`),
+  atLeast("minGpuMemoryGB", (r) => r.requirements.minGpuMemoryGB, (c) => c.gpu.memoryGB * c.gpuFraction, (have, want) => `${have} GB per GPU, below ${want} GB`),
   atLeast(
     "minTotalGpuMemoryGB",
     (r) => r.requirements.minTotalGpuMemoryGB,
-    (c) => c.gpu.memoryGB * c.gpuCount,
+    (c) => c.gpu.memoryGB * c.gpuCount * c.gpuFraction,
     (have, want) => `${have} GB of GPU memory, below ${want} GB`,
   ),
   {
@@ -151,7 +163,7 @@ export const CONSTRAINTS: readonly Constraint[] = [
     miss: (c) => {
       const e = c.memoryEstimate;
       if (!e) return undefined;
-      const usable = gib(c.gpu.usableMemoryMiB);
+      const usable = gib(c.gpu.usableMemoryMiB) * c.gpuFraction;
       return e.perGpuGiB > usable
         ? `${e.model} ${e.mode} needs ${fmt(e.perGpuGiB)} GiB per GPU on ${e.gpuCount} GPUs, above ${fmt(usable)} GiB usable`
         : undefined;
@@ -168,6 +180,14 @@ export const CONSTRAINTS: readonly Constraint[] = [
       const needed = r.requirements.efa || c.nodeCount > 1;
       return needed && c.spec.efaInterfaces === 0 ? `no EFA${c.nodeCount > 1 ? `, needed between ${c.nodeCount} nodes` : ""}` : undefined;
     },
+  },
+  {
+    name: "price",
+    value: () => "a known price",
+    miss: (c) =>
+      Number.isFinite(c.usdPerInstanceHour)
+        ? undefined
+        : `no public price for ${c.instanceType} in the table's sources; give one with a custom taxonomy (usdPerInstanceHour)`,
   },
   {
     name: "purchase",

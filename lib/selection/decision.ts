@@ -9,11 +9,13 @@ export interface Candidate {
   readonly instanceType: string;
   readonly spec: InstanceTypeSpec;
   readonly gpu: GpuModel;
-  /** GPUs per node (per instance). */
+  /** GPUs per node (per instance); 1 for a fractional type. */
   readonly gpuCount: number;
+  /** The share of each GPU the instance has: 1 for whole GPUs, 0.125 for g6f.large's eighth of an L4. */
+  readonly gpuFraction: number;
   /** Instances that run the workload together (cluster nodes); 1 for everything else. */
   readonly nodeCount: number;
-  /** One instance, on-demand, in the decision's region (see COST_VOCABULARY). */
+  /** One instance, on-demand, in the decision's region (see COST_VOCABULARY); Infinity where no price is known (never chosen). */
   readonly usdPerInstanceHour: number;
   /** One instance, spot estimate, in the decision's region; null where none is known. */
   readonly spotUsdPerInstanceHour: number | null;

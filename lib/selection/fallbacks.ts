@@ -28,7 +28,7 @@ export const DEFAULT_MAX_FALLBACK_PRICE_RATIO = 2;
  */
 export function launchableTypes(decision: Decision, options: FallbackOptions): LaunchableTypes {
   if (options.fallback === false) return { launchable: [decision], droppedByPrice: [] };
-  const sameShape = decision.alternatives.filter((a) => a.gpuCount === decision.gpuCount && a.nodeCount === 1);
+  const sameShape = decision.alternatives.filter((a) => a.gpuCount === decision.gpuCount && a.gpuFraction === decision.gpuFraction && a.nodeCount === 1);
   const ceiling = decision.usdPerInstanceHour * options.maxPriceRatio;
   const affordable = sameShape.filter((a) => a.usdPerInstanceHour <= ceiling);
   return {

@@ -7,6 +7,7 @@ import { WORKLOAD_CLASSES } from "../taxonomy/workload-class";
 import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
 import { ModelMode, Objective, PurchaseOption } from "../taxonomy/workload-profile";
 import { REFERENCE_REGION, instancePrice } from "../taxonomy/pricing";
+import { gpusLabel } from "../taxonomy/gpu-share";
 import { HOURS_PER_MONTH, round2, round4 } from "../plan/money";
 import { CONSTRAINTS, Constraint, MEMORY_CONSTRAINTS, ResolvedRequirements, scopeMiss } from "./constraints";
 import { Candidate, Decision, Rejection } from "./decision";
@@ -138,19 +139,23 @@ function resolve(requirements: SelectionRequirements, taxonomy: Taxonomy): Resol
 
 function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: Taxonomy, estimates: Map<number, MemoryEstimate>): Candidate {
   const gpu = gpuModel(taxonomy, spec.gpu);
-  const { nodeCount, memoryEstimate } = sizeForModel(spec, gpu.usableMemoryMiB / 1024, r, estimates);
+  const { nodeCount, memoryEstimate } = sizeForModel(spec, (gpu.usableMemoryMiB / 1024) * (spec.gpuFraction ?? 1), r, estimates);
   const price = instancePrice(spec, r.region);
+  // Unpriced types (no public price known) rank last and the "price" constraint rejects them.
+  const usdPerInstanceHour = price.usdPerInstanceHour ?? Number.POSITIVE_INFINITY;
+  const fraction = spec.gpuFraction ?? 1;
   return {
     instanceType: spec.instanceType,
     spec,
     gpu,
     gpuCount: spec.gpuCount,
     nodeCount,
-    usdPerInstanceHour: price.usdPerInstanceHour,
+    gpuFraction: fraction,
+    usdPerInstanceHour,
     spotUsdPerInstanceHour: price.spotUsdPerInstanceHour,
-    onDemandUsdPerHour: round4(price.usdPerInstanceHour * nodeCount),
+    onDemandUsdPerHour: round4(usdPerInstanceHour * nodeCount),
     priceFromReferenceRegion: price.fromReferenceRegion,
-    usdPerTflopsHour: price.usdPerInstanceHour / (spec.gpuCount * gpu.bf16Tflops),
+    usdPerTflopsHour: usdPerInstanceHour / (spec.gpuCount * fraction * gpu.bf16Tflops),
     preferenceRank: r.pool.get(spec.gpu) ?? (r.escalation.has(spec.gpu) ? r.pool.size : Number.MAX_SAFE_INTEGER),
     memoryEstimate,
   };
@@ -225,7 +230,7 @@ function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objectiv
     : chosen.priceFromReferenceRegion
       ? ` in us-east-1: the table has no ${r.region} price`
       : ` in ${r.region}`;
-  const what = `${nodes}${chosen.instanceType} (${chosen.gpuCount}× ${chosen.gpu.name}, $${price}/h on-demand${where})`;
+  const what = `${nodes}${chosen.instanceType} (${gpusLabel(chosen.gpuCount, chosen.gpuFraction, chosen.gpu.name)}, $${price}/h on-demand${where})`;
   const how = objective === "cost" ? "the lowest-cost" : "the lowest cost per unit of BF16 compute among";
   const preference = r.requirements.gpus && r.pool.size > 1 ? ` (${chosen.gpu.name} is the first preferred GPU with a feasible instance)` : "";
   const parts = [
@@ -237,7 +242,7 @@ function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objectiv
   if (e) {
     parts.push(
       `${e.model} ${e.mode} needs ${e.perGpuGiB} GiB per GPU across ${e.gpuCount} GPU${e.gpuCount > 1 ? "s" : ""}` +
-        `${chosen.nodeCount > 1 ? ` on ${chosen.nodeCount} nodes` : ""} of ${(chosen.gpu.usableMemoryMiB / 1024).toFixed(1)} GiB usable`,
+        `${chosen.nodeCount > 1 ? ` on ${chosen.nodeCount} nodes` : ""} of ${((chosen.gpu.usableMemoryMiB / 1024) * chosen.gpuFraction).toFixed(1)} GiB usable`,
     );
   }
   if (r.escalated) parts.push(`no ${[...r.pool.keys()].join(" or ")} instance has enough GPU memory, so ${chosen.gpu.name} was allowed`);
@@ -264,7 +269,7 @@ function noFeasibleInstance(all: readonly Rejection[], r: ResolvedRequirements, 
   const sole = tally(relevant.filter((s) => s.misses.length === 1));
   const constraintName = (sole[0] ?? tally(relevant)[0])[0];
   const constraint = CONSTRAINTS.find((k) => k.name === constraintName)!;
-  const price = (name: string) => specOf.get(name)!.usdPerInstanceHour;
+  const price = (name: string) => specOf.get(name)!.usdPerInstanceHour ?? Number.POSITIVE_INFINITY;
   const nearest = [...relevant]
     .sort((a, b) => a.misses.length - b.misses.length || price(a.instanceType) - price(b.instanceType) || (a.instanceType < b.instanceType ? -1 : 1))
     .slice(0, 3)

@@ -5,6 +5,9 @@ export type GpuName =
   | "H200"
   | "H100"
   | "B200"
+  | "B300"
+  | "RTX-PRO-6000"
+  | "RTX-PRO-4500"
   | "A100-40GB"
   | "A100-80GB"
   | "L40S"
@@ -25,7 +28,7 @@ export type RelativeLevel = "Low" | "Medium" | "High" | "Very High";
 
 export type GpuArchitecture = "Volta" | "Turing" | "Ampere" | "Ada Lovelace" | "Hopper" | "Blackwell";
 
-export type GpuMemoryType = "HBM2" | "HBM2e" | "HBM3" | "HBM3e" | "GDDR6";
+export type GpuMemoryType = "HBM2" | "HBM2e" | "HBM3" | "HBM3e" | "GDDR6" | "GDDR7";
 
 /** For GPUs AWS does not sell: what to use instead, and why. */
 export interface AwsEquivalent {
@@ -59,6 +62,13 @@ export interface GpuModel {
   readonly bf16Tflops: number;
   /** Dense FP8 tensor TFLOPS, where the GPU supports FP8. */
   readonly fp8Tflops?: number;
+  /** Dense FP4 tensor TFLOPS, where the GPU supports FP4 (Blackwell). */
+  readonly fp4Tflops?: number;
+  /**
+   * CUDA compute capability ("8.6"): what the GPU can run natively (BF16 from 8.0, FP8 from 8.9, FP4 from 10.0).
+   * Source: NVIDIA's CUDA GPUs table (developer.nvidia.com/cuda-gpus), as of 2026-11-29.
+   */
+  readonly computeCapability: string;
   /** GPU-to-GPU link of the form factor AWS ships ("NVLink"/"NVSwitch" for SXM parts, else "PCIe"). */
   readonly interconnect: "NVLink" | "NVSwitch" | "PCIe";
   readonly tier: GpuTier;

@@ -23,23 +23,35 @@ export interface InstanceTypeSpec {
   /** e.g. "g5". */
   readonly family: string;
   readonly gpu: GpuName;
+  /** GPUs per instance (1 for a fractional type). */
   readonly gpuCount: number;
+  /**
+   * The share of one GPU a fractional type has (g6f.large: 0.125 of an L4); absent for whole GPUs. A fraction is
+   * never counted as a GPU: it is chosen only for a stated memory need that fits it.
+   */
+  readonly gpuFraction?: number;
   /** Link between the instance's GPUs ("PCIe" for single-GPU sizes). */
   readonly gpuInterconnect: GpuInterconnect;
   readonly vcpus: number;
   readonly memoryGiB: number;
   /** Peak network bandwidth in Gbps ("up to" figures are recorded at their peak). */
   readonly networkGbps: number;
-  /** Maximum number of EFA interfaces (one per network card); 0 when EFA is not supported. */
+  /** Maximum number of EFA interfaces (one per EFA-capable network card); 0 when EFA is not supported. */
   readonly efaInterfaces: number;
+  /**
+   * Network cards. @default - efaInterfaces, or 1: every card takes an EFA. When there are more cards than EFA
+   * interfaces (p6-b300: 17 and 16), card 0 carries ENA only.
+   */
+  readonly networkCards?: number;
   /** Local NVMe instance storage in GB; 0 when EBS only. */
   readonly localNvmeGB: number;
   readonly cpuArchitecture: CpuArchitecture;
   /**
    * On-demand Linux price in the reference region (us-east-1), USD per hour: the price quoted when no
-   * region is known. For a Capacity-Block-only type, an estimate (see capacityBlockOnly).
+   * region is known (a type not sold there says whose price it is). For a Capacity-Block-only type, an estimate.
+   * Absent where no public price is known: such a type is chosen only once a custom taxonomy prices it.
    */
-  readonly usdPerInstanceHour: number;
+  readonly usdPerInstanceHour?: number;
   /** Spot estimate in the reference region, USD per hour, where known. */
   readonly spotUsdPerInstanceHour?: number;
   /** Regions that offer this type. */

@@ -8,8 +8,8 @@ export const REFERENCE_REGION = "us-east-1";
 export interface InstancePrice {
   /** The region the prices are for. */
   readonly region: string;
-  /** On-demand Linux USD per instance-hour. */
-  readonly usdPerInstanceHour: number;
+  /** On-demand Linux USD per instance-hour; null where no public price is known. */
+  readonly usdPerInstanceHour: number | null;
   /** Spot estimate, USD per instance-hour, or null where none is known. */
   readonly spotUsdPerInstanceHour: number | null;
   /** True when the table has no price for `region` and the reference region's is quoted instead. */
@@ -23,7 +23,7 @@ export function instancePrice(spec: InstanceTypeSpec, region: string = REFERENCE
   const spot = regional ? regional.spotUsdPerInstanceHour : region === REFERENCE_REGION ? (spec.spotUsdPerInstanceHour ?? null) : null;
   return {
     region,
-    usdPerInstanceHour: onDemand ?? spec.usdPerInstanceHour,
+    usdPerInstanceHour: onDemand ?? spec.usdPerInstanceHour ?? null,
     spotUsdPerInstanceHour: spot,
     fromReferenceRegion: onDemand === undefined,
   };

@@ -85,14 +85,19 @@ export function checkInstanceTypeSpec(property: string, row: unknown, gpus: read
     throw new InvalidTaxonomyError(at("gpu"), t.gpu, `use a GPU of the taxonomy: ${gpus.map((g) => g.name).join(", ")}`);
   }
   number(at("gpuCount"), t.gpuCount, BOUNDS.gpuCount);
+  if (t.gpuFraction !== undefined) {
+    number(at("gpuFraction"), t.gpuFraction, { above: 0, max: 0.5, why: "the share of one GPU a fractional type has (1/8, 1/4, 1/2)" });
+    if (t.gpuCount !== 1) throw new InvalidTaxonomyError(at("gpuCount"), t.gpuCount, "give 1 for a fractional type (gpuFraction is its share)");
+  }
   oneOf(at("gpuInterconnect"), t.gpuInterconnect, GPU_INTERCONNECTS);
   oneOf(at("cpuArchitecture"), t.cpuArchitecture, CPU_ARCHITECTURES);
   number(at("vcpus"), t.vcpus, BOUNDS.vcpus);
   number(at("memoryGiB"), t.memoryGiB, BOUNDS.memoryGiB);
   number(at("networkGbps"), t.networkGbps, BOUNDS.networkGbps);
   number(at("efaInterfaces"), t.efaInterfaces, BOUNDS.efaInterfaces);
+  if (t.networkCards !== undefined) number(at("networkCards"), t.networkCards, { integer: true, min: Math.max(1, t.efaInterfaces ?? 0), max: 64 });
   number(at("localNvmeGB"), t.localNvmeGB, BOUNDS.localNvmeGB);
-  number(at("usdPerInstanceHour"), t.usdPerInstanceHour, BOUNDS.usdPerHour);
+  if (t.usdPerInstanceHour !== undefined) number(at("usdPerInstanceHour"), t.usdPerInstanceHour, BOUNDS.usdPerHour);
   if (t.spotUsdPerInstanceHour !== undefined) number(at("spotUsdPerInstanceHour"), t.spotUsdPerInstanceHour, BOUNDS.usdPerHour);
   list(at("regions"), t.regions, 1);
   t.regions!.forEach((r, i) => text(`${at("regions")}[${i}]`, r, REGION_CODE, 'give a region code such as "us-east-1"'));

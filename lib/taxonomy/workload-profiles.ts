@@ -9,7 +9,10 @@ export const WORKLOAD_PROFILES: Readonly<Record<WorkloadClass, WorkloadProfile>>
   [WorkloadClass.REALTIME_INFERENCE]: {
     workload: WorkloadClass.REALTIME_INFERENCE,
     displayName: "RealtimeInference",
-    allowedGpus: ["A10G", "L40S"],
+    // The Blackwell workhorses belong here too: RTX PRO 6000 (96 GB, 1.8 TB/s) serves models the 48 GB L40S needs
+    // several GPUs for, on one PCIe card; RTX PRO 4500 (32 GB, 800 GB/s) sits above the A10G. Neither displaces the
+    // A10G default: both cost more per hour.
+    allowedGpus: ["A10G", "L40S", "RTX-PRO-6000", "RTX-PRO-4500"],
     escalationGpus: ["A100-40GB", "A100-80GB", "H100", "H200"],
     // Token generation speed is bound by memory bandwidth; A10G's 600 GB/s is the floor.
     minMemoryBandwidthGBps: 600,
@@ -36,7 +39,8 @@ export const WORKLOAD_PROFILES: Readonly<Record<WorkloadClass, WorkloadProfile>>
   [WorkloadClass.FINE_TUNING]: {
     workload: WorkloadClass.FINE_TUNING,
     displayName: "FineTuning",
-    allowedGpus: ["A100-40GB", "A100-80GB", "H100", "L40S", "A10G"],
+    // RTX PRO 6000: 96 GB of GDDR7 for adapters on large models, at a workhorse's price.
+    allowedGpus: ["A100-40GB", "A100-80GB", "H100", "L40S", "A10G", "RTX-PRO-6000"],
     escalationGpus: [],
     multiGpuNeedsNvlink: false,
     objective: "cost",
@@ -47,8 +51,9 @@ export const WORKLOAD_PROFILES: Readonly<Record<WorkloadClass, WorkloadProfile>>
   [WorkloadClass.IMAGE_GENERATION]: {
     workload: WorkloadClass.IMAGE_GENERATION,
     displayName: "ImageGeneration",
-    // RTX 6000 Ada and RTX A5000, the article's picks, are not sold on AWS: L40S and A10G are their dies.
-    allowedGpus: ["L4", "L40S", "A10G"],
+    // RTX 6000 Ada and RTX A5000, the article's picks, are not sold on AWS: L40S and A10G are their dies. Their
+    // Blackwell successors are: RTX PRO 6000 (96 GB for video models whose decoded frames outgrow 48 GB) and RTX PRO 4500.
+    allowedGpus: ["L4", "L40S", "A10G", "RTX-PRO-6000", "RTX-PRO-4500"],
     escalationGpus: [],
     multiGpuNeedsNvlink: false,
     objective: "cost",

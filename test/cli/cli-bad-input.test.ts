@@ -69,6 +69,7 @@ describe("report reads only a real plan", () => {
         droppedInstanceTypes: [],
         gpu: "A10G",
         gpuCount: 1,
+        gpuFraction: 1,
         nodeCount: 1,
         capacity: "instance",
         instances: { min: 1, desired: 1, max: 1 },

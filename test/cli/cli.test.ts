@@ -41,7 +41,7 @@ describe("select", () => {
     expect(exitCode).toBe(0);
     expect(stdout).toMatch(/^realtime-inference: g5.xlarge — 1× A10G per instance, on-demand\n/);
     expect(stdout).toMatch(/Cost in us-east-1 \(no --region given\): \$1.006\/instance-hour on-demand \(spot \$0.436\)/);
-    expect(stdout).toMatch(/Alternatives \(\d+, best first\):\ninstance +GPU +GPUs +nodes +\$\/inst-h +spot \$\/inst-h +\$\/h all nodes\n-+/);
+    expect(stdout).toMatch(/Alternatives \(\d+, best first\):\ninstance +GPUs +nodes +\$\/inst-h +spot \$\/inst-h +\$\/h all nodes\n-+/);
     expect(stdout).toMatch(/Rejected \(\d+\):/);
   });
 });

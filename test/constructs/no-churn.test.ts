@@ -10,7 +10,8 @@ const IN_PLACE_INSTANCE_ATTRIBUTES = ["tags", "tags_all", "//"];
 /** An app with every capacity kind, at the given prices. */
 function synthesize(priceFactor: number, asOf: string): { json: SynthesizedStack; workloads: GpuWorkload[] } {
   const app = Testing.app();
-  const usdPerInstanceHour = Object.fromEntries(DEFAULT_TAXONOMY.instanceTypes.map((t) => [t.instanceType, Math.round(t.usdPerInstanceHour * priceFactor * 1e4) / 1e4]));
+  const priced = DEFAULT_TAXONOMY.instanceTypes.filter((t) => t.usdPerInstanceHour !== undefined);
+  const usdPerInstanceHour = Object.fromEntries(priced.map((t) => [t.instanceType, Math.round(t.usdPerInstanceHour! * priceFactor * 1e4) / 1e4]));
   new GpuPlatform(app, "platform", { network: NETWORK, taxonomy: { usdPerInstanceHour, asOf } });
   const stack = new TerraformStack(app, "s");
   new AwsProvider(stack, "aws", { region: "us-east-1" });

@@ -52,7 +52,8 @@ describe("each constraint on its own (RealtimeInference)", () => {
     ["minGpuMemoryGB", { minGpuMemoryGB: 40 }, "g6e.xlarge"],
     ["gpuCount exact", { gpuCount: 4 }, "g5.12xlarge"],
     ["gpuCount min", { gpuCount: { min: 2 } }, "g5.12xlarge"],
-    ["minTotalGpuMemoryGB", { minTotalGpuMemoryGB: 90 }, "g5.12xlarge"],
+    // 96 GB on one RTX PRO 6000 ($3.36/h) beats 4 × A10G ($5.67/h).
+    ["minTotalGpuMemoryGB", { minTotalGpuMemoryGB: 90 }, "g7e.2xlarge"],
     ["minVcpus", { minVcpus: 16 }, "g5.4xlarge"],
     ["minMemoryGiB", { minMemoryGiB: 60 }, "g5.4xlarge"],
     ["minMemoryBandwidthGBps", { minMemoryBandwidthGBps: 800 }, "g6e.xlarge"],
@@ -130,9 +131,11 @@ describe("memory-driven selection", () => {
   });
 
   test("RealtimeInference escalates beyond A10G/L40S only when memory demands it", () => {
-    const decision = selectInstance({ workload: realtime, minGpuMemoryGB: 80 });
-    expect(["A100-80GB", "H100", "H200"]).toContain(decision.gpu.name);
-    expect(decision.reason).toMatch(/no A10G or L40S instance has enough GPU memory/);
+    // 80 GB fits the class's own RTX PRO 6000 (96 GB): no escalation.
+    expect(selectInstance({ workload: realtime, minGpuMemoryGB: 80 }).gpu.name).toBe("RTX-PRO-6000");
+    const decision = selectInstance({ workload: realtime, minGpuMemoryGB: 120 });
+    expect(decision.gpu.name).toBe("H200");
+    expect(decision.reason).toMatch(/no A10G or L40S or RTX-PRO-6000 or RTX-PRO-4500 instance has enough GPU memory/);
     // ...and not for other reasons: a price ceiling is not a reason to escalate.
     expect(() => selectInstance({ workload: realtime, maxUsdPerHour: 0.5 })).toThrow(NoFeasibleInstanceError);
   });

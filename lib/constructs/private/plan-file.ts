@@ -70,6 +70,7 @@ function planned(w: GpuWorkload): PlannedWorkload {
     droppedInstanceTypes: c.droppedInstanceTypes,
     gpu: d.gpu.name,
     gpuCount: d.gpuCount,
+    gpuFraction: d.gpuFraction,
     nodeCount: d.nodeCount,
     capacity: c.kind,
     instances: c.instances,

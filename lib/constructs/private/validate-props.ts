@@ -263,6 +263,9 @@ export function validateTerraformNames(workload: IConstruct): void {
 export function validateDecisionFit(props: GpuWorkloadProps, decision: Decision): void {
   const job = props.batch?.job;
   const spec = decision.spec;
+  if (props.batch && decision.gpuFraction < 1) {
+    throw new InvalidRequirementError("batch", decision.instanceType, `AWS Batch schedules whole GPUs and ${decision.instanceType} has a share of one; drop batch, or ask for more GPU memory`);
+  }
   if (job?.gpus !== undefined && job.gpus > decision.gpuCount) {
     throw new InvalidRequirementError("batch.job.gpus", job.gpus, `${decision.instanceType} has ${decision.gpuCount} GPU(s); ask for at most that, or set gpuCount`);
   }

@@ -176,6 +176,48 @@ const VULTR_HGX_B200: Source = {
   asOf: AS_OF,
 };
 
+const READ_2026_11_29 = "2026-11-29";
+const NVIDIA_CUDA_GPUS: Source = {
+  title: "NVIDIA: CUDA GPU compute capability (B300 10.3, B200 10.0, RTX PRO 6000 / 4500 Blackwell Server Edition 12.0, H100/H200 9.0, Ada 8.9)",
+  url: "https://developer.nvidia.com/cuda-gpus",
+  asOf: READ_2026_11_29,
+};
+const NVIDIA_BLACKWELL_ULTRA: Source = {
+  title: "NVIDIA Technical Blog: Inside NVIDIA Blackwell Ultra (288 GB HBM3e, 8 TB/s, 15 PFLOPS dense NVFP4 per GPU)",
+  url: "https://developer.nvidia.com/blog/inside-nvidia-blackwell-ultra-the-chip-powering-the-ai-factory-era",
+  asOf: READ_2026_11_29,
+};
+const KLOCKWOOD_B300: Source = {
+  title: "Glenn Lockwood: NVIDIA B300 (HGX B300 at 1.1 kW: 2.25 PF BF16, 4.5 PF FP8 dense per GPU; NVLink 5)",
+  url: "https://glennklockwood.com/garden/processors/B300",
+  asOf: READ_2026_11_29,
+};
+const NVIDIA_MIG_GPUS: Source = {
+  title: "NVIDIA MIG User Guide: supported GPUs (RTX PRO 6000 Blackwell Server Edition 96 GB GB202; RTX PRO 4500 Blackwell 32 GB GB203)",
+  url: "https://docs.nvidia.com/datacenter/tesla/mig-user-guide/610/supported-gpus.html",
+  asOf: READ_2026_11_29,
+};
+const HMC_RTX_PRO_6000: Source = {
+  title: "hmc-tech spec sheet: RTX PRO 6000 Blackwell (dense BF16 503.8, FP8 1,007, FP4 2,015 TFLOPS; 1,792 GB/s GDDR7)",
+  url: "https://hmc-tech.com/gpu/nvidia-rtx-pro-6000-blackwell-vs-amd-radeon-pro-duo-polaris",
+  asOf: READ_2026_11_29,
+};
+const HMC_RTX_PRO_4500: Source = {
+  title: "hmc-tech spec sheet: RTX PRO 4500 Blackwell (BF16 109.9 TFLOPS with FP32 accumulate, FP8 439.5, FP4 879)",
+  url: "https://hmc-tech.com/gpus/nvidia-geforce-rtx-4090-vs-nvidia-rtx-pro-4500-blackwell",
+  asOf: READ_2026_11_29,
+};
+const EXXACT_RTX_PRO_4500: Source = {
+  title: "Exxact: RTX PRO 4500 Blackwell Server Edition (32 GB GDDR7, 800 GB/s, 165 W, passive single slot)",
+  url: "https://www.exxactcorp.com/blog/benchmark/nvidia-rtx-pro-4500-blackwell-llm-inference-benchmark",
+  asOf: READ_2026_11_29,
+};
+const KARPENTER_INSTANCE_TYPES: Source = {
+  title: "Karpenter instance-type reference (EC2 DescribeInstanceTypes per type: GPU name, count, MiB per GPU), v1.14, 2026-07-11",
+  url: "https://github.com/aws/karpenter-provider-aws/blob/main/website/content/en/preview/reference/instance-types.md",
+  asOf: READ_2026_11_29,
+};
+
 export const GPU_MODELS: readonly GpuModel[] = [
   {
     name: "H200",
@@ -192,13 +234,14 @@ export const GPU_MODELS: readonly GpuModel[] = [
     // Same GH100 tensor rates as H100 SXM: 1,979 / 3,958 TFLOPS with sparsity, halved.
     bf16Tflops: 989,
     fp8Tflops: 1979,
+    computeCapability: "9.0",
     interconnect: "NVSwitch",
     // reading: not in the article's table. Priced above H100 on EC2 (p5en vs p5) and as scarce, so it sits with
     // the H100 at the top of the heavyweight tier.
     tier: "heavyweight",
     relativeCost: "Very High",
     availability: "Low",
-    sources: [NVIDIA_H200, H200_SPEC_COPY, AWS_EC2_AC_SPECS, NVIDIA_SMI_DOCS, VANTAGE_EC2_PRICES, ARTICLE],
+    sources: [NVIDIA_H200, H200_SPEC_COPY, AWS_EC2_AC_SPECS, NVIDIA_SMI_DOCS, VANTAGE_EC2_PRICES, ARTICLE, NVIDIA_CUDA_GPUS],
   },
   {
     name: "H100",
@@ -223,11 +266,12 @@ export const GPU_MODELS: readonly GpuModel[] = [
     memoryBandwidthGBps: 3350,
     bf16Tflops: 989,
     fp8Tflops: 1979,
+    computeCapability: "9.0",
     interconnect: "NVSwitch",
     tier: "heavyweight",
     relativeCost: "Very High",
     availability: "Low",
-    sources: [NVIDIA_H100, NVIDIA_H100_COPY, KLOCKWOOD_H100, AWS_EC2_AC_SPECS, AWS_EC2_GPUINFO_API, NVIDIA_SMI_DOCS, ARTICLE],
+    sources: [NVIDIA_H100, NVIDIA_H100_COPY, KLOCKWOOD_H100, AWS_EC2_AC_SPECS, AWS_EC2_GPUINFO_API, NVIDIA_SMI_DOCS, ARTICLE, NVIDIA_CUDA_GPUS],
   },
   {
     name: "B200",
@@ -249,6 +293,7 @@ export const GPU_MODELS: readonly GpuModel[] = [
     // HGX B200 at 1,000 W: 4.5 PF BF16 and 9 PF FP8 with sparsity per GPU, halved.
     bf16Tflops: 2250,
     fp8Tflops: 4500,
+    computeCapability: "10.0",
     interconnect: "NVSwitch",
     // reading: not in the article's table. p6-b200 costs about twice p5 per hour and is the scarcest of the P family,
     // so Very High cost / Low availability, the top of the scale.
@@ -264,8 +309,81 @@ export const GPU_MODELS: readonly GpuModel[] = [
       VULTR_HGX_B200,
       NVIDIA_SMI_DOCS,
       VANTAGE_EC2_PRICES,
-      ARTICLE,
-    ],
+      ARTICLE, NVIDIA_CUDA_GPUS],
+  },
+  {
+    name: "B300",
+    ec2Name: "B300",
+    fullName: "NVIDIA B300 Tensor Core GPU (Blackwell Ultra, HGX B300, 288GB)",
+    aliases: ["NVIDIA B300", "B300 288GB", "B300-288GB", "HGX B300", "NVIDIA HGX B300", "Blackwell Ultra"],
+    architecture: "Blackwell",
+    memoryGB: 288,
+    // EC2 DescribeInstanceTypes (p6-b300): 275040 MiB per GPU (268.6 GiB). No nvidia-smi figure was found, so EC2's
+    // figure stands. // unverified: nvidia-smi may show slightly less.
+    usableMemoryMiB: 275040,
+    memoryType: "HBM3e",
+    memoryBandwidthGBps: 8000,
+    // HGX B300 (1.1 kW): 2.25 PF BF16 and 4.5 PF FP8 dense per GPU (Lockwood, from NVIDIA's board figures halved).
+    // FP4: NVIDIA's 15 PF dense NVFP4 is for the 1.4 kW GB300; HGX B300 runs ~13-14 PF. // unverified: HGX FP4.
+    bf16Tflops: 2250,
+    fp8Tflops: 4500,
+    fp4Tflops: 13125,
+    computeCapability: "10.3",
+    interconnect: "NVSwitch",
+    // reading: p6-b300 is the dearest and scarcest EC2 GPU instance.
+    tier: "heavyweight",
+    relativeCost: "Very High",
+    availability: "Low",
+    sources: [NVIDIA_BLACKWELL_ULTRA, KLOCKWOOD_B300, NVIDIA_CUDA_GPUS, KARPENTER_INSTANCE_TYPES, ARTICLE],
+  },
+  {
+    name: "RTX-PRO-6000",
+    ec2Name: "RTX PRO Server 6000",
+    fullName: "NVIDIA RTX PRO 6000 Blackwell Server Edition (96GB)",
+    aliases: ["RTX PRO 6000", "NVIDIA RTX PRO 6000 Blackwell", "RTX PRO 6000 Blackwell Server Edition", "RTX PRO Server 6000", "RTX-PRO-6000-Blackwell"],
+    architecture: "Blackwell",
+    memoryGB: 96,
+    // EC2 DescribeInstanceTypes (g7e): 98304 MiB per GPU, exactly the marketed 96 GiB. // unverified: nvidia-smi figure,
+    // which with ECC on GDDR7 may be lower.
+    usableMemoryMiB: 98304,
+    memoryType: "GDDR7",
+    // 512-bit GDDR7 at 28 Gbps. // unverified: NVIDIA's Server Edition datasheet figure was not found.
+    memoryBandwidthGBps: 1792,
+    // Dense tensor figures at workstation clocks (hmc-tech); FP4 2,015 dense = NVIDIA's "4,000 AI TOPS" sparse.
+    bf16Tflops: 503.8,
+    fp8Tflops: 1007,
+    fp4Tflops: 2015,
+    computeCapability: "12.0",
+    interconnect: "PCIe",
+    // reading: 96 GB and 1.8 TB/s per card at about $3.4/h per GPU: the memory-rich workhorse (g7e), between L40S and H100.
+    tier: "workhorse",
+    relativeCost: "High",
+    availability: "Medium",
+    sources: [NVIDIA_MIG_GPUS, NVIDIA_CUDA_GPUS, HMC_RTX_PRO_6000, KARPENTER_INSTANCE_TYPES, ARTICLE],
+  },
+  {
+    name: "RTX-PRO-4500",
+    ec2Name: "RTX PRO 4500",
+    fullName: "NVIDIA RTX PRO 4500 Blackwell Server Edition (32GB)",
+    aliases: ["RTX PRO 4500", "NVIDIA RTX PRO 4500 Blackwell", "RTX PRO 4500 Blackwell Server Edition", "RTX-PRO-4500-Blackwell"],
+    architecture: "Blackwell",
+    memoryGB: 32,
+    // EC2 DescribeInstanceTypes (g7): 32768 MiB per GPU. // unverified: nvidia-smi figure.
+    usableMemoryMiB: 32768,
+    memoryType: "GDDR7",
+    memoryBandwidthGBps: 800,
+    // Sources conflict: hmc-tech lists 109.9 BF16 (FP32 accumulate); scaling the PRO 6000 by tensor cores gives ~220.
+    // The lower figure is used, so compute-cost never overrates it. // unverified.
+    bf16Tflops: 109.9,
+    fp8Tflops: 439.5,
+    fp4Tflops: 879,
+    computeCapability: "12.0",
+    interconnect: "PCIe",
+    // reading: the 32 GB Blackwell workhorse of g7; AWS publishes no price in our sources yet.
+    tier: "workhorse",
+    relativeCost: "Medium",
+    availability: "Medium",
+    sources: [NVIDIA_MIG_GPUS, NVIDIA_CUDA_GPUS, HMC_RTX_PRO_4500, EXXACT_RTX_PRO_4500, KARPENTER_INSTANCE_TYPES, ARTICLE],
   },
   {
     name: "A100-40GB",
@@ -290,11 +408,12 @@ export const GPU_MODELS: readonly GpuModel[] = [
     memoryType: "HBM2",
     memoryBandwidthGBps: 1555,
     bf16Tflops: 312,
+    computeCapability: "8.0",
     interconnect: "NVSwitch",
     tier: "heavyweight",
     relativeCost: "High",
     availability: "Medium",
-    sources: [NVIDIA_A100, KLOCKWOOD_A100, AWS_EC2_AC_SPECS, NVIDIA_SMI_DOCS, ARTICLE],
+    sources: [NVIDIA_A100, KLOCKWOOD_A100, AWS_EC2_AC_SPECS, NVIDIA_SMI_DOCS, ARTICLE, NVIDIA_CUDA_GPUS],
   },
   {
     name: "A100-80GB",
@@ -317,11 +436,12 @@ export const GPU_MODELS: readonly GpuModel[] = [
     memoryType: "HBM2e",
     memoryBandwidthGBps: 2039,
     bf16Tflops: 312,
+    computeCapability: "8.0",
     interconnect: "NVSwitch",
     tier: "heavyweight",
     relativeCost: "High",
     availability: "Medium",
-    sources: [NVIDIA_A100, KLOCKWOOD_A100, AWS_EC2_AC_SPECS, NVIDIA_SMI_DOCS, ARTICLE],
+    sources: [NVIDIA_A100, KLOCKWOOD_A100, AWS_EC2_AC_SPECS, NVIDIA_SMI_DOCS, ARTICLE, NVIDIA_CUDA_GPUS],
   },
   {
     name: "L40S",
@@ -336,11 +456,12 @@ export const GPU_MODELS: readonly GpuModel[] = [
     memoryBandwidthGBps: 864,
     bf16Tflops: 362.05,
     fp8Tflops: 733,
+    computeCapability: "8.9",
     interconnect: "PCIe",
     tier: "workhorse",
     relativeCost: "Medium",
     availability: "High",
-    sources: [NVIDIA_L40S, L40S_SPEC_COPY, AWS_EC2_AC_SPECS, AWS_EC2_GPUINFO_API, ARTICLE],
+    sources: [NVIDIA_L40S, L40S_SPEC_COPY, AWS_EC2_AC_SPECS, AWS_EC2_GPUINFO_API, ARTICLE, NVIDIA_CUDA_GPUS],
   },
   {
     name: "A10G",
@@ -356,11 +477,13 @@ export const GPU_MODELS: readonly GpuModel[] = [
     // NVIDIA publishes no A10G datasheet. Baseten's comparison (A10G 70 TF tensor vs A10's 125 TF) is the
     // best-sourced figure; its A10 column matches the A10 datasheet. // unverified: no AWS/NVIDIA primary source.
     bf16Tflops: 70,
+    // The A10G is an A10 (GA102) variant NVIDIA does not list; the A10 is 8.6.
+    computeCapability: "8.6",
     interconnect: "PCIe",
     tier: "workhorse",
     relativeCost: "Medium",
     availability: "High",
-    sources: [AWS_G5, BASETEN_A10_A10G, AWS_EC2_AC_SPECS, AWS_EC2_GPUINFO_API, ARTICLE],
+    sources: [AWS_G5, BASETEN_A10_A10G, AWS_EC2_AC_SPECS, AWS_EC2_GPUINFO_API, ARTICLE, NVIDIA_CUDA_GPUS],
   },
   {
     name: "RTX-6000-Ada",
@@ -385,6 +508,7 @@ export const GPU_MODELS: readonly GpuModel[] = [
     // (full-rate FP32 accumulate on the professional part). // unverified: BF16 figure derived, not read off a datasheet.
     bf16Tflops: 364.25,
     fp8Tflops: 728.5,
+    computeCapability: "8.9",
     interconnect: "PCIe",
     // reading: the article lists "RTX Ada" with the workhorses and the RTX 6000 Ada for image/video generation.
     // Cost and availability are those of its AWS equivalent (L40S), since that is what gets provisioned.
@@ -395,7 +519,7 @@ export const GPU_MODELS: readonly GpuModel[] = [
       gpu: "L40S",
       why: "Same AD102 Ada Lovelace die (18,176 CUDA cores, 568 tensor cores) and the same 48 GB of GDDR6 ECC; the L40S is its data-center sibling on EC2 g6e.",
     },
-    sources: [NVIDIA_RTX_6000_ADA, RTX_6000_ADA_SPEC_COPY, NVIDIA_SMI_DOCS, ARTICLE],
+    sources: [NVIDIA_RTX_6000_ADA, RTX_6000_ADA_SPEC_COPY, NVIDIA_SMI_DOCS, ARTICLE, NVIDIA_CUDA_GPUS],
   },
   {
     name: "RTX-A5000",
@@ -410,6 +534,7 @@ export const GPU_MODELS: readonly GpuModel[] = [
     memoryBandwidthGBps: 768,
     // Datasheet headline 222.2 tensor TFLOPS is with sparsity: 111.1 dense. // unverified: taken as the BF16 rate.
     bf16Tflops: 111.1,
+    computeCapability: "8.6",
     interconnect: "PCIe",
     // reading: the article names the A5000 for image generation next to the RTX 6000 Ada and L4. Ranked with its
     // AWS equivalent (A10G), whose cost and availability apply since that is what gets provisioned.
@@ -420,7 +545,7 @@ export const GPU_MODELS: readonly GpuModel[] = [
       gpu: "A10G",
       why: "Same GA102 Ampere die class with 24 GB of GDDR6; the A10G on EC2 g5 is the closest AWS part (600 vs 768 GB/s).",
     },
-    sources: [NVIDIA_RTX_A5000, NVIDIA_SMI_DOCS, ARTICLE],
+    sources: [NVIDIA_RTX_A5000, NVIDIA_SMI_DOCS, ARTICLE, NVIDIA_CUDA_GPUS],
   },
   {
     name: "L4",
@@ -436,11 +561,12 @@ export const GPU_MODELS: readonly GpuModel[] = [
     // 242 / 485 TFLOPS with sparsity, halved.
     bf16Tflops: 121,
     fp8Tflops: 242.5,
+    computeCapability: "8.9",
     interconnect: "PCIe",
     tier: "edge-batch",
     relativeCost: "Low",
     availability: "Very High",
-    sources: [NVIDIA_L4, AWS_EC2_AC_SPECS, AWS_EC2_GPUINFO_API, ARTICLE],
+    sources: [NVIDIA_L4, AWS_EC2_AC_SPECS, AWS_EC2_GPUINFO_API, ARTICLE, NVIDIA_CUDA_GPUS],
   },
   {
     name: "T4",
@@ -455,11 +581,12 @@ export const GPU_MODELS: readonly GpuModel[] = [
     memoryBandwidthGBps: 320,
     // No BF16 on Turing: FP16 tensor (mixed precision), no sparsity.
     bf16Tflops: 65,
+    computeCapability: "7.5",
     interconnect: "PCIe",
     tier: "edge-batch",
     relativeCost: "Low",
     availability: "Very High",
-    sources: [NVIDIA_T4, AWS_EC2_AC_SPECS, NVIDIA_SMI_DOCS, ARTICLE],
+    sources: [NVIDIA_T4, AWS_EC2_AC_SPECS, NVIDIA_SMI_DOCS, ARTICLE, NVIDIA_CUDA_GPUS],
   },
   {
     name: "T4G",
@@ -475,6 +602,8 @@ export const GPU_MODELS: readonly GpuModel[] = [
     // 65 FP16 TFLOPS are assumed.
     memoryBandwidthGBps: 320,
     bf16Tflops: 65,
+    // The T4G is the T4 (TU104) AWS pairs with Graviton; NVIDIA lists the T4 as 7.5.
+    computeCapability: "7.5",
     interconnect: "PCIe",
     // reading: same silicon and price class as the T4 (edge-batch, Low cost), but G5g runs only Arm (Graviton2)
     // images and is offered in fewer places than g4dn, so availability is one step lower. Not legacy: G5g is a
@@ -482,7 +611,7 @@ export const GPU_MODELS: readonly GpuModel[] = [
     tier: "edge-batch",
     relativeCost: "Low",
     availability: "High",
-    sources: [AWS_G5G, NVIDIA_T4, AWS_EC2_AC_SPECS, NVIDIA_SMI_DOCS, ARTICLE],
+    sources: [AWS_G5G, NVIDIA_T4, AWS_EC2_AC_SPECS, NVIDIA_SMI_DOCS, ARTICLE, NVIDIA_CUDA_GPUS],
   },
   {
     name: "V100",
@@ -501,6 +630,7 @@ export const GPU_MODELS: readonly GpuModel[] = [
     // No BF16 on Volta: FP16 tensor (mixed precision), no sparsity.
     bf16Tflops: 125,
     // p3.8xlarge/p3.16xlarge: NVLink 2.0 hybrid cube mesh, no NVSwitch.
+    computeCapability: "7.0",
     interconnect: "NVLink",
     // reading: not in the article's table. By capability (16 GB, 900 GB/s) it serves workhorse jobs, but P3 costs
     // more per GPU-hour than G5/G6e and is listed by AWS as previous generation with shrinking capacity.
@@ -508,7 +638,7 @@ export const GPU_MODELS: readonly GpuModel[] = [
     relativeCost: "High",
     availability: "Low",
     legacy: true,
-    sources: [NVIDIA_V100, AWS_P3_LAUNCH, AWS_EC2_PREVIOUS_GEN_SPECS, NVIDIA_SMI_DOCS, ARTICLE],
+    sources: [NVIDIA_V100, AWS_P3_LAUNCH, AWS_EC2_PREVIOUS_GEN_SPECS, NVIDIA_SMI_DOCS, ARTICLE, NVIDIA_CUDA_GPUS],
   },
   {
     name: "V100-32GB",
@@ -525,6 +655,7 @@ export const GPU_MODELS: readonly GpuModel[] = [
     // No BF16 on Volta: FP16 tensor (mixed precision), no sparsity.
     bf16Tflops: 125,
     // p3.8xlarge/p3.16xlarge: NVLink 2.0 hybrid cube mesh, no NVSwitch.
+    computeCapability: "7.0",
     interconnect: "NVLink",
     // reading: not in the article's table. By capability (16 GB, 900 GB/s) it serves workhorse jobs, but P3 costs
     // more per GPU-hour than G5/G6e and is listed by AWS as previous generation with shrinking capacity.
@@ -532,6 +663,6 @@ export const GPU_MODELS: readonly GpuModel[] = [
     relativeCost: "High",
     availability: "Low",
     legacy: true,
-    sources: [NVIDIA_V100, AWS_P3_LAUNCH, AWS_EC2_PREVIOUS_GEN_SPECS, NVIDIA_SMI_DOCS, ARTICLE],
+    sources: [NVIDIA_V100, AWS_P3_LAUNCH, AWS_EC2_PREVIOUS_GEN_SPECS, NVIDIA_SMI_DOCS, ARTICLE, NVIDIA_CUDA_GPUS],
   },
 ];

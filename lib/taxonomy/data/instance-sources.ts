@@ -23,3 +23,13 @@ export const KARPENTER_EFA: Source = {
   url: "https://github.com/aws/karpenter-provider-aws/blob/main/pkg/providers/drametadata/zz_generated_efa_metadata.go",
   asOf: READ,
 };
+export const KARPENTER_INSTANCE_TYPES: Source = {
+  title: "Karpenter instance-type reference: EC2 DescribeInstanceTypes per type (vCPU, memory, GPU name/count/MiB, EFA, NVMe), v1.14, 2026-07-11",
+  url: "https://github.com/aws/karpenter-provider-aws/blob/main/website/content/en/preview/reference/instance-types.md",
+  asOf: "2026-11-29",
+};
+export const SKYPILOT_CATALOG_PRICES: Source = {
+  title: "SkyPilot catalog v8 at commit 00148f2a: on-demand price and spot price per region and zone",
+  url: "https://github.com/skypilot-org/skypilot-catalog/blob/00148f2af3672e2229b4f7bf8157d5a3f36e3c35/catalogs/v8/aws/vms.csv",
+  asOf: "2026-11-29",
+};

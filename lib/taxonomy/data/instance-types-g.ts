@@ -16,7 +16,7 @@
  */
 import { InstanceTypeSpec } from "../instance-type";
 import { Source } from "../source";
-import { KARPENTER_BANDWIDTH, KARPENTER_EFA, KARPENTER_PRICING, SKYPILOT_AWS_CATALOG } from "./instance-sources";
+import { KARPENTER_BANDWIDTH, KARPENTER_EFA, KARPENTER_INSTANCE_TYPES, KARPENTER_PRICING, SKYPILOT_AWS_CATALOG, SKYPILOT_CATALOG_PRICES } from "./instance-sources";
 
 const READ = "2026-11-27";
 
@@ -65,6 +65,16 @@ const G6_REGIONS = [
 ] as const;
 // Read for g6e.2xlarge and g6e.48xlarge.
 const G6E_REGIONS = ["us-east-1", "us-east-2", "us-west-2", "eu-central-1", "eu-north-1", "ap-northeast-1", "ap-northeast-2"] as const;
+
+/** New families of 2025-2026: specs as EC2 reports them (Karpenter's reference), prices from the catalog snapshot. */
+const NEW_ROW_SOURCES = [KARPENTER_INSTANCE_TYPES, SKYPILOT_CATALOG_PRICES, KARPENTER_VPC_LIMITS, KARPENTER_BANDWIDTH] as const;
+const G7_LAUNCH: Source = {
+  title: "kubernetes/autoscaler issue #9854: EC2 G7 (RTX PRO 4500 Blackwell, g7.2xlarge-g7.48xlarge) general availability, June 2026",
+  url: "https://github.com/kubernetes/autoscaler/issues/9854",
+  asOf: "2026-11-29",
+};
+const G7_SOURCES = [KARPENTER_INSTANCE_TYPES, G7_LAUNCH, KARPENTER_VPC_LIMITS, KARPENTER_BANDWIDTH] as const;
+const G7_REGIONS = ["us-east-2", "us-west-2"] as const;
 
 const COMMON = [SKYPILOT_AWS_CATALOG, KARPENTER_PRICING, KARPENTER_BANDWIDTH, KARPENTER_VPC_LIMITS, EKSCTL_INSTANCE_TYPES] as const;
 const DOCUMENTED = [AWS_BATCH_GPU_JOBS, ...COMMON] as const; // sizes whose GPUs, vCPUs, memory and network the AWS Batch page lists
@@ -133,4 +143,31 @@ export const G_FAMILY_INSTANCE_TYPES: readonly InstanceTypeSpec[] = [
   // gr6.4xlarge networkGbps 25 (the "up to 25 Gbps" peak from memory; Karpenter: baseline 10 Gbps).
   { instanceType: "gr6.4xlarge", family: "gr6", gpu: "L4", gpuCount: 1, gpuInterconnect: "PCIe", vcpus: 16, memoryGiB: 128, networkGbps: 25, efaInterfaces: 0, localNvmeGB: 600, cpuArchitecture: "x86_64", usdPerInstanceHour: 1.5392, regions: G6_REGIONS, sources: COMMON },
   { instanceType: "gr6.8xlarge", family: "gr6", gpu: "L4", gpuCount: 1, gpuInterconnect: "PCIe", vcpus: 32, memoryGiB: 256, networkGbps: 25, efaInterfaces: 1, localNvmeGB: 900, cpuArchitecture: "x86_64", usdPerInstanceHour: 2.4464, regions: G6_REGIONS, sources: COMMON },
+
+  // --- g6f / gr6f: a FRACTION of one NVIDIA L4 (GPU partitions). EC2 reports Count 0 and the partition's memory
+  // (2861 MiB = 1/8 of 22,888); gpuFraction is the share (AWS lists 1/8, 1/8, 1/4, 1/2; DigitalPebble/Boavizta tables). ---
+  { instanceType: "g6f.large", family: "g6f", gpu: "L4", gpuCount: 1, gpuFraction: 0.125, gpuInterconnect: "PCIe", vcpus: 2, memoryGiB: 8, networkGbps: 1.5, efaInterfaces: 0, localNvmeGB: 100, cpuArchitecture: "x86_64", usdPerInstanceHour: 0.202, regions: ["us-east-1"], sources: NEW_ROW_SOURCES },
+  { instanceType: "g6f.xlarge", family: "g6f", gpu: "L4", gpuCount: 1, gpuFraction: 0.125, gpuInterconnect: "PCIe", vcpus: 4, memoryGiB: 16, networkGbps: 2.5, efaInterfaces: 0, localNvmeGB: 100, cpuArchitecture: "x86_64", usdPerInstanceHour: 0.2375, regions: ["us-east-1"], sources: NEW_ROW_SOURCES },
+  { instanceType: "g6f.2xlarge", family: "g6f", gpu: "L4", gpuCount: 1, gpuFraction: 0.25, gpuInterconnect: "PCIe", vcpus: 8, memoryGiB: 32, networkGbps: 5, efaInterfaces: 0, localNvmeGB: 200, cpuArchitecture: "x86_64", usdPerInstanceHour: 0.475, regions: ["us-east-1"], sources: NEW_ROW_SOURCES },
+  { instanceType: "g6f.4xlarge", family: "g6f", gpu: "L4", gpuCount: 1, gpuFraction: 0.5, gpuInterconnect: "PCIe", vcpus: 16, memoryGiB: 64, networkGbps: 10, efaInterfaces: 0, localNvmeGB: 450, cpuArchitecture: "x86_64", usdPerInstanceHour: 0.95, regions: ["us-east-1"], sources: NEW_ROW_SOURCES },
+  { instanceType: "gr6f.4xlarge", family: "gr6f", gpu: "L4", gpuCount: 1, gpuFraction: 0.5, gpuInterconnect: "PCIe", vcpus: 16, memoryGiB: 128, networkGbps: 10, efaInterfaces: 0, localNvmeGB: 450, cpuArchitecture: "x86_64", usdPerInstanceHour: 1.066, regions: ["us-east-1"], sources: NEW_ROW_SOURCES },
+
+  // --- g7e: NVIDIA RTX PRO 6000 Blackwell Server Edition 96 GB, Intel. EFA from 8xlarge; 24xlarge has 2 network cards,
+  // 48xlarge 4 (Karpenter's VPC limits), each with EFA. ---
+  { instanceType: "g7e.2xlarge", family: "g7e", gpu: "RTX-PRO-6000", gpuCount: 1, gpuInterconnect: "PCIe", vcpus: 8, memoryGiB: 64, networkGbps: 50, efaInterfaces: 0, localNvmeGB: 1900, cpuArchitecture: "x86_64", usdPerInstanceHour: 3.36312, regions: ["us-east-1"], sources: NEW_ROW_SOURCES },
+  { instanceType: "g7e.4xlarge", family: "g7e", gpu: "RTX-PRO-6000", gpuCount: 1, gpuInterconnect: "PCIe", vcpus: 16, memoryGiB: 128, networkGbps: 50, efaInterfaces: 0, localNvmeGB: 1900, cpuArchitecture: "x86_64", usdPerInstanceHour: 3.99816, regions: ["us-east-1"], sources: NEW_ROW_SOURCES },
+  { instanceType: "g7e.8xlarge", family: "g7e", gpu: "RTX-PRO-6000", gpuCount: 1, gpuInterconnect: "PCIe", vcpus: 32, memoryGiB: 256, networkGbps: 100, efaInterfaces: 1, localNvmeGB: 1900, cpuArchitecture: "x86_64", usdPerInstanceHour: 5.26824, regions: ["us-east-1"], sources: NEW_ROW_SOURCES },
+  { instanceType: "g7e.12xlarge", family: "g7e", gpu: "RTX-PRO-6000", gpuCount: 2, gpuInterconnect: "PCIe", vcpus: 48, memoryGiB: 512, networkGbps: 400, efaInterfaces: 1, localNvmeGB: 3800, cpuArchitecture: "x86_64", usdPerInstanceHour: 8.28608, regions: ["us-east-1"], sources: NEW_ROW_SOURCES },
+  { instanceType: "g7e.24xlarge", family: "g7e", gpu: "RTX-PRO-6000", gpuCount: 4, gpuInterconnect: "PCIe", vcpus: 96, memoryGiB: 1024, networkGbps: 800, efaInterfaces: 2, localNvmeGB: 7600, cpuArchitecture: "x86_64", usdPerInstanceHour: 16.57216, regions: ["us-east-1"], sources: NEW_ROW_SOURCES },
+  { instanceType: "g7e.48xlarge", family: "g7e", gpu: "RTX-PRO-6000", gpuCount: 8, gpuInterconnect: "PCIe", vcpus: 192, memoryGiB: 2048, networkGbps: 1600, efaInterfaces: 4, localNvmeGB: 15200, cpuArchitecture: "x86_64", usdPerInstanceHour: 33.14432, regions: ["us-east-1"], sources: NEW_ROW_SOURCES },
+
+  // --- g7: NVIDIA RTX PRO 4500 Blackwell Server Edition 32 GB (GA June 2026). No public price in our sources (the
+  // catalog snapshot and Karpenter's price table predate it): no usdPerInstanceHour, so selection takes g7 only once a
+  // custom taxonomy gives its price. // unverified: regions (us-east-2, us-west-2 at launch, from third-party reports).
+  { instanceType: "g7.2xlarge", family: "g7", gpu: "RTX-PRO-4500", gpuCount: 1, gpuInterconnect: "PCIe", vcpus: 8, memoryGiB: 32, networkGbps: 40, efaInterfaces: 0, localNvmeGB: 440, cpuArchitecture: "x86_64", regions: G7_REGIONS, sources: G7_SOURCES },
+  { instanceType: "g7.4xlarge", family: "g7", gpu: "RTX-PRO-4500", gpuCount: 1, gpuInterconnect: "PCIe", vcpus: 16, memoryGiB: 64, networkGbps: 80, efaInterfaces: 0, localNvmeGB: 875, cpuArchitecture: "x86_64", regions: G7_REGIONS, sources: G7_SOURCES },
+  { instanceType: "g7.8xlarge", family: "g7", gpu: "RTX-PRO-4500", gpuCount: 1, gpuInterconnect: "PCIe", vcpus: 32, memoryGiB: 128, networkGbps: 100, efaInterfaces: 1, localNvmeGB: 930, cpuArchitecture: "x86_64", regions: G7_REGIONS, sources: G7_SOURCES },
+  { instanceType: "g7.12xlarge", family: "g7", gpu: "RTX-PRO-4500", gpuCount: 2, gpuInterconnect: "PCIe", vcpus: 48, memoryGiB: 192, networkGbps: 175, efaInterfaces: 1, localNvmeGB: 1900, cpuArchitecture: "x86_64", regions: G7_REGIONS, sources: G7_SOURCES },
+  { instanceType: "g7.24xlarge", family: "g7", gpu: "RTX-PRO-4500", gpuCount: 4, gpuInterconnect: "PCIe", vcpus: 96, memoryGiB: 384, networkGbps: 350, efaInterfaces: 1, localNvmeGB: 3800, cpuArchitecture: "x86_64", regions: G7_REGIONS, sources: G7_SOURCES },
+  { instanceType: "g7.48xlarge", family: "g7", gpu: "RTX-PRO-4500", gpuCount: 8, gpuInterconnect: "PCIe", vcpus: 192, memoryGiB: 768, networkGbps: 700, efaInterfaces: 2, localNvmeGB: 7600, cpuArchitecture: "x86_64", regions: G7_REGIONS, sources: G7_SOURCES },
 ];

@@ -1,5 +1,8 @@
 /**
- * EC2 P-family GPU instance types (p3, p3dn, p4d, p4de, p5, p5e, p5en, p6-b200): every size, as of 2026-11-27.
+ * EC2 P-family GPU instance types (p3, p3dn, p4d, p4de, p5, p5e, p5en, p6-b200, p6-b300): every size, as of 2026-11-27
+ * (p6-b300: 2026-11-29). p6e-gb200 is left out on purpose: it is sold only as UltraServer Capacity Blocks (18 Grace-
+ * Blackwell instances joined by NVLink across instances), which neither the single-node nor the EFA-cluster model here
+ * describes.
  *
  * Prices are Linux on-demand in us-east-1 AFTER the June 2025 P4/P5 price cut ("up to 45%"):
  * p5.48xlarge fell from $98.32 to $55.04/h and p4d.24xlarge from $32.7726 to $21.957642/h
@@ -12,7 +15,7 @@
  */
 import { InstanceTypeSpec } from "../instance-type";
 import { Source } from "../source";
-import { KARPENTER_BANDWIDTH, KARPENTER_EFA, KARPENTER_PRICING, SKYPILOT_AWS_CATALOG } from "./instance-sources";
+import { KARPENTER_BANDWIDTH, KARPENTER_EFA, KARPENTER_INSTANCE_TYPES, KARPENTER_PRICING, SKYPILOT_AWS_CATALOG, SKYPILOT_CATALOG_PRICES } from "./instance-sources";
 
 const READ = "2026-11-27";
 
@@ -77,4 +80,8 @@ export const P_FAMILY_INSTANCE_TYPES: readonly InstanceTypeSpec[] = [
   // --- p6-b200: B200, EFAv4, 8 EFA (8 x 400 Gbps). Capacity Blocks only at launch (May 2025); on-demand since. ---
   // unverified: localNvmeGB 30720 is 8 x 3.84 TB from the AWS P6 product page; the EC2-reported total was not found.
   { instanceType: "p6-b200.48xlarge", family: "p6-b200", gpu: "B200", gpuCount: 8, gpuInterconnect: "NVSwitch", vcpus: 192, memoryGiB: 2048, networkGbps: 3200, efaInterfaces: 8, localNvmeGB: 30720, cpuArchitecture: "x86_64", usdPerInstanceHour: 113.9328, regions: ["us-east-1", "us-east-2", "us-west-2"], sources: [SKYPILOT_AWS_CATALOG, KARPENTER_PRICING, KARPENTER_BANDWIDTH, KARPENTER_EFA] },
+  // --- p6-b300: 8 x B300 (Blackwell Ultra), 17 network cards: card 0 carries ENA only (up to 350 Gbps), cards 1-16
+  // one EFA each (AWS EFA guide, "Maximize network bandwidth ... multiple network cards", P6-B300). Not offered in
+  // us-east-1: usdPerInstanceHour is us-west-2's, the one region the catalog lists.
+  { instanceType: "p6-b300.48xlarge", family: "p6-b300", gpu: "B300", gpuCount: 8, gpuInterconnect: "NVSwitch", vcpus: 192, memoryGiB: 4096, networkGbps: 6400, efaInterfaces: 16, networkCards: 17, localNvmeGB: 30400, cpuArchitecture: "x86_64", usdPerInstanceHour: 142.416, regions: ["us-west-2"], sources: [KARPENTER_INSTANCE_TYPES, SKYPILOT_CATALOG_PRICES, AWS_EFA_MULTI_CARD, KARPENTER_BANDWIDTH] },
 ];

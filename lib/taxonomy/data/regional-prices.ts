@@ -1,5 +1,5 @@
 /**
- * On-demand Linux prices and spot estimates per region, for every instance type of the table, read from
+ * On-demand Linux prices and spot estimates per region, for every priced instance type of the table, read from
  * the SkyPilot catalog: a public machine-readable copy of the AWS Price List (on-demand, per region) and of
  * EC2 spot price history (per Availability Zone), skypilot-org/skypilot-catalog catalogs/v8/aws/vms.csv at
  * commit 00148f2a, read 2026-11-29. Each entry is [on-demand USD per instance-hour, spot estimate]: the spot
@@ -8,7 +8,8 @@
  * The catalog covers 23 regions; where the table lists a type in another region (from another source:
  * g5.2xlarge in us-west-1, sa-east-1, eu-west-3, ap-southeast-1) it is priced at us-east-1 there, and says
  * so. Its us-east-1 on-demand prices equal the rows' (AWS Pricing API via Karpenter, 2026-01-19) for all
- * 49 types offered there; p5e.48xlarge is not.
+ * 49 types of the first table offered there; p5e.48xlarge is not. The 2025-2026 families (g6f, gr6f, g7e,
+ * p6-b300) take their rows' prices from here. g7 is not in the catalog yet: it has no price.
  */
 export const CATALOG_PRICES_AS_OF = "2026-11-29";
 
@@ -66,4 +67,16 @@ export const CATALOG_OFFERS: Readonly<Record<string, Readonly<Record<string, Cat
   "p5e.48xlarge": { "ap-southeast-2": [null, null], "ap-southeast-3": [null, 19.4254], "eu-north-1": [null, null], "eu-west-2": [null, null], "us-east-2": [null, 40.8658], "us-west-2": [null, 19.5387] },
   "p5en.48xlarge": { "ap-northeast-1": [79.12, 31.6303], "ap-northeast-2": [87.34848, 11.8564], "ap-south-1": [75.9552, 75.9552], "ap-southeast-3": [87.34848, 12.09595], "eu-north-1": [67.72672, 12.89635], "eu-south-2": [68.35968, 11.8501], "me-central-1": [75.9552, null], "us-east-1": [63.296, 17.2074], "us-east-2": [63.296, 22.937], "us-west-1": [79.12, 11.7642], "us-west-2": [63.296, 18.3464] },
   "p6-b200.48xlarge": { "us-east-1": [113.9328, 17.0243], "us-east-2": [113.9328, 21.7293], "us-west-2": [113.9328, 25.106] },
+  "g6f.large": { "ap-northeast-1": [0.29296, 0.11635], "ap-northeast-2": [0.24838, null], "ap-south-1": [0.24256, 0.0983], "ap-southeast-2": [0.26264, 0.0608], "ca-central-1": [0.22429, 0.0434], "eu-central-1": [0.25261, 0.08525], "eu-north-1": [0.21424, 0.0488], "eu-south-2": [0.22725, null], "eu-west-2": [0.25642, 0.0489], "us-east-1": [0.202, 0.06425], "us-east-2": [0.202, 0.0383], "us-west-2": [0.202, 0.05405] },
+  "g6f.xlarge": { "ap-northeast-1": [0.34444, 0.19005], "ap-northeast-2": [0.29203, null], "ap-south-1": [0.28519, 0.0974], "ap-southeast-2": [0.30879, 0.0734], "ca-central-1": [0.26371, 0.0926], "eu-central-1": [0.297, 0.13505], "eu-north-1": [0.2519, 0.06135], "eu-south-2": [0.26719, null], "eu-west-2": [0.30149, 0.0848], "us-east-1": [0.2375, 0.0818], "us-east-2": [0.2375, 0.0676], "us-west-2": [0.2375, 0.08175] },
+  "g6f.2xlarge": { "ap-northeast-1": [0.68888, 0.2847], "ap-northeast-2": [0.58406, null], "ap-south-1": [0.57038, 0.2872], "ap-southeast-2": [0.61759, 0.21565], "ca-central-1": [0.52741, 0.17], "eu-central-1": [0.594, 0.2805], "eu-north-1": [0.50379, 0.09785], "eu-south-2": [0.53438, null], "eu-west-2": [0.60298, 0.10815], "us-east-1": [0.475, 0.17345], "us-east-2": [0.475, 0.1298], "us-west-2": [0.475, 0.1599] },
+  "g6f.4xlarge": { "ap-northeast-1": [1.37776, 0.779], "ap-northeast-2": [1.16812, null], "ap-south-1": [1.14076, 0.70175], "ap-southeast-2": [1.23517, 0.31985], "ca-central-1": [1.05482, 0.35025], "eu-central-1": [1.188, 0.56445], "eu-north-1": [1.00758, 0.19695], "eu-south-2": [1.06875, null], "eu-west-2": [1.20595, 0.40915], "us-east-1": [0.95, 0.40745], "us-east-2": [0.95, 0.3116], "us-west-2": [0.95, 0.3652] },
+  "gr6f.4xlarge": { "ap-northeast-1": [1.54602, 0.62945], "ap-northeast-2": [1.31075, null], "ap-south-1": [1.28007, 0.62255], "ap-southeast-2": [1.38597, 0.38535], "ca-central-1": [1.1836, 0.41885], "eu-central-1": [1.33305, 0.5962], "eu-north-1": [1.13069, 0.27765], "eu-south-2": [1.19925, null], "eu-west-2": [1.35321, 0.28295], "us-east-1": [1.066, 0.39065], "us-east-2": [1.066, 0.3061], "us-west-2": [1.066, 0.40275] },
+  "g7e.2xlarge": { "us-east-1": [3.36312, 1.5094], "us-east-2": [3.36312, 1.44005] },
+  "g7e.4xlarge": { "us-east-1": [3.99816, 1.94185], "us-east-2": [3.99816, 1.7314] },
+  "g7e.8xlarge": { "us-east-1": [5.26824, 2.39785], "us-east-2": [5.26824, 2.23915] },
+  "g7e.12xlarge": { "us-east-1": [8.28608, 3.6946], "us-east-2": [8.28608, 3.4982] },
+  "g7e.24xlarge": { "us-east-1": [16.57216, 7.2858], "us-east-2": [16.57216, 7.09655] },
+  "g7e.48xlarge": { "us-east-1": [33.14432, 14.66155], "us-east-2": [33.14432, 14.38085] },
+  "p6-b300.48xlarge": { "us-west-2": [142.416, 33.4308] },
 };
