@@ -9,7 +9,7 @@ import { selectInstance } from "../selection/select-instance";
 import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
 import { GpuWorkloadsError, InvalidRequirementError, UnresolvedValueError } from "../validation/errors";
 import { GpuPlatform, PlatformSettings } from "./gpu-platform";
-import { CONTAINER_WORKSPACE_GIB, DLAMI_ROOT_SNAPSHOT_GIB, defaultOperatingSystem, imageId, rootDeviceName } from "./private/ami";
+import { CONTAINER_WORKSPACE_GIB, DLAMI_ROOT_SNAPSHOT_GIB, dlamiOperatingSystem, imageId, rootDeviceName } from "./private/ami";
 import { forwardAppWideAspects } from "./private/app-wide-aspects";
 import { WorkloadCapacity, createCapacity } from "./private/capacity";
 import { driftGuardPreconditions } from "./private/drift-guard";
@@ -27,7 +27,7 @@ import { createPlacementGroup } from "./private/training-cluster";
 import { composeUserData } from "./private/user-data";
 import { validateDecisionFit, validateTerraformNames, validateWorkloadProps } from "./private/validate-props";
 import { GPU_WORKLOAD_BRAND } from "./private/workload-brand";
-import { GpuWorkloadProps, ReplicaBounds } from "./workload-props";
+import { AmiOperatingSystem, GpuWorkloadProps, ReplicaBounds } from "./workload-props";
 
 export type { WorkloadCapacity } from "./private/capacity";
 
@@ -44,6 +44,8 @@ export class GpuWorkload extends Construct {
   readonly capacity: WorkloadCapacity;
   /** Root volume size the launch template gives, in GiB. */
   readonly rootVolumeSizeGiB: number;
+  /** OS of the AMI the instances boot. */
+  private readonly os: AmiOperatingSystem;
 
   constructor(scope: Construct, id: string, props: GpuWorkloadProps) {
     super(scope, id);
@@ -56,6 +58,8 @@ export class GpuWorkload extends Construct {
       validateWorkloadProps(props, props.network ?? platform.network, platform.tags);
       this.decision = selectInstance(this.requirements(props, platform));
       validateDecisionFit(props, this.decision);
+      // AWS Batch boots its own ECS GPU image; everything else a DLAMI that must support the family.
+      this.os = props.batch ? "amazon-linux-2023" : dlamiOperatingSystem(this.decision.spec.family, this.decision.spec.cpuArchitecture, props.operatingSystem, props.ami !== undefined);
       userData = this.userData(props);
     } catch (error) {
       if (error instanceof GpuWorkloadsError) error.message = `${this.node.path}: ${error.message}`;
@@ -66,7 +70,7 @@ export class GpuWorkload extends Construct {
     const tags = stableTags(decision.workload, platform.tags, props.tags);
     const names = resourceNames(id, this.node.addr);
     const kind = capacityKind(props, decision);
-    const os = props.operatingSystem ?? defaultOperatingSystem(decision.spec.family);
+    const os = this.os;
     const weightsGiB = decision.memoryEstimate?.parts.weightsGiB ?? 0;
     this.rootVolumeSizeGiB = props.rootVolumeSizeGiB ?? DLAMI_ROOT_SNAPSHOT_GIB + CONTAINER_WORKSPACE_GIB + Math.ceil(weightsGiB);
     const extraPolicies: ManagedPolicy[] = [...(scalesOnGpu(props, kind) ? ["cloudWatchAgent" as const] : []), ...(kind === "aws-batch" ? ["batchContainerInstance" as const] : [])];
@@ -144,7 +148,7 @@ export class GpuWorkload extends Construct {
    */
   private userData(props: GpuWorkloadProps): string | undefined {
     const kind = capacityKind(props, this.decision);
-    const ours = scalesOnGpu(props, kind) ? [gpuMetricsScript(props.operatingSystem ?? defaultOperatingSystem(this.decision.spec.family), this.decision.spec.cpuArchitecture)] : [];
+    const ours = scalesOnGpu(props, kind) ? [gpuMetricsScript(this.os, this.decision.spec.cpuArchitecture)] : [];
     const mimeRequired = kind === "aws-batch";
     if (isToken(props.userData)) {
       if (ours.length || mimeRequired) {

@@ -127,7 +127,7 @@ export interface BatchOptions {
 }
 
 /** Operating systems of the AWS Deep Learning Base OSS Nvidia Driver GPU AMI. */
-export const AMI_OPERATING_SYSTEMS = ["ubuntu-22.04", "amazon-linux-2023"] as const;
+export const AMI_OPERATING_SYSTEMS = ["ubuntu-22.04", "ubuntu-24.04", "amazon-linux-2023"] as const;
 export type AmiOperatingSystem = (typeof AMI_OPERATING_SYSTEMS)[number];
 
 /**
@@ -148,7 +148,10 @@ export interface WorkloadProps extends Omit<SelectionRequirements, "workload" | 
 
   /** An AMI id ("ami-…") or an SSM parameter name ("/…") that holds one. @default - the Deep Learning Base OSS Nvidia Driver GPU AMI for the instance's architecture */
   readonly ami?: string;
-  /** OS of the default AMI. @default "ubuntu-22.04" */
+  /**
+   * OS of the default AMI; it must list the chosen family as supported (p6-b200, p6-b300, g7e, g6f: Amazon Linux 2023).
+   * @default - "ubuntu-22.04" where its image supports the family, else "amazon-linux-2023"
+   */
   readonly operatingSystem?: AmiOperatingSystem;
   /** Root gp3 volume in GiB. @default - the AMI's size plus the model's weights plus 20 GiB for container images */
   readonly rootVolumeSizeGiB?: number;

@@ -67,7 +67,7 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
   { id: "pretrain-p5en", workload: "training", region: "us-east-1", props: { gpus: ["H200"], nodes: 2 } },
   { id: "pretrain-p5e", workload: "training", region: "eu-west-2", props: { gpus: ["H200"], nodes: 2, purchase: "capacity-block", capacityReservationId: "cr-0123456789abcdef1" } },
   { id: "pretrain-p6-b200", workload: "training", region: "us-east-1", props: { gpus: ["B200"], nodes: 2 } },
-  { id: "pretrain-p3dn", workload: "training", region: "us-east-1", props: { gpus: ["V100-32GB"], nodes: 2 } },
+  { id: "pretrain-p3dn", workload: "training", region: "us-east-1", props: { gpus: ["V100-32GB"], nodes: 2, ami: "ami-0123456789abcdef2" } },
   {
     id: "pretrain-capacity-block",
     workload: "training",
