@@ -104,6 +104,7 @@ export class GpuWorkload extends Construct {
             securityGroupId: securityGroup.id,
             subnetId: kind === "auto-scaling-group" ? undefined : firstSubnet(network.subnetIds),
             efaInterfaces: kind === "cluster" || props.efa ? decision.spec.efaInterfaces : 0,
+            networkCards: decision.spec.networkCards,
           },
       placementGroupName: placementGroup?.name,
       capacityReservationId: props.capacityReservationId,

@@ -182,14 +182,31 @@ describe("multi-node training", () => {
     expect(new Set(lt.network_interfaces.map((n: { subnet_id: string }) => n.subnet_id))).toEqual(new Set(["subnet-0aaa1111"]));
   });
 
-  test("p5.48xlarge's 32 EFA network cards: card 0 device 0 primary, one EFA-only interface per other card, no public IPs", () => {
+  test("p5.48xlarge's 32 EFA cards as AWS's EFA guide lays them out: ENA primary, EFA-only at card 0 device 1 and device 0 of cards 1-31", () => {
     const nics = only(json, "aws_launch_template").network_interfaces;
-    expect(nics).toHaveLength(32);
-    expect(nics[0]).toMatchObject({ network_card_index: 0, device_index: 0, interface_type: "efa", associate_public_ip_address: "false" });
-    nics.slice(1).forEach((n: Record<string, unknown>, i: number) => {
-      expect(n).toMatchObject({ network_card_index: i + 1, device_index: 1, interface_type: "efa-only" });
+    expect(nics).toHaveLength(33);
+    expect(nics[0]).toMatchObject({ network_card_index: 0, device_index: 0, associate_public_ip_address: "false" });
+    expect(nics[0].interface_type).toBeUndefined(); // ENA
+    expect(nics[1]).toMatchObject({ network_card_index: 0, device_index: 1, interface_type: "efa-only" });
+    nics.slice(2).forEach((n: Record<string, unknown>, i: number) => {
+      expect(n).toMatchObject({ network_card_index: i + 1, device_index: 0, interface_type: "efa-only" });
       expect(n.associate_public_ip_address).toBeUndefined();
     });
+  });
+
+  test.each([
+    ["p4d.24xlarge", "A100-40GB", 4, 5],
+    ["p5en.48xlarge", "H200", 16, 17],
+    ["p6-b200.48xlarge", "B200", 8, 9],
+    ["p6-b300.48xlarge", "B300", 16, 17],
+  ])("%s: %s, %i EFA interfaces and %i interfaces in all", (type, gpu, efa, all) => {
+    const cluster = synthStack((s) => new Training(s, "t", { network: NETWORK, gpus: [gpu], nodes: 2, region: type === "p6-b300.48xlarge" ? "us-west-2" : "us-east-1" }));
+    const nics: Record<string, unknown>[] = only(cluster, "aws_launch_template").network_interfaces;
+    expect(nics).toHaveLength(all);
+    expect(nics.filter((n) => n.interface_type === "efa-only")).toHaveLength(efa);
+    // p6-b300's card 0 carries ENA only (17 cards, 16 EFA): no EFA-only interface on it.
+    expect(nics.some((n) => n.network_card_index === 0 && n.interface_type === "efa-only")).toBe(type !== "p6-b300.48xlarge");
+    expect(new Set(nics.map((n) => `${n.network_card_index}/${n.device_index}`)).size).toBe(all);
   });
 
   test("the security group allows all traffic within itself and nothing else inbound", () => {

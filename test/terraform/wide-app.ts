@@ -67,6 +67,10 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
   { id: "pretrain-p5en", workload: "training", region: "us-east-1", props: { gpus: ["H200"], nodes: 2 } },
   { id: "pretrain-p5e", workload: "training", region: "eu-west-2", props: { gpus: ["H200"], nodes: 2, purchase: "capacity-block", capacityReservationId: "cr-0123456789abcdef1" } },
   { id: "pretrain-p6-b200", workload: "training", region: "us-east-1", props: { gpus: ["B200"], nodes: 2 } },
+  { id: "pretrain-p6-b300", workload: "training", region: "us-west-2", props: { gpus: ["B300"], nodes: 2 } },
+  { id: "video-g7e-fleet", workload: "image-generation", region: "us-east-1", props: { gpus: ["RTX-PRO-6000"], replicas: { min: 1, max: 3 } } },
+  { id: "small-g6f", workload: "batch-processing", region: "us-east-1", props: { minGpuMemoryGB: 3 } },
+  { id: "chat-ubuntu-2404", workload: "realtime-inference", region: "us-east-1", props: { operatingSystem: "ubuntu-24.04" } },
   { id: "pretrain-p3dn", workload: "training", region: "us-east-1", props: { gpus: ["V100-32GB"], nodes: 2, ami: "ami-0123456789abcdef2" } },
   {
     id: "pretrain-capacity-block",

@@ -3,6 +3,7 @@ import { Fn, Token } from "cdktf";
 import { Construct } from "constructs";
 import { Precondition } from "cdktf/lib/terraform-conditions";
 import { launchTemplateDescription } from "../../validation/aws-text";
+import { efaInterfaceLayout } from "./efa-layout";
 import { literalTags, literalText } from "./terraform-text";
 
 /** The interfaces of an instance launched from the template. */
@@ -10,8 +11,10 @@ export interface TemplateNetwork {
   readonly securityGroupId: string;
   /** Pinned for a single instance or a cluster; left to the Auto Scaling group otherwise. */
   readonly subnetId?: string;
-  /** EFA interfaces, one per network card (training clusters); 0 for a plain ENA interface. */
+  /** EFA interfaces, one per EFA-capable network card (training clusters); 0 for a plain ENA interface. */
   readonly efaInterfaces: number;
+  /** The instance type's network cards. @default - efaInterfaces */
+  readonly networkCards?: number;
 }
 
 export interface WorkloadLaunchTemplateProps {
@@ -87,20 +90,14 @@ export function metadataOptions(containersUseInstanceRole: boolean) {
   return { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: containersUseInstanceRole ? 2 : 1, instanceMetadataTags: "disabled" };
 }
 
-/**
- * Card 0 device 0 is the primary interface; each further network card gets one EFA-only interface
- * (device index 1), as the EFA guide lays out for multi-card instances. No public IPs anywhere (CKV_AWS_88).
- */
+/** The interfaces of efaInterfaceLayout; no public IP on any (CKV_AWS_88: EFA-only interfaces have no IP at all). */
 function networkInterfaces(network: TemplateNetwork): LaunchTemplateNetworkInterfaces[] {
   const common = { securityGroups: [network.securityGroupId], subnetId: network.subnetId, deleteOnTermination: "true" };
-  if (network.efaInterfaces === 0) return [{ ...common, deviceIndex: 0, associatePublicIpAddress: "false" }];
-  return Array.from({ length: network.efaInterfaces }, (_, card) => ({
-    ...common,
-    networkCardIndex: card,
-    deviceIndex: card === 0 ? 0 : 1,
-    interfaceType: card === 0 ? "efa" : "efa-only",
-    associatePublicIpAddress: card === 0 ? "false" : undefined,
-  }));
+  return efaInterfaceLayout(network.efaInterfaces, network.networkCards).map((slot) =>
+    slot.type === "interface"
+      ? { ...common, deviceIndex: slot.deviceIndex, networkCardIndex: network.efaInterfaces ? slot.networkCardIndex : undefined, associatePublicIpAddress: "false" }
+      : { ...common, networkCardIndex: slot.networkCardIndex, deviceIndex: slot.deviceIndex, interfaceType: "efa-only" },
+  );
 }
 
 /** Encoded at synth time when literal so the output is plain and deterministic; tokens are left to Terraform. */
