@@ -132,7 +132,7 @@ describe("what a workload synthesizes", () => {
       filter: [{ name: "instance-type", values: ["g5.xlarge"] }],
     });
     const [gpuCheck, offerCheck] = only(json, "aws_launch_template").lifecycle.precondition;
-    expect(gpuCheck.condition).toMatch(/lower\(g.name\) == "a10g" && g.count == 1\]\) && data.aws_ec2_instance_type\.\S+\.total_gpu_memory >= 22118/);
+    expect(gpuCheck.condition).toMatch(/for g in data.aws_ec2_instance_type\.\S+\.gpus : contains\(\["a10g", "nvidia"\], .*\(g.count == 1 \|\| g.count == 0\) && g.memory_size >= 20599/);
     expect(gpuCheck.error_message).toMatch(/The embedded table is stale/);
     expect(offerCheck.condition).toMatch(/contains\(data.aws_ec2_instance_type_offerings\.\S+\.instance_types, "g5.xlarge"\)/);
   });
