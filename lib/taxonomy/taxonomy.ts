@@ -6,7 +6,7 @@ import { GpuModel, GpuName } from "./gpu-model";
 import { InstanceTypeSpec } from "./instance-type";
 import { ModelSpec } from "./model-spec";
 import { checkTaxonomyExtension } from "./schema";
-import { CATALOG_OFFERS, CATALOG_PRICES_AS_OF } from "./data/regional-prices";
+import { REGIONAL_OFFERS, REGIONAL_PRICES_AS_OF } from "./data/regional-prices";
 import { ownValue } from "../validation/allowed-values";
 import { InvalidTaxonomyError } from "../validation/errors";
 
@@ -30,12 +30,12 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
   instanceTypes: [...G_FAMILY_INSTANCE_TYPES, ...P_FAMILY_INSTANCE_TYPES].map(withCatalogPrices).sort(byInstanceName),
   models: MODEL_CATALOG,
   asOf: TAXONOMY_AS_OF,
-  spotPricesAsOf: CATALOG_PRICES_AS_OF,
+  spotPricesAsOf: REGIONAL_PRICES_AS_OF,
 };
 
 /** A row with its prices per region from the catalog; it is offered wherever either says so. */
 function withCatalogPrices(row: InstanceTypeSpec): InstanceTypeSpec {
-  const offers = ownValue(CATALOG_OFFERS, row.instanceType);
+  const offers = ownValue(REGIONAL_OFFERS, row.instanceType);
   if (!offers) return row;
   const regionalPrices = Object.fromEntries(
     Object.entries(offers).map(([region, [usdPerInstanceHour, spotUsdPerInstanceHour]]) => [region, { usdPerInstanceHour, spotUsdPerInstanceHour }]),

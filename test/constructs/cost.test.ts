@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { BatchProcessing, DEFAULT_TAXONOMY, GpuWorkload, RealtimeInference, selectInstance } from "../../lib";
 import { runCli } from "../../lib/cli/main";
 import { COST_VOCABULARY, kebab } from "../../lib/plan/cost-vocabulary";
-import { CATALOG_OFFERS } from "../../lib/taxonomy/data/regional-prices";
+import { REGIONAL_OFFERS } from "../../lib/taxonomy/data/regional-prices";
 import { WorkloadClass } from "../../lib/taxonomy/workload-class";
 import { NETWORK, only, outputValue, synthStack } from "./synth";
 
@@ -13,7 +13,7 @@ const priceOf = (type: string, region: string) => DEFAULT_TAXONOMY.instanceTypes
 describe("prices per region", () => {
   test("select --region R --json quotes the region's on-demand price and spot estimate, for every (type, region) of the table", () => {
     let checked = 0;
-    for (const [type, regions] of Object.entries(CATALOG_OFFERS)) {
+    for (const [type, regions] of Object.entries(REGIONAL_OFFERS)) {
       for (const [region, [onDemand, spot]] of Object.entries(regions)) {
         if (onDemand === null) continue; // Capacity-Block-only: no public on-demand price (tested below)
         const decision = selectInstance({ workload: WorkloadClass.BATCH_PROCESSING, instanceType: type, region, purchase: "on-demand" });
@@ -23,7 +23,7 @@ describe("prices per region", () => {
     }
     expect(checked).toBeGreaterThan(500);
     const cli = JSON.parse(runCli(["select", "--workload", "realtime-inference", "--region", "eu-west-1", "--json"]).stdout);
-    expect(cli).toMatchObject({ region: "eu-west-1", regionKnown: true, instanceType: "g5.xlarge", usdPerInstanceHour: CATALOG_OFFERS["g5.xlarge"]["eu-west-1"][0] });
+    expect(cli).toMatchObject({ region: "eu-west-1", regionKnown: true, instanceType: "g5.xlarge", usdPerInstanceHour: REGIONAL_OFFERS["g5.xlarge"]["eu-west-1"][0] });
     expect(cli.usdPerInstanceHour).toBeGreaterThan(1.006);
   });
 
@@ -122,7 +122,7 @@ describe("the worst case is the worst case", () => {
         const capacity = w!.capacity;
         for (const type of capacity.instanceTypes) {
           const spec = DEFAULT_TAXONOMY.instanceTypes.find((t) => t.instanceType === type)!;
-          const price = spec.regionalPrices?.[c.region]?.usdPerInstanceHour ?? spec.usdPerInstanceHour;
+          const price = (spec.regionalPrices?.[c.region]?.usdPerInstanceHour ?? spec.usdPerInstanceHour)!;
           const most = c.kind === "fleet" ? c.min + c.extra : Math.ceil(c.maxVcpus / spec.vcpus);
           expect(capacity.maxUsdPerMonth).toBeGreaterThanOrEqual(Math.round(most * price * 730 * 100) / 100 - 0.01);
           expect(price).toBeLessThanOrEqual(w!.decision.usdPerInstanceHour * c.ratio + 1e-9);

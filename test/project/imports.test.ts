@@ -35,3 +35,13 @@ test("the pure core (validation, taxonomy, selection, plan) and the CLI never im
 test("the import scan sees deep provider imports, so it would see a root one", () => {
   expect(importsOf("lib/constructs/gpu-workload.ts")).toContain("@cdktf/provider-aws/lib/provider");
 });
+
+test("the AWS SDK is the refresh command's alone: a dev dependency nothing under lib/ or bin/ imports", () => {
+  const offenders = ["lib", "bin"].flatMap(sourceFiles).filter((f) => importsOf(f).some((m) => m.startsWith("@aws-sdk/") || m.startsWith("aws-sdk")));
+  expect(offenders).toEqual([]);
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+  const shipped = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies, ...pkg.optionalDependencies });
+  expect(shipped.filter((name) => name.startsWith("@aws-sdk/"))).toEqual([]);
+  expect(Object.keys(pkg.devDependencies)).toEqual(expect.arrayContaining(["@aws-sdk/client-ec2", "@aws-sdk/client-pricing"]));
+  expect(importsOf("scripts/refresh/aws-facts.ts")).toContain("@aws-sdk/client-ec2");
+});

@@ -11,12 +11,12 @@
  * 49 types of the first table offered there; p5e.48xlarge is not. The 2025-2026 families (g6f, gr6f, g7e,
  * p6-b300) take their rows' prices from here. g7 is not in the catalog yet: it has no price.
  */
-export const CATALOG_PRICES_AS_OF = "2026-11-29";
+export const REGIONAL_PRICES_AS_OF = "2026-11-29";
 
 /** [on-demand USD per instance-hour, spot estimate USD per instance-hour], null where unknown. */
-export type CatalogOffer = readonly [number | null, number | null];
+export type RegionalOffer = readonly [number | null, number | null];
 
-export const CATALOG_OFFERS: Readonly<Record<string, Readonly<Record<string, CatalogOffer>>>> = {
+export const REGIONAL_OFFERS: Readonly<Record<string, Readonly<Record<string, RegionalOffer>>>> = {
   "g4dn.xlarge": { "af-south-1": [0.698, 0.1284], "ap-east-1": [0.81, 0.1442], "ap-northeast-1": [0.71, 0.2846], "ap-northeast-2": [0.647, 0.2838], "ap-northeast-3": [0.71, 0.25495], "ap-south-1": [0.579, 0.2487], "ap-southeast-1": [0.736, 0.3179], "ap-southeast-2": [0.684, 0.2804], "ca-central-1": [0.584, 0.20035], "eu-central-1": [0.658, 0.2674], "eu-north-1": [0.558, 0.184], "eu-south-1": [0.616, 0.09915], "eu-west-1": [0.587, 0.3171], "eu-west-2": [0.615, 0.1955], "eu-west-3": [0.615, 0.1743], "me-south-1": [0.645, 0.12195], "us-east-1": [0.526, 0.2039], "us-east-2": [0.526, 0.1915], "us-west-1": [0.631, 0.3094], "us-west-2": [0.526, 0.2386] },
   "g4dn.2xlarge": { "af-south-1": [0.998, 0.15635], "ap-east-1": [1.158, 0.2837], "ap-northeast-1": [1.015, 0.4813], "ap-northeast-2": [0.925, 0.3083], "ap-northeast-3": [1.015, 0.4138], "ap-south-1": [0.828, 0.3191], "ap-southeast-1": [1.052, 0.4102], "ap-southeast-2": [0.978, 0.3789], "ca-central-1": [0.835, 0.30305], "eu-central-1": [0.94, 0.3277], "eu-north-1": [0.798, 0.2577], "eu-south-1": [0.88, 0.1373], "eu-west-1": [0.838, 0.3972], "eu-west-2": [0.88, 0.2786], "eu-west-3": [0.879, 0.2469], "me-south-1": [0.922, 0.2584], "us-east-1": [0.752, 0.3145], "us-east-2": [0.752, 0.2354], "us-west-1": [0.902, 0.4325], "us-west-2": [0.752, 0.295] },
   "g4dn.4xlarge": { "af-south-1": [1.597, 0.33075], "ap-east-1": [1.854, 0.2634], "ap-northeast-1": [1.625, 0.6678], "ap-northeast-2": [1.481, 0.44], "ap-northeast-3": [1.625, 0.6333], "ap-south-1": [1.325, 0.5884], "ap-southeast-1": [1.685, 0.7437], "ap-southeast-2": [1.566, 0.5741], "ca-central-1": [1.337, 0.44025], "eu-central-1": [1.505, 0.5884], "eu-north-1": [1.277, 0.4071], "eu-south-1": [1.41, 0.2385], "eu-west-1": [1.342, 0.7014], "eu-west-2": [1.409, 0.4145], "eu-west-3": [1.408, 0.3887], "me-south-1": [1.477, 0.5201], "us-east-1": [1.204, 0.4498], "us-east-2": [1.204, 0.4415], "us-west-1": [1.445, 0.6465], "us-west-2": [1.204, 0.4307] },
