@@ -1,40 +1,57 @@
 import { GpuWorkloadsError } from "../validation/errors";
 import { estimateMemory } from "../selection/memory-estimate";
+import { resolveGpuName } from "../selection/resolve-names";
+import { DEFAULT_TAXONOMY, gpuModel } from "../taxonomy/taxonomy";
 import { Command } from "./command";
 import { MODEL_FLAGS, MODEL_FLAG_FOR, modelFromFlags, usageFromFlags } from "./model-flags";
 import { renderTable } from "./table";
 
 export const estimateCommand: Command = {
   name: "estimate",
-  summary: "GPU memory a model needs, part by part",
+  summary: "GPU memory a model needs, part by part, with every assumption",
   usage:
-    "gpu-workloads estimate --model NAME [--params B --layers N --kv-heads N --head-dim N] --mode inference|lora|full" +
-    " [--context N --concurrency N --precision fp32|bf16|fp16|fp8|int8|int4] [--gpus N] [--json]",
-  flags: { ...MODEL_FLAGS, gpus: "number", json: "boolean" },
+    "gpu-workloads estimate --model NAME [--params B --layers N --kv-heads N --head-dim N [--hidden-size N --intermediate-size N --vocab N]]" +
+    " --mode inference|lora|full [--context N --concurrency N --precision fp32|bf16|fp16|fp8|int8|int4] [--gpus N] [--gpu NAME]" +
+    " [--engine vllm|transformers --gpu-memory-utilization F --max-num-batched-tokens N --max-num-seqs N --prompt-tokens N]" +
+    " [--lora-rank N --gradient-checkpointing on|off --optimizer adamw|adamw-8bit|sgd --sharding fsdp|ddp --training-precision mixed|bf16 --fused-loss] [--json]",
+  flags: { ...MODEL_FLAGS, gpus: "number", gpu: "string", json: "boolean" },
   flagFor: { ...MODEL_FLAG_FOR, gpuCount: "--gpus" },
   run(flags) {
     const model = modelFromFlags(flags);
     if (!model) {
-      throw new GpuWorkloadsError("MissingModel", "estimate needs --model NAME (see gpu-workloads estimate --help) or a custom --params/--layers/--kv-heads/--head-dim.");
+      throw new GpuWorkloadsError("MissingModel", "estimate needs --model NAME (see gpu-workloads models) or a custom --params/--layers/--kv-heads/--head-dim.");
     }
-    const estimate = estimateMemory(model, usageFromFlags(flags), (flags.gpus as number | undefined) ?? 1);
+    // vLLM's defaults follow the GPU: --gpu H100 gives what `vllm serve` picks there.
+    const gpu = flags.gpu === undefined ? undefined : gpuModel(DEFAULT_TAXONOMY, resolveGpuName(DEFAULT_TAXONOMY, String(flags.gpu), "--gpu"));
+    const target = gpu && { memoryGiB: gpu.usableMemoryMiB / 1024, name: gpu.name };
+    const estimate = estimateMemory(model, usageFromFlags(flags), (flags.gpus as number | undefined) ?? 1, target);
     const p = estimate.parts;
+    const setup = estimate.engine ?? (estimate.training ? `${estimate.training.trainingPrecision} precision, ${estimate.training.optimizer}` : "");
+    const fits = gpu
+      ? [
+          "",
+          `On ${gpu.name} (${(gpu.usableMemoryMiB / 1024).toFixed(1)} GiB usable${estimate.memoryUtilization < 1 ? ` × ${estimate.memoryUtilization}` : ""}): ` +
+            (estimate.perGpuGiB <= (gpu.usableMemoryMiB / 1024) * estimate.memoryUtilization ? "fits" : "does not fit"),
+        ]
+      : [];
     const text = [
-      `${estimate.model} ${estimate.mode} (${estimate.precision}, ${estimate.concurrency} × ${estimate.contextTokens} tokens) on ${estimate.gpuCount} GPU(s):` +
-        ` ${estimate.totalGiB} GiB in total, ${estimate.perGpuGiB} GiB per GPU`,
+      `${estimate.model} ${estimate.mode}${setup ? ` (${setup})` : ""}, ${estimate.precision}, ${estimate.concurrency} × ${estimate.contextTokens} tokens on ${estimate.gpuCount} GPU(s):` +
+        ` ${estimate.perGpuGiB} GiB per GPU${estimate.memoryUtilization < 1 ? `, within ${estimate.memoryUtilization} of each GPU` : ""}; checkpoint ${estimate.weightsTotalGiB} GiB`,
       "",
       renderTable(
-        ["part", "GiB"],
+        ["part (per GPU)", "GiB"],
         [
           ["weights", p.weightsGiB],
           ["KV cache", p.kvCacheGiB],
           ["gradients", p.gradientsGiB],
           ["optimizer state", p.optimizerStateGiB],
           ["activations", p.activationsGiB],
+          ["logits", p.logitsGiB],
           ["overhead", p.overheadGiB],
-          ["total", estimate.totalGiB],
+          ["total", estimate.perGpuGiB],
         ],
       ),
+      ...fits,
       "",
       "Assumptions:",
       ...estimate.assumptions.map((a) => `  - ${a}`),

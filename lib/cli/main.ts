@@ -5,11 +5,12 @@ import { catalogCommand } from "./catalog-command";
 import { Command } from "./command";
 import { estimateCommand } from "./estimate-command";
 import { gpusCommand } from "./gpus-command";
+import { modelsCommand } from "./models-command";
 import { reportCommand } from "./report-command";
 import { selectCommand } from "./select-command";
 
 /** Every command the CLI answers. */
-export const COMMANDS: readonly Command[] = [gpusCommand, catalogCommand, selectCommand, estimateCommand, reportCommand];
+export const COMMANDS: readonly Command[] = [gpusCommand, catalogCommand, modelsCommand, selectCommand, estimateCommand, reportCommand];
 
 export interface CliResult {
   readonly exitCode: number;

@@ -3,6 +3,7 @@ import { gpusLabel } from "../taxonomy/gpu-share";
 import { GpuWorkloadsError } from "../validation/errors";
 import { GpuCountRequirement, SelectionRequirements } from "../selection/requirements";
 import { selectInstance } from "../selection/select-instance";
+import { Candidate, Decision } from "../selection/decision";
 import { CpuArchitecture } from "../taxonomy/instance-type";
 import { WORKLOAD_CLASSES, WorkloadClass } from "../taxonomy/workload-class";
 import { Objective } from "../taxonomy/workload-profile";
@@ -20,7 +21,8 @@ export const selectCommand: Command = {
     "> [--gpus L40S,A10G | --any-of L40S,A10G] [--min-gpu-memory GB] [--gpu-count N | --min-gpu-count N]" +
     " [--min-total-gpu-memory GB] [--min-vcpus N] [--min-memory GiB] [--min-bandwidth GBps] [--efa] [--region R]" +
     " [--arch x86_64|arm64] [--max-price USD] [--instance-type T] [--spot | --capacity-block] [--objective cost|compute-cost] [--nodes N]" +
-    " [--model NAME --mode inference|lora|full --context N --concurrency N --precision P] [--json]",
+    " [--model NAME --mode inference|lora|full --context N --concurrency N --precision P --engine E ...(see estimate)]" +
+    " [--throughput TOKENS_PER_S [--min-stream-tokens N]] [--training-tokens N] [--native-precision] [--min-cluster-network GBPS] [--json]",
   flags: {
     workload: "string",
     gpus: "list",
@@ -41,6 +43,11 @@ export const selectCommand: Command = {
     "capacity-block": "boolean",
     objective: "string",
     nodes: "number",
+    throughput: "number",
+    "min-stream-tokens": "number",
+    "training-tokens": "number",
+    "native-precision": "boolean",
+    "min-cluster-network": "number",
     ...MODEL_FLAGS,
     json: "boolean",
   },
@@ -63,6 +70,11 @@ export const selectCommand: Command = {
     objective: "--objective",
     nodes: "--nodes",
     instanceType: "--instance-type",
+    throughput: "--throughput",
+    "throughput.outputTokensPerSecond": "--throughput",
+    "throughput.minTokensPerSecondPerStream": "--min-stream-tokens",
+    trainingTokens: "--training-tokens",
+    minClusterNetworkGbps: "--min-cluster-network",
   },
   run(flags) {
     const decision = selectInstance(requirementsFromFlags(flags));
@@ -86,6 +98,9 @@ export const selectCommand: Command = {
       objective: decision.objective,
       reason: decision.reason,
       memoryEstimate: decision.memoryEstimate ?? null,
+      precision: decision.precision ?? null,
+      throughput: decision.throughput ?? null,
+      job: decision.job ?? null,
       alternatives: decision.alternatives.map((a) => ({
         instanceType: a.instanceType,
         gpu: a.gpu.name,
@@ -95,6 +110,8 @@ export const selectCommand: Command = {
         usdPerInstanceHour: a.usdPerInstanceHour,
         spotUsdPerInstanceHour: a.spotUsdPerInstanceHour,
         onDemandUsdPerHour: a.onDemandUsdPerHour,
+        ...(a.throughput ? { replicas: a.throughput.replicas, outputTokensPerSecondPerReplica: a.throughput.outputTokensPerSecondPerReplica } : {}),
+        ...(a.job ? { hours: a.job.hours, usdPerJob: a.job.usdPerJob } : {}),
       })),
       rejected: decision.rejected.map((r) => ({ instanceType: r.instanceType, constraint: r.constraint, reason: r.reason })),
     };
@@ -105,13 +122,14 @@ export const selectCommand: Command = {
       `${decision.workload}: ${nodes}${decision.instanceType} — ${gpusLabel(decision.gpuCount, decision.gpuFraction, decision.gpu.name)} per instance, ${decision.purchase}`,
       `Cost ${where}: ${usd(decision.usdPerInstanceHour)}/instance-hour on-demand (${spot}); ${usd(decision.usdPerHour)}/hour and ` +
         `${formatUsd(decision.usdPerMonth)}/month expected, ${formatUsd(decision.maxUsdPerMonth)}/month at most (prices as of ${decision.pricesAsOf}, spot as of ${decision.spotPricesAsOf})`,
+      ...workLines(decision),
       "",
       `Why: ${decision.reason}`,
       "",
       `Alternatives (${decision.alternatives.length}, best first):`,
       decision.alternatives.length
         ? renderTable(
-            ["instance", "GPUs", "nodes", "$/inst-h", "spot $/inst-h", "$/h all nodes"],
+            ["instance", "GPUs", "nodes", "$/inst-h", "spot $/inst-h", "$/h all nodes", ...extraHeaders(decision)],
             decision.alternatives.map((a) => [
               a.instanceType,
               gpusLabel(a.gpuCount, a.gpuFraction, a.gpu.name),
@@ -119,6 +137,7 @@ export const selectCommand: Command = {
               usd(a.usdPerInstanceHour),
               a.spotUsdPerInstanceHour === null ? "–" : usd(a.spotUsdPerInstanceHour),
               usd(a.onDemandUsdPerHour),
+              ...extraCells(decision, a),
             ]),
           )
         : "  none",
@@ -129,6 +148,31 @@ export const selectCommand: Command = {
     return { json, text };
   },
 };
+
+/** What the work gets: tokens per second and replicas for inference, hours and USD per run for fine-tunes. */
+function workLines(d: Decision): string[] {
+  const lines: string[] = [];
+  if (d.throughput) {
+    const t = d.throughput;
+    lines.push(
+      `Throughput: ${t.outputTokensPerSecondPerReplica} output tokens/s per replica (${t.sequencesPerReplica} sequences at ${t.outputTokensPerSecondPerStream} tokens/s each, bound by ${t.boundBy}); ` +
+        `${t.replicas} replica(s); prefill ${t.prefillTokensPerSecond} tokens/s; $${t.usdPerMillionOutputTokens} per million output tokens`,
+    );
+  }
+  if (d.job) lines.push(`Job: ${d.job.trainingTokens.toExponential(2)} tokens in ≈ ${d.job.hours} h at ${Math.round(d.job.mfu * 100)}% MFU; ${formatUsd(d.job.usdPerJob)} per run on-demand`);
+  if (d.precision && d.precision.support !== "native") lines.push(`Precision: ${d.precision.note}`);
+  return lines;
+}
+
+function extraHeaders(d: Decision): string[] {
+  return d.throughput ? ["replicas", "tok/s/replica", "$/M tokens"] : d.job ? ["hours", "$/job"] : [];
+}
+
+function extraCells(d: Decision, a: Candidate): (string | number)[] {
+  if (d.throughput) return a.throughput ? [a.throughput.replicas, a.throughput.outputTokensPerSecondPerReplica, `$${a.throughput.usdPerMillionOutputTokens}`] : ["–", "–", "–"];
+  if (d.job) return a.job ? [a.job.hours, formatUsd(a.job.usdPerJob)] : ["–", "–"];
+  return [];
+}
 
 function requirementsFromFlags(flags: ParsedFlags): SelectionRequirements {
   const workload = flags.workload;
@@ -167,5 +211,12 @@ function requirementsFromFlags(flags: ParsedFlags): SelectionRequirements {
     instanceType: flags["instance-type"] as string | undefined,
     model,
     usage: model ? usageFromFlags(flags) : undefined,
+    throughput:
+      flags.throughput !== undefined || flags["min-stream-tokens"] !== undefined
+        ? { outputTokensPerSecond: flags.throughput as number, ...(flags["min-stream-tokens"] !== undefined ? { minTokensPerSecondPerStream: flags["min-stream-tokens"] as number } : {}) }
+        : undefined,
+    trainingTokens: flags["training-tokens"] as number | undefined,
+    nativePrecision: flags["native-precision"] === true ? true : undefined,
+    minClusterNetworkGbps: flags["min-cluster-network"] as number | undefined,
   };
 }

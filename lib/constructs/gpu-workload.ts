@@ -69,11 +69,13 @@ export class GpuWorkload extends Construct {
     const network = (props.network ?? platform.network)!;
     const tags = stableTags(decision.workload, platform.tags, props.tags);
     const names = resourceNames(id, this.node.addr);
-    const kind = capacityKind(props, decision);
+    const replicas = fleetReplicas(props, decision);
+    const kind = capacityKind(props, decision, replicas);
     const os = this.os;
-    const weightsGiB = decision.memoryEstimate?.parts.weightsGiB ?? 0;
+    // The whole checkpoint is downloaded to every instance, whatever share of it each GPU holds.
+    const weightsGiB = decision.memoryEstimate?.weightsTotalGiB ?? 0;
     this.rootVolumeSizeGiB = props.rootVolumeSizeGiB ?? DLAMI_ROOT_SNAPSHOT_GIB + CONTAINER_WORKSPACE_GIB + Math.ceil(weightsGiB);
-    const extraPolicies: ManagedPolicy[] = [...(scalesOnGpu(props, kind) ? ["cloudWatchAgent" as const] : []), ...(kind === "aws-batch" ? ["batchContainerInstance" as const] : [])];
+    const extraPolicies: ManagedPolicy[] = [...(scalesOnGpu(props, kind, replicas) ? ["cloudWatchAgent" as const] : []), ...(kind === "aws-batch" ? ["batchContainerInstance" as const] : [])];
     const instanceProfile = createInstanceProfile(this, names, tags, extraPolicies);
     const securityGroup = createSecurityGroup(this, {
       vpcId: network.vpcId,
@@ -121,7 +123,7 @@ export class GpuWorkload extends Construct {
       subnetIds: network.subnetIds,
       securityGroupId: securityGroup.id,
       instanceProfileArn: instanceProfile.arn,
-      replicas: replicaBounds(props.replicas),
+      replicas,
       fleet: props.fleet ?? {},
       batch: props.batch,
       weightsGiB,
@@ -148,8 +150,9 @@ export class GpuWorkload extends Construct {
    * multi-part for AWS Batch. A Terraform reference cannot be composed at synth, so it is refused there.
    */
   private userData(props: GpuWorkloadProps): string | undefined {
-    const kind = capacityKind(props, this.decision);
-    const ours = scalesOnGpu(props, kind) ? [gpuMetricsScript(this.os, this.decision.spec.cpuArchitecture)] : [];
+    const replicas = fleetReplicas(props, this.decision);
+    const kind = capacityKind(props, this.decision, replicas);
+    const ours = scalesOnGpu(props, kind, replicas) ? [gpuMetricsScript(this.os, this.decision.spec.cpuArchitecture)] : [];
     const mimeRequired = kind === "aws-batch";
     if (isToken(props.userData)) {
       if (ours.length || mimeRequired) {
@@ -190,15 +193,19 @@ export class GpuWorkload extends Construct {
   }
 }
 
-function capacityKind(props: GpuWorkloadProps, decision: Decision): CapacityKind {
+function capacityKind(props: GpuWorkloadProps, decision: Decision, replicas: ReplicaBounds | undefined): CapacityKind {
   if (props.batch) return "aws-batch";
   if (decision.nodeCount > 1) return "cluster";
-  return replicaBounds(props.replicas) ? "auto-scaling-group" : "instance";
+  return replicas ? "auto-scaling-group" : "instance";
+}
+
+/** The fleet's size: the user's replicas, or the replicas a throughput target needs. */
+function fleetReplicas(props: GpuWorkloadProps, decision: Decision): ReplicaBounds | undefined {
+  return replicaBounds(props.replicas ?? (props.throughput ? decision.throughput?.replicas : undefined));
 }
 
 /** A fleet that can grow scales on GPU utilization unless told otherwise: its user data then runs the metrics agent. */
-function scalesOnGpu(props: GpuWorkloadProps, kind: CapacityKind): boolean {
-  const replicas = replicaBounds(props.replicas);
+function scalesOnGpu(props: GpuWorkloadProps, kind: CapacityKind, replicas: ReplicaBounds | undefined): boolean {
   return kind === "auto-scaling-group" && replicas!.max > replicas!.min && (props.fleet?.scalingMetric ?? "gpu-utilization") === "gpu-utilization";
 }
 

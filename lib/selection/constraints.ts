@@ -1,10 +1,12 @@
 import { GpuName } from "../taxonomy/gpu-model";
 import { InstanceTypeSpec } from "../taxonomy/instance-type";
 import { ModelSpec } from "../taxonomy/model-spec";
-import { PurchaseOption, WorkloadProfile } from "../taxonomy/workload-profile";
+import { ModelMode, PurchaseOption, WorkloadProfile } from "../taxonomy/workload-profile";
 import { fractionLabel } from "../taxonomy/gpu-share";
 import { Candidate } from "./decision";
 import { GpuCountRequirement, SelectionRequirements } from "./requirements";
+import { Precision } from "./estimate/model-usage";
+import { ThroughputTarget } from "./estimate/throughput";
 
 /** Requirements resolved against the workload profile: what every constraint reads. */
 export interface ResolvedRequirements {
@@ -31,6 +33,14 @@ export interface ResolvedRequirements {
   readonly gpuCount?: GpuCountRequirement;
   readonly minMemoryBandwidthGBps?: number;
   readonly model?: ModelSpec;
+  /** What the model is used for: the usage's mode, else the class's. */
+  readonly mode: ModelMode;
+  /** Precision of the model's weights (bf16 unless the usage says), when a model is given. */
+  readonly precision?: Precision;
+  readonly throughput?: ThroughputTarget;
+  readonly trainingTokens?: number;
+  /** Multi-node training and fine-tunes: the least network bandwidth an instance joins a cluster with, Gbps. */
+  readonly minClusterNetworkGbps?: number;
 }
 
 /** One requirement as a pure test: undefined when the candidate meets it, else what it missed. */
@@ -147,8 +157,31 @@ export const CONSTRAINTS: readonly Constraint[] = [
     value: (r) => (r.profile.multiGpuNeedsNvlink && !r.pinned ? "NVLink or NVSwitch between GPUs" : undefined),
     miss: (c, r) =>
       r.profile.multiGpuNeedsNvlink && !r.pinned && c.gpuCount > 1 && c.spec.gpuInterconnect === "PCIe"
-        ? `its ${c.gpuCount} GPUs share PCIe, no NVLink/NVSwitch`
+        ? `${c.instanceType} has no NVLink or NVSwitch: its ${c.gpuCount} GPUs share PCIe`
         : undefined,
+  },
+  {
+    name: "minClusterNetworkGbps",
+    // Nodes of a training or fine-tuning run exchange gradients every step: slow links are refused unless asked for.
+    value: (r) => r.minClusterNetworkGbps,
+    miss: (c, r) => {
+      const floor = r.minClusterNetworkGbps;
+      if (floor === undefined || c.nodeCount < 2) return undefined;
+      if (c.spec.efaInterfaces === 0) return `${c.nodeCount} nodes needed and ${c.instanceType} has no EFA between them`;
+      return c.spec.networkGbps < floor
+        ? `${c.nodeCount} nodes needed and ${c.instanceType} links them at ${c.spec.networkGbps} Gbps, below the ${floor} Gbps a multi-node run needs (minClusterNetworkGbps)`
+        : undefined;
+    },
+  },
+  {
+    name: "precision",
+    value: (r) => (r.precision === undefined ? undefined : r.requirements.nativePrecision ? `${r.precision}, natively` : r.precision),
+    miss: (c, r) => {
+      const verdict = c.precision;
+      if (!verdict) return undefined;
+      if (verdict.support === "unsupported") return verdict.note;
+      return r.requirements.nativePrecision && verdict.support !== "native" ? `${verdict.note} (nativePrecision)` : undefined;
+    },
   },
   atLeast("minGpuMemoryGB", (r) => r.requirements.minGpuMemoryGB, (c) => c.gpu.memoryGB * c.gpuFraction, (have, want) => `${have} GB per GPU, below ${want} GB`),
   atLeast(
@@ -164,10 +197,17 @@ export const CONSTRAINTS: readonly Constraint[] = [
       const e = c.memoryEstimate;
       if (!e) return undefined;
       const usable = gib(c.gpu.usableMemoryMiB) * c.gpuFraction;
-      return e.perGpuGiB > usable
-        ? `${e.model} ${e.mode} needs ${fmt(e.perGpuGiB)} GiB per GPU on ${e.gpuCount} GPUs, above ${fmt(usable)} GiB usable`
+      const budget = usable * e.memoryUtilization;
+      const share = e.memoryUtilization < 1 ? ` × ${e.memoryUtilization} (gpu_memory_utilization)` : "";
+      return e.perGpuGiB > budget
+        ? `${e.model} ${e.mode} needs ${fmt(e.perGpuGiB)} GiB per GPU on ${e.gpuCount} GPUs, above ${fmt(usable)} GiB usable${share}`
         : undefined;
     },
+  },
+  {
+    name: "throughput",
+    value: (r) => r.throughput,
+    miss: (c) => c.throughputShortfall,
   },
   atLeast("minMemoryBandwidthGBps", (r) => r.minMemoryBandwidthGBps, (c) => c.gpu.memoryBandwidthGBps, (have, want) => `${have} GB/s per GPU, below ${want} GB/s`),
   atLeast("minVcpus", (r) => r.requirements.minVcpus, (c) => c.spec.vcpus, (have, want) => `${have} vCPUs, below ${want}`),

@@ -3,6 +3,9 @@ import { InstanceTypeSpec } from "../taxonomy/instance-type";
 import { WorkloadClass } from "../taxonomy/workload-class";
 import { Objective, PurchaseOption } from "../taxonomy/workload-profile";
 import { MemoryEstimate } from "./memory-estimate";
+import { PrecisionVerdict } from "./estimate/precision-support";
+import { ThroughputEstimate } from "./estimate/throughput";
+import { JobEstimate } from "./estimate/training-time";
 
 /** One instance type scored against the requirements. */
 export interface Candidate {
@@ -29,6 +32,16 @@ export interface Candidate {
   readonly preferenceRank: number;
   /** The memory estimate for this candidate's GPUs, when a model was given. */
   readonly memoryEstimate?: MemoryEstimate;
+  /** How the candidate's GPU runs the model's precision, when a model or precision was given. */
+  readonly precision?: PrecisionVerdict;
+  /** Inference of a language model: tokens per second, replicas and USD per million tokens. */
+  readonly throughput?: ThroughputEstimate;
+  /** Fine-tunes and training with trainingTokens: hours and USD per run. */
+  readonly job?: JobEstimate;
+  /** Why the candidate cannot meet the throughput target's stream floor, when it cannot. */
+  readonly throughputShortfall?: string;
+  /** 1 when a sharded fine-tune or training run would have to use PCIe between its GPUs (ranked after NVLink/NVSwitch). */
+  readonly interconnectRank: number;
 }
 
 /**

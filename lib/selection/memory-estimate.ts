@@ -1,46 +1,46 @@
-import { ModelMode } from "../taxonomy/workload-profile";
 import { DiffusionModelSpec, LanguageModelSpec, ModelSpec } from "../taxonomy/model-spec";
 import { checkModelSpec } from "../taxonomy/schema";
-import { MODEL_MODES } from "../taxonomy/workload-profile";
-import { checkOneOf } from "../validation/allowed-values";
+import { ModelMode } from "../taxonomy/workload-profile";
 import { InvalidRequirementError } from "../validation/errors";
-import { NumberRule, POSITIVE, POSITIVE_WHOLE, checkNumber } from "../validation/numbers";
+import { POSITIVE, POSITIVE_WHOLE, checkNumber } from "../validation/numbers";
+import { CUDA_CONTEXT_GIB, InferenceMemory, VLLM, servedWeightBytes, transformersMemory, vllmMemory, vllmServerDefaults } from "./estimate/inference-memory";
+import {
+  DEFAULT_CONTEXT_TOKENS,
+  DEFAULT_LORA_RANK,
+  InferenceEngine,
+  ModelUsage,
+  Optimizer,
+  Precision,
+  Sharding,
+  TrainingPrecision,
+  USAGE_RULES,
+  checkModelUsage,
+} from "./estimate/model-usage";
+import { trainingMemory } from "./estimate/training-memory";
 
-/** Numeric precision of the served or frozen weights. */
-export const PRECISIONS = ["fp32", "bf16", "fp16", "fp8", "int8", "int4"] as const;
-export type Precision = (typeof PRECISIONS)[number];
+export * from "./estimate/model-usage";
 
-export const BYTES_PER_PARAM: Readonly<Record<Precision, number>> = {
-  fp32: 4,
-  bf16: 2,
-  fp16: 2,
-  fp8: 1,
-  int8: 1,
-  int4: 0.5,
-};
-
-/** How the model is used. */
-export interface ModelUsage {
-  /** @default the workload class's mode ("inference", "lora" for FineTuning, "full" for Training) */
-  readonly mode?: ModelMode;
-  /** Inference: tokens per sequence (prompt + output). Fine-tunes: sequence length. @default 4096 */
-  readonly contextTokens?: number;
-  /** Inference: sequences in flight. Fine-tunes: micro-batch size per GPU. @default 1 */
-  readonly concurrency?: number;
-  /** Precision of the (frozen) weights and KV cache. @default "bf16" */
-  readonly precision?: Precision;
-  /** LoRA adapter rank. @default 16 */
-  readonly loraRank?: number;
-}
-
-/** Where the memory goes, in GiB, summed over all GPUs. */
+/** Where the memory goes on the busiest GPU, in GiB. */
 export interface MemoryParts {
   readonly weightsGiB: number;
   readonly kvCacheGiB: number;
   readonly gradientsGiB: number;
   readonly optimizerStateGiB: number;
   readonly activationsGiB: number;
+  /** Logits at the peak: the loss's (fine-tunes) or the sampler's (vLLM's profiling step). */
+  readonly logitsGiB: number;
+  /** CUDA context and workspaces, or vLLM's non-torch memory. */
   readonly overheadGiB: number;
+}
+
+/** The setup a fine-tune estimate assumed. */
+export interface TrainingSetupUsed {
+  readonly loraRank?: number;
+  readonly gradientCheckpointing: boolean;
+  readonly optimizer: Optimizer;
+  readonly sharding?: Sharding;
+  readonly trainingPrecision: TrainingPrecision;
+  readonly fusedLoss: boolean;
 }
 
 export interface MemoryEstimate {
@@ -51,175 +51,161 @@ export interface MemoryEstimate {
   readonly concurrency: number;
   /** GPUs the estimate is spread over. */
   readonly gpuCount: number;
-  readonly totalGiB: number;
-  /** What the busiest GPU holds. */
+  /** Inference of a language model: the engine modelled. */
+  readonly engine?: InferenceEngine;
+  /** Fine-tunes: the setup modelled. */
+  readonly training?: TrainingSetupUsed;
+  /** What the busiest GPU needs. */
   readonly perGpuGiB: number;
+  /** The share of a GPU's usable memory the need must fit in: vLLM's gpu_memory_utilization, else 1. */
+  readonly memoryUtilization: number;
+  /** perGpuGiB × gpuCount. */
+  readonly totalGiB: number;
+  /** The checkpoint at its precision: what is downloaded and stored. */
+  readonly weightsTotalGiB: number;
   readonly parts: MemoryParts;
   /** The assumptions behind the figures, in words. */
   readonly assumptions: readonly string[];
 }
 
-export const DEFAULT_CONTEXT_TOKENS = 4096;
+/** The GPU an estimate is for: vLLM's defaults depend on its memory and name. */
+export interface EstimateTarget {
+  readonly memoryGiB: number;
+  readonly name: string;
+}
 
-/** Bounds on usage: plausibility, so a typo fails here instead of exhausting memory or switching a check off. */
-export const USAGE_RULES = {
-  contextTokens: { integer: true, min: 1, max: 10_000_000, why: "no model serves a longer context" },
-  concurrency: { integer: true, min: 1, max: 100_000 },
-  loraRank: { integer: true, min: 1, max: 4096 },
-  gpuCount: { integer: true, min: 1, max: 65_536 },
-} as const satisfies Record<string, NumberRule>;
-export const DEFAULT_LORA_RANK = 16;
+export { DEFAULT_CONTEXT_TOKENS, DEFAULT_LORA_RANK, USAGE_RULES };
+export { CUDA_CONTEXT_GIB as RUNTIME_OVERHEAD_GIB_PER_GPU };
 
 const GIB = 1024 ** 3;
 
 /**
- * CUDA context, cuBLAS/NCCL workspaces and allocator fragmentation per GPU process. PyTorch's
- * CUDA context alone takes 0.3–0.8 GiB depending on the GPU and CUDA version (PyTorch "CUDA semantics",
- * memory management notes); 1 GiB per GPU is the conservative figure we hold.
+ * Estimates the GPU memory a model needs for a use on `gpuCount` GPUs: inference with vLLM (default) or Hugging Face
+ * transformers; LoRA (QLoRA with int4) and full fine-tunes with their precision, optimizer, sharding, checkpointing
+ * and loss. `target` is the GPU (vLLM's defaults depend on it). Every figure's source is next to its constant.
  */
-export const RUNTIME_OVERHEAD_GIB_PER_GPU = 1;
-
-/**
- * Inference activations and allocator slack as a fraction of the weights: EleutherAI's
- * "Transformer Math 101" (2023) puts total inference memory at ≈ 1.2 × the weights.
- */
-export const INFERENCE_ACTIVATION_FRACTION = 0.2;
-
-/**
- * Full fine-tune with AdamW in mixed precision: 2 B bf16 weights + 2 B bf16 gradients + 4 B fp32 master
- * weights + 4 B + 4 B fp32 moments = 16 bytes per parameter (Transformer Math 101; ZeRO paper, Rajbhandari et al. 2020, §3.1).
- */
-export const FULL_FINE_TUNE_BYTES = { weights: 2, gradients: 2, optimizer: 12 } as const;
-
-/** AdamW state of a trainable adapter parameter, same 16-byte split as a full fine-tune. */
-const ADAPTER_BYTES_PER_PARAM = 16;
-
-/**
- * Estimates the GPU memory a model needs for a use, spread over `gpuCount` GPUs
- * (tensor-parallel for inference, fully sharded, FSDP/ZeRO-3, for fine-tunes).
- */
-export function estimateMemory(model: ModelSpec, usage: ModelUsage = {}, gpuCount = 1): MemoryEstimate {
-  const mode = usage.mode ?? "inference";
+export function estimateMemory(model: ModelSpec, usage: ModelUsage = {}, gpuCount = 1, target?: EstimateTarget): MemoryEstimate {
+  const mode = usage?.mode ?? "inference";
+  checkModelSpec("model", model);
+  checkModelUsage(usage, mode);
+  checkNumber("gpuCount", gpuCount, USAGE_RULES.gpuCount);
   const precision = usage.precision ?? "bf16";
   const contextTokens = usage.contextTokens ?? DEFAULT_CONTEXT_TOKENS;
   const concurrency = usage.concurrency ?? 1;
-  validateUsage(model, usage, gpuCount);
-  const parts =
-    model.kind === "diffusion"
-      ? diffusionParts(model, mode, concurrency)
-      : mode === "inference"
-        ? inferenceParts(model, precision, contextTokens, concurrency)
-        : mode === "lora"
-          ? loraParts(model, precision, contextTokens, concurrency, usage.loraRank ?? DEFAULT_LORA_RANK)
-          : fullFineTuneParts(model, contextTokens, concurrency);
-  const overheadGiB = RUNTIME_OVERHEAD_GIB_PER_GPU * gpuCount;
-  const withOverhead = { ...parts.parts, overheadGiB: parts.parts.overheadGiB + overheadGiB };
-  const totalGiB = sum(withOverhead);
-  // Activations of a micro-batch stay on the GPU that runs it; everything else shards evenly.
-  const perGpuGiB =
-    mode === "inference" ? totalGiB / gpuCount : (totalGiB - withOverhead.activationsGiB * gpuCount) / gpuCount + withOverhead.activationsGiB;
-  return {
-    model: model.name,
+  if (model.kind === "diffusion") return diffusionEstimate(model, usage, mode, gpuCount);
+  if (model.contextLengthTokens > 0 && contextTokens > model.contextLengthTokens) {
+    throw new InvalidRequirementError("usage.contextTokens", contextTokens, `${model.name} supports at most ${model.contextLengthTokens} tokens (max_position_embeddings)`);
+  }
+  const base = { model: model.name, mode, precision, contextTokens, concurrency, gpuCount, weightsTotalGiB: servedWeightBytes(model, precision) / GIB };
+  if (mode === "inference") return inferenceEstimate(model, usage, base, target);
+  return trainingEstimate(model, usage, mode, base);
+}
+
+type Base = Pick<MemoryEstimate, "model" | "mode" | "precision" | "contextTokens" | "concurrency" | "gpuCount" | "weightsTotalGiB">;
+
+function inferenceEstimate(m: LanguageModelSpec, usage: ModelUsage, base: Base, target: EstimateTarget | undefined): MemoryEstimate {
+  const engine = usage.engine ?? "vllm";
+  let memory: InferenceMemory;
+  let utilization = 1;
+  if (engine === "vllm") {
+    const defaults = vllmServerDefaults(target);
+    const maxNumSeqs = usage.maxNumSeqs ?? defaults.maxNumSeqs;
+    if (base.concurrency > maxNumSeqs) {
+      throw new InvalidRequirementError("usage.concurrency", base.concurrency, `vLLM runs at most maxNumSeqs (${maxNumSeqs}) sequences at once; raise usage.maxNumSeqs or lower the concurrency`);
+    }
+    utilization = usage.gpuMemoryUtilization ?? VLLM.gpuMemoryUtilization;
+    memory = vllmMemory(m, {
+      precision: base.precision,
+      contextTokens: base.contextTokens,
+      sequences: base.concurrency,
+      gpus: base.gpuCount,
+      maxNumBatchedTokens: usage.maxNumBatchedTokens ?? defaults.maxNumBatchedTokens,
+      maxNumSeqs,
+      gpuMemoryUtilization: utilization,
+    });
+  } else {
+    memory = transformersMemory(m, {
+      precision: base.precision,
+      contextTokens: base.contextTokens,
+      promptTokens: usage.promptTokens ?? base.contextTokens,
+      sequences: base.concurrency,
+      gpus: base.gpuCount,
+    });
+  }
+  const parts: MemoryParts = { ...ZERO, weightsGiB: memory.weightsGiB, kvCacheGiB: memory.kvCacheGiB, activationsGiB: memory.activationsGiB, logitsGiB: memory.logitsGiB, overheadGiB: memory.overheadGiB };
+  return finish(base, parts, utilization, memory.assumptions, { engine });
+}
+
+function trainingEstimate(m: LanguageModelSpec, usage: ModelUsage, mode: "lora" | "full", base: Base): MemoryEstimate {
+  const setup: TrainingSetupUsed = {
+    ...(mode === "lora" ? { loraRank: usage.loraRank ?? DEFAULT_LORA_RANK } : {}),
+    gradientCheckpointing: usage.gradientCheckpointing ?? true,
+    optimizer: usage.optimizer ?? "adamw",
+    ...(base.gpuCount > 1 ? { sharding: usage.sharding ?? "fsdp" } : {}),
+    trainingPrecision: usage.trainingPrecision ?? "mixed",
+    fusedLoss: usage.fusedLoss ?? false,
+  };
+  const memory = trainingMemory(m, {
     mode,
-    precision,
-    contextTokens,
-    concurrency,
-    gpuCount,
-    totalGiB: round(totalGiB),
-    perGpuGiB: round(perGpuGiB),
-    parts: roundParts(withOverhead),
-    assumptions: [...parts.assumptions, `${RUNTIME_OVERHEAD_GIB_PER_GPU} GiB per GPU for CUDA context and workspaces`],
+    precision: base.precision,
+    sequenceTokens: base.contextTokens,
+    microBatch: base.concurrency,
+    loraRank: setup.loraRank ?? DEFAULT_LORA_RANK,
+    gradientCheckpointing: setup.gradientCheckpointing,
+    optimizer: setup.optimizer,
+    trainingPrecision: setup.trainingPrecision,
+    sharding: setup.sharding ?? "fsdp",
+    fusedLoss: setup.fusedLoss,
+    gpus: base.gpuCount,
+  });
+  const parts: MemoryParts = {
+    ...ZERO,
+    weightsGiB: memory.weightsGiB,
+    gradientsGiB: memory.gradientsGiB,
+    optimizerStateGiB: memory.optimizerStateGiB,
+    activationsGiB: memory.activationsGiB,
+    logitsGiB: memory.logitsGiB,
+    overheadGiB: CUDA_CONTEXT_GIB,
   };
+  return finish(base, parts, 1, [...memory.assumptions, `${CUDA_CONTEXT_GIB} GiB per GPU for the CUDA context and workspaces`], { training: setup });
 }
 
-interface PartialEstimate {
-  readonly parts: MemoryParts;
-  readonly assumptions: readonly string[];
-}
-
-function inferenceParts(m: LanguageModelSpec, precision: Precision, tokens: number, sequences: number): PartialEstimate {
-  const bytes = BYTES_PER_PARAM[precision];
-  const weightsGiB = (m.paramsBillion * 1e9 * bytes) / GIB;
-  // K and V per layer, per KV head, per head dimension, per token; the cache keeps the weights' precision (int4 weights keep an 8-bit cache).
-  const kvBytes = Math.max(bytes, 1);
-  const kvCacheGiB = (2 * m.layers * m.kvHeads * m.headDim * kvBytes * tokens * sequences) / GIB;
-  return {
-    parts: { ...ZERO, weightsGiB, kvCacheGiB, activationsGiB: weightsGiB * INFERENCE_ACTIVATION_FRACTION },
-    assumptions: [
-      `${precision} weights (${bytes} B/param)`,
-      `KV cache for ${sequences} × ${tokens} tokens at ${kvBytes} B per value`,
-      `activations and allocator slack ${INFERENCE_ACTIVATION_FRACTION * 100}% of weights (Transformer Math 101)`,
-    ],
-  };
-}
-
-function loraParts(m: LanguageModelSpec, precision: Precision, tokens: number, batch: number, rank: number): PartialEstimate {
-  const bytes = BYTES_PER_PARAM[precision];
-  const weightsGiB = (m.paramsBillion * 1e9 * bytes) / GIB;
-  // Adapters on q, k, v, o (≈ 2·r·h each) and the three MLP projections (≈ r·(h + 3.5h) each) of every layer.
-  const adapterParams = rank * m.hiddenSize * (4 * 2 + 3 * 4.5) * m.layers;
-  const adapterGiB = (adapterParams * ADAPTER_BYTES_PER_PARAM) / GIB;
-  return {
-    parts: {
-      ...ZERO,
-      weightsGiB: weightsGiB + (adapterParams * 2) / GIB,
-      gradientsGiB: (adapterParams * 2) / GIB,
-      optimizerStateGiB: adapterGiB - (adapterParams * 4) / GIB,
-      activationsGiB: checkpointedActivationsGiB(m, tokens, batch),
-    },
-    assumptions: [
-      `frozen ${precision} weights (${bytes} B/param)`,
-      `rank-${rank} adapters on attention and MLP: ${(adapterParams / 1e6).toFixed(0)} M trainable params at ${ADAPTER_BYTES_PER_PARAM} B each (AdamW)`,
-      `activations with gradient checkpointing for ${batch} × ${tokens} tokens`,
-    ],
-  };
-}
-
-function fullFineTuneParts(m: LanguageModelSpec, tokens: number, batch: number): PartialEstimate {
-  const params = m.paramsBillion * 1e9;
-  return {
-    parts: {
-      ...ZERO,
-      weightsGiB: (params * FULL_FINE_TUNE_BYTES.weights) / GIB,
-      gradientsGiB: (params * FULL_FINE_TUNE_BYTES.gradients) / GIB,
-      optimizerStateGiB: (params * FULL_FINE_TUNE_BYTES.optimizer) / GIB,
-      activationsGiB: checkpointedActivationsGiB(m, tokens, batch),
-    },
-    assumptions: [
-      "AdamW mixed precision: 16 B/param (bf16 weights and gradients, fp32 master copy and two moments)",
-      "weights, gradients and optimizer state fully sharded across GPUs (FSDP / ZeRO-3)",
-      `activations with gradient checkpointing for ${batch} × ${tokens} tokens per GPU`,
-    ],
-  };
-}
-
-/**
- * With full activation recomputation only each layer's input is kept: 2·s·b·h·L bytes
- * (Korthikanti et al. 2022, "Reducing Activation Recomputation in Large Transformer Models"; Transformer Math 101).
- * The largest layer's recomputed working set (≈ 34·s·b·h bytes, same paper) is added on top.
- */
-function checkpointedActivationsGiB(m: LanguageModelSpec, tokens: number, batch: number): number {
-  return ((2 * m.layers + 34) * tokens * batch * m.hiddenSize) / GIB;
-}
-
-function diffusionParts(m: DiffusionModelSpec, mode: ModelMode, images: number): PartialEstimate {
+function diffusionEstimate(m: DiffusionModelSpec, usage: ModelUsage, mode: ModelMode, gpuCount: number): MemoryEstimate {
   if (mode !== "inference") {
     throw new InvalidRequirementError("usage.mode", mode, `the estimator models ${m.name} (a diffusion model) for inference only`);
   }
+  const llmOnly = (["engine", "gpuMemoryUtilization", "maxNumBatchedTokens", "maxNumSeqs", "promptTokens", "contextTokens"] as const).find((f) => usage[f] !== undefined);
+  if (llmOnly) throw new InvalidRequirementError(`usage.${llmOnly}`, usage[llmOnly], `${m.name} is a diffusion model; this setting applies to language models`);
+  const images = usage.concurrency ?? 1;
   const weightsGiB = (m.paramsBillion * 1e9 * 2) / GIB;
   const typicalGiB = (m.typicalVramGB * 1e9) / GIB;
   // The published figure already holds a CUDA context: take ours back out so it is not counted twice.
-  const perImage = Math.max(typicalGiB - weightsGiB - RUNTIME_OVERHEAD_GIB_PER_GPU, 0);
+  const perImage = Math.max(typicalGiB - weightsGiB - CUDA_CONTEXT_GIB, 0);
+  const parts: MemoryParts = { ...ZERO, weightsGiB, activationsGiB: perImage * images, overheadGiB: CUDA_CONTEXT_GIB };
+  const base = { model: m.name, mode, precision: "bf16" as Precision, contextTokens: 0, concurrency: images, gpuCount, weightsTotalGiB: weightsGiB };
+  return finish(base, parts, 1, [
+    `fp16 denoiser weights (${m.paramsBillion} B params); the pipeline runs whole on one GPU`,
+    `pipeline needs ≈ ${m.typicalVramGB} GB per image in flight at native resolution (model card)`,
+    `${CUDA_CONTEXT_GIB} GiB for the CUDA context`,
+  ]);
+}
+
+function finish(base: Base, parts: MemoryParts, memoryUtilization: number, assumptions: readonly string[], extra: Partial<MemoryEstimate> = {}): MemoryEstimate {
+  const rounded = roundParts(parts);
+  const perGpuGiB = round(sum(parts));
   return {
-    parts: { ...ZERO, weightsGiB, activationsGiB: perImage * images },
-    assumptions: [
-      `fp16 denoiser weights (${m.paramsBillion} B params)`,
-      `pipeline needs ≈ ${m.typicalVramGB} GB per image in flight at native resolution (model card)`,
-    ],
+    ...base,
+    ...extra,
+    weightsTotalGiB: round(base.weightsTotalGiB),
+    perGpuGiB,
+    memoryUtilization,
+    totalGiB: round(perGpuGiB * base.gpuCount),
+    parts: rounded,
+    assumptions,
   };
 }
 
-/** Custom transformer spec from bare figures (CLI flags or a construct prop). */
+/** Custom transformer spec from bare figures (CLI flags or a construct prop); the rest is derived and said so. */
 export function customLanguageModel(spec: {
   readonly name?: string;
   readonly paramsBillion: number;
@@ -227,6 +213,8 @@ export function customLanguageModel(spec: {
   readonly kvHeads: number;
   readonly headDim: number;
   readonly hiddenSize?: number;
+  readonly intermediateSize?: number;
+  readonly vocabSize?: number;
   readonly contextLengthTokens?: number;
 }): LanguageModelSpec {
   checkNumber("model.paramsBillion", spec.paramsBillion, POSITIVE);
@@ -235,8 +223,9 @@ export function customLanguageModel(spec: {
     checkNumber(`model.${key}`, spec[key], POSITIVE_WHOLE);
     if (spec[key] === undefined) throw new InvalidRequirementError(`model.${key}`, undefined, "give a positive whole number");
   }
-  // A dense transformer has ≈ 12·L·h² parameters, which gives h when the spec omits it.
-  const hiddenSize = spec.hiddenSize ?? Math.round(Math.sqrt((spec.paramsBillion * 1e9) / (12 * spec.layers)));
+  for (const key of ["hiddenSize", "intermediateSize", "vocabSize", "contextLengthTokens"] as const) checkNumber(`model.${key}`, spec[key], POSITIVE_WHOLE);
+  // A Llama-style layer has ≈ 4h² (attention) + 3·h·3.5h (gated MLP) = 14.5·h² parameters, which gives h when omitted.
+  const hiddenSize = spec.hiddenSize ?? Math.round(Math.sqrt((spec.paramsBillion * 1e9) / (14.5 * spec.layers)));
   return {
     kind: "llm",
     name: spec.name ?? `custom-${spec.paramsBillion}b`,
@@ -244,6 +233,9 @@ export function customLanguageModel(spec: {
     paramsBillion: spec.paramsBillion,
     layers: spec.layers,
     hiddenSize,
+    // Llama 3 8B's MLP is 3.5 × hidden; its 128,256-token vocabulary is the largest common one below Gemma's.
+    intermediateSize: spec.intermediateSize ?? Math.round(3.5 * hiddenSize),
+    vocabSize: spec.vocabSize ?? 128256,
     attentionHeads: Math.max(1, Math.round(hiddenSize / spec.headDim)),
     kvHeads: spec.kvHeads,
     headDim: spec.headDim,
@@ -252,28 +244,10 @@ export function customLanguageModel(spec: {
   };
 }
 
-function validateUsage(model: ModelSpec, usage: ModelUsage, gpuCount: number): void {
-  checkModelSpec("model", model);
-  checkModelUsage(usage);
-  checkNumber("gpuCount", gpuCount, USAGE_RULES.gpuCount);
-}
-
-/** Throws a typed error naming the field unless the usage is an object of known values within bounds. */
-export function checkModelUsage(usage: ModelUsage): void {
-  if (usage === null || typeof usage !== "object") {
-    throw new InvalidRequirementError("usage", usage, "give an object such as { contextTokens: 4096, concurrency: 8 }");
-  }
-  checkOneOf("usage.mode", usage.mode, MODEL_MODES);
-  checkOneOf("usage.precision", usage.precision, PRECISIONS);
-  checkNumber("usage.contextTokens", usage.contextTokens, USAGE_RULES.contextTokens);
-  checkNumber("usage.concurrency", usage.concurrency, USAGE_RULES.concurrency);
-  checkNumber("usage.loraRank", usage.loraRank, USAGE_RULES.loraRank);
-}
-
-const ZERO: MemoryParts = { weightsGiB: 0, kvCacheGiB: 0, gradientsGiB: 0, optimizerStateGiB: 0, activationsGiB: 0, overheadGiB: 0 };
+const ZERO: MemoryParts = { weightsGiB: 0, kvCacheGiB: 0, gradientsGiB: 0, optimizerStateGiB: 0, activationsGiB: 0, logitsGiB: 0, overheadGiB: 0 };
 
 function sum(p: MemoryParts): number {
-  return p.weightsGiB + p.kvCacheGiB + p.gradientsGiB + p.optimizerStateGiB + p.activationsGiB + p.overheadGiB;
+  return p.weightsGiB + p.kvCacheGiB + p.gradientsGiB + p.optimizerStateGiB + p.activationsGiB + p.logitsGiB + p.overheadGiB;
 }
 
 function round(x: number): number {
@@ -281,12 +255,5 @@ function round(x: number): number {
 }
 
 function roundParts(p: MemoryParts): MemoryParts {
-  return {
-    weightsGiB: round(p.weightsGiB),
-    kvCacheGiB: round(p.kvCacheGiB),
-    gradientsGiB: round(p.gradientsGiB),
-    optimizerStateGiB: round(p.optimizerStateGiB),
-    activationsGiB: round(p.activationsGiB),
-    overheadGiB: round(p.overheadGiB),
-  };
+  return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, round(v)])) as unknown as MemoryParts;
 }

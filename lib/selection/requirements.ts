@@ -4,6 +4,7 @@ import { Taxonomy } from "../taxonomy/taxonomy";
 import { WorkloadClass } from "../taxonomy/workload-class";
 import { Objective, PurchaseOption } from "../taxonomy/workload-profile";
 import { ModelUsage } from "./memory-estimate";
+import { ThroughputTarget } from "./estimate/throughput";
 
 /** Exactly `n` GPUs per node, or at least `min`. */
 export type GpuCountRequirement = number | { readonly min: number };
@@ -64,6 +65,20 @@ export interface SelectionRequirements {
   readonly instanceType?: string;
   /** Number of nodes; for full fine-tunes and training the estimator decides when omitted. @default 1 */
   readonly nodes?: number;
+  /**
+   * Inference of a language model: output tokens per second the fleet must produce (and optionally a floor per stream).
+   * Sizes the replicas and ranks types by the fleet's cost. Needs a model. @default - no target
+   */
+  readonly throughput?: ThroughputTarget;
+  /** Fine-tunes and training: tokens the run processes (epochs × dataset tokens). Ranks types by USD per job. Needs a model. */
+  readonly trainingTokens?: number;
+  /** Exclude GPUs that run the precision emulated or weight-only (bf16 as fp16 on T4, fp8 weight-only on A100). @default false */
+  readonly nativePrecision?: boolean;
+  /**
+   * Multi-node fine-tunes and training join only instances with at least this network bandwidth (Gbps, EFA).
+   * @default 400 (p4d and up; a 40 Gbps g5 is not joined)
+   */
+  readonly minClusterNetworkGbps?: number;
   /** The GPUs, instance types and models to choose from. @default DEFAULT_TAXONOMY */
   readonly taxonomy?: Taxonomy;
 }

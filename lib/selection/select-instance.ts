@@ -5,14 +5,22 @@ import { regionsNearestFirst } from "../taxonomy/regions";
 import { DEFAULT_TAXONOMY, Taxonomy, gpuModel } from "../taxonomy/taxonomy";
 import { WORKLOAD_CLASSES } from "../taxonomy/workload-class";
 import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
-import { ModelMode, Objective, PurchaseOption } from "../taxonomy/workload-profile";
+import { Objective, PurchaseOption } from "../taxonomy/workload-profile";
 import { REFERENCE_REGION, instancePrice } from "../taxonomy/pricing";
 import { gpusLabel } from "../taxonomy/gpu-share";
 import { HOURS_PER_MONTH, round2, round4 } from "../plan/money";
 import { CONSTRAINTS, Constraint, MEMORY_CONSTRAINTS, ResolvedRequirements, scopeMiss } from "./constraints";
 import { Candidate, Decision, Rejection } from "./decision";
 import { InvalidRequirementError, NoFeasibleInstanceError } from "../validation/errors";
-import { MemoryEstimate, estimateMemory } from "./memory-estimate";
+import { EstimateTarget, MemoryEstimate, estimateMemory } from "./memory-estimate";
+import { vllmServerDefaults } from "./estimate/inference-memory";
+import { DEFAULT_MIN_CLUSTER_NETWORK_GBPS } from "./estimate/interconnect";
+import { PrecisionVerdict, precisionSupport } from "./estimate/precision-support";
+import { Roofline, ThroughputEstimate, estimateThroughput } from "./estimate/throughput";
+import { defaultOutputTokens } from "./estimate/model-usage";
+import { JobEstimate, estimateJob } from "./estimate/training-time";
+import { LanguageModelSpec } from "../taxonomy/model-spec";
+import { GpuModel } from "../taxonomy/gpu-model";
 import { resolveGpuName, resolveInstanceType, resolveModel } from "./resolve-names";
 import { SelectionRequirements } from "./requirements";
 import { spotClusterError, validateRequirements } from "./validate-requirements";
@@ -34,15 +42,16 @@ export function selectInstance(requirements: SelectionRequirements): Decision {
   validateRequirements(requirements);
   const taxonomy = requirements.taxonomy ?? DEFAULT_TAXONOMY;
   const resolved = resolve(requirements, taxonomy);
-  const objective = requirements.objective ?? resolved.profile.objective;
+  const objective =
+    requirements.objective ?? (requirements.trainingTokens !== undefined ? "job-cost" : requirements.throughput !== undefined ? "throughput-cost" : resolved.profile.objective);
   // Types outside the GPU scope are rejected from their row alone; candidates are built for the rest.
   // Escalation GPUs count as in scope until the memory check below says whether they are needed.
   const provisional = { ...resolved, escalated: true };
   const scopeMisses = taxonomy.instanceTypes.map((spec) => scopeMiss(spec, provisional));
-  // Estimates depend only on how many GPUs share the model: compute each count once per decision.
-  const estimates = new Map<number, MemoryEstimate>();
+  // Estimates depend only on how many GPUs share the model and the GPU's size class: each is computed once per decision.
+  const cache: EstimateCache = { memory: new Map(), precision: new Map() };
   const candidates: Candidate[] = [];
-  taxonomy.instanceTypes.forEach((spec, i) => scopeMisses[i] || candidates.push(toCandidate(spec, resolved, taxonomy, estimates)));
+  taxonomy.instanceTypes.forEach((spec, i) => scopeMisses[i] || candidates.push(toCandidate(spec, resolved, taxonomy, cache)));
 
   const memoryFits = candidates.some((c) => resolved.pool.has(c.gpu.name) && missesOf(c, resolved, MEMORY_ONLY).length === 0);
   const final: ResolvedRequirements = { ...resolved, escalated: resolved.escalation.size > 0 && !memoryFits };
@@ -134,16 +143,50 @@ function resolve(requirements: SelectionRequirements, taxonomy: Taxonomy): Resol
     pinned,
     purchase: requirements.purchase ?? profile.purchase,
     region: requirements.region ?? REFERENCE_REGION,
+    mode: requirements.usage?.mode ?? profile.modelMode,
+    precision: requirements.model === undefined ? undefined : (requirements.usage?.precision ?? "bf16"),
+    throughput: requirements.throughput,
+    trainingTokens: requirements.trainingTokens,
+    minClusterNetworkGbps:
+      requirements.minClusterNetworkGbps ?? ((requirements.usage?.mode ?? profile.modelMode) === "inference" ? undefined : DEFAULT_MIN_CLUSTER_NETWORK_GBPS),
   };
 }
 
-function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: Taxonomy, estimates: Map<number, MemoryEstimate>): Candidate {
+interface EstimateCache {
+  readonly memory: Map<string, MemoryEstimate>;
+  readonly precision: Map<string, PrecisionVerdict>;
+}
+
+function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: Taxonomy, cache: EstimateCache): Candidate {
   const gpu = gpuModel(taxonomy, spec.gpu);
-  const { nodeCount, memoryEstimate } = sizeForModel(spec, (gpu.usableMemoryMiB / 1024) * (spec.gpuFraction ?? 1), r, estimates);
+  const fraction = spec.gpuFraction ?? 1;
+  const usableGiB = (gpu.usableMemoryMiB / 1024) * fraction;
+  const { nodeCount, memoryEstimate } = sizeForModel(spec, gpu, usableGiB, r, cache);
   const price = instancePrice(spec, r.region);
   // Unpriced types (no public price known) rank last and the "price" constraint rejects them.
   const usdPerInstanceHour = price.usdPerInstanceHour ?? Number.POSITIVE_INFINITY;
-  const fraction = spec.gpuFraction ?? 1;
+  const onDemandUsdPerHour = round4(usdPerInstanceHour * nodeCount);
+  let precision: PrecisionVerdict | undefined;
+  if (r.precision !== undefined) {
+    const key = gpu.name;
+    precision = cache.precision.get(key);
+    if (!precision) cache.precision.set(key, (precision = precisionSupport(r.precision, gpu, r.mode)));
+  }
+  const llm = r.model?.kind === "llm" ? r.model : undefined;
+  let throughput: ThroughputEstimate | undefined;
+  let throughputShortfall: string | undefined;
+  if (llm && r.mode === "inference" && memoryEstimate && precision && precision.support !== "unsupported") {
+    const sized = throughputOf(llm, spec, gpu, usableGiB, usdPerInstanceHour, memoryEstimate, precision, r);
+    if ("miss" in sized) throughputShortfall = sized.miss;
+    else throughput = sized;
+  }
+  let job: JobEstimate | undefined;
+  if (llm && r.trainingTokens !== undefined && r.mode !== "inference" && memoryEstimate) {
+    const parallelism = { gpusPerNode: spec.gpuCount, nodes: nodeCount, intraNode: spec.gpuInterconnect, networkGbps: spec.networkGbps };
+    job = estimateJob(llm, r.mode, r.trainingTokens, gpu, fraction, parallelism, onDemandUsdPerHour, r.minClusterNetworkGbps);
+  }
+  // A run sharded over several GPUs of one instance is slow over PCIe: NVLink/NVSwitch types rank first, unless USD per job decides.
+  const sharded = r.mode !== "inference" && (memoryEstimate?.gpuCount ?? 1) > 1 && r.trainingTokens === undefined;
   return {
     instanceType: spec.instanceType,
     spec,
@@ -153,41 +196,79 @@ function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: 
     gpuFraction: fraction,
     usdPerInstanceHour,
     spotUsdPerInstanceHour: price.spotUsdPerInstanceHour,
-    onDemandUsdPerHour: round4(usdPerInstanceHour * nodeCount),
+    onDemandUsdPerHour,
     priceFromReferenceRegion: price.fromReferenceRegion,
     usdPerTflopsHour: usdPerInstanceHour / (spec.gpuCount * fraction * gpu.bf16Tflops),
     preferenceRank: r.pool.get(spec.gpu) ?? (r.escalation.has(spec.gpu) ? r.pool.size : Number.MAX_SAFE_INTEGER),
     memoryEstimate,
+    ...(precision ? { precision } : {}),
+    ...(throughput ? { throughput } : {}),
+    ...(throughputShortfall ? { throughputShortfall } : {}),
+    ...(job ? { job } : {}),
+    interconnectRank: sharded && spec.gpuCount > 1 && spec.gpuInterconnect === "PCIe" ? 1 : 0,
   };
+}
+
+/** Tokens per second of one replica of this type, and the replicas a target needs. */
+function throughputOf(
+  m: LanguageModelSpec,
+  spec: InstanceTypeSpec,
+  gpu: GpuModel,
+  usableGiB: number,
+  usdPerInstanceHour: number,
+  e: MemoryEstimate,
+  precision: PrecisionVerdict,
+  r: ResolvedRequirements,
+) {
+  // Sequences the KV budget holds: what is left after everything but the cache, over one sequence's cache.
+  const perSequence = e.parts.kvCacheGiB / e.concurrency;
+  const room = usableGiB * e.memoryUtilization - (e.perGpuGiB - e.parts.kvCacheGiB);
+  const maxNumSeqs = r.requirements.usage?.maxNumSeqs ?? vllmServerDefaults(estimateTarget(gpu, spec)).maxNumSeqs;
+  const fit = Math.max(0, Math.min(Math.floor(room / perSequence), e.engine === "vllm" ? maxNumSeqs : Number.MAX_SAFE_INTEGER));
+  if (r.throughput && fit < 1) return { miss: "no sequence fits beside the weights" };
+  const hw = { gpu, gpus: spec.gpuCount, gpuFraction: spec.gpuFraction ?? 1, interconnect: spec.gpuInterconnect, usdPerInstanceHour };
+  const outputTokens = r.requirements.usage?.outputTokens ?? defaultOutputTokens(e.contextTokens);
+  const shape = { promptTokens: e.contextTokens - outputTokens, outputTokens };
+  return estimateThroughput(new Roofline(m, e.precision, precision, hw), shape, { given: e.concurrency, fit: Math.max(fit, 1) }, r.throughput);
+}
+
+/** What vLLM's defaults depend on: the GPU's memory and name. */
+function estimateTarget(gpu: GpuModel, spec: InstanceTypeSpec): EstimateTarget {
+  return { memoryGiB: (gpu.usableMemoryMiB / 1024) * (spec.gpuFraction ?? 1), name: gpu.name };
 }
 
 /**
  * Nodes and estimate for one instance type. Inference and LoRA shard over one node's GPUs; a full
- * fine-tune that does not fit one node grows to the fewest EFA-connected nodes that hold it.
+ * fine-tune that does not fit one node grows to the fewest EFA-connected nodes that hold it (the
+ * minClusterNetworkGbps constraint then says whether those nodes may be joined).
  */
 function sizeForModel(
   spec: InstanceTypeSpec,
+  gpu: GpuModel,
   usableGiB: number,
   r: ResolvedRequirements,
-  estimates: Map<number, MemoryEstimate>,
+  cache: EstimateCache,
 ): { nodeCount: number; memoryEstimate?: MemoryEstimate } {
   const fixedNodes = r.requirements.nodes;
   const model = r.model;
   if (!model) return { nodeCount: fixedNodes ?? 1 };
-  const mode: ModelMode = r.requirements.usage?.mode ?? r.profile.modelMode;
-  const usage = { ...r.requirements.usage, mode };
+  const usage = { ...r.requirements.usage, mode: r.mode };
+  const target = estimateTarget(gpu, spec);
+  const large = vllmServerDefaults(target) !== vllmServerDefaults(undefined);
   const estimateOn = (nodes: number) => {
     const gpus = gpusSharing(model, spec.gpuCount * nodes);
-    let estimate = estimates.get(gpus);
-    if (!estimate) estimates.set(gpus, (estimate = estimateMemory(model, usage, gpus)));
+    const key = `${gpus}:${large}`;
+    let estimate = cache.memory.get(key);
+    if (!estimate) cache.memory.set(key, (estimate = estimateMemory(model, usage, gpus, target)));
     return estimate;
   };
+  const fits = (e: MemoryEstimate) => e.perGpuGiB <= usableGiB * e.memoryUtilization;
   if (fixedNodes !== undefined) return { nodeCount: fixedNodes, memoryEstimate: estimateOn(fixedNodes) };
   let estimate = estimateOn(1);
-  if (mode !== "full" || estimate.perGpuGiB <= usableGiB || spec.efaInterfaces === 0) return { nodeCount: 1, memoryEstimate: estimate };
+  if (r.mode !== "full" || fits(estimate) || spec.efaInterfaces === 0) return { nodeCount: 1, memoryEstimate: estimate };
   for (let nodes = 2; nodes <= MAX_AUTO_NODES; nodes++) {
     estimate = estimateOn(nodes);
-    if (estimate.perGpuGiB <= usableGiB) return { nodeCount: nodes, memoryEstimate: estimate };
+    if (fits(estimate)) return { nodeCount: nodes, memoryEstimate: estimate };
   }
   return { nodeCount: 1, memoryEstimate: estimateOn(1) };
 }
@@ -215,12 +296,23 @@ function missesOf(c: Candidate, r: ResolvedRequirements, applicable: readonly Co
 }
 
 function decisionOrder(objective: Objective): (a: Candidate, b: Candidate) => number {
-  const metric = (c: Candidate) => (objective === "cost" ? c.onDemandUsdPerHour : c.usdPerTflopsHour);
+  const metric = METRICS[objective];
+  const tie = (c: Candidate) => (objective === "job-cost" ? (c.job?.hours ?? Number.POSITIVE_INFINITY) : 0);
   return (a, b) =>
     a.preferenceRank - b.preferenceRank ||
+    a.interconnectRank - b.interconnectRank ||
     metric(a) - metric(b) ||
+    tie(a) - tie(b) ||
     (a.instanceType < b.instanceType ? -1 : a.instanceType > b.instanceType ? 1 : 0);
 }
+
+/** What each objective minimizes. */
+const METRICS: Readonly<Record<Objective, (c: Candidate) => number>> = {
+  cost: (c) => c.onDemandUsdPerHour,
+  "compute-cost": (c) => c.usdPerTflopsHour,
+  "job-cost": (c) => c.job?.usdPerJob ?? Number.POSITIVE_INFINITY,
+  "throughput-cost": (c) => (c.throughput ? c.throughput.replicas * c.onDemandUsdPerHour : Number.POSITIVE_INFINITY),
+};
 
 function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objective, scored: readonly Scored[], order: (a: Candidate, b: Candidate) => number): string {
   const nodes = chosen.nodeCount > 1 ? `${chosen.nodeCount} × ` : "";
@@ -231,12 +323,12 @@ function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objectiv
       ? ` in us-east-1: the table has no ${r.region} price`
       : ` in ${r.region}`;
   const what = `${nodes}${chosen.instanceType} (${gpusLabel(chosen.gpuCount, chosen.gpuFraction, chosen.gpu.name)}, $${price}/h on-demand${where})`;
-  const how = objective === "cost" ? "the lowest-cost" : "the lowest cost per unit of BF16 compute among";
+  const how = HOW[objective](r.profile.displayName);
   const preference = r.requirements.gpus && r.pool.size > 1 ? ` (${chosen.gpu.name} is the first preferred GPU with a feasible instance)` : "";
   const parts = [
     r.pinned
       ? `${what} was pinned by the user (instanceType) and meets every requirement given`
-      : `${what} is ${how} feasible ${r.profile.displayName} instance${preference}: ${r.profile.reason}`,
+      : `${what} is ${how}${preference}: ${r.profile.reason}`,
   ];
   const e = chosen.memoryEstimate;
   if (e) {
@@ -245,6 +337,23 @@ function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objectiv
         `${chosen.nodeCount > 1 ? ` on ${chosen.nodeCount} nodes` : ""} of ${((chosen.gpu.usableMemoryMiB / 1024) * chosen.gpuFraction).toFixed(1)} GiB usable`,
     );
   }
+  if (chosen.precision && chosen.precision.support !== "native") parts.push(chosen.precision.note);
+  if (r.mode !== "inference" && (chosen.memoryEstimate?.gpuCount ?? 1) > chosen.nodeCount && chosen.spec.gpuInterconnect === "PCIe") {
+    parts.push(
+      chosen.interconnectRank > 0
+        ? `its ${chosen.gpuCount} GPUs share PCIe: no NVLink/NVSwitch type met the requirements, and sharded training over PCIe runs at about half the speed`
+        : `its ${chosen.gpuCount} GPUs share PCIe, which halves sharded training's speed; the cost per run counts it`,
+    );
+  }
+  const t = chosen.throughput;
+  if (t) {
+    parts.push(
+      `${t.outputTokensPerSecondPerReplica} output tokens/s per replica (${t.sequencesPerReplica} sequences, ${t.outputTokensPerSecondPerStream} tokens/s each, bound by ${t.boundBy})` +
+        `${r.throughput ? `, ${t.replicas} replica${t.replicas > 1 ? "s" : ""} for ${r.throughput.outputTokensPerSecond} tokens/s` : ""}, $${t.usdPerMillionOutputTokens} per million output tokens`,
+    );
+  }
+  const j = chosen.job;
+  if (j) parts.push(`${j.trainingTokens.toExponential(2)} training tokens take ≈ ${j.hours} h at ${Math.round(j.mfu * 100)}% MFU: $${j.usdPerJob.toFixed(2)} per run`);
   if (r.escalated) parts.push(`no ${[...r.pool.keys()].join(" or ")} instance has enough GPU memory, so ${chosen.gpu.name} was allowed`);
   const region = r.requirements.region;
   if (region) {
@@ -256,6 +365,17 @@ function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objectiv
   return parts.join("; ") + ".";
 }
 
+/** How the reason names what the objective minimized. */
+const HOW: Readonly<Record<Objective, (workload: string) => string>> = {
+  cost: (w) => `the lowest-cost feasible ${w} instance`,
+  "compute-cost": (w) => `the feasible ${w} instance with the lowest cost per unit of BF16 compute`,
+  "job-cost": (w) => `the feasible ${w} instance with the lowest cost per run`,
+  "throughput-cost": (w) => `the feasible ${w} instance whose fleet for the throughput costs least`,
+};
+
+/** Constraints on how a type is built rather than how big it is: the ones to name when a right-sized type misses only them. */
+const BLAMED_FIRST: ReadonlySet<string> = new Set(["interconnect", "minClusterNetworkGbps", "precision", "throughput"]);
+
 function noFeasibleInstance(all: readonly Rejection[], r: ResolvedRequirements, taxonomy: Taxonomy): NoFeasibleInstanceError {
   const specOf = new Map(taxonomy.instanceTypes.map((t) => [t.instanceType, t]));
   // Blame the constraint that alone rules out the most candidates; failing that, the most frequent miss.
@@ -266,12 +386,14 @@ function noFeasibleInstance(all: readonly Rejection[], r: ResolvedRequirements, 
     for (const s of list) for (const m of s.misses) counts.set(m.constraint, (counts.get(m.constraint) ?? 0) + 1);
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || CONSTRAINTS.findIndex((k) => k.name === a[0]) - CONSTRAINTS.findIndex((k) => k.name === b[0]));
   };
-  const sole = tally(relevant.filter((s) => s.misses.length === 1));
+  // A type that is right in every way but its links or its precision is the nearest miss: those are blamed before sizes.
+  const sole = tally(relevant.filter((s) => s.misses.length === 1)).sort((a, b) => Number(BLAMED_FIRST.has(b[0])) - Number(BLAMED_FIRST.has(a[0])));
   const constraintName = (sole[0] ?? tally(relevant)[0])[0];
   const constraint = CONSTRAINTS.find((k) => k.name === constraintName)!;
   const price = (name: string) => specOf.get(name)!.usdPerInstanceHour ?? Number.POSITIVE_INFINITY;
+  const blamed = (s: Rejection) => (s.misses.some((m) => m.constraint === constraintName) ? 0 : 1);
   const nearest = [...relevant]
-    .sort((a, b) => a.misses.length - b.misses.length || price(a.instanceType) - price(b.instanceType) || (a.instanceType < b.instanceType ? -1 : 1))
+    .sort((a, b) => a.misses.length - b.misses.length || blamed(a) - blamed(b) || price(a.instanceType) - price(b.instanceType) || (a.instanceType < b.instanceType ? -1 : 1))
     .slice(0, 3)
     .map((s) => ({ instanceType: s.instanceType, misses: s.misses.map((m) => m.reason) }));
   let hint: string | undefined;

@@ -3,6 +3,7 @@ import { KNOWN_REGIONS, OTHER_PARTITION_REGION } from "../taxonomy/regions";
 import { checkModelSpec, checkTaxonomy } from "../taxonomy/schema";
 import { Taxonomy } from "../taxonomy/taxonomy";
 import { WORKLOAD_CLASSES } from "../taxonomy/workload-class";
+import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
 import { OBJECTIVES, PURCHASE_OPTIONS } from "../taxonomy/workload-profile";
 import { checkOneOf, isDenseList } from "../validation/allowed-values";
 import { InvalidRequirementError } from "../validation/errors";
@@ -28,6 +29,10 @@ export const REQUIREMENT_RULES = {
   maxUsdPerHour: { above: 0, max: 1_000_000, unit: "USD" },
   gpuCount: { integer: true, min: 1, max: 16, why: "an EC2 instance has at most 16 GPUs" },
   nodes: { ...POSITIVE_WHOLE, max: MAX_NODES, why: `the library's cluster bound; larger clusters belong to ParallelCluster or HyperPod` },
+  trainingTokens: { above: 0, max: 1e16, unit: "tokens", why: "a run of more than 10^16 tokens is beyond any published training run" },
+  minClusterNetworkGbps: { min: 0, max: 28_800, unit: "Gbps" },
+  outputTokensPerSecond: { above: 0, max: 1e9, unit: "tokens/s" },
+  minTokensPerSecondPerStream: { above: 0, max: 1e6, unit: "tokens/s" },
 } as const satisfies Record<string, NumberRule>;
 
 /** Rejects malformed requirements before any scan, naming the property, the value and what would work. */
@@ -55,8 +60,33 @@ export function validateRequirements(r: SelectionRequirements): void {
   if (r.taxonomy !== undefined) checkTaxonomy(r.taxonomy);
   if (r.region !== undefined) checkRegion(r.region, r.taxonomy);
   if (r.model !== undefined && typeof r.model !== "string") checkModelSpec("model", r.model);
-  if (r.usage !== undefined) checkModelUsage(r.usage);
+  for (const key of ["trainingTokens", "minClusterNetworkGbps"] as const) checkNumber(key, r[key], REQUIREMENT_RULES[key]);
+  if (r.nativePrecision !== undefined && typeof r.nativePrecision !== "boolean") throw new InvalidRequirementError("nativePrecision", r.nativePrecision, "give true or false");
+  checkThroughput(r.throughput);
+  const mode = r.usage?.mode ?? WORKLOAD_PROFILES[r.workload]?.modelMode ?? "inference";
+  if (r.usage !== undefined) checkModelUsage(r.usage, mode);
+  // What only a model can answer is refused without one, instead of being ignored.
+  for (const key of ["usage", "throughput", "trainingTokens"] as const) {
+    if (r[key] !== undefined && r.model === undefined) throw new InvalidRequirementError(key, r[key], "it needs a model (a catalog name such as \"llama-3.1-8b\", or a spec)");
+  }
+  if (r.throughput !== undefined && mode !== "inference") throw new InvalidRequirementError("throughput", r.throughput, `it sizes inference fleets; this is a ${mode} run (use trainingTokens for USD per job)`);
+  if (r.trainingTokens !== undefined && mode === "inference") throw new InvalidRequirementError("trainingTokens", r.trainingTokens, 'it applies to fine-tunes and training (usage.mode "lora" or "full")');
+  if (r.objective === "job-cost" && r.trainingTokens === undefined) throw new InvalidRequirementError("objective", r.objective, "job-cost needs trainingTokens");
+  if (r.objective === "throughput-cost" && r.throughput === undefined) throw new InvalidRequirementError("objective", r.objective, "throughput-cost needs a throughput target");
   if (r.purchase === "spot" && (r.nodes ?? 1) > 1) throw spotClusterError(r.nodes!);
+}
+
+function checkThroughput(t: unknown): void {
+  if (t === undefined) return;
+  if (t === null || typeof t !== "object" || Array.isArray(t)) {
+    throw new InvalidRequirementError("throughput", t, "give { outputTokensPerSecond: 2000 } and optionally minTokensPerSecondPerStream");
+  }
+  const target = t as Record<string, unknown>;
+  const unknown = Object.keys(target).find((k) => k !== "outputTokensPerSecond" && k !== "minTokensPerSecondPerStream");
+  if (unknown !== undefined) throw new InvalidRequirementError(`throughput.${unknown}`, target[unknown], "use outputTokensPerSecond and minTokensPerSecondPerStream");
+  if (target.outputTokensPerSecond === undefined) throw new InvalidRequirementError("throughput.outputTokensPerSecond", undefined, "give the output tokens per second the fleet must produce");
+  checkNumber("throughput.outputTokensPerSecond", target.outputTokensPerSecond, REQUIREMENT_RULES.outputTokensPerSecond);
+  checkNumber("throughput.minTokensPerSecondPerStream", target.minTokensPerSecondPerStream, REQUIREMENT_RULES.minTokensPerSecondPerStream);
 }
 
 /** Throws unless `region` is a commercial region code the taxonomy knows, with "did you mean" otherwise. */

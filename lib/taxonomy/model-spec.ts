@@ -1,5 +1,17 @@
 import { Source } from "./source";
 
+/** The mixture-of-experts MLP of a model (Mixtral, Qwen3-MoE), as its config.json describes it. */
+export interface MixtureOfExperts {
+  /** num_local_experts / num_experts: routed experts per MoE layer. */
+  readonly experts: number;
+  /** num_experts_per_tok. */
+  readonly expertsPerToken: number;
+  /** moe_intermediate_size (Mixtral: intermediate_size): one expert's MLP width. */
+  readonly expertIntermediateSize: number;
+  /** Experts every token passes through besides the routed ones. @default 0 */
+  readonly sharedExperts?: number;
+}
+
 /** A transformer language model, as its published config describes it. */
 export interface LanguageModelSpec {
   readonly kind: "llm";
@@ -8,18 +20,28 @@ export interface LanguageModelSpec {
   readonly aliases: readonly string[];
   /** Total parameters in billions (all experts for mixture-of-experts models). */
   readonly paramsBillion: number;
+  /** Parameters a token passes through, in billions (mixture of experts); the total for dense models. */
+  readonly activeParamsBillion?: number;
   /** num_hidden_layers. */
   readonly layers: number;
   /** hidden_size. */
   readonly hiddenSize: number;
+  /** intermediate_size: the dense MLP's width (per expert for MoE: see moe). */
+  readonly intermediateSize: number;
+  /** vocab_size: the width of the logits every trained token produces. */
+  readonly vocabSize: number;
   /** num_attention_heads. */
   readonly attentionHeads: number;
   /** num_key_value_heads (grouped-query attention). */
   readonly kvHeads: number;
-  /** hidden_size / num_attention_heads unless the config says otherwise. */
+  /** head_dim, or hidden_size / num_attention_heads where the config has none. */
   readonly headDim: number;
   /** max_position_embeddings: the longest context the model supports, in tokens. */
   readonly contextLengthTokens: number;
+  /** tie_word_embeddings: the output head shares the embedding matrix. @default false */
+  readonly tiedEmbeddings?: boolean;
+  /** The MLP is a mixture of experts. */
+  readonly moe?: MixtureOfExperts;
   readonly sources: readonly Source[];
 }
 

@@ -150,6 +150,21 @@ export function checkModelSpec(property: string, spec: unknown): asserts spec is
     for (const field of ["hiddenSize", "attentionHeads", "headDim"]) number(at(field), m[field], BOUNDS.modelWidth);
     number(at("kvHeads"), m.kvHeads, { integer: true, min: 1, max: m.attentionHeads as number, why: "grouped-query attention has at most one KV head per attention head" });
     number(at("contextLengthTokens"), m.contextLengthTokens, BOUNDS.contextLengthTokens);
+    number(at("intermediateSize"), m.intermediateSize, BOUNDS.modelWidth);
+    number(at("vocabSize"), m.vocabSize, { ...BOUNDS.modelWidth, why: "config.json vocab_size" });
+    if (m.activeParamsBillion !== undefined) {
+      number(at("activeParamsBillion"), m.activeParamsBillion, { above: 0, max: m.paramsBillion as number, why: "a token passes through at most all parameters" });
+    }
+    if (m.tiedEmbeddings !== undefined && typeof m.tiedEmbeddings !== "boolean") throw new InvalidTaxonomyError(at("tiedEmbeddings"), m.tiedEmbeddings, "give true or false");
+    if (m.moe !== undefined) {
+      object(at("moe"), m.moe);
+      const moe = m.moe as Record<string, unknown>;
+      number(`${at("moe")}.experts`, moe.experts, { integer: true, min: 2, max: 10_000 });
+      number(`${at("moe")}.expertsPerToken`, moe.expertsPerToken, { integer: true, min: 1, max: moe.experts as number, why: "a token is routed to at most all experts" });
+      number(`${at("moe")}.expertIntermediateSize`, moe.expertIntermediateSize, BOUNDS.modelWidth);
+      if (moe.sharedExperts !== undefined) number(`${at("moe")}.sharedExperts`, moe.sharedExperts, { integer: true, min: 0, max: 1_000 });
+      if (m.activeParamsBillion === undefined) throw new InvalidTaxonomyError(at("activeParamsBillion"), undefined, "give the parameters a token passes through (the model card's active count)");
+    }
   } else {
     number(at("typicalVramGB"), m.typicalVramGB, BOUNDS.typicalVramGB);
   }

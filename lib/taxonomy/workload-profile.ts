@@ -1,8 +1,12 @@
 import { GpuName } from "./gpu-model";
 import { WorkloadClass } from "./workload-class";
 
-/** `cost`: lowest USD/hour. `compute-cost`: lowest USD/hour per dense BF16 TFLOPS (time-to-completion aware). */
-export const OBJECTIVES = ["cost", "compute-cost"] as const;
+/**
+ * `cost`: lowest USD/hour. `compute-cost`: lowest USD/hour per dense BF16 TFLOPS (time-to-completion aware).
+ * `job-cost`: lowest USD per fine-tune or training run (needs trainingTokens; the default when given).
+ * `throughput-cost`: lowest USD/hour of the fleet a throughput target needs (the default when one is given).
+ */
+export const OBJECTIVES = ["cost", "compute-cost", "job-cost", "throughput-cost"] as const;
 export type Objective = (typeof OBJECTIVES)[number];
 
 /** How capacity is bought. */

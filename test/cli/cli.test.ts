@@ -64,9 +64,11 @@ describe("catalog, gpus, estimate", () => {
   test("estimate gives the breakdown", () => {
     const { doc } = json(["estimate", "--model", "llama-3.1-8b", "--mode", "inference", "--context", "8192", "--concurrency", "4"]);
     expect(doc.parts.kvCacheGiB).toBe(4);
-    expect(doc.totalGiB).toBeGreaterThan(doc.parts.weightsGiB);
+    expect(doc.perGpuGiB).toBeGreaterThan(doc.parts.weightsGiB);
+    expect(doc.engine).toBe("vllm");
     const custom = json(["estimate", "--params", "8", "--layers", "32", "--kv-heads", "8", "--head-dim", "128", "--mode", "full"]).doc;
-    expect(custom.parts.optimizerStateGiB).toBeCloseTo((8e9 * 12) / 2 ** 30, 1);
+    // Mixed precision AdamW: two fp32 moments, 8 B per parameter.
+    expect(custom.parts.optimizerStateGiB).toBeCloseTo((8e9 * 8) / 2 ** 30, 1);
   });
 });
 

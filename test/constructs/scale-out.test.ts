@@ -223,12 +223,25 @@ describe("multi-node training", () => {
     expect(lt.capacity_reservation_specification).toEqual({ capacity_reservation_target: { capacity_reservation_id: "cr-0123456789abcdef0" } });
   });
 
-  test("the estimator decides the node count when nodes is not given, and says so", () => {
+  test("the estimator decides the node count when nodes is not given, and says so: the training setup decides it", () => {
     let training: Training;
+    // Mixed precision keeps fp32 master weights and gradients: 18 B per parameter, 1.27 TB for 70B over 8-GPU p5 nodes.
     const json70 = synthStack((s) => (training = new Training(s, "t", { network: NETWORK, model: "llama-3.1-70b" })));
+    expect(training!.decision.nodeCount).toBe(3);
+    expect(training!.decision.reason).toMatch(/across 24 GPUs on 3 nodes/);
+    expect(resourcesOf(json70, "aws_instance")).toHaveLength(3);
+    // Pure bf16 (torchtune; a model loaded in bf16 under FSDP): 8 B per parameter, two nodes.
+    synthStack((s) => (training = new Training(s, "t", { network: NETWORK, model: "llama-3.1-70b", usage: { trainingPrecision: "bf16" } })));
     expect(training!.decision.nodeCount).toBe(2);
-    expect(training!.decision.reason).toMatch(/on 2 nodes/);
-    expect(resourcesOf(json70, "aws_instance")).toHaveLength(2);
+  });
+
+  test("nodes joined by less than 400 Gbps are refused unless asked for, and the error says which link", () => {
+    expect(() => synthStack((s) => new Training(s, "t", { network: NETWORK, gpus: ["V100-32GB"], nodes: 2, ami: "ami-0123456789abcdef2" }))).toThrow(
+      /minClusterNetworkGbps = 400 .*p3dn.24xlarge \(2 nodes needed and p3dn.24xlarge links them at 100 Gbps, below the 400 Gbps a multi-node run needs/,
+    );
+    let training: Training;
+    synthStack((s) => (training = new Training(s, "t", { network: NETWORK, gpus: ["V100-32GB"], nodes: 2, ami: "ami-0123456789abcdef2", minClusterNetworkGbps: 100 })));
+    expect(training!.decision).toMatchObject({ instanceType: "p3dn.24xlarge", nodeCount: 2 });
   });
 
   test.each([

@@ -32,9 +32,11 @@ describe("workload defaults (the contract with users)", () => {
   });
 
   test("fine-tuning picks from the model's estimate", () => {
-    expect(selectInstance({ workload: WorkloadClass.FINE_TUNING, model: "llama-3.1-8b" }).gpu.name).toBe("A10G");
+    // 4,096-token sequences: the loss's logits alone take 6.9 GiB, so an L40S; 1,024-token sequences fit an A10G.
+    expect(selectInstance({ workload: WorkloadClass.FINE_TUNING, model: "llama-3.1-8b" }).gpu.name).toBe("L40S");
+    expect(selectInstance({ workload: WorkloadClass.FINE_TUNING, model: "llama-3.1-8b", usage: { contextTokens: 1024 } }).gpu.name).toBe("A10G");
     const full = selectInstance({ workload: WorkloadClass.FINE_TUNING, model: "llama-3.1-8b", usage: { mode: "full" } });
-    expect(full.gpuCount * full.gpu.memoryGB).toBeGreaterThan(128);
+    expect(full.gpuCount * full.gpu.memoryGB).toBeGreaterThan(144);
     expect(full.memoryEstimate!.mode).toBe("full");
   });
 

@@ -71,7 +71,7 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
   { id: "video-g7e-fleet", workload: "image-generation", region: "us-east-1", props: { gpus: ["RTX-PRO-6000"], replicas: { min: 1, max: 3 } } },
   { id: "small-g6f", workload: "batch-processing", region: "us-east-1", props: { minGpuMemoryGB: 3 } },
   { id: "chat-ubuntu-2404", workload: "realtime-inference", region: "us-east-1", props: { operatingSystem: "ubuntu-24.04" } },
-  { id: "pretrain-p3dn", workload: "training", region: "us-east-1", props: { gpus: ["V100-32GB"], nodes: 2, ami: "ami-0123456789abcdef2" } },
+  { id: "pretrain-p3dn", workload: "training", region: "us-east-1", props: { gpus: ["V100-32GB"], nodes: 2, ami: "ami-0123456789abcdef2", minClusterNetworkGbps: 100 } },
   {
     id: "pretrain-capacity-block",
     workload: "training",

@@ -57,6 +57,12 @@ export function validateWorkloadProps(props: GpuWorkloadProps, network: NetworkP
     throw new InvalidRequirementError("tags", `${tagCount} tags with the platform's and the library's ${OWN_TAGS}`, `keep to ${TAG_LIMITS.perResource} (AWS's limit per resource)`);
   }
   validateReplicas(props.replicas);
+  if (props.replicas !== undefined && props.throughput !== undefined) {
+    throw new InvalidRequirementError("replicas", props.replicas, "throughput sizes the fleet's replicas; give replicas or throughput, not both");
+  }
+  if (props.throughput !== undefined && (props.batch !== undefined || (props.nodes ?? 1) > 1)) {
+    throw new InvalidRequirementError("throughput", props.throughput, "it sizes an inference fleet; AWS Batch and clusters are sized by batch.maxVcpus and nodes");
+  }
   validateCapacityOptions(props);
   validateRules(props);
 }

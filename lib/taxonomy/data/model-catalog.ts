@@ -4,17 +4,49 @@ import { Source } from "../source";
 /*
  * Model catalog.
  *
- * LLM rows are the published Hugging Face config.json values (num_hidden_layers, hidden_size, num_attention_heads,
- * num_key_value_heads, head_dim or hidden_size / num_attention_heads, max_position_embeddings). The meta-llama repos
- * are gated, so their configs were checked against verbatim public copies and model-info tables listed as sources.
- * paramsBillion is the published (model card / safetensors) count; for MoE it is all experts.
+ * LLM rows are the published Hugging Face config.json values: num_hidden_layers (layers), hidden_size (hiddenSize),
+ * intermediate_size (intermediateSize), vocab_size (vocabSize), num_attention_heads, num_key_value_heads,
+ * head_dim (headDim; where the config has no head_dim key, hidden_size / num_attention_heads, and the row says so)
+ * and max_position_embeddings (contextLengthTokens). tiedEmbeddings is set only where tie_word_embeddings is true
+ * (Llama 3.2 1B/3B, Gemma); it is omitted, i.e. false, everywhere else. Mixture-of-experts rows add moe
+ * (num_local_experts / num_experts, num_experts_per_tok, the expert MLP width, shared experts where there are any)
+ * and activeParamsBillion; for Mixtral the expert width is intermediate_size, for Qwen3-MoE it is
+ * moe_intermediate_size (their intermediate_size, kept in intermediateSize, only sizes dense layers, of which they
+ * have none).
  *
- * Diffusion rows: paramsBillion is the denoiser only (SDXL UNet, FLUX transformer); typicalVramGB is peak GPU memory
- * of the default fp16/bf16 pipeline at native resolution (1024x1024) with every component resident on the GPU
- * (no CPU offload).
+ * Many Hub pages (the meta-llama and google repos are gated) could not be read directly, so configs were checked
+ * against verbatim public copies: config dumps in other repositories and derivative / quantized repos of the same
+ * checkpoint, pinned to a commit where one exists. Every row lists them as sources.
+ *
+ * paramsBillion is the published (model card) count, given to 2-3 decimals where an exact total is known (Hub
+ * safetensors totals, keras-hub presets), and for MoE it is all experts. Where the card gives only a round figure
+ * ("70B") the row uses the best exact total found and says where it comes from. A value that could not be confirmed
+ * is kept at its best estimate and marked "// unverified:" with what is uncertain.
+ *
+ * Diffusion rows: paramsBillion is the denoiser only (SDXL UNet, FLUX / SD3.5 transformer); typicalVramGB is peak GPU
+ * memory of the default fp16/bf16 pipeline at native resolution (1024x1024) with every component resident on the GPU
+ * (no CPU offload), in GB (10^9 bytes; the memory estimate converts it to GiB). Measured diffusers figures are
+ * preferred; the HF blogs print torch.cuda.max_memory_reserved() / 1024**3 labelled "GB", i.e. GiB, which is
+ * converted here. Rows without a measurement say how their figure was reached and are marked unverified.
  */
 
 const AS_OF = "2026-11-27";
+/** Second pass: intermediate_size, vocab_size, tied embeddings, MoE fields, and the rows added then. */
+const AS_OF_2 = "2026-11-29";
+
+// --- Shared config collections (verbatim config.json copies) ---
+const LLM_PROF_CONFIGS: Source = {
+  title:
+    "citsjtu2020/LLM-Prof sglang/Model_Config.md: verbatim config.json dumps (Llama-3.2-3B, Qwen2.5-7B/14B/32B, Qwen3-14B, Qwen3-30B-A3B)",
+  url: "https://github.com/citsjtu2020/LLM-Prof/blob/8434c8d19c396b2f95d92a67845a7c0a0e0dd512/sglang/Model_Config.md",
+  asOf: AS_OF_2,
+};
+const MAXTEXT_HF_CONFIGS: Source = {
+  title:
+    "AI-Hypercomputer/maxtext hf_model_configs.py (llama31_405b: intermediate_size 53248, head_dim 128; gemma2_27b: intermediate_size 36864, head_dim 128)",
+  url: "https://github.com/AI-Hypercomputer/maxtext/blob/02b47fd815659b2d3119206cb25c05b5a0a74dbc/src/MaxText/utils/ckpt_conversion/utils/hf_model_configs.py",
+  asOf: AS_OF_2,
+};
 
 // --- Llama ---
 const LLAMA_31_8B_CONFIG: Source = {
@@ -52,6 +84,62 @@ const LLAMA_32_3B_CONFIG: Source = {
   url: "https://huggingface.co/meta-llama/Llama-3.2-3B/blob/main/config.json",
   asOf: AS_OF,
 };
+const AICONF_LLAMA_31_8B: Source = {
+  title:
+    "ai-dynamo/aiconfigurator: verbatim copy of meta-llama/Meta-Llama-3.1-8B config.json (intermediate_size 14336, vocab_size 128256, tie_word_embeddings false, no head_dim key)",
+  url: "https://github.com/ai-dynamo/aiconfigurator/blob/095f58a51c4ca8e61b66ec108d86f223f8d559ce/aic-core/src/aiconfigurator_core/model_configs/meta-llama--Meta-Llama-3.1-8B_config.json",
+  asOf: AS_OF_2,
+};
+const LLAMA_31_8B_HUB_API: Source = {
+  title: "HF Hub API snapshot of meta-llama/Llama-3.1-8B-Instruct (same shapes): safetensors total 8,030,261,248",
+  url: "https://github.com/daniel-p-green/alain-ai-learning-platform/blob/1b33775219c224def81d0c3c4e34d2d6630dc83d/out/research-meta-llama-llama-3-1-8b-instruct/sources/huggingface/model.json",
+  asOf: AS_OF_2,
+};
+const AICONF_LLAMA_31_70B: Source = {
+  title:
+    "ai-dynamo/aiconfigurator: verbatim copy of meta-llama/Meta-Llama-3.1-70B config.json (intermediate_size 28672, vocab_size 128256, tie_word_embeddings false, no head_dim key)",
+  url: "https://github.com/ai-dynamo/aiconfigurator/blob/095f58a51c4ca8e61b66ec108d86f223f8d559ce/aic-core/src/aiconfigurator_core/model_configs/meta-llama--Meta-Llama-3.1-70B_config.json",
+  asOf: AS_OF_2,
+};
+const AICONF_LLAMA_31_405B: Source = {
+  title:
+    "ai-dynamo/aiconfigurator: verbatim copy of meta-llama/Meta-Llama-3.1-405B config.json (intermediate_size 53248, vocab_size 128256, tie_word_embeddings false, no head_dim key)",
+  url: "https://github.com/ai-dynamo/aiconfigurator/blob/095f58a51c4ca8e61b66ec108d86f223f8d559ce/aic-core/src/aiconfigurator_core/model_configs/meta-llama--Meta-Llama-3.1-405B_config.json",
+  asOf: AS_OF_2,
+};
+const THUNDER_LLAMA_32_1B: Source = {
+  title:
+    "kevinstephano/thunder_model_blocks: AutoConfig dump of meta-llama/Llama-3.2-1B at Hub commit 4e20de36 (intermediate_size 8192, vocab_size 128256, tie_word_embeddings true, head_dim 64)",
+  url: "https://github.com/kevinstephano/thunder_model_blocks/blob/867e9dbdd63b4e4f5df3dad03af1584dcf36becd/thunder_model_blocks/hf_llama/llama_config.py",
+  asOf: AS_OF_2,
+};
+const LLAMA_32_1B_HUB_API: Source = {
+  title: "HF Hub API snapshot of meta-llama/Llama-3.2-1B (sha 4e20de36): safetensors total 1,235,814,400",
+  url: "https://github.com/daniel-p-green/alain-ai-learning-platform/blob/1b33775219c224def81d0c3c4e34d2d6630dc83d/out/research-meta-llama-llama-3-2-1b/sources/huggingface/model.json",
+  asOf: AS_OF_2,
+};
+const LLAMA_32_CARD_MIRROR: Source = {
+  title: "Llama 3.2 model card (HF README mirror): 1B (1.23B) and 3B (3.21B) parameters, shared embeddings",
+  url: "https://github.com/ZHUI/paddlenlp_model_readme/blob/40a7101e89dcf9a0dedb0e0d48c8c357fcc95996/meta-llama/Llama-3.2-1B/index.md",
+  asOf: AS_OF_2,
+};
+const AICONF_LLAMA_33_70B: Source = {
+  title:
+    "ai-dynamo/aiconfigurator: verbatim copy of meta-llama/Llama-3.3-70B-Instruct config.json (80 layers, hidden 8192, intermediate 28672, 64 heads, 8 KV, vocab 128256, 131072 positions, no head_dim key)",
+  url: "https://github.com/ai-dynamo/aiconfigurator/blob/f577ab8432dfc9970fea27853a24861a6d3076cf/src/aiconfigurator/model_configs/meta-llama--Llama-3.3-70B-Instruct_config.json",
+  asOf: AS_OF_2,
+};
+const LLAMA_33_CARD_MIRROR: Source = {
+  title: "Llama 3.3 model card (HF README mirror): 70B, 128k context, GQA",
+  url: "https://github.com/ZHUI/paddlenlp_model_readme/blob/40a7101e89dcf9a0dedb0e0d48c8c357fcc95996/meta-llama/Llama-3.3-70B-Instruct/index.md",
+  asOf: AS_OF_2,
+};
+const LLAMA_33_70B_PARAMS: Source = {
+  title:
+    "meta-llama/Llama-3.3-70B-Instruct: safetensors total 70,553,706,496 at revision 6f6073b4, as quoted by a third-party code fixture (not read from the Hub itself)",
+  url: "https://huggingface.co/meta-llama/Llama-3.3-70B-Instruct",
+  asOf: AS_OF_2,
+};
 
 // --- Mistral ---
 const MISTRAL_7B_V03_CONFIG: Source = {
@@ -64,6 +152,11 @@ const MISTRAL_7B_V03_CARD: Source = {
   url: "https://huggingface.co/mistralai/Mistral-7B-v0.3",
   asOf: AS_OF,
 };
+const MLC_MISTRAL_7B_V03: Source = {
+  title: "mlc-ai/mlc-llm MODEL_PRESETS['mistral_7b_v03'] (intermediate_size 14336, vocab_size 32768, tie_word_embeddings False)",
+  url: "https://github.com/mlc-ai/mlc-llm/blob/79d603f085f50500e9509fa01785ffa7ecfaaa93/python/mlc_llm/model/model_preset.py#L228",
+  asOf: AS_OF_2,
+};
 const MIXTRAL_8X7B_CONFIG: Source = {
   title: "mistralai/Mixtral-8x7B-Instruct-v0.1 config.json (8 local experts, 2 per token, 32 layers, 8 KV heads, 32768 positions)",
   url: "https://huggingface.co/mistralai/Mixtral-8x7B-Instruct-v0.1/blob/eba92302a2861cdc0098cc54bc9f17cb2c47eb61/config.json",
@@ -73,6 +166,62 @@ const MIXTRAL_8X7B_CARD: Source = {
   title: "mistralai/Mixtral-8x7B-v0.1 model card",
   url: "https://huggingface.co/mistralai/Mixtral-8x7B-v0.1",
   asOf: AS_OF,
+};
+const AICONF_MIXTRAL_8X7B: Source = {
+  title:
+    "ai-dynamo/aiconfigurator: verbatim copy of mistralai/Mixtral-8x7B-v0.1 config.json (intermediate_size 14336, num_local_experts 8, num_experts_per_tok 2, vocab_size 32000, tie false)",
+  url: "https://github.com/ai-dynamo/aiconfigurator/blob/095f58a51c4ca8e61b66ec108d86f223f8d559ce/aic-core/src/aiconfigurator_core/model_configs/mistralai--Mixtral-8x7B-v0.1_config.json",
+  asOf: AS_OF_2,
+};
+const MIXTRAL_8X7B_ANNOUNCEMENT: Source = {
+  title:
+    "Mistral AI 'Mixtral of experts' announcement, as quoted: 'Mixtral has 46.7B total parameters but only uses 12.9B parameters per token'",
+  url: "https://notes.ethanyoung.dev/Mixtral-8x7B",
+  asOf: AS_OF_2,
+};
+const AICONF_MIXTRAL_8X22B: Source = {
+  title:
+    "ai-dynamo/aiconfigurator: verbatim copy of mistralai/Mixtral-8x22B-v0.1 config.json (56 layers, hidden 6144, intermediate 16384, 48 heads, 8 KV, 8 experts, 2 per token, vocab 32000, 65536 positions)",
+  url: "https://github.com/ai-dynamo/aiconfigurator/blob/095f58a51c4ca8e61b66ec108d86f223f8d559ce/aic-core/src/aiconfigurator_core/model_configs/mistralai--Mixtral-8x22B-v0.1_config.json",
+  asOf: AS_OF_2,
+};
+const MIXTRAL_8X22B_SUMMARY: Source = {
+  title:
+    "Prompt Engineering Guide: Mixtral 8x22B, citing Mistral AI's blog ('39B active parameters out of a total of 141B parameters')",
+  url: "https://prompt-engineering-guide-ar7flcqp6-dair-ai.vercel.app/models/mixtral-8x22b",
+  asOf: AS_OF_2,
+};
+const THUNDER_MISTRAL_NEMO: Source = {
+  title:
+    "kevinstephano/thunder_model_blocks: AutoConfig dump of mistralai/Mistral-Nemo-Base-2407 (40 layers, hidden 5120, intermediate 14336, 32 heads, 8 KV, head_dim 128, vocab 131072, 128000 positions)",
+  url: "https://github.com/kevinstephano/thunder_model_blocks/blob/a23dd8fe87e974d06332635cfd3064614c47ae27/thunder_model_blocks/mistral/mistral_config.py",
+  asOf: AS_OF_2,
+};
+const MISTRAL_NEMO_CARD: Source = {
+  title: "mistralai/Mistral-Nemo-Base-2407 model card ('a pretrained generative text model of 12B parameters')",
+  url: "https://huggingface.co/mistralai/Mistral-Nemo-Base-2407",
+  asOf: AS_OF_2,
+};
+const MISTRAL_NEMO_INSTRUCT_CONFIG: Source = {
+  title: "inference-sim: copy of mistralai/Mistral-Nemo-Instruct-2407 config.json (same shapes; max_position_embeddings 131072)",
+  url: "https://github.com/inference-sim/inference-sim/blob/f90a1e3a6787da17c2cd463dab6fb2660b1b1760/model_configs/mistral-nemo-instruct-2407/config.json",
+  asOf: AS_OF_2,
+};
+const MISTRAL_SMALL_24B_DERIVATIVE_CONFIG: Source = {
+  title:
+    "Fine-tune config with _name_or_path mistralai/Mistral-Small-24B-Base-2501 (40 layers, hidden 5120, intermediate 32768, 32 heads, 8 KV, head_dim 128, vocab 131072, 32768 positions)",
+  url: "https://huggingface.co/estrogen/Mistral-Small-24b-Sertraline-0304-eval-template/blob/d89dfd85de85ff027a476d4a2130702d62bab20b/config.json",
+  asOf: AS_OF_2,
+};
+const MISTRAL_SMALL_24B_DERIVATIVE_CONFIG_2: Source = {
+  title: "Second derivative config (local copy of Mistral-Small-24B-Base-2501): same shapes",
+  url: "https://huggingface.co/yuzhen17/tmp_mistral_by_qwen_test/blame/main/config.json",
+  asOf: AS_OF_2,
+};
+const MISTRAL_SMALL_24B_CARD: Source = {
+  title: "mistralai/Mistral-Small-24B-Instruct-2501 model card ('Mistral Small 3 (2501) ... 24B parameters'; base: Mistral-Small-24B-Base-2501)",
+  url: "https://huggingface.co/mistralai/Mistral-Small-24B-Instruct-2501",
+  asOf: AS_OF_2,
 };
 
 // --- Qwen ---
@@ -96,6 +245,209 @@ const QWEN25_72B_CARD: Source = {
   url: "https://huggingface.co/Qwen/Qwen2.5-72B",
   asOf: AS_OF,
 };
+const LITGPT_QWEN25_72B: Source = {
+  title:
+    "Lightning-AI/litgpt config.py, Qwen2.5-72B entry transcribed from its config.json (intermediate_size 29568, padded_vocab_size 152064, 80 layers, 64 heads, 8 query groups)",
+  url: "https://github.com/Lightning-AI/litgpt/blob/293089e26877cfe9f49bc0d7d79b71d35f67fa65/litgpt/config.py",
+  asOf: AS_OF_2,
+};
+const QWEN25_14B_CARD: Source = {
+  title: "Qwen/Qwen2.5-14B model card (HF README mirror): 14.7B parameters, 48 layers, 40 Q / 8 KV heads, 131,072 context",
+  url: "https://github.com/ZHUI/paddlenlp_model_readme/blob/40a7101e89dcf9a0dedb0e0d48c8c357fcc95996/Qwen/Qwen2.5-14B/index.md",
+  asOf: AS_OF_2,
+};
+const QWEN25_32B_CARD: Source = {
+  title: "Qwen/Qwen2.5-32B model card (HF README mirror): 32.5B parameters, 64 layers, 40 Q / 8 KV heads, 131,072 context",
+  url: "https://github.com/ZHUI/paddlenlp_model_readme/blob/40a7101e89dcf9a0dedb0e0d48c8c357fcc95996/Qwen/Qwen2.5-32B/index.md",
+  asOf: AS_OF_2,
+};
+const KERAS_QWEN3_PRESETS: Source = {
+  title: "keras-team/keras-hub qwen3 presets (qwen3_8b_en 8,190,735,360; qwen3_14b_en 14,768,307,200; qwen3_32b_en 32,762,123,264 parameters)",
+  url: "https://github.com/keras-team/keras-hub/blob/1df65dab96fb417c6df011c25802017109e96c66/keras_hub/src/models/qwen3/qwen3_presets.py",
+  asOf: AS_OF_2,
+};
+const AICONF_QWEN3_8B: Source = {
+  title:
+    "ai-dynamo/aiconfigurator: verbatim copy of Qwen/Qwen3-8B config.json (36 layers, hidden 4096, intermediate 12288, 32 heads, 8 KV, head_dim 128, vocab 151936, 40960 positions)",
+  url: "https://github.com/ai-dynamo/aiconfigurator/blob/095f58a51c4ca8e61b66ec108d86f223f8d559ce/aic-core/src/aiconfigurator_core/model_configs/Qwen--Qwen3-8B_config.json",
+  asOf: AS_OF_2,
+};
+const QWEN3_8B_CONFIG_COPY: Source = {
+  title: "Hub commit 'Copy config.json from Qwen/Qwen3-8B' (identical values)",
+  url: "https://huggingface.co/thejaminator/qwen-hook-layer-9/commit/478fb720f1f3ced834fce0275b55b2732d438edc",
+  asOf: AS_OF_2,
+};
+const QWEN3_8B_CARD: Source = {
+  title: "Qwen/Qwen3-8B model card ('Number of Parameters: 8.2B'; 32,768 native context, 131,072 with YaRN)",
+  url: "https://huggingface.co/Qwen/Qwen3-8B",
+  asOf: AS_OF_2,
+};
+const INFERENCE_SIM_QWEN3_14B: Source = {
+  title:
+    "inference-sim: copy of Qwen/Qwen3-14B config.json (40 layers, hidden 5120, intermediate 17408, 40 heads, 8 KV, head_dim 128, vocab 151936, 40960 positions)",
+  url: "https://github.com/inference-sim/inference-sim/blob/f90a1e3a6787da17c2cd463dab6fb2660b1b1760/model_configs/qwen3-14b/config.json",
+  asOf: AS_OF_2,
+};
+const QWEN3_14B_CARD: Source = {
+  title: "Qwen/Qwen3-14B model card (14.8B parameters; 40 layers; 40 Q / 8 KV heads; 32,768 native context, 131,072 with YaRN)",
+  url: "https://huggingface.co/Qwen/Qwen3-14B",
+  asOf: AS_OF_2,
+};
+const AICONF_QWEN3_32B: Source = {
+  title:
+    "ai-dynamo/aiconfigurator: verbatim copy of Qwen/Qwen3-32B config.json (64 layers, hidden 5120, intermediate 25600, 64 heads, 8 KV, head_dim 128, vocab 151936, 40960 positions)",
+  url: "https://github.com/ai-dynamo/aiconfigurator/blob/095f58a51c4ca8e61b66ec108d86f223f8d559ce/aic-core/src/aiconfigurator_core/model_configs/Qwen--Qwen3-32B_config.json",
+  asOf: AS_OF_2,
+};
+const QWEN3_32B_CARD: Source = {
+  title: "Qwen/Qwen3-32B model card (32.8B parameters; 64 layers; 64 Q / 8 KV heads)",
+  url: "https://huggingface.co/Qwen/Qwen3-32B",
+  asOf: AS_OF_2,
+};
+const QWEN3_32B_HUB_API: Source = {
+  title: "HF Hub API snapshot of Qwen/Qwen3-32B (sha 9216db57): safetensors total 32,762,123,264",
+  url: "https://github.com/daniel-p-green/alain-ai-learning-platform/blob/1b33775219c224def81d0c3c4e34d2d6630dc83d/out/research-qwen-qwen3-32b/sources/huggingface/model.json",
+  asOf: AS_OF_2,
+};
+const AICONF_QWEN3_30B_A3B: Source = {
+  title:
+    "ai-dynamo/aiconfigurator: verbatim copy of Qwen/Qwen3-30B-A3B config.json (48 layers, hidden 2048, intermediate 6144, moe_intermediate_size 768, 128 experts, 8 per token, 32 heads, 4 KV, head_dim 128)",
+  url: "https://github.com/ai-dynamo/aiconfigurator/blob/095f58a51c4ca8e61b66ec108d86f223f8d559ce/aic-core/src/aiconfigurator_core/model_configs/Qwen--Qwen3-30B-A3B_config.json",
+  asOf: AS_OF_2,
+};
+const QWEN3_30B_A3B_CARD: Source = {
+  title: "Qwen/Qwen3-30B-A3B model card ('30.5B in total and 3.3B activated'; 48 layers; 128 experts, 8 activated)",
+  url: "https://huggingface.co/Qwen/Qwen3-30B-A3B",
+  asOf: AS_OF_2,
+};
+const AICONF_QWEN3_235B_A22B: Source = {
+  title:
+    "ai-dynamo/aiconfigurator: verbatim copy of Qwen/Qwen3-235B-A22B config.json (94 layers, hidden 4096, intermediate 12288, moe_intermediate_size 1536, 128 experts, 8 per token, 64 heads, 4 KV)",
+  url: "https://github.com/ai-dynamo/aiconfigurator/blob/095f58a51c4ca8e61b66ec108d86f223f8d559ce/aic-core/src/aiconfigurator_core/model_configs/Qwen--Qwen3-235B-A22B_config.json",
+  asOf: AS_OF_2,
+};
+const QWEN3_235B_A22B_CARD: Source = {
+  title: "Qwen/Qwen3-235B-A22B model card ('235B in total and 22B activated'; 94 layers; 128 experts, 8 activated)",
+  url: "https://huggingface.co/Qwen/Qwen3-235B-A22B",
+  asOf: AS_OF_2,
+};
+
+// --- Gemma ---
+const GEMMA2_CONFIG_CLASS: Source = {
+  title: "huggingface/transformers Gemma2Config: tie_word_embeddings defaults to True (the Gemma 2 config.json files set no such key)",
+  url: "https://github.com/huggingface/transformers/blob/008e574391258935f3ecc3035c882e73bbcac419/src/transformers/models/gemma2/configuration_gemma2.py",
+  asOf: AS_OF_2,
+};
+const KERAS_GEMMA2_PRESETS: Source = {
+  title: "keras-team/keras-hub gemma presets (gemma2_9b_en 9,241,705,984; gemma2_27b_en 27,227,128,320 parameters)",
+  url: "https://github.com/keras-team/keras-hub/blob/02aeee5f130da8ff3daf6efd2d0dce9914223d2b/keras_hub/src/models/gemma/gemma_presets.py",
+  asOf: AS_OF_2,
+};
+const MLC_GEMMA2_9B: Source = {
+  title:
+    "mlc-ai/mlc-llm MODEL_PRESETS['gemma2_9b'] (42 layers, hidden 3584, intermediate 14336, 16 heads, 8 KV, head_dim 256, vocab 256000, 8192 positions, sliding window 4096)",
+  url: "https://github.com/mlc-ai/mlc-llm/blob/79d603f085f50500e9509fa01785ffa7ecfaaa93/python/mlc_llm/model/model_preset.py#L1213",
+  asOf: AS_OF_2,
+};
+const GEMMA2_9B_CONFIG_QUOTE: Source = {
+  title: "Hub discussion quoting google/gemma-2-9b config.json",
+  url: "https://huggingface.co/mlx-community/gemma-2-9b-fp16/discussions/2",
+  asOf: AS_OF_2,
+};
+const MLC_GEMMA2_27B: Source = {
+  title:
+    "mlc-ai/mlc-llm MODEL_PRESETS['gemma2_27b'] (46 layers, hidden 4608, intermediate 36864, 32 heads, 16 KV, head_dim 128, vocab 256000, 8192 positions)",
+  url: "https://github.com/mlc-ai/mlc-llm/blob/79d603f085f50500e9509fa01785ffa7ecfaaa93/python/mlc_llm/model/model_preset.py#L1276",
+  asOf: AS_OF_2,
+};
+const GEMMA3_CONVERSION_SCRIPT: Source = {
+  title:
+    "huggingface/transformers convert_gemma3_weights.py (12B: hidden 3840, intermediate 15360, 48 layers, 16 heads, 8 KV, head_dim 256; 27B: 5376, 21504, 62, 32, 16, 128)",
+  url: "https://github.com/huggingface/transformers/blob/0d7e95d96b4e187c651e2b2406ed98ed40d74963/src/transformers/models/gemma3/convert_gemma3_weights.py",
+  asOf: AS_OF_2,
+};
+const GEMMA3_TEXT_CONFIG_DEFAULTS: Source = {
+  title:
+    "huggingface/transformers Gemma3TextConfig defaults (vocab_size 262208, max_position_embeddings 131072, head_dim 256, tie_word_embeddings True), which apply where config.json sets no value",
+  url: "https://github.com/huggingface/transformers/blob/008f5c8c29be84d4721dc6d1e0fcd72300580be4/src/transformers/models/gemma3/configuration_gemma3.py",
+  asOf: AS_OF_2,
+};
+const KERAS_GEMMA3_PRESETS: Source = {
+  title:
+    "keras-team/keras-hub gemma3 presets (gemma3_12b 12,187,079,280 and gemma3_27b 27,432,062,576 parameters with the vision tower; text only: 11,765,788,416 / 27,009,002,240)",
+  url: "https://github.com/keras-team/keras-hub/blob/00d9f10a8e74d4f552ed50170b7dcadb65d3bd52/keras_hub/src/models/gemma3/gemma3_presets.py",
+  asOf: AS_OF_2,
+};
+const GEMMA3_12B_CONFIG: Source = {
+  title: "google/gemma-3-12b-pt config.json (gated; a third-party table of its values gives vocab_size 262,208, hidden_size 3,840)",
+  url: "https://huggingface.co/google/gemma-3-12b-pt/blob/main/config.json",
+  asOf: AS_OF_2,
+};
+const GEMMA3_27B_CONFIG: Source = {
+  title:
+    "google/gemma-3-27b-pt config.json (gated; text_config as copied by a third party: head_dim 128, hidden 5376, intermediate 21504, 32 heads, 62 layers, 16 KV; no vocab_size or max_position_embeddings keys)",
+  url: "https://huggingface.co/google/gemma-3-27b-pt/blob/main/config.json",
+  asOf: AS_OF_2,
+};
+const GEMMA3_27B_DERIVATIVE: Source = {
+  title: "Hub page of a google/gemma-3-27b-pt derivative ('Model size 27.4B params')",
+  url: "https://huggingface.co/Columbidae/gemma-3-27b-special",
+  asOf: AS_OF_2,
+};
+
+// --- DeepSeek-R1 distills ---
+const R1_DISTILL_LLAMA_8B_CONFIG: Source = {
+  title: "Verbatim snapshot of deepseek-ai/DeepSeek-R1-Distill-Llama-8B config.json (Llama 3.1 8B shapes, vocab 128256, tie false)",
+  url: "https://github.com/daniel-p-green/alain-ai-learning-platform/blob/1b33775219c224def81d0c3c4e34d2d6630dc83d/out/research-deepseek-ai-deepseek-r1-distill-llama-8b/sources/huggingface/config.json",
+  asOf: AS_OF_2,
+};
+const R1_DISTILL_LLAMA_8B_HUB_API: Source = {
+  title: "HF Hub API snapshot of deepseek-ai/DeepSeek-R1-Distill-Llama-8B (sha 6a6f4aa4): safetensors total 8,030,261,248",
+  url: "https://github.com/daniel-p-green/alain-ai-learning-platform/blob/1b33775219c224def81d0c3c4e34d2d6630dc83d/out/research-deepseek-ai-deepseek-r1-distill-llama-8b/sources/huggingface/model.json",
+  asOf: AS_OF_2,
+};
+const R1_DISTILL_LLAMA_8B_CARD: Source = {
+  title: "DeepSeek-R1 model card (HF README mirror): DeepSeek-R1-Distill-Llama-8B, base model Llama-3.1-8B",
+  url: "https://github.com/ZHUI/paddlenlp_model_readme/blob/40a7101e89dcf9a0dedb0e0d48c8c357fcc95996/deepseek-ai/DeepSeek-R1-Distill-Llama-8B/index.md",
+  asOf: AS_OF_2,
+};
+const R1_DISTILL_QWEN_32B_CONFIG: Source = {
+  title:
+    "Verbatim snapshot of deepseek-ai/DeepSeek-R1-Distill-Qwen-32B config.json (64 layers, hidden 5120, intermediate 27648, 40 heads, 8 KV, vocab 152064, 131072 positions)",
+  url: "https://github.com/daniel-p-green/alain-ai-learning-platform/blob/1b33775219c224def81d0c3c4e34d2d6630dc83d/out/research-deepseek-ai-deepseek-r1-distill-qwen-32b/sources/huggingface/config.json",
+  asOf: AS_OF_2,
+};
+const R1_DISTILL_QWEN_32B_HUB_API: Source = {
+  title: "HF Hub API snapshot of deepseek-ai/DeepSeek-R1-Distill-Qwen-32B (sha 711ad2ea): safetensors BF16 total 32,763,876,352",
+  url: "https://github.com/daniel-p-green/alain-ai-learning-platform/blob/1b33775219c224def81d0c3c4e34d2d6630dc83d/out/research-deepseek-ai-deepseek-r1-distill-qwen-32b/sources/huggingface/model.json",
+  asOf: AS_OF_2,
+};
+const R1_DISTILL_QWEN_32B_CARD: Source = {
+  title: "DeepSeek-R1 model card (HF README mirror): DeepSeek-R1-Distill-Qwen-32B, base model Qwen2.5-32B",
+  url: "https://github.com/ZHUI/paddlenlp_model_readme/blob/40a7101e89dcf9a0dedb0e0d48c8c357fcc95996/deepseek-ai/DeepSeek-R1-Distill-Qwen-32B/index.md",
+  asOf: AS_OF_2,
+};
+const R1_DISTILL_LLAMA_70B_AWQ_CONFIG: Source = {
+  title:
+    "AWQ conversion of deepseek-ai/DeepSeek-R1-Distill-Llama-70B snapshot 07a264a5, architecture unchanged (80 layers, hidden 8192, intermediate 28672, 64 heads, 8 KV, head_dim 128, vocab 128256)",
+  url: "https://huggingface.co/casperhansen/deepseek-r1-distill-llama-70b-awq/blob/main/config.json",
+  asOf: AS_OF_2,
+};
+const R1_DISTILL_LLAMA_70B_R1776_CONFIG: Source = {
+  title: "perplexity-ai/r1-1776-distill-llama-70b config.json (derivative of DeepSeek-R1-Distill-Llama-70B; same values)",
+  url: "https://huggingface.co/perplexity-ai/r1-1776-distill-llama-70b/blame/main/config.json",
+  asOf: AS_OF_2,
+};
+const R1_DISTILL_LLAMA_70B_CARD: Source = {
+  title: "DeepSeek-R1 model card (HF README mirror): DeepSeek-R1-Distill-Llama-70B, base model Llama-3.3-70B-Instruct",
+  url: "https://github.com/ZHUI/paddlenlp_model_readme/blob/40a7101e89dcf9a0dedb0e0d48c8c357fcc95996/deepseek-ai/DeepSeek-R1-Distill-Llama-70B/index.md",
+  asOf: AS_OF_2,
+};
+const R1_DISTILL_LLAMA_70B_PARAMS: Source = {
+  title: "deepseek-ai/DeepSeek-R1-Distill-Llama-70B: 70,553,706,496 parameters, as quoted by third-party GGUF metadata fixtures",
+  url: "https://huggingface.co/deepseek-ai/DeepSeek-R1-Distill-Llama-70B",
+  asOf: AS_OF_2,
+};
 
 // --- Diffusion ---
 const SDXL_MODEL_CARD: Source = {
@@ -113,6 +465,17 @@ const SDXL_VRAM: Source = {
   url: "https://localmodel-run.pages.dev/model/sdxl-1-0",
   asOf: AS_OF,
 };
+const SDXL_OPTIMIZATIONS_BLOG: Source = {
+  title:
+    "HF blog 'Exploring simple optimizations for SDXL' (base model 3.5B parameters; fp16 + SDPA 21.72 GB, but for 4 images per run on an A100 40GB)",
+  url: "https://github.com/huggingface/blog/blob/11e799d7c87eef3c77efedfe2050f91c8351e181/simple_sdxl_optimizations.md",
+  asOf: AS_OF_2,
+};
+const DIFFUSERS_BENCHMARKS_CSV: Source = {
+  title: "diffusers/benchmarks collated_results.csv (SDXL UNet2DConditionModel 2.57B; FLUX.1-dev FluxTransformer2DModel 11.9B)",
+  url: "https://huggingface.co/datasets/diffusers/benchmarks/blob/c352d6302cb2f470ef092c03fa2c39bfc701d99b/collated_results.csv",
+  asOf: AS_OF_2,
+};
 const FLUX_DEV_MODEL_CARD: Source = {
   title: "black-forest-labs/FLUX.1-dev model card (12 billion parameter rectified flow transformer)",
   url: "https://huggingface.co/black-forest-labs/FLUX.1-dev",
@@ -127,6 +490,60 @@ const DIFFUSERS_BENCHMARKS: Source = {
   title: "diffusers/benchmarks dataset (FLUX.1-dev FluxTransformer2DModel: 11.9B params, 22.63 GB bf16 for the transformer alone)",
   url: "https://huggingface.co/datasets/diffusers/benchmarks",
   asOf: AS_OF,
+};
+const DIFFUSERS_QUANTIZATION_BLOG: Source = {
+  title:
+    "HF blog 'Exploring Quantization Backends in Diffusers': FLUX.1-dev BF16, pipe.to('cuda'), 1024x1024, 50 steps, H100 80GB: ~31.447 after loading, 36.166 peak (max_memory_reserved / 1024**3, printed as GB); T5 9.52 GB, CLIP 246 MB, transformer 23.8 GB, VAE 168 MB",
+  url: "https://github.com/huggingface/blog/blob/0b53cb19406564a21da2bff693a71a08e73538ee/diffusers-quantization.md",
+  asOf: AS_OF_2,
+};
+const DIFFUSERS_QUANTIZATION_CSV: Source = {
+  title: "derekl35/diffusers-quantization-benchmarks CSV (Diffusers, BF16, no offload: 31.447 / 36.166; with CPU offload: peak 23.271)",
+  url: "https://huggingface.co/datasets/derekl35/diffusers-quantization-benchmarks/blob/main/diffusers_quantization_benchmark.csv",
+  asOf: AS_OF_2,
+};
+const FLUX_SCHNELL_MODEL_CARD: Source = {
+  title: "black-forest-labs/FLUX.1-schnell model card ('a 12 billion parameter rectified flow transformer')",
+  url: "https://huggingface.co/black-forest-labs/FLUX.1-schnell",
+  asOf: AS_OF_2,
+};
+const DIFFUSERS_FLUX_DOCS: Source = {
+  title: "diffusers v0.30.0 Flux pipeline docs (schnell is timestep-distilled: max_sequence_length at most 256, guidance_scale 0)",
+  url: "https://huggingface.co/docs/diffusers/v0.30.0/api/pipelines/flux",
+  asOf: AS_OF_2,
+};
+const SD35_ANNOUNCEMENT: Source = {
+  title: "Stability AI 'Introducing Stable Diffusion 3.5' ('Stable Diffusion 3.5 Large: At 8.1 billion parameters'; read through secondary copies)",
+  url: "https://stability.ai/news/introducing-stable-diffusion-3-5",
+  asOf: AS_OF_2,
+};
+const SD35_LARGE_DIFFUSERS_BLOG: Source = {
+  title:
+    "HF blog 'Diffusers welcomes Stable Diffusion 3.5 Large' (8B MMDiT; text encoders and VAE exactly those of SD3 Medium; bf16 pipeline .to('cuda'); no memory figure)",
+  url: "https://github.com/huggingface/blog/blob/00a37ab60f268add808d38c5f5e5354512f3520d/sd3-5.md",
+  asOf: AS_OF_2,
+};
+const SD35_LARGE_CARD_COPY: Source = {
+  title: "Stable Diffusion 3.5 Large model card text (Civitai copy): MMDiT with three text encoders, OpenCLIP-ViT/G, CLIP-ViT/L and T5-xxl",
+  url: "https://civitai.com/models/878387/stable-diffusion-35-large",
+  asOf: AS_OF_2,
+};
+const CANDLE_SD35_LARGE_MEMORY: Source = {
+  title: "huggingface/candle issue #2574: SD 3.5 Large 'seems to use 20.9GB of memory' after memory tweaks (candle, not diffusers)",
+  url: "https://github.com/huggingface/candle/issues/2574",
+  asOf: AS_OF_2,
+};
+const SD35_MEDIUM_ANNOUNCEMENT: Source = {
+  title:
+    "Stability AI SD3.5 Medium launch, as reported ('2.5 billion parameters'; 'only requires 9.9 GB of VRAM (excluding text encoders)')",
+  url: "https://dataconomy.com/2024/11/01/stable-diffusion-3-5-medium-is-launched",
+  asOf: AS_OF_2,
+};
+const QUANTO_DIFFUSERS_BLOG: Source = {
+  title:
+    "HF blog 'Memory-efficient Diffusion Transformers with Quanto and Diffusers' (SD3 Medium, a 2.028B MMDiT with the same three text encoders: 18.765 GB in FP16 on an H100)",
+  url: "https://github.com/huggingface/blog/blob/0dd3fc4335ed68054b1c9788653bfca90a07ece8/quanto-diffusers.md",
+  asOf: AS_OF_2,
 };
 
 export const MODEL_CATALOG: readonly ModelSpec[] = [
@@ -153,14 +570,18 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
       "llama3-8b",
       "llama3:8b",
     ],
+    // The card says 8B; 8,030,261,248 is the Hub safetensors total.
     paramsBillion: 8.03,
     layers: 32,
     hiddenSize: 4096,
+    intermediateSize: 14336,
+    vocabSize: 128256,
     attentionHeads: 32,
     kvHeads: 8,
+    // The config has no head_dim: hidden_size / num_attention_heads = 4096 / 32.
     headDim: 128,
     contextLengthTokens: 131072,
-    sources: [LLAMA_31_8B_CONFIG, OUMI_LLAMA31_README, LLAMA_31_MODEL_CARD],
+    sources: [LLAMA_31_8B_CONFIG, OUMI_LLAMA31_README, LLAMA_31_MODEL_CARD, AICONF_LLAMA_31_8B, LLAMA_31_8B_HUB_API],
   },
   {
     kind: "llm",
@@ -184,14 +605,20 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
       "llama3-70b",
       "llama3:70b",
     ],
+    // The card gives only "70B". 70,553,706,496 is the total reported for Llama-3.3-70B-Instruct and
+    // DeepSeek-R1-Distill-Llama-70B, whose configs have exactly these shapes, and what the shapes add up to.
+    // unverified: no safetensors total for the 3.1 repo itself was seen.
     paramsBillion: 70.55,
     layers: 80,
     hiddenSize: 8192,
+    intermediateSize: 28672,
+    vocabSize: 128256,
     attentionHeads: 64,
     kvHeads: 8,
+    // The config has no head_dim: 8192 / 64.
     headDim: 128,
     contextLengthTokens: 131072,
-    sources: [LLAMA_31_70B_CONFIG, OUMI_LLAMA31_README, LLAMA_31_MODEL_CARD],
+    sources: [LLAMA_31_70B_CONFIG, OUMI_LLAMA31_README, LLAMA_31_MODEL_CARD, AICONF_LLAMA_31_70B, LLAMA_33_70B_PARAMS],
   },
   {
     kind: "llm",
@@ -208,14 +635,18 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
       "llama3.1:405b",
     ],
     // Counted from the config (126 x (attention + SwiGLU MLP) + untied 128,256 x 16,384 embeddings): 405.85B.
+    // The card gives only "405B"; no published exact total was found.
     paramsBillion: 405.85,
     layers: 126,
     hiddenSize: 16384,
+    intermediateSize: 53248,
+    vocabSize: 128256,
     attentionHeads: 128,
     kvHeads: 8,
+    // The config has no head_dim: 16384 / 128 (MaxText's transcription sets 128 explicitly).
     headDim: 128,
     contextLengthTokens: 131072,
-    sources: [LLAMA_31_405B_CONFIG, LLAMA_31_MODEL_CARD],
+    sources: [LLAMA_31_405B_CONFIG, LLAMA_31_MODEL_CARD, AICONF_LLAMA_31_405B, MAXTEXT_HF_CONFIGS],
   },
   {
     kind: "llm",
@@ -227,16 +658,19 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
       "llama3.2-1b",
       "llama3.2:1b",
     ],
-    // Tied embeddings: 1,235,814,400 parameters.
+    // Tied embeddings: 1,235,814,400 parameters (Hub safetensors total; the card rounds down to "1.23B").
     paramsBillion: 1.24,
     layers: 16,
     hiddenSize: 2048,
+    intermediateSize: 8192,
+    vocabSize: 128256,
     attentionHeads: 32,
     kvHeads: 8,
     // The config sets head_dim 64 (= 2048 / 32).
     headDim: 64,
     contextLengthTokens: 131072,
-    sources: [LLAMA_32_1B_CONFIG],
+    tiedEmbeddings: true,
+    sources: [LLAMA_32_1B_CONFIG, THUNDER_LLAMA_32_1B, LLAMA_32_1B_HUB_API, LLAMA_32_CARD_MIRROR],
   },
   {
     kind: "llm",
@@ -252,17 +686,45 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
     paramsBillion: 3.21,
     layers: 28,
     hiddenSize: 3072,
+    intermediateSize: 8192,
+    vocabSize: 128256,
     attentionHeads: 24,
     kvHeads: 8,
     headDim: 128,
     contextLengthTokens: 131072,
-    sources: [LLAMA_32_3B_CONFIG],
+    tiedEmbeddings: true,
+    sources: [LLAMA_32_3B_CONFIG, LLM_PROF_CONFIGS, LLAMA_32_CARD_MIRROR],
+  },
+  {
+    kind: "llm",
+    name: "llama-3.3-70b",
+    // Llama 3.3 was released as an instruction-tuned model only; its shapes are those of Llama 3.1 70B.
+    aliases: [
+      "meta-llama/Llama-3.3-70B-Instruct",
+      "Llama-3.3-70B-Instruct",
+      "llama-3.3-70b-instruct",
+      "llama3.3-70b",
+      "llama3.3:70b",
+    ],
+    // The card gives only "70B"; 70,553,706,496 as quoted by third-party fixtures from the Hub (revision 6f6073b4),
+    // which is also what the config's shapes add up to. // unverified: not read from the Hub directly.
+    paramsBillion: 70.55,
+    layers: 80,
+    hiddenSize: 8192,
+    intermediateSize: 28672,
+    vocabSize: 128256,
+    attentionHeads: 64,
+    kvHeads: 8,
+    // The config has no head_dim: 8192 / 64.
+    headDim: 128,
+    contextLengthTokens: 131072,
+    sources: [AICONF_LLAMA_33_70B, LLAMA_33_CARD_MIRROR, LLAMA_33_70B_PARAMS],
   },
   {
     kind: "llm",
     name: "mistral-7b",
     // v0.1 / v0.2 share every dimension below; they have a 32,000-token vocabulary (v0.3: 32,768), about 6M fewer
-    // parameters, and v0.1 attends through a 4,096-token sliding window.
+    // parameters, and v0.1 attends through a 4,096-token sliding window. vocabSize is v0.3's.
     aliases: [
       "mistralai/Mistral-7B-v0.3",
       "mistralai/Mistral-7B-Instruct-v0.3",
@@ -273,15 +735,69 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
       "mistralai/Mistral-7B-v0.1",
       "mistralai/Mistral-7B-Instruct-v0.1",
     ],
-    // Counted from the v0.3 config (untied 32,768-token embeddings): 7.248B.
+    // Counted from the v0.3 config (untied 32,768-token embeddings): 7.248B. The card says only "7B".
     paramsBillion: 7.25,
     layers: 32,
     hiddenSize: 4096,
+    intermediateSize: 14336,
+    vocabSize: 32768,
     attentionHeads: 32,
     kvHeads: 8,
+    // The config has no head_dim: 4096 / 32.
     headDim: 128,
     contextLengthTokens: 32768,
-    sources: [MISTRAL_7B_V03_CONFIG, MISTRAL_7B_V03_CARD],
+    sources: [MISTRAL_7B_V03_CONFIG, MISTRAL_7B_V03_CARD, MLC_MISTRAL_7B_V03],
+  },
+  {
+    kind: "llm",
+    name: "mistral-nemo-12b",
+    aliases: [
+      "mistralai/Mistral-Nemo-Base-2407",
+      "mistralai/Mistral-Nemo-Instruct-2407",
+      "Mistral-Nemo-Base-2407",
+      "Mistral-Nemo-Instruct-2407",
+      "mistral-nemo",
+      "mistral-nemo:12b",
+    ],
+    // unverified: the card says "12B"; no exact total was found.
+    paramsBillion: 12,
+    layers: 40,
+    hiddenSize: 5120,
+    intermediateSize: 14336,
+    vocabSize: 131072,
+    attentionHeads: 32,
+    kvHeads: 8,
+    // The config sets head_dim 128 (32 x 128 = 4096, narrower than hidden_size 5120).
+    headDim: 128,
+    // The base config sets 128000; copies of the -Instruct config set 131072.
+    contextLengthTokens: 128000,
+    sources: [THUNDER_MISTRAL_NEMO, MISTRAL_NEMO_CARD, MISTRAL_NEMO_INSTRUCT_CONFIG],
+  },
+  {
+    kind: "llm",
+    name: "mistral-small-24b",
+    aliases: [
+      "mistralai/Mistral-Small-24B-Base-2501",
+      "mistralai/Mistral-Small-24B-Instruct-2501",
+      "Mistral-Small-24B-Base-2501",
+      "Mistral-Small-24B-Instruct-2501",
+      "mistral-small-3",
+      "mistral-small:24b",
+    ],
+    // unverified: the card says "24B"; no exact total was found.
+    paramsBillion: 24,
+    // unverified: the official config.json was not read; the shapes are those of two fine-tunes / copies that name
+    // Mistral-Small-24B-Base-2501 as their origin and keep its architecture.
+    layers: 40,
+    hiddenSize: 5120,
+    intermediateSize: 32768,
+    vocabSize: 131072,
+    attentionHeads: 32,
+    kvHeads: 8,
+    // The config sets head_dim 128 (32 x 128 = 4096, narrower than hidden_size 5120).
+    headDim: 128,
+    contextLengthTokens: 32768,
+    sources: [MISTRAL_SMALL_24B_DERIVATIVE_CONFIG, MISTRAL_SMALL_24B_DERIVATIVE_CONFIG_2, MISTRAL_SMALL_24B_CARD],
   },
   {
     kind: "llm",
@@ -294,15 +810,50 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
       "mixtral-8x7b-instruct",
       "mixtral:8x7b",
     ],
-    // All 8 experts (46,702,792,704 in the safetensors); 2 experts per token are active (~12.9B).
+    // All 8 experts (46,702,792,704 in the safetensors); 2 experts per token are active: 12.9B per Mistral's
+    // announcement (read through a quote of it).
     paramsBillion: 46.7,
+    activeParamsBillion: 12.9,
     layers: 32,
     hiddenSize: 4096,
+    // Mixtral has no moe_intermediate_size: intermediate_size is each expert's width.
+    intermediateSize: 14336,
+    vocabSize: 32000,
     attentionHeads: 32,
     kvHeads: 8,
+    // The config has no head_dim: 4096 / 32.
     headDim: 128,
     contextLengthTokens: 32768,
-    sources: [MIXTRAL_8X7B_CONFIG, MIXTRAL_8X7B_CARD],
+    moe: { experts: 8, expertsPerToken: 2, expertIntermediateSize: 14336 },
+    sources: [MIXTRAL_8X7B_CONFIG, MIXTRAL_8X7B_CARD, AICONF_MIXTRAL_8X7B, MIXTRAL_8X7B_ANNOUNCEMENT],
+  },
+  {
+    kind: "llm",
+    name: "mixtral-8x22b",
+    // The -Instruct-v0.1 config has a 32,768-token vocabulary; vocabSize is the base model's.
+    aliases: [
+      "mistralai/Mixtral-8x22B-v0.1",
+      "mistralai/Mixtral-8x22B-Instruct-v0.1",
+      "Mixtral-8x22B-v0.1",
+      "Mixtral-8x22B-Instruct-v0.1",
+      "mixtral-8x22b-instruct",
+      "mixtral:8x22b",
+    ],
+    // All 8 experts; 39B active. // unverified: 141B / 39B read from a summary citing Mistral's blog, not the blog.
+    paramsBillion: 141,
+    activeParamsBillion: 39,
+    layers: 56,
+    hiddenSize: 6144,
+    // As for 8x7B, intermediate_size is each expert's width.
+    intermediateSize: 16384,
+    vocabSize: 32000,
+    attentionHeads: 48,
+    kvHeads: 8,
+    // The config has no head_dim: 6144 / 48.
+    headDim: 128,
+    contextLengthTokens: 65536,
+    moe: { experts: 8, expertsPerToken: 2, expertIntermediateSize: 16384 },
+    sources: [AICONF_MIXTRAL_8X22B, MIXTRAL_8X22B_SUMMARY],
   },
   {
     kind: "llm",
@@ -310,15 +861,56 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
     // The base config sets max_position_embeddings 131072. The -Instruct config sets 32768 and reaches 131,072
     // tokens with YaRN rope scaling (factor 4), per its model card.
     aliases: ["Qwen/Qwen2.5-7B", "Qwen/Qwen2.5-7B-Instruct", "Qwen2.5-7B-Instruct", "qwen2.5:7b"],
-    // 7,615,616,512 counted from the config (untied embeddings, QKV biases).
+    // 7,615,616,512 counted from the config (untied embeddings, QKV biases); the card says 7.61B.
     paramsBillion: 7.61,
     layers: 28,
     hiddenSize: 3584,
+    intermediateSize: 18944,
+    vocabSize: 152064,
     attentionHeads: 28,
     kvHeads: 4,
+    // The config has no head_dim: 3584 / 28.
     headDim: 128,
     contextLengthTokens: 131072,
-    sources: [QWEN25_7B_CONFIG, QWEN25_7B_CARD],
+    sources: [QWEN25_7B_CONFIG, QWEN25_7B_CARD, LLM_PROF_CONFIGS],
+  },
+  {
+    kind: "llm",
+    name: "qwen2.5-14b",
+    // Base config: 131072 positions. // unverified: the -Instruct config's max_position_embeddings was not checked
+    // (the 7B -Instruct config sets 32768, reaching 131,072 with YaRN).
+    aliases: ["Qwen/Qwen2.5-14B", "Qwen/Qwen2.5-14B-Instruct", "Qwen2.5-14B", "Qwen2.5-14B-Instruct", "qwen2.5:14b"],
+    // The card's figure; no exact total was found.
+    paramsBillion: 14.7,
+    layers: 48,
+    hiddenSize: 5120,
+    intermediateSize: 13824,
+    vocabSize: 152064,
+    attentionHeads: 40,
+    kvHeads: 8,
+    // The config has no head_dim: 5120 / 40.
+    headDim: 128,
+    contextLengthTokens: 131072,
+    sources: [LLM_PROF_CONFIGS, QWEN25_14B_CARD],
+  },
+  {
+    kind: "llm",
+    name: "qwen2.5-32b",
+    // As for 14B: base config 131072 positions; -Instruct not checked.
+    aliases: ["Qwen/Qwen2.5-32B", "Qwen/Qwen2.5-32B-Instruct", "Qwen2.5-32B", "Qwen2.5-32B-Instruct", "qwen2.5:32b"],
+    // The card says 32.5B. DeepSeek-R1-Distill-Qwen-32B, fine-tuned from this model with an identical config, has a
+    // Hub safetensors total of 32,763,876,352, which is also what these shapes add up to (untied, QKV biases).
+    paramsBillion: 32.76,
+    layers: 64,
+    hiddenSize: 5120,
+    intermediateSize: 27648,
+    vocabSize: 152064,
+    attentionHeads: 40,
+    kvHeads: 8,
+    // The config has no head_dim: 5120 / 40.
+    headDim: 128,
+    contextLengthTokens: 131072,
+    sources: [LLM_PROF_CONFIGS, QWEN25_32B_CARD, R1_DISTILL_QWEN_32B_HUB_API],
   },
   {
     kind: "llm",
@@ -330,15 +922,257 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
       "Qwen2.5-72B-Instruct",
       "qwen2.5:72b",
     ],
-    // 72,706,203,648 counted from the config.
+    // 72,706,203,648 counted from the config; the card says 72.7B.
     paramsBillion: 72.7,
     layers: 80,
     hiddenSize: 8192,
+    intermediateSize: 29568,
+    vocabSize: 152064,
     attentionHeads: 64,
     kvHeads: 8,
+    // The config has no head_dim: 8192 / 64.
     headDim: 128,
     contextLengthTokens: 131072,
-    sources: [QWEN25_72B_CONFIG, QWEN25_72B_CARD],
+    sources: [QWEN25_72B_CONFIG, QWEN25_72B_CARD, LITGPT_QWEN25_72B],
+  },
+  {
+    kind: "llm",
+    name: "qwen3-8b",
+    // Qwen3 configs set max_position_embeddings 40960: 32,768 tokens native, 131,072 with YaRN per the card.
+    aliases: ["Qwen/Qwen3-8B", "Qwen3-8B", "qwen3:8b"],
+    // The card says 8.2B; keras-hub counts 8,190,735,360 (which the config's shapes add up to).
+    paramsBillion: 8.19,
+    layers: 36,
+    hiddenSize: 4096,
+    intermediateSize: 12288,
+    vocabSize: 151936,
+    attentionHeads: 32,
+    kvHeads: 8,
+    headDim: 128,
+    contextLengthTokens: 40960,
+    sources: [AICONF_QWEN3_8B, QWEN3_8B_CONFIG_COPY, QWEN3_8B_CARD, KERAS_QWEN3_PRESETS],
+  },
+  {
+    kind: "llm",
+    name: "qwen3-14b",
+    // As for 8B: 40960 positions, 32,768 native, 131,072 with YaRN.
+    aliases: ["Qwen/Qwen3-14B", "Qwen3-14B", "qwen3:14b"],
+    // The card says 14.8B; keras-hub counts 14,768,307,200.
+    paramsBillion: 14.77,
+    layers: 40,
+    hiddenSize: 5120,
+    intermediateSize: 17408,
+    vocabSize: 151936,
+    attentionHeads: 40,
+    kvHeads: 8,
+    headDim: 128,
+    contextLengthTokens: 40960,
+    sources: [INFERENCE_SIM_QWEN3_14B, LLM_PROF_CONFIGS, QWEN3_14B_CARD, KERAS_QWEN3_PRESETS],
+  },
+  {
+    kind: "llm",
+    name: "qwen3-32b",
+    // As for 8B: 40960 positions, 32,768 native, 131,072 with YaRN.
+    aliases: ["Qwen/Qwen3-32B", "Qwen3-32B", "qwen3:32b"],
+    // The card says 32.8B; the Hub safetensors total (and keras-hub) is 32,762,123,264.
+    paramsBillion: 32.76,
+    layers: 64,
+    hiddenSize: 5120,
+    intermediateSize: 25600,
+    vocabSize: 151936,
+    attentionHeads: 64,
+    kvHeads: 8,
+    // The config sets head_dim 128: 64 x 128 = 8192 query width, wider than hidden_size 5120.
+    headDim: 128,
+    contextLengthTokens: 40960,
+    sources: [AICONF_QWEN3_32B, QWEN3_32B_CARD, QWEN3_32B_HUB_API, KERAS_QWEN3_PRESETS],
+  },
+  {
+    kind: "llm",
+    name: "qwen3-30b-a3b",
+    // As for 8B: 40960 positions, 32,768 native, 131,072 with YaRN.
+    aliases: ["Qwen/Qwen3-30B-A3B", "Qwen3-30B-A3B", "qwen3:30b-a3b", "qwen3:30b"],
+    // The card: 30.5B in total, 3.3B activated. No exact total was found.
+    paramsBillion: 30.5,
+    activeParamsBillion: 3.3,
+    layers: 48,
+    hiddenSize: 2048,
+    // The config's intermediate_size sizes dense MLP layers; every layer here is MoE (decoder_sparse_step 1,
+    // mlp_only_layers []), so the expert width moe_intermediate_size (768) is what the weights use.
+    intermediateSize: 6144,
+    vocabSize: 151936,
+    attentionHeads: 32,
+    kvHeads: 4,
+    // The config sets head_dim 128 (32 x 128 = 4096 query width, wider than hidden_size 2048).
+    headDim: 128,
+    contextLengthTokens: 40960,
+    // No shared experts: the Qwen3-MoE config has no shared-expert fields.
+    moe: { experts: 128, expertsPerToken: 8, expertIntermediateSize: 768 },
+    sources: [AICONF_QWEN3_30B_A3B, LLM_PROF_CONFIGS, QWEN3_30B_A3B_CARD],
+  },
+  {
+    kind: "llm",
+    name: "qwen3-235b-a22b",
+    // As for 8B: 40960 positions, 32,768 native, 131,072 with YaRN.
+    aliases: ["Qwen/Qwen3-235B-A22B", "Qwen3-235B-A22B", "qwen3:235b-a22b", "qwen3:235b"],
+    // The card: 235B in total, 22B activated. // unverified: no exact total was found; the card rounds.
+    paramsBillion: 235,
+    activeParamsBillion: 22,
+    layers: 94,
+    hiddenSize: 4096,
+    // As for 30B-A3B: every layer is MoE, so intermediate_size is unused; experts are moe_intermediate_size wide.
+    intermediateSize: 12288,
+    vocabSize: 151936,
+    attentionHeads: 64,
+    kvHeads: 4,
+    // The config sets head_dim 128 (64 x 128 = 8192 query width, wider than hidden_size 4096).
+    headDim: 128,
+    contextLengthTokens: 40960,
+    // No shared experts, as for 30B-A3B.
+    moe: { experts: 128, expertsPerToken: 8, expertIntermediateSize: 1536 },
+    sources: [AICONF_QWEN3_235B_A22B, QWEN3_235B_A22B_CARD],
+  },
+  {
+    kind: "llm",
+    name: "gemma-2-9b",
+    // Layers alternate a 4,096-token sliding window (local) and global attention; contextLengthTokens is the global
+    // span.
+    aliases: ["google/gemma-2-9b", "google/gemma-2-9b-it", "gemma-2-9b-it", "gemma2:9b"],
+    // The card says 9B; keras-hub counts 9,241,705,984, which is what the shapes add up to with one shared
+    // embedding matrix.
+    paramsBillion: 9.24,
+    layers: 42,
+    hiddenSize: 3584,
+    intermediateSize: 14336,
+    vocabSize: 256000,
+    attentionHeads: 16,
+    kvHeads: 8,
+    // The config sets head_dim 256 (hidden_size / heads would be 224).
+    headDim: 256,
+    contextLengthTokens: 8192,
+    // config.json sets no tie_word_embeddings; Gemma2Config defaults it to true.
+    tiedEmbeddings: true,
+    sources: [MLC_GEMMA2_9B, GEMMA2_9B_CONFIG_QUOTE, KERAS_GEMMA2_PRESETS, GEMMA2_CONFIG_CLASS],
+  },
+  {
+    kind: "llm",
+    name: "gemma-2-27b",
+    // As for 9B: alternating 4,096-token sliding-window and global layers.
+    aliases: ["google/gemma-2-27b", "google/gemma-2-27b-it", "gemma-2-27b-it", "gemma2:27b"],
+    // The card says 27B; keras-hub counts 27,227,128,320 (again the tied-embedding sum of the shapes).
+    paramsBillion: 27.23,
+    layers: 46,
+    hiddenSize: 4608,
+    intermediateSize: 36864,
+    vocabSize: 256000,
+    attentionHeads: 32,
+    kvHeads: 16,
+    // The config sets head_dim 128 (hidden_size / heads would be 144).
+    headDim: 128,
+    contextLengthTokens: 8192,
+    // As for 9B: no tie_word_embeddings key, Gemma2Config default true.
+    tiedEmbeddings: true,
+    sources: [MLC_GEMMA2_27B, MAXTEXT_HF_CONFIGS, KERAS_GEMMA2_PRESETS, GEMMA2_CONFIG_CLASS],
+  },
+  {
+    kind: "llm",
+    name: "gemma-3-12b",
+    // Five of every six layers attend through a 1,024-token sliding window; the sixth is global.
+    aliases: ["google/gemma-3-12b-pt", "google/gemma-3-12b-it", "gemma-3-12b-pt", "gemma-3-12b-it", "gemma3:12b"],
+    // The card says 12B. The repo is multimodal: 12,187,079,280 with the SigLIP vision tower (keras-hub); the text
+    // model alone is 11,765,788,416 (keras-hub, with a 262,144-token vocabulary).
+    paramsBillion: 12.19,
+    layers: 48,
+    hiddenSize: 3840,
+    intermediateSize: 15360,
+    // unverified: config.json's text_config was not read verbatim; it sets no vocab_size, max_position_embeddings or
+    // head_dim for 12B, so these are Gemma3TextConfig's defaults (a third-party table of the config agrees on 262,208).
+    vocabSize: 262208,
+    attentionHeads: 16,
+    kvHeads: 8,
+    // Gemma3TextConfig's default head_dim 256, as the conversion script sets; not hidden_size / heads (240).
+    headDim: 256,
+    contextLengthTokens: 131072,
+    tiedEmbeddings: true,
+    sources: [GEMMA3_CONVERSION_SCRIPT, GEMMA3_TEXT_CONFIG_DEFAULTS, GEMMA3_12B_CONFIG, KERAS_GEMMA3_PRESETS],
+  },
+  {
+    kind: "llm",
+    name: "gemma-3-27b",
+    // As for 12B: five local (1,024-token window) layers to one global.
+    aliases: ["google/gemma-3-27b-pt", "google/gemma-3-27b-it", "gemma-3-27b-pt", "gemma-3-27b-it", "gemma3:27b"],
+    // The card says 27B; 27,432,062,576 with the vision tower (keras-hub; a derivative's Hub page shows 27.4B). Text
+    // model alone: 27,009,002,240 (keras-hub, 262,144-token vocabulary).
+    paramsBillion: 27.43,
+    layers: 62,
+    hiddenSize: 5376,
+    intermediateSize: 21504,
+    // unverified: as for 12B, text_config sets no vocab_size or max_position_embeddings; Gemma3TextConfig's defaults.
+    vocabSize: 262208,
+    attentionHeads: 32,
+    kvHeads: 16,
+    // The config sets head_dim 128 (hidden_size / heads would be 168, the query_pre_attn_scalar).
+    headDim: 128,
+    contextLengthTokens: 131072,
+    tiedEmbeddings: true,
+    sources: [GEMMA3_27B_CONFIG, GEMMA3_CONVERSION_SCRIPT, GEMMA3_TEXT_CONFIG_DEFAULTS, KERAS_GEMMA3_PRESETS, GEMMA3_27B_DERIVATIVE],
+  },
+  {
+    kind: "llm",
+    name: "deepseek-r1-distill-llama-8b",
+    // Fine-tuned from Llama 3.1 8B: same shapes.
+    aliases: ["deepseek-ai/DeepSeek-R1-Distill-Llama-8B", "DeepSeek-R1-Distill-Llama-8B"],
+    // Hub safetensors total 8,030,261,248 (the card states no count).
+    paramsBillion: 8.03,
+    layers: 32,
+    hiddenSize: 4096,
+    intermediateSize: 14336,
+    vocabSize: 128256,
+    attentionHeads: 32,
+    kvHeads: 8,
+    // The config has no head_dim: 4096 / 32.
+    headDim: 128,
+    contextLengthTokens: 131072,
+    sources: [R1_DISTILL_LLAMA_8B_CONFIG, R1_DISTILL_LLAMA_8B_HUB_API, R1_DISTILL_LLAMA_8B_CARD],
+  },
+  {
+    kind: "llm",
+    name: "deepseek-r1-distill-qwen-32b",
+    // Fine-tuned from Qwen2.5-32B: same shapes.
+    aliases: ["deepseek-ai/DeepSeek-R1-Distill-Qwen-32B", "DeepSeek-R1-Distill-Qwen-32B", "deepseek-r1:32b"],
+    // Hub safetensors total 32,763,876,352 (the card states no count).
+    paramsBillion: 32.76,
+    layers: 64,
+    hiddenSize: 5120,
+    intermediateSize: 27648,
+    vocabSize: 152064,
+    attentionHeads: 40,
+    kvHeads: 8,
+    // The config has no head_dim: 5120 / 40.
+    headDim: 128,
+    contextLengthTokens: 131072,
+    sources: [R1_DISTILL_QWEN_32B_CONFIG, R1_DISTILL_QWEN_32B_HUB_API, R1_DISTILL_QWEN_32B_CARD],
+  },
+  {
+    kind: "llm",
+    name: "deepseek-r1-distill-llama-70b",
+    // Fine-tuned from Llama-3.3-70B-Instruct: same shapes.
+    aliases: ["deepseek-ai/DeepSeek-R1-Distill-Llama-70B", "DeepSeek-R1-Distill-Llama-70B", "deepseek-r1:70b"],
+    // The card states no count; 70,553,706,496 as quoted by third-party fixtures, and what the shapes add up to.
+    // unverified: not read from the Hub directly.
+    paramsBillion: 70.55,
+    // unverified: the config was read through derivatives (an AWQ conversion of the official snapshot 07a264a5 and
+    // a fine-tune), whose architecture fields are unchanged.
+    layers: 80,
+    hiddenSize: 8192,
+    intermediateSize: 28672,
+    vocabSize: 128256,
+    attentionHeads: 64,
+    kvHeads: 8,
+    // The derivative configs set head_dim 128 (= 8192 / 64; possibly added on re-save).
+    headDim: 128,
+    contextLengthTokens: 131072,
+    sources: [R1_DISTILL_LLAMA_70B_AWQ_CONFIG, R1_DISTILL_LLAMA_70B_R1776_CONFIG, R1_DISTILL_LLAMA_70B_CARD, R1_DISTILL_LLAMA_70B_PARAMS],
   },
   {
     kind: "diffusion",
@@ -352,13 +1186,16 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
       "sdxl-1.0",
       "sdxl-base-1.0",
     ],
-    // UNet only; with the CLIP ViT-L and OpenCLIP ViT-bigG text encoders the base pipeline is ~3.5B.
+    // UNet only (diffusers counts 2.57B); with the CLIP ViT-L and OpenCLIP ViT-bigG text encoders the base
+    // pipeline is ~3.5B.
     paramsBillion: 2.6,
     // fp16 at 1024x1024 with UNet, both text encoders and VAE resident: ~8.5 GB (peak ~7.5 GB when the text
     // encoders are moved off before denoising). Stability states an 8 GB minimum. Base model only: the optional
-    // refiner adds a second UNet. // unverified: measurement (and the 8 GB quote) from a third-party requirements page.
+    // refiner adds a second UNet. The one diffusers measurement found (HF blog: 21.72 GB fp16 + SDPA) is for a
+    // batch of 4 images, so it is not used. // unverified: measurement (and the 8 GB quote) from a third-party
+    // requirements page.
     typicalVramGB: 8.5,
-    sources: [SDXL_MODEL_CARD, SDXL_PAPER, SDXL_VRAM],
+    sources: [SDXL_MODEL_CARD, SDXL_PAPER, SDXL_VRAM, SDXL_OPTIMIZATIONS_BLOG, DIFFUSERS_BENCHMARKS_CSV],
   },
   {
     kind: "diffusion",
@@ -366,10 +1203,62 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
     aliases: ["black-forest-labs/FLUX.1-dev", "FLUX.1 [dev]", "flux.1 dev", "flux1-dev", "flux-dev"],
     // The model card's "12 billion parameter" transformer (diffusers counts 11.9B).
     paramsBillion: 12,
-    // bf16 with the 12B transformer, the T5-XXL (~4.7B) and CLIP-L text encoders and the VAE resident: ~33 GB.
-    // The model card's example calls enable_model_cpu_offload(), which brings it to ~24 GB; the transformer alone
-    // measures 22.6 GB. // unverified: ~33 GB is a commenter's estimate (params x 2 bytes) in a model discussion, not the card.
-    typicalVramGB: 33,
-    sources: [FLUX_DEV_MODEL_CARD, FLUX_VRAM_DISCUSSION, DIFFUSERS_BENCHMARKS],
+    // Measured by diffusers (HF quantization blog): BF16 pipeline fully on the GPU, 1024x1024, 50 steps,
+    // max_sequence_length 512, H100: 36.166 peak. The blog divides max_memory_reserved() by 1024**3, so that is
+    // GiB (= 38.83 GB): its 31.447 after loading is below the 33.73 GB its own component sizes add up to, and its
+    // 23.271 with model CPU offload below the 23.8 GB transformer alone, unless both are GiB.
+    // Model CPU offload (the card's example) peaks at 23.271 GiB.
+    typicalVramGB: 38.8,
+    sources: [FLUX_DEV_MODEL_CARD, FLUX_VRAM_DISCUSSION, DIFFUSERS_BENCHMARKS, DIFFUSERS_QUANTIZATION_BLOG, DIFFUSERS_QUANTIZATION_CSV],
+  },
+  {
+    kind: "diffusion",
+    name: "flux.1-schnell",
+    aliases: ["black-forest-labs/FLUX.1-schnell", "FLUX.1 [schnell]", "flux.1 schnell", "flux1-schnell", "flux-schnell"],
+    // The same 12B transformer as dev, timestep-distilled (no guidance embedding), with the same text encoders.
+    paramsBillion: 12,
+    // FLUX.1-dev's measured peak, as the components are identical; schnell runs a few steps with prompts of at
+    // most 256 tokens (dev's measurement used 512), so its peak should not be higher.
+    // unverified: no measurement of schnell itself was found (the model discussion estimates ~33 GB).
+    typicalVramGB: 38.8,
+    sources: [FLUX_SCHNELL_MODEL_CARD, FLUX_VRAM_DISCUSSION, DIFFUSERS_FLUX_DOCS, DIFFUSERS_QUANTIZATION_BLOG],
+  },
+  {
+    kind: "diffusion",
+    name: "sd3.5-large",
+    aliases: [
+      "stabilityai/stable-diffusion-3.5-large",
+      "stable-diffusion-3.5-large",
+      "Stable Diffusion 3.5 Large",
+      "sd-3.5-large",
+      "sd35-large",
+    ],
+    // The MMDiT only, per Stability's announcement (the diffusers blog says "8B"); the pipeline adds CLIP-L,
+    // OpenCLIP bigG and the T5-XXL encoder.
+    paramsBillion: 8.1,
+    // unverified: no diffusers measurement was found. This is the bf16 weights of the resident components added up,
+    // a floor before activations: MMDiT 8.1B x 2 bytes = 16.2 GB, T5-XXL 9.52 GB and CLIP-L 246 MB (as the diffusers
+    // quantization blog measures them for FLUX), OpenCLIP bigG 695M x 2 bytes = 1.39 GB. The 20.9 GB reported for
+    // candle's implementation after memory tweaks is less than the weights, so it cannot hold them all at once.
+    typicalVramGB: 27.4,
+    sources: [SD35_ANNOUNCEMENT, SD35_LARGE_DIFFUSERS_BLOG, SD35_LARGE_CARD_COPY, DIFFUSERS_QUANTIZATION_BLOG, CANDLE_SD35_LARGE_MEMORY],
+  },
+  {
+    kind: "diffusion",
+    name: "sd3.5-medium",
+    aliases: [
+      "stabilityai/stable-diffusion-3.5-medium",
+      "stable-diffusion-3.5-medium",
+      "Stable Diffusion 3.5 Medium",
+      "sd-3.5-medium",
+      "sd35-medium",
+    ],
+    // The MMDiT-X only, per Stability's announcement; the text encoders are those of SD3.5 Large.
+    paramsBillion: 2.5,
+    // unverified: no diffusers measurement was found. Stability's "9.9 GB (excluding text encoders)" plus the bf16
+    // text encoders (T5-XXL 9.52 GB, CLIP-L 246 MB, OpenCLIP bigG 1.39 GB, as for Large) = 21.1 GB. For comparison,
+    // diffusers measured SD3 Medium (a 2.028B MMDiT with the same encoders) at 18.765 "GB" in FP16 on an H100.
+    typicalVramGB: 21.1,
+    sources: [SD35_MEDIUM_ANNOUNCEMENT, SD35_LARGE_DIFFUSERS_BLOG, DIFFUSERS_QUANTIZATION_BLOG, QUANTO_DIFFUSERS_BLOG],
   },
 ];

@@ -1,0 +1,25 @@
+import { DEFAULT_TAXONOMY } from "../taxonomy/taxonomy";
+import { Command } from "./command";
+import { renderTable } from "./table";
+
+export const modelsCommand: Command = {
+  name: "models",
+  summary: "the model catalog: parameters, context, shapes and sources",
+  usage: "gpu-workloads models [--json]",
+  flags: { json: "boolean" },
+  run() {
+    const models = DEFAULT_TAXONOMY.models;
+    const text = renderTable(
+      ["model", "kind", "params B", "active B", "context", "layers", "hidden", "KV heads", "vocab", "sources"],
+      models.map((m) =>
+        m.kind === "llm"
+          ? [m.name, m.moe ? `llm (MoE ${m.moe.expertsPerToken}/${m.moe.experts})` : "llm", m.paramsBillion, m.activeParamsBillion ?? "-", m.contextLengthTokens, m.layers, m.hiddenSize, m.kvHeads, m.vocabSize, m.sources.length]
+          : [m.name, "diffusion", m.paramsBillion, "-", "-", "-", "-", "-", "-", m.sources.length],
+      ),
+    );
+    return {
+      json: models,
+      text: `${text}\n\n${models.length} models; --json prints every field with its sources. Any alias works with --model (e.g. "meta-llama/Llama-3.1-8B-Instruct").`,
+    };
+  },
+};

@@ -1,0 +1,136 @@
+import { MODEL_MODES, ModelMode } from "../../taxonomy/workload-profile";
+import { checkOneOf } from "../../validation/allowed-values";
+import { InvalidRequirementError } from "../../validation/errors";
+import { NumberRule, checkNumber } from "../../validation/numbers";
+
+/** Numeric precision of the served or frozen weights (and of the KV cache, at least 8 bits). */
+export const PRECISIONS = ["fp32", "bf16", "fp16", "fp8", "int8", "int4"] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+export const BYTES_PER_PARAM: Readonly<Record<Precision, number>> = { fp32: 4, bf16: 2, fp16: 2, fp8: 1, int8: 1, int4: 0.5 };
+
+/** What serves the model: vLLM's OpenAI-compatible server, or Hugging Face transformers' `generate`. */
+export const ENGINES = ["vllm", "transformers"] as const;
+export type InferenceEngine = (typeof ENGINES)[number];
+
+/** The optimizer of a fine-tune or training run. */
+export const OPTIMIZERS = ["adamw", "adamw-8bit", "sgd"] as const;
+export type Optimizer = (typeof OPTIMIZERS)[number];
+
+/** How a fine-tune keeps its numbers: mixed precision (fp32 master weights; Hugging Face Trainer) or pure bf16 (torchtune). */
+export const TRAINING_PRECISIONS = ["mixed", "bf16"] as const;
+export type TrainingPrecision = (typeof TRAINING_PRECISIONS)[number];
+
+/** How a run spreads over several GPUs: DDP replicates the model on each, FSDP (ZeRO-3) shards it. */
+export const SHARDINGS = ["fsdp", "ddp"] as const;
+export type Sharding = (typeof SHARDINGS)[number];
+
+/** How the model is used. Fields that do not apply to the mode are refused, so a setting never silently does nothing. */
+export interface ModelUsage {
+  /** @default the workload class's mode ("inference", "lora" for FineTuning, "full" for Training) */
+  readonly mode?: ModelMode;
+  /** Inference: tokens per sequence (prompt + output). Fine-tunes: sequence length. @default 4096 */
+  readonly contextTokens?: number;
+  /** Inference: sequences in flight (per replica). Fine-tunes: micro-batch size per GPU. @default 1 */
+  readonly concurrency?: number;
+  /** Precision of the (frozen) weights; the KV cache keeps it, at least 8 bits. int4 with lora is QLoRA. @default "bf16" */
+  readonly precision?: Precision;
+  /** Inference: the engine. @default "vllm" */
+  readonly engine?: InferenceEngine;
+  /** vLLM: share of each GPU's memory it may use (--gpu-memory-utilization). @default 0.9 */
+  readonly gpuMemoryUtilization?: number;
+  /** vLLM: tokens of one prefill chunk (--max-num-batched-tokens). @default vLLM's for its API server: 2048, or 8192 on GPUs of 70 GiB and more */
+  readonly maxNumBatchedTokens?: number;
+  /** transformers: prompt tokens prefilled at once per sequence. @default contextTokens */
+  readonly promptTokens?: number;
+  /** Inference: tokens each request generates, of its contextTokens (throughput counts output tokens). @default min(512, contextTokens / 2) */
+  readonly outputTokens?: number;
+  /** Fine-tunes: LoRA adapter rank. @default 16 */
+  readonly loraRank?: number;
+  /** Fine-tunes: recompute activations in the backward pass, keeping only each layer's input. @default true */
+  readonly gradientCheckpointing?: boolean;
+  /** Fine-tunes: @default "adamw" */
+  readonly optimizer?: Optimizer;
+  /** Fine-tunes on more than one GPU: @default "fsdp" */
+  readonly sharding?: Sharding;
+  /** Fine-tunes: @default "mixed" (the Hugging Face Trainer's bf16 mixed precision) */
+  readonly trainingPrecision?: TrainingPrecision;
+  /** Fine-tunes: the loss never materializes all logits (Liger, Unsloth, torchtune's chunked cross-entropy). @default false */
+  readonly fusedLoss?: boolean;
+  /** vLLM: sequences one step may run (--max-num-seqs). @default vLLM's: 256, or 1024 on GPUs of 70 GiB and more */
+  readonly maxNumSeqs?: number;
+}
+
+export const DEFAULT_CONTEXT_TOKENS = 4096;
+export const DEFAULT_LORA_RANK = 16;
+
+/** Tokens a request generates when the usage does not say: half its context, at most 512 (a long chat answer). */
+export function defaultOutputTokens(contextTokens: number): number {
+  return Math.max(1, Math.min(512, Math.floor(contextTokens / 2)));
+}
+
+/** Bounds on usage: plausibility, so a typo fails here instead of exhausting memory or switching a check off. */
+export const USAGE_RULES = {
+  contextTokens: { integer: true, min: 1, max: 10_000_000, why: "no model serves a longer context" },
+  promptTokens: { integer: true, min: 1, max: 10_000_000 },
+  outputTokens: { integer: true, min: 1, max: 10_000_000 },
+  concurrency: { integer: true, min: 1, max: 100_000 },
+  loraRank: { integer: true, min: 1, max: 4096 },
+  gpuCount: { integer: true, min: 1, max: 65_536 },
+  gpuMemoryUtilization: { min: 0.05, max: 1, why: "vLLM takes a share of the GPU in (0, 1]" },
+  maxNumBatchedTokens: { integer: true, min: 16, max: 10_000_000 },
+  maxNumSeqs: { integer: true, min: 1, max: 100_000 },
+} as const satisfies Record<string, NumberRule>;
+
+/** The fields each mode reads: a field of another mode is an error, not a silent no-op. */
+const FIELDS_OF: Readonly<Record<string, readonly ModelMode[]>> = {
+  engine: ["inference"],
+  gpuMemoryUtilization: ["inference"],
+  maxNumBatchedTokens: ["inference"],
+  maxNumSeqs: ["inference"],
+  promptTokens: ["inference"],
+  outputTokens: ["inference"],
+  loraRank: ["lora"],
+  gradientCheckpointing: ["lora", "full"],
+  optimizer: ["lora", "full"],
+  sharding: ["lora", "full"],
+  trainingPrecision: ["lora", "full"],
+  fusedLoss: ["lora", "full"],
+};
+
+/** Throws a typed error naming the field unless the usage is an object of known values within bounds. */
+export function checkModelUsage(usage: ModelUsage, mode: ModelMode = usage?.mode ?? "inference"): void {
+  if (usage === null || typeof usage !== "object" || Array.isArray(usage)) {
+    throw new InvalidRequirementError("usage", usage, "give an object such as { contextTokens: 4096, concurrency: 8 }");
+  }
+  checkOneOf("usage.mode", usage.mode, MODEL_MODES);
+  checkOneOf("usage.precision", usage.precision, PRECISIONS);
+  checkOneOf("usage.engine", usage.engine, ENGINES);
+  checkOneOf("usage.optimizer", usage.optimizer, OPTIMIZERS);
+  checkOneOf("usage.sharding", usage.sharding, SHARDINGS);
+  checkOneOf("usage.trainingPrecision", usage.trainingPrecision, TRAINING_PRECISIONS);
+  for (const [field, rule] of Object.entries(USAGE_RULES)) {
+    if (field !== "gpuCount") checkNumber(`usage.${field}`, (usage as Record<string, unknown>)[field], rule);
+  }
+  for (const field of ["gradientCheckpointing", "fusedLoss"] as const) {
+    if (usage[field] !== undefined && typeof usage[field] !== "boolean") throw new InvalidRequirementError(`usage.${field}`, usage[field], "give true or false");
+  }
+  for (const [field, modes] of Object.entries(FIELDS_OF)) {
+    if (Object.prototype.hasOwnProperty.call(usage, field) && (usage as Record<string, unknown>)[field] !== undefined && !modes.includes(mode)) {
+      throw new InvalidRequirementError(`usage.${field}`, (usage as Record<string, unknown>)[field], `it applies to mode ${modes.join(" or ")}, not ${mode}`);
+    }
+  }
+  if (usage.engine === "transformers") {
+    const vllmOnly = (["gpuMemoryUtilization", "maxNumBatchedTokens", "maxNumSeqs"] as const).find((f) => usage[f] !== undefined);
+    if (vllmOnly) throw new InvalidRequirementError(`usage.${vllmOnly}`, usage[vllmOnly], 'it is a vLLM setting; remove it or use engine "vllm"');
+  }
+  if (usage.engine !== "transformers" && usage.promptTokens !== undefined) {
+    throw new InvalidRequirementError("usage.promptTokens", usage.promptTokens, 'vLLM prefills in chunks of maxNumBatchedTokens; promptTokens applies to engine "transformers"');
+  }
+  if (usage.outputTokens !== undefined && usage.outputTokens >= (usage.contextTokens ?? DEFAULT_CONTEXT_TOKENS)) {
+    throw new InvalidRequirementError("usage.outputTokens", usage.outputTokens, `give fewer than contextTokens (${usage.contextTokens ?? DEFAULT_CONTEXT_TOKENS}): the prompt takes the rest`);
+  }
+  if (usage.promptTokens !== undefined && usage.promptTokens > (usage.contextTokens ?? DEFAULT_CONTEXT_TOKENS)) {
+    throw new InvalidRequirementError("usage.promptTokens", usage.promptTokens, `give at most contextTokens (${usage.contextTokens ?? DEFAULT_CONTEXT_TOKENS}), the prompt and output together`);
+  }
+}
