@@ -8,16 +8,30 @@ import { report } from "./measure";
 
 const seconds = Number(process.argv[2] ?? 2);
 
-/** What users ask for: each class's defaults, a model to size for, an ordered GPU fallback list, a region. */
-const MIX: readonly { label: string; requirements: SelectionRequirements }[] = [
+type Mix = readonly { label: string; requirements: SelectionRequirements }[];
+
+/** What users ask for without a model: each class's defaults, an ordered GPU fallback list, a region. */
+const WITHOUT_SIZING: Mix = [
   ...WORKLOAD_CLASSES.map((workload) => ({ label: `${workload} (defaults)`, requirements: { workload } })),
-  { label: "realtime-inference + llama-3.1-8b", requirements: { workload: "realtime-inference", model: "llama-3.1-8b" } },
-  { label: "image-generation + sdxl", requirements: { workload: "image-generation", model: "sdxl" } },
-  { label: "fine-tuning + mistral-7b", requirements: { workload: "fine-tuning", model: "mistral-7b" } },
   { label: "realtime-inference gpus [L40S, A10G]", requirements: { workload: "realtime-inference", gpus: ["L40S", "A10G"] } },
   { label: "batch-processing gpus [L4, T4]", requirements: { workload: "batch-processing", gpus: ["L4", "T4"] } },
   { label: "realtime-inference region eu-west-1", requirements: { workload: "realtime-inference", region: "eu-west-1" } },
   { label: "training region us-west-2", requirements: { workload: "training", region: "us-west-2" } },
+];
+
+/** Sizing by the work: memory estimates per candidate, a throughput target, USD per run. */
+const WITH_SIZING: Mix = [
+  { label: "realtime-inference + llama-3.1-8b", requirements: { workload: "realtime-inference", model: "llama-3.1-8b" } },
+  { label: "image-generation + sdxl", requirements: { workload: "image-generation", model: "sdxl" } },
+  { label: "fine-tuning + mistral-7b", requirements: { workload: "fine-tuning", model: "mistral-7b" } },
+  {
+    label: "realtime-inference + llama-3.1-8b, 2,000 tokens/s",
+    requirements: { workload: "realtime-inference", model: "llama-3.1-8b", throughput: { outputTokensPerSecond: 2000 } },
+  },
+  {
+    label: "fine-tuning full llama-3.1-8b, 1e9 tokens",
+    requirements: { workload: "fine-tuning", model: "llama-3.1-8b", usage: { mode: "full" }, trainingTokens: 1e9 },
+  },
 ];
 
 /** Round-robin over `items` for `ms` of wall time; the instance-type length sum keeps the work observable. */
@@ -35,19 +49,16 @@ function run(items: readonly SelectionRequirements[], ms: number): { decisions: 
   return { decisions, elapsedMs, checksum };
 }
 
-const all = MIX.map((m) => m.requirements);
-run(all, 500); // warm-up: let V8 optimize selection before measuring
-const mixed = run(all, seconds * 1000);
-// Each entry alone, briefly, to show which requirement costs what.
-const perEntry = MIX.map(({ label, requirements }) => {
-  const r = run([requirements], 200);
-  return { label, instanceType: selectInstance(requirements).instanceType, perSecond: (r.decisions / r.elapsedMs) * 1000 };
-});
-report({
-  instanceTypes: DEFAULT_TAXONOMY.instanceTypes.length,
-  decisions: mixed.decisions,
-  elapsedMs: mixed.elapsedMs,
-  perSecond: (mixed.decisions / mixed.elapsedMs) * 1000,
-  perEntry,
-  checksum: mixed.checksum,
-});
+/** One mix: round-robin for `seconds` after a warm-up, then each entry alone, briefly, to show which requirement costs what. */
+function measureMix(mix: Mix) {
+  const all = mix.map((m) => m.requirements);
+  run(all, 500); // warm-up: let V8 optimize selection before measuring
+  const mixed = run(all, seconds * 1000);
+  const perEntry = mix.map(({ label, requirements }) => {
+    const r = run([requirements], 200);
+    return { label, instanceType: selectInstance(requirements).instanceType, perSecond: (r.decisions / r.elapsedMs) * 1000 };
+  });
+  return { decisions: mixed.decisions, elapsedMs: mixed.elapsedMs, perSecond: (mixed.decisions / mixed.elapsedMs) * 1000, perEntry, checksum: mixed.checksum };
+}
+
+report({ instanceTypes: DEFAULT_TAXONOMY.instanceTypes.length, withoutSizing: measureMix(WITHOUT_SIZING), withSizing: measureMix(WITH_SIZING) });

@@ -52,6 +52,8 @@ export interface Constraint {
   /** The value the requirement holds (for error messages); undefined when the requirement is not set, so it cannot miss. */
   value(r: ResolvedRequirements): unknown;
   miss(c: Candidate, r: ResolvedRequirements): string | undefined;
+  /** The test alone, without writing the words: for scans that only need to know. @default miss() !== undefined */
+  fails?(c: Candidate, r: ResolvedRequirements): boolean;
 }
 
 const gib = (mib: number) => mib / 1024;
@@ -64,57 +66,72 @@ function atLeast(
   have: (c: Candidate) => number,
   describe: (have: number, want: number) => string,
 ): Constraint {
-  return {
-    name,
-    value: want,
-    miss: (c, r) => {
-      const floor = want(r);
-      return floor !== undefined && have(c) < floor ? describe(have(c), floor) : undefined;
-    },
+  const fails = (c: Candidate, r: ResolvedRequirements) => {
+    const floor = want(r);
+    return floor !== undefined && have(c) < floor;
   };
+  return { name, value: want, fails, miss: (c, r) => (fails(c, r) ? describe(have(c), want(r)!) : undefined) };
 }
 
-/** Which GPUs are in the running: read from the instance type alone, so a scan can skip the rest early. */
-const SCOPE: readonly { readonly name: string; miss(spec: InstanceTypeSpec, r: ResolvedRequirements): string | undefined; value(r: ResolvedRequirements): unknown }[] = [
+/**
+ * Which GPUs are in the running: read from the instance type alone, so a scan can skip the rest early. `out` is the
+ * test, `why` its words, written only for the rejections someone reads.
+ */
+interface ScopeConstraint {
+  readonly name: string;
+  value(r: ResolvedRequirements): unknown;
+  out(spec: InstanceTypeSpec, r: ResolvedRequirements): boolean;
+  why(spec: InstanceTypeSpec, r: ResolvedRequirements): string;
+}
+
+const SCOPE: readonly ScopeConstraint[] = [
   {
     name: "instanceType",
     value: (r) => r.pinned?.instanceType,
-    miss: (spec, r) => (r.pinned && spec !== r.pinned ? `not the pinned type (${r.pinned.instanceType})` : undefined),
+    out: (spec, r) => r.pinned !== undefined && spec !== r.pinned,
+    why: (_spec, r) => `not the pinned type (${r.pinned!.instanceType})`,
   },
   {
     name: "gpus",
     value: (r) => [...r.pool.keys()],
-    miss: (spec, r) => {
-      if (r.pool.has(spec.gpu)) return undefined;
-      if (r.escalation.has(spec.gpu) && r.escalated) return undefined;
-      if (r.escalation.has(spec.gpu)) return `${spec.gpu} is used only when no ${r.poolNames} instance has enough memory`;
-      return `${spec.gpu} is not among the allowed GPUs (${r.poolNames})`;
-    },
+    out: (spec, r) => !r.pool.has(spec.gpu) && !(r.escalation.has(spec.gpu) && r.escalated),
+    why: (spec, r) =>
+      r.escalation.has(spec.gpu) ? `${spec.gpu} is used only when no ${r.poolNames} instance has enough memory` : `${spec.gpu} is not among the allowed GPUs (${r.poolNames})`,
   },
   {
     name: "allowedGpus",
     value: (r) => (r.policyGpus ? [...r.policyGpus] : undefined),
-    miss: (spec, r) =>
-      r.policyGpus && !r.policyGpus.has(spec.gpu) ? `${spec.gpu} is not allowed by the organization policy (${[...r.policyGpus].join(", ")})` : undefined,
+    out: (spec, r) => r.policyGpus !== undefined && !r.policyGpus.has(spec.gpu),
+    why: (spec, r) => `${spec.gpu} is not allowed by the organization policy (${[...r.policyGpus!].join(", ")})`,
   },
   {
     name: "legacy",
     value: () => "previous generation only when named",
-    miss: (spec, r) => (spec.legacy && !r.named.has(spec.gpu) ? `${spec.family} is previous generation; name ${spec.gpu} to use it` : undefined),
+    out: (spec, r) => spec.legacy === true && !r.named.has(spec.gpu),
+    why: (spec) => `${spec.family} is previous generation; name ${spec.gpu} to use it`,
   },
 ];
 
-/** The first scope requirement an instance type misses, before any candidate is built for it. */
-export function scopeMiss(spec: InstanceTypeSpec, r: ResolvedRequirements): { constraint: string; reason: string } | undefined {
-  for (const scope of SCOPE) {
-    const reason = scope.miss(spec, r);
-    if (reason) return { constraint: scope.name, reason };
-  }
+/** The scope requirement an instance type misses first, or undefined: a test, no words. */
+export function scopeMissed(spec: InstanceTypeSpec, r: ResolvedRequirements): ScopeConstraint | undefined {
+  for (const scope of SCOPE) if (scope.out(spec, r)) return scope;
   return undefined;
 }
 
+/** The first scope requirement an instance type misses, in words. */
+export function scopeMiss(spec: InstanceTypeSpec, r: ResolvedRequirements): { constraint: string; reason: string } | undefined {
+  const scope = scopeMissed(spec, r);
+  return scope && { constraint: scope.name, reason: scope.why(spec, r) };
+}
+
 export const CONSTRAINTS: readonly Constraint[] = [
-  ...SCOPE.map((scope) => ({ name: scope.name, scope: true, value: scope.value, miss: (c: Candidate, r: ResolvedRequirements) => scope.miss(c.spec, r) })),
+  ...SCOPE.map((scope) => ({
+    name: scope.name,
+    scope: true,
+    value: scope.value,
+    miss: (c: Candidate, r: ResolvedRequirements) => (scope.out(c.spec, r) ? scope.why(c.spec, r) : undefined),
+    fails: (c: Candidate, r: ResolvedRequirements) => scope.out(c.spec, r),
+  })),
   {
     name: "cpuArchitecture",
     value: (r) => r.requirements.cpuArchitecture,

@@ -9,7 +9,7 @@ import { Objective, PurchaseOption } from "../taxonomy/workload-profile";
 import { REFERENCE_REGION, instancePrice } from "../taxonomy/pricing";
 import { gpusLabel } from "../taxonomy/gpu-share";
 import { HOURS_PER_MONTH, round2, round4 } from "../plan/money";
-import { CONSTRAINTS, Constraint, MEMORY_CONSTRAINTS, ResolvedRequirements, scopeMiss } from "./constraints";
+import { CONSTRAINTS, Constraint, MEMORY_CONSTRAINTS, ResolvedRequirements, scopeMiss, scopeMissed } from "./constraints";
 import { Candidate, Decision, Rejection } from "./decision";
 import { InvalidRequirementError, NoFeasibleInstanceError } from "../validation/errors";
 import { EstimateTarget, MemoryEstimate, estimateMemory } from "./memory-estimate";
@@ -39,6 +39,10 @@ interface Scored {
  * @throws NoFeasibleInstanceError when nothing satisfies the requirements, InvalidRequirementError on malformed input.
  */
 export function selectInstance(requirements: SelectionRequirements): Decision {
+  return choose(requirements) as unknown as Decision;
+}
+
+function choose(requirements: SelectionRequirements): SelectedInstance {
   validateRequirements(requirements);
   const taxonomy = requirements.taxonomy ?? DEFAULT_TAXONOMY;
   const resolved = resolve(requirements, taxonomy);
@@ -47,29 +51,32 @@ export function selectInstance(requirements: SelectionRequirements): Decision {
   // Types outside the GPU scope are rejected from their row alone; candidates are built for the rest.
   // Escalation GPUs count as in scope until the memory check below says whether they are needed.
   const provisional = { ...resolved, escalated: true };
-  const scopeMisses = taxonomy.instanceTypes.map((spec) => scopeMiss(spec, provisional));
+  const outOfScope = taxonomy.instanceTypes.map((spec) => scopeMissed(spec, provisional) !== undefined);
+
   // Estimates depend only on how many GPUs share the model and the GPU's size class: each is computed once per decision.
   const cache: EstimateCache = { memory: new Map(), precision: new Map() };
   const candidates: Candidate[] = [];
-  taxonomy.instanceTypes.forEach((spec, i) => scopeMisses[i] || candidates.push(toCandidate(spec, resolved, taxonomy, cache)));
+  taxonomy.instanceTypes.forEach((spec, i) => outOfScope[i] || candidates.push(toCandidate(spec, resolved, taxonomy, cache)));
 
-  const memoryFits = candidates.some((c) => resolved.pool.has(c.gpu.name) && missesOf(c, resolved, MEMORY_ONLY).length === 0);
+  const memoryFits = candidates.some((c) => resolved.pool.has(c.gpu.name) && meetsAll(c, resolved, MEMORY_ONLY));
   const final: ResolvedRequirements = { ...resolved, escalated: resolved.escalation.size > 0 && !memoryFits };
   const active = CONSTRAINTS.filter((k) => k.value(final) !== undefined);
-  const scored: Scored[] = candidates.map((candidate) => ({ candidate, misses: missesOf(candidate, final, active) }));
-  const rejected = rejectionsInTableOrder(taxonomy, scopeMisses, scored);
+  // Feasibility stops at the first miss; the words of every miss are written only when asked for (rejected, errors).
+  const feasibleSet = new Set(candidates.filter((c) => meetsAll(c, final, active)));
+  let scoredCache: Scored[] | undefined;
+  const scored = () => (scoredCache ??= candidates.map((candidate) => ({ candidate, misses: feasibleSet.has(candidate) ? [] : missesOf(candidate, final, active) })));
   const order = decisionOrder(objective);
-  const feasible = scored.filter((s) => s.misses.length === 0).map((s) => s.candidate).sort(order);
+  const feasible = [...feasibleSet].sort(order);
 
-  if (feasible.length === 0) throw noFeasibleInstance(rejected, final, taxonomy);
+  if (feasible.length === 0) throw noFeasibleInstance(rejectionsInTableOrder(taxonomy, outOfScope, provisional, scored()), final, taxonomy);
 
   const chosen = feasible[0];
   const purchase = resolved.purchase;
   // The estimator may have grown the run to several nodes: such a cluster cannot be bought on spot.
   if (purchase === "spot" && chosen.nodeCount > 1) throw spotClusterError(chosen.nodeCount);
   const usdPerHour = round4(expectedUsdPerInstanceHour(chosen, purchase) * chosen.nodeCount);
-  return {
-    ...chosen,
+  // Copied in by Object.assign, not spread into a literal: a spread of this many fields took half a decision's time.
+  return new SelectedInstance(chosen, {
     workload: requirements.workload,
     objective,
     purchase,
@@ -78,25 +85,62 @@ export function selectInstance(requirements: SelectionRequirements): Decision {
     usdPerHour,
     usdPerMonth: round2(usdPerHour * HOURS_PER_MONTH),
     maxUsdPerMonth: round2(chosen.onDemandUsdPerHour * HOURS_PER_MONTH),
-    reason: explain(chosen, final, objective, scored, order),
+    reason: explain(chosen, final, objective, elsewhereIn(candidates, feasibleSet, final, active, order)),
     alternatives: feasible.slice(1),
-    rejected,
     pricesAsOf: taxonomy.asOf,
     spotPricesAsOf: taxonomy.spotPricesAsOf ?? taxonomy.asOf,
-  };
+  }, () => rejectionsInTableOrder(taxonomy, outOfScope, provisional, scored()));
+}
+
+/**
+ * A decision whose rejections (every other type and the words of each miss) are written on first read: most callers
+ * never read them, and writing them was most of a decision's cost. They are in its JSON like any other field.
+ */
+class SelectedInstance {
+  readonly #rejections: () => readonly Rejection[];
+  #rejected?: readonly Rejection[];
+
+  constructor(chosen: Candidate, fields: Omit<Decision, "rejected" | keyof Candidate>, rejections: () => readonly Rejection[]) {
+    Object.assign(this, chosen, fields);
+    this.#rejections = rejections;
+  }
+
+  get rejected(): readonly Rejection[] {
+    return (this.#rejected ??= this.#rejections());
+  }
+
+  toJSON(): Decision {
+    return { ...(this as unknown as Decision), rejected: this.rejected };
+  }
+}
+
+/** True when the candidate meets every constraint: stops at the first miss. */
+function meetsAll(c: Candidate, r: ResolvedRequirements, applicable: readonly Constraint[]): boolean {
+  for (const constraint of applicable) if (constraint.fails ? constraint.fails(c, r) : constraint.miss(c, r)) return false;
+  return true;
+}
+
+/** With a region given: the best candidate ignoring the region, if it is not offered there (the reason names it). */
+function elsewhereIn(
+  candidates: readonly Candidate[],
+  feasible: ReadonlySet<Candidate>,
+  r: ResolvedRequirements,
+  active: readonly Constraint[],
+  order: (a: Candidate, b: Candidate) => number,
+): Candidate | undefined {
+  if (!r.requirements.region) return undefined;
+  const region = active.find((k) => k.name === "region")!;
+  const others = active.filter((k) => k !== region);
+  const best = candidates.filter((c) => feasible.has(c) || (region.miss(c, r) && meetsAll(c, r, others))).sort(order)[0];
+  return best && !feasible.has(best) ? best : undefined;
 }
 
 /** Scope misses and scored candidates are both in table order (sorted by name): merge them. */
-function rejectionsInTableOrder(
-  taxonomy: Taxonomy,
-  scopeMisses: readonly ({ constraint: string; reason: string } | undefined)[],
-  scored: readonly Scored[],
-): Rejection[] {
+function rejectionsInTableOrder(taxonomy: Taxonomy, outOfScope: readonly boolean[], provisional: ResolvedRequirements, scored: readonly Scored[]): Rejection[] {
   const rejected: Rejection[] = [];
   let next = 0;
   taxonomy.instanceTypes.forEach((spec, i) => {
-    const scope = scopeMisses[i];
-    const misses = scope ? [scope] : scored[next++].misses;
+    const misses = outOfScope[i] ? [scopeMiss(spec, provisional)!] : scored[next++].misses;
     if (misses.length) rejected.push({ instanceType: spec.instanceType, constraint: misses[0].constraint, reason: misses[0].reason, misses });
   });
   return rejected;
@@ -200,11 +244,12 @@ function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: 
     priceFromReferenceRegion: price.fromReferenceRegion,
     usdPerTflopsHour: usdPerInstanceHour / (spec.gpuCount * fraction * gpu.bf16Tflops),
     preferenceRank: r.pool.get(spec.gpu) ?? (r.escalation.has(spec.gpu) ? r.pool.size : Number.MAX_SAFE_INTEGER),
+    // Every field always present (undefined when absent): one object shape keeps the scan's property reads fast.
     memoryEstimate,
-    ...(precision ? { precision } : {}),
-    ...(throughput ? { throughput } : {}),
-    ...(throughputShortfall ? { throughputShortfall } : {}),
-    ...(job ? { job } : {}),
+    precision,
+    throughput,
+    throughputShortfall,
+    job,
     interconnectRank: sharded && spec.gpuCount > 1 && spec.gpuInterconnect === "PCIe" ? 1 : 0,
   };
 }
@@ -314,7 +359,7 @@ const METRICS: Readonly<Record<Objective, (c: Candidate) => number>> = {
   "throughput-cost": (c) => (c.throughput ? c.throughput.replicas * c.onDemandUsdPerHour : Number.POSITIVE_INFINITY),
 };
 
-function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objective, scored: readonly Scored[], order: (a: Candidate, b: Candidate) => number): string {
+function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objective, elsewhere: Candidate | undefined): string {
   const nodes = chosen.nodeCount > 1 ? `${chosen.nodeCount} × ` : "";
   const price = chosen.onDemandUsdPerHour.toFixed(chosen.onDemandUsdPerHour < 10 ? 3 : 2);
   const where = !r.requirements.region
@@ -355,13 +400,7 @@ function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objectiv
   const j = chosen.job;
   if (j) parts.push(`${j.trainingTokens.toExponential(2)} training tokens take ≈ ${j.hours} h at ${Math.round(j.mfu * 100)}% MFU: $${j.usdPerJob.toFixed(2)} per run`);
   if (r.escalated) parts.push(`no ${[...r.pool.keys()].join(" or ")} instance has enough GPU memory, so ${chosen.gpu.name} was allowed`);
-  const region = r.requirements.region;
-  if (region) {
-    const elsewhere = scored.filter((s) => s.misses.every((m) => m.constraint === "region")).map((s) => s.candidate).sort(order)[0];
-    if (elsewhere && elsewhere.instanceType !== chosen.instanceType) {
-      parts.push(`${elsewhere.instanceType}, the choice elsewhere, is not offered in ${region}`);
-    }
-  }
+  if (elsewhere) parts.push(`${elsewhere.instanceType}, the choice elsewhere, is not offered in ${r.requirements.region}`);
   return parts.join("; ") + ".";
 }
 

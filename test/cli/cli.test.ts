@@ -20,7 +20,7 @@ describe("select", () => {
 
   test.each([
     ["training", "p5.48xlarge"],
-    ["fine-tuning", "g5.xlarge"],
+    ["fine-tuning", "g5.xlarge"], // no model: the cheapest of its GPUs
     ["image-generation", "g6.xlarge"],
     ["batch-processing", "g4dn.xlarge"],
   ])("%s → %s", (workload, instanceType) => {
@@ -69,6 +69,63 @@ describe("catalog, gpus, estimate", () => {
     const custom = json(["estimate", "--params", "8", "--layers", "32", "--kv-heads", "8", "--head-dim", "128", "--mode", "full"]).doc;
     // Mixed precision AdamW: two fp32 moments, 8 B per parameter.
     expect(custom.parts.optimizerStateGiB).toBeCloseTo((8e9 * 8) / 2 ** 30, 1);
+  });
+});
+
+describe("sizing by the work from the command line", () => {
+  test("select --throughput prints tokens/s, replicas and USD per million tokens, and a replicas column", () => {
+    const text = runCli(["select", "--workload", "realtime-inference", "--model", "llama-3.1-8b", "--throughput", "2000", "--min-stream-tokens", "25"]).stdout;
+    expect(text).toMatch(/^Throughput: [\d.]+ output tokens\/s per replica \(\d+ sequences at [\d.]+ tokens\/s each, bound by memory bandwidth\); \d+ replica\(s\)/m);
+    expect(text).toMatch(/replicas +tok\/s\/replica +\$\/M tokens/);
+    const { doc } = json(["select", "--workload", "realtime-inference", "--model", "llama-3.1-8b", "--throughput", "2000"]);
+    expect(doc.objective).toBe("throughput-cost");
+    expect(doc.throughput.replicas * doc.throughput.outputTokensPerSecondPerReplica).toBeGreaterThanOrEqual(2000);
+  });
+
+  test("select --training-tokens reports hours and USD per run; --native-precision and --gradient-checkpointing reach the selection", () => {
+    const { doc } = json(["select", "--workload", "fine-tuning", "--model", "llama-3.1-8b", "--mode", "full", "--training-tokens", "1000000000"]);
+    expect(doc.objective).toBe("job-cost");
+    expect(doc.job).toMatchObject({ trainingTokens: 1e9, flopsPerToken: 6 * 8.03e9 });
+    expect(doc.alternatives[0]).toEqual(expect.objectContaining({ hours: expect.any(Number), usdPerJob: expect.any(Number) }));
+    expect(json(["select", "--workload", "batch-processing", "--model", "llama-3.2-3b", "--native-precision"]).doc.gpu).toBe("L4");
+    const off = json(["select", "--workload", "fine-tuning", "--model", "llama-3.1-8b", "--gradient-checkpointing", "off"]).doc;
+    expect(off.memoryEstimate.training.gradientCheckpointing).toBe(false);
+  });
+
+  test("estimate --engine and the fine-tune setup flags; --gpu picks vLLM's defaults for that GPU and says whether it fits", () => {
+    const text = runCli(["estimate", "--model", "llama-3.1-8b", "--mode", "lora", "--concurrency", "4", "--gpu", "A10G"]).stdout;
+    expect(text).toMatch(/llama-3.1-8b lora \(mixed precision, adamw\), bf16, 4 × 4096 tokens on 1 GPU\(s\): 48.06 GiB per GPU/);
+    expect(text).toMatch(/On A10G \(22.4 GiB usable\): does not fit/);
+    expect(text).toMatch(/the loss materializes 16384 × 128256 logits at 14 B each/);
+    const hf = json(["estimate", "--model", "llama-3.1-8b", "--engine", "transformers", "--concurrency", "8", "--prompt-tokens", "1024"]).doc;
+    expect(hf).toMatchObject({ engine: "transformers", memoryUtilization: 1 });
+    const h100 = json(["estimate", "--model", "llama-3.1-8b", "--gpu", "H100"]).doc;
+    expect(h100.assumptions.join(" ")).toMatch(/8192 tokens \(max_num_batched_tokens\)/);
+    const setup = json(["estimate", "--model", "llama-3.1-8b", "--mode", "full", "--gpus", "8", "--optimizer", "adamw-8bit", "--sharding", "ddp", "--training-precision", "bf16", "--fused-loss"]).doc;
+    expect(setup.training).toEqual({ gradientCheckpointing: true, optimizer: "adamw-8bit", sharding: "ddp", trainingPrecision: "bf16", fusedLoss: true });
+  });
+
+  test("models lists the catalog with shapes and sources", () => {
+    const { doc } = json(["models"]);
+    expect(doc.length).toBeGreaterThanOrEqual(30);
+    expect(doc.find((m: { name: string }) => m.name === "qwen3-30b-a3b")).toMatchObject({ paramsBillion: 30.5, activeParamsBillion: 3.3, moe: { experts: 128 } });
+    expect(doc.every((m: { sources: unknown[] }) => m.sources.length > 0)).toBe(true);
+    expect(runCli(["models"]).stdout).toMatch(/qwen3-30b-a3b +llm \(MoE 8\/128\) +30.5 +3.3 +40960/);
+  });
+
+  test.each([
+    [["estimate", "--model", "llama-3.1-8b", "--engine", "tgi"], /--engine is "tgi"; use one of vllm, transformers/],
+    [["estimate", "--model", "llama-3.1-8b", "--mode", "lora", "--gradient-checkpointing", "maybe"], /--gradient-checkpointing is "maybe"; give on or off/],
+    [["estimate", "--model", "llama-3.1-8b", "--optimizer", "adam"], /--optimizer is "adam"; use one of adamw, adamw-8bit, sgd/],
+    [["estimate", "--model", "llama-3.1-8b", "--mode", "inference", "--optimizer", "sgd"], /--optimizer is "sgd"; it applies to mode lora or full, not inference/],
+    [["estimate", "--model", "llama-3.1-8b", "--context", "200000"], /--context is 200000; llama-3.1-8b supports at most 131072 tokens/],
+    [["select", "--workload", "realtime-inference", "--throughput", "100"], /--throughput is .*it needs a model/],
+    [["select", "--workload", "realtime-inference", "--model", "llama-3.1-8b", "--min-stream-tokens", "20"], /--throughput is undefined; give the output tokens per second/],
+    [["select", "--workload", "fine-tuning", "--model", "llama-3.1-8b", "--training-tokens", "0"], /--training-tokens is 0/],
+  ])("%j", (argv, message) => {
+    const result = runCli(argv);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(message);
   });
 });
 

@@ -35,6 +35,25 @@ describe("inference fleets with capacity fallbacks", () => {
     expect(overrides.slice(firstA10G).every((t) => t.startsWith("g5."))).toBe(true);
   });
 
+  test("a throughput target sizes the fleet: the decision's replicas, and fallbacks only as fast per replica", () => {
+    let chat: RealtimeInference;
+    const json = synthStack((s) => (chat = new RealtimeInference(s, "chat", { network: NETWORK, model: "llama-3.1-8b", throughput: { outputTokensPerSecond: 3000 } })));
+    const t = chat!.decision.throughput!;
+    expect(t.replicas).toBeGreaterThan(1);
+    const asg = only(json, "aws_autoscaling_group");
+    expect([asg.min_size, asg.max_size, asg.desired_capacity]).toEqual([t.replicas, t.replicas, t.replicas]);
+    expect(chat!.capacity.instances.desired).toBe(t.replicas);
+    const overrides: string[] = asg.mixed_instances_policy.launch_template.override.map((o: { instance_type: string }) => o.instance_type);
+    expect(overrides[0]).toBe(chat!.decision.instanceType);
+    for (const type of overrides.slice(1)) {
+      const alternative = chat!.decision.alternatives.find((a) => a.instanceType === type)!;
+      expect(alternative.throughput!.outputTokensPerSecondPerReplica).toBeGreaterThanOrEqual(t.outputTokensPerSecondPerReplica);
+    }
+    expect(() => synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, model: "llama-3.1-8b", throughput: { outputTokensPerSecond: 3000 }, replicas: 2 }))).toThrow(
+      /replicas is 2; throughput sizes the fleet's replicas; give replicas or throughput, not both/,
+    );
+  });
+
   test("fallback: false pins the chosen type", () => {
     const json = synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, replicas: 2, fleet: { fallback: false } }));
     expect(only(json, "aws_autoscaling_group").mixed_instances_policy.launch_template.override).toEqual([{ instance_type: "g5.xlarge" }]);

@@ -32,7 +32,7 @@ export function estimateJob(
   onDemandUsdPerHour: number,
   minClusterGbps?: number,
 ): JobEstimate {
-  const flopsPerToken = FLOPS_PER_TOKEN_PER_PARAM[mode] * activeParams(m);
+  const flopsPerToken = Math.round(FLOPS_PER_TOKEN_PER_PARAM[mode] * activeParams(m));
   const { mfu, links } = trainingMfu(gpu, parallelism, minClusterGbps);
   const gpus = parallelism.gpusPerNode * parallelism.nodes * gpuFraction;
   const seconds = (flopsPerToken * trainingTokens) / (gpus * gpu.bf16Tflops * 1e12 * mfu);
