@@ -15,10 +15,10 @@ import { measureSynth } from "./synth-harness";
 
 const INSTANCE_TYPE = "g5.xlarge";
 const REASON =
-  "g5.xlarge (1× A10G, $1.006/h) is the lowest-cost feasible RealtimeInference instance: real-time inference is memory-bandwidth bound; " +
+  "g5.xlarge (1× A10G, $1.006/h on-demand in us-east-1) is the lowest-cost feasible RealtimeInference instance: real-time inference is memory-bandwidth bound; " +
   "A10G or L40S give enough bandwidth for fast tokens at a fraction of an A100's cost.";
 const TAGS = { ManagedBy: "cdktf-gpu-workloads", "gpu-workloads:workload-class": "realtime-inference" };
-const INSTANCE_TAGS = { ...TAGS, "gpu-workloads:gpu": "A10G", "gpu-workloads:instance-type": INSTANCE_TYPE, "gpu-workloads:usd-per-hour": "1.0060" };
+const INSTANCE_TAGS = { ...TAGS, "gpu-workloads:gpu": "A10G", "gpu-workloads:instance-type": INSTANCE_TYPE, "gpu-workloads:usd-per-instance-hour": "1.0060" };
 const IMDS_V2 = { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 2, instanceMetadataTags: "disabled" };
 
 function addWorkload(stack: TerraformStack, id: string): void {
@@ -80,7 +80,7 @@ function addWorkload(stack: TerraformStack, id: string): void {
     lifecycle: {
       precondition: [
         {
-          condition: `\${anytrue([for g in ${type.fqn}.gpus : lower(g.name) == "a10g" && g.count == 1]) && ${type.fqn}.total_gpu_memory >= 22118}`,
+          condition: `\${anytrue([for g in ${type.fqn}.gpus : contains(["a10g", "nvidia"], replace(lower(g.name), "/[^a-z0-9]/", "")) && (g.count == 1 || g.count == 0) && g.memory_size >= 20599])}`,
           errorMessage:
             "cdktf-gpu-workloads: the taxonomy says g5.xlarge has 1× A10G, but EC2 reports otherwise. " +
             "The embedded table is stale: update cdktf-gpu-workloads or pin the instance with a custom taxonomy.",
@@ -102,7 +102,18 @@ function addWorkload(stack: TerraformStack, id: string): void {
     tags: INSTANCE_TAGS,
   });
 
-  const outputs = { "instance-type": INSTANCE_TYPE, gpu: "A10G", "gpu-count": 1, "usd-per-hour": 1.006, "usd-per-month": 734.38, reason: REASON };
+  const outputs = {
+    "instance-type": INSTANCE_TYPE,
+    gpu: "A10G",
+    region: "us-east-1",
+    "gpu-count": 1,
+    "usd-per-instance-hour": 1.006,
+    "usd-per-hour": 1.006,
+    "usd-per-month": 734.38,
+    "max-usd-per-month": 734.38,
+    instances: 1,
+    reason: REASON,
+  };
   for (const [name, value] of Object.entries(outputs)) {
     new TerraformOutput(scope, name, { value, description: `${where}: ${name.replace(/-/g, " ")} chosen by cdktf-gpu-workloads` });
   }
