@@ -1,7 +1,7 @@
 // Taxonomy: pure data.
 export type { GpuModel, GpuName, GpuTier, AwsEquivalent } from "./taxonomy/gpu-model";
 export type { InstanceTypeSpec, CpuArchitecture, GpuInterconnect } from "./taxonomy/instance-type";
-export type { LanguageModelSpec, DiffusionModelSpec, ModelSpec } from "./taxonomy/model-spec";
+export type { LanguageModelSpec, DiffusionModelSpec, ModelSpec, MixtureOfExperts } from "./taxonomy/model-spec";
 export type { Source } from "./taxonomy/source";
 export type { Taxonomy, TaxonomyExtension } from "./taxonomy/taxonomy";
 export { DEFAULT_TAXONOMY, TAXONOMY_AS_OF, extendTaxonomy } from "./taxonomy/taxonomy";
@@ -14,7 +14,21 @@ export { selectInstance } from "./selection/select-instance";
 export type { SelectionRequirements, GpuCountRequirement } from "./selection/requirements";
 export type { Decision, Candidate, Rejection } from "./selection/decision";
 export { estimateMemory, customLanguageModel } from "./selection/memory-estimate";
-export type { MemoryEstimate, MemoryParts, ModelUsage, Precision } from "./selection/memory-estimate";
+export type {
+  EstimateTarget,
+  InferenceEngine,
+  MemoryEstimate,
+  MemoryParts,
+  ModelUsage,
+  Optimizer,
+  Precision,
+  Sharding,
+  TrainingPrecision,
+  TrainingSetupUsed,
+} from "./selection/memory-estimate";
+export type { ThroughputTarget, ThroughputEstimate } from "./selection/estimate/throughput";
+export type { JobEstimate } from "./selection/estimate/training-time";
+export type { PrecisionVerdict, PrecisionSupport } from "./selection/estimate/precision-support";
 export {
   GpuWorkloadsError,
   InvalidRequirementError,

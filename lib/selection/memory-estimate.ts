@@ -74,9 +74,6 @@ export interface EstimateTarget {
   readonly name: string;
 }
 
-export { DEFAULT_CONTEXT_TOKENS, DEFAULT_LORA_RANK, USAGE_RULES };
-export { CUDA_CONTEXT_GIB as RUNTIME_OVERHEAD_GIB_PER_GPU };
-
 const GIB = 1024 ** 3;
 
 /**
