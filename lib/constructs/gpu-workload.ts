@@ -1,7 +1,16 @@
+import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
+import { BatchComputeEnvironment } from "@cdktf/provider-aws/lib/batch-compute-environment";
+import { BatchJobDefinition } from "@cdktf/provider-aws/lib/batch-job-definition";
+import { BatchJobQueue } from "@cdktf/provider-aws/lib/batch-job-queue";
+import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { Instance } from "@cdktf/provider-aws/lib/instance";
+import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
+import { PlacementGroup } from "@cdktf/provider-aws/lib/placement-group";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Fn, TerraformOutput, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
-import { CapacityKind } from "../plan/gpu-plan";
 import { CostTerm, kebab } from "../plan/cost-vocabulary";
 import { Decision } from "../selection/decision";
 import { SelectionRequirements } from "../selection/requirements";
@@ -11,10 +20,12 @@ import { GpuWorkloadsError, InvalidRequirementError, UnresolvedValueError } from
 import { GpuPlatform, PlatformSettings } from "./gpu-platform";
 import { CONTAINER_WORKSPACE_GIB, DLAMI_ROOT_SNAPSHOT_GIB, dlamiOperatingSystem, imageId, rootDeviceName } from "./private/ami";
 import { forwardAppWideAspects } from "./private/app-wide-aspects";
-import { WorkloadCapacity, createCapacity } from "./private/capacity";
+import { CapacityEngine, LaunchSettings, WorkloadContext } from "./private/capacity/capacity-engine";
+import { capacityEngine, fleetReplicas } from "./private/capacity/engines";
+import { WorkloadCapacity } from "./private/capacity/workload-capacity";
 import { driftGuardPreconditions } from "./private/drift-guard";
 import { gpuMetricsScript } from "./private/gpu-metrics-user-data";
-import { ManagedPolicy, createInstanceProfile } from "./private/instance-role";
+import { createInstanceProfile } from "./private/instance-role";
 import { createLaunchTemplate } from "./private/launch-template";
 import { registerPlanFile } from "./private/plan-file";
 import { applyPolicy } from "./private/policy";
@@ -23,13 +34,12 @@ import { createSecurityGroup } from "./private/security-group";
 import { decisionTags, stableTags } from "./private/tags";
 import { literalText } from "./private/terraform-text";
 import { isToken } from "./private/tokens";
-import { createPlacementGroup } from "./private/training-cluster";
 import { composeUserData } from "./private/user-data";
 import { validateDecisionFit, validateTerraformNames, validateWorkloadProps } from "./private/validate-props";
 import { GPU_WORKLOAD_BRAND } from "./private/workload-brand";
-import { AmiOperatingSystem, GpuWorkloadProps, ReplicaBounds } from "./workload-props";
+import { AmiOperatingSystem, GpuWorkloadProps } from "./workload-props";
 
-export type { WorkloadCapacity } from "./private/capacity";
+export type { WorkloadCapacity } from "./private/capacity/workload-capacity";
 
 /**
  * A GPU workload: chooses the instance type for what the workload is, then synthesizes secure
@@ -44,6 +54,24 @@ export class GpuWorkload extends Construct {
   readonly capacity: WorkloadCapacity;
   /** Root volume size the launch template gives, in GiB. */
   readonly rootVolumeSizeGiB: number;
+  /** The instances' role (trusted by EC2 alone; Session Manager plus what the capacity needs). AWS Batch jobs use jobRole instead. */
+  readonly role: IamRole;
+  readonly instanceProfile: IamInstanceProfile;
+  /** The instances' security group: no inbound unless allowed, HTTPS out. */
+  readonly securityGroup: SecurityGroup;
+  /** Every instance starts from this template. */
+  readonly launchTemplate: LaunchTemplate;
+  /** A single instance or a cluster's nodes; undefined for a fleet or AWS Batch. */
+  readonly instances?: readonly Instance[];
+  /** A fleet's Auto Scaling group; undefined otherwise. */
+  readonly autoScalingGroup?: AutoscalingGroup;
+  /** A cluster's placement group; undefined otherwise. */
+  readonly placementGroup?: PlacementGroup;
+  /** AWS Batch: the compute environment, the queue jobs are submitted to, their definition and their role; undefined otherwise. */
+  readonly computeEnvironment?: BatchComputeEnvironment;
+  readonly jobQueue?: BatchJobQueue;
+  readonly jobDefinition?: BatchJobDefinition;
+  readonly jobRole?: IamRole;
   /** OS of the AMI the instances boot. */
   private readonly os: AmiOperatingSystem;
 
@@ -51,6 +79,9 @@ export class GpuWorkload extends Construct {
     super(scope, id);
     let userData: string | undefined;
     let platform: PlatformSettings;
+    let context: WorkloadContext;
+    let engine: CapacityEngine;
+    let settings: LaunchSettings;
     try {
       if (props === null || typeof props !== "object") throw new InvalidRequirementError("props", props, "give the workload's props as an object");
       validateTerraformNames(this);
@@ -60,76 +91,77 @@ export class GpuWorkload extends Construct {
       validateDecisionFit(props, this.decision);
       // AWS Batch boots its own ECS GPU image; everything else a DLAMI that must support the family.
       this.os = props.batch ? "amazon-linux-2023" : dlamiOperatingSystem(this.decision.spec.family, this.decision.spec.cpuArchitecture, props.operatingSystem, props.ami !== undefined);
-      userData = this.userData(props);
+      const replicas = fleetReplicas(props, this.decision);
+      engine = capacityEngine(props, this.decision, replicas);
+      context = {
+        props,
+        decision: this.decision,
+        names: resourceNames(id, this.node.addr),
+        network: (props.network ?? platform.network)!,
+        replicas,
+        // The whole checkpoint is downloaded to every instance, whatever share of it each GPU holds.
+        weightsGiB: this.decision.memoryEstimate?.weightsTotalGiB ?? 0,
+        stableTags: stableTags(this.decision.workload, platform.tags, props.tags),
+        decisionTags: decisionTags(this.decision),
+      };
+      settings = engine.settings(context);
+      userData = this.userData(props, settings);
     } catch (error) {
       if (error instanceof GpuWorkloadsError) error.message = `${this.node.path}: ${error.message}`;
       throw error;
     }
     const decision = this.decision;
-    const network = (props.network ?? platform.network)!;
-    const tags = stableTags(decision.workload, platform.tags, props.tags);
-    const names = resourceNames(id, this.node.addr);
-    const replicas = fleetReplicas(props, decision);
-    const kind = capacityKind(props, decision, replicas);
+    const { names, network, stableTags: tags } = context;
     const os = this.os;
-    // The whole checkpoint is downloaded to every instance, whatever share of it each GPU holds.
-    const weightsGiB = decision.memoryEstimate?.weightsTotalGiB ?? 0;
-    this.rootVolumeSizeGiB = props.rootVolumeSizeGiB ?? DLAMI_ROOT_SNAPSHOT_GIB + CONTAINER_WORKSPACE_GIB + Math.ceil(weightsGiB);
-    const extraPolicies: ManagedPolicy[] = [...(scalesOnGpu(props, kind, replicas) ? ["cloudWatchAgent" as const] : []), ...(kind === "aws-batch" ? ["batchContainerInstance" as const] : [])];
-    const instanceProfile = createInstanceProfile(this, names, tags, extraPolicies);
-    const securityGroup = createSecurityGroup(this, {
+    this.rootVolumeSizeGiB = props.rootVolumeSizeGiB ?? DLAMI_ROOT_SNAPSHOT_GIB + CONTAINER_WORKSPACE_GIB + Math.ceil(context.weightsGiB);
+    const { role, instanceProfile } = createInstanceProfile(this, names, tags, settings.extraPolicies);
+    this.role = role;
+    this.instanceProfile = instanceProfile;
+    this.securityGroup = createSecurityGroup(this, {
       vpcId: network.vpcId,
       namePrefix: names.securityGroupPrefix,
       description: `${WORKLOAD_PROFILES[decision.workload].displayName} ${this.node.path}: ${props.allowFrom?.length ? "listed clients only" : "no inbound"}, HTTPS out`,
       allowFrom: props.allowFrom ?? [],
       allowTo: props.allowTo ?? [],
-      allowWithinGroup: kind === "cluster",
+      allowWithinGroup: settings.allowWithinGroup,
       tags,
     });
-    const placementGroup = kind === "cluster" ? createPlacementGroup(this, names.placementGroup, tags) : undefined;
-    const batch = kind === "aws-batch";
-    const launchTemplate = createLaunchTemplate(this, {
+    const prepared = engine.prepare?.(this, context) ?? {};
+    const service = settings.serviceLaunchesInstances;
+    this.launchTemplate = createLaunchTemplate(this, {
       namePrefix: names.launchTemplatePrefix,
       // No price, reason or date here: the template's content is what instances are created from (no churn).
       description: `cdktf-gpu-workloads ${WORKLOAD_PROFILES[decision.workload].displayName} ${this.node.path} on ${decision.instanceType}`,
-      // AWS Batch jobs get their own role; everything else runs containers that use the instance role.
-      containersUseInstanceRole: !batch,
+      containersUseInstanceRole: settings.containersUseInstanceRole,
       instanceType: decision.instanceType,
-      // AWS Batch picks its ECS GPU image and sets the role and interfaces itself.
-      imageId: batch ? undefined : imageId(props.ami, decision.spec.cpuArchitecture, os),
-      rootDeviceName: batch ? "/dev/xvda" : rootDeviceName(os),
+      // A service (AWS Batch) picks its image and sets the role and interfaces itself.
+      imageId: service ? undefined : imageId(props.ami, decision.spec.cpuArchitecture, os),
+      rootDeviceName: service ? "/dev/xvda" : rootDeviceName(os),
       rootVolumeSizeGiB: this.rootVolumeSizeGiB,
-      instanceProfileArn: batch ? undefined : instanceProfile.arn,
-      network: batch
+      instanceProfileArn: service ? undefined : instanceProfile.arn,
+      network: service
         ? undefined
         : {
-            securityGroupId: securityGroup.id,
-            subnetId: kind === "auto-scaling-group" ? undefined : firstSubnet(network.subnetIds),
-            efaInterfaces: kind === "cluster" || props.efa ? decision.spec.efaInterfaces : 0,
+            securityGroupId: this.securityGroup.id,
+            subnetId: settings.pinsSubnet ? firstSubnet(network.subnetIds) : undefined,
+            efaInterfaces: settings.efa ? decision.spec.efaInterfaces : 0,
             networkCards: decision.spec.networkCards,
           },
-      placementGroupName: placementGroup?.name,
+      placementGroupName: prepared.placementGroup?.name,
       capacityReservationId: props.capacityReservationId,
-      marketType: decision.purchase === "capacity-block" ? "capacity-block" : decision.purchase === "spot" && kind === "instance" ? "spot" : undefined,
+      marketType: settings.marketType,
       userData,
       tags,
       preconditions: driftGuardPreconditions(this, decision),
     });
-
-    this.capacity = createCapacity(this, kind, {
-      decision,
-      launchTemplate,
-      names,
-      subnetIds: network.subnetIds,
-      securityGroupId: securityGroup.id,
+    const built = engine.create(this, context, {
+      launchTemplate: this.launchTemplate,
+      securityGroup: this.securityGroup,
       instanceProfileArn: instanceProfile.arn,
-      replicas,
-      fleet: props.fleet ?? {},
-      batch: props.batch,
-      weightsGiB,
-      stableTags: tags,
-      decisionTags: decisionTags(decision),
+      placementGroup: prepared.placementGroup,
     });
+    this.capacity = built.capacity;
+    Object.assign(this, built.handles);
     this.addOutputs();
     // Branded last: a workload whose construction failed (and was caught) is not planned or budgeted.
     Object.defineProperty(this, GPU_WORKLOAD_BRAND, { value: true });
@@ -149,13 +181,10 @@ export class GpuWorkload extends Construct {
    * The user's user data composed with ours: the GPU metrics agent for fleets that scale on it, MIME
    * multi-part for AWS Batch. A Terraform reference cannot be composed at synth, so it is refused there.
    */
-  private userData(props: GpuWorkloadProps): string | undefined {
-    const replicas = fleetReplicas(props, this.decision);
-    const kind = capacityKind(props, this.decision, replicas);
-    const ours = scalesOnGpu(props, kind, replicas) ? [gpuMetricsScript(this.os, this.decision.spec.cpuArchitecture)] : [];
-    const mimeRequired = kind === "aws-batch";
+  private userData(props: GpuWorkloadProps, settings: LaunchSettings): string | undefined {
+    const ours = settings.scalesOnGpu ? [gpuMetricsScript(this.os, this.decision.spec.cpuArchitecture)] : [];
     if (isToken(props.userData)) {
-      if (ours.length || mimeRequired) {
+      if (ours.length || settings.mimeUserData) {
         throw new UnresolvedValueError(
           "userData",
           ours.length
@@ -165,7 +194,7 @@ export class GpuWorkload extends Construct {
       }
       return props.userData;
     }
-    return composeUserData(ours, props.userData, mimeRequired);
+    return composeUserData(ours, props.userData, settings.mimeUserData);
   }
 
   /** The decision and its cost as Terraform outputs, named in the cost vocabulary (kebab-case). */
@@ -193,22 +222,6 @@ export class GpuWorkload extends Construct {
   }
 }
 
-function capacityKind(props: GpuWorkloadProps, decision: Decision, replicas: ReplicaBounds | undefined): CapacityKind {
-  if (props.batch) return "aws-batch";
-  if (decision.nodeCount > 1) return "cluster";
-  return replicas ? "auto-scaling-group" : "instance";
-}
-
-/** The fleet's size: the user's replicas, or the replicas a throughput target needs. */
-function fleetReplicas(props: GpuWorkloadProps, decision: Decision): ReplicaBounds | undefined {
-  return replicaBounds(props.replicas ?? (props.throughput ? decision.throughput?.replicas : undefined));
-}
-
-/** A fleet that can grow scales on GPU utilization unless told otherwise: its user data then runs the metrics agent. */
-function scalesOnGpu(props: GpuWorkloadProps, kind: CapacityKind, replicas: ReplicaBounds | undefined): boolean {
-  return kind === "auto-scaling-group" && replicas!.max > replicas!.min && (props.fleet?.scalingMetric ?? "gpu-utilization") === "gpu-utilization";
-}
-
 const providers = new WeakMap<TerraformStack, AwsProvider>();
 
 /** The region of the stack's default AWS provider (a direct child, as providers are), when it is a literal. */
@@ -227,9 +240,3 @@ function providerRegion(scope: Construct): string | undefined {
 function firstSubnet(subnetIds: string[]): string {
   return Token.isUnresolved(subnetIds) ? Fn.element(subnetIds, 0) : subnetIds[0];
 }
-
-function replicaBounds(replicas: GpuWorkloadProps["replicas"]): ReplicaBounds | undefined {
-  if (replicas === undefined || replicas === 1) return undefined;
-  return typeof replicas === "number" ? { min: replicas, max: replicas, desired: replicas } : replicas;
-}
-

@@ -22,13 +22,13 @@ export interface InstanceProfileNames {
   readonly instanceProfilePrefix: string;
 }
 
-/** An instance role trusted by EC2 alone, with Session Manager access plus only the named extras. */
+/** An instance role trusted by EC2 alone, with Session Manager access plus only the named extras, and its profile. */
 export function createInstanceProfile(
   scope: Construct,
   names: InstanceProfileNames,
   tags: Record<string, string>,
   extras: readonly ManagedPolicy[] = [],
-): IamInstanceProfile {
+): { readonly role: IamRole; readonly instanceProfile: IamInstanceProfile } {
   const role = new IamRole(scope, "role", {
     namePrefix: names.rolePrefix,
     description: literalText(iamDescription(`GPU workload ${scope.node.path}: ${["sessionManager", ...extras].join(", ")}`)),
@@ -41,7 +41,8 @@ export function createInstanceProfile(
       policyArn: MANAGED_POLICIES[policy],
     });
   }
-  return new IamInstanceProfile(scope, "instance-profile", { namePrefix: names.instanceProfilePrefix, role: role.name, tags: literalTags(tags) });
+  const instanceProfile = new IamInstanceProfile(scope, "instance-profile", { namePrefix: names.instanceProfilePrefix, role: role.name, tags: literalTags(tags) });
+  return { role, instanceProfile };
 }
 
 /**

@@ -2,10 +2,14 @@ import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
 import { AutoscalingPolicy } from "@cdktf/provider-aws/lib/autoscaling-policy";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { Construct } from "constructs";
-import { Decision } from "../../selection/decision";
-import { FleetOptions, ReplicaBounds, ScalingMetric } from "../workload-props";
-import { GPU_UTILIZATION_METRIC } from "./gpu-metrics-user-data";
-import { literalTags, literalText } from "./terraform-text";
+import { Decision } from "../../../selection/decision";
+import { DEFAULT_MAX_FALLBACK_PRICE_RATIO, launchableTypes } from "../../../selection/fallbacks";
+import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
+import { FleetOptions, ReplicaBounds, ScalingMetric } from "../../workload-props";
+import { GPU_UTILIZATION_METRIC } from "../gpu-metrics-user-data";
+import { literalTags, literalText } from "../terraform-text";
+import { CapacityEngine, WorkloadContext } from "./capacity-engine";
+import { capacityCost, typeNames } from "./workload-capacity";
 
 export const DEFAULT_MAX_FALLBACKS = 9;
 export const DEFAULT_SCALING_TARGET = 70;
@@ -96,3 +100,56 @@ export function createFleet(scope: Construct, props: FleetProps): AutoscalingGro
   }
   return group;
 }
+
+/** A fleet that can grow scales on GPU utilization unless told otherwise: its user data then runs the metrics agent. */
+function scalesOnGpu(ctx: WorkloadContext): boolean {
+  const replicas = ctx.replicas!;
+  return replicas.max > replicas.min && (ctx.props.fleet?.scalingMetric ?? "gpu-utilization") === "gpu-utilization";
+}
+
+/** An Auto Scaling group over the chosen type and its same-shape fallbacks: replaces what fails or is reclaimed. */
+export const FLEET: CapacityEngine = {
+  kind: "auto-scaling-group",
+  settings: (ctx) => ({
+    containersUseInstanceRole: true,
+    serviceLaunchesInstances: false,
+    pinsSubnet: false,
+    efa: ctx.props.efa === true,
+    // Spot is bought by the group's instances distribution, never by a one-time request in the template.
+    marketType: ctx.decision.purchase === "capacity-block" ? "capacity-block" : undefined,
+    extraPolicies: scalesOnGpu(ctx) ? ["cloudWatchAgent"] : [],
+    allowWithinGroup: false,
+    mimeUserData: false,
+    scalesOnGpu: scalesOnGpu(ctx),
+  }),
+  create(scope, ctx, shared) {
+    const { decision } = ctx;
+    const bounds = ctx.replicas!;
+    const options = ctx.props.fleet ?? {};
+    const types = launchableTypes(decision, {
+      fallback: options.fallback,
+      maxFallbacks: options.maxFallbacks ?? DEFAULT_MAX_FALLBACKS,
+      maxPriceRatio: options.maxFallbackPriceRatio ?? DEFAULT_MAX_FALLBACK_PRICE_RATIO,
+    });
+    const group = createFleet(scope, {
+      decision,
+      launchTemplate: shared.launchTemplate,
+      subnetIds: ctx.network.subnetIds,
+      weightsGiB: ctx.weightsGiB,
+      stableTags: ctx.stableTags,
+      decisionTags: ctx.decisionTags,
+      instanceTypes: typeNames(types.launchable),
+      namePrefix: ctx.names.autoScalingGroupPrefix,
+      policyName: ctx.names.scalingPolicy,
+      bounds,
+      options,
+    });
+    const desired = bounds.desired ?? bounds.min;
+    const onDemand = Math.min(options.onDemandBaseCapacity ?? 0, desired);
+    const spotShare = fleetSpotPercentage(decision, options) / 100;
+    const expected =
+      onDemand * decision.usdPerInstanceHour +
+      (desired - onDemand) * ((1 - spotShare) * decision.usdPerInstanceHour + spotShare * expectedUsdPerInstanceHour(decision, "spot"));
+    return { capacity: capacityCost("auto-scaling-group", types, { min: bounds.min, desired }, () => bounds.max, expected), handles: { autoScalingGroup: group } };
+  },
+};

@@ -4,10 +4,14 @@ import { BatchJobQueue } from "@cdktf/provider-aws/lib/batch-job-queue";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Construct } from "constructs";
-import { Decision } from "../../selection/decision";
-import { BatchOptions } from "../workload-props";
-import { createJobRole } from "./instance-role";
-import { literalTags, literalText } from "./terraform-text";
+import { Decision } from "../../../selection/decision";
+import { DEFAULT_MAX_FALLBACK_PRICE_RATIO, launchableTypes } from "../../../selection/fallbacks";
+import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
+import { BatchOptions } from "../../workload-props";
+import { createJobRole } from "../instance-role";
+import { literalTags, literalText } from "../terraform-text";
+import { CapacityEngine } from "./capacity-engine";
+import { capacityCost, typeNames } from "./workload-capacity";
 
 export const DEFAULT_BATCH_INSTANCE_TYPES = 5;
 export const DEFAULT_JOB_ATTEMPTS = 3;
@@ -118,3 +122,48 @@ export function createBatchEnvironment(scope: Construct, props: BatchEnvironment
   });
   return { computeEnvironment, jobQueue, jobDefinition, jobRole };
 }
+
+/** AWS Batch: a managed compute environment over the chosen type and its same-GPU-count fallbacks, a queue and a job definition. */
+export const AWS_BATCH: CapacityEngine = {
+  kind: "aws-batch",
+  settings: (ctx) => ({
+    // Jobs get their own role: containers must not reach the instance role (IMDS hop limit 1).
+    containersUseInstanceRole: false,
+    serviceLaunchesInstances: true,
+    pinsSubnet: false,
+    efa: false,
+    marketType: ctx.decision.purchase === "capacity-block" ? "capacity-block" : undefined,
+    extraPolicies: ["batchContainerInstance"],
+    allowWithinGroup: false,
+    mimeUserData: true,
+    scalesOnGpu: false,
+  }),
+  create(scope, ctx, shared) {
+    const { decision } = ctx;
+    const batch = ctx.props.batch!;
+    const types = launchableTypes(decision, {
+      maxFallbacks: (batch.maxInstanceTypes ?? DEFAULT_BATCH_INSTANCE_TYPES) - 1,
+      maxPriceRatio: batch.maxFallbackPriceRatio ?? DEFAULT_MAX_FALLBACK_PRICE_RATIO,
+    });
+    const environment = createBatchEnvironment(scope, {
+      name: ctx.names.batch,
+      rolePrefix: ctx.names.rolePrefix,
+      decision,
+      options: batch,
+      instanceTypes: typeNames(types.launchable),
+      subnetIds: ctx.network.subnetIds,
+      securityGroupId: shared.securityGroup.id,
+      instanceProfileArn: shared.instanceProfileArn,
+      launchTemplate: shared.launchTemplate,
+      stableTags: ctx.stableTags,
+      decisionTags: ctx.decisionTags,
+    });
+    // Batch keeps at least minVcpus running and grows to maxVcpus in whole instances of any of its types.
+    const atLeast = Math.ceil((batch.minVcpus ?? 0) / decision.spec.vcpus);
+    const expected = expectedUsdPerInstanceHour(decision, decision.purchase) * atLeast;
+    return {
+      capacity: capacityCost("aws-batch", types, { min: atLeast, desired: atLeast }, (c) => Math.ceil(batch.maxVcpus / c.spec.vcpus), expected),
+      handles: environment,
+    };
+  },
+};

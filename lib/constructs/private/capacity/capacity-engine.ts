@@ -1,0 +1,87 @@
+import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
+import { BatchComputeEnvironment } from "@cdktf/provider-aws/lib/batch-compute-environment";
+import { BatchJobDefinition } from "@cdktf/provider-aws/lib/batch-job-definition";
+import { BatchJobQueue } from "@cdktf/provider-aws/lib/batch-job-queue";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { Instance } from "@cdktf/provider-aws/lib/instance";
+import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
+import { PlacementGroup } from "@cdktf/provider-aws/lib/placement-group";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { Construct } from "constructs";
+import { CapacityKind } from "../../../plan/gpu-plan";
+import { Decision } from "../../../selection/decision";
+import { NetworkProps } from "../../network";
+import { GpuWorkloadProps, ReplicaBounds } from "../../workload-props";
+import { ManagedPolicy } from "../instance-role";
+import { ResourceNames } from "../resource-names";
+import { WorkloadCapacity } from "./workload-capacity";
+
+/** What every capacity engine reads about the workload. */
+export interface WorkloadContext {
+  readonly props: GpuWorkloadProps;
+  readonly decision: Decision;
+  readonly names: ResourceNames;
+  readonly network: NetworkProps;
+  /** The fleet's size, from replicas or a throughput target. */
+  readonly replicas?: ReplicaBounds;
+  readonly weightsGiB: number;
+  /** On every resource and every instance. */
+  readonly stableTags: Record<string, string>;
+  /** The decision (type, GPU, price): on what Terraform updates in place and what runs exactly the chosen type. */
+  readonly decisionTags: Record<string, string>;
+}
+
+/** How a capacity kind shapes the launch template, the instance role and the security group. */
+export interface LaunchSettings {
+  /**
+   * Containers on the instance use its role (IMDS hop limit 2), or get their own (AWS Batch: hop limit 1).
+   */
+  readonly containersUseInstanceRole: boolean;
+  /** The service (AWS Batch) picks the image, the instance role and the interfaces; the template leaves them out. */
+  readonly serviceLaunchesInstances: boolean;
+  /** The template pins the first subnet (a single instance, a cluster); a group or a service spreads them. */
+  readonly pinsSubnet: boolean;
+  /** EFA interfaces on every network card that has them. */
+  readonly efa: boolean;
+  /** Market options in the template; a fleet buys spot through its own distribution instead. */
+  readonly marketType?: "spot" | "capacity-block";
+  /** AWS-managed policies the instances need beyond Session Manager. */
+  readonly extraPolicies: readonly ManagedPolicy[];
+  /** All traffic between members of the security group (NCCL/EFA between training nodes). */
+  readonly allowWithinGroup: boolean;
+  /** User data must be MIME multi-part (AWS Batch). */
+  readonly mimeUserData: boolean;
+  /** The fleet scales on GPU utilization: the user data installs the metrics agent. */
+  readonly scalesOnGpu: boolean;
+}
+
+/** What was built before the capacity: the capacity attaches to these. */
+export interface SharedResources {
+  readonly launchTemplate: LaunchTemplate;
+  readonly securityGroup: SecurityGroup;
+  readonly instanceProfileArn: string;
+  readonly placementGroup?: PlacementGroup;
+}
+
+/** The resources one capacity kind creates; undefined where the kind has none. */
+export interface CapacityHandles {
+  readonly instances?: readonly Instance[];
+  readonly autoScalingGroup?: AutoscalingGroup;
+  readonly placementGroup?: PlacementGroup;
+  readonly computeEnvironment?: BatchComputeEnvironment;
+  readonly jobQueue?: BatchJobQueue;
+  readonly jobDefinition?: BatchJobDefinition;
+  readonly jobRole?: IamRole;
+}
+
+/**
+ * One capacity kind (a single instance, an Auto Scaling fleet, an EFA cluster, AWS Batch): its launch settings, the
+ * resources it creates before and after the launch template, its cost and its handles. Adding a kind touches one module.
+ */
+export interface CapacityEngine {
+  readonly kind: CapacityKind;
+  settings(ctx: WorkloadContext): LaunchSettings;
+  /** Resources the launch template refers to (a cluster's placement group). */
+  prepare?(scope: Construct, ctx: WorkloadContext): { readonly placementGroup?: PlacementGroup };
+  create(scope: Construct, ctx: WorkloadContext, shared: SharedResources): { readonly capacity: WorkloadCapacity; readonly handles: CapacityHandles };
+}

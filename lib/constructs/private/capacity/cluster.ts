@@ -1,0 +1,38 @@
+import { PlacementGroup } from "@cdktf/provider-aws/lib/placement-group";
+import { Construct } from "constructs";
+import { literalTags } from "../terraform-text";
+import { CapacityEngine } from "./capacity-engine";
+import { createInstance } from "./instances";
+import { capacityCost } from "./workload-capacity";
+
+/** A cluster placement group: all nodes in one Availability Zone, close together, for NCCL over EFA. */
+export function createPlacementGroup(scope: Construct, name: string, tags: Record<string, string>): PlacementGroup {
+  return new PlacementGroup(scope, "placement-group", { name, strategy: "cluster", tags: literalTags(tags) });
+}
+
+/** N nodes in one subnet and a cluster placement group, EFA on every card, open to each other only. */
+export const CLUSTER: CapacityEngine = {
+  kind: "cluster",
+  settings: (ctx) => ({
+    containersUseInstanceRole: true,
+    serviceLaunchesInstances: false,
+    pinsSubnet: true,
+    efa: true,
+    marketType: ctx.decision.purchase === "capacity-block" ? "capacity-block" : undefined,
+    extraPolicies: [],
+    allowWithinGroup: true,
+    mimeUserData: false,
+    scalesOnGpu: false,
+  }),
+  prepare: (scope, ctx) => ({ placementGroup: createPlacementGroup(scope, ctx.names.placementGroup, ctx.stableTags) }),
+  create(scope, ctx, shared) {
+    const tags = literalTags({ ...ctx.stableTags, ...ctx.decisionTags });
+    const n = ctx.decision.nodeCount;
+    const instances = Array.from({ length: n }, (_, node) => createInstance(scope, `node-${node}`, shared.launchTemplate, tags));
+    const types = { launchable: [ctx.decision], droppedByPrice: [] };
+    return {
+      capacity: capacityCost("cluster", types, { min: n, desired: n }, () => n, ctx.decision.usdPerHour),
+      handles: { instances, placementGroup: shared.placementGroup },
+    };
+  },
+};

@@ -1,0 +1,21 @@
+import { Decision } from "../../../selection/decision";
+import { GpuWorkloadProps, ReplicaBounds } from "../../workload-props";
+import { AWS_BATCH } from "./aws-batch";
+import { CapacityEngine } from "./capacity-engine";
+import { CLUSTER } from "./cluster";
+import { FLEET } from "./fleet";
+import { SINGLE_INSTANCE } from "./instances";
+
+/** The capacity kind for the workload's scale: AWS Batch when asked, a cluster for several nodes, a fleet for replicas. */
+export function capacityEngine(props: GpuWorkloadProps, decision: Decision, replicas: ReplicaBounds | undefined): CapacityEngine {
+  if (props.batch) return AWS_BATCH;
+  if (decision.nodeCount > 1) return CLUSTER;
+  return replicas ? FLEET : SINGLE_INSTANCE;
+}
+
+/** The fleet's size: the user's replicas, or the replicas a throughput target needs. */
+export function fleetReplicas(props: GpuWorkloadProps, decision: Decision): ReplicaBounds | undefined {
+  const replicas = props.replicas ?? (props.throughput ? decision.throughput?.replicas : undefined);
+  if (replicas === undefined || replicas === 1) return undefined;
+  return typeof replicas === "number" ? { min: replicas, max: replicas, desired: replicas } : replicas;
+}

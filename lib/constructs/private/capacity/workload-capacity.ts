@@ -1,0 +1,52 @@
+import { CapacityKind } from "../../../plan/gpu-plan";
+import { HOURS_PER_MONTH, round2, round4 } from "../../../plan/money";
+import { Candidate } from "../../../selection/decision";
+import { LaunchableTypes } from "../../../selection/fallbacks";
+
+/** Instances a workload runs, and what they cost, in the words of COST_VOCABULARY. */
+export interface WorkloadCapacity {
+  readonly kind: CapacityKind;
+  /** Every type the capacity may launch, the chosen one first. */
+  readonly instanceTypes: readonly string[];
+  /** Same-shape fallbacks left out because they cost more than the price bound allows. */
+  readonly droppedInstanceTypes: readonly string[];
+  readonly instances: { readonly min: number; readonly desired: number; readonly max: number };
+  /** All instances at the desired size, at the expected price (spot estimates for the spot share). */
+  readonly usdPerHour: number;
+  readonly usdPerMonth: number;
+  /** The worst case: the maximum instances, all of the most expensive type the capacity may launch, on-demand, × 730. */
+  readonly maxUsdPerMonth: number;
+  /** The type that sets maxUsdPerMonth. */
+  readonly maxInstanceType: string;
+}
+
+/**
+ * Expected cost at the desired size, and the worst case: for every type the capacity may launch, the most
+ * instances of it the capacity can hold (a fleet's maximum; for Batch, maxVcpus in that type's vCPUs) at its
+ * on-demand price (spot is bounded by on-demand); the dearest of those sets the bound.
+ */
+export function capacityCost(
+  kind: CapacityKind,
+  types: LaunchableTypes,
+  size: { readonly min: number; readonly desired: number },
+  mostInstancesOf: (type: Candidate) => number,
+  usdPerHour: number,
+): WorkloadCapacity {
+  const worst = types.launchable
+    .map((type) => ({ type, instances: mostInstancesOf(type), usdPerHour: mostInstancesOf(type) * type.usdPerInstanceHour }))
+    .reduce((a, b) => (b.usdPerHour > a.usdPerHour ? b : a));
+  return {
+    kind,
+    instanceTypes: typeNames(types.launchable),
+    droppedInstanceTypes: typeNames(types.droppedByPrice),
+    instances: { ...size, max: worst.instances },
+    usdPerHour: round4(usdPerHour),
+    usdPerMonth: round2(usdPerHour * HOURS_PER_MONTH),
+    maxUsdPerMonth: round2(worst.usdPerHour * HOURS_PER_MONTH),
+    maxInstanceType: worst.type.instanceType,
+  };
+}
+
+export function typeNames(candidates: readonly Candidate[]): string[] {
+  return candidates.map((c) => c.instanceType);
+}
