@@ -94,7 +94,7 @@ function addWorkload(stack: TerraformStack, id: string): void {
       ],
     },
   });
-  new Instance(scope, "instance", {
+  const instance = new Instance(scope, "instance", {
     launchTemplate: { id: template.id, version: template.latestVersion.toString() },
     metadataOptions: IMDS_V2,
     monitoring: true,
@@ -116,6 +116,10 @@ function addWorkload(stack: TerraformStack, id: string): void {
   };
   for (const [name, value] of Object.entries(outputs)) {
     new TerraformOutput(scope, name, { value, description: `${where}: ${name.replace(/-/g, " ")} chosen by cdktf-gpu-workloads` });
+  }
+  const handles = { "role-arn": role.arn, "security-group-id": group.id, "instance-ids": [instance.id] };
+  for (const [name, value] of Object.entries(handles)) {
+    new TerraformOutput(scope, name, { value, description: `${where}: ${name.replace(/-/g, " ")}` });
   }
 }
 

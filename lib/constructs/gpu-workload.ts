@@ -8,7 +8,9 @@ import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { PlacementGroup } from "@cdktf/provider-aws/lib/placement-group";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Fn, TerraformOutput, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { CostTerm, kebab } from "../plan/cost-vocabulary";
@@ -30,14 +32,15 @@ import { createLaunchTemplate } from "./private/launch-template";
 import { registerPlanFile } from "./private/plan-file";
 import { applyPolicy } from "./private/policy";
 import { resourceNames } from "./private/resource-names";
-import { createSecurityGroup } from "./private/security-group";
+import { PolicyStatement, addRolePolicy, checkStatement, pullEcrStatements, readS3Statements, readSecretStatements } from "./private/grants";
+import { addIngressRule, createSecurityGroup } from "./private/security-group";
 import { decisionTags, stableTags } from "./private/tags";
-import { literalText } from "./private/terraform-text";
+import { literalTags, literalText } from "./private/terraform-text";
 import { isToken } from "./private/tokens";
 import { composeUserData } from "./private/user-data";
-import { validateDecisionFit, validateTerraformNames, validateWorkloadProps } from "./private/validate-props";
+import { validateAllowFrom, validateDecisionFit, validateTerraformNames, validateWorkloadProps } from "./private/validate-props";
 import { GPU_WORKLOAD_BRAND } from "./private/workload-brand";
-import { AmiOperatingSystem, GpuWorkloadProps } from "./workload-props";
+import { AllowFrom, AmiOperatingSystem, GpuWorkloadProps } from "./workload-props";
 
 export type { WorkloadCapacity } from "./private/capacity/workload-capacity";
 
@@ -74,6 +77,10 @@ export class GpuWorkload extends Construct {
   readonly jobRole?: IamRole;
   /** OS of the AMI the instances boot. */
   private readonly os: AmiOperatingSystem;
+  /** Inline policies and inbound rules added after construction, for unique ids. */
+  private added = { policies: 0, ingress: 0 };
+  /** The stable tags, for rules added after construction. */
+  private readonly tags: Record<string, string>;
 
   constructor(scope: Construct, id: string, props: GpuWorkloadProps) {
     super(scope, id);
@@ -112,6 +119,7 @@ export class GpuWorkload extends Construct {
     }
     const decision = this.decision;
     const { names, network, stableTags: tags } = context;
+    this.tags = tags;
     const os = this.os;
     this.rootVolumeSizeGiB = props.rootVolumeSizeGiB ?? DLAMI_ROOT_SNAPSHOT_GIB + CONTAINER_WORKSPACE_GIB + Math.ceil(context.weightsGiB);
     const { role, instanceProfile } = createInstanceProfile(this, names, tags, settings.extraPolicies);
@@ -197,6 +205,52 @@ export class GpuWorkload extends Construct {
     return composeUserData(ours, props.userData, settings.mimeUserData);
   }
 
+  /** The role the workload's code runs with: its AWS Batch jobs' role, else the instances' role. Grants go here. */
+  get runtimeRole(): IamRole {
+    return this.jobRole ?? this.role;
+  }
+
+  /** Adds a permission to the runtime role as a scoped inline policy: named actions on named resources, no wildcards. */
+  addToRolePolicy(statement: PolicyStatement): IamRolePolicy {
+    this.withPath(() => checkStatement("statement", statement));
+    return this.addPolicy("policy", this.runtimeRole, [statement]);
+  }
+
+  /** Lets the workload's code read a bucket's objects under `prefix` (and list them). */
+  grantReadS3(bucketArn: string, prefix?: string): IamRolePolicy {
+    return this.addPolicy("read-s3", this.runtimeRole, this.withPath(() => readS3Statements(bucketArn, prefix)));
+  }
+
+  /** Lets the instances pull images from one ECR repository (docker on the host, or the ECS agent on AWS Batch). */
+  grantPullEcr(repositoryArn: string): IamRolePolicy {
+    return this.addPolicy("pull-ecr", this.role, this.withPath(() => pullEcrStatements(repositoryArn)));
+  }
+
+  /** Lets the workload's code read one secret from Secrets Manager. */
+  grantSecretRead(secretArn: string): IamRolePolicy {
+    return this.addPolicy("read-secret", this.runtimeRole, this.withPath(() => readSecretStatements(secretArn)));
+  }
+
+  /** Opens one more inbound TCP port, to a private CIDR or a security group, checked as the allowFrom prop is. */
+  allowFrom(rule: AllowFrom): VpcSecurityGroupIngressRule {
+    this.withPath(() => validateAllowFrom("allowFrom", rule));
+    return addIngressRule(this, `ingress-added-${this.added.ingress++}`, this.securityGroup.id, rule, literalTags(this.tags));
+  }
+
+  private addPolicy(what: string, role: IamRole, statements: readonly PolicyStatement[]): IamRolePolicy {
+    return addRolePolicy(this, `${what}-${this.added.policies++}`, role, statements);
+  }
+
+  /** Runs a check, putting the workload's path in front of its error, as construction does. */
+  private withPath<T>(check: () => T): T {
+    try {
+      return check();
+    } catch (error) {
+      if (error instanceof GpuWorkloadsError) error.message = `${this.node.path}: ${error.message}`;
+      throw error;
+    }
+  }
+
   /** The decision and its cost as Terraform outputs, named in the cost vocabulary (kebab-case). */
   private addOutputs(): void {
     const d = this.decision;
@@ -218,6 +272,18 @@ export class GpuWorkload extends Construct {
     };
     for (const [name, value] of Object.entries(outputs)) {
       new TerraformOutput(this, name, { value, description: literalText(`${this.node.path}: ${name.replace(/-/g, " ")} chosen by cdktf-gpu-workloads`) });
+    }
+    // The ids another stack or a script needs; a typed handle in another cdktf stack references them directly.
+    const handles: Record<string, string | string[] | undefined> = {
+      "role-arn": this.runtimeRole.arn,
+      "security-group-id": this.securityGroup.id,
+      "instance-ids": this.instances?.map((i) => i.id),
+      "auto-scaling-group-name": this.autoScalingGroup?.name,
+      "job-queue-arn": this.jobQueue?.arn,
+      "job-definition-arn": this.jobDefinition?.arn,
+    };
+    for (const [name, value] of Object.entries(handles)) {
+      if (value !== undefined) new TerraformOutput(this, name, { value, description: literalText(`${this.node.path}: ${name.replace(/-/g, " ")}`) });
     }
   }
 }

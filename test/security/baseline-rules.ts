@@ -136,7 +136,17 @@ export const BASELINE_RULES: readonly BaselineRule[] = [
         .map(([n]) => n),
       ...["aws_iam_policy", "aws_iam_role_policy"]
         .flatMap((t) => each(s, t))
-        .filter(([, r]) => /"(Action|Resource)":\s*"\*"|"\*:\*"/.test(typeof r.policy === "string" ? r.policy : JSON.stringify(r.policy)))
+        .filter(([, r]) => {
+          const doc = typeof r.policy === "string" ? JSON.parse(r.policy) : r.policy;
+          return [doc.Statement].flat().some((st: Block) => {
+            const actions: string[] = [st.Action].flat();
+            const resources: string[] = [st.Resource].flat();
+            // The one documented exception: ecr:GetAuthorizationToken takes no resource but "*" (AWS), and reaches no
+            // repository by itself (grantPullEcr pairs it with the repository's own statement).
+            const tokenOnly = actions.length === 1 && actions[0] === "ecr:GetAuthorizationToken";
+            return actions.some((a) => a === "*" || a.endsWith(":*")) || (resources.includes("*") && !tokenOnly);
+          });
+        })
         .map(([n]) => n),
       ...each(s, "aws_iam_role_policy_attachment").filter(([, r]) => /AdministratorAccess|PowerUserAccess|IAMFullAccess/.test(r.policy_arn)).map(([n]) => n),
     ],

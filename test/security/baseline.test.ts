@@ -1,6 +1,7 @@
 import { Testing } from "cdktf";
 import { buildExampleApp } from "../../examples/app";
 import { BASELINE_RULES, StackJson } from "./baseline-rules";
+import { buildWideApp } from "../terraform/wide-app";
 
 function exampleStacks(): [string, StackJson][] {
   const app = buildExampleApp(Testing.app());
@@ -51,3 +52,13 @@ describe("the rules can fail", () => {
   });
 });
 
+
+describe("the wide app (every capacity kind, grants and rules added after construction) meets the baseline", () => {
+  const { app } = buildWideApp(Testing.app());
+  const wide = app.node.children
+    .filter((c) => (c as { toTerraform?: unknown }).toTerraform !== undefined)
+    .map((stack) => [stack.node.id, JSON.parse(Testing.synth(stack as Parameters<typeof Testing.synth>[0]))] as [string, StackJson]);
+  test.each(BASELINE_RULES.map((rule) => [rule.id, rule]))("%s", (_ruleId, rule) => {
+    expect(wide.flatMap(([id, json]) => rule.check(json).map((name) => `${id}: ${name}`))).toEqual([]);
+  });
+});

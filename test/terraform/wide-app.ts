@@ -20,6 +20,8 @@ export interface WideAppCase {
   readonly workload: WorkloadClass;
   readonly region: string;
   readonly props: Omit<WorkloadProps, "network">;
+  /** What a user does with the workload afterwards: grants, rules. */
+  readonly then?: (workload: GpuWorkload, stack: TerraformStack) => void;
 }
 
 /**
@@ -126,6 +128,29 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
       batch: { maxVcpus: 16, job: { image: "busybox", command: ["sh", "-c", "echo ${HOME} %{x}"], readonlyRootFilesystem: true, user: "1000:1000" } },
     },
   },
+  {
+    id: "granted",
+    workload: "realtime-inference",
+    region: "us-east-1",
+    props: { model: "llama-3.1-8b", replicas: 2 },
+    then: (w, stack) => {
+      const bucket = new TerraformVariable(stack, "models_bucket_arn", { type: "string" });
+      w.grantReadS3(bucket.stringValue, "llama-3.1-8b/");
+      w.grantReadS3("arn:aws:s3:::shared-models");
+      w.grantPullEcr("arn:aws:ecr:us-east-1:123456789012:repository/vllm");
+      w.grantSecretRead("arn:aws:secretsmanager:us-east-1:123456789012:secret:hf-token-??????");
+      w.addToRolePolicy({ actions: ["kms:Decrypt"], resources: ["arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"] });
+      w.allowFrom({ securityGroupId: "sg-0123abcd", port: 8000 });
+      w.allowFrom({ cidr: "10.9.0.0/16", port: 8000, description: "added after construction" });
+    },
+  },
+  {
+    id: "granted-batch",
+    workload: "batch-processing",
+    region: "us-east-1",
+    props: { batch: { maxVcpus: 8, job: { image: "python:3.12" } } },
+    then: (w) => w.grantReadS3("arn:aws:s3:::batch-input", "day/"),
+  },
 ];
 
 export interface BuildOptions {
@@ -148,7 +173,8 @@ export function buildWideApp(app: App, cases: readonly WideAppCase[] = WIDE_APP_
       stacks.set(c.region, (entry = { stack, network: { vpcId: vpc.stringValue, subnetIds: subnets.listValue } }));
     }
     try {
-      CLASSES[c.workload](entry.stack, c.id, { ...c.props, network: entry.network, platform, region: c.region });
+      const workload = CLASSES[c.workload](entry.stack, c.id, { ...c.props, network: entry.network, platform, region: c.region });
+      c.then?.(workload, entry.stack);
       synthesized++;
     } catch (error) {
       if (!options.onError) throw error;

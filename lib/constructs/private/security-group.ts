@@ -53,19 +53,7 @@ export function createSecurityGroup(scope: Construct, props: WorkloadSecurityGro
       tags,
     }),
   );
-  props.allowFrom.forEach((rule, i) =>
-    new VpcSecurityGroupIngressRule(scope, `ingress-${i}`, {
-      securityGroupId: group.id,
-      description: isToken(rule.description) ? rule.description : describe(rule.description ?? `clients of ${scope.node.id} on port ${rule.port}`),
-      ipProtocol: "tcp",
-      fromPort: rule.port,
-      toPort: rule.port,
-      ...(rule.cidr === undefined ? {} : cidrAttribute(rule.cidr)),
-      referencedSecurityGroupId: rule.securityGroupId,
-      tags,
-      lifecycle: rule.cidr !== undefined && isToken(rule.cidr) ? { precondition: [ingressCidrCheck(rule.cidr, rule.allowPublicAddresses === true)] } : undefined,
-    }),
-  );
+  props.allowFrom.forEach((rule, i) => addIngressRule(scope, `ingress-${i}`, group.id, rule, tags));
   if (props.allowWithinGroup) {
     new VpcSecurityGroupIngressRule(scope, "ingress-cluster", {
       securityGroupId: group.id,
@@ -83,6 +71,21 @@ export function createSecurityGroup(scope: Construct, props: WorkloadSecurityGro
     });
   }
   return group;
+}
+
+/** One inbound TCP rule on a port, from a CIDR (checked at plan when it is a reference) or a security group. */
+export function addIngressRule(scope: Construct, id: string, groupId: string, rule: AllowFrom, tags: Record<string, string>): VpcSecurityGroupIngressRule {
+  return new VpcSecurityGroupIngressRule(scope, id, {
+    securityGroupId: groupId,
+    description: isToken(rule.description) ? rule.description : literalText(ec2Description(rule.description ?? `clients of ${scope.node.id} on port ${rule.port}`)),
+    ipProtocol: "tcp",
+    fromPort: rule.port,
+    toPort: rule.port,
+    ...(rule.cidr === undefined ? {} : cidrAttribute(rule.cidr)),
+    referencedSecurityGroupId: rule.securityGroupId,
+    tags,
+    lifecycle: rule.cidr !== undefined && isToken(rule.cidr) ? { precondition: [ingressCidrCheck(rule.cidr, rule.allowPublicAddresses === true)] } : undefined,
+  });
 }
 
 /** IPv6 blocks go to cidr_ipv6; IPv4 blocks and Terraform references to cidr_ipv4. */

@@ -8,7 +8,7 @@ import { isPrivateCidr, parseCidr } from "../../validation/cidr";
 import { InvalidRequirementError } from "../../validation/errors";
 import { NumberRule, checkNumber } from "../../validation/numbers";
 import { NetworkProps } from "../network";
-import { ALLOW_TO_PROTOCOLS, AMI_OPERATING_SYSTEMS, GpuWorkloadProps, SCALING_STATISTICS } from "../workload-props";
+import { AllowFrom, ALLOW_TO_PROTOCOLS, AMI_OPERATING_SYSTEMS, GpuWorkloadProps, SCALING_STATISTICS } from "../workload-props";
 import { DLAMI_ROOT_SNAPSHOT_GIB } from "./ami";
 import { isToken, refuseTokens } from "./tokens";
 
@@ -192,21 +192,7 @@ function validateRules(props: GpuWorkloadProps): void {
   for (const key of ["allowFrom", "allowTo"] as const) {
     if (props[key] !== undefined && !isDenseList(props[key])) throw new InvalidRequirementError(key, props[key], "give a list of rules");
   }
-  (props.allowFrom ?? []).forEach((rule, i) => {
-    const at = `allowFrom[${i}]`;
-    if (rule === null || typeof rule !== "object" || (rule.cidr === undefined) === (rule.securityGroupId === undefined)) {
-      throw new InvalidRequirementError(at, rule, "give exactly one of cidr or securityGroupId, and a port");
-    }
-    if (rule.allowPublicAddresses !== undefined && typeof rule.allowPublicAddresses !== "boolean") {
-      throw new InvalidRequirementError(`${at}.allowPublicAddresses`, rule.allowPublicAddresses, "give true or false");
-    }
-    if (literal(rule.cidr)) validateCidr(`${at}.cidr`, rule.cidr!, { ingress: true, allowPublic: rule.allowPublicAddresses === true });
-    if (literal(rule.securityGroupId)) {
-      checkPattern(`${at}.securityGroupId`, rule.securityGroupId, /^sg-[0-9a-f]{8,17}$/, 'give a security group id such as "sg-0123abcd" or a Terraform reference');
-    }
-    if (literal(rule.port)) checkNumber(`${at}.port`, rule.port, PROP_RULES.port);
-    checkDescription(`${at}.description`, rule.description);
-  });
+  (props.allowFrom ?? []).forEach((rule, i) => validateAllowFrom(`allowFrom[${i}]`, rule));
   (props.allowTo ?? []).forEach((rule, i) => {
     const at = `allowTo[${i}]`;
     if (rule === null || typeof rule !== "object") throw new InvalidRequirementError(at, rule, "give { cidr, port, protocol? }");
@@ -219,6 +205,22 @@ function validateRules(props: GpuWorkloadProps): void {
     if (literal(rule.port)) checkNumber(`${at}.port`, rule.port, PROP_RULES.port);
     checkDescription(`${at}.description`, rule.description);
   });
+}
+
+/** One inbound rule, from the props or added after construction: exactly one source, a port, EC2's description rules. */
+export function validateAllowFrom(at: string, rule: AllowFrom): void {
+  if (rule === null || typeof rule !== "object" || (rule.cidr === undefined) === (rule.securityGroupId === undefined)) {
+    throw new InvalidRequirementError(at, rule, "give exactly one of cidr or securityGroupId, and a port");
+  }
+  if (rule.allowPublicAddresses !== undefined && typeof rule.allowPublicAddresses !== "boolean") {
+    throw new InvalidRequirementError(`${at}.allowPublicAddresses`, rule.allowPublicAddresses, "give true or false");
+  }
+  if (literal(rule.cidr)) validateCidr(`${at}.cidr`, rule.cidr!, { ingress: true, allowPublic: rule.allowPublicAddresses === true });
+  if (literal(rule.securityGroupId)) {
+    checkPattern(`${at}.securityGroupId`, rule.securityGroupId, /^sg-[0-9a-f]{8,17}$/, 'give a security group id such as "sg-0123abcd" or a Terraform reference');
+  }
+  if (literal(rule.port)) checkNumber(`${at}.port`, rule.port, PROP_RULES.port);
+  checkDescription(`${at}.description`, rule.description);
 }
 
 function validateCidr(property: string, text: unknown, options: { ingress: boolean; allowPublic: boolean }): void {
