@@ -57,13 +57,15 @@ describe("prices per region", () => {
 });
 
 describe("spot workloads are priced at the spot estimate; the bound stays on-demand", () => {
-  test("a spot instance: expected at the spot estimate, worst case on-demand", () => {
+  test("spot capacity: expected at the spot estimate, worst case on-demand for the dearest type the group may launch", () => {
     let w: GpuWorkload;
     synthStack((s) => (w = new BatchProcessing(s, "jobs", { network: NETWORK })));
-    const { usdPerInstanceHour, spotUsdPerInstanceHour } = priceOf("g4dn.xlarge", "us-east-1");
+    const { spotUsdPerInstanceHour } = priceOf("g4dn.xlarge", "us-east-1");
     expect(w!.decision.purchase).toBe("spot");
+    expect(w!.capacity.kind).toBe("auto-scaling-group");
     expect(w!.capacity.usdPerHour).toBe(spotUsdPerInstanceHour);
-    expect(w!.capacity.maxUsdPerMonth).toBe(Math.round(usdPerInstanceHour! * 730 * 100) / 100);
+    const dearest = Math.max(...w!.capacity.instanceTypes.map((t) => priceOf(t, "us-east-1").usdPerInstanceHour!));
+    expect(w!.capacity.maxUsdPerMonth).toBe(Math.round(dearest * 730 * 100) / 100);
   });
 
   test("a fleet's spot share is priced at the spot estimate, its on-demand base on-demand", () => {

@@ -24,7 +24,8 @@ describe("GpuPlatform: set once, inherited by every workload of every stack", ()
     // THEN
     expect(a.decision.spec.regions).toContain("eu-west-1");
     const json = JSON.parse(Testing.synth(TerraformStack.of(b)));
-    expect(only(json, "aws_instance").tags).toMatchObject({ CostCenter: "ml", Team: "b", ManagedBy: "cdktf-gpu-workloads" });
+    const tags = Object.fromEntries(only(json, "aws_autoscaling_group").tag.map((t: { key: string; value: string }) => [t.key, t.value]));
+    expect(tags).toMatchObject({ CostCenter: "ml", Team: "b", ManagedBy: "cdktf-gpu-workloads" });
     expect(only(json, "aws_security_group").vpc_id).toBe(NETWORK.vpcId);
   });
 

@@ -30,17 +30,23 @@ describe("defaults: the right hardware for what the workload is", () => {
     expect(workload!.decision.instanceType).toBe(instanceType);
     expect(workload!.decision.gpu.name).toBe(gpu);
     expect(only(json, "aws_launch_template").instance_type).toBe(instanceType);
-    expect(resourcesOf(json, "aws_instance")).toHaveLength(1);
+    // Spot (BatchProcessing's default) runs as a self-healing fleet of one; everything else as one instance.
+    expect(resourcesOf(json, "aws_instance")).toHaveLength(workload!.decision.purchase === "spot" ? 0 : 1);
+    expect(resourcesOf(json, "aws_autoscaling_group")).toHaveLength(workload!.decision.purchase === "spot" ? 1 : 0);
     expect(outputValue(json, "instance-type")).toBe(instanceType);
     expect(outputValue(json, "gpu")).toBe(gpu);
   });
 
-  test("BatchProcessing launches on spot", () => {
+  test("BatchProcessing without AWS Batch is self-healing spot: a group of one, price-capacity-optimized, with same-GPU fallbacks", () => {
     const json = synthStack((stack) => new BatchProcessing(stack, "w", { network: NETWORK }));
-    expect(only(json, "aws_launch_template").instance_market_options).toEqual({
-      market_type: "spot",
-      spot_options: { instance_interruption_behavior: "terminate" },
-    });
+    expect(only(json, "aws_launch_template").instance_market_options).toBeUndefined();
+    const group = only(json, "aws_autoscaling_group");
+    expect([group.min_size, group.max_size, group.desired_capacity]).toEqual([1, 1, 1]);
+    expect(group.mixed_instances_policy.instances_distribution).toMatchObject({ on_demand_percentage_above_base_capacity: 0, spot_allocation_strategy: "price-capacity-optimized" });
+    expect(group.capacity_rebalance).toBe(true);
+    const types = group.mixed_instances_policy.launch_template.override.map((o: { instance_type: string }) => o.instance_type);
+    expect(types[0]).toBe("g4dn.xlarge");
+    expect(types.length).toBeGreaterThan(1);
   });
 
   test("FineTuning chooses from its model's estimate", () => {
@@ -190,9 +196,10 @@ describe("every prop changes the output", () => {
     expect(only(json, "aws_launch_template").network_interfaces[0].subnet_id).toBeUndefined();
   });
 
-  test("purchase spot: market options on a single instance, spot distribution on a group", () => {
+  test("purchase spot: never a one-time request; a group of one, or of the replicas, with a spot distribution", () => {
     const single = synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, purchase: "spot" }));
-    expect(only(single, "aws_launch_template").instance_market_options.market_type).toBe("spot");
+    expect(only(single, "aws_launch_template").instance_market_options).toBeUndefined();
+    expect(only(single, "aws_autoscaling_group").desired_capacity).toBe(1);
     const group = synthStack((s) => new BatchProcessing(s, "w", { network: NETWORK, replicas: 3 }));
     expect(only(group, "aws_launch_template").instance_market_options).toBeUndefined();
     expect(only(group, "aws_autoscaling_group").mixed_instances_policy.instances_distribution).toMatchObject({

@@ -13,9 +13,13 @@ export function capacityEngine(props: GpuWorkloadProps, decision: Decision, repl
   return replicas ? FLEET : SINGLE_INSTANCE;
 }
 
-/** The fleet's size: the user's replicas, or the replicas a throughput target needs. */
+/**
+ * The fleet's size: the user's replicas, or the replicas a throughput target needs. Spot capacity is always a fleet,
+ * even of one: a group replaces a reclaimed instance (with the same-GPU fallbacks), a one-time spot request does not.
+ */
 export function fleetReplicas(props: GpuWorkloadProps, decision: Decision): ReplicaBounds | undefined {
-  const replicas = props.replicas ?? (props.throughput ? decision.throughput?.replicas : undefined);
-  if (replicas === undefined || replicas === 1) return undefined;
+  const spot = decision.purchase === "spot" && !props.batch && decision.nodeCount === 1;
+  const replicas = props.replicas ?? (props.throughput ? decision.throughput?.replicas : undefined) ?? (spot ? 1 : undefined);
+  if (replicas === undefined || (replicas === 1 && !spot)) return undefined;
   return typeof replicas === "number" ? { min: replicas, max: replicas, desired: replicas } : replicas;
 }

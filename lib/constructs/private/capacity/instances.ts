@@ -21,7 +21,7 @@ export function createInstance(scope: Construct, id: string, launchTemplate: Lau
   });
 }
 
-/** A single instance: on-demand, spot (a one-time request in the template), or in a capacity reservation. */
+/** A single instance: on-demand or in a capacity reservation (spot runs as a fleet of one, which heals). */
 export const SINGLE_INSTANCE: CapacityEngine = {
   kind: "instance",
   settings: (ctx: WorkloadContext) => ({
@@ -29,7 +29,7 @@ export const SINGLE_INSTANCE: CapacityEngine = {
     serviceLaunchesInstances: false,
     pinsSubnet: true,
     efa: ctx.props.efa === true,
-    marketType: ctx.decision.purchase === "capacity-block" ? "capacity-block" : ctx.decision.purchase === "spot" ? "spot" : undefined,
+    marketType: ctx.decision.purchase === "capacity-block" ? "capacity-block" : undefined,
     extraPolicies: [],
     allowWithinGroup: false,
     mimeUserData: false,
