@@ -46,6 +46,9 @@ export type { GpuPlatformProps, GpuPolicy } from "./constructs/gpu-platform";
 export { GpuWorkload } from "./constructs/gpu-workload";
 export type { WorkloadCapacity } from "./constructs/gpu-workload";
 export { RealtimeInference, Training, FineTuning, ImageGeneration, BatchProcessing } from "./constructs/typed-workloads";
+export { Serving, DEFAULT_VLLM_IMAGE } from "./constructs/serving";
+export type { Serve, ServeOptions, VllmOptions, VllmServing, ModelWeights } from "./constructs/serving";
+export type { PolicyStatement } from "./constructs/private/grants";
 export type {
   GpuWorkloadProps,
   WorkloadProps,

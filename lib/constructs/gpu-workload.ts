@@ -8,7 +8,11 @@ import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { PlacementGroup } from "@cdktf/provider-aws/lib/placement-group";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { Lb } from "@cdktf/provider-aws/lib/lb";
+import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
+import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Fn, TerraformOutput, TerraformStack, Token } from "cdktf";
@@ -24,6 +28,9 @@ import { CONTAINER_WORKSPACE_GIB, DLAMI_ROOT_SNAPSHOT_GIB, dlamiOperatingSystem,
 import { forwardAppWideAspects } from "./private/app-wide-aspects";
 import { CapacityEngine, LaunchSettings, WorkloadContext } from "./private/capacity/capacity-engine";
 import { capacityEngine, fleetReplicas } from "./private/capacity/engines";
+import { healthCheckGraceSeconds } from "./private/capacity/fleet";
+import { containerScript } from "./private/serving/container-script";
+import { ContainerService, ecrRepositoryArn, resolveServe, s3Location } from "./private/serving/container-service";
 import { WorkloadCapacity } from "./private/capacity/workload-capacity";
 import { driftGuardPreconditions } from "./private/drift-guard";
 import { gpuMetricsScript } from "./private/gpu-metrics-user-data";
@@ -75,6 +82,14 @@ export class GpuWorkload extends Construct {
   readonly jobQueue?: BatchJobQueue;
   readonly jobDefinition?: BatchJobDefinition;
   readonly jobRole?: IamRole;
+  /** A serving fleet's internal Network Load Balancer, its target group and listener; undefined otherwise. */
+  readonly loadBalancer?: Lb;
+  readonly targetGroup?: LbTargetGroup;
+  readonly listener?: LbListener;
+  /** The load balancer's security group: the allowFrom rules of a serving fleet are here. */
+  readonly loadBalancerSecurityGroup?: SecurityGroup;
+  /** Where the served container logs; undefined when nothing is served. */
+  readonly logGroup?: CloudwatchLogGroup;
   /** OS of the AMI the instances boot. */
   private readonly os: AmiOperatingSystem;
   /** Inline policies and inbound rules added after construction, for unique ids. */
@@ -100,6 +115,13 @@ export class GpuWorkload extends Construct {
       this.os = props.batch ? "amazon-linux-2023" : dlamiOperatingSystem(this.decision.spec.family, this.decision.spec.cpuArchitecture, props.operatingSystem, props.ami !== undefined);
       const replicas = fleetReplicas(props, this.decision);
       engine = capacityEngine(props, this.decision, replicas);
+      if (props.serve !== undefined && props.workload !== "realtime-inference" && props.workload !== "image-generation") {
+        throw new InvalidRequirementError("serve", "a server", `it is for RealtimeInference and ImageGeneration; a ${WORKLOAD_PROFILES[props.workload].displayName} runs a job`);
+      }
+      const service = props.serve === undefined ? undefined : resolveServe(props.serve, this.decision, props);
+      if (service && engine.kind !== "instance" && engine.kind !== "auto-scaling-group") {
+        throw new InvalidRequirementError("serve", "a server", `it runs on an instance or a fleet, not on ${engine.kind === "cluster" ? `a ${this.decision.nodeCount}-node cluster` : "AWS Batch"}`);
+      }
       context = {
         props,
         decision: this.decision,
@@ -110,9 +132,10 @@ export class GpuWorkload extends Construct {
         weightsGiB: this.decision.memoryEstimate?.weightsTotalGiB ?? 0,
         stableTags: stableTags(this.decision.workload, platform.tags, props.tags),
         decisionTags: decisionTags(this.decision),
+        service,
       };
       settings = engine.settings(context);
-      userData = this.userData(props, settings);
+      userData = this.userData(props, settings, service, context.names.logGroup);
     } catch (error) {
       if (error instanceof GpuWorkloadsError) error.message = `${this.node.path}: ${error.message}`;
       throw error;
@@ -125,15 +148,18 @@ export class GpuWorkload extends Construct {
     const { role, instanceProfile } = createInstanceProfile(this, names, tags, settings.extraPolicies);
     this.role = role;
     this.instanceProfile = instanceProfile;
+    const throughLb = settings.clientsThroughLoadBalancer;
     this.securityGroup = createSecurityGroup(this, {
       vpcId: network.vpcId,
       namePrefix: names.securityGroupPrefix,
-      description: `${WORKLOAD_PROFILES[decision.workload].displayName} ${this.node.path}: ${props.allowFrom?.length ? "listed clients only" : "no inbound"}, HTTPS out`,
-      allowFrom: props.allowFrom ?? [],
+      description: `${WORKLOAD_PROFILES[decision.workload].displayName} ${this.node.path}: ${throughLb ? "its load balancer only" : props.allowFrom?.length ? "listed clients only" : "no inbound"}, HTTPS out`,
+      // A serving fleet's clients reach the load balancer; the instances accept it alone.
+      allowFrom: throughLb ? [] : (props.allowFrom ?? []),
       allowTo: props.allowTo ?? [],
       allowWithinGroup: settings.allowWithinGroup,
       tags,
     });
+    if (context.service) this.logGroup = this.serveGrants(context.service, names.logGroup);
     const prepared = engine.prepare?.(this, context) ?? {};
     const service = settings.serviceLaunchesInstances;
     this.launchTemplate = createLaunchTemplate(this, {
@@ -178,7 +204,7 @@ export class GpuWorkload extends Construct {
   }
 
   private requirements(props: GpuWorkloadProps, platform: PlatformSettings): SelectionRequirements {
-    const { network: _n, platform: _p, ami: _a, operatingSystem: _o, rootVolumeSizeGiB: _r, userData: _u, tags: _t, replicas: _re, fleet: _f, batch: _b, capacityReservationId: _c, allowFrom: _af, allowTo: _at, ...selection } = props;
+    const { network: _n, platform: _p, ami: _a, operatingSystem: _o, rootVolumeSizeGiB: _r, userData: _u, tags: _t, replicas: _re, fleet: _f, batch: _b, capacityReservationId: _c, allowFrom: _af, allowTo: _at, serve: _s, ...selection } = props;
     return applyPolicy(
       { ...selection, region: props.region ?? platform.region ?? providerRegion(this), taxonomy: platform.taxonomy },
       platform.policy,
@@ -189,20 +215,55 @@ export class GpuWorkload extends Construct {
    * The user's user data composed with ours: the GPU metrics agent for fleets that scale on it, MIME
    * multi-part for AWS Batch. A Terraform reference cannot be composed at synth, so it is refused there.
    */
-  private userData(props: GpuWorkloadProps, settings: LaunchSettings): string | undefined {
-    const ours = settings.scalesOnGpu ? [gpuMetricsScript(this.os, this.decision.spec.cpuArchitecture)] : [];
+  private userData(props: GpuWorkloadProps, settings: LaunchSettings, service: ContainerService | undefined, logGroupName: string): string | undefined {
+    const ours = [
+      ...(settings.scalesOnGpu ? [gpuMetricsScript(this.os, this.decision.spec.cpuArchitecture)] : []),
+      ...(service
+        ? [
+            containerScript(service, {
+              unit: "gpu-workload",
+              region: this.decision.region,
+              logGroupName,
+              restart: "always",
+              healthWatch: settings.watchesOwnHealth ? { graceSeconds: healthCheckGraceSeconds(this.decision.memoryEstimate?.weightsTotalGiB ?? 0) } : undefined,
+              network: "publish",
+            }),
+          ]
+        : []),
+    ];
     if (isToken(props.userData)) {
       if (ours.length || settings.mimeUserData) {
         throw new UnresolvedValueError(
           "userData",
           ours.length
-            ? "it is combined with the GPU metrics agent the fleet scales on; or set fleet.scalingMetric to a metric your user data reports"
+            ? settings.scalesOnGpu
+              ? "it is combined with the GPU metrics agent the fleet scales on; or set fleet.scalingMetric to a metric your user data reports"
+              : "it is combined with the served container's first-boot script"
             : "AWS Batch needs it as MIME multi-part, which is composed at synth",
         );
       }
       return props.userData;
     }
     return composeUserData(ours, props.userData, settings.mimeUserData);
+  }
+
+  /** The served container's log group and what its host needs: writing there, pulling its image, its secrets and weights. */
+  private serveGrants(service: ContainerService, logGroupName: string): CloudwatchLogGroup {
+    const logGroup = new CloudwatchLogGroup(this, "log-group", { name: logGroupName, retentionInDays: service.logRetentionDays, tags: literalTags(this.tags) });
+    addRolePolicy(this, "write-logs", this.role, [{ actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${logGroup.arn}:*`] }]);
+    const repository = ecrRepositoryArn(service.image);
+    if (repository) this.grantPullEcr(repository);
+    for (const arn of new Set(Object.values(service.secretEnv))) this.grantSecretRead(arn);
+    if (service.weightsS3Uri) {
+      const { bucketArn, prefix } = s3Location(service.weightsS3Uri);
+      this.grantReadS3(bucketArn, prefix);
+    }
+    return logGroup;
+  }
+
+  /** Where clients call a serving fleet: the internal load balancer's DNS name (port: the server's); undefined otherwise. */
+  get endpoint(): string | undefined {
+    return this.loadBalancer?.dnsName;
   }
 
   /** The role the workload's code runs with: its AWS Batch jobs' role, else the instances' role. Grants go here. */
@@ -234,7 +295,9 @@ export class GpuWorkload extends Construct {
   /** Opens one more inbound TCP port, to a private CIDR or a security group, checked as the allowFrom prop is. */
   allowFrom(rule: AllowFrom): VpcSecurityGroupIngressRule {
     this.withPath(() => validateAllowFrom("allowFrom", rule));
-    return addIngressRule(this, `ingress-added-${this.added.ingress++}`, this.securityGroup.id, rule, literalTags(this.tags));
+    // A serving fleet's clients call its load balancer; everything else is reached directly.
+    const group = this.loadBalancerSecurityGroup ?? this.securityGroup;
+    return addIngressRule(this, `ingress-added-${this.added.ingress++}`, group.id, rule, literalTags(this.tags));
   }
 
   private addPolicy(what: string, role: IamRole, statements: readonly PolicyStatement[]): IamRolePolicy {
@@ -281,6 +344,8 @@ export class GpuWorkload extends Construct {
       "auto-scaling-group-name": this.autoScalingGroup?.name,
       "job-queue-arn": this.jobQueue?.arn,
       "job-definition-arn": this.jobDefinition?.arn,
+      endpoint: this.loadBalancer?.dnsName,
+      "log-group-name": this.logGroup?.name,
     };
     for (const [name, value] of Object.entries(handles)) {
       if (value !== undefined) new TerraformOutput(this, name, { value, description: literalText(`${this.node.path}: ${name.replace(/-/g, " ")}`) });

@@ -1,3 +1,4 @@
+import { Serve } from "./serving";
 import { SelectionRequirements } from "../selection/requirements";
 import { WorkloadClass } from "../taxonomy/workload-class";
 import { GpuPlatform } from "./gpu-platform";
@@ -179,6 +180,12 @@ export interface WorkloadProps extends Omit<SelectionRequirements, "workload" | 
   readonly allowFrom?: readonly AllowFrom[];
   /** Outbound rules added to HTTPS. @default - HTTPS (443) only */
   readonly allowTo?: readonly AllowTo[];
+  /**
+   * RealtimeInference and ImageGeneration: the server to run on every instance (a container as a systemd service,
+   * logs in CloudWatch Logs); a fleet gets an internal load balancer whose health check is the server's. See Serving.vllm.
+   * @default - nothing runs: the user data starts the server
+   */
+  readonly serve?: Serve;
 }
 
 export interface GpuWorkloadProps extends WorkloadProps {

@@ -1,7 +1,7 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
-import { BatchProcessing, FineTuning, GpuPlatform, GpuWorkload, ImageGeneration, RealtimeInference, Training, WorkloadProps } from "../../lib";
+import { BatchProcessing, FineTuning, GpuPlatform, GpuWorkload, ImageGeneration, RealtimeInference, Serving, Training, WorkloadProps } from "../../lib";
 import { WorkloadClass } from "../../lib/taxonomy/workload-class";
 
 type Build = (scope: Construct, id: string, props: WorkloadProps) => GpuWorkload;
@@ -143,6 +143,24 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
       w.allowFrom({ securityGroupId: "sg-0123abcd", port: 8000 });
       w.allowFrom({ cidr: "10.9.0.0/16", port: 8000, description: "added after construction" });
     },
+  },
+  {
+    id: "served-fleet",
+    workload: "realtime-inference",
+    region: "us-east-1",
+    props: {
+      model: "llama-3.1-8b",
+      throughput: { outputTokensPerSecond: 1500 },
+      serve: Serving.vllm({ model: "meta-llama/Llama-3.1-8B-Instruct", weights: { huggingFaceTokenSecretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:hf-AbCdEf" } }),
+      allowFrom: [{ cidr: "10.0.0.0/16", port: 8000 }],
+    },
+    then: (w) => w.allowFrom({ securityGroupId: "sg-0123abcd", port: 8000 }),
+  },
+  {
+    id: "served-single",
+    workload: "image-generation",
+    region: "us-east-1",
+    props: { model: "sdxl", serve: { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/sdxl:1.0", port: 7860, healthCheckPath: "/ready", weights: { s3Uri: "s3://models/sdxl/" } } },
   },
   {
     id: "granted-batch",

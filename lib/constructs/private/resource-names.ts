@@ -6,6 +6,9 @@ export interface ResourceNames {
   readonly rolePrefix: string;
   readonly instanceProfilePrefix: string;
   readonly securityGroupPrefix: string;
+  readonly loadBalancerSecurityGroupPrefix: string;
+  /** CloudWatch Logs group of the workload's container. */
+  readonly logGroup: string;
   readonly autoScalingGroupPrefix: string;
   readonly scalingPolicy: string;
   /** Compute environment, job queue and job definition: fixed names, unique by the construct's address. */
@@ -24,6 +27,8 @@ export function resourceNames(id: string, address: string): ResourceNames {
     rolePrefix: awsName(id, AWS_NAME_RULES.iamRolePrefix, "-"),
     instanceProfilePrefix: awsName(id, AWS_NAME_RULES.instanceProfilePrefix, "-"),
     securityGroupPrefix: awsName(id, AWS_NAME_RULES.securityGroupPrefix, "-"),
+    loadBalancerSecurityGroupPrefix: awsName(id, AWS_NAME_RULES.securityGroupPrefix, "-lb-"),
+    logGroup: `/cdktf-gpu-workloads/${awsName(id, AWS_NAME_RULES.batchName, unique)}`,
     autoScalingGroupPrefix: awsName(id, AWS_NAME_RULES.autoScalingGroupPrefix, "-"),
     scalingPolicy: awsName(id, AWS_NAME_RULES.autoScalingPolicyName, `${unique}-target-tracking`),
     batch: awsName(id, AWS_NAME_RULES.batchName, unique),

@@ -137,6 +137,8 @@ export const AWS_BATCH: CapacityEngine = {
     allowWithinGroup: false,
     mimeUserData: true,
     scalesOnGpu: false,
+    clientsThroughLoadBalancer: false,
+    watchesOwnHealth: false,
   }),
   create(scope, ctx, shared) {
     const { decision } = ctx;

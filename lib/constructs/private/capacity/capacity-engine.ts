@@ -5,6 +5,9 @@ import { BatchJobQueue } from "@cdktf/provider-aws/lib/batch-job-queue";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
+import { Lb } from "@cdktf/provider-aws/lib/lb";
+import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
+import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { PlacementGroup } from "@cdktf/provider-aws/lib/placement-group";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Construct } from "constructs";
@@ -14,6 +17,7 @@ import { NetworkProps } from "../../network";
 import { GpuWorkloadProps, ReplicaBounds } from "../../workload-props";
 import { ManagedPolicy } from "../instance-role";
 import { ResourceNames } from "../resource-names";
+import { ContainerService } from "../serving/container-service";
 import { WorkloadCapacity } from "./workload-capacity";
 
 /** What every capacity engine reads about the workload. */
@@ -29,6 +33,8 @@ export interface WorkloadContext {
   readonly stableTags: Record<string, string>;
   /** The decision (type, GPU, price): on what Terraform updates in place and what runs exactly the chosen type. */
   readonly decisionTags: Record<string, string>;
+  /** The server the instances run, when the workload serves. */
+  readonly service?: ContainerService;
 }
 
 /** How a capacity kind shapes the launch template, the instance role and the security group. */
@@ -53,6 +59,10 @@ export interface LaunchSettings {
   readonly mimeUserData: boolean;
   /** The fleet scales on GPU utilization: the user data installs the metrics agent. */
   readonly scalesOnGpu: boolean;
+  /** Clients reach the instances through a load balancer: the allowFrom rules go on its security group. */
+  readonly clientsThroughLoadBalancer: boolean;
+  /** No load balancer watches the server: the instance probes its health path itself and restarts it. */
+  readonly watchesOwnHealth: boolean;
 }
 
 /** What was built before the capacity: the capacity attaches to these. */
@@ -72,6 +82,10 @@ export interface CapacityHandles {
   readonly jobQueue?: BatchJobQueue;
   readonly jobDefinition?: BatchJobDefinition;
   readonly jobRole?: IamRole;
+  readonly loadBalancer?: Lb;
+  readonly targetGroup?: LbTargetGroup;
+  readonly listener?: LbListener;
+  readonly loadBalancerSecurityGroup?: SecurityGroup;
 }
 
 /**

@@ -23,6 +23,8 @@ export const CLUSTER: CapacityEngine = {
     allowWithinGroup: true,
     mimeUserData: false,
     scalesOnGpu: false,
+    clientsThroughLoadBalancer: false,
+    watchesOwnHealth: false,
   }),
   prepare: (scope, ctx) => ({ placementGroup: createPlacementGroup(scope, ctx.names.placementGroup, ctx.stableTags) }),
   create(scope, ctx, shared) {

@@ -8,6 +8,7 @@ import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
 import { FleetOptions, ReplicaBounds, ScalingMetric } from "../../workload-props";
 import { GPU_UTILIZATION_METRIC } from "../gpu-metrics-user-data";
 import { literalTags, literalText } from "../terraform-text";
+import { createServingLoadBalancer } from "../serving/load-balancer";
 import { CapacityEngine, WorkloadContext } from "./capacity-engine";
 import { capacityCost, typeNames } from "./workload-capacity";
 
@@ -33,6 +34,8 @@ export interface FleetProps {
   readonly stableTags: Record<string, string>;
   /** On the group only: a fallback instance is another type at another price. */
   readonly decisionTags: Record<string, string>;
+  /** A serving fleet's target group: the group registers its instances and replaces those the server's health check fails. */
+  readonly targetGroupArn?: string;
 }
 
 /** Share of the capacity above the on-demand base bought as spot. */
@@ -56,12 +59,18 @@ export function createFleet(scope: Construct, props: FleetProps): AutoscalingGro
     maxSize: bounds.max,
     desiredCapacity: bounds.desired ?? bounds.min,
     vpcZoneIdentifier: props.subnetIds,
-    healthCheckType: "EC2",
+    healthCheckType: props.targetGroupArn ? "ELB" : "EC2",
     healthCheckGracePeriod: grace,
+    targetGroupArns: props.targetGroupArn ? [props.targetGroupArn] : undefined,
+    // A serving fleet rolls a new template version out: one instance at a time stays out of service, each new one warmed up.
+    instanceRefresh: props.targetGroupArn
+      ? { strategy: "Rolling", preferences: { minHealthyPercentage: (bounds.desired ?? bounds.min) > 1 ? 50 : 0, instanceWarmup: String(grace) } }
+      : undefined,
     capacityRebalance: options.capacityRebalance ?? anySpot,
     mixedInstancesPolicy: {
       launchTemplate: {
-        launchTemplateSpecification: { launchTemplateId: props.launchTemplate.id, version: "$Latest" },
+        // A serving fleet names the version, so a new one changes the group and starts the instance refresh.
+        launchTemplateSpecification: { launchTemplateId: props.launchTemplate.id, version: props.targetGroupArn ? props.launchTemplate.latestVersion.toString() : "$Latest" },
         override: props.instanceTypes.map((instanceType) => ({ instanceType })),
       },
       instancesDistribution: {
@@ -121,6 +130,8 @@ export const FLEET: CapacityEngine = {
     allowWithinGroup: false,
     mimeUserData: false,
     scalesOnGpu: scalesOnGpu(ctx),
+    clientsThroughLoadBalancer: ctx.service !== undefined,
+    watchesOwnHealth: false,
   }),
   create(scope, ctx, shared) {
     const { decision } = ctx;
@@ -131,7 +142,20 @@ export const FLEET: CapacityEngine = {
       maxFallbacks: options.maxFallbacks ?? DEFAULT_MAX_FALLBACKS,
       maxPriceRatio: options.maxFallbackPriceRatio ?? DEFAULT_MAX_FALLBACK_PRICE_RATIO,
     });
+    const lb = ctx.service
+      ? createServingLoadBalancer(scope, {
+          vpcId: ctx.network.vpcId,
+          subnetIds: ctx.network.subnetIds,
+          port: ctx.service.port!,
+          healthCheckPath: ctx.service.healthCheckPath!,
+          allowFrom: ctx.props.allowFrom ?? [],
+          instanceSecurityGroup: shared.securityGroup,
+          securityGroupNamePrefix: ctx.names.loadBalancerSecurityGroupPrefix,
+          tags: ctx.stableTags,
+        })
+      : undefined;
     const group = createFleet(scope, {
+      targetGroupArn: lb?.targetGroup.arn,
       decision,
       launchTemplate: shared.launchTemplate,
       subnetIds: ctx.network.subnetIds,
@@ -150,6 +174,10 @@ export const FLEET: CapacityEngine = {
     const expected =
       onDemand * decision.usdPerInstanceHour +
       (desired - onDemand) * ((1 - spotShare) * decision.usdPerInstanceHour + spotShare * expectedUsdPerInstanceHour(decision, "spot"));
-    return { capacity: capacityCost("auto-scaling-group", types, { min: bounds.min, desired }, () => bounds.max, expected), handles: { autoScalingGroup: group } };
+    return { capacity: capacityCost("auto-scaling-group", types, { min: bounds.min, desired }, () => bounds.max, expected), handles: {
+        autoScalingGroup: group,
+        ...(lb && { loadBalancer: lb.loadBalancer, targetGroup: lb.targetGroup, listener: lb.listener, loadBalancerSecurityGroup: lb.securityGroup }),
+      },
+    };
   },
 };

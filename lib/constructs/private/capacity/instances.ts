@@ -34,6 +34,8 @@ export const SINGLE_INSTANCE: CapacityEngine = {
     allowWithinGroup: false,
     mimeUserData: false,
     scalesOnGpu: false,
+    clientsThroughLoadBalancer: false,
+    watchesOwnHealth: ctx.service !== undefined,
   }),
   create(scope, ctx, shared) {
     const instance = createInstance(scope, "instance", shared.launchTemplate, literalTags({ ...ctx.stableTags, ...ctx.decisionTags }));

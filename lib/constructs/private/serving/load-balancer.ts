@@ -1,0 +1,94 @@
+import { Lb } from "@cdktf/provider-aws/lib/lb";
+import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
+import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { Construct } from "constructs";
+import { ec2Description } from "../../../validation/aws-text";
+import { AllowFrom } from "../../workload-props";
+import { addIngressRule } from "../security-group";
+import { literalTags, literalText } from "../terraform-text";
+
+export interface ServingLoadBalancerProps {
+  readonly vpcId: string;
+  readonly subnetIds: string[];
+  readonly port: number;
+  readonly healthCheckPath: string;
+  /** Who may call the server: rules on the load balancer's security group. */
+  readonly allowFrom: readonly AllowFrom[];
+  /** The instances' security group: opened to the load balancer only. */
+  readonly instanceSecurityGroup: SecurityGroup;
+  readonly securityGroupNamePrefix: string;
+  readonly tags: Record<string, string>;
+}
+
+export interface ServingLoadBalancer {
+  readonly loadBalancer: Lb;
+  readonly targetGroup: LbTargetGroup;
+  readonly listener: LbListener;
+  readonly securityGroup: SecurityGroup;
+}
+
+/**
+ * An internal Network Load Balancer in front of a serving fleet. NLB rather than ALB: LLM responses stream for
+ * minutes, and an NLB forwards the connection without an HTTP proxy's idle timeout (ALB's is 60 s by default) or
+ * buffering; its target group still health-checks the server's HTTP readiness path. Client IPs are not preserved, so
+ * the instances can accept the load balancer's security group alone.
+ */
+export function createServingLoadBalancer(scope: Construct, props: ServingLoadBalancerProps): ServingLoadBalancer {
+  const tags = literalTags(props.tags);
+  const describe = (text: string) => literalText(ec2Description(text));
+  const securityGroup = new SecurityGroup(scope, "load-balancer-security-group", {
+    namePrefix: props.securityGroupNamePrefix,
+    description: describe(`load balancer of ${scope.node.path}: listed clients only, to the instances`),
+    vpcId: props.vpcId,
+    tags,
+  });
+  props.allowFrom.forEach((rule, i) => addIngressRule(scope, `load-balancer-ingress-${i}`, securityGroup.id, rule, tags));
+  new VpcSecurityGroupEgressRule(scope, "load-balancer-egress", {
+    securityGroupId: securityGroup.id,
+    description: describe(`requests and health checks to the servers on port ${props.port}`),
+    ipProtocol: "tcp",
+    fromPort: props.port,
+    toPort: props.port,
+    referencedSecurityGroupId: props.instanceSecurityGroup.id,
+    tags,
+  });
+  new VpcSecurityGroupIngressRule(scope, "ingress-load-balancer", {
+    securityGroupId: props.instanceSecurityGroup.id,
+    description: describe(`requests and health checks from the load balancer on port ${props.port}`),
+    ipProtocol: "tcp",
+    fromPort: props.port,
+    toPort: props.port,
+    referencedSecurityGroupId: securityGroup.id,
+    tags,
+  });
+  const loadBalancer = new Lb(scope, "load-balancer", {
+    loadBalancerType: "network",
+    internal: true,
+    subnets: props.subnetIds,
+    securityGroups: [securityGroup.id],
+    enableCrossZoneLoadBalancing: true,
+    tags,
+  });
+  const targetGroup = new LbTargetGroup(scope, "target-group", {
+    port: props.port,
+    protocol: "TCP",
+    vpcId: props.vpcId,
+    targetType: "instance",
+    preserveClientIp: "false",
+    // Requests in flight (a long generation) get two minutes to finish when an instance leaves.
+    deregistrationDelay: "120",
+    healthCheck: { enabled: true, protocol: "HTTP", path: props.healthCheckPath, port: "traffic-port", matcher: "200-399", interval: 10, healthyThreshold: 2, unhealthyThreshold: 3 },
+    tags,
+  });
+  const listener = new LbListener(scope, "listener", {
+    loadBalancerArn: loadBalancer.arn,
+    port: props.port,
+    protocol: "TCP",
+    defaultAction: [{ type: "forward", targetGroupArn: targetGroup.arn }],
+    tags,
+  });
+  return { loadBalancer, targetGroup, listener, securityGroup };
+}

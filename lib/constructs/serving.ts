@@ -1,0 +1,69 @@
+/**
+ * What a RealtimeInference or ImageGeneration workload runs: a container image as a systemd service with the NVIDIA
+ * runtime, restarted on failure, logging to CloudWatch Logs, and (in a fleet) behind an internal load balancer whose
+ * health check is the server's readiness path. `Serving.vllm` derives vLLM's flags from the decision.
+ */
+
+/** Where a server's model weights come from. */
+export interface ModelWeights {
+  /** An S3 location, "s3://bucket/prefix/": synced to the instance before the container starts (read access is granted). */
+  readonly s3Uri?: string;
+  /** A Secrets Manager secret holding a Hugging Face token (for gated models): passed as HF_TOKEN, never in user data. */
+  readonly huggingFaceTokenSecretArn?: string;
+}
+
+/** A container the instances run as a service. */
+export interface ServeOptions {
+  /** Image pinned by tag or digest ("vllm/vllm-openai:v0.11.0", "…@sha256:…"); ECR images get pull access granted. */
+  readonly image: string;
+  /** The port the server listens on, on the instance and the load balancer. */
+  readonly port: number;
+  /** HTTP path that answers 2xx/3xx once the server is ready, e.g. "/health". */
+  readonly healthCheckPath: string;
+  /** Arguments after the image. @default - the image's */
+  readonly command?: readonly string[];
+  /** Environment variables (not secrets). @default - none */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Environment variables read from Secrets Manager at start, by secret ARN (read access is granted). @default - none */
+  readonly secretEnv?: Readonly<Record<string, string>>;
+  /** Model weights fetched before the server starts, mounted read-only at /model. @default - none */
+  readonly weights?: ModelWeights;
+  /** CloudWatch Logs retention of the server's output. @default 365 (a year: CKV_AWS_338) */
+  readonly logRetentionDays?: number;
+}
+
+/** vLLM's OpenAI-compatible server, its flags derived from what was sized. */
+export interface VllmOptions {
+  /** A Hugging Face model id ("meta-llama/Llama-3.1-8B-Instruct"), or with `weights.s3Uri`, the name clients use. */
+  readonly model: string;
+  /** @default "vllm/vllm-openai:v0.11.0" */
+  readonly image?: string;
+  /** @default 8000 */
+  readonly port?: number;
+  readonly weights?: ModelWeights;
+  /** Further flags, after the derived ones (a later flag wins in vLLM's parser). @default - none */
+  readonly extraArgs?: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
+  readonly logRetentionDays?: number;
+}
+
+/** A serving preset, resolved against the decision when the workload is built. */
+export interface VllmServing {
+  readonly preset: "vllm";
+  readonly options: VllmOptions;
+}
+
+export type Serve = ServeOptions | VllmServing;
+
+export const DEFAULT_VLLM_IMAGE = "vllm/vllm-openai:v0.11.0";
+
+export class Serving {
+  /**
+   * vLLM's OpenAI-compatible server (`/v1/chat/completions`, health at `/health`). From the decision:
+   * `--tensor-parallel-size` = GPUs per instance, `--max-model-len` = usage.contextTokens, `--max-num-seqs` = the
+   * sequences sized per replica (or usage.maxNumSeqs), `--gpu-memory-utilization` = the estimate's.
+   */
+  static vllm(options: VllmOptions): VllmServing {
+    return { preset: "vllm", options };
+  }
+}
