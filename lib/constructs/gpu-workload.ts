@@ -29,8 +29,8 @@ import { forwardAppWideAspects } from "./private/app-wide-aspects";
 import { CapacityEngine, LaunchSettings, WorkloadContext } from "./private/capacity/capacity-engine";
 import { capacityEngine, fleetReplicas } from "./private/capacity/engines";
 import { healthCheckGraceSeconds } from "./private/capacity/fleet";
-import { containerScript } from "./private/serving/container-script";
-import { ContainerService, ecrRepositoryArn, resolveServe, s3Location } from "./private/serving/container-service";
+import { containerScript, shellQuote } from "./private/serving/container-script";
+import { ContainerService, ecrRepositoryArn, resolveJob, resolveServe, s3Location } from "./private/serving/container-service";
 import { WorkloadCapacity } from "./private/capacity/workload-capacity";
 import { driftGuardPreconditions } from "./private/drift-guard";
 import { gpuMetricsScript } from "./private/gpu-metrics-user-data";
@@ -50,6 +50,9 @@ import { GPU_WORKLOAD_BRAND } from "./private/workload-brand";
 import { AllowFrom, AmiOperatingSystem, GpuWorkloadProps } from "./workload-props";
 
 export type { WorkloadCapacity } from "./private/capacity/workload-capacity";
+
+/** torchrun's default rendezvous port on the first node; the cluster's security group is open between its members. */
+const RENDEZVOUS_PORT = 29500;
 
 /**
  * A GPU workload: chooses the instance type for what the workload is, then synthesizes secure
@@ -104,6 +107,7 @@ export class GpuWorkload extends Construct {
     let context: WorkloadContext;
     let engine: CapacityEngine;
     let settings: LaunchSettings;
+    let job: ContainerService | undefined;
     try {
       if (props === null || typeof props !== "object") throw new InvalidRequirementError("props", props, "give the workload's props as an object");
       validateTerraformNames(this);
@@ -122,6 +126,13 @@ export class GpuWorkload extends Construct {
       if (service && engine.kind !== "instance" && engine.kind !== "auto-scaling-group") {
         throw new InvalidRequirementError("serve", "a server", `it runs on an instance or a fleet, not on ${engine.kind === "cluster" ? `a ${this.decision.nodeCount}-node cluster` : "AWS Batch"}`);
       }
+      if (props.job !== undefined && props.workload !== "training" && props.workload !== "fine-tuning") {
+        throw new InvalidRequirementError("job", "a job", `it is for Training and FineTuning; a ${WORKLOAD_PROFILES[props.workload].displayName} ${props.workload === "batch-processing" ? "submits jobs to AWS Batch (batch.job)" : "serves (serve)"}`);
+      }
+      job = props.job === undefined ? undefined : resolveJob(props.job);
+      if (job && engine.kind !== "instance" && engine.kind !== "cluster") {
+        throw new InvalidRequirementError("job", "a job", "it runs on one node or a cluster; a job is not replicated (remove replicas)");
+      }
       context = {
         props,
         decision: this.decision,
@@ -133,6 +144,7 @@ export class GpuWorkload extends Construct {
         stableTags: stableTags(this.decision.workload, platform.tags, props.tags),
         decisionTags: decisionTags(this.decision),
         service,
+        shutdownOnExit: props.job?.shutdownOnExit === true,
       };
       settings = engine.settings(context);
       userData = this.userData(props, settings, service, context.names.logGroup);
@@ -159,7 +171,12 @@ export class GpuWorkload extends Construct {
       allowWithinGroup: settings.allowWithinGroup,
       tags,
     });
-    if (context.service) this.logGroup = this.serveGrants(context.service, names.logGroup);
+    const container = context.service ?? job;
+    if (container) this.logGroup = this.containerGrants(container, names.logGroup);
+    if (job) {
+      const launched = job;
+      context = { ...context, nodeUserData: (node, first) => this.nodeUserData(props, settings, launched, names.logGroup, node, first) };
+    }
     const prepared = engine.prepare?.(this, context) ?? {};
     const service = settings.serviceLaunchesInstances;
     this.launchTemplate = createLaunchTemplate(this, {
@@ -247,8 +264,8 @@ export class GpuWorkload extends Construct {
     return composeUserData(ours, props.userData, settings.mimeUserData);
   }
 
-  /** The served container's log group and what its host needs: writing there, pulling its image, its secrets and weights. */
-  private serveGrants(service: ContainerService, logGroupName: string): CloudwatchLogGroup {
+  /** The container's log group and what its host needs: writing there, pulling its image, its secrets and weights. */
+  private containerGrants(service: ContainerService, logGroupName: string): CloudwatchLogGroup {
     const logGroup = new CloudwatchLogGroup(this, "log-group", { name: logGroupName, retentionInDays: service.logRetentionDays, tags: literalTags(this.tags) });
     addRolePolicy(this, "write-logs", this.role, [{ actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${logGroup.arn}:*`] }]);
     const repository = ecrRepositoryArn(service.image);
@@ -259,6 +276,38 @@ export class GpuWorkload extends Construct {
       this.grantReadS3(bucketArn, prefix);
     }
     return logGroup;
+  }
+
+  /**
+   * One node's user data for a training job: the library's parts, the job started once with the distributed
+   * environment (the first node's address by reference for the others), then the user's. The whole document, since an
+   * instance's user data replaces its template's.
+   */
+  private nodeUserData(props: GpuWorkloadProps, settings: LaunchSettings, job: ContainerService, logGroupName: string, node: number, first: Instance | undefined): string {
+    const nodes = this.decision.nodeCount;
+    const gpus = this.decision.gpuCount;
+    const efa = settings.efa && this.decision.spec.efaInterfaces > 0;
+    // torchrun takes its flags from PET_* variables: a bare `torchrun train.py` joins the run.
+    const torchrun: Record<string, string> = { NNODES: String(nodes), NODE_RANK: String(node), NPROC_PER_NODE: String(gpus), MASTER_PORT: String(RENDEZVOUS_PORT) };
+    const nccl: Record<string, string> = efa ? { FI_PROVIDER: "efa", FI_EFA_USE_DEVICE_RDMA: "1", NCCL_SOCKET_IFNAME: "^docker,lo" } : {};
+    const pairs = [...Object.entries(torchrun).flatMap(([k, v]) => [[k, v], [`PET_${k}`, v]]), ...Object.entries(nccl)];
+    const lines = pairs.map(([name, value]) => `printf '%s\\n' ${shellQuote(`${name}=${value}`)} >> /run/gpu-workloads/env`);
+    // The first node is the rendezvous: its own private address, the others' by reference to it.
+    const master = first === undefined ? '"$(curl -fsS -H "X-aws-ec2-metadata-token: $(curl -fsS -X PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 60")" http://169.254.169.254/latest/meta-data/local-ipv4)"' : shellQuote(first.privateIp);
+    for (const name of ["MASTER_ADDR", "PET_MASTER_ADDR"]) lines.push(`printf '%s=%s\\n' ${shellQuote(name)} ${master} >> /run/gpu-workloads/env`);
+    const script = containerScript(job, {
+      unit: "gpu-job",
+      region: this.decision.region,
+      logGroupName,
+      restart: "never",
+      shutdownOnExit: props.job?.shutdownOnExit === true,
+      extraEnvironment: lines,
+      network: "host",
+      efa,
+    });
+    const text = composeUserData([script], props.userData, settings.mimeUserData)!;
+    // The first node's address is a Terraform reference: the rest of the text must stay literal around it.
+    return isToken(text) ? literalText(text) : text;
   }
 
   /** Where clients call a serving fleet: the internal load balancer's DNS name (port: the server's); undefined otherwise. */

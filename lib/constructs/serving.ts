@@ -67,3 +67,27 @@ export class Serving {
     return { preset: "vllm", options };
   }
 }
+
+/**
+ * Training and FineTuning: a container started once on each node, with the distributed environment filled in for
+ * torchrun (NNODES, NODE_RANK, NPROC_PER_NODE, MASTER_ADDR, MASTER_PORT and their PET_ forms, so a bare `torchrun
+ * train.py` joins the run) and NCCL over EFA where the nodes have it.
+ */
+export interface TrainingJob {
+  /** Image pinned by tag or digest; ECR images get pull access granted. */
+  readonly image: string;
+  /** Arguments after the image, e.g. ["torchrun", "train.py"]. @default - the image's */
+  readonly command?: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
+  /** Environment variables read from Secrets Manager at start, by secret ARN (read access is granted). */
+  readonly secretEnv?: Readonly<Record<string, string>>;
+  /** Data or a base model synced from S3 to /model (read-only) before the start (read access is granted). */
+  readonly weights?: ModelWeights;
+  /**
+   * Stop the instance when the container exits (instance-initiated shutdown behaviour "stop": the cost of the
+   * instance ends, its volume stays, and the next apply does not start it again). @default false
+   */
+  readonly shutdownOnExit?: boolean;
+  /** @default 365 */
+  readonly logRetentionDays?: number;
+}

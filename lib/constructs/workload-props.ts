@@ -1,4 +1,4 @@
-import { Serve } from "./serving";
+import { Serve, TrainingJob } from "./serving";
 import { SelectionRequirements } from "../selection/requirements";
 import { WorkloadClass } from "../taxonomy/workload-class";
 import { GpuPlatform } from "./gpu-platform";
@@ -186,6 +186,11 @@ export interface WorkloadProps extends Omit<SelectionRequirements, "workload" | 
    * @default - nothing runs: the user data starts the server
    */
   readonly serve?: Serve;
+  /**
+   * Training and FineTuning: the job each node starts once, with the distributed environment filled in. A new job does
+   * not touch running nodes (their user data is ignored after creation): replace them to start it. @default - none
+   */
+  readonly job?: TrainingJob;
 }
 
 export interface GpuWorkloadProps extends WorkloadProps {

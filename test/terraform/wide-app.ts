@@ -163,6 +163,18 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
     props: { model: "sdxl", serve: { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/sdxl:1.0", port: 7860, healthCheckPath: "/ready", weights: { s3Uri: "s3://models/sdxl/" } } },
   },
   {
+    id: "trained",
+    workload: "training",
+    region: "us-east-1",
+    props: { nodes: 2, job: { image: "nvcr.io/nvidia/pytorch:24.10-py3", command: ["torchrun", "train.py"], weights: { s3Uri: "s3://datasets/pile/" } }, userData: "#!/bin/bash\necho ${HOME}\n" },
+  },
+  {
+    id: "tuned",
+    workload: "fine-tuning",
+    region: "us-east-1",
+    props: { model: "llama-3.1-8b", job: { image: "ghcr.io/acme/trainer:2.0", command: ["python", "tune.py"], shutdownOnExit: true } },
+  },
+  {
     id: "granted-batch",
     workload: "batch-processing",
     region: "us-east-1",

@@ -101,6 +101,6 @@ function networkInterfaces(network: TemplateNetwork): LaunchTemplateNetworkInter
 }
 
 /** Encoded at synth time when literal so the output is plain and deterministic; tokens are left to Terraform. */
-function base64(text: string): string {
+export function base64(text: string): string {
   return Token.isUnresolved(text) ? Fn.base64encode(text) : Buffer.from(text, "utf8").toString("base64");
 }

@@ -35,6 +35,13 @@ export interface WorkloadContext {
   readonly decisionTags: Record<string, string>;
   /** The server the instances run, when the workload serves. */
   readonly service?: ContainerService;
+  /**
+   * A training job's user data for node `node`; nodes after the first get the first node's address. Undefined when
+   * there is no job: the nodes take the launch template's user data.
+   */
+  readonly nodeUserData?: (node: number, first: Instance | undefined) => string;
+  /** The job stops its instance when it exits. */
+  readonly shutdownOnExit?: boolean;
 }
 
 /** How a capacity kind shapes the launch template, the instance role and the security group. */

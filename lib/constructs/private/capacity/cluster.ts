@@ -2,7 +2,7 @@ import { PlacementGroup } from "@cdktf/provider-aws/lib/placement-group";
 import { Construct } from "constructs";
 import { literalTags } from "../terraform-text";
 import { CapacityEngine } from "./capacity-engine";
-import { createInstance } from "./instances";
+import { createNodes } from "./instances";
 import { capacityCost } from "./workload-capacity";
 
 /** A cluster placement group: all nodes in one Availability Zone, close together, for NCCL over EFA. */
@@ -28,9 +28,8 @@ export const CLUSTER: CapacityEngine = {
   }),
   prepare: (scope, ctx) => ({ placementGroup: createPlacementGroup(scope, ctx.names.placementGroup, ctx.stableTags) }),
   create(scope, ctx, shared) {
-    const tags = literalTags({ ...ctx.stableTags, ...ctx.decisionTags });
     const n = ctx.decision.nodeCount;
-    const instances = Array.from({ length: n }, (_, node) => createInstance(scope, `node-${node}`, shared.launchTemplate, tags));
+    const instances = createNodes(scope, ctx, shared.launchTemplate, n, (node) => `node-${node}`);
     const types = { launchable: [ctx.decision], droppedByPrice: [] };
     return {
       capacity: capacityCost("cluster", types, { min: n, desired: n }, () => n, ctx.decision.usdPerHour),

@@ -1,8 +1,9 @@
 import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { Construct } from "constructs";
-import { metadataOptions } from "../launch-template";
+import { base64, metadataOptions } from "../launch-template";
 import { literalTags } from "../terraform-text";
+import { isToken } from "../tokens";
 import { CapacityEngine, WorkloadContext } from "./capacity-engine";
 import { capacityCost } from "./workload-capacity";
 
@@ -10,7 +11,7 @@ import { capacityCost } from "./workload-capacity";
  * One instance from the launch template; everything else (IMDSv2, volumes, network) comes from the template.
  * Its tags (the decision's price among them) update in place; the template's content does not depend on them.
  */
-export function createInstance(scope: Construct, id: string, launchTemplate: LaunchTemplate, tags: Record<string, string>): Instance {
+export function createInstance(scope: Construct, id: string, launchTemplate: LaunchTemplate, tags: Record<string, string>, job?: NodeJob): Instance {
   return new Instance(scope, id, {
     launchTemplate: { id: launchTemplate.id, version: launchTemplate.latestVersion.toString() },
     // Repeated from the template for scanners that read aws_instance alone (CKV_AWS_79, CKV_AWS_126, CKV_AWS_135).
@@ -18,7 +19,31 @@ export function createInstance(scope: Construct, id: string, launchTemplate: Lau
     monitoring: true,
     ebsOptimized: true,
     tags,
+    ...(job && {
+      // With a reference in it (the first node's address), plain text Terraform interpolates; otherwise base64 at synth.
+      ...(isToken(job.userData) ? { userData: job.userData } : { userDataBase64: base64(job.userData) }),
+      instanceInitiatedShutdownBehavior: job.shutdownOnExit ? "stop" : undefined,
+      // A running job is never interrupted by an apply: a new job starts on replaced nodes only.
+      lifecycle: { ignoreChanges: ["user_data", "user_data_base64"] },
+    }),
   });
+}
+
+/** A job node's own user data (its rank and its first node's address) and what happens when the job ends. */
+export interface NodeJob {
+  readonly userData: string;
+  readonly shutdownOnExit?: boolean;
+}
+
+/** The nodes of a single instance or a cluster, each with its job's user data when there is a job. */
+export function createNodes(scope: Construct, ctx: WorkloadContext, launchTemplate: LaunchTemplate, count: number, id: (node: number) => string): Instance[] {
+  const tags = literalTags({ ...ctx.stableTags, ...ctx.decisionTags });
+  const nodes: Instance[] = [];
+  for (let node = 0; node < count; node++) {
+    const job = ctx.nodeUserData && { userData: ctx.nodeUserData(node, nodes[0]), shutdownOnExit: ctx.shutdownOnExit };
+    nodes.push(createInstance(scope, id(node), launchTemplate, tags, job));
+  }
+  return nodes;
 }
 
 /** A single instance: on-demand or in a capacity reservation (spot runs as a fleet of one, which heals). */
@@ -38,7 +63,7 @@ export const SINGLE_INSTANCE: CapacityEngine = {
     watchesOwnHealth: ctx.service !== undefined,
   }),
   create(scope, ctx, shared) {
-    const instance = createInstance(scope, "instance", shared.launchTemplate, literalTags({ ...ctx.stableTags, ...ctx.decisionTags }));
+    const [instance] = createNodes(scope, ctx, shared.launchTemplate, 1, () => "instance");
     const d = ctx.decision;
     const types = { launchable: [d], droppedByPrice: [] };
     return { capacity: capacityCost("instance", types, { min: 1, desired: 1 }, () => 1, d.usdPerHour), handles: { instances: [instance] } };

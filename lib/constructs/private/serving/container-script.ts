@@ -15,6 +15,8 @@ export interface ContainerRunOptions {
   readonly extraEnvironment?: readonly string[];
   /** Network: publish the port (a server), or the host's network (a training node: NCCL and EFA). */
   readonly network: "publish" | "host";
+  /** EFA devices passed into the container (a training node with EFA interfaces). */
+  readonly efa?: boolean;
 }
 
 const DIR = "/opt/gpu-workloads";
@@ -58,7 +60,7 @@ export function containerScript(service: ContainerService, o: ContainerRunOption
     'INSTANCE=$(curl -fsS -H "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/instance-id)',
     [
       `exec docker run --rm --name ${o.unit} --gpus all --ipc=host --ulimit memlock=-1`,
-      o.network === "host" ? "--network host --device /dev/infiniband" : `-p ${service.port}:${service.port}`,
+      o.network === "host" ? `--network host${o.efa ? " --device /dev/infiniband" : ""}` : `-p ${service.port}:${service.port}`,
       `--env-file ${ENV_FILE}`,
       `-v ${DIR}/model:/model:ro -v ${DIR}/cache:/root/.cache`,
       `--log-driver awslogs --log-opt awslogs-region=${shellQuote(o.region)} --log-opt awslogs-group=${shellQuote(o.logGroupName)} --log-opt "awslogs-stream=$INSTANCE"`,

@@ -3,7 +3,7 @@ import { vllmServerDefaults } from "../../../selection/estimate/inference-memory
 import { DEFAULT_CONTEXT_TOKENS } from "../../../selection/estimate/model-usage";
 import { InvalidRequirementError, UnresolvedValueError } from "../../../validation/errors";
 import { NumberRule, checkNumber } from "../../../validation/numbers";
-import { DEFAULT_VLLM_IMAGE, Serve, ServeOptions } from "../../serving";
+import { DEFAULT_VLLM_IMAGE, Serve, ServeOptions, TrainingJob } from "../../serving";
 import { GpuWorkloadProps } from "../../workload-props";
 import { isToken } from "../tokens";
 
@@ -50,6 +50,21 @@ export function resolveServe(serve: Serve, decision: Decision, props: GpuWorkloa
     weightsS3Uri: options.weights?.s3Uri,
     healthCheckPath: options.healthCheckPath,
     logRetentionDays: options.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
+  };
+}
+
+/** A training job's container, checked. */
+export function resolveJob(job: TrainingJob): ContainerService {
+  if (job === null || typeof job !== "object") throw new InvalidRequirementError("job", job, 'give { image, command }, e.g. { image: "nvcr.io/nvidia/pytorch:24.10-py3", command: ["torchrun", "train.py"] }');
+  checkContainer("job", job);
+  if (job.shutdownOnExit !== undefined && typeof job.shutdownOnExit !== "boolean") throw new InvalidRequirementError("job.shutdownOnExit", job.shutdownOnExit, "give true or false");
+  return {
+    image: job.image,
+    args: job.command ?? [],
+    env: job.env ?? {},
+    secretEnv: { ...(job.secretEnv ?? {}), ...(job.weights?.huggingFaceTokenSecretArn ? { HF_TOKEN: job.weights.huggingFaceTokenSecretArn } : {}) },
+    weightsS3Uri: job.weights?.s3Uri,
+    logRetentionDays: job.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
   };
 }
 
