@@ -1,6 +1,9 @@
 import { App, Aspects, TerraformVariable } from "cdktf";
-import { BatchProcessing, BudgetGuard, GpuPlatform, ImageGeneration, RealtimeInference, Training } from "../lib";
+import { BatchProcessing, BudgetGuard, GpuPlatform, ImageGeneration, RealtimeInference, Serving, Training } from "../lib";
 import { TeamStack } from "./team-stack";
+
+/** The Secrets Manager secret that holds your Hugging Face token (a placeholder: the account id and name are yours). */
+const HUGGING_FACE_TOKEN_SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:hugging-face-token-AbCdEf";
 
 /** The example organization: one platform definition shared by four team stacks, under a budget. */
 export function buildExampleApp(app: App): App {
@@ -17,20 +20,27 @@ export function buildExampleApp(app: App): App {
   // Synth fails if the teams together could spend more than this per month.
   Aspects.of(app).add(new BudgetGuard({ maxUsdPerMonthPerStack: 90_000, maxUsdPerMonthPerApp: 120_000 }));
 
-  // A chat model server: two replicas that scale to four on GPU utilization, falling back to other
-  // single-GPU types when g5.xlarge is short.
+  // A chat model server: Llama 3.1 8B on vLLM, two replicas that scale to four on GPU utilization behind an
+  // internal load balancer, falling back to other single-GPU types when g5.xlarge is short. Llama is gated on the
+  // Hugging Face Hub: the token lives in Secrets Manager (yours: create it and put its ARN here).
   const chat = new TeamStack(app, "chat", platform);
   new RealtimeInference(chat, "assistant", {
     network: chat.network,
     model: "llama-3.1-8b",
     usage: { contextTokens: 8192, concurrency: 2 },
     replicas: { min: 2, max: 4 },
+    serve: Serving.vllm({ model: "meta-llama/Llama-3.1-8B-Instruct", weights: { huggingFaceTokenSecretArn: HUGGING_FACE_TOKEN_SECRET } }),
     allowFrom: [{ cidr: "10.0.0.0/16", port: 8000, description: "internal API clients of the chat model server" }],
   });
 
-  // Pre-training on two 8× H100 nodes joined by EFA in a cluster placement group.
+  // Pre-training on two 8× H100 nodes joined by EFA in a cluster placement group; each node starts the job once with
+  // torchrun's environment filled in (the image is a placeholder: yours holds train.py).
   const research = new TeamStack(app, "research", platform);
-  new Training(research, "pretrain", { network: research.network, nodes: 2 });
+  new Training(research, "pretrain", {
+    network: research.network,
+    nodes: 2,
+    job: { image: "nvcr.io/nvidia/pytorch:24.10-py3", command: ["torchrun", "/workspace/train.py"], shutdownOnExit: true },
+  });
 
   const media = new TeamStack(app, "media", platform);
   new ImageGeneration(media, "sdxl", { network: media.network, model: "sdxl" });
@@ -38,10 +48,13 @@ export function buildExampleApp(app: App): App {
   // Nightly embeddings on AWS Batch, spot, up to 64 vCPUs.
   const analytics = new TeamStack(app, "analytics", platform);
   const image = new TerraformVariable(analytics, "embeddings_image", { type: "string", description: "Container image of the embeddings job" });
-  new BatchProcessing(analytics, "embeddings", {
+  const input = new TerraformVariable(analytics, "input_bucket_arn", { type: "string", description: "ARN of the bucket the embeddings job reads" });
+  const embeddings = new BatchProcessing(analytics, "embeddings", {
     network: analytics.network,
     batch: { maxVcpus: 64, job: { image: image.stringValue, command: ["python", "embed.py"] } },
   });
+  // The jobs' own role reads the input documents, nothing else.
+  embeddings.grantReadS3(input.stringValue, "documents/");
 
   return app;
 }

@@ -94,7 +94,10 @@ function multipart(parts: readonly Part[]): string {
   const content = parts.map((p) => `${p.headers.join("\n")}\n\n${p.body}`);
   let boundary = "";
   for (let salt = 0; !boundary || content.some((c) => c.includes(boundary)); salt++) {
-    boundary = `==gpu-workloads-${createHash("sha256").update(`${salt}\0${content.join("\0")}`).digest("hex").slice(0, 24)}==`;
+    // Token markers (a reference Terraform fills in) are numbered per process: hash them as one constant, so the
+    // same program writes the same boundary.
+    const stable = content.join("\0").replace(/\$\{TfToken\[[^\]]*\]\}/g, "${reference}");
+    boundary = `==gpu-workloads-${createHash("sha256").update(`${salt}\0${stable}`).digest("hex").slice(0, 24)}==`;
   }
   return [
     `Content-Type: multipart/mixed; boundary="${boundary}"`,
