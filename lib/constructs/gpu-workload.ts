@@ -29,8 +29,9 @@ import { forwardAppWideAspects } from "./private/app-wide-aspects";
 import { CapacityEngine, LaunchSettings, WorkloadContext } from "./private/capacity/capacity-engine";
 import { capacityEngine, fleetReplicas } from "./private/capacity/engines";
 import { healthCheckGraceSeconds } from "./private/capacity/fleet";
-import { containerScript, shellQuote } from "./private/serving/container-script";
-import { ContainerService, ecrRepositoryArn, resolveJob, resolveServe, s3Location } from "./private/serving/container-service";
+import { containerScript } from "./private/serving/container-script";
+import { ContainerService, ecrRepositoryArn, s3Location } from "./private/serving/container-service";
+import { distributedEnvironment, workloadContainers } from "./private/serving/workload-containers";
 import { WorkloadCapacity } from "./private/capacity/workload-capacity";
 import { driftGuardPreconditions } from "./private/drift-guard";
 import { gpuMetricsScript } from "./private/gpu-metrics-user-data";
@@ -50,9 +51,6 @@ import { GPU_WORKLOAD_BRAND } from "./private/workload-brand";
 import { AllowFrom, AmiOperatingSystem, GpuWorkloadProps } from "./workload-props";
 
 export type { WorkloadCapacity } from "./private/capacity/workload-capacity";
-
-/** torchrun's default rendezvous port on the first node; the cluster's security group is open between its members. */
-const RENDEZVOUS_PORT = 29500;
 
 /**
  * A GPU workload: chooses the instance type for what the workload is, then synthesizes secure
@@ -119,20 +117,9 @@ export class GpuWorkload extends Construct {
       this.os = props.batch ? "amazon-linux-2023" : dlamiOperatingSystem(this.decision.spec.family, this.decision.spec.cpuArchitecture, props.operatingSystem, props.ami !== undefined);
       const replicas = fleetReplicas(props, this.decision);
       engine = capacityEngine(props, this.decision, replicas);
-      if (props.serve !== undefined && props.workload !== "realtime-inference" && props.workload !== "image-generation") {
-        throw new InvalidRequirementError("serve", "a server", `it is for RealtimeInference and ImageGeneration; a ${WORKLOAD_PROFILES[props.workload].displayName} runs a job`);
-      }
-      const service = props.serve === undefined ? undefined : resolveServe(props.serve, this.decision, props);
-      if (service && engine.kind !== "instance" && engine.kind !== "auto-scaling-group") {
-        throw new InvalidRequirementError("serve", "a server", `it runs on an instance or a fleet, not on ${engine.kind === "cluster" ? `a ${this.decision.nodeCount}-node cluster` : "AWS Batch"}`);
-      }
-      if (props.job !== undefined && props.workload !== "training" && props.workload !== "fine-tuning") {
-        throw new InvalidRequirementError("job", "a job", `it is for Training and FineTuning; a ${WORKLOAD_PROFILES[props.workload].displayName} ${props.workload === "batch-processing" ? "submits jobs to AWS Batch (batch.job)" : "serves (serve)"}`);
-      }
-      job = props.job === undefined ? undefined : resolveJob(props.job);
-      if (job && engine.kind !== "instance" && engine.kind !== "cluster") {
-        throw new InvalidRequirementError("job", "a job", "it runs on one node or a cluster; a job is not replicated (remove replicas)");
-      }
+      const containers = workloadContainers(props, this.decision, engine.kind);
+      const service = containers.service;
+      job = containers.job;
       context = {
         props,
         decision: this.decision,
@@ -284,17 +271,8 @@ export class GpuWorkload extends Construct {
    * instance's user data replaces its template's.
    */
   private nodeUserData(props: GpuWorkloadProps, settings: LaunchSettings, job: ContainerService, logGroupName: string, node: number, first: Instance | undefined): string {
-    const nodes = this.decision.nodeCount;
-    const gpus = this.decision.gpuCount;
     const efa = settings.efa && this.decision.spec.efaInterfaces > 0;
-    // torchrun takes its flags from PET_* variables: a bare `torchrun train.py` joins the run.
-    const torchrun: Record<string, string> = { NNODES: String(nodes), NODE_RANK: String(node), NPROC_PER_NODE: String(gpus), MASTER_PORT: String(RENDEZVOUS_PORT) };
-    const nccl: Record<string, string> = efa ? { FI_PROVIDER: "efa", FI_EFA_USE_DEVICE_RDMA: "1", NCCL_SOCKET_IFNAME: "^docker,lo" } : {};
-    const pairs = [...Object.entries(torchrun).flatMap(([k, v]) => [[k, v], [`PET_${k}`, v]]), ...Object.entries(nccl)];
-    const lines = pairs.map(([name, value]) => `printf '%s\\n' ${shellQuote(`${name}=${value}`)} >> /run/gpu-workloads/env`);
-    // The first node is the rendezvous: its own private address, the others' by reference to it.
-    const master = first === undefined ? '"$(curl -fsS -H "X-aws-ec2-metadata-token: $(curl -fsS -X PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 60")" http://169.254.169.254/latest/meta-data/local-ipv4)"' : shellQuote(first.privateIp);
-    for (const name of ["MASTER_ADDR", "PET_MASTER_ADDR"]) lines.push(`printf '%s=%s\\n' ${shellQuote(name)} ${master} >> /run/gpu-workloads/env`);
+    const lines = distributedEnvironment(this.decision.nodeCount, node, this.decision.gpuCount, efa, first?.privateIp);
     const script = containerScript(job, {
       unit: "gpu-job",
       region: this.decision.region,
