@@ -1,18 +1,10 @@
-import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
-import { BatchComputeEnvironment } from "@cdktf/provider-aws/lib/batch-compute-environment";
-import { BatchJobDefinition } from "@cdktf/provider-aws/lib/batch-job-definition";
-import { BatchJobQueue } from "@cdktf/provider-aws/lib/batch-job-queue";
 import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
-import { PlacementGroup } from "@cdktf/provider-aws/lib/placement-group";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { Lb } from "@cdktf/provider-aws/lib/lb";
-import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
-import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Fn, TerraformOutput, TerraformStack, Token } from "cdktf";
@@ -26,7 +18,7 @@ import { GpuWorkloadsError, InvalidRequirementError, UnresolvedValueError } from
 import { GpuPlatform, PlatformSettings } from "./gpu-platform";
 import { CONTAINER_WORKSPACE_GIB, DLAMI_ROOT_SNAPSHOT_GIB, dlamiOperatingSystem, imageId, rootDeviceName } from "./private/ami";
 import { forwardAppWideAspects } from "./private/app-wide-aspects";
-import { CapacityEngine, LaunchSettings, WorkloadContext } from "./private/capacity/capacity-engine";
+import { CapacityEngine, CapacityHandles, LaunchSettings, WorkloadContext } from "./private/capacity/capacity-engine";
 import { capacityEngine, fleetReplicas } from "./private/capacity/engines";
 import { healthCheckGraceSeconds } from "./private/capacity/fleet";
 import { containerScript } from "./private/serving/container-script";
@@ -58,6 +50,10 @@ export type { WorkloadCapacity } from "./private/capacity/workload-capacity";
  * fallbacks, an EFA training cluster, or AWS Batch), a plan-time drift guard, and tags, outputs and a
  * plan file that explain the choice and its cost.
  */
+// The capacity's handles (instances, autoScalingGroup, jobQueue, loadBalancer, ...) are the workload's, by declaration merging.
+// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-unsafe-declaration-merging
+export interface GpuWorkload extends CapacityHandles {}
+
 export class GpuWorkload extends Construct {
   /** What was chosen, why, and what else was considered. */
   readonly decision: Decision;
@@ -72,23 +68,6 @@ export class GpuWorkload extends Construct {
   readonly securityGroup: SecurityGroup;
   /** Every instance starts from this template. */
   readonly launchTemplate: LaunchTemplate;
-  /** A single instance or a cluster's nodes; undefined for a fleet or AWS Batch. */
-  readonly instances?: readonly Instance[];
-  /** A fleet's Auto Scaling group; undefined otherwise. */
-  readonly autoScalingGroup?: AutoscalingGroup;
-  /** A cluster's placement group; undefined otherwise. */
-  readonly placementGroup?: PlacementGroup;
-  /** AWS Batch: the compute environment, the queue jobs are submitted to, their definition and their role; undefined otherwise. */
-  readonly computeEnvironment?: BatchComputeEnvironment;
-  readonly jobQueue?: BatchJobQueue;
-  readonly jobDefinition?: BatchJobDefinition;
-  readonly jobRole?: IamRole;
-  /** A serving fleet's internal Network Load Balancer, its target group and listener; undefined otherwise. */
-  readonly loadBalancer?: Lb;
-  readonly targetGroup?: LbTargetGroup;
-  readonly listener?: LbListener;
-  /** The load balancer's security group: the allowFrom rules of a serving fleet are here. */
-  readonly loadBalancerSecurityGroup?: SecurityGroup;
   /** Where the served container logs; undefined when nothing is served. */
   readonly logGroup?: CloudwatchLogGroup;
   /** OS of the AMI the instances boot. */

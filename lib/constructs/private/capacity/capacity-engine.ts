@@ -80,18 +80,24 @@ export interface SharedResources {
   readonly placementGroup?: PlacementGroup;
 }
 
-/** The resources one capacity kind creates; undefined where the kind has none. */
+/** The resources one capacity kind creates, as typed handles on the workload; undefined where the kind has none. */
 export interface CapacityHandles {
+  /** A single instance or a cluster's nodes; undefined for a fleet or AWS Batch. */
   readonly instances?: readonly Instance[];
+  /** A fleet's Auto Scaling group. */
   readonly autoScalingGroup?: AutoscalingGroup;
+  /** A cluster's placement group. */
   readonly placementGroup?: PlacementGroup;
+  /** AWS Batch: the compute environment, the queue jobs are submitted to, their definition and their own role. */
   readonly computeEnvironment?: BatchComputeEnvironment;
   readonly jobQueue?: BatchJobQueue;
   readonly jobDefinition?: BatchJobDefinition;
   readonly jobRole?: IamRole;
+  /** A serving fleet's internal Network Load Balancer, its target group and listener. */
   readonly loadBalancer?: Lb;
   readonly targetGroup?: LbTargetGroup;
   readonly listener?: LbListener;
+  /** The load balancer's security group: a serving fleet's allowFrom rules are here. */
   readonly loadBalancerSecurityGroup?: SecurityGroup;
 }
 
