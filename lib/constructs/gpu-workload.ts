@@ -2,12 +2,11 @@ import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import { Fn, TerraformOutput, TerraformStack, Token } from "cdktf";
+import { Fn, TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
 import { CostTerm, kebab } from "../plan/cost-vocabulary";
 import { Decision } from "../selection/decision";
@@ -18,6 +17,7 @@ import { GpuWorkloadsError, InvalidRequirementError, UnresolvedValueError } from
 import { GpuPlatform, PlatformSettings } from "./gpu-platform";
 import { CONTAINER_WORKSPACE_GIB, DLAMI_ROOT_SNAPSHOT_GIB, dlamiOperatingSystem, imageId, rootDeviceName } from "./private/ami";
 import { forwardAppWideAspects } from "./private/app-wide-aspects";
+import { defaultAwsRegion, stackOf } from "./private/framework";
 import { CapacityEngine, CapacityHandles, LaunchSettings, WorkloadContext } from "./private/capacity/capacity-engine";
 import { capacityEngine, fleetReplicas } from "./private/capacity/engines";
 import { healthCheckGraceSeconds } from "./private/capacity/fleet";
@@ -183,7 +183,7 @@ export class GpuWorkload extends Construct {
     // Branded last: a workload whose construction failed (and was caught) is not planned or budgeted.
     Object.defineProperty(this, GPU_WORKLOAD_BRAND, { value: true });
     registerPlanFile(this);
-    forwardAppWideAspects(TerraformStack.of(this));
+    forwardAppWideAspects(stackOf(this));
   }
 
   private requirements(props: GpuWorkloadProps, platform: PlatformSettings): SelectionRequirements {
@@ -359,18 +359,9 @@ export class GpuWorkload extends Construct {
   }
 }
 
-const providers = new WeakMap<TerraformStack, AwsProvider>();
-
-/** The region of the stack's default AWS provider (a direct child, as providers are), when it is a literal. */
+/** The region of the stack's default AWS provider, when literal. */
 function providerRegion(scope: Construct): string | undefined {
-  const stack = TerraformStack.of(scope);
-  let provider = providers.get(stack);
-  if (!provider) {
-    provider = stack.node.children.find((c): c is AwsProvider => c instanceof AwsProvider && c.alias === undefined);
-    if (provider) providers.set(stack, provider);
-  }
-  const region = provider?.region;
-  return region && !Token.isUnresolved(region) ? region : undefined;
+  return defaultAwsRegion(stackOf(scope), isToken);
 }
 
 /** A list variable cannot be indexed at synth time: let Terraform pick its first element. */

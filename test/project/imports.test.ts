@@ -33,7 +33,7 @@ test("the pure core (validation, taxonomy, selection, plan) and the CLI never im
 });
 
 test("the import scan sees deep provider imports, so it would see a root one", () => {
-  expect(importsOf("lib/constructs/gpu-workload.ts")).toContain("@cdktf/provider-aws/lib/provider");
+  expect(importsOf("lib/constructs/gpu-workload.ts")).toContain("@cdktf/provider-aws/lib/launch-template");
 });
 
 test("the AWS SDK is the refresh command's alone: a dev dependency nothing under lib/ or bin/ imports", () => {

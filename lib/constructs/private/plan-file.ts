@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { TerraformStack } from "cdktf";
+import { stackOf } from "./framework";
 import { IConstruct } from "constructs";
 import { GPU_PLAN_FILE, GPU_PLAN_VERSION, GpuPlan, PlannedWorkload } from "../../plan/gpu-plan";
 import { HOURS_PER_MONTH } from "../../plan/money";
@@ -59,7 +59,7 @@ function planned(w: GpuWorkload): PlannedWorkload {
   const d = w.decision;
   const c = w.capacity;
   return {
-    stack: TerraformStack.of(w).node.id,
+    stack: stackOf(w).node.id,
     path: w.node.path,
     workloadClass: d.workload,
     region: d.region,

@@ -1,4 +1,3 @@
-import { TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
 import { Decision } from "../../selection/decision";
 import { WorkloadClass } from "../../taxonomy/workload-class";
@@ -8,6 +7,7 @@ import { isPrivateCidr, parseCidr } from "../../validation/cidr";
 import { InvalidRequirementError } from "../../validation/errors";
 import { NumberRule, checkNumber } from "../../validation/numbers";
 import { NetworkProps } from "../network";
+import { stackOf } from "./framework";
 import { AllowFrom, ALLOW_TO_PROTOCOLS, AMI_OPERATING_SYSTEMS, GpuWorkloadProps, SCALING_STATISTICS } from "../workload-props";
 import { DLAMI_ROOT_SNAPSHOT_GIB } from "./ami";
 import { isToken, refuseTokens } from "./tokens";
@@ -254,8 +254,7 @@ function checkDescription(property: string, description: unknown): void {
  */
 export function validateTerraformNames(workload: IConstruct): void {
   const scopes = workload.node.scopes;
-  const stack = scopes.findIndex((s) => TerraformStack.isStack(s));
-  if (stack < 0) throw new InvalidRequirementError("scope", workload.node.path, "create the workload inside a TerraformStack");
+  const stack = scopes.indexOf(stackOf(workload));
   const top = scopes[stack + 1];
   const human = top.node.id.replace(/[^A-Za-z0-9_-]/g, "");
   if (/^[0-9-]/.test(human)) {
