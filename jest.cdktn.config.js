@@ -1,0 +1,15 @@
+/**
+ * The whole suite on CDK Terrain: every import of cdktf and @cdktf/provider-aws (in the library and in the tests)
+ * resolves to cdktn and @cdktn/provider-aws, as in the build:cdktn package.
+ */
+const base = require("./jest.config.js");
+module.exports = {
+  ...base,
+  // Read by test/project/framework-under-test.test.ts: the mapping below is in effect.
+  globals: { FRAMEWORK: "cdktn" },
+  moduleNameMapper: {
+    "^cdktf$": "cdktn",
+    "^cdktf/(.*)$": "cdktn/$1",
+    "^@cdktf/provider-aws/(.*)$": "@cdktn/provider-aws/$1",
+  },
+};
