@@ -1,4 +1,7 @@
 import { App } from "cdktf";
 import { buildExampleApp } from "./app";
+import { printSynthSummary } from "./synth-summary";
 
-buildExampleApp(new App()).synth();
+const app = buildExampleApp(new App());
+app.synth();
+printSynthSummary(app.outdir);

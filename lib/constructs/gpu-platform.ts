@@ -5,7 +5,7 @@ import { PURCHASE_OPTIONS, PurchaseOption } from "../taxonomy/workload-profile";
 import { DEFAULT_TAXONOMY, Taxonomy, TaxonomyExtension, extendTaxonomy } from "../taxonomy/taxonomy";
 import { checkOneOf, isDenseList } from "../validation/allowed-values";
 import { checkTags } from "../validation/aws-tags";
-import { InvalidRequirementError, UnresolvedValueError } from "../validation/errors";
+import { InvalidRequirementError, UnresolvedValueError, inConstruct } from "../validation/errors";
 import { checkNumber } from "../validation/numbers";
 import { NetworkProps } from "./network";
 import { registerPlanFile } from "./private/plan-file";
@@ -69,19 +69,19 @@ export class GpuPlatform extends Construct {
   constructor(scope: Construct, id: string, props: GpuPlatformProps = {}) {
     super(scope, id);
     if (GpuPlatform.byScope.has(scope)) {
-      throw new InvalidRequirementError("scope", scope.node.path, "give each scope at most one GpuPlatform; nest a narrower one deeper");
+      throw inConstruct(new InvalidRequirementError("scope", scope.node.path, "give each scope at most one GpuPlatform; nest a narrower one deeper"), this.node.path);
     }
-    validatePlatformProps(props);
-    // GPU names in their canonical spelling, so policies compare by name ("a10g" is "A10G").
-    const allowedGpus = props.policy?.allowedGpus?.map((g) => resolveGpuName(DEFAULT_TAXONOMY, g, "policy.allowedGpus"));
-    this.own = allowedGpus ? { ...props, policy: { ...props.policy, allowedGpus } } : props;
-    // Resolve once now: a platform that widens the one above it fails here, where it is written.
-    GpuPlatform.byScope.set(scope, this);
     try {
+      validatePlatformProps(props);
+      // GPU names in their canonical spelling, so policies compare by name ("a10g" is "A10G").
+      const allowedGpus = props.policy?.allowedGpus?.map((g) => resolveGpuName(DEFAULT_TAXONOMY, g, "policy.allowedGpus"));
+      this.own = allowedGpus ? { ...props, policy: { ...props.policy, allowedGpus } } : props;
+      // Resolve once now: a platform that widens the one above it fails here, where it is written.
+      GpuPlatform.byScope.set(scope, this);
       this.settings();
     } catch (error) {
       GpuPlatform.byScope.delete(scope);
-      throw error;
+      throw inConstruct(error, this.node.path);
     }
     registerPlanFile(this);
   }

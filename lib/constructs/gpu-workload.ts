@@ -13,7 +13,7 @@ import { Decision } from "../selection/decision";
 import { SelectionRequirements } from "../selection/requirements";
 import { selectInstance } from "../selection/select-instance";
 import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
-import { GpuWorkloadsError, InvalidRequirementError, UnresolvedValueError } from "../validation/errors";
+import { InvalidRequirementError, UnresolvedValueError, inConstruct } from "../validation/errors";
 import { GpuPlatform, PlatformSettings } from "./gpu-platform";
 import { CONTAINER_WORKSPACE_GIB, DLAMI_ROOT_SNAPSHOT_GIB, dlamiOperatingSystem, imageId, rootDeviceName } from "./private/ami";
 import { forwardAppWideAspects } from "./private/app-wide-aspects";
@@ -115,8 +115,7 @@ export class GpuWorkload extends Construct {
       settings = engine.settings(context);
       userData = this.userData(props, settings, service, context.names.logGroup);
     } catch (error) {
-      if (error instanceof GpuWorkloadsError) error.message = `${this.node.path}: ${error.message}`;
-      throw error;
+      throw inConstruct(error, this.node.path);
     }
     const decision = this.decision;
     const { names, network, stableTags: tags } = context;
@@ -310,13 +309,12 @@ export class GpuWorkload extends Construct {
     return addRolePolicy(this, `${what}-${this.added.policies++}`, role, statements);
   }
 
-  /** Runs a check, putting the workload's path in front of its error, as construction does. */
+  /** Runs a check, recording the workload's path on its error, as construction does. */
   private withPath<T>(check: () => T): T {
     try {
       return check();
     } catch (error) {
-      if (error instanceof GpuWorkloadsError) error.message = `${this.node.path}: ${error.message}`;
-      throw error;
+      throw inConstruct(error, this.node.path);
     }
   }
 

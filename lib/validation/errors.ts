@@ -3,6 +3,13 @@
  * the message names the property, the value, and what would work.
  */
 export class GpuWorkloadsError extends Error {
+  /**
+   * The construct whose props or method call raised the error (e.g. "chat/assistant"), as aws-cdk's
+   * ValidationError keeps its scope; undefined for errors outside a construct (selection, the CLI).
+   * The message stays about the value; Node prints this field with an uncaught error.
+   */
+  constructPath?: string;
+
   constructor(
     readonly code: string,
     message: string,
@@ -10,6 +17,12 @@ export class GpuWorkloadsError extends Error {
     super(message);
     this.name = new.target.name;
   }
+}
+
+/** Records the construct an error arose in, keeping the innermost one if it already has a path. */
+export function inConstruct(error: unknown, constructPath: string): unknown {
+  if (error instanceof GpuWorkloadsError && error.constructPath === undefined) error.constructPath = constructPath;
+  return error;
 }
 
 /** A requirement or prop has a value of the wrong shape or range. */

@@ -5,6 +5,7 @@ import { TerraformVariable } from "cdktf";
 import {
   BatchProcessing,
   FineTuning,
+  GpuPlatform,
   GpuWorkload,
   ImageGeneration,
   InvalidRequirementError,
@@ -14,7 +15,7 @@ import {
   UnknownGpuError,
   WorkloadClass,
 } from "../../lib";
-import { NETWORK, only, outputValue, resourcesOf, synthStack } from "./synth";
+import { NETWORK, captureError, only, outputValue, resourcesOf, synthStack } from "./synth";
 
 describe("defaults: the right hardware for what the workload is", () => {
   test.each([
@@ -256,7 +257,7 @@ describe("every prop changes the output", () => {
 
 describe("bad input fails at construction, naming the prop, the value and what works", () => {
   test.each([
-    [{ network: undefined }, /w: network is undefined; give \{ vpcId, subnetIds \}/],
+    [{ network: undefined }, /^network is undefined; give \{ vpcId, subnetIds \}/],
     [{ network: { vpcId: "my-vpc", subnetIds: ["subnet-0a"] } }, /network.vpcId is "my-vpc"; give a VPC id/],
     [{ network: { vpcId: "vpc-0a1b2c3d", subnetIds: [] } }, /network.subnetIds is \[\]; give at least one private subnet id/],
     [{ rootVolumeSizeGiB: 50 }, /rootVolumeSizeGiB is 50; give a whole number from 75 to 16384 GiB/],
@@ -268,15 +269,17 @@ describe("bad input fails at construction, naming the prop, the value and what w
     [{ ami: "ubuntu" }, /ami is "ubuntu"; give an AMI id/],
     [{ minGpuMemoryGB: 0 }, /minGpuMemoryGB is 0; give a number above 0 and at most 1024 GB/],
   ])("%j", (props, message) => {
-    const build = () => synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, ...(props as object) }));
-    expect(build).toThrow(InvalidRequirementError);
-    expect(build).toThrow(message);
+    const error = captureError(() => synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, ...(props as object) })));
+    expect(error).toBeInstanceOf(InvalidRequirementError);
+    expect(error).toMatchObject({ message: expect.stringMatching(message), constructPath: "test/w" });
   });
 
   test("unknown GPU and impossible requirements carry the construct path", () => {
     expect(() => synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, gpus: ["A10"] }))).toThrow(UnknownGpuError);
     expect(() => synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, maxUsdPerHour: 0.2 }))).toThrow(NoFeasibleInstanceError);
-    expect(() => synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, maxUsdPerHour: 0.2 }))).toThrow(/^test\/w: No instance type satisfies maxUsdPerHour/);
+    const error = captureError(() => synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, maxUsdPerHour: 0.2 })));
+    expect(error).toMatchObject({ message: expect.stringMatching(/^No instance type satisfies maxUsdPerHour/), constructPath: "test/w" });
+    expect(captureError(() => synthStack((s) => new GpuPlatform(s, "platform", { region: "mars-1" })))).toMatchObject({ code: "InvalidRequirement", constructPath: "test/platform" });
   });
 
   test("nothing is half-synthesized: a failing workload adds no resources", () => {

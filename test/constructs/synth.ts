@@ -34,3 +34,13 @@ export function outputValue(json: SynthesizedStack, name: string): unknown {
   const entry = Object.entries(json.output ?? {}).find(([key]) => key.includes(`_${name}_`));
   return entry?.[1].value;
 }
+
+/** The error `run` throws; fails the test when it throws none, so callers assert without conditions. */
+export function captureError(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected an error, none was thrown");
+}
