@@ -192,8 +192,9 @@ describe("errors", () => {
   });
 
   test("a region that lacks every suitable type lists the regions that have one, nearest first", () => {
-    const error = catchError(() => selectInstance({ workload: WorkloadClass.TRAINING, gpus: ["H100"], gpuCount: 8, region: "sa-east-1" }));
-    if (error) expect(error.message).toMatch(/Regions that offer a suitable type, nearest first: /);
+    expect(() => selectInstance({ workload: WorkloadClass.TRAINING, gpus: ["H100"], gpuCount: 8, region: "sa-east-1" })).toThrow(
+      /p5.48xlarge \(not offered in sa-east-1\).*Regions that offer a suitable type, nearest first: us-east-1, us-east-2, /,
+    );
   });
 });
 
@@ -204,11 +205,12 @@ describe("custom taxonomy", () => {
   });
 });
 
-function catchError(fn: () => unknown): (Error & Record<string, unknown>) | undefined {
+/** The error `fn` throws; fails the test when it throws none. */
+function catchError(fn: () => unknown): Error & Record<string, unknown> {
   try {
     fn();
   } catch (e) {
     return e as Error & Record<string, unknown>;
   }
-  return undefined;
+  throw new Error("expected an error, none was thrown");
 }

@@ -88,13 +88,17 @@ describe("instance types", () => {
     expect(t.efaInterfaces).toBeGreaterThanOrEqual(0);
     expect(t.localNvmeGB).toBeGreaterThanOrEqual(0);
     // g7 is the one family without a public price in the table's sources yet.
-    if (t.family === "g7") expect(t.usdPerInstanceHour).toBeUndefined();
-    else expect(t.usdPerInstanceHour).toBeGreaterThan(0);
+    expect(t.usdPerInstanceHour === undefined ? "no price" : t.usdPerInstanceHour > 0 ? "priced" : t.usdPerInstanceHour).toBe(t.family === "g7" ? "no price" : "priced");
     expect(t.regions.length).toBeGreaterThan(0);
     for (const r of t.regions) expect(KNOWN_REGIONS).toContain(r);
     expect(t.sources.length).toBeGreaterThan(0);
     for (const s of t.sources) expect(isIsoDate(s.asOf)).toBe(true);
-    if (t.gpuCount === 1) expect(t.gpuInterconnect).toBe("PCIe");
+  });
+
+  test("every single-GPU type is on PCIe", () => {
+    const single = instanceTypes.filter((t) => t.gpuCount === 1);
+    expect(single.length).toBeGreaterThan(10);
+    expect(single.filter((t) => t.gpuInterconnect !== "PCIe").map((t) => t.instanceType)).toEqual([]);
   });
 
   test("EFA interfaces as DESIGN.md lays them out", () => {
@@ -136,11 +140,13 @@ describe("model catalog", () => {
     for (const m of models) {
       expect(m.paramsBillion).toBeGreaterThan(0);
       expect(m.sources.length).toBeGreaterThan(0);
-      if (m.kind === "llm") {
-        expect(m.attentionHeads % m.kvHeads).toBe(0);
-        expect(m.layers).toBeGreaterThan(0);
-        expect(m.contextLengthTokens).toBeGreaterThan(0);
-      }
+    }
+    const llms = models.flatMap((m) => (m.kind === "llm" ? [m] : []));
+    expect(llms.length).toBeGreaterThan(20);
+    for (const m of llms) {
+      expect(m.attentionHeads % m.kvHeads).toBe(0);
+      expect(m.layers).toBeGreaterThan(0);
+      expect(m.contextLengthTokens).toBeGreaterThan(0);
     }
   });
 });
