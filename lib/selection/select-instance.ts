@@ -74,7 +74,8 @@ function choose(requirements: SelectionRequirements): SelectedInstance {
   const purchase = resolved.purchase;
   // The estimator may have grown the run to several nodes: such a cluster cannot be bought on spot.
   if (purchase === "spot" && chosen.nodeCount > 1) throw spotClusterError(chosen.nodeCount);
-  const usdPerHour = round4(expectedUsdPerInstanceHour(chosen, purchase) * chosen.nodeCount);
+  // Months from the unrounded hour: rounding a total to four decimals first could lose cents a month.
+  const hourly = expectedUsdPerInstanceHour(chosen, purchase) * chosen.nodeCount;
   // Copied in by Object.assign, not spread into a literal: a spread of this many fields took half a decision's time.
   return new SelectedInstance(chosen, {
     workload: requirements.workload,
@@ -82,9 +83,9 @@ function choose(requirements: SelectionRequirements): SelectedInstance {
     purchase,
     region: resolved.region,
     regionKnown: requirements.region !== undefined,
-    usdPerHour,
-    usdPerMonth: round2(usdPerHour * HOURS_PER_MONTH),
-    maxUsdPerMonth: round2(chosen.onDemandUsdPerHour * HOURS_PER_MONTH),
+    usdPerHour: round4(hourly),
+    usdPerMonth: round2(hourly * HOURS_PER_MONTH),
+    maxUsdPerMonth: round2(chosen.usdPerInstanceHour * chosen.nodeCount * HOURS_PER_MONTH),
     reason: explain(chosen, final, objective, elsewhereIn(candidates, feasibleSet, final, active, order)),
     alternatives: feasible.slice(1),
     pricesAsOf: taxonomy.asOf,

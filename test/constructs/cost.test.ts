@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
-import { BatchProcessing, DEFAULT_TAXONOMY, GpuWorkload, RealtimeInference, selectInstance } from "../../lib";
+import { BatchProcessing, DEFAULT_TAXONOMY, GpuWorkload, RealtimeInference, Training, selectInstance } from "../../lib";
 import { runCli } from "../../lib/cli/main";
 import { COST_VOCABULARY, kebab } from "../../lib/plan/cost-vocabulary";
 import { REGIONAL_OFFERS } from "../../lib/taxonomy/data/regional-prices";
@@ -84,6 +84,16 @@ describe("the worst case is the worst case", () => {
     expect(w!.capacity.instanceTypes).toEqual(["g5.xlarge", "g5.2xlarge"]);
     expect(w!.capacity.droppedInstanceTypes).toEqual(expect.arrayContaining(["g5.4xlarge", "g6e.xlarge", "g6e.16xlarge"]));
     expect(w!.capacity).toMatchObject({ maxInstanceType: "g5.2xlarge", maxUsdPerMonth: Math.round(4 * 1.212 * 730 * 100) / 100 });
+  });
+
+  test("a fixed on-demand capacity's expected and worst-case months are the same figure, at prices of five decimals too", () => {
+    // p4de.24xlarge in eu-central-1 costs $34.29122/h: a month from the hour rounded to 34.2912 would be a cent short.
+    expect(priceOf("p4de.24xlarge", "eu-central-1").usdPerInstanceHour).toBe(34.29122);
+    let w: GpuWorkload;
+    synthStack((s) => (w = new Training(s, "train", { network: NETWORK })), "eu-central-1");
+    expect(w!.decision.instanceType).toBe("p4de.24xlarge");
+    expect(w!.capacity).toMatchObject({ usdPerHour: 34.2912, usdPerMonth: 25032.59, maxUsdPerMonth: 25032.59 });
+    expect(w!.decision.usdPerMonth).toBe(w!.capacity.usdPerMonth);
   });
 
   test("AWS Batch: 64 vCPUs of its dearest launchable type per vCPU", () => {

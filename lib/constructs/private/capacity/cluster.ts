@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { literalTags } from "../terraform-text";
 import { CapacityEngine } from "./capacity-engine";
 import { createNodes } from "./instances";
+import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
 import { capacityCost } from "./workload-capacity";
 
 /** A cluster placement group: all nodes in one Availability Zone, close together, for NCCL over EFA. */
@@ -32,7 +33,7 @@ export const CLUSTER: CapacityEngine = {
     const instances = createNodes(scope, ctx, shared.launchTemplate, n, (node) => `node-${node}`);
     const types = { launchable: [ctx.decision], droppedByPrice: [] };
     return {
-      capacity: capacityCost("cluster", types, { min: n, desired: n }, () => n, ctx.decision.usdPerHour),
+      capacity: capacityCost("cluster", types, { min: n, desired: n }, () => n, expectedUsdPerInstanceHour(ctx.decision, ctx.decision.purchase) * n),
       handles: { instances, placementGroup: shared.placementGroup },
     };
   },

@@ -5,6 +5,7 @@ import { base64, metadataOptions } from "../launch-template";
 import { literalTags } from "../terraform-text";
 import { isToken } from "../tokens";
 import { CapacityEngine, WorkloadContext } from "./capacity-engine";
+import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
 import { capacityCost } from "./workload-capacity";
 
 /**
@@ -66,6 +67,6 @@ export const SINGLE_INSTANCE: CapacityEngine = {
     const [instance] = createNodes(scope, ctx, shared.launchTemplate, 1, () => "instance");
     const d = ctx.decision;
     const types = { launchable: [d], droppedByPrice: [] };
-    return { capacity: capacityCost("instance", types, { min: 1, desired: 1 }, () => 1, d.usdPerHour), handles: { instances: [instance] } };
+    return { capacity: capacityCost("instance", types, { min: 1, desired: 1 }, () => 1, expectedUsdPerInstanceHour(d, d.purchase)), handles: { instances: [instance] } };
   },
 };
