@@ -63,6 +63,7 @@ export class GpuWorkload extends Construct {
   readonly rootVolumeSizeGiB: number;
   /** The instances' role (trusted by EC2 alone; Session Manager plus what the capacity needs). AWS Batch jobs use jobRole instead. */
   readonly role: IamRole;
+  /** The instance profile that hands `role` to the instances. */
   readonly instanceProfile: IamInstanceProfile;
   /** The instances' security group: no inbound unless allowed, HTTPS out. */
   readonly securityGroup: SecurityGroup;
@@ -77,6 +78,10 @@ export class GpuWorkload extends Construct {
   /** The stable tags, for rules added after construction. */
   private readonly tags: Record<string, string>;
 
+  /**
+   * Chooses the instance type and synthesizes the capacity. Throws a GpuWorkloadsError, prefixed with the construct's
+   * path, when the props are invalid or no instance type satisfies them.
+   */
   constructor(scope: Construct, id: string, props: GpuWorkloadProps) {
     super(scope, id);
     let userData: string | undefined;

@@ -7,6 +7,8 @@ export const WorkloadClass = {
   BATCH_PROCESSING: "batch-processing",
 } as const;
 
+/** One of the values of {@link WorkloadClass}, e.g. "fine-tuning". */
 export type WorkloadClass = (typeof WorkloadClass)[keyof typeof WorkloadClass];
 
+/** Every workload class, in declaration order. */
 export const WORKLOAD_CLASSES: readonly WorkloadClass[] = Object.values(WorkloadClass);
