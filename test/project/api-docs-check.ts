@@ -85,7 +85,8 @@ export function checkApiDocs(options: ApiCheckOptions): ApiProblem[] {
         continue;
       }
       const name = ts.isConstructorDeclaration(node) ? "constructor" : ts.getNameOfDeclaration(node as ts.Declaration)?.getText();
-      if (name && (ts.isClassElement(node) || ts.isTypeElement(node) || ts.isClassDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isEnumDeclaration(node) || ts.isEnumMember(node))) {
+      const named = [ts.isClassElement, ts.isTypeElement, ts.isObjectLiteralElementLike, ts.isClassDeclaration, ts.isInterfaceDeclaration, ts.isTypeAliasDeclaration, ts.isEnumDeclaration, ts.isEnumMember, ts.isVariableDeclaration];
+      if (name && named.some((is) => is(node as ts.Node))) {
         names.unshift(name);
       }
     }
@@ -119,10 +120,18 @@ export function checkApiDocs(options: ApiCheckOptions): ApiProblem[] {
     visit(typeNode);
   }
 
+  /** A comment on the declaration itself: TypeDoc documents a class merged with an interface, or a const with a type, by each one's own. */
+  const ownDoc = (d: ts.Node): boolean => ts.getJSDocCommentsAndTags(d).some((j) => ts.isJSDoc(j) && (ts.getTextOfJSDocComment(j.comment) ?? "").trim() !== "");
+
   function checkDocumented(name: string, symbol: ts.Symbol): void {
     const declarations = libraryDeclarations(symbol);
     if (declarations.length === 0) return;
-    if (!hasText(symbol.getDocumentationComment(checker))) report(declarations[0], name, "undocumented");
+    if (symbol.flags & ts.SymbolFlags.Function) {
+      // Overloads: one comment for the function is enough.
+      if (!hasText(symbol.getDocumentationComment(checker))) report(declarations[0], name, "undocumented");
+    } else {
+      for (const d of declarations.filter((d) => !ownDoc(d))) report(d, name, "undocumented");
+    }
     if (symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface)) {
       for (const member of checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol))) checkMember(member);
     }
@@ -141,6 +150,17 @@ export function checkApiDocs(options: ApiCheckOptions): ApiProblem[] {
       for (const member of checker.getExportsOfModule(symbol)) checkMember(member);
     }
     for (const d of declarations) if (ts.isTypeAliasDeclaration(d)) checkInlineTypeLiterals(d);
+    // A const object whose type is its literal (`{ A: "a" } as const`): its properties are the API, as an enum's members are.
+    for (const d of declarations) {
+      if (!ts.isVariableDeclaration(d) || d.type || !d.initializer) continue;
+      let value: ts.Expression = d.initializer;
+      while (ts.isAsExpression(value) || ts.isSatisfiesExpression(value) || ts.isParenthesizedExpression(value)) value = value.expression;
+      if (!ts.isObjectLiteralExpression(value)) continue;
+      for (const property of value.properties) {
+        const member = property.name && checker.getSymbolAtLocation(property.name);
+        if (member) checkMember(member);
+      }
+    }
   }
 
   /** Library types an exported declaration's signature names (or, where it is inferred, its type holds). */

@@ -31,7 +31,7 @@ describe("the check itself, on a small library (test/fixtures/api-docs)", () => 
     compilerOptions: { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, noEmit: true, skipLibCheck: true, types: [] },
   });
 
-  test("reports undocumented exports, members, constructors and nested properties by file:line name, and nothing documented, private, internal or inherited", () => {
+  test("reports undocumented exports, members, constructors and nested properties and const objects' properties by file:line name, and nothing documented, private, internal or inherited", () => {
     expect(formatProblems(problems.filter((p) => p.kind === "undocumented"))).toEqual([
       "lib/thing.ts:11 Documented.b",
       "lib/thing.ts:15 Documented.c",
@@ -40,6 +40,8 @@ describe("the check itself, on a small library (test/fixtures/api-docs)", () => 
       "lib/thing.ts:31 Undocumented.x",
       "lib/thing.ts:38 Props.nested",
       "lib/thing.ts:38 Props.nested.inner",
+      "lib/thing.ts:50 Kinds.B",
+      "lib/thing.ts:58 Merged",
     ]);
   });
 
