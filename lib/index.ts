@@ -1,19 +1,21 @@
 // Taxonomy: pure data.
-export type { GpuModel, GpuName, GpuTier, AwsEquivalent } from "./taxonomy/gpu-model";
-export type { InstanceTypeSpec, CpuArchitecture, GpuInterconnect } from "./taxonomy/instance-type";
+export type { GpuModel, GpuName, GpuTier, AwsEquivalent, RelativeLevel, GpuArchitecture, GpuMemoryType } from "./taxonomy/gpu-model";
+export type { InstanceTypeSpec, CpuArchitecture, GpuInterconnect, RegionalPrice } from "./taxonomy/instance-type";
+export { CPU_ARCHITECTURES, GPU_INTERCONNECTS } from "./taxonomy/instance-type";
 export type { LanguageModelSpec, DiffusionModelSpec, ModelSpec, MixtureOfExperts } from "./taxonomy/model-spec";
 export type { Source } from "./taxonomy/source";
 export type { Taxonomy, TaxonomyExtension } from "./taxonomy/taxonomy";
 export { DEFAULT_TAXONOMY, TAXONOMY_AS_OF, extendTaxonomy } from "./taxonomy/taxonomy";
 export { WorkloadClass, WORKLOAD_CLASSES } from "./taxonomy/workload-class";
 export type { WorkloadProfile, Objective, PurchaseOption, ModelMode } from "./taxonomy/workload-profile";
+export { OBJECTIVES, PURCHASE_OPTIONS, MODEL_MODES } from "./taxonomy/workload-profile";
 export { WORKLOAD_PROFILES } from "./taxonomy/workload-profiles";
 
 // Selection: pure functions.
 export { selectInstance } from "./selection/select-instance";
 export type { SelectionRequirements, GpuCountRequirement } from "./selection/requirements";
 export type { Decision, Candidate, Rejection } from "./selection/decision";
-export { estimateMemory, customLanguageModel } from "./selection/memory-estimate";
+export { estimateMemory, customLanguageModel, PRECISIONS, ENGINES, OPTIMIZERS, TRAINING_PRECISIONS, SHARDINGS } from "./selection/memory-estimate";
 export type {
   EstimateTarget,
   InferenceEngine,
@@ -42,12 +44,13 @@ export type { NearMiss } from "./validation/errors";
 
 // Constructs.
 export { GpuPlatform } from "./constructs/gpu-platform";
-export type { GpuPlatformProps, GpuPolicy } from "./constructs/gpu-platform";
+export type { GpuPlatformProps, GpuPolicy, PlatformSettings } from "./constructs/gpu-platform";
 export { GpuWorkload } from "./constructs/gpu-workload";
 export type { WorkloadCapacity } from "./constructs/gpu-workload";
+export type { CapacityHandles } from "./constructs/private/capacity/capacity-engine";
 export { RealtimeInference, Training, FineTuning, ImageGeneration, BatchProcessing } from "./constructs/typed-workloads";
 export { Serving, DEFAULT_VLLM_IMAGE } from "./constructs/serving";
-export type { Serve, ServeOptions, VllmOptions, VllmServing, ModelWeights } from "./constructs/serving";
+export type { Serve, ServeOptions, VllmOptions, VllmServing, ModelWeights, TrainingJob } from "./constructs/serving";
 export type { PolicyStatement } from "./constructs/private/grants";
 export type {
   GpuWorkloadProps,
@@ -61,13 +64,16 @@ export type {
   BatchOptions,
   BatchJobOptions,
 } from "./constructs/workload-props";
+export { ALLOW_TO_PROTOCOLS, SCALING_STATISTICS, AMI_OPERATING_SYSTEMS } from "./constructs/workload-props";
 export type { NetworkProps } from "./constructs/network";
 
 // Aspects.
 export { BudgetGuard } from "./aspects/budget-guard";
 export type { BudgetGuardProps } from "./aspects/budget-guard";
+export type { AppWideAspect } from "./constructs/private/app-wide-aspects";
 
 // The plan file synth writes for `gpu-workloads report`.
 export { GPU_PLAN_FILE } from "./plan/gpu-plan";
 export { HOURS_PER_MONTH, formatUsd } from "./plan/money";
 export type { GpuPlan, PlannedWorkload, PlannedAlternative, CapacityKind } from "./plan/gpu-plan";
+export { CAPACITY_KINDS } from "./plan/gpu-plan";

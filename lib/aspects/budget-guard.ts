@@ -8,6 +8,7 @@ import type { GpuWorkload } from "../constructs/gpu-workload";
 import { workloadsUnder } from "../constructs/private/workload-brand";
 import { AppWideAspect } from "../constructs/private/app-wide-aspects";
 
+/** Monthly limits on the worst-case cost (maxUsdPerMonth) of GPU workloads, in USD; give either or both. */
 export interface BudgetGuardProps {
   /** Most a stack's workloads may cost per month in the worst case (maxUsdPerMonth). @default - no stack limit */
   readonly maxUsdPerMonthPerStack?: number;
@@ -30,11 +31,13 @@ const LARGEST_SPENDERS = 3;
  *   Aspects.of(app).add(new BudgetGuard({ maxUsdPerMonthPerStack: 50_000 }));
  */
 export class BudgetGuard implements AppWideAspect {
+  /** Marks the guard as an app-wide aspect, so added to the app it checks every stack with GPU workloads. */
   readonly appWide = true;
   private readonly checkedApps = new WeakSet<IConstruct>();
   private readonly checkedStacks = new WeakSet<IConstruct>();
   private readonly warnAt: number;
 
+  /** Checks the limits are positive numbers known at synth and warnAtFraction is in (0, 1]. */
   constructor(private readonly props: BudgetGuardProps) {
     for (const key of ["maxUsdPerMonthPerStack", "maxUsdPerMonthPerApp"] as const) {
       if (isToken(props[key])) throw new UnresolvedValueError(key, "the budget is checked at synth");

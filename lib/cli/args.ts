@@ -2,11 +2,13 @@ import { closestNames } from "../selection/did-you-mean";
 import { ownValue } from "../validation/allowed-values";
 import { GpuWorkloadsError } from "../validation/errors";
 
+/** A flag's value: text, a decimal number, a switch without a value, or a comma-separated list. */
 export type FlagType = "string" | "number" | "boolean" | "list";
 
 /** The flags one command accepts, by name without the leading dashes. */
 export type FlagSpec = Readonly<Record<string, FlagType>>;
 
+/** Flag values by name (without dashes), typed as the command's FlagSpec says. */
 export type ParsedFlags = Record<string, string | number | boolean | string[] | undefined>;
 
 /** Parses `--flag value`, `--flag=value` and boolean `--flag`; rejects what the command does not take. */

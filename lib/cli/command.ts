@@ -2,16 +2,24 @@ import { FlagSpec, ParsedFlags } from "./args";
 
 /** What a command answers: a document for --json and the same as readable text. */
 export interface CommandOutput {
+  /** The document --json prints. */
   readonly json: unknown;
+  /** The same answer as readable text. */
   readonly text: string;
 }
 
+/** One CLI command: its name, help, the flags it takes, and what it runs. */
 export interface Command {
+  /** The word that selects it, e.g. "select". */
   readonly name: string;
+  /** One line for the help. */
   readonly summary: string;
+  /** How to call it, e.g. "gpu-workloads gpus [--json]"; the help and `--help` print it. */
   readonly usage: string;
+  /** The flags it accepts and their types. */
   readonly flags: FlagSpec;
   /** The flag that sets each library property, so errors name what the user typed (gpuCount → --gpu-count). */
   readonly flagFor?: Readonly<Record<string, string>>;
+  /** Runs the command on parsed flags; throws a GpuWorkloadsError on bad input. */
   run(flags: ParsedFlags): CommandOutput;
 }

@@ -9,12 +9,19 @@ import { modelsCommand } from "./models-command";
 import { reportCommand } from "./report-command";
 import { selectCommand } from "./select-command";
 
+export type { Command, CommandOutput } from "./command";
+export type { FlagSpec, FlagType, ParsedFlags } from "./args";
+
 /** Every command the CLI answers. */
 export const COMMANDS: readonly Command[] = [gpusCommand, catalogCommand, modelsCommand, selectCommand, estimateCommand, reportCommand];
 
+/** What one run of the CLI prints and how it exits. */
 export interface CliResult {
+  /** 0 on success; 2 when the library refused the input (a GpuWorkloadsError, e.g. nothing feasible). */
   readonly exitCode: number;
+  /** The answer: text, or one JSON document with --json (errors too). */
   readonly stdout: string;
+  /** The error message, without --json. */
   readonly stderr: string;
 }
 

@@ -21,6 +21,7 @@ export interface GpuPolicy {
   readonly allowedPurchaseOptions?: readonly PurchaseOption[];
 }
 
+/** Settings a GpuPlatform gives every workload below its scope; each is optional. */
 export interface GpuPlatformProps {
   /** Region selection checks offerings in. @default - the outer platform's, else the stack's AWS provider region when it is a literal */
   readonly region?: string;
@@ -66,6 +67,10 @@ export class GpuPlatform extends Construct {
   private readonly own: GpuPlatformProps;
   private merged?: { readonly chain: readonly GpuPlatform[]; readonly settings: PlatformSettings };
 
+  /**
+   * Adds the platform to `scope`: it applies to every workload under `scope`. Throws when `scope` already has a
+   * platform, or when the props are invalid or would widen an outer platform's policy.
+   */
   constructor(scope: Construct, id: string, props: GpuPlatformProps = {}) {
     super(scope, id);
     if (GpuPlatform.byScope.has(scope)) {
@@ -90,6 +95,7 @@ export class GpuPlatform extends Construct {
   get region(): string | undefined {
     return this.settings().region;
   }
+  /** VPC and subnets for workloads that give none, the nearest platform's that sets one. */
   get network(): NetworkProps | undefined {
     return this.settings().network;
   }
@@ -101,6 +107,7 @@ export class GpuPlatform extends Construct {
   get policy(): GpuPolicy {
     return this.settings().policy;
   }
+  /** What workloads below choose from: the embedded taxonomy with every platform's extension, outermost first. */
   get taxonomy(): Taxonomy {
     return this.settings().taxonomy;
   }
@@ -142,10 +149,15 @@ export class GpuPlatform extends Construct {
 
 /** What a chain of platforms amounts to. */
 export interface PlatformSettings {
+  /** The nearest platform's region, if any sets one. */
   readonly region?: string;
+  /** The nearest platform's network, if any sets one. */
   readonly network?: NetworkProps;
+  /** Tags of every platform, the nearest winning on a shared key. */
   readonly tags: Readonly<Record<string, string>>;
+  /** The tightest of every platform's policy. */
   readonly policy: GpuPolicy;
+  /** The embedded taxonomy with every platform's extension applied, outermost first. */
   readonly taxonomy: Taxonomy;
 }
 

@@ -44,16 +44,16 @@ import { AllowFrom, AmiOperatingSystem, GpuWorkloadProps } from "./workload-prop
 
 export type { WorkloadCapacity } from "./private/capacity/workload-capacity";
 
+/** The capacity's handles (instances, autoScalingGroup, jobQueue, loadBalancer, ...) are the workload's, by declaration merging. */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-unsafe-declaration-merging
+export interface GpuWorkload extends CapacityHandles {}
+
 /**
  * A GPU workload: chooses the instance type for what the workload is, then synthesizes secure
  * compute for it on the AWS engine that fits its scale (an instance, an Auto Scaling fleet with
  * fallbacks, an EFA training cluster, or AWS Batch), a plan-time drift guard, and tags, outputs and a
  * plan file that explain the choice and its cost.
  */
-// The capacity's handles (instances, autoScalingGroup, jobQueue, loadBalancer, ...) are the workload's, by declaration merging.
-// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-unsafe-declaration-merging
-export interface GpuWorkload extends CapacityHandles {}
-
 export class GpuWorkload extends Construct {
   /** What was chosen, why, and what else was considered. */
   readonly decision: Decision;
@@ -63,6 +63,7 @@ export class GpuWorkload extends Construct {
   readonly rootVolumeSizeGiB: number;
   /** The instances' role (trusted by EC2 alone; Session Manager plus what the capacity needs). AWS Batch jobs use jobRole instead. */
   readonly role: IamRole;
+  /** The instance profile that hands `role` to the instances. */
   readonly instanceProfile: IamInstanceProfile;
   /** The instances' security group: no inbound unless allowed, HTTPS out. */
   readonly securityGroup: SecurityGroup;
@@ -77,6 +78,10 @@ export class GpuWorkload extends Construct {
   /** The stable tags, for rules added after construction. */
   private readonly tags: Record<string, string>;
 
+  /**
+   * Chooses the instance type and synthesizes the capacity. Throws a GpuWorkloadsError, prefixed with the construct's
+   * path, when the props are invalid or no instance type satisfies them.
+   */
   constructor(scope: Construct, id: string, props: GpuWorkloadProps) {
     super(scope, id);
     let userData: string | undefined;

@@ -36,27 +36,35 @@ export interface ServeOptions {
 export interface VllmOptions {
   /** A Hugging Face model id ("meta-llama/Llama-3.1-8B-Instruct"), or with `weights.s3Uri`, the name clients use. */
   readonly model: string;
-  /** @default "vllm/vllm-openai:v0.11.0" */
+  /** vLLM's image, pinned by tag or digest. @default "vllm/vllm-openai:v0.11.0" */
   readonly image?: string;
-  /** @default 8000 */
+  /** The port the server listens on, on the instance and the load balancer. @default 8000 */
   readonly port?: number;
+  /** Weights from S3 (served from /model) or a Hugging Face token for gated models. @default - vLLM downloads `model` from Hugging Face */
   readonly weights?: ModelWeights;
   /** Further flags, after the derived ones (a later flag wins in vLLM's parser). @default - none */
   readonly extraArgs?: readonly string[];
+  /** Environment variables (not secrets). @default - none */
   readonly env?: Readonly<Record<string, string>>;
+  /** CloudWatch Logs retention of the server's output, in days. @default 365 */
   readonly logRetentionDays?: number;
 }
 
 /** A serving preset, resolved against the decision when the workload is built. */
 export interface VllmServing {
+  /** Marks the vLLM preset. */
   readonly preset: "vllm";
+  /** The options given to Serving.vllm. */
   readonly options: VllmOptions;
 }
 
+/** What a workload serves: a container given in full, or a preset such as Serving.vllm. */
 export type Serve = ServeOptions | VllmServing;
 
+/** The vLLM image Serving.vllm runs unless told otherwise. */
 export const DEFAULT_VLLM_IMAGE = "vllm/vllm-openai:v0.11.0";
 
+/** Serving presets: servers whose flags are derived from the workload's decision. */
 export class Serving {
   /**
    * vLLM's OpenAI-compatible server (`/v1/chat/completions`, health at `/health`). From the decision:
@@ -78,6 +86,7 @@ export interface TrainingJob {
   readonly image: string;
   /** Arguments after the image, e.g. ["torchrun", "train.py"]. @default - the image's */
   readonly command?: readonly string[];
+  /** Environment variables (not secrets), besides the distributed environment. @default - none */
   readonly env?: Readonly<Record<string, string>>;
   /** Environment variables read from Secrets Manager at start, by secret ARN (read access is granted). */
   readonly secretEnv?: Readonly<Record<string, string>>;
@@ -88,6 +97,6 @@ export interface TrainingJob {
    * instance ends, its volume stays, and the next apply does not start it again). @default false
    */
   readonly shutdownOnExit?: boolean;
-  /** @default 365 */
+  /** CloudWatch Logs retention of the job's output, in days. @default 365 */
   readonly logRetentionDays?: number;
 }

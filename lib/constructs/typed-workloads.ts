@@ -5,6 +5,7 @@ import { WorkloadProps } from "./workload-props";
 
 /** Chat and API inference: A10G (g5) by default, L40S when memory asks, on-demand. */
 export class RealtimeInference extends GpuWorkload {
+  /** A GpuWorkload of this class: the props are GpuWorkload's without `workload`. */
   constructor(scope: Construct, id: string, props: WorkloadProps) {
     super(scope, id, { ...props, workload: WorkloadClass.REALTIME_INFERENCE });
   }
@@ -12,6 +13,7 @@ export class RealtimeInference extends GpuWorkload {
 
 /** Model training: 8× H100 (p5.48xlarge) by default, chosen by cost per unit of compute. */
 export class Training extends GpuWorkload {
+  /** A GpuWorkload of this class: the props are GpuWorkload's without `workload`. */
   constructor(scope: Construct, id: string, props: WorkloadProps) {
     super(scope, id, { ...props, workload: WorkloadClass.TRAINING });
   }
@@ -19,6 +21,7 @@ export class Training extends GpuWorkload {
 
 /** LoRA or full fine-tunes: the cheapest GPU whose memory holds the model's estimate. */
 export class FineTuning extends GpuWorkload {
+  /** A GpuWorkload of this class: the props are GpuWorkload's without `workload`. */
   constructor(scope: Construct, id: string, props: WorkloadProps) {
     super(scope, id, { ...props, workload: WorkloadClass.FINE_TUNING });
   }
@@ -26,6 +29,7 @@ export class FineTuning extends GpuWorkload {
 
 /** Diffusion and video: L4 (g6) by default, L40S or A10G when memory asks. */
 export class ImageGeneration extends GpuWorkload {
+  /** A GpuWorkload of this class: the props are GpuWorkload's without `workload`. */
   constructor(scope: Construct, id: string, props: WorkloadProps) {
     super(scope, id, { ...props, workload: WorkloadClass.IMAGE_GENERATION });
   }
@@ -33,6 +37,7 @@ export class ImageGeneration extends GpuWorkload {
 
 /** Offline batch: T4 (g4dn) on spot by default. */
 export class BatchProcessing extends GpuWorkload {
+  /** A GpuWorkload of this class: the props are GpuWorkload's without `workload`. */
   constructor(scope: Construct, id: string, props: WorkloadProps) {
     super(scope, id, { ...props, workload: WorkloadClass.BATCH_PROCESSING });
   }

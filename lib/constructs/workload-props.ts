@@ -16,7 +16,7 @@ export interface AllowFrom {
   readonly securityGroupId?: string;
   /** TCP port, e.g. 8000 for an inference server. */
   readonly port: number;
-  /** @default - "clients of <workload> on port <port>" */
+  /** The rule's description in EC2; characters EC2 refuses become "_", and it is cut to 255. @default - "clients of <workload> on port <port>" */
   readonly description?: string;
   /**
    * Accept a `cidr` outside private address space (RFC 1918, 100.64.0.0/10, 198.19.0.0/16, fc00::/7),
@@ -33,27 +33,34 @@ export const ALLOW_TO_PROTOCOLS = ["tcp", "udp"] as const;
 export interface AllowTo {
   /** An IPv4 or IPv6 network address, e.g. "10.1.0.0/16", or a Terraform reference (treated as IPv4). */
   readonly cidr: string;
+  /** Destination port, 1 to 65535. */
   readonly port: number;
-  /** @default "tcp" */
+  /** "tcp" or "udp". @default "tcp" */
   readonly protocol?: (typeof ALLOW_TO_PROTOCOLS)[number];
+  /** The rule's description in EC2, kept to its characters and 255 at most. @default - "<protocol> <port> to <cidr>" */
   readonly description?: string;
 }
 
 /** Auto Scaling bounds. */
 export interface ReplicaBounds {
+  /** Fewest instances, 0 or more. */
   readonly min: number;
+  /** Most instances, 1 to 1000; sets the worst-case cost (maxUsdPerMonth). */
   readonly max: number;
-  /** @default - min */
+  /** Instances to start with, from min to max. @default - min */
   readonly desired?: number;
 }
 
+/** Statistics a custom scaling metric may be aggregated by. */
 export const SCALING_STATISTICS = ["Average", "Maximum", "Minimum", "Sum"] as const;
 
 /** A CloudWatch metric a fleet scales on. */
 export interface ScalingMetric {
+  /** CloudWatch namespace, e.g. "CWAgent". */
   readonly namespace: string;
+  /** The metric's name in that namespace. */
   readonly metricName: string;
-  /** @default "Average" */
+  /** How the group's data points are aggregated. @default "Average" */
   readonly statistic?: (typeof SCALING_STATISTICS)[number];
   /** Dimensions besides AutoScalingGroupName, which is always added. @default - none */
   readonly dimensions?: Readonly<Record<string, string>>;
@@ -96,17 +103,17 @@ export interface FleetOptions {
 export interface BatchJobOptions {
   /** Container image, e.g. an ECR repository URI with a tag or digest. */
   readonly image: string;
-  /** @default - the image's CMD */
+  /** Command and arguments, e.g. ["python", "embed.py"]. @default - the image's CMD */
   readonly command?: readonly string[];
   /** GPUs per job. @default 1 */
   readonly gpus?: number;
-  /** @default - the instance type's vCPUs divided by its GPUs, less one for the agents */
+  /** vCPUs per job, at most the instance's. @default - the instance type's vCPUs divided by its GPUs, less one for the agents */
   readonly vcpus?: number;
-  /** @default - 85% of the instance's memory per GPU share */
+  /** Memory per job in MiB, at most the instance's. @default - 85% of the instance's memory per GPU share */
   readonly memoryMiB?: number;
   /** Attempts before a job fails; spot reclaims are retried, application errors are not. @default 3 */
   readonly attempts?: number;
-  /** @default 3600 */
+  /** Seconds one attempt may run before AWS Batch stops it, 60 to 1,209,600 (14 days). @default 3600 */
   readonly timeoutSeconds?: number;
   /** Mount the container's root file system read-only (docker --read-only); jobs write to volumes or /tmp mounts only. @default false */
   readonly readonlyRootFilesystem?: boolean;
@@ -124,11 +131,13 @@ export interface BatchOptions {
   readonly maxInstanceTypes?: number;
   /** A further type may cost at most this many times the chosen type per instance-hour. @default 2 */
   readonly maxFallbackPriceRatio?: number;
+  /** The container job the definition runs. */
   readonly job: BatchJobOptions;
 }
 
 /** Operating systems of the AWS Deep Learning Base OSS Nvidia Driver GPU AMI. */
 export const AMI_OPERATING_SYSTEMS = ["ubuntu-22.04", "ubuntu-24.04", "amazon-linux-2023"] as const;
+/** One of {@link AMI_OPERATING_SYSTEMS}. */
 export type AmiOperatingSystem = (typeof AMI_OPERATING_SYSTEMS)[number];
 
 /**
@@ -193,6 +202,11 @@ export interface WorkloadProps extends Omit<SelectionRequirements, "workload" | 
   readonly job?: TrainingJob;
 }
 
+/** A workload's props with its class, for GpuWorkload; the typed constructs (RealtimeInference, ...) set the class themselves. */
 export interface GpuWorkloadProps extends WorkloadProps {
+  /**
+   * What the workload is; it brings the default GPUs, objective, purchase option and model mode.
+   * @example WorkloadClass.FINE_TUNING
+   */
   readonly workload: WorkloadClass;
 }

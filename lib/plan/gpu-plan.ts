@@ -7,53 +7,96 @@ export const GPU_PLAN_FILE = "gpu-plan.json";
 /** 2: prices per region and purchase option, the worst case over every launchable type, the cost vocabulary. */
 export const GPU_PLAN_VERSION = 2;
 
+/** How a workload's capacity runs: a single instance, an Auto Scaling group, an EFA cluster of instances, or AWS Batch. */
 export const CAPACITY_KINDS = ["instance", "auto-scaling-group", "cluster", "aws-batch"] as const;
+/** One of {@link CAPACITY_KINDS}. */
 export type CapacityKind = (typeof CAPACITY_KINDS)[number];
 
+/** A feasible type the workload could have run on instead, as the plan file records it. */
 export interface PlannedAlternative {
+  /** The instance type, e.g. "g6e.xlarge". */
   readonly instanceType: string;
+  /** Its GPU's canonical name. */
   readonly gpu: string;
+  /** GPUs per instance (per node), never a total. */
   readonly gpuCount: number;
+  /** Instances that would run one job together; 1 otherwise. */
   readonly nodeCount: number;
+  /** One instance, on-demand, in the region. */
   readonly usdPerInstanceHour: number;
+  /** All its instances at the on-demand price: what rankings and price ceilings compare. */
   readonly onDemandUsdPerHour: number;
 }
 
+/** One workload in the plan file: what was chosen, how it runs, what it costs and why. */
 export interface PlannedWorkload {
+  /** The stack's id. */
   readonly stack: string;
+  /** The construct path of the workload. */
   readonly path: string;
+  /** The workload class, e.g. "realtime-inference". */
   readonly workloadClass: string;
+  /** The region whose prices are quoted: the workload's, else us-east-1 (see regionKnown). */
   readonly region: string;
   /** False when the workload's region was not known and prices are us-east-1's. */
   readonly regionKnown: boolean;
+  /** How the capacity is bought: on-demand, spot or capacity-block. */
   readonly purchase: string;
+  /** The chosen instance type. */
   readonly instanceType: string;
   /** Every type the capacity may launch (fleet fallbacks, Batch types), chosen first. */
   readonly instanceTypes: readonly string[];
   /** Fallbacks left out by the price bound. */
   readonly droppedInstanceTypes: readonly string[];
+  /** The chosen type's GPU, by canonical name. */
   readonly gpu: string;
+  /** GPUs per instance (per node), never a total. */
   readonly gpuCount: number;
   /** The share of each GPU: 1, or 0.125 for an eighth of one. */
   readonly gpuFraction: number;
+  /** Instances that run one job together (a training cluster's nodes); 1 otherwise. */
   readonly nodeCount: number;
+  /** How the capacity runs. */
   readonly capacity: CapacityKind;
-  readonly instances: { readonly min: number; readonly desired: number; readonly max: number };
+  /** Instances the capacity runs: min, desired and max (fleet bounds, cluster nodes, what Batch's vCPUs hold). */
+  readonly instances: {
+    /** Fewest instances. */
+    readonly min: number;
+    /** Instances at the desired size: what usdPerHour prices. */
+    readonly desired: number;
+    /** Most instances: what maxUsdPerMonth prices. */
+    readonly max: number;
+  };
+  /** One instance, on-demand, in the region. */
   readonly usdPerInstanceHour: number;
+  /** One instance, spot estimate (median over the region's zones), in the region; null where none is known. */
   readonly spotUsdPerInstanceHour: number | null;
+  /** All instances at the desired size, at the expected price: the spot estimate for what is bought on spot, on-demand for the rest. */
   readonly usdPerHour: number;
+  /** usdPerHour × 730 hours. */
   readonly usdPerMonth: number;
+  /** The worst case: the most instances the capacity can run of the most expensive type it may launch, on-demand, × 730 hours. */
   readonly maxUsdPerMonth: number;
+  /** The type that sets maxUsdPerMonth. */
   readonly maxInstanceType: string;
+  /** One sentence that says why this instance type. */
   readonly reason: string;
+  /** Up to three feasible types after the chosen one, in decision order. */
   readonly alternatives: readonly PlannedAlternative[];
 }
 
+/** The plan file (gpu-plan.json): every workload of an app, its choice and its cost. */
 export interface GpuPlan {
+  /** Version of the file's shape. */
   readonly version: number;
+  /** Always "cdktf-gpu-workloads": marks the file as this library's. */
   readonly tool: "cdktf-gpu-workloads";
+  /** The day the on-demand prices were read. */
   readonly pricesAsOf: string;
+  /** The day the spot estimates were read. */
   readonly spotPricesAsOf: string;
+  /** Hours in a month that the monthly figures use (730). */
   readonly hoursPerMonth: number;
+  /** Every workload of the app, sorted by construct path. */
   readonly workloads: readonly PlannedWorkload[];
 }

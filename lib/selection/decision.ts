@@ -9,8 +9,11 @@ import { JobEstimate } from "./estimate/training-time";
 
 /** One instance type scored against the requirements. */
 export interface Candidate {
+  /** The instance type's name, e.g. "g5.xlarge". */
   readonly instanceType: string;
+  /** The instance type's row in the taxonomy: its specs, regions and prices. */
   readonly spec: InstanceTypeSpec;
+  /** The GPU the instance type carries. */
   readonly gpu: GpuModel;
   /** GPUs per node (per instance); 1 for a fractional type. */
   readonly gpuCount: number;
@@ -49,16 +52,28 @@ export interface Candidate {
  * candidate outside the allowed GPUs only that miss is recorded: nothing else could bring it back.
  */
 export interface Rejection {
+  /** The instance type ruled out. */
   readonly instanceType: string;
+  /** The constraint that ruled it out first, e.g. "region" or "gpuCount". */
   readonly constraint: string;
+  /** Why, in words. */
   readonly reason: string;
-  readonly misses: readonly { readonly constraint: string; readonly reason: string }[];
+  /** Every constraint it missed, the first one first. */
+  readonly misses: readonly {
+    /** The constraint missed. */
+    readonly constraint: string;
+    /** Why, in words. */
+    readonly reason: string;
+  }[];
 }
 
 /** The answer of `selectInstance`: what, why, and what else was considered. */
 export interface Decision extends Candidate {
+  /** The workload class the defaults came from. */
   readonly workload: WorkloadClass;
+  /** What the feasible candidates were ranked by. */
   readonly objective: Objective;
+  /** How the capacity is bought: on-demand, spot or capacity-block. */
   readonly purchase: PurchaseOption;
   /** The region the prices are for: the workload's, else the reference region (us-east-1). */
   readonly region: string;

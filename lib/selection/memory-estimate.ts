@@ -22,10 +22,15 @@ export * from "./estimate/model-usage";
 
 /** Where the memory goes on the busiest GPU, in GiB. */
 export interface MemoryParts {
+  /** Weights on this GPU: its share when split over GPUs (tensor parallel, layers, FSDP shards), trainable copies and adapters included. */
   readonly weightsGiB: number;
+  /** Inference: the KV cache of the sequences in flight at their full context; 0 for fine-tunes. */
   readonly kvCacheGiB: number;
+  /** Fine-tunes: gradients of the trained parameters; 0 for inference. */
   readonly gradientsGiB: number;
+  /** Fine-tunes: the optimizer's state for the trained parameters; 0 for inference. */
   readonly optimizerStateGiB: number;
+  /** Activations at the peak: kept for the backward pass (fine-tunes) or of a forward step (inference). */
   readonly activationsGiB: number;
   /** Logits at the peak: the loss's (fine-tunes) or the sampler's (vLLM's profiling step). */
   readonly logitsGiB: number;
@@ -35,19 +40,31 @@ export interface MemoryParts {
 
 /** The setup a fine-tune estimate assumed. */
 export interface TrainingSetupUsed {
+  /** LoRA adapter rank; absent for a full fine-tune. */
   readonly loraRank?: number;
+  /** Activations recomputed in the backward pass. */
   readonly gradientCheckpointing: boolean;
+  /** The optimizer whose state was counted. */
   readonly optimizer: Optimizer;
+  /** How the run spreads over its GPUs; absent on one GPU. */
   readonly sharding?: Sharding;
+  /** Mixed precision or pure bf16. */
   readonly trainingPrecision: TrainingPrecision;
+  /** The loss never materializes all logits. */
   readonly fusedLoss: boolean;
 }
 
+/** The GPU memory a model needs for one use, per GPU and in total, with where it goes and why. */
 export interface MemoryEstimate {
+  /** The model's catalog name. */
   readonly model: string;
+  /** Inference, LoRA or full fine-tune. */
   readonly mode: ModelMode;
+  /** Precision of the (frozen) weights. */
   readonly precision: Precision;
+  /** Inference: tokens per sequence (prompt + output). Fine-tunes: sequence length. 0 for a diffusion model. */
   readonly contextTokens: number;
+  /** Inference: sequences (diffusion: images) in flight. Fine-tunes: micro-batch size per GPU. */
   readonly concurrency: number;
   /** GPUs the estimate is spread over. */
   readonly gpuCount: number;
@@ -63,6 +80,7 @@ export interface MemoryEstimate {
   readonly totalGiB: number;
   /** The checkpoint at its precision: what is downloaded and stored. */
   readonly weightsTotalGiB: number;
+  /** Where the busiest GPU's memory goes. */
   readonly parts: MemoryParts;
   /** The assumptions behind the figures, in words. */
   readonly assumptions: readonly string[];
@@ -70,7 +88,9 @@ export interface MemoryEstimate {
 
 /** The GPU an estimate is for: vLLM's defaults depend on its memory and name. */
 export interface EstimateTarget {
+  /** Memory of one GPU usable by a workload, in GiB. */
   readonly memoryGiB: number;
+  /** The GPU's name, e.g. "H100". */
   readonly name: string;
 }
 

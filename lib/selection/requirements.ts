@@ -7,10 +7,16 @@ import { ModelUsage } from "./memory-estimate";
 import { ThroughputTarget } from "./estimate/throughput";
 
 /** Exactly `n` GPUs per node, or at least `min`. */
-export type GpuCountRequirement = number | { readonly min: number };
+export type GpuCountRequirement =
+  | number
+  | {
+      /** At least this many GPUs per node. */
+      readonly min: number;
+    };
 
 /** What a workload needs. Every field is optional: the workload class supplies the defaults. */
 export interface SelectionRequirements {
+  /** What the workload is: its class brings the default GPUs, objective, purchase option and model mode. */
   readonly workload: WorkloadClass;
   /**
    * Ordered fallback list of GPUs: the first GPU with any feasible instance wins.
@@ -35,7 +41,7 @@ export interface SelectionRequirements {
   readonly minTotalGpuMemoryGB?: number;
   /** GPUs per node: exact, or `{ min }`. @default - the class's count (8 for Training), else any */
   readonly gpuCount?: GpuCountRequirement;
-  /** @default - no minimum */
+  /** Minimum vCPUs of one node. @default - no minimum */
   readonly minVcpus?: number;
   /** Minimum host memory in GiB. @default - no minimum */
   readonly minMemoryGiB?: number;
@@ -43,15 +49,22 @@ export interface SelectionRequirements {
   readonly minMemoryBandwidthGBps?: number;
   /** Require Elastic Fabric Adapter support. @default false */
   readonly efa?: boolean;
-  /** @default - either */
+  /** CPU architecture of the instance: "x86_64" or "arm64" (Graviton). @default - either */
   readonly cpuArchitecture?: CpuArchitecture;
   /** Region the instance must be offered in. @default - any region */
   readonly region?: string;
   /** Ceiling on the on-demand USD/hour of all nodes together. @default - no ceiling */
   readonly maxUsdPerHour?: number;
-  /** @default - the class's purchase option (spot for BatchProcessing, else on-demand) */
+  /**
+   * How the capacity is bought: "on-demand", "spot" (not for multi-node clusters) or "capacity-block" (an EC2 Capacity Block
+   * for ML). @default - the class's purchase option (spot for BatchProcessing, else on-demand)
+   */
   readonly purchase?: PurchaseOption;
-  /** @default - the class's objective */
+  /**
+   * What feasible candidates are ranked by: "cost" (USD/hour), "compute-cost" (USD/hour per dense BF16 TFLOPS),
+   * "job-cost" (USD per run) or "throughput-cost" (USD/hour of the fleet a throughput target needs).
+   * @default - "job-cost" with trainingTokens, "throughput-cost" with throughput, else the class's objective
+   */
   readonly objective?: Objective;
   /** A catalog model name (e.g. "llama-3.1-8b") or a spec; its memory estimate becomes a requirement. */
   readonly model?: string | ModelSpec;

@@ -26,17 +26,23 @@ export type GpuTier = "heavyweight" | "workhorse" | "edge-batch";
 /** The article's relative-cost and availability scale. */
 export type RelativeLevel = "Low" | "Medium" | "High" | "Very High";
 
+/** NVIDIA GPU architecture (generation) of a GPU. */
 export type GpuArchitecture = "Volta" | "Turing" | "Ampere" | "Ada Lovelace" | "Hopper" | "Blackwell";
 
+/** Kind of GPU memory: HBM (stacked beside the die, the highest bandwidth) or GDDR. */
 export type GpuMemoryType = "HBM2" | "HBM2e" | "HBM3" | "HBM3e" | "GDDR6" | "GDDR7";
 
 /** For GPUs AWS does not sell: what to use instead, and why. */
 export interface AwsEquivalent {
+  /** The GPU AWS sells in its place. */
   readonly gpu: GpuName;
+  /** Why it stands in, in one sentence. */
   readonly why: string;
 }
 
+/** One NVIDIA GPU: its specs, tier, relative cost and the sources of every figure. */
 export interface GpuModel {
+  /** Canonical short name, e.g. "H100"; what requirements and instance rows refer to. */
   readonly name: GpuName;
   /** The vendor's full product name, e.g. "NVIDIA H100 Tensor Core GPU (SXM5 80GB)". */
   readonly fullName: string;
@@ -47,6 +53,7 @@ export interface GpuModel {
   readonly ec2Name?: string;
   /** Other spellings users type ("NVIDIA A10G", "a100-80gb", "A100 80GB"). Compared case-insensitively. */
   readonly aliases: readonly string[];
+  /** Architecture (generation), e.g. "Hopper". */
   readonly architecture: GpuArchitecture;
   /** Marketed memory size in GB (A10G = 24, H100 = 80). */
   readonly memoryGB: number;
@@ -55,6 +62,7 @@ export interface GpuModel {
    * (DescribeInstanceTypes GpuInfo.Gpus[].MemoryInfo.SizeInMiB); nvidia-smi where EC2 reports the marketed size.
    */
   readonly usableMemoryMiB: number;
+  /** Memory technology, e.g. "HBM3". */
   readonly memoryType: GpuMemoryType;
   /** Peak memory bandwidth in GB/s (vendor datasheet). */
   readonly memoryBandwidthGBps: number;
@@ -71,6 +79,7 @@ export interface GpuModel {
   readonly computeCapability: string;
   /** GPU-to-GPU link of the form factor AWS ships ("NVLink"/"NVSwitch" for SXM parts, else "PCIe"). */
   readonly interconnect: "NVLink" | "NVSwitch" | "PCIe";
+  /** Tier: heavyweight, workhorse or edge-batch. */
   readonly tier: GpuTier;
   /** The article's relative cost (its comparison table; our reading for GPUs it does not tabulate). */
   readonly relativeCost: RelativeLevel;
@@ -80,5 +89,6 @@ export interface GpuModel {
   readonly awsEquivalent?: AwsEquivalent;
   /** Marks GPUs kept for existing fleets but never chosen unless asked for. */
   readonly legacy?: boolean;
+  /** Where the figures come from, each with the day it was read. */
   readonly sources: readonly Source[];
 }

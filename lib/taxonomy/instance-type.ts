@@ -1,11 +1,14 @@
 import { GpuName } from "./gpu-model";
 import { Source } from "./source";
 
+/** CPU architectures of GPU instances: x86_64 (Intel, AMD) or arm64 (Graviton). */
 export const CPU_ARCHITECTURES = ["x86_64", "arm64"] as const;
+/** One of {@link CPU_ARCHITECTURES}. */
 export type CpuArchitecture = (typeof CPU_ARCHITECTURES)[number];
 
 /** How the GPUs of one instance talk to each other. */
 export const GPU_INTERCONNECTS = ["NVSwitch", "NVLink", "PCIe"] as const;
+/** One of {@link GPU_INTERCONNECTS}. */
 export type GpuInterconnect = (typeof GPU_INTERCONNECTS)[number];
 
 /** What one instance costs in one region, USD per hour. */
@@ -22,6 +25,7 @@ export interface InstanceTypeSpec {
   readonly instanceType: string;
   /** e.g. "g5". */
   readonly family: string;
+  /** The GPU the instance carries. */
   readonly gpu: GpuName;
   /** GPUs per instance (1 for a fractional type). */
   readonly gpuCount: number;
@@ -32,7 +36,9 @@ export interface InstanceTypeSpec {
   readonly gpuFraction?: number;
   /** Link between the instance's GPUs ("PCIe" for single-GPU sizes). */
   readonly gpuInterconnect: GpuInterconnect;
+  /** vCPUs of the instance. */
   readonly vcpus: number;
+  /** Host memory in GiB. */
   readonly memoryGiB: number;
   /** Peak network bandwidth in Gbps ("up to" figures are recorded at their peak). */
   readonly networkGbps: number;
@@ -45,6 +51,7 @@ export interface InstanceTypeSpec {
   readonly networkCards?: number;
   /** Local NVMe instance storage in GB; 0 when EBS only. */
   readonly localNvmeGB: number;
+  /** CPU architecture; an AMI must match it. */
   readonly cpuArchitecture: CpuArchitecture;
   /**
    * On-demand Linux price in the reference region (us-east-1), USD per hour: the price quoted when no
@@ -65,5 +72,6 @@ export interface InstanceTypeSpec {
   readonly capacityBlockOnly?: boolean;
   /** Previous-generation types: listed for existing fleets, chosen only when asked for by GPU. */
   readonly legacy?: boolean;
+  /** Where the figures come from, each with the day it was read. */
   readonly sources: readonly Source[];
 }

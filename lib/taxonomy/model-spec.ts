@@ -14,9 +14,11 @@ export interface MixtureOfExperts {
 
 /** A transformer language model, as its published config describes it. */
 export interface LanguageModelSpec {
+  /** Discriminates a language model from a diffusion model. */
   readonly kind: "llm";
   /** Catalog name, e.g. "llama-3.1-8b". */
   readonly name: string;
+  /** Other names the model is found by (e.g. its Hugging Face ids), compared without case or punctuation. */
   readonly aliases: readonly string[];
   /** Total parameters in billions (all experts for mixture-of-experts models). */
   readonly paramsBillion: number;
@@ -42,19 +44,25 @@ export interface LanguageModelSpec {
   readonly tiedEmbeddings?: boolean;
   /** The MLP is a mixture of experts. */
   readonly moe?: MixtureOfExperts;
+  /** Where the figures come from (the published config.json or model card). */
   readonly sources: readonly Source[];
 }
 
 /** A diffusion image model, sized by its parameters and the memory it typically needs. */
 export interface DiffusionModelSpec {
+  /** Discriminates a diffusion model from a language model. */
   readonly kind: "diffusion";
+  /** Catalog name. */
   readonly name: string;
+  /** Other names the model is found by, compared without case or punctuation. */
   readonly aliases: readonly string[];
   /** Parameters of the denoiser (UNet or transformer) in billions. */
   readonly paramsBillion: number;
   /** GPU memory a default fp16/bf16 pipeline needs at its native resolution, in GB. */
   readonly typicalVramGB: number;
+  /** Where the figures come from. */
   readonly sources: readonly Source[];
 }
 
+/** A model the estimator sizes: a language model or a diffusion model, told apart by `kind`. */
 export type ModelSpec = LanguageModelSpec | DiffusionModelSpec;

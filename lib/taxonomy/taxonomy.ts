@@ -15,8 +15,11 @@ export const TAXONOMY_AS_OF = "2026-11-29";
 
 /** GPUs, instance types and models that selection chooses from. */
 export interface Taxonomy {
+  /** The GPUs the instance types carry, and those AWS does not sell (each naming its AWS equivalent). */
   readonly gpus: readonly GpuModel[];
+  /** The EC2 instance types selection may choose, sorted by name. */
   readonly instanceTypes: readonly InstanceTypeSpec[];
+  /** Models the estimator knows by name. */
   readonly models: readonly ModelSpec[];
   /** The day its on-demand prices and specs were checked. */
   readonly asOf: string;

@@ -2,7 +2,7 @@ import { WorkloadClass } from "./workload-class";
 import { WorkloadProfile } from "./workload-profile";
 
 /**
- * The five workload classes, as DESIGN.md tabulates them. Reasons quote the reference article
+ * The five workload classes and the defaults each brings. Reasons quote the reference article
  * "Decoding GPU taxonomy: choosing the right hardware for AI workloads" (2026-01-14).
  */
 export const WORKLOAD_PROFILES: Readonly<Record<WorkloadClass, WorkloadProfile>> = {

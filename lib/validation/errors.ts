@@ -10,7 +10,9 @@ export class GpuWorkloadsError extends Error {
    */
   constructPath?: string;
 
+  /** An error with a stable code and a message that says what would work. */
   constructor(
+    /** Stable identifier of the kind of error, e.g. "InvalidRequirement" or "NoFeasibleInstance". */
     readonly code: string,
     message: string,
   ) {
@@ -27,8 +29,11 @@ export function inConstruct(error: unknown, constructPath: string): unknown {
 
 /** A requirement or prop has a value of the wrong shape or range. */
 export class InvalidRequirementError extends GpuWorkloadsError {
+  /** Code "InvalidRequirement" unless given; the message reads "<property> is <value>; <expected>.". */
   constructor(
+    /** Path of the property as the user wrote it, e.g. "usage.contextTokens" or "allowFrom[0].cidr". */
     readonly property: string,
+    /** The value given. */
     readonly value: unknown,
     /** What would work, e.g. "give a whole number from 1 to 10". */
     readonly expected: string,
@@ -40,6 +45,7 @@ export class InvalidRequirementError extends GpuWorkloadsError {
 
 /** A custom taxonomy row, price or model that fails the schema the embedded table is held to. */
 export class InvalidTaxonomyError extends InvalidRequirementError {
+  /** Code "InvalidTaxonomy"; the message as InvalidRequirementError's. */
   constructor(property: string, value: unknown, expected: string) {
     super(property, value, expected, "InvalidTaxonomy");
   }
@@ -50,6 +56,7 @@ export class InvalidTaxonomyError extends InvalidRequirementError {
  * or its cost, which are chosen and checked before Terraform runs.
  */
 export class UnresolvedValueError extends InvalidRequirementError {
+  /** Code "ValueMustBeKnownAtSynth"; `why` says what the value decides at synth. */
   constructor(property: string, why: string) {
     super(property, undefined, `give a literal value: ${why}`, "ValueMustBeKnownAtSynth");
     this.message = `${property} is a Terraform token; ${this.expected}.`;
@@ -58,9 +65,13 @@ export class UnresolvedValueError extends InvalidRequirementError {
 
 /** A GPU name that the taxonomy does not know. */
 export class UnknownGpuError extends GpuWorkloadsError {
+  /** Code "UnknownGpu"; the message offers the suggestions and lists the `known` GPUs. */
   constructor(
+    /** The property that named the GPU, e.g. "gpus" or "policy.allowedGpus". */
     readonly property: string,
+    /** The name given. */
     readonly value: string,
+    /** Up to two known GPUs closest to it ("did you mean"), closest first; may be empty. */
     readonly suggestions: readonly string[],
     known: readonly string[],
   ) {
@@ -75,8 +86,11 @@ export class UnknownGpuError extends GpuWorkloadsError {
 
 /** A model name that the catalog does not know. */
 export class UnknownModelError extends GpuWorkloadsError {
+  /** Code "UnknownModel"; the message offers the suggestions and lists the `known` models. */
   constructor(
+    /** The name given. */
     readonly value: string,
+    /** Up to two catalog names closest to it ("did you mean"), closest first; may be empty. */
     readonly suggestions: readonly string[],
     known: readonly string[],
   ) {
@@ -91,16 +105,21 @@ export class UnknownModelError extends GpuWorkloadsError {
 
 /** A candidate that came close, and what it missed. */
 export interface NearMiss {
+  /** The instance type that came close. */
   readonly instanceType: string;
+  /** What it missed, in words. */
   readonly misses: readonly string[];
 }
 
 /** No instance type satisfies every requirement. */
 export class NoFeasibleInstanceError extends GpuWorkloadsError {
+  /** Code "NoFeasibleInstance"; the message names the constraint, its value, the nearest candidates and the `hint`. */
   constructor(
     /** The constraint that ruled out the most candidates that passed every other one. */
     readonly constraint: string,
+    /** That constraint's value in the requirements. */
     readonly value: unknown,
+    /** Up to three candidates that came closest, with what each missed. */
     readonly nearest: readonly NearMiss[],
     hint?: string,
   ) {

@@ -1,5 +1,5 @@
 /**
- * The security baseline of DESIGN.md as checks over synthesized Terraform JSON, one per scanner rule id
+ * The library's security baseline as checks over synthesized Terraform JSON, one per scanner rule id
  * (checkov / trivy). Each returns what violates it; an empty list passes.
  * Deliberately not met, and documented where decided: CKV_AWS_341 (IMDS hop limit 1 breaks containers:
  * lib/constructs/private/launch-template.ts) and trivy AWS-0104 for HTTPS egress to 0.0.0.0/0 (Session

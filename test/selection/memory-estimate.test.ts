@@ -9,7 +9,7 @@ const H100_USABLE_GIB = 81559 / 1024;
 const H100 = { memoryGiB: H100_USABLE_GIB, name: "H100" };
 const GIB = 2 ** 30;
 
-describe("public facts the estimator must agree with (DESIGN.md)", () => {
+describe("public facts the estimator must agree with", () => {
   test("Llama 3 8B in bf16 serves on one 24 GB A10G under vLLM's 0.9 budget", () => {
     const e = estimateMemory(model("llama3-8b"), { mode: "inference" });
     expect(e.model).toBe("llama-3.1-8b");

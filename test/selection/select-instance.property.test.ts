@@ -35,7 +35,7 @@ const requirementsArb: fc.Arbitrary<SelectionRequirements> = fc
   .tuple(constraintsArb, preferenceArb)
   .map(([constraints, preference]) => ({ ...constraints, ...preference }));
 
-/** The brute-force oracle: scan every row with the plain reading of DESIGN.md's semantics (no model). */
+/** The brute-force oracle: scan every row with the plain reading of the requirements' documented semantics (no model). */
 function bruteForce(r: SelectionRequirements, named: readonly string[] = r.anyOf ?? []): string | undefined {
   if (r.gpus) {
     // Ordered fallback: the first GPU with any feasible instance wins.

@@ -31,7 +31,7 @@ describe("GPU models", () => {
     }
   });
 
-  test("DESIGN.md's usable-memory figures", () => {
+  test("usable-memory figures in MiB (EC2's, else nvidia-smi's)", () => {
     const usable = (n: GpuName) => gpus.find((g) => g.name === n)!.usableMemoryMiB;
     expect(usable("A10G")).toBe(22888);
     expect(usable("L4")).toBe(22888);
@@ -101,7 +101,7 @@ describe("instance types", () => {
     expect(single.filter((t) => t.gpuInterconnect !== "PCIe").map((t) => t.instanceType)).toEqual([]);
   });
 
-  test("EFA interfaces as DESIGN.md lays them out", () => {
+  test("EFA interfaces: one per EFA-capable network card, as AWS's EFA guide lists them", () => {
     const efa = (n: string) => instanceTypes.find((t) => t.instanceType === n)!.efaInterfaces;
     expect(efa("p5.48xlarge")).toBe(32);
     expect(efa("p5en.48xlarge")).toBe(16);

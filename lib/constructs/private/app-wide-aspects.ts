@@ -3,6 +3,7 @@ import { IConstruct } from "constructs";
 
 /** An aspect meant for a whole app, visiting each stack (e.g. BudgetGuard). */
 export interface AppWideAspect extends IAspect {
+  /** Marks the aspect: added to an app, it is handed each stack with GPU workloads at synth. */
   readonly appWide: true;
 }
 

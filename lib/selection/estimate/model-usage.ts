@@ -5,29 +5,34 @@ import { NumberRule, checkNumber } from "../../validation/numbers";
 
 /** Numeric precision of the served or frozen weights (and of the KV cache, at least 8 bits). */
 export const PRECISIONS = ["fp32", "bf16", "fp16", "fp8", "int8", "int4"] as const;
+/** One of {@link PRECISIONS}: int8 is W8A8; int4 is weight-only (AWQ/GPTQ), or NF4 under a LoRA fine-tune (QLoRA). */
 export type Precision = (typeof PRECISIONS)[number];
 
 export const BYTES_PER_PARAM: Readonly<Record<Precision, number>> = { fp32: 4, bf16: 2, fp16: 2, fp8: 1, int8: 1, int4: 0.5 };
 
 /** What serves the model: vLLM's OpenAI-compatible server, or Hugging Face transformers' `generate`. */
 export const ENGINES = ["vllm", "transformers"] as const;
+/** One of {@link ENGINES}. */
 export type InferenceEngine = (typeof ENGINES)[number];
 
 /** The optimizer of a fine-tune or training run. */
 export const OPTIMIZERS = ["adamw", "adamw-8bit", "sgd"] as const;
+/** One of {@link OPTIMIZERS}: AdamW keeps two moments per trained parameter, 8-bit AdamW a byte for each, SGD one momentum. */
 export type Optimizer = (typeof OPTIMIZERS)[number];
 
 /** How a fine-tune keeps its numbers: mixed precision (fp32 master weights; Hugging Face Trainer) or pure bf16 (torchtune). */
 export const TRAINING_PRECISIONS = ["mixed", "bf16"] as const;
+/** One of {@link TRAINING_PRECISIONS}. */
 export type TrainingPrecision = (typeof TRAINING_PRECISIONS)[number];
 
 /** How a run spreads over several GPUs: DDP replicates the model on each, FSDP (ZeRO-3) shards it. */
 export const SHARDINGS = ["fsdp", "ddp"] as const;
+/** One of {@link SHARDINGS}. */
 export type Sharding = (typeof SHARDINGS)[number];
 
 /** How the model is used. Fields that do not apply to the mode are refused, so a setting never silently does nothing. */
 export interface ModelUsage {
-  /** @default the workload class's mode ("inference", "lora" for FineTuning, "full" for Training) */
+  /** What is done with the model: inference, a LoRA fine-tune or a full one. @default the workload class's mode ("inference", "lora" for FineTuning, "full" for Training) */
   readonly mode?: ModelMode;
   /** Inference: tokens per sequence (prompt + output). Fine-tunes: sequence length. @default 4096 */
   readonly contextTokens?: number;

@@ -11,8 +11,11 @@ import { Precision } from "./model-usage";
  */
 export type PrecisionSupport = "native" | "emulated" | "weight-only" | "unsupported";
 
+/** How one GPU runs the precision asked for, and the sentence that says so. */
 export interface PrecisionVerdict {
+  /** The precision asked for. */
   readonly precision: Precision;
+  /** Native, emulated, weight-only or unsupported on this GPU. */
   readonly support: PrecisionSupport;
   /** What the GPU computes in, when not the precision asked for. */
   readonly runsAs?: Precision;

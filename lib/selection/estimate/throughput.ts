@@ -28,6 +28,7 @@ export interface ThroughputTarget {
   readonly minTokensPerSecondPerStream?: number;
 }
 
+/** Tokens per second of one replica on a candidate, the replicas a target needs, and the cost per token. */
 export interface ThroughputEstimate {
   /** Sequences one replica runs at once. */
   readonly sequencesPerReplica: number;
@@ -43,6 +44,7 @@ export interface ThroughputEstimate {
   readonly replicas: number;
   /** On-demand USD per million output tokens of a replica at full load. */
   readonly usdPerMillionOutputTokens: number;
+  /** The assumptions behind the figures, in words. */
   readonly assumptions: readonly string[];
 }
 

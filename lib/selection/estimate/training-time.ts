@@ -5,13 +5,17 @@ import { activeParams } from "./transformer-shapes";
 
 /** How long a fine-tune or training run of `trainingTokens` takes on a candidate, and what it costs. */
 export interface JobEstimate {
+  /** Tokens the run processes (epochs × dataset tokens), as asked. */
   readonly trainingTokens: number;
   /** FLOPs per token counted: 6N full, 4N LoRA (N: active parameters). */
   readonly flopsPerToken: number;
+  /** Model FLOPs utilization assumed: the share of the GPUs' dense BF16 peak the run reaches (0.35 on HBM GPUs, 0.25 on GDDR; less over PCIe or between nodes). */
   readonly mfu: number;
+  /** Wall-clock hours of the run on all nodes. */
   readonly hours: number;
   /** On-demand USD for the whole run, all nodes. */
   readonly usdPerJob: number;
+  /** The assumptions behind the figures, in words. */
   readonly assumptions: readonly string[];
 }
 

@@ -88,14 +88,19 @@ export interface CapacityHandles {
   readonly autoScalingGroup?: AutoscalingGroup;
   /** A cluster's placement group. */
   readonly placementGroup?: PlacementGroup;
-  /** AWS Batch: the compute environment, the queue jobs are submitted to, their definition and their own role. */
+  /** AWS Batch: the managed compute environment that launches the instances. */
   readonly computeEnvironment?: BatchComputeEnvironment;
+  /** AWS Batch: the queue jobs are submitted to. */
   readonly jobQueue?: BatchJobQueue;
+  /** AWS Batch: the job definition (image, GPUs, vCPUs, memory, retries, timeout). */
   readonly jobDefinition?: BatchJobDefinition;
+  /** AWS Batch: the role the jobs' containers run with; grants go here. */
   readonly jobRole?: IamRole;
-  /** A serving fleet's internal Network Load Balancer, its target group and listener. */
+  /** A serving fleet's internal Network Load Balancer: where clients call (see GpuWorkload.endpoint). */
   readonly loadBalancer?: Lb;
+  /** A serving fleet's target group: the instances, health-checked on the server's path. */
   readonly targetGroup?: LbTargetGroup;
+  /** A serving fleet's TCP listener on the server's port. */
   readonly listener?: LbListener;
   /** The load balancer's security group: a serving fleet's allowFrom rules are here. */
   readonly loadBalancerSecurityGroup?: SecurityGroup;
