@@ -71,3 +71,6 @@ export type { BudgetGuardProps } from "./aspects/budget-guard";
 export { GPU_PLAN_FILE } from "./plan/gpu-plan";
 export { HOURS_PER_MONTH, formatUsd } from "./plan/money";
 export type { GpuPlan, PlannedWorkload, PlannedAlternative, CapacityKind } from "./plan/gpu-plan";
+// Two plans compared, workload by workload: what `gpu-workloads report --compare-to` renders.
+export { comparePlans, PlansNotComparableError } from "./plan/compare-plans";
+export type { PlanComparison, WorkloadComparison, ComparedWorkload, ComparedPlan, CostChange, WorkloadChange, ComparedField, PlanLabels } from "./plan/compare-plans";

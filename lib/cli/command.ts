@@ -4,6 +4,8 @@ import { FlagSpec, ParsedFlags } from "./args";
 export interface CommandOutput {
   readonly json: unknown;
   readonly text: string;
+  /** Checks the answer failed (a cost limit of `report --compare-to`): the CLI prints each on stderr and exits 1. */
+  readonly failed?: readonly string[];
 }
 
 export interface Command {

@@ -32,7 +32,12 @@ export function runCli(argv: readonly string[]): CliResult {
     }
     if (rest.includes("--help")) return { exitCode: 0, stdout: `usage: ${command.usage}\n`, stderr: "" };
     const output = runNamingFlags(command, parseFlags(name, rest, command.flags));
-    return { exitCode: 0, stdout: (json ? JSON.stringify(output.json, null, 2) : output.text) + "\n", stderr: "" };
+    const failed = output.failed ?? [];
+    return {
+      exitCode: failed.length ? 1 : 0,
+      stdout: (json ? JSON.stringify(output.json, null, 2) : output.text) + "\n",
+      stderr: failed.map((reason) => `gpu-workloads: ${reason}\n`).join(""),
+    };
   } catch (error) {
     if (!(error instanceof GpuWorkloadsError)) throw error;
     return json

@@ -12,3 +12,8 @@ export function renderTable(headers: readonly string[], rows: readonly (readonly
 export function usd(x: number): string {
   return `$${x.toFixed(x < 10 ? 3 : 2)}`;
 }
+
+/** "2", or "2 (2–4)" where the capacity scales: desired, then min–max. */
+export function instancesText(i: { readonly min: number; readonly desired: number; readonly max: number }): string {
+  return i.min === i.max ? String(i.desired) : `${i.desired} (${i.min}–${i.max})`;
+}
