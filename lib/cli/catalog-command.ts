@@ -5,6 +5,7 @@ import { REFERENCE_REGION, instancePrice } from "../taxonomy/pricing";
 import { gpusLabel } from "../taxonomy/gpu-share";
 import { GpuWorkloadsError } from "../validation/errors";
 import { checkRegion } from "../selection/validate-requirements";
+import { JSON_FLAG, flag } from "./args";
 import { Command } from "./command";
 import { renderTable, usd } from "./table";
 
@@ -12,7 +13,14 @@ export const catalogCommand: Command = {
   name: "catalog",
   summary: "the GPU instance types, filtered by GPU, region or family",
   usage: "gpu-workloads catalog [--gpu X] [--region R] [--family F] [--json]",
-  flags: { gpu: "string", region: "string", family: "string", json: "boolean" },
+  flags: {
+    gpu: flag.string("X", 'only types with this GPU, by any spelling ("A10G", "NVIDIA A10G", "a10g")'),
+    region: flag.string("R", "only types offered in this region, at its prices (default: every type, us-east-1 prices)"),
+    family: flag.string("F", "only this family (g5, g6e, p5, ...)"),
+    json: JSON_FLAG,
+  },
+  flagFor: { region: "--region" },
+  examples: ["gpu-workloads catalog --gpu L40S", "gpu-workloads catalog --family p5 --region eu-west-1", "gpu-workloads catalog --region us-west-2 --json"],
   run(flags) {
     const taxonomy = DEFAULT_TAXONOMY;
     const gpu = flags.gpu === undefined ? undefined : resolveGpuName(taxonomy, String(flags.gpu), "--gpu");

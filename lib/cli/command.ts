@@ -13,6 +13,10 @@ export interface Command {
   readonly summary: string;
   readonly usage: string;
   readonly flags: FlagSpec;
+  /** When the command exits 1 rather than 0, for its help (report: a cost limit broken). */
+  readonly exitsWith1?: string;
+  /** Two or three command lines that `--help` shows, from the simplest. */
+  readonly examples: readonly string[];
   /** The flag that sets each library property, so errors name what the user typed (gpuCount → --gpu-count). */
   readonly flagFor?: Readonly<Record<string, string>>;
   run(flags: ParsedFlags): CommandOutput;

@@ -1,4 +1,5 @@
 import { DEFAULT_TAXONOMY } from "../taxonomy/taxonomy";
+import { JSON_FLAG } from "./args";
 import { Command } from "./command";
 import { renderTable } from "./table";
 
@@ -6,7 +7,8 @@ export const gpusCommand: Command = {
   name: "gpus",
   summary: "the GPU table: memory, bandwidth, compute, tier",
   usage: "gpu-workloads gpus [--json]",
-  flags: { json: "boolean" },
+  flags: { json: JSON_FLAG },
+  examples: ["gpu-workloads gpus", "gpu-workloads gpus --json"],
   run() {
     const gpus = DEFAULT_TAXONOMY.gpus;
     const json = gpus.map((g) => ({

@@ -1,4 +1,5 @@
 import { DEFAULT_TAXONOMY } from "../taxonomy/taxonomy";
+import { JSON_FLAG } from "./args";
 import { Command } from "./command";
 import { renderTable } from "./table";
 
@@ -6,7 +7,8 @@ export const modelsCommand: Command = {
   name: "models",
   summary: "the model catalog: parameters, context, shapes and sources",
   usage: "gpu-workloads models [--json]",
-  flags: { json: "boolean" },
+  flags: { json: JSON_FLAG },
+  examples: ["gpu-workloads models", "gpu-workloads models --json"],
   run() {
     const models = DEFAULT_TAXONOMY.models;
     const text = renderTable(

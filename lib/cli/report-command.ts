@@ -6,7 +6,7 @@ import { formatUsd as money, round2, round4 } from "../plan/money";
 import { gpusLabel } from "../taxonomy/gpu-share";
 import { GpuWorkloadsError } from "../validation/errors";
 import { checkNumber } from "../validation/numbers";
-import { ParsedFlags } from "./args";
+import { JSON_FLAG, ParsedFlags, flag } from "./args";
 import { Command, CommandOutput } from "./command";
 import { compareReport } from "./compare-report";
 import { markdownTable, markdownText } from "./markdown";
@@ -16,11 +16,24 @@ const HEADERS = ["workload", "region", "capacity", "instance", "GPUs", "instance
 
 export const reportCommand: Command = {
   name: "report",
-  summary: "the cost table of a synthesized app, per stack, with totals; or its change from a base plan (for pull requests)",
+  summary: "the cost of a synthesized app per stack, or its change from a base plan (for pull requests)",
   usage:
     "gpu-workloads report [--dir cdktf.out] [--markdown | --json]" +
     " [--compare-to BASE_PLAN [--fail-above-usd N] [--fail-above-percent P]]",
-  flags: { dir: "string", "compare-to": "string", "fail-above-usd": "number", "fail-above-percent": "number", markdown: "boolean", json: "boolean" },
+  flags: {
+    dir: flag.string("DIR", "the synth's output folder, which holds gpu-plan.json (default cdktf.out)"),
+    "compare-to": flag.string("BASE_PLAN", "report the change from this base plan: its gpu-plan.json, or the cdktf.out folder holding it"),
+    "fail-above-usd": flag.number("N", "with --compare-to: exit 1 when the expected monthly cost rises by more than N dollars"),
+    "fail-above-percent": flag.number("P", "with --compare-to: exit 1 when the expected monthly cost rises by more than P percent"),
+    markdown: flag.switch("print Markdown for a pull-request comment (names from the plan are escaped)"),
+    json: JSON_FLAG,
+  },
+  exitsWith1: "with --compare-to, when the expected monthly cost rises above --fail-above-usd or --fail-above-percent",
+  examples: [
+    "gpu-workloads report --markdown > cost.md",
+    "gpu-workloads report --dir head/cdktf.out --compare-to base/cdktf.out/gpu-plan.json --markdown",
+    "gpu-workloads report --compare-to base/cdktf.out --fail-above-usd 500 --fail-above-percent 10",
+  ],
   run(flags) {
     const file = path.join(String(flags.dir ?? "cdktf.out"), GPU_PLAN_FILE);
     if (flags["compare-to"] !== undefined) return compare(flags, file);

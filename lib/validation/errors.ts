@@ -89,7 +89,8 @@ export class NoFeasibleInstanceError extends GpuWorkloadsError {
     readonly constraint: string,
     readonly value: unknown,
     readonly nearest: readonly NearMiss[],
-    hint?: string,
+    /** What to try next, e.g. the regions that offer a suitable type. */
+    readonly hint?: string,
   ) {
     super(
       "NoFeasibleInstance",

@@ -134,7 +134,7 @@ describe("bad input: one paragraph on stderr, exit code 2; with --json an error 
     [["select", "--workload", "realtime-inference", "--colour", "red"], "UnknownFlag", /select does not take --colour/],
     [["select", "--workload", "realtime-inference", "--gpus", "A10"], "UnknownGpu", /Did you mean "A10G"/],
     [["select", "--workload", "realtime-inference", "--model", "lama-3"], "UnknownModel", /not in the catalog/],
-    [["select", "--workload", "realtime-inference", "--max-price", "0.1"], "NoFeasibleInstance", /maxUsdPerHour = 0.1/],
+    [["select", "--workload", "realtime-inference", "--max-price", "0.1"], "NoFeasibleInstance", /No instance type satisfies --max-price = 0.1/],
     [["select", "--workload", "realtime-inference", "--min-vcpus", "many"], "InvalidNumber", /--min-vcpus takes a decimal number, got "many"/],
     [["select", "--workload", "inference"], "UnknownWorkload", /use one of realtime-inference/],
     [["select"], "MissingWorkload", /select needs --workload/],

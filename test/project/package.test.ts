@@ -76,5 +76,9 @@ describe.each([
     expect(Object.keys(stackJson.resource)).toEqual(expect.arrayContaining(["aws_autoscaling_group", "aws_lb", "aws_launch_template"]));
     const cli = spawnSync(process.execPath, [path.join(modules, pack.name, "bin", "gpu-workloads.js"), "select", "--workload", "training", "--json"], { encoding: "utf8" });
     expect(JSON.parse(cli.stdout).instanceType).toBe("p5.48xlarge");
+    // --version reads the installed package's own package.json, two folders above dist/lib/cli.
+    const installed = JSON.parse(fs.readFileSync(path.join(modules, pack.name, "package.json"), "utf8"));
+    const version = spawnSync(process.execPath, [path.join(modules, pack.name, "bin", "gpu-workloads.js"), "--version"], { encoding: "utf8" });
+    expect(version.stdout).toBe(`${installed.version}\n`);
   });
 });
