@@ -3,6 +3,7 @@ import { formatUsd, formatUsdChange, round2 } from "../plan/money";
 import { CommandOutput } from "./command";
 import { markdownTable, markdownText } from "./markdown";
 import { instancesText } from "./table";
+import { wrap } from "./wrap";
 
 /** Cost limits of `report --compare-to`: an expected monthly increase above either fails the command (exit 1). */
 export interface CostLimits {
@@ -78,8 +79,8 @@ const MARK = { added: "+", removed: "-", changed: "~", unchanged: " " } as const
 function textReport(c: PlanComparison, limits: CostLimits, failed: readonly string[]): string {
   const lines = ["GPU workloads: cost change", "", ...headline(c), ""];
   for (const w of c.workloads.filter((w) => w.change !== "unchanged")) {
-    lines.push(`${MARK[w.change]} ${workloadName(w)} (${changeLabel(w)})`);
-    const field = (label: string, value: string) => lines.push(`    ${label.padEnd(11)} ${value}`);
+    lines.push(wrap(`${MARK[w.change]} ${workloadName(w)} (${changeLabel(w)})`, "    "));
+    const field = (label: string, value: string) => lines.push(wrap(`    ${label.padEnd(11)} ${value}`, " ".repeat(16)));
     if (w.base && w.head && w.base.region !== w.head.region) field("region", `${w.base.region} → ${w.head.region}`);
     if (w.base && w.head && w.base.purchase !== w.head.purchase) field("purchase", `${w.base.purchase} → ${w.head.purchase}`);
     field("instance", beforeAfter(w, (s) => s.instanceType));
@@ -89,7 +90,7 @@ function textReport(c: PlanComparison, limits: CostLimits, failed: readonly stri
     lines.push("");
   }
   lines.push(unchangedLine(c), "", pricesLine(c), ...checkLines(limits, failed));
-  return lines.join("\n");
+  return lines.map((line) => wrap(line)).join("\n");
 }
 
 const HEADERS = ["workload", "change", "instance", "instances", "expected $/month", "Δ $/month", "worst case $/month", "Δ worst case $/month"];

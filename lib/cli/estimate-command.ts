@@ -6,6 +6,7 @@ import { JSON_FLAG, flag } from "./args";
 import { Command } from "./command";
 import { MODEL_FLAGS, MODEL_FLAG_FOR, modelFromFlags, usageFromFlags } from "./model-flags";
 import { renderTable } from "./table";
+import { wrap } from "./wrap";
 
 export const estimateCommand: Command = {
   name: "estimate",
@@ -46,8 +47,11 @@ export const estimateCommand: Command = {
         ]
       : [];
     const text = [
-      `${estimate.model} ${estimate.mode}${setup ? ` (${setup})` : ""}, ${estimate.precision}, ${estimate.concurrency} × ${estimate.contextTokens} tokens on ${estimate.gpuCount} GPU(s):` +
-        ` ${estimate.perGpuGiB} GiB per GPU${estimate.memoryUtilization < 1 ? `, within ${estimate.memoryUtilization} of each GPU` : ""}; checkpoint ${estimate.weightsTotalGiB} GiB`,
+      wrap(
+        `${estimate.model} ${estimate.mode}${setup ? ` (${setup})` : ""}, ${estimate.precision}, ${estimate.concurrency} × ${estimate.contextTokens} tokens on ${estimate.gpuCount} GPU(s):` +
+          ` ${estimate.perGpuGiB} GiB per GPU${estimate.memoryUtilization < 1 ? `, within ${estimate.memoryUtilization} of each GPU` : ""}; checkpoint ${estimate.weightsTotalGiB} GiB`,
+        "  ",
+      ),
       "",
       renderTable(
         ["part (per GPU)", "GiB"],
@@ -65,7 +69,7 @@ export const estimateCommand: Command = {
       ...fits,
       "",
       "Assumptions:",
-      ...estimate.assumptions.map((a) => `  - ${a}`),
+      ...estimate.assumptions.map((a) => wrap(`  - ${a}`, "    ")),
     ].join("\n");
     return { json: estimate, text };
   },

@@ -11,7 +11,9 @@ import { Command, CommandOutput } from "./command";
 import { compareReport } from "./compare-report";
 import { markdownTable, markdownText } from "./markdown";
 import { instancesText, renderTable, usd } from "./table";
+import { wrap } from "./wrap";
 
+/** The Markdown table's columns. */
 const HEADERS = ["workload", "region", "capacity", "instance", "GPUs", "instances", "purchase", "$/inst-h od / spot", "$/hour", "$/month", "max $/month", "max set by"];
 
 export const reportCommand: Command = {
@@ -74,25 +76,90 @@ function planReport(plan: GpuPlan, markdown: boolean): CommandOutput {
     stacks: perStack.map((s) => ({ stack: s.stack, ...s.totals, workloads: s.workloads })),
     totals: totals(plan.workloads),
   };
-  const table = (rows: (string | number)[][]) => (markdown ? markdownTable(HEADERS, rows) : renderTable(HEADERS, rows));
-  const name = (text: string) => (markdown ? markdownText(text) : text);
-  const lines: string[] = [markdown ? "## GPU workloads: cost plan" : "GPU workloads: cost plan", ""];
-  for (const s of perStack) {
-    lines.push(markdown ? `### Stack ${name(s.stack)}` : `Stack ${s.stack}`, "");
-    lines.push(table([...s.workloads.map(row), totalRow(`${s.stack} total`, s.totals)]), "");
-  }
-  const app = totals(plan.workloads);
-  const assumed = [...new Set(plan.workloads.filter((w) => !w.regionKnown).map((w) => w.path))];
-  lines.push(
-    `${markdown ? "**" : ""}App total: ${money(app.usdPerHour)}/hour, ${money(app.usdPerMonth)}/month expected; up to ${money(app.maxUsdPerMonth)}/month in the worst case.${markdown ? "**" : ""}`,
-    "",
-    `Prices: on-demand Linux per region as of ${plan.pricesAsOf}; spot estimates (median over a region's zones) as of ${plan.spotPricesAsOf}; a month is ${plan.hoursPerMonth} hours. ` +
-      "Expected cost prices what is bought on spot at the spot estimate; the worst case is the most instances of the dearest type the capacity may launch, on-demand." +
-      (assumed.length ? ` No region known for ${assumed.map(name).join(", ")}: us-east-1 prices.` : ""),
-  );
-  return { json, text: lines.join("\n") };
+  return { json, text: markdown ? markdownPlan(plan, perStack, json.totals) : textPlan(plan, perStack, json.totals) };
 }
 
+interface Totals {
+  readonly usdPerHour: number;
+  readonly usdPerMonth: number;
+  readonly maxUsdPerMonth: number;
+}
+
+interface StackCost {
+  readonly stack: string;
+  readonly workloads: readonly PlannedWorkload[];
+  readonly totals: Totals;
+}
+
+/** One table per stack with every column, for a pull request (a browser scrolls sideways). */
+function markdownPlan(plan: GpuPlan, perStack: readonly StackCost[], app: Totals): string {
+  const lines = ["## GPU workloads: cost plan", ""];
+  for (const s of perStack) {
+    lines.push(`### Stack ${markdownText(s.stack)}`, "", markdownTable(HEADERS, [...s.workloads.map(row), totalRow(`${s.stack} total`, s.totals)]), "");
+  }
+  lines.push(`**${appTotal(app)}**`, "", pricesNote(plan, markdownText));
+  return lines.join("\n");
+}
+
+/**
+ * Within 100 columns: per stack what runs and what it costs, then one table of where and at what prices,
+ * with the fallback count after the instance type (explained below the tables).
+ */
+function textPlan(plan: GpuPlan, perStack: readonly StackCost[], app: Totals): string {
+  const lines = ["GPU workloads: cost plan", ""];
+  for (const s of perStack) {
+    const rows = s.workloads.map((w) => [
+      w.path,
+      w.instanceType + (w.instanceTypes.length > 1 ? ` +${w.instanceTypes.length - 1}` : ""),
+      instancesText(w.instances),
+      w.purchase,
+      money(w.usdPerHour),
+      money(w.usdPerMonth),
+      money(w.maxUsdPerMonth),
+    ]);
+    const total = [`${s.stack} total`, "", "", "", money(s.totals.usdPerHour), money(s.totals.usdPerMonth), money(s.totals.maxUsdPerMonth)];
+    lines.push(`Stack ${s.stack}`, "", renderTable(["workload", "instance", "instances", "purchase", "$/hour", "$/month", "max $/month"], [...rows, total]), "");
+  }
+  lines.push(
+    "Where and at what prices",
+    "",
+    renderTable(
+      ["workload", "region", "capacity", "GPUs", "$/inst-h", "spot", "max set by"],
+      perStack.flatMap((s) =>
+        s.workloads.map((w) => [
+          w.path,
+          w.regionKnown ? w.region : `${w.region}*`,
+          w.capacity,
+          gpusLabel(w.gpuCount, w.gpuFraction, w.gpu),
+          usd(w.usdPerInstanceHour),
+          w.spotUsdPerInstanceHour === null ? "–" : usd(w.spotUsdPerInstanceHour),
+          `${w.instances.max} × ${w.maxInstanceType}`,
+        ]),
+      ),
+    ),
+    "",
+    wrap(appTotal(app)),
+    "",
+    wrap("instance +N: N fallback types the capacity may also launch. $/inst-h: one instance on-demand; spot: its spot estimate."),
+    wrap(pricesNote(plan, (t) => t)),
+  );
+  return lines.join("\n");
+}
+
+function appTotal(app: Totals): string {
+  return `App total: ${money(app.usdPerHour)}/hour, ${money(app.usdPerMonth)}/month expected; up to ${money(app.maxUsdPerMonth)}/month in the worst case.`;
+}
+
+function pricesNote(plan: GpuPlan, name: (text: string) => string): string {
+  const assumed = [...new Set(plan.workloads.filter((w) => !w.regionKnown).map((w) => w.path))];
+  return (
+    `Prices: on-demand Linux per region as of ${plan.pricesAsOf}; spot estimates (median over a region's zones) as of ${plan.spotPricesAsOf}; a month is ${plan.hoursPerMonth} hours. ` +
+    "Expected cost prices what is bought on spot at the spot estimate; the worst case is the most instances of the dearest type the capacity may launch, on-demand." +
+    (assumed.length ? ` No region known for ${assumed.map(name).join(", ")} (marked *): us-east-1 prices.` : "")
+  );
+}
+
+/** A Markdown row: every column. */
 function row(w: PlannedWorkload): (string | number)[] {
   const instances = instancesText(w.instances);
   const types = w.instanceTypes.length > 1 ? ` +${w.instanceTypes.length - 1} fallback` : "";

@@ -11,6 +11,7 @@ import { JSON_FLAG, ParsedFlags, flag } from "./args";
 import { Command } from "./command";
 import { MODEL_FLAGS, MODEL_FLAG_FOR, modelFromFlags, usageFromFlags } from "./model-flags";
 import { renderTable, usd } from "./table";
+import { wrap } from "./wrap";
 
 export const selectCommand: Command = {
   name: "select",
@@ -125,27 +126,17 @@ export const selectCommand: Command = {
     const where = decision.regionKnown ? `in ${decision.region}` : `in us-east-1 (no --region given)`;
     const text = [
       `${decision.workload}: ${nodes}${decision.instanceType} — ${gpusLabel(decision.gpuCount, decision.gpuFraction, decision.gpu.name)} per instance, ${decision.purchase}`,
-      `Cost ${where}: ${usd(decision.usdPerInstanceHour)}/instance-hour on-demand (${spot}); ${usd(decision.usdPerHour)}/hour and ` +
-        `${formatUsd(decision.usdPerMonth)}/month expected, ${formatUsd(decision.maxUsdPerMonth)}/month at most (prices as of ${decision.pricesAsOf}, spot as of ${decision.spotPricesAsOf})`,
-      ...workLines(decision),
+      wrap(
+        `Cost ${where}: ${usd(decision.usdPerInstanceHour)}/instance-hour on-demand (${spot}); ${usd(decision.usdPerHour)}/hour and ` +
+          `${formatUsd(decision.usdPerMonth)}/month expected, ${formatUsd(decision.maxUsdPerMonth)}/month at most (prices as of ${decision.pricesAsOf}, spot as of ${decision.spotPricesAsOf})`,
+        "  ",
+      ),
+      ...workLines(decision).map((line) => wrap(line, "  ")),
       "",
-      `Why: ${decision.reason}`,
+      wrap(`Why: ${decision.reason}`, "  "),
       "",
       `Alternatives (${decision.alternatives.length}, best first):`,
-      decision.alternatives.length
-        ? renderTable(
-            ["instance", "GPUs", "nodes", "$/inst-h", "spot $/inst-h", "$/h all nodes", ...extraHeaders(decision)],
-            decision.alternatives.map((a) => [
-              a.instanceType,
-              gpusLabel(a.gpuCount, a.gpuFraction, a.gpu.name),
-              a.nodeCount,
-              usd(a.usdPerInstanceHour),
-              a.spotUsdPerInstanceHour === null ? "–" : usd(a.spotUsdPerInstanceHour),
-              usd(a.onDemandUsdPerHour),
-              ...extraCells(decision, a),
-            ]),
-          )
-        : "  none",
+      decision.alternatives.length ? alternativesTable(decision) : "  none",
       "",
       `Rejected (${decision.rejected.length}):`,
       renderTable(["instance", "ruled out by", "why"], decision.rejected.map((r) => [r.instanceType, r.constraint, r.reason])),
@@ -169,8 +160,25 @@ function workLines(d: Decision): string[] {
   return lines;
 }
 
-function extraHeaders(d: Decision): string[] {
-  return d.throughput ? ["replicas", "tok/s/replica", "$/M tokens"] : d.job ? ["hours", "$/job"] : [];
+/**
+ * The alternatives: nodes and the price of all of them only where some alternative is a cluster; replicas for a
+ * throughput target, hours and USD per run for a training-token count.
+ */
+function alternativesTable(d: Decision): string {
+  const clusters = d.alternatives.some((a) => a.nodeCount > 1);
+  const headers = ["instance", "GPUs", "$/inst-h", "spot", ...(clusters ? ["nodes", "$/h all nodes"] : [])];
+  const extra = d.throughput ? ["replicas", "tok/s/replica", "$/M tokens"] : d.job ? ["hours", "$/job"] : [];
+  return renderTable(
+    [...headers, ...extra],
+    d.alternatives.map((a) => [
+      a.instanceType,
+      gpusLabel(a.gpuCount, a.gpuFraction, a.gpu.name),
+      usd(a.usdPerInstanceHour),
+      a.spotUsdPerInstanceHour === null ? "–" : usd(a.spotUsdPerInstanceHour),
+      ...(clusters ? [a.nodeCount, usd(a.onDemandUsdPerHour)] : []),
+      ...extraCells(d, a),
+    ]),
+  );
 }
 
 function extraCells(d: Decision, a: Candidate): (string | number)[] {

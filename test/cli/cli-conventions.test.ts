@@ -108,3 +108,68 @@ describe("errors name the flag as typed", () => {
     expect(runCli(["select", "--workload", "training", "--nodes", "2", "--gpus", "L4"]).stderr).toMatch(/No instance type satisfies minClusterNetworkGbps = 400/);
   });
 });
+
+/**
+ * Every command as the example app and the README use it; BASE and HEAD stand for the example plans' folders.
+ * Help, --version and the cost reports included.
+ */
+const EXAMPLE_RUNS: readonly (readonly string[])[] = [
+  ["gpus"],
+  ["catalog"],
+  ["catalog", "--region", "eu-west-1"],
+  ["catalog", "--family", "p5"],
+  ["models"],
+  ["select", "--workload", "realtime-inference", "--model", "llama-3.1-8b", "--context", "8192", "--concurrency", "2"],
+  ["select", "--workload", "training", "--nodes", "2"],
+  ["select", "--workload", "image-generation", "--model", "sdxl"],
+  ["select", "--workload", "batch-processing"],
+  ["select", "--workload", "realtime-inference", "--model", "llama-3.1-8b", "--throughput", "2000", "--min-stream-tokens", "20"],
+  ["select", "--workload", "fine-tuning", "--model", "llama-3.1-8b", "--mode", "full", "--training-tokens", "1000000000"],
+  ["select", "--workload", "training", "--model", "llama-3.1-70b", "--mode", "full", "--training-tokens", "1000000000"],
+  ["select", "--workload", "realtime-inference", "--region", "eu-west-1", "--spot"],
+  ["estimate", "--model", "llama-3.1-8b", "--context", "8192", "--concurrency", "2"],
+  ["estimate", "--model", "llama-3.1-8b", "--mode", "lora", "--concurrency", "4", "--gpu", "A10G"],
+  ["estimate", "--model", "llama-3.1-70b", "--mode", "full", "--gpus", "8"],
+  ["estimate", "--model", "sdxl"],
+  ["report", "--dir", "BASE"],
+  ["report", "--dir", "HEAD", "--compare-to", "BASE"],
+  ["report", "--dir", "BASE", "--compare-to", "HEAD"],
+  ["report", "--dir", "HEAD", "--compare-to", "BASE", "--fail-above-usd", "100", "--fail-above-percent", "1"],
+  ...COMMANDS.map((c) => [c.name, "--help"]),
+  ["help"],
+  ["--version"],
+];
+
+const run = (argv: readonly string[], ...more: string[]) =>
+  runCli([...argv.map((a) => (a === "BASE" ? plans.baseDir : a === "HEAD" ? plans.headDir : a)), ...more]);
+
+describe("text fits 100 columns", () => {
+  test.each(EXAMPLE_RUNS.map((argv) => [argv.join(" ")] as const))("%s", (name) => {
+    const { stdout, exitCode } = run(EXAMPLE_RUNS.find((argv) => argv.join(" ") === name)!);
+    expect(exitCode).toBeLessThan(2);
+    const wide = stdout.split("\n").filter((line) => [...line].length > 100);
+    expect(wide).toEqual([]);
+  });
+});
+
+describe("no colour: NO_COLOR is met because nothing is ever coloured", () => {
+  const ESCAPE = "\u001b[";
+
+  test("no text, Markdown or JSON answer, help or error of any command holds an ANSI escape", () => {
+    const errors = [["select", "--workload", "inference"], ["report", "--dir", "no-such-dir"], ["frobnicate"], ["select", "--colour", "red"]];
+    const outputs = [...EXAMPLE_RUNS, ...errors].flatMap((argv) => [run(argv), run(argv, "--json"), ...(argv[0] === "report" ? [run(argv, "--markdown")] : [])]);
+    expect(outputs.length).toBeGreaterThan(70);
+    const escaped = outputs.filter((o) => (o.stdout + o.stderr).includes(ESCAPE));
+    expect(escaped).toEqual([]);
+  });
+
+  test("not even when a terminal asks for colour (FORCE_COLOR) from the built bin", () => {
+    const result = spawnSync(process.execPath, [BIN, "select", "--workload", "realtime-inference", "--gpus", "A10"], {
+      encoding: "utf8",
+      env: { ...process.env, FORCE_COLOR: "3", NO_COLOR: "" },
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/Did you mean "A10G"/);
+    expect(result.stdout + result.stderr).not.toContain(ESCAPE);
+  });
+});

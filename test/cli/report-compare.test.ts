@@ -64,7 +64,7 @@ describe("report --compare-to: the example app against a head that changes, adds
       ].join("\n"),
     );
     expect(result.stdout).not.toMatch(/media\/sdxl|research\/pretrain/);
-    expect(result.stdout).toMatch(/Prices: on-demand as of 2026-11-29, spot estimates as of 2026-11-29, in both plans; a month is 730 hours.\n$/);
+    expect(result.stdout).toMatch(/Prices: on-demand as of 2026-11-29, spot estimates as of 2026-11-29, in both plans; a month is 730\nhours.\n$/);
   });
 
   test("--compare-to takes the base's cdktf.out folder or its gpu-plan.json", () => {
@@ -174,7 +174,7 @@ describe("report --compare-to: limits on the expected increase", () => {
     const result = compare(plans.headDir, plans.baseDir, "--fail-above-usd", "3194.33", "--fail-above-percent", "3.88");
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toBe("");
-    expect(result.stdout).toMatch(/\nCost check passed: the expected monthly change is within --fail-above-usd 3194.33 and --fail-above-percent 3.88.\n$/);
+    expect(result.stdout.replace(/\n(?=\S)/g, " ")).toMatch(/ Cost check passed: the expected monthly change is within --fail-above-usd 3194.33 and --fail-above-percent 3.88.\n$/);
   });
 
   test("--fail-above-percent compares the JSON's two-decimal percent (3.88 here, +3.9% in the text)", () => {
@@ -253,7 +253,7 @@ describe("report --compare-to: prices read on different days", () => {
     // WHEN
     const result = compare(plans.baseDir, writePlan(earlier));
     // THEN
-    expect(result.stdout).toContain(
+    expect(result.stdout.replace(/\n/g, " ")).toContain(
       "Prices were read on different days (base: on-demand 2026-08-01, spot 2026-11-29; head: on-demand 2026-11-29, spot 2026-11-29): " +
         "part of a change may come from the new prices rather than from a change to the app.",
     );
