@@ -6,6 +6,7 @@ import * as path from "path";
 import { COMMANDS, runCli } from "../../lib/cli/main";
 import { GPU_PLAN_FILE } from "../../lib/plan/gpu-plan";
 import { ExamplePlans, synthExamplePlans } from "./example-plans";
+import { SchemaSubsetValidator } from "./json-schema-subset";
 
 const ROOT = path.join(__dirname, "..", "..");
 const BIN = path.join(ROOT, "bin", "gpu-workloads.js");
@@ -171,5 +172,40 @@ describe("no colour: NO_COLOR is met because nothing is ever coloured", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/Did you mean "A10G"/);
     expect(result.stdout + result.stderr).not.toContain(ESCAPE);
+  });
+});
+
+describe("--json answers keep to the schemas in schema/cli/", () => {
+  const schemas = new SchemaSubsetValidator(path.join(ROOT, "schema", "cli"));
+  const errors = [["select", "--workload", "inference"], ["report", "--dir", "no-such-dir"], ["frobnicate"], ["select", "--colour", "red"], ["estimate", "--gpus", "-1"]];
+
+  test("there is one schema per command, and one for errors", () => {
+    const files = fs.readdirSync(path.join(ROOT, "schema", "cli")).sort();
+    expect(files).toEqual([...COMMANDS.map((c) => `${c.name}.schema.json`), "error.schema.json"].sort());
+  });
+
+  test.each(EXAMPLE_RUNS.filter((argv) => !argv.includes("--help") && argv[0] !== "help" && argv[0] !== "--version").map((argv) => [argv.join(" "), argv] as const))(
+    "%s --json",
+    (_, argv) => {
+      const result = run(argv, "--json");
+      expect(result.exitCode).toBeLessThan(2);
+      expect(schemas.validate(`${argv[0]}.schema.json`, JSON.parse(result.stdout))).toEqual([]);
+    },
+  );
+
+  test.each(errors.map((argv) => [argv.join(" "), argv] as const))("error: %s --json", (_, argv) => {
+    const result = run(argv, "--json");
+    expect(result.exitCode).toBe(2);
+    expect(schemas.validate("error.schema.json", JSON.parse(result.stdout))).toEqual([]);
+  });
+
+  test("the schemas are strict: an answer with a field missing, renamed or of another type fails them", () => {
+    const select = JSON.parse(run(EXAMPLE_RUNS[5], "--json").stdout);
+    const { usdPerMonth, ...missing } = select;
+    expect(schemas.validate("select.schema.json", missing)).toEqual(["/usdPerMonth: required, missing"]);
+    expect(schemas.validate("select.schema.json", { ...missing, usdPerMonthly: usdPerMonth })).toContain("/usdPerMonthly: not a property the schema allows");
+    expect(schemas.validate("select.schema.json", { ...select, gpuCount: "1" })).toEqual(['/gpuCount: "1" is not integer']);
+    const compare = JSON.parse(run(["report", "--dir", "HEAD", "--compare-to", "BASE"], "--json").stdout);
+    expect(schemas.validate("report.schema.json", { ...compare, extra: 1 })).toEqual(["/: matches 0 of the oneOf schemas, not exactly 1"]);
   });
 });

@@ -32,12 +32,12 @@ describe.each([
   let pack: ReturnType<typeof packed>;
   beforeAll(() => (pack = packed(dir)));
 
-  test("holds the compiled library, its types, the CLI, the license and the README, and nothing else", () => {
+  test("holds the compiled library, its types, the CLI, its JSON schemas, the license and the README, and nothing else", () => {
     expect(pack.name).toBe(framework === "cdktf" ? "cdktf-gpu-workloads" : "cdktn-gpu-workloads");
-    for (const file of ["package.json", "LICENSE", "README.md", "bin/gpu-workloads.js", "dist/lib/index.js", "dist/lib/index.d.ts", "dist/lib/cli/main.js"]) {
+    for (const file of ["package.json", "LICENSE", "README.md", "bin/gpu-workloads.js", "dist/lib/index.js", "dist/lib/index.d.ts", "dist/lib/cli/main.js", "schema/cli/select.schema.json", "schema/cli/error.schema.json"]) {
       expect(pack.files).toContain(file);
     }
-    const stray = pack.files.filter((f) => !/^(package\.json|LICENSE|README\.md|bin\/gpu-workloads\.js|dist\/lib\/.+\.(js|d\.ts))$/.test(f));
+    const stray = pack.files.filter((f) => !/^(package\.json|LICENSE|README\.md|bin\/gpu-workloads\.js|schema\/cli\/[a-z]+\.schema\.json|dist\/lib\/.+\.(js|d\.ts))$/.test(f));
     expect(stray).toEqual([]);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
     expect(manifest.scripts?.prepare ?? manifest.scripts?.install ?? manifest.scripts?.postinstall).toBeUndefined();
