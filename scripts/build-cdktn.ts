@@ -60,7 +60,8 @@ export function buildCdktn(): void {
     devDependencies: undefined,
   };
   fs.writeFileSync(path.join(OUT, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
-  for (const file of ["LICENSE"]) fs.copyFileSync(path.join(ROOT, file), path.join(OUT, file));
+  fs.copyFileSync(path.join(ROOT, "LICENSE"), path.join(OUT, "LICENSE"));
+  fs.cpSync(path.join(ROOT, "schema"), path.join(OUT, "schema"), { recursive: true });
   fs.writeFileSync(path.join(OUT, "README.md"), cdktnReadme());
 }
 

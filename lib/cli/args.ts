@@ -5,8 +5,28 @@ import { GpuWorkloadsError } from "../validation/errors";
 /** A flag's value: text, a decimal number, a switch without a value, or a comma-separated list. */
 export type FlagType = "string" | "number" | "boolean" | "list";
 
+/** One flag: how its value is read, and what `--help` says about it. */
+export interface FlagDefinition {
+  readonly type: FlagType;
+  /** The value's placeholder in help (`--dir DIR`); none for a switch. */
+  readonly value?: string;
+  /** What the flag does, with its default where it has one. */
+  readonly description: string;
+}
+
 /** The flags one command accepts, by name without the leading dashes. */
-export type FlagSpec = Readonly<Record<string, FlagType>>;
+export type FlagSpec = Readonly<Record<string, FlagDefinition>>;
+
+/** Flag definitions as commands write them: the value's placeholder, then what the flag does. */
+export const flag = {
+  string: (value: string, description: string): FlagDefinition => ({ type: "string", value, description }),
+  number: (value: string, description: string): FlagDefinition => ({ type: "number", value, description }),
+  list: (value: string, description: string): FlagDefinition => ({ type: "list", value, description }),
+  switch: (description: string): FlagDefinition => ({ type: "boolean", description }),
+};
+
+/** --json, which every command takes. */
+export const JSON_FLAG = flag.switch("print one JSON document instead of text (its schema is in the package's schema/cli/)");
 
 /** Flag values by name (without dashes), typed as the command's FlagSpec says. */
 export type ParsedFlags = Record<string, string | number | boolean | string[] | undefined>;
@@ -21,7 +41,7 @@ export function parseFlags(command: string, argv: readonly string[], spec: FlagS
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
     // Own properties only: "--__proto__" or "--toString" must not find Object.prototype's members.
-    const type = ownValue(spec, name);
+    const type = ownValue(spec, name)?.type;
     if (!type) {
       const near = closestNames(name, Object.keys(spec));
       throw new GpuWorkloadsError(

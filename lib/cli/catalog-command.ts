@@ -5,14 +5,23 @@ import { REFERENCE_REGION, instancePrice } from "../taxonomy/pricing";
 import { gpusLabel } from "../taxonomy/gpu-share";
 import { GpuWorkloadsError } from "../validation/errors";
 import { checkRegion } from "../selection/validate-requirements";
+import { JSON_FLAG, flag } from "./args";
 import { Command } from "./command";
 import { renderTable, usd } from "./table";
+import { wrap } from "./wrap";
 
 export const catalogCommand: Command = {
   name: "catalog",
   summary: "the GPU instance types, filtered by GPU, region or family",
   usage: "gpu-workloads catalog [--gpu X] [--region R] [--family F] [--json]",
-  flags: { gpu: "string", region: "string", family: "string", json: "boolean" },
+  flags: {
+    gpu: flag.string("X", 'only types with this GPU, by any spelling ("A10G", "NVIDIA A10G", "a10g")'),
+    region: flag.string("R", "only types offered in this region, at its prices (default: every type, us-east-1 prices)"),
+    family: flag.string("F", "only this family (g5, g6e, p5, ...)"),
+    json: JSON_FLAG,
+  },
+  flagFor: { region: "--region" },
+  examples: ["gpu-workloads catalog --gpu L40S", "gpu-workloads catalog --family p5 --region eu-west-1", "gpu-workloads catalog --region us-west-2 --json"],
   run(flags) {
     const taxonomy = DEFAULT_TAXONOMY;
     const gpu = flags.gpu === undefined ? undefined : resolveGpuName(taxonomy, String(flags.gpu), "--gpu");
@@ -49,10 +58,11 @@ export const catalogCommand: Command = {
       legacy: Boolean(t.legacy),
       regions: t.regions,
     }));
+    // 100 columns: the region is named below the table, legacy and Capacity-Block-only types are marked.
     const text = renderTable(
-      ["instance", "GPUs", "GB/GPU", "vCPU", "GiB", "Gbps", "EFA", "NVMe GB", "arch", `$/inst-h ${region}`, "spot", "regions"],
+      ["instance", "GPUs", "GB/GPU", "vCPU", "GiB", "Gbps", "EFA", "NVMe GB", "arch", "$/inst-h", "spot"],
       rows.map((t) => [
-        t.instanceType + (t.legacy ? " (legacy)" : "") + (t.capacityBlockOnly ? " (Capacity Blocks)" : ""),
+        t.instanceType + (t.legacy ? "*" : "") + (t.capacityBlockOnly ? "†" : ""),
         gpusLabel(t.gpuCount, t.gpuFraction, t.gpu),
         gpuModel(taxonomy, t.gpu).memoryGB * (t.gpuFraction ?? 1),
         t.vcpus,
@@ -63,13 +73,15 @@ export const catalogCommand: Command = {
         t.cpuArchitecture,
         price(t).usdPerInstanceHour === null ? "no price" : usd(price(t).usdPerInstanceHour!),
         price(t).spotUsdPerInstanceHour === null ? "–" : usd(price(t).spotUsdPerInstanceHour!),
-        String(t.regions.length),
       ]),
     );
     const where = flags.region === undefined ? "us-east-1 (give --region for another)" : region;
-    return {
-      json,
-      text: `${text}\n\n${rows.length} instance types; on-demand Linux prices in ${where} as of ${taxonomy.asOf}, spot estimates as of ${taxonomy.spotPricesAsOf ?? taxonomy.asOf}.`,
-    };
+    const notes = [
+      `${rows.length} instance types; on-demand Linux prices in ${where} as of ${taxonomy.asOf}, ` +
+        `spot estimates as of ${taxonomy.spotPricesAsOf ?? taxonomy.asOf}. --json lists the regions that offer each type.`,
+      ...(rows.some((t) => t.legacy) ? ["* previous generation: chosen only when its GPU is named (e.g. --gpus V100)."] : []),
+      ...(rows.some((t) => t.capacityBlockOnly) ? ["† Capacity Blocks only: AWS publishes no on-demand or spot price."] : []),
+    ];
+    return { json, text: `${text}\n\n${notes.map((n) => wrap(n, "  ")).join("\n")}` };
   },
 };

@@ -6,6 +6,8 @@ export interface CommandOutput {
   readonly json: unknown;
   /** The same answer as readable text. */
   readonly text: string;
+  /** Checks the answer failed (a cost limit of `report --compare-to`): the CLI prints each on stderr and exits 1. */
+  readonly failed?: readonly string[];
 }
 
 /** One CLI command: its name, help, the flags it takes, and what it runs. */
@@ -18,6 +20,10 @@ export interface Command {
   readonly usage: string;
   /** The flags it accepts and their types. */
   readonly flags: FlagSpec;
+  /** When the command exits 1 rather than 0, for its help (report: a cost limit broken). */
+  readonly exitsWith1?: string;
+  /** Two or three command lines that `--help` shows, from the simplest. */
+  readonly examples: readonly string[];
   /** The flag that sets each library property, so errors name what the user typed (gpuCount → --gpu-count). */
   readonly flagFor?: Readonly<Record<string, string>>;
   /** Runs the command on parsed flags; throws a GpuWorkloadsError on bad input. */

@@ -2,9 +2,11 @@ import { GpuWorkloadsError } from "../validation/errors";
 import { estimateMemory } from "../selection/memory-estimate";
 import { resolveGpuName } from "../selection/resolve-names";
 import { DEFAULT_TAXONOMY, gpuModel } from "../taxonomy/taxonomy";
+import { JSON_FLAG, flag } from "./args";
 import { Command } from "./command";
 import { MODEL_FLAGS, MODEL_FLAG_FOR, modelFromFlags, usageFromFlags } from "./model-flags";
 import { renderTable } from "./table";
+import { wrap } from "./wrap";
 
 export const estimateCommand: Command = {
   name: "estimate",
@@ -14,7 +16,17 @@ export const estimateCommand: Command = {
     " --mode inference|lora|full [--context N --concurrency N --precision fp32|bf16|fp16|fp8|int8|int4] [--gpus N] [--gpu NAME]" +
     " [--engine vllm|transformers --gpu-memory-utilization F --max-num-batched-tokens N --max-num-seqs N --prompt-tokens N]" +
     " [--lora-rank N --gradient-checkpointing on|off --optimizer adamw|adamw-8bit|sgd --sharding fsdp|ddp --training-precision mixed|bf16 --fused-loss] [--json]",
-  flags: { ...MODEL_FLAGS, gpus: "number", gpu: "string", json: "boolean" },
+  flags: {
+    ...MODEL_FLAGS,
+    gpus: flag.number("N", "GPUs the model is spread over (default 1)"),
+    gpu: flag.string("NAME", "the GPU: vLLM's defaults for it, and whether the estimate fits it"),
+    json: JSON_FLAG,
+  },
+  examples: [
+    "gpu-workloads estimate --model llama-3.1-8b --context 8192 --concurrency 4 --gpu L40S",
+    "gpu-workloads estimate --model llama-3.1-70b --mode lora --precision int4 --gpus 2",
+    "gpu-workloads estimate --params 8 --layers 32 --kv-heads 8 --head-dim 128 --mode full --gpus 8",
+  ],
   flagFor: { ...MODEL_FLAG_FOR, gpuCount: "--gpus" },
   run(flags) {
     const model = modelFromFlags(flags);
@@ -35,8 +47,11 @@ export const estimateCommand: Command = {
         ]
       : [];
     const text = [
-      `${estimate.model} ${estimate.mode}${setup ? ` (${setup})` : ""}, ${estimate.precision}, ${estimate.concurrency} × ${estimate.contextTokens} tokens on ${estimate.gpuCount} GPU(s):` +
-        ` ${estimate.perGpuGiB} GiB per GPU${estimate.memoryUtilization < 1 ? `, within ${estimate.memoryUtilization} of each GPU` : ""}; checkpoint ${estimate.weightsTotalGiB} GiB`,
+      wrap(
+        `${estimate.model} ${estimate.mode}${setup ? ` (${setup})` : ""}, ${estimate.precision}, ${estimate.concurrency} × ${estimate.contextTokens} tokens on ${estimate.gpuCount} GPU(s):` +
+          ` ${estimate.perGpuGiB} GiB per GPU${estimate.memoryUtilization < 1 ? `, within ${estimate.memoryUtilization} of each GPU` : ""}; checkpoint ${estimate.weightsTotalGiB} GiB`,
+        "  ",
+      ),
       "",
       renderTable(
         ["part (per GPU)", "GiB"],
@@ -54,7 +69,7 @@ export const estimateCommand: Command = {
       ...fits,
       "",
       "Assumptions:",
-      ...estimate.assumptions.map((a) => `  - ${a}`),
+      ...estimate.assumptions.map((a) => wrap(`  - ${a}`, "    ")),
     ].join("\n");
     return { json: estimate, text };
   },

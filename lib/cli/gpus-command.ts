@@ -1,12 +1,15 @@
 import { DEFAULT_TAXONOMY } from "../taxonomy/taxonomy";
+import { JSON_FLAG } from "./args";
 import { Command } from "./command";
 import { renderTable } from "./table";
+import { wrap } from "./wrap";
 
 export const gpusCommand: Command = {
   name: "gpus",
   summary: "the GPU table: memory, bandwidth, compute, tier",
   usage: "gpu-workloads gpus [--json]",
-  flags: { json: "boolean" },
+  flags: { json: JSON_FLAG },
+  examples: ["gpu-workloads gpus", "gpu-workloads gpus --json"],
   run() {
     const gpus = DEFAULT_TAXONOMY.gpus;
     const json = gpus.map((g) => ({
@@ -24,22 +27,27 @@ export const gpusCommand: Command = {
       availability: g.availability,
       awsEquivalent: g.awsEquivalent?.gpu ?? null,
     }));
+    // 100 columns: memory and its type share a column, and GPUs AWS does not offer are marked and named below.
     const text = renderTable(
-      ["GPU", "memory GB", "usable MiB", "type", "GB/s", "BF16 TFLOPS", "FP8 TFLOPS", "tier", "cost", "availability", "on AWS"],
+      ["GPU", "memory", "usable MiB", "GB/s", "BF16", "FP8", "tier", "cost", "availability"],
       gpus.map((g) => [
-        g.name,
-        g.memoryGB,
+        g.awsEquivalent ? `${g.name}*` : g.name,
+        `${g.memoryGB} GB ${g.memoryType}`,
         g.usableMemoryMiB,
-        g.memoryType,
         g.memoryBandwidthGBps,
         g.bf16Tflops,
         g.fp8Tflops ?? "-",
         g.tier,
         g.relativeCost,
         g.availability,
-        g.awsEquivalent ? `no: use ${g.awsEquivalent.gpu}` : "yes",
       ]),
     );
-    return { json, text: `${text}\n\nFigures as of ${DEFAULT_TAXONOMY.asOf}; sources: the taxonomy's rows (lib/taxonomy/data/gpu-models.ts).` };
+    const elsewhere = gpus.filter((g) => g.awsEquivalent).map((g) => `${g.name} (use ${g.awsEquivalent!.gpu})`);
+    const notes = [
+      "BF16 and FP8: dense TFLOPS. GB/s: memory bandwidth.",
+      ...(elsewhere.length ? [`* Not offered on AWS: ${elsewhere.join(", ")}.`] : []),
+      `Figures as of ${DEFAULT_TAXONOMY.asOf}; sources: the taxonomy's rows (lib/taxonomy/data/gpu-models.ts).`,
+    ];
+    return { json, text: `${text}\n\n${notes.map((n) => wrap(n, "  ")).join("\n")}` };
   },
 };

@@ -1,23 +1,22 @@
 import { ownValue } from "../validation/allowed-values";
-import { GpuWorkloadsError, InvalidRequirementError } from "../validation/errors";
+import { GpuWorkloadsError, InvalidRequirementError, NoFeasibleInstanceError } from "../validation/errors";
 import { ParsedFlags, parseFlags } from "./args";
 import { catalogCommand } from "./catalog-command";
 import { Command } from "./command";
 import { estimateCommand } from "./estimate-command";
 import { gpusCommand } from "./gpus-command";
+import { commandHelp, overview } from "./help";
 import { modelsCommand } from "./models-command";
 import { reportCommand } from "./report-command";
 import { selectCommand } from "./select-command";
-
-export type { Command, CommandOutput } from "./command";
-export type { FlagSpec, FlagType, ParsedFlags } from "./args";
+import { packageVersion } from "./version";
 
 /** Every command the CLI answers. */
 export const COMMANDS: readonly Command[] = [gpusCommand, catalogCommand, modelsCommand, selectCommand, estimateCommand, reportCommand];
 
 /** What one run of the CLI prints and how it exits. */
 export interface CliResult {
-  /** 0 on success; 2 when the library refused the input (a GpuWorkloadsError, e.g. nothing feasible). */
+  /** 0 answered; 1 when report's --fail-above-usd or --fail-above-percent gate trips; 2 bad input (a GpuWorkloadsError, e.g. nothing feasible). */
   readonly exitCode: number;
   /** The answer: text, or one JSON document with --json (errors too). */
   readonly stdout: string;
@@ -29,17 +28,21 @@ export interface CliResult {
 export function runCli(argv: readonly string[]): CliResult {
   const [name, ...rest] = argv;
   const json = rest.includes("--json");
-  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
-    return { exitCode: 0, stdout: help(), stderr: "" };
+  if (name === undefined || name === "--help" || name === "-h" || (name === "help" && rest.length === 0)) {
+    return { exitCode: 0, stdout: overview(COMMANDS), stderr: "" };
   }
+  if (name === "--version") return { exitCode: 0, stdout: `${packageVersion()}\n`, stderr: "" };
   try {
-    const command = COMMANDS.find((c) => c.name === name);
-    if (!command) {
-      throw new GpuWorkloadsError("UnknownCommand", `"${name}" is not a command; use one of ${COMMANDS.map((c) => c.name).join(", ")} (gpu-workloads help).`);
-    }
-    if (rest.includes("--help")) return { exitCode: 0, stdout: `usage: ${command.usage}\n`, stderr: "" };
+    if (name === "help") return { exitCode: 0, stdout: commandHelp(commandNamed(rest[0])), stderr: "" };
+    const command = commandNamed(name);
+    if (rest.includes("--help") || rest.includes("-h")) return { exitCode: 0, stdout: commandHelp(command), stderr: "" };
     const output = runNamingFlags(command, parseFlags(name, rest, command.flags));
-    return { exitCode: 0, stdout: (json ? JSON.stringify(output.json, null, 2) : output.text) + "\n", stderr: "" };
+    const failed = output.failed ?? [];
+    return {
+      exitCode: failed.length ? 1 : 0,
+      stdout: (json ? JSON.stringify(output.json, null, 2) : output.text) + "\n",
+      stderr: failed.map((reason) => `gpu-workloads: ${reason}\n`).join(""),
+    };
   } catch (error) {
     if (!(error instanceof GpuWorkloadsError)) throw error;
     return json
@@ -48,24 +51,32 @@ export function runCli(argv: readonly string[]): CliResult {
   }
 }
 
-/** Runs the command; an invalid value is reported by the flag that set it, not by the library's property name. */
+function commandNamed(name: string): Command {
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    throw new GpuWorkloadsError("UnknownCommand", `"${name}" is not a command; use one of ${COMMANDS.map((c) => c.name).join(", ")} (gpu-workloads help).`);
+  }
+  return command;
+}
+
+/**
+ * Runs the command; an invalid value is reported by the flag that set it, not by the library's property name,
+ * and so is the requirement no instance type meets when the user typed its flag.
+ */
 function runNamingFlags(command: Command, flags: ParsedFlags) {
   try {
     return command.run(flags);
   } catch (error) {
-    if (!(error instanceof InvalidRequirementError) || !command.flagFor) throw error;
-    const flag = ownValue(command.flagFor, error.property);
-    throw flag ? new InvalidRequirementError(flag, error.value, error.expected, error.code) : error;
+    if (!command.flagFor) throw error;
+    if (error instanceof InvalidRequirementError) {
+      const flag = ownValue(command.flagFor, error.property);
+      throw flag ? new InvalidRequirementError(flag, error.value, error.expected, error.code) : error;
+    }
+    if (error instanceof NoFeasibleInstanceError) {
+      const flag = ownValue(command.flagFor, error.constraint);
+      const typed = flag !== undefined && flags[flag.slice(2)] !== undefined;
+      throw typed ? new NoFeasibleInstanceError(flag, error.value, error.nearest, error.hint) : error;
+    }
+    throw error;
   }
-}
-
-function help(): string {
-  return [
-    "gpu-workloads — choose and explain AWS GPU hardware for a workload",
-    "",
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${c.summary}\n            ${c.usage}`),
-    "",
-    "Every command takes --json and then prints one JSON document.",
-    "",
-  ].join("\n");
 }

@@ -4,34 +4,34 @@ import { resolveModel } from "../selection/resolve-names";
 import { ModelSpec } from "../taxonomy/model-spec";
 import { DEFAULT_TAXONOMY } from "../taxonomy/taxonomy";
 import { ModelMode } from "../taxonomy/workload-profile";
-import { FlagSpec, ParsedFlags } from "./args";
+import { FlagSpec, ParsedFlags, flag } from "./args";
 
 /** Flags that describe a model and how it is used (shared by select and estimate). */
 export const MODEL_FLAGS: FlagSpec = {
-  model: "string",
-  params: "number",
-  layers: "number",
-  "kv-heads": "number",
-  "head-dim": "number",
-  "hidden-size": "number",
-  "intermediate-size": "number",
-  vocab: "number",
-  mode: "string",
-  context: "number",
-  concurrency: "number",
-  precision: "string",
-  engine: "string",
-  "gpu-memory-utilization": "number",
-  "max-num-batched-tokens": "number",
-  "max-num-seqs": "number",
-  "prompt-tokens": "number",
-  "output-tokens": "number",
-  "lora-rank": "number",
-  "gradient-checkpointing": "string",
-  optimizer: "string",
-  sharding: "string",
-  "training-precision": "string",
-  "fused-loss": "boolean",
+  model: flag.string("NAME", "a model of the catalog by name or alias (gpu-workloads models), or a custom model's name"),
+  params: flag.number("B", "custom model: parameters in billions (with --layers, --kv-heads and --head-dim)"),
+  layers: flag.number("N", "custom model: transformer layers"),
+  "kv-heads": flag.number("N", "custom model: key-value heads"),
+  "head-dim": flag.number("N", "custom model: dimension of each attention head"),
+  "hidden-size": flag.number("N", "custom model: hidden size (default: derived from the parameters and layers)"),
+  "intermediate-size": flag.number("N", "custom model: MLP width"),
+  vocab: flag.number("N", "custom model: vocabulary size"),
+  mode: flag.string("MODE", "inference, lora or full (default: the workload class's; inference for estimate)"),
+  context: flag.number("N", "tokens per sequence: prompt and output, or a fine-tune's sequence length (default 4096)"),
+  concurrency: flag.number("N", "sequences in flight per replica, or a fine-tune's micro-batch per GPU (default 1)"),
+  precision: flag.string("P", "weights: fp32, bf16, fp16, fp8, int8 or int4 (default bf16; int4 with lora is QLoRA)"),
+  engine: flag.string("E", "inference engine: vllm or transformers (default vllm)"),
+  "gpu-memory-utilization": flag.number("F", "vLLM's share of each GPU's memory (default 0.9)"),
+  "max-num-batched-tokens": flag.number("N", "vLLM's tokens per prefill chunk (default vLLM's: 2048, 8192 on GPUs of 70 GiB and more)"),
+  "max-num-seqs": flag.number("N", "vLLM's sequences per step (default vLLM's: 256, 1024 on GPUs of 70 GiB and more)"),
+  "prompt-tokens": flag.number("N", "transformers: prompt tokens prefilled at once per sequence (default: --context)"),
+  "output-tokens": flag.number("N", "tokens each request generates, of its --context (default: the lesser of 512 and half)"),
+  "lora-rank": flag.number("N", "fine-tunes: LoRA adapter rank (default 16)"),
+  "gradient-checkpointing": flag.string("on|off", "fine-tunes: recompute activations in the backward pass (default on)"),
+  optimizer: flag.string("O", "fine-tunes: adamw, adamw-8bit or sgd (default adamw)"),
+  sharding: flag.string("S", "fine-tunes on several GPUs: fsdp or ddp (default fsdp)"),
+  "training-precision": flag.string("P", "fine-tunes: mixed (bf16 mixed precision) or bf16 (default mixed)"),
+  "fused-loss": flag.switch("fine-tunes: the loss never materializes all logits (Liger, Unsloth, chunked cross-entropy)"),
 };
 
 /** A catalog model by --model, or a custom one from --params/--layers/--kv-heads/--head-dim (and optional widths). */

@@ -1,25 +1,29 @@
 import { DEFAULT_TAXONOMY } from "../taxonomy/taxonomy";
+import { JSON_FLAG } from "./args";
 import { Command } from "./command";
 import { renderTable } from "./table";
+import { wrap } from "./wrap";
 
 export const modelsCommand: Command = {
   name: "models",
   summary: "the model catalog: parameters, context, shapes and sources",
   usage: "gpu-workloads models [--json]",
-  flags: { json: "boolean" },
+  flags: { json: JSON_FLAG },
+  examples: ["gpu-workloads models", "gpu-workloads models --json"],
   run() {
     const models = DEFAULT_TAXONOMY.models;
     const text = renderTable(
-      ["model", "kind", "params B", "active B", "context", "layers", "hidden", "KV heads", "vocab", "sources"],
+      ["model", "kind", "params B", "active B", "context", "layers", "hidden", "KV", "vocab"],
       models.map((m) =>
         m.kind === "llm"
-          ? [m.name, m.moe ? `llm (MoE ${m.moe.expertsPerToken}/${m.moe.experts})` : "llm", m.paramsBillion, m.activeParamsBillion ?? "-", m.contextLengthTokens, m.layers, m.hiddenSize, m.kvHeads, m.vocabSize, m.sources.length]
-          : [m.name, "diffusion", m.paramsBillion, "-", "-", "-", "-", "-", "-", m.sources.length],
+          ? [m.name, m.moe ? `MoE ${m.moe.expertsPerToken}/${m.moe.experts}` : "llm", m.paramsBillion, m.activeParamsBillion ?? "-", m.contextLengthTokens, m.layers, m.hiddenSize, m.kvHeads, m.vocabSize]
+          : [m.name, "diffusion", m.paramsBillion, "-", "-", "-", "-", "-", "-"],
       ),
     );
-    return {
-      json: models,
-      text: `${text}\n\n${models.length} models; --json prints every field with its sources. Any alias works with --model (e.g. "meta-llama/Llama-3.1-8B-Instruct").`,
-    };
+    const notes = [
+      "kind: llm, MoE k/n (a mixture-of-experts llm, k of its n experts per token) or diffusion; KV: key-value heads.",
+      `${models.length} models; --json prints every field with its sources. Any alias works with --model (e.g. "meta-llama/Llama-3.1-8B-Instruct").`,
+    ];
+    return { json: models, text: `${text}\n\n${notes.map((n) => wrap(n, "  ")).join("\n")}` };
   },
 };

@@ -1,60 +1,167 @@
 import * as path from "path";
-import { GPU_PLAN_FILE, PlannedWorkload } from "../plan/gpu-plan";
-import { readPlanFile } from "../plan/read-plan";
+import { comparePlans } from "../plan/compare-plans";
+import { GPU_PLAN_FILE, GpuPlan, PlannedWorkload } from "../plan/gpu-plan";
+import { planFileAt, readPlanFile } from "../plan/read-plan";
 import { formatUsd as money, round2, round4 } from "../plan/money";
-import { Command } from "./command";
 import { gpusLabel } from "../taxonomy/gpu-share";
-import { renderTable, usd } from "./table";
+import { GpuWorkloadsError } from "../validation/errors";
+import { checkNumber } from "../validation/numbers";
+import { JSON_FLAG, ParsedFlags, flag } from "./args";
+import { Command, CommandOutput } from "./command";
+import { compareReport } from "./compare-report";
+import { markdownTable, markdownText } from "./markdown";
+import { instancesText, renderTable, usd } from "./table";
+import { wrap } from "./wrap";
 
+/** The Markdown table's columns. */
 const HEADERS = ["workload", "region", "capacity", "instance", "GPUs", "instances", "purchase", "$/inst-h od / spot", "$/hour", "$/month", "max $/month", "max set by"];
 
 export const reportCommand: Command = {
   name: "report",
-  summary: "the cost table of a synthesized app, per stack, with totals (for pull requests)",
-  usage: "gpu-workloads report [--dir cdktf.out] [--markdown | --json]",
-  flags: { dir: "string", markdown: "boolean", json: "boolean" },
+  summary: "the cost of a synthesized app per stack, or its change from a base plan (for pull requests)",
+  usage:
+    "gpu-workloads report [--dir cdktf.out] [--markdown | --json]" +
+    " [--compare-to BASE_PLAN [--fail-above-usd N] [--fail-above-percent P]]",
+  flags: {
+    dir: flag.string("DIR", "the synth's output folder, which holds gpu-plan.json (default cdktf.out)"),
+    "compare-to": flag.string("BASE_PLAN", "report the change from this base plan: its gpu-plan.json, or the cdktf.out folder holding it"),
+    "fail-above-usd": flag.number("N", "with --compare-to: exit 1 when the expected monthly cost rises by more than N dollars"),
+    "fail-above-percent": flag.number("P", "with --compare-to: exit 1 when the expected monthly cost rises by more than P percent"),
+    markdown: flag.switch("print Markdown for a pull-request comment (names from the plan are escaped)"),
+    json: JSON_FLAG,
+  },
+  exitsWith1: "with --compare-to, when the expected monthly cost rises above --fail-above-usd or --fail-above-percent",
+  examples: [
+    "gpu-workloads report --markdown > cost.md",
+    "gpu-workloads report --dir head/cdktf.out --compare-to base/cdktf.out/gpu-plan.json --markdown",
+    "gpu-workloads report --compare-to base/cdktf.out --fail-above-usd 500 --fail-above-percent 10",
+  ],
   run(flags) {
-    const plan = readPlanFile(path.join(String(flags.dir ?? "cdktf.out"), GPU_PLAN_FILE));
-    const stacks = [...new Set(plan.workloads.map((w) => w.stack))].sort();
-    const totals = (list: readonly PlannedWorkload[]) => ({
-      usdPerHour: round4(list.reduce((s, w) => s + w.usdPerHour, 0)),
-      usdPerMonth: round2(list.reduce((s, w) => s + w.usdPerMonth, 0)),
-      maxUsdPerMonth: round2(list.reduce((s, w) => s + w.maxUsdPerMonth, 0)),
-    });
-    const perStack = stacks.map((stack) => {
-      const workloads = plan.workloads.filter((w) => w.stack === stack);
-      return { stack, workloads, totals: totals(workloads) };
-    });
-    const json = {
-      pricesAsOf: plan.pricesAsOf,
-      spotPricesAsOf: plan.spotPricesAsOf,
-      stacks: perStack.map((s) => ({ stack: s.stack, ...s.totals, workloads: s.workloads })),
-      totals: totals(plan.workloads),
-    };
-    const markdown = flags.markdown === true;
-    const table = (rows: (string | number)[][]) => (markdown ? markdownTable(HEADERS, rows) : renderTable(HEADERS, rows));
-    const name = (text: string) => (markdown ? markdownText(text) : text);
-    const lines: string[] = [markdown ? "## GPU workloads: cost plan" : "GPU workloads: cost plan", ""];
-    for (const s of perStack) {
-      lines.push(markdown ? `### Stack ${name(s.stack)}` : `Stack ${s.stack}`, "");
-      lines.push(table([...s.workloads.map(row), totalRow(`${s.stack} total`, s.totals)]), "");
+    const file = path.join(String(flags.dir ?? "cdktf.out"), GPU_PLAN_FILE);
+    if (flags["compare-to"] !== undefined) return compare(flags, file);
+    for (const flag of ["fail-above-usd", "fail-above-percent"]) {
+      if (flags[flag] !== undefined) throw new GpuWorkloadsError("MissingFlag", `--${flag} limits the change from a base plan; give the base with --compare-to.`);
     }
-    const app = totals(plan.workloads);
-    const assumed = [...new Set(plan.workloads.filter((w) => !w.regionKnown).map((w) => w.path))];
-    lines.push(
-      `${markdown ? "**" : ""}App total: ${money(app.usdPerHour)}/hour, ${money(app.usdPerMonth)}/month expected; up to ${money(app.maxUsdPerMonth)}/month in the worst case.${markdown ? "**" : ""}`,
-      "",
-      `Prices: on-demand Linux per region as of ${plan.pricesAsOf}; spot estimates (median over a region's zones) as of ${plan.spotPricesAsOf}; a month is ${plan.hoursPerMonth} hours. ` +
-        "Expected cost prices what is bought on spot at the spot estimate; the worst case is the most instances of the dearest type the capacity may launch, on-demand." +
-        (assumed.length ? ` No region known for ${assumed.map(name).join(", ")}: us-east-1 prices.` : ""),
-    );
-    return { json, text: lines.join("\n") };
+    return planReport(readPlanFile(file), flags.markdown === true);
   },
 };
 
+/** `report --compare-to`: the head plan (--dir) against a base plan, with the cost limits. */
+function compare(flags: ParsedFlags, headFile: string): CommandOutput {
+  checkNumber("--fail-above-usd", flags["fail-above-usd"], { min: 0, unit: "USD a month" });
+  checkNumber("--fail-above-percent", flags["fail-above-percent"], { min: 0, unit: "percent" });
+  const baseFile = planFileAt(String(flags["compare-to"]));
+  const base = readPlanFile(baseFile, "--compare-to");
+  const head = readPlanFile(headFile, "--dir");
+  const comparison = comparePlans(base, head, { base: `the base plan ${baseFile} (--compare-to)`, head: `the head plan ${headFile} (--dir)` });
+  const limits = { failAboveUsd: flags["fail-above-usd"] as number | undefined, failAbovePercent: flags["fail-above-percent"] as number | undefined };
+  return compareReport(comparison, { base: baseFile, head: headFile }, limits, flags.markdown === true);
+}
+
+/** The cost table of one plan, per stack. */
+function planReport(plan: GpuPlan, markdown: boolean): CommandOutput {
+  const stacks = [...new Set(plan.workloads.map((w) => w.stack))].sort();
+  const totals = (list: readonly PlannedWorkload[]) => ({
+    usdPerHour: round4(list.reduce((s, w) => s + w.usdPerHour, 0)),
+    usdPerMonth: round2(list.reduce((s, w) => s + w.usdPerMonth, 0)),
+    maxUsdPerMonth: round2(list.reduce((s, w) => s + w.maxUsdPerMonth, 0)),
+  });
+  const perStack = stacks.map((stack) => {
+    const workloads = plan.workloads.filter((w) => w.stack === stack);
+    return { stack, workloads, totals: totals(workloads) };
+  });
+  const json = {
+    pricesAsOf: plan.pricesAsOf,
+    spotPricesAsOf: plan.spotPricesAsOf,
+    stacks: perStack.map((s) => ({ stack: s.stack, ...s.totals, workloads: s.workloads })),
+    totals: totals(plan.workloads),
+  };
+  return { json, text: markdown ? markdownPlan(plan, perStack, json.totals) : textPlan(plan, perStack, json.totals) };
+}
+
+interface Totals {
+  readonly usdPerHour: number;
+  readonly usdPerMonth: number;
+  readonly maxUsdPerMonth: number;
+}
+
+interface StackCost {
+  readonly stack: string;
+  readonly workloads: readonly PlannedWorkload[];
+  readonly totals: Totals;
+}
+
+/** One table per stack with every column, for a pull request (a browser scrolls sideways). */
+function markdownPlan(plan: GpuPlan, perStack: readonly StackCost[], app: Totals): string {
+  const lines = ["## GPU workloads: cost plan", ""];
+  for (const s of perStack) {
+    lines.push(`### Stack ${markdownText(s.stack)}`, "", markdownTable(HEADERS, [...s.workloads.map(row), totalRow(`${s.stack} total`, s.totals)]), "");
+  }
+  lines.push(`**${appTotal(app)}**`, "", pricesNote(plan, markdownText));
+  return lines.join("\n");
+}
+
+/**
+ * Within 100 columns: per stack what runs and what it costs, then one table of where and at what prices,
+ * with the fallback count after the instance type (explained below the tables).
+ */
+function textPlan(plan: GpuPlan, perStack: readonly StackCost[], app: Totals): string {
+  const lines = ["GPU workloads: cost plan", ""];
+  for (const s of perStack) {
+    const rows = s.workloads.map((w) => [
+      w.path,
+      w.instanceType + (w.instanceTypes.length > 1 ? ` +${w.instanceTypes.length - 1}` : ""),
+      instancesText(w.instances),
+      w.purchase,
+      money(w.usdPerHour),
+      money(w.usdPerMonth),
+      money(w.maxUsdPerMonth),
+    ]);
+    const total = [`${s.stack} total`, "", "", "", money(s.totals.usdPerHour), money(s.totals.usdPerMonth), money(s.totals.maxUsdPerMonth)];
+    lines.push(`Stack ${s.stack}`, "", renderTable(["workload", "instance", "instances", "purchase", "$/hour", "$/month", "max $/month"], [...rows, total]), "");
+  }
+  lines.push(
+    "Where and at what prices",
+    "",
+    renderTable(
+      ["workload", "region", "capacity", "GPUs", "$/inst-h", "spot", "max set by"],
+      perStack.flatMap((s) =>
+        s.workloads.map((w) => [
+          w.path,
+          w.regionKnown ? w.region : `${w.region}*`,
+          w.capacity,
+          gpusLabel(w.gpuCount, w.gpuFraction, w.gpu),
+          usd(w.usdPerInstanceHour),
+          w.spotUsdPerInstanceHour === null ? "–" : usd(w.spotUsdPerInstanceHour),
+          `${w.instances.max} × ${w.maxInstanceType}`,
+        ]),
+      ),
+    ),
+    "",
+    wrap(appTotal(app)),
+    "",
+    wrap("instance +N: N fallback types the capacity may also launch. $/inst-h: one instance on-demand; spot: its spot estimate."),
+    wrap(pricesNote(plan, (t) => t)),
+  );
+  return lines.join("\n");
+}
+
+function appTotal(app: Totals): string {
+  return `App total: ${money(app.usdPerHour)}/hour, ${money(app.usdPerMonth)}/month expected; up to ${money(app.maxUsdPerMonth)}/month in the worst case.`;
+}
+
+function pricesNote(plan: GpuPlan, name: (text: string) => string): string {
+  const assumed = [...new Set(plan.workloads.filter((w) => !w.regionKnown).map((w) => w.path))];
+  return (
+    `Prices: on-demand Linux per region as of ${plan.pricesAsOf}; spot estimates (median over a region's zones) as of ${plan.spotPricesAsOf}; a month is ${plan.hoursPerMonth} hours. ` +
+    "Expected cost prices what is bought on spot at the spot estimate; the worst case is the most instances of the dearest type the capacity may launch, on-demand." +
+    (assumed.length ? ` No region known for ${assumed.map(name).join(", ")} (marked *): us-east-1 prices.` : "")
+  );
+}
+
+/** A Markdown row: every column. */
 function row(w: PlannedWorkload): (string | number)[] {
-  const { min, desired, max } = w.instances;
-  const instances = min === max ? String(desired) : `${desired} (${min}–${max})`;
+  const instances = instancesText(w.instances);
   const types = w.instanceTypes.length > 1 ? ` +${w.instanceTypes.length - 1} fallback` : "";
   const spot = w.spotUsdPerInstanceHour === null ? "–" : usd(w.spotUsdPerInstanceHour);
   return [
@@ -75,27 +182,4 @@ function row(w: PlannedWorkload): (string | number)[] {
 
 function totalRow(label: string, t: { usdPerHour: number; usdPerMonth: number; maxUsdPerMonth: number }): (string | number)[] {
   return [label, "", "", "", "", "", "", "", money(t.usdPerHour), money(t.usdPerMonth), money(t.maxUsdPerMonth), ""];
-}
-
-function markdownTable(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
-  const numeric = (h: string) => h.startsWith("$") || h.includes("$/");
-  return [
-    `| ${headers.join(" | ")} |`,
-    `| ${headers.map((h) => (numeric(h) ? "---:" : "---")).join(" | ")} |`,
-    ...rows.map((r) => `| ${r.map((cell) => markdownText(String(cell))).join(" | ")} |`),
-  ].join("\n");
-}
-
-/**
- * Text from the plan as inert Markdown: a stack or construct name must not open a heading, a link, an
- * image, a mention or HTML in a pull-request comment, nor break out of its table cell.
- */
-export function markdownText(text: string): string {
-  return text
-    .replace(/[\r\n\t]+/g, " ")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/@/g, "&#64;")
-    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`);
 }

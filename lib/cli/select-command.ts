@@ -7,10 +7,11 @@ import { Candidate, Decision } from "../selection/decision";
 import { CpuArchitecture } from "../taxonomy/instance-type";
 import { WORKLOAD_CLASSES, WorkloadClass } from "../taxonomy/workload-class";
 import { Objective } from "../taxonomy/workload-profile";
-import { ParsedFlags } from "./args";
+import { JSON_FLAG, ParsedFlags, flag } from "./args";
 import { Command } from "./command";
 import { MODEL_FLAGS, MODEL_FLAG_FOR, modelFromFlags, usageFromFlags } from "./model-flags";
 import { renderTable, usd } from "./table";
+import { wrap } from "./wrap";
 
 export const selectCommand: Command = {
   name: "select",
@@ -24,33 +25,38 @@ export const selectCommand: Command = {
     " [--model NAME --mode inference|lora|full --context N --concurrency N --precision P --engine E ...(see estimate)]" +
     " [--throughput TOKENS_PER_S [--min-stream-tokens N]] [--training-tokens N] [--native-precision] [--min-cluster-network GBPS] [--json]",
   flags: {
-    workload: "string",
-    gpus: "list",
-    "any-of": "list",
-    "min-gpu-memory": "number",
-    "gpu-count": "number",
-    "min-gpu-count": "number",
-    "min-total-gpu-memory": "number",
-    "min-vcpus": "number",
-    "min-memory": "number",
-    "min-bandwidth": "number",
-    efa: "boolean",
-    region: "string",
-    arch: "string",
-    "max-price": "number",
-    "instance-type": "string",
-    spot: "boolean",
-    "capacity-block": "boolean",
-    objective: "string",
-    nodes: "number",
-    throughput: "number",
-    "min-stream-tokens": "number",
-    "training-tokens": "number",
-    "native-precision": "boolean",
-    "min-cluster-network": "number",
+    workload: flag.string("CLASS", `the workload class: ${WORKLOAD_CLASSES.join(", ")}`),
+    gpus: flag.list("A,B", "GPUs in order of preference: the first with a feasible type wins (default: the class's)"),
+    "any-of": flag.list("A,B", "a set of GPUs; the objective decides between them"),
+    "min-gpu-memory": flag.number("GB", "memory per GPU, as marketed (A10G 24, L40S 48, H100 80)"),
+    "gpu-count": flag.number("N", "exactly N GPUs per instance (default: the class's, 8 for training)"),
+    "min-gpu-count": flag.number("N", "at least N GPUs per instance"),
+    "min-total-gpu-memory": flag.number("GB", "GPU memory of one instance, all GPUs together"),
+    "min-vcpus": flag.number("N", "vCPUs per instance"),
+    "min-memory": flag.number("GiB", "host memory per instance"),
+    "min-bandwidth": flag.number("GBps", "memory bandwidth per GPU (default: the class's floor, 600 for realtime inference)"),
+    efa: flag.switch("only types with Elastic Fabric Adapter"),
+    region: flag.string("R", "only types offered in this region, at its prices (default: any region, us-east-1 prices)"),
+    arch: flag.string("A", "CPU architecture: x86_64 or arm64 (default: either)"),
+    "max-price": flag.number("USD", "ceiling on the on-demand dollars per hour of all nodes together"),
+    "instance-type": flag.string("T", "pin this type; every other requirement is still checked"),
+    spot: flag.switch("buy on spot (default: the class's purchase option)"),
+    "capacity-block": flag.switch("buy through EC2 Capacity Blocks for ML"),
+    objective: flag.string("O", "how to rank: cost, compute-cost, job-cost or throughput-cost (default: the class's)"),
+    nodes: flag.number("N", "instances that run one job together (default 1; training and full fine-tunes: estimated)"),
+    throughput: flag.number("TOKENS_PER_S", "output tokens per second the fleet must produce; sizes the replicas (needs --model)"),
+    "min-stream-tokens": flag.number("N", "with --throughput: tokens per second each stream must see at least"),
+    "training-tokens": flag.number("N", "tokens a fine-tune or training run processes; ranks types by dollars per run (needs --model)"),
+    "native-precision": flag.switch("exclude GPUs that run the precision emulated or weight-only"),
+    "min-cluster-network": flag.number("GBPS", "network bandwidth a multi-node run's instances need (default 400)"),
     ...MODEL_FLAGS,
-    json: "boolean",
+    json: JSON_FLAG,
   },
+  examples: [
+    "gpu-workloads select --workload realtime-inference --model llama-3.1-8b --region eu-west-1",
+    "gpu-workloads select --workload realtime-inference --model llama-3.1-8b --throughput 2000",
+    "gpu-workloads select --workload fine-tuning --model llama-3.1-8b --training-tokens 1000000000",
+  ],
   flagFor: {
     ...MODEL_FLAG_FOR,
     workload: "--workload",
@@ -120,27 +126,17 @@ export const selectCommand: Command = {
     const where = decision.regionKnown ? `in ${decision.region}` : `in us-east-1 (no --region given)`;
     const text = [
       `${decision.workload}: ${nodes}${decision.instanceType} — ${gpusLabel(decision.gpuCount, decision.gpuFraction, decision.gpu.name)} per instance, ${decision.purchase}`,
-      `Cost ${where}: ${usd(decision.usdPerInstanceHour)}/instance-hour on-demand (${spot}); ${usd(decision.usdPerHour)}/hour and ` +
-        `${formatUsd(decision.usdPerMonth)}/month expected, ${formatUsd(decision.maxUsdPerMonth)}/month at most (prices as of ${decision.pricesAsOf}, spot as of ${decision.spotPricesAsOf})`,
-      ...workLines(decision),
+      wrap(
+        `Cost ${where}: ${usd(decision.usdPerInstanceHour)}/instance-hour on-demand (${spot}); ${usd(decision.usdPerHour)}/hour and ` +
+          `${formatUsd(decision.usdPerMonth)}/month expected, ${formatUsd(decision.maxUsdPerMonth)}/month at most (prices as of ${decision.pricesAsOf}, spot as of ${decision.spotPricesAsOf})`,
+        "  ",
+      ),
+      ...workLines(decision).map((line) => wrap(line, "  ")),
       "",
-      `Why: ${decision.reason}`,
+      wrap(`Why: ${decision.reason}`, "  "),
       "",
       `Alternatives (${decision.alternatives.length}, best first):`,
-      decision.alternatives.length
-        ? renderTable(
-            ["instance", "GPUs", "nodes", "$/inst-h", "spot $/inst-h", "$/h all nodes", ...extraHeaders(decision)],
-            decision.alternatives.map((a) => [
-              a.instanceType,
-              gpusLabel(a.gpuCount, a.gpuFraction, a.gpu.name),
-              a.nodeCount,
-              usd(a.usdPerInstanceHour),
-              a.spotUsdPerInstanceHour === null ? "–" : usd(a.spotUsdPerInstanceHour),
-              usd(a.onDemandUsdPerHour),
-              ...extraCells(decision, a),
-            ]),
-          )
-        : "  none",
+      decision.alternatives.length ? alternativesTable(decision) : "  none",
       "",
       `Rejected (${decision.rejected.length}):`,
       renderTable(["instance", "ruled out by", "why"], decision.rejected.map((r) => [r.instanceType, r.constraint, r.reason])),
@@ -164,8 +160,25 @@ function workLines(d: Decision): string[] {
   return lines;
 }
 
-function extraHeaders(d: Decision): string[] {
-  return d.throughput ? ["replicas", "tok/s/replica", "$/M tokens"] : d.job ? ["hours", "$/job"] : [];
+/**
+ * The alternatives: nodes and the price of all of them only where some alternative is a cluster; replicas for a
+ * throughput target, hours and USD per run for a training-token count.
+ */
+function alternativesTable(d: Decision): string {
+  const clusters = d.alternatives.some((a) => a.nodeCount > 1);
+  const headers = ["instance", "GPUs", "$/inst-h", "spot", ...(clusters ? ["nodes", "$/h all nodes"] : [])];
+  const extra = d.throughput ? ["replicas", "tok/s/replica", "$/M tokens"] : d.job ? ["hours", "$/job"] : [];
+  return renderTable(
+    [...headers, ...extra],
+    d.alternatives.map((a) => [
+      a.instanceType,
+      gpusLabel(a.gpuCount, a.gpuFraction, a.gpu.name),
+      usd(a.usdPerInstanceHour),
+      a.spotUsdPerInstanceHour === null ? "–" : usd(a.spotUsdPerInstanceHour),
+      ...(clusters ? [a.nodeCount, usd(a.onDemandUsdPerHour)] : []),
+      ...extraCells(d, a),
+    ]),
+  );
 }
 
 function extraCells(d: Decision, a: Candidate): (string | number)[] {

@@ -15,3 +15,8 @@ export function round2(x: number): number {
 export function round4(x: number): number {
   return Math.round(x * 10000) / 10000;
 }
+
+/** "+$2,606.83", "−$9,400.06" (a minus sign, not a hyphen), "$0.00": how reports print a change in money. */
+export function formatUsdChange(delta: number): string {
+  return delta > 0 ? `+${formatUsd(delta)}` : delta < 0 ? `−${formatUsd(-delta)}` : formatUsd(0);
+}

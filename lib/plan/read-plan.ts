@@ -1,6 +1,7 @@
 import * as fs from "fs";
+import * as path from "path";
 import { GpuWorkloadsError } from "../validation/errors";
-import { CAPACITY_KINDS, GPU_PLAN_VERSION, GpuPlan } from "./gpu-plan";
+import { CAPACITY_KINDS, GPU_PLAN_FILE, GPU_PLAN_VERSION, GpuPlan } from "./gpu-plan";
 
 /** Largest plan `report` reads: a plan of 10,000 workloads is about 15 MB. */
 export const MAX_PLAN_BYTES = 32 * 1024 * 1024;
@@ -10,16 +11,24 @@ export class BadPlanError extends GpuWorkloadsError {
   constructor(
     readonly file: string,
     readonly problem: string,
+    /** The flag that named the file, so the message says which plan it is. */
+    readonly flag = "--dir",
   ) {
-    super("BadPlan", `${file} is not a cdktf-gpu-workloads plan: ${problem}. Synthesize again (npm run synth or cdktf synth).`);
+    super("BadPlan", `${file} (${flag}) is not a cdktf-gpu-workloads plan: ${problem}. Synthesize again (npm run synth or cdktf synth).`);
   }
+}
+
+/** The plan file a flag names: the gpu-plan.json inside a folder (a synth's cdktf.out), else the file itself. */
+export function planFileAt(fileOrFolder: string): string {
+  return fs.statSync(fileOrFolder, { throwIfNoEntry: false })?.isDirectory() ? path.join(fileOrFolder, GPU_PLAN_FILE) : fileOrFolder;
 }
 
 /**
  * Reads and checks a plan file. Only a regular file is read (a FIFO would block, a device never ends),
- * and only up to MAX_PLAN_BYTES; every field the report uses is checked for its type.
+ * and only up to MAX_PLAN_BYTES; every field the report uses is checked for its type. Errors name the
+ * file and the flag that gave it.
  */
-export function readPlanFile(file: string): GpuPlan {
+export function readPlanFile(file: string, flag = "--dir"): GpuPlan {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
@@ -27,21 +36,21 @@ export function readPlanFile(file: string): GpuPlan {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") {
-      throw new GpuWorkloadsError("NoPlan", `${file} does not exist. Run the synth first (npm run synth, or cdktf synth), or point --dir at its output folder.`);
+      throw new GpuWorkloadsError("NoPlan", `${file} does not exist. Run the synth first (npm run synth, or cdktf synth), or point ${flag} at its output folder.`);
     }
-    throw new BadPlanError(file, `it cannot be opened (${code ?? (error as Error).message})`);
+    throw new BadPlanError(file, `it cannot be opened (${code ?? (error as Error).message})`, flag);
   }
   try {
     const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) throw new BadPlanError(file, "it is not a regular file");
-    if (stat.size > MAX_PLAN_BYTES) throw new BadPlanError(file, `it has ${stat.size} bytes, more than the ${MAX_PLAN_BYTES} a plan may have`);
+    if (!stat.isFile()) throw new BadPlanError(file, "it is not a regular file", flag);
+    if (stat.size > MAX_PLAN_BYTES) throw new BadPlanError(file, `it has ${stat.size} bytes, more than the ${MAX_PLAN_BYTES} a plan may have`, flag);
     let parsed: unknown;
     try {
       parsed = JSON.parse(fs.readFileSync(fd, "utf8"));
     } catch (error) {
-      throw new BadPlanError(file, `it is not JSON (${(error as Error).message})`);
+      throw new BadPlanError(file, `it is not JSON (${(error as Error).message})`, flag);
     }
-    return checkPlan(file, parsed);
+    return checkPlan(file, parsed, flag);
   } finally {
     fs.closeSync(fd);
   }
@@ -76,24 +85,25 @@ const WORKLOAD_FIELDS: Readonly<Record<string, FieldType>> = {
 };
 
 /** The plan, when every field has the type the report reads; else a BadPlanError naming the first field that does not. */
-export function checkPlan(file: string, plan: unknown): GpuPlan {
+export function checkPlan(file: string, plan: unknown, flag = "--dir"): GpuPlan {
+  const bad = (problem: string) => new BadPlanError(file, problem, flag);
   const p = plan as Record<string, unknown>;
-  if (!isObject(p)) throw new BadPlanError(file, "it is not a JSON object");
-  if (p.tool !== "cdktf-gpu-workloads") throw new BadPlanError(file, `"tool" is ${JSON.stringify(p.tool)}, not "cdktf-gpu-workloads"`);
+  if (!isObject(p)) throw bad("it is not a JSON object");
+  if (p.tool !== "cdktf-gpu-workloads") throw bad(`"tool" is ${JSON.stringify(p.tool)}, not "cdktf-gpu-workloads"`);
   if (p.version === 1) {
-    throw new BadPlanError(file, "it has version 1 (cdktf-gpu-workloads 0.1: us-east-1 prices only, worst cases at the chosen type); this report reads version 2");
+    throw bad("it has version 1 (cdktf-gpu-workloads 0.1: us-east-1 prices only, worst cases at the chosen type); this report reads version 2");
   }
   if (p.version !== GPU_PLAN_VERSION) {
-    throw new BadPlanError(file, `it has version ${JSON.stringify(p.version)}; this report reads version ${GPU_PLAN_VERSION}`);
+    throw bad(`it has version ${JSON.stringify(p.version)}; this report reads version ${GPU_PLAN_VERSION}`);
   }
   for (const [field, type] of [["pricesAsOf", "string"], ["spotPricesAsOf", "string"], ["hoursPerMonth", "number"]] as const) {
-    if (!hasType(p[field], type)) throw new BadPlanError(file, `"${field}" is not a ${type}`);
+    if (!hasType(p[field], type)) throw bad(`"${field}" is not a ${type}`);
   }
-  if (!Array.isArray(p.workloads)) throw new BadPlanError(file, '"workloads" is not a list');
+  if (!Array.isArray(p.workloads)) throw bad('"workloads" is not a list');
   p.workloads.forEach((w: unknown, i: number) => {
-    if (!isObject(w)) throw new BadPlanError(file, `workloads[${i}] is not an object`);
+    if (!isObject(w)) throw bad(`workloads[${i}] is not an object`);
     for (const [field, type] of Object.entries(WORKLOAD_FIELDS)) {
-      if (!hasType((w as Record<string, unknown>)[field], type)) throw new BadPlanError(file, `workloads[${i}].${field} is not a ${type}`);
+      if (!hasType((w as Record<string, unknown>)[field], type)) throw bad(`workloads[${i}].${field} is not a ${type}`);
     }
   });
   return plan as GpuPlan;

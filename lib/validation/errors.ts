@@ -121,7 +121,8 @@ export class NoFeasibleInstanceError extends GpuWorkloadsError {
     readonly value: unknown,
     /** Up to three candidates that came closest, with what each missed. */
     readonly nearest: readonly NearMiss[],
-    hint?: string,
+    /** What to try next, e.g. the regions that offer a suitable type. */
+    readonly hint?: string,
   ) {
     super(
       "NoFeasibleInstance",

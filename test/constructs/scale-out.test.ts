@@ -340,13 +340,18 @@ describe("cost plan, report and budget guard", () => {
     const outdir = synthApp(twoTeams);
     const text = runCli(["report", "--dir", outdir]);
     expect(text.exitCode).toBe(0);
-    expect(text.stdout).toMatch(/Stack chat\n\nworkload +region +capacity/);
-    expect(text.stdout).toMatch(
-      /research\/pretrain +us-east-1 +cluster +p5.48xlarge +8× H100 +2 +on-demand +\$55.04 \/ \$21.15 +\$110.08 +\$80,358.40 +\$80,358.40 +2 × p5.48xlarge/,
-    );
-    expect(text.stdout).toMatch(/chat\/assistant .* \$5,434.12 +4 × g6e.xlarge/);
+    expect(text.stdout).toMatch(/Stack chat\n\nworkload +instance +instances +purchase +\$\/hour +\$\/month +max \$\/month\n/);
+    expect(text.stdout).toMatch(/^research\/pretrain +p5.48xlarge +2 +on-demand +\$110.08 +\$80,358.40 +\$80,358.40$/m);
+    expect(text.stdout).toMatch(/^chat\/assistant +g5.xlarge \+3 +2 \(2–4\) +on-demand +\$2.01 +\$1,468.76 +\$5,434.12$/m);
+    expect(text.stdout).toMatch(/Where and at what prices\n\nworkload +region +capacity +GPUs +\$\/inst-h +spot +max set by\n/);
+    expect(text.stdout).toMatch(/^research\/pretrain +us-east-1 +cluster +8× H100 +\$55.04 +\$21.15 +2 × p5.48xlarge$/m);
+    expect(text.stdout).toMatch(/^chat\/assistant +us-east-1 +auto-scaling-group +1× A10G +\$1.006 +\$0.436 +4 × g6e.xlarge$/m);
     expect(text.stdout).toMatch(/App total: \$112.09\/hour, \$81,827.16\/month expected; up to \$85,792.52\/month in the worst case./);
-    expect(text.stdout).toMatch(/on-demand Linux per region as of 2026-11-29; spot estimates .* as of 2026-11-29/);
+    expect(text.stdout.replace(/\n/g, " ")).toMatch(/on-demand Linux per region as of 2026-11-29; spot estimates .* as of 2026-11-29/);
+    const markdownRow = runCli(["report", "--dir", outdir, "--markdown"]).stdout.split("\n").find((l) => l.startsWith("| research/pretrain"));
+    expect(markdownRow).toBe(
+      "| research/pretrain | us-east-1 | cluster | p5.48xlarge | 8× H100 | 2 | on-demand | $55.04 / $21.15 | $110.08 | $80,358.40 | $80,358.40 | 2 × p5.48xlarge |",
+    );
     const markdown = runCli(["report", "--dir", outdir, "--markdown"]).stdout;
     expect(markdown).toMatch(/### Stack chat\n\n\| workload \| region \|/);
     expect(markdown).toMatch(/\| --- \| --- \|/);

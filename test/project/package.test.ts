@@ -14,8 +14,8 @@ const CDKTN = path.join(ROOT, "build", "cdktn");
 jest.setTimeout(240_000);
 
 beforeAll(() => {
-  // `npm test` builds dist/ first; the CDK Terrain package is built from it here when CI has not built it yet.
-  if (!fs.existsSync(path.join(CDKTN, "dist", "lib", "index.js"))) execFileSync(process.execPath, [path.join(ROOT, "dist", "scripts", "build-cdktn.js")], { stdio: "inherit" });
+  // `npm test` builds dist/ first; the CDK Terrain package is rebuilt from the sources here (5 s), never a stale one.
+  execFileSync(process.execPath, [path.join(ROOT, "dist", "scripts", "build-cdktn.js")], { stdio: "inherit" });
 });
 
 function packed(dir: string): { name: string; files: string[]; tarball: string } {
@@ -32,12 +32,12 @@ describe.each([
   let pack: ReturnType<typeof packed>;
   beforeAll(() => (pack = packed(dir)));
 
-  test("holds the compiled library, its types, the CLI, the license and the README, and nothing else", () => {
+  test("holds the compiled library, its types, the CLI, its JSON schemas, the license and the README, and nothing else", () => {
     expect(pack.name).toBe(framework === "cdktf" ? "cdktf-gpu-workloads" : "cdktn-gpu-workloads");
-    for (const file of ["package.json", "LICENSE", "README.md", "bin/gpu-workloads.js", "dist/lib/index.js", "dist/lib/index.d.ts", "dist/lib/cli/main.js"]) {
+    for (const file of ["package.json", "LICENSE", "README.md", "bin/gpu-workloads.js", "dist/lib/index.js", "dist/lib/index.d.ts", "dist/lib/cli/main.js", "schema/cli/select.schema.json", "schema/cli/error.schema.json"]) {
       expect(pack.files).toContain(file);
     }
-    const stray = pack.files.filter((f) => !/^(package\.json|LICENSE|README\.md|bin\/gpu-workloads\.js|dist\/lib\/.+\.(js|d\.ts))$/.test(f));
+    const stray = pack.files.filter((f) => !/^(package\.json|LICENSE|README\.md|bin\/gpu-workloads\.js|schema\/cli\/[a-z]+\.schema\.json|dist\/lib\/.+\.(js|d\.ts))$/.test(f));
     expect(stray).toEqual([]);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
     expect(manifest.scripts?.prepare ?? manifest.scripts?.install ?? manifest.scripts?.postinstall).toBeUndefined();
@@ -76,5 +76,9 @@ describe.each([
     expect(Object.keys(stackJson.resource)).toEqual(expect.arrayContaining(["aws_autoscaling_group", "aws_lb", "aws_launch_template"]));
     const cli = spawnSync(process.execPath, [path.join(modules, pack.name, "bin", "gpu-workloads.js"), "select", "--workload", "training", "--json"], { encoding: "utf8" });
     expect(JSON.parse(cli.stdout).instanceType).toBe("p5.48xlarge");
+    // --version reads the installed package's own package.json, two folders above dist/lib/cli.
+    const installed = JSON.parse(fs.readFileSync(path.join(modules, pack.name, "package.json"), "utf8"));
+    const version = spawnSync(process.execPath, [path.join(modules, pack.name, "bin", "gpu-workloads.js"), "--version"], { encoding: "utf8" });
+    expect(version.stdout).toBe(`${installed.version}\n`);
   });
 });

@@ -1,0 +1,66 @@
+/**
+ * Plans for the report tests: the example app's real plan (the base), and a head as a pull request would make
+ * it: chat's assistant moved to L40S with 3–6 replicas, media's upscale added, analytics' embeddings removed.
+ * The changed and added workloads are synthesized for real (the example's team stacks, in its region), so
+ * every figure in the head is one the library computed.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { App } from "cdktf";
+import { GpuPlatform, ImageGeneration, RealtimeInference } from "../../lib";
+import { GpuPlan, GPU_PLAN_FILE } from "../../lib/plan/gpu-plan";
+import { buildExampleApp } from "../../examples/app";
+import { TeamStack } from "../../examples/team-stack";
+
+export interface ExamplePlans {
+  /** cdktf.out of the example app. */
+  readonly baseDir: string;
+  /** A cdktf.out holding the head plan. */
+  readonly headDir: string;
+  readonly base: GpuPlan;
+  readonly head: GpuPlan;
+}
+
+export const REMOVED = "analytics/embeddings";
+export const CHANGED = "chat/assistant";
+export const ADDED = "media/upscale";
+
+export function synthExamplePlans(): ExamplePlans {
+  const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), "example-base-"));
+  buildExampleApp(new App({ outdir: baseDir })).synth();
+  const base = readPlan(baseDir);
+
+  const changesDir = fs.mkdtempSync(path.join(os.tmpdir(), "example-changes-"));
+  const app = new App({ outdir: changesDir });
+  const platform = new GpuPlatform(app, "platform", { region: "us-east-1" });
+  const chat = new TeamStack(app, "chat", platform);
+  new RealtimeInference(chat, "assistant", {
+    network: chat.network,
+    model: "llama-3.1-8b",
+    usage: { contextTokens: 8192, concurrency: 2 },
+    replicas: { min: 3, max: 6 },
+    gpus: ["L40S"],
+  });
+  const media = new TeamStack(app, "media", platform);
+  new ImageGeneration(media, "upscale", { network: media.network, model: "sdxl" });
+  app.synth();
+  const changes = readPlan(changesDir);
+
+  const head: GpuPlan = {
+    ...base,
+    workloads: [...base.workloads.filter((w) => w.path !== REMOVED && w.path !== CHANGED), ...changes.workloads].sort((a, b) => (a.path < b.path ? -1 : 1)),
+  };
+  return { baseDir, headDir: writePlan(head), base, head };
+}
+
+export function readPlan(dir: string): GpuPlan {
+  return JSON.parse(fs.readFileSync(path.join(dir, GPU_PLAN_FILE), "utf8"));
+}
+
+/** Writes a plan into a new folder, as synth would, and returns the folder. */
+export function writePlan(plan: unknown): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
+  fs.writeFileSync(path.join(dir, GPU_PLAN_FILE), JSON.stringify(plan, null, 2));
+  return dir;
+}
