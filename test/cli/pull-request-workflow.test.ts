@@ -1,0 +1,80 @@
+/**
+ * The README's GitHub Actions workflow for a cost diff on every pull request: it parses, it may comment, it
+ * checks out base and head side by side, and its report steps, run as written (npx → the built bin) in that
+ * layout on the example plans, write the Markdown the README shows and trip the gate.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { parse } from "yaml";
+import { GPU_PLAN_FILE } from "../../lib/plan/gpu-plan";
+import { ExamplePlans, synthExamplePlans } from "./example-plans";
+
+const ROOT = path.join(__dirname, "..", "..");
+const BIN = path.join(ROOT, "bin", "gpu-workloads.js");
+const README = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+
+interface Step {
+  readonly name?: string;
+  readonly uses?: string;
+  readonly with?: Record<string, string>;
+  readonly run?: string;
+  readonly "working-directory"?: string;
+}
+
+const section = README.slice(README.indexOf("### A cost diff for every pull request"), README.indexOf("## The example app"));
+const workflow = parse(section.match(/```yaml\n([\s\S]*?)```/)![1]);
+const steps: Step[] = workflow.jobs["gpu-cost"].steps;
+const reportSteps = steps.filter((s) => s.run?.includes("gpu-workloads report"));
+
+let plans: ExamplePlans;
+beforeAll(() => {
+  plans = synthExamplePlans();
+});
+
+test("runs on pull requests, may write pull-request comments and reads nothing else", () => {
+  expect(workflow.on).toBe("pull_request");
+  expect(workflow.permissions).toEqual({ contents: "read", "pull-requests": "write" });
+});
+
+test("checks out the head and the pull request's base side by side", () => {
+  const checkouts = steps.filter((s) => s.uses?.startsWith("actions/checkout@"));
+  expect(checkouts.map((s) => s.with)).toEqual([{ path: "head" }, { ref: "${{ github.event.pull_request.base.sha }}", path: "base" }]);
+  expect(steps.find((s) => s.name === "Synthesize the base and the head")?.run).toBe("(cd base && npm ci && npm run synth)\n(cd head && npm ci && npm run synth)\n");
+});
+
+describe("its report steps, run as written on the example plans", () => {
+  let workspace: string;
+  const runStep = (step: Step) => {
+    const command = step.run!.replace(/\bnpx gpu-workloads\b/g, `"${process.execPath}" "${BIN}"`);
+    return spawnSync("sh", ["-c", command], { cwd: path.join(workspace, step["working-directory"] ?? "."), encoding: "utf8" });
+  };
+
+  beforeAll(() => {
+    // GIVEN the workspace after both synths
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), "workflow-"));
+    for (const [checkout, from] of [["base", plans.baseDir], ["head", plans.headDir]]) {
+      fs.mkdirSync(path.join(workspace, checkout, "cdktf.out"), { recursive: true });
+      fs.copyFileSync(path.join(from, GPU_PLAN_FILE), path.join(workspace, checkout, "cdktf.out", GPU_PLAN_FILE));
+    }
+  });
+
+  test("the compare step writes the body the comment step posts, the Markdown the README shows", () => {
+    expect(reportSteps.map((s) => s.name)).toEqual(["Compare", "Cost limit"]);
+    const result = runStep(reportSteps[0]);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const comment = steps.find((s) => s.name === "Comment on the pull request")!;
+    const bodyFile = comment.run!.match(/--body-file (\S+)/)![1];
+    const quoted = section.match(/^> ## GPU workloads: cost change\n(?:>.*\n)+/m)![0].replace(/^> ?/gm, "");
+    expect(fs.readFileSync(path.join(workspace, comment["working-directory"] ?? ".", bodyFile), "utf8")).toBe(quoted);
+    expect(comment.run).toContain("--edit-last --create-if-none");
+  });
+
+  test("the gate fails the check: the example head adds $3,194.33 a month, more than $500", () => {
+    const result = runStep(reportSteps[1]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe("gpu-workloads: the expected monthly cost rises by $3,194.33, more than --fail-above-usd 500.\n");
+  });
+});
