@@ -39,6 +39,9 @@ describe.each([
     }
     const stray = pack.files.filter((f) => !/^(package\.json|LICENSE|README\.md|bin\/gpu-workloads\.js|schema\/cli\/[a-z]+\.schema\.json|dist\/lib\/.+\.(js|d\.ts))$/.test(f));
     expect(stray).toEqual([]);
+    // Each compiled module has its source: nothing left in dist/ by a module since deleted (the build starts from an empty dist/).
+    const orphans = pack.files.filter((f) => f.endsWith(".js") && f.startsWith("dist/lib/")).filter((f) => !fs.existsSync(path.join(ROOT, f.replace(/^dist\//, "").replace(/\.js$/, ".ts"))));
+    expect(orphans).toEqual([]);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
     expect(manifest.scripts?.prepare ?? manifest.scripts?.install ?? manifest.scripts?.postinstall).toBeUndefined();
     expect(Object.keys(manifest.peerDependencies).sort()).toEqual([...Object.keys(peers), "constructs"].sort());
