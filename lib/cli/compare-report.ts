@@ -152,6 +152,7 @@ function changeText(w: WorkloadComparison, field: "usdPerMonth" | "maxUsdPerMont
 
 function unchangedLine(c: PlanComparison, name: (text: string) => string = (t) => t): string {
   const same = c.workloads.filter((w) => w.change === "unchanged");
+  if (c.workloads.length === 0) return "No workloads to compare.";
   if (same.length === 0) return "Every workload changed, was added or was removed.";
   const total = (field: "usdPerMonth" | "maxUsdPerMonth") => formatUsd(round2(same.reduce((s, w) => s + w.head![field], 0)));
   const count = same.length === 1 ? `1 workload unchanged (${name(workloadName(same[0]))})` : `${same.length} workloads unchanged`;
@@ -160,6 +161,11 @@ function unchangedLine(c: PlanComparison, name: (text: string) => string = (t) =
 
 function pricesLine(c: PlanComparison): string {
   const { base, head } = c;
+  if (!base.workloads && !head.workloads) return "Neither plan has GPU workloads.";
+  if (!base.workloads || !head.workloads) {
+    const priced = head.workloads ? head : base;
+    return `Prices: on-demand as of ${priced.pricesAsOf}, spot estimates as of ${priced.spotPricesAsOf}; the ${priced === head ? "base" : "head"} plan has no GPU workloads; a month is ${priced.hoursPerMonth} hours.`;
+  }
   if (c.samePrices) {
     return `Prices: on-demand as of ${head.pricesAsOf}, spot estimates as of ${head.spotPricesAsOf}, in both plans; a month is ${head.hoursPerMonth} hours.`;
   }

@@ -1,7 +1,7 @@
 import * as path from "path";
 import { comparePlans } from "../plan/compare-plans";
 import { GPU_PLAN_FILE, GpuPlan, PlannedWorkload } from "../plan/gpu-plan";
-import { planFileAt, readPlanFile } from "../plan/read-plan";
+import { planFileAt, readPlanFile, readPlanOrEmpty } from "../plan/read-plan";
 import { formatUsd as money, round2, round4 } from "../plan/money";
 import { gpusLabel } from "../taxonomy/gpu-share";
 import { GpuWorkloadsError } from "../validation/errors";
@@ -37,22 +37,23 @@ export const reportCommand: Command = {
     "gpu-workloads report --compare-to base/cdktf.out --fail-above-usd 500 --fail-above-percent 10",
   ],
   run(flags) {
-    const file = path.join(String(flags.dir ?? "cdktf.out"), GPU_PLAN_FILE);
-    if (flags["compare-to"] !== undefined) return compare(flags, file);
+    const dir = String(flags.dir ?? "cdktf.out");
+    if (flags["compare-to"] !== undefined) return compare(flags, dir);
     for (const flag of ["fail-above-usd", "fail-above-percent"]) {
       if (flags[flag] !== undefined) throw new GpuWorkloadsError("MissingFlag", `--${flag} limits the change from a base plan; give the base with --compare-to.`);
     }
-    return planReport(readPlanFile(file), flags.markdown === true);
+    return planReport(readPlanFile(path.join(dir, GPU_PLAN_FILE)), flags.markdown === true);
   },
 };
 
 /** `report --compare-to`: the head plan (--dir) against a base plan, with the cost limits. */
-function compare(flags: ParsedFlags, headFile: string): CommandOutput {
+function compare(flags: ParsedFlags, dir: string): CommandOutput {
   checkNumber("--fail-above-usd", flags["fail-above-usd"], { min: 0, unit: "USD a month" });
   checkNumber("--fail-above-percent", flags["fail-above-percent"], { min: 0, unit: "percent" });
   const baseFile = planFileAt(String(flags["compare-to"]));
-  const base = readPlanFile(baseFile, "--compare-to");
-  const head = readPlanFile(headFile, "--dir");
+  const base = readPlanOrEmpty(String(flags["compare-to"]), "--compare-to");
+  const headFile = path.join(dir, GPU_PLAN_FILE);
+  const head = readPlanOrEmpty(dir, "--dir");
   const comparison = comparePlans(base, head, { base: `the base plan ${baseFile} (--compare-to)`, head: `the head plan ${headFile} (--dir)` });
   const limits = { failAboveUsd: flags["fail-above-usd"] as number | undefined, failAbovePercent: flags["fail-above-percent"] as number | undefined };
   return compareReport(comparison, { base: baseFile, head: headFile }, limits, flags.markdown === true);

@@ -102,9 +102,9 @@ export interface WorkloadComparison {
 
 /** One plan's summary. */
 export interface ComparedPlan {
-  /** The date of its on-demand prices. */
+  /** The date of its on-demand prices; empty when it has no workloads. */
   readonly pricesAsOf: string;
-  /** The date of its spot estimates. */
+  /** The date of its spot estimates; empty when it has no workloads. */
   readonly spotPricesAsOf: string;
   /** Hours in its month. */
   readonly hoursPerMonth: number;
@@ -127,7 +127,8 @@ export interface PlanComparison {
   readonly head: ComparedPlan;
   /**
    * False when the two plans' prices were read on different days (pricesAsOf or spotPricesAsOf differ): a
-   * delta may then come from a price refresh rather than from a change to the app.
+   * delta may then come from a price refresh rather than from a change to the app. True when either plan has
+   * no workloads.
    */
   readonly samePrices: boolean;
   /** The change in the plans' totals. */
@@ -189,7 +190,8 @@ export function comparePlans(base: GpuPlan, head: GpuPlan, labels: PlanLabels = 
   return {
     base: b,
     head: h,
-    samePrices: base.pricesAsOf === head.pricesAsOf && base.spotPricesAsOf === head.spotPricesAsOf,
+    // A plan without workloads quotes no prices, so it agrees with any.
+    samePrices: !base.workloads.length || !head.workloads.length || (base.pricesAsOf === head.pricesAsOf && base.spotPricesAsOf === head.spotPricesAsOf),
     totals: {
       usdPerMonth: costChange(b.totals.usdPerMonth, h.totals.usdPerMonth),
       maxUsdPerMonth: costChange(b.totals.maxUsdPerMonth, h.totals.maxUsdPerMonth),

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { GpuWorkloadsError } from "../validation/errors";
 import { CAPACITY_KINDS, GPU_PLAN_FILE, GPU_PLAN_VERSION, GpuPlan } from "./gpu-plan";
+import { HOURS_PER_MONTH } from "./money";
 
 /** Largest plan `report` reads: a plan of 10,000 workloads is about 15 MB. */
 export const MAX_PLAN_BYTES = 32 * 1024 * 1024;
@@ -21,6 +22,23 @@ export class BadPlanError extends GpuWorkloadsError {
 /** The plan file a flag names: the gpu-plan.json inside a folder (a synth's cdktf.out), else the file itself. */
 export function planFileAt(fileOrFolder: string): string {
   return fs.statSync(fileOrFolder, { throwIfNoEntry: false })?.isDirectory() ? path.join(fileOrFolder, GPU_PLAN_FILE) : fileOrFolder;
+}
+
+/** cdktf's (and CDK Terrain's) manifest in every synth's output folder. */
+const SYNTH_MANIFEST = "manifest.json";
+
+/**
+ * The plan a flag names, or an empty one where it names a synth's output folder without a plan: synth writes
+ * no plan for an app without GPU workloads (and an app that does not use this library has none either), so a
+ * pull request that adds the first workload compares with nothing. A folder that holds no synth, or a path
+ * that does not exist, is still an error: a typo must not pass as "no workloads".
+ */
+export function readPlanOrEmpty(fileOrFolder: string, flag: string): GpuPlan {
+  const file = planFileAt(fileOrFolder);
+  if (file !== fileOrFolder && !fs.existsSync(file) && fs.existsSync(path.join(fileOrFolder, SYNTH_MANIFEST))) {
+    return { version: GPU_PLAN_VERSION, tool: "cdktf-gpu-workloads", pricesAsOf: "", spotPricesAsOf: "", hoursPerMonth: HOURS_PER_MONTH, workloads: [] };
+  }
+  return readPlanFile(file, flag);
 }
 
 /**

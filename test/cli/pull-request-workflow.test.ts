@@ -72,6 +72,19 @@ describe("its report steps, run as written on the example plans", () => {
     expect(comment.run).toContain("--edit-last --create-if-none");
   });
 
+  test("on the pull request that adds the first workload (a base synth without a plan), the compare step still writes the comment", () => {
+    fs.rmSync(path.join(workspace, "base", "cdktf.out", GPU_PLAN_FILE));
+    fs.writeFileSync(path.join(workspace, "base", "cdktf.out", "manifest.json"), "{}");
+    try {
+      const result = runStep(reportSteps[0]);
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+      expect(fs.readFileSync(path.join(workspace, "cost.md"), "utf8")).toContain("**Monthly cost will increase by $85,608.99 (from $0) to $85,608.99 expected.**");
+    } finally {
+      fs.copyFileSync(path.join(plans.baseDir, GPU_PLAN_FILE), path.join(workspace, "base", "cdktf.out", GPU_PLAN_FILE));
+    }
+  });
+
   test("the gate fails the check: the example head adds $3,194.33 a month, more than $500", () => {
     const result = runStep(reportSteps[1]);
     expect(result.status).toBe(1);

@@ -1,11 +1,13 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { App, TerraformStack } from "cdktf";
 import { runCli } from "../../lib/cli/main";
 import { percentText } from "../../lib/cli/compare-report";
 import { comparePlans, costChange } from "../../lib/plan/compare-plans";
 import { GPU_PLAN_FILE, GpuPlan } from "../../lib/plan/gpu-plan";
 import { ADDED, CHANGED, ExamplePlans, REMOVED, synthExamplePlans, writePlan } from "./example-plans";
+import { SchemaSubsetValidator } from "./json-schema-subset";
 
 let plans: ExamplePlans;
 beforeAll(() => {
@@ -268,6 +270,64 @@ describe("report --compare-to: prices read on different days", () => {
   });
 });
 
+describe("report --compare-to: a synth without GPU workloads has no plan, and compares as an empty one", () => {
+  let withoutWorkloads: string;
+  const schemas = new SchemaSubsetValidator(path.join(__dirname, "..", "..", "schema", "cli"));
+  beforeAll(() => {
+    // GIVEN a real synth of an app that does not use the library (the base of the pull request that adds it)
+    withoutWorkloads = fs.mkdtempSync(path.join(os.tmpdir(), "no-workloads-"));
+    const app = new App({ outdir: withoutWorkloads });
+    new TerraformStack(app, "web");
+    app.synth();
+    expect(fs.existsSync(path.join(withoutWorkloads, "manifest.json"))).toBe(true);
+    expect(fs.existsSync(path.join(withoutWorkloads, GPU_PLAN_FILE))).toBe(false);
+  });
+
+  test("the first workloads: every one added, the increase from $0, and a percent limit is crossed", () => {
+    const { exitCode, stdout } = compare(plans.headDir, withoutWorkloads, "--fail-above-percent", "50");
+    expect(exitCode).toBe(1);
+    expect(stdout.split("\n").slice(2, 4)).toEqual([
+      "Monthly cost will increase by $85,608.99 (from $0) to $85,608.99 expected.",
+      "Worst-case monthly cost will increase by $94,691.97 (from $0) to $94,691.97.",
+    ]);
+    expect(stdout).toContain("+ media/upscale (added)");
+    const text = stdout.replace(/\s+/g, " "); // as one line, however wrapped
+    expect(text).toContain("Prices: on-demand as of 2026-11-29, spot estimates as of 2026-11-29; the base plan has no GPU workloads;");
+    expect(text).toContain("Cost check failed: the expected monthly cost rises from $0 to $85,608.99, more than any percentage: --fail-above-percent 50.");
+    const { doc } = compareJson(plans.headDir, withoutWorkloads);
+    expect(doc.counts).toEqual({ added: 4, removed: 0, changed: 0, unchanged: 0 });
+    expect(doc.base).toMatchObject({ workloads: 0, pricesAsOf: "", totals: { usdPerMonth: 0, maxUsdPerMonth: 0 } });
+    expect(doc.samePrices).toBe(true);
+    expect(schemas.validate("report.schema.json", doc)).toEqual([]);
+  });
+
+  test("the last workloads removed: a decrease of 100%", () => {
+    const { exitCode, stdout } = compare(withoutWorkloads, plans.baseDir, "--markdown");
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain("**Monthly cost will decrease by $82,414.66 (−100.0%), from $82,414.66 to $0.00 expected.**");
+    expect(stdout).toContain("| research/pretrain | removed |");
+    expect(stdout).toContain("the head plan has no GPU workloads");
+  });
+
+  test("neither side has workloads: no change, exit 0", () => {
+    const { exitCode, stdout } = compare(withoutWorkloads, withoutWorkloads);
+    expect(exitCode).toBe(0);
+    expect(stdout.split("\n").slice(2)).toEqual([
+      "Monthly cost will not change: $0.00 expected.",
+      "Worst-case monthly cost will not change: $0.00.",
+      "",
+      "No workloads to compare.",
+      "",
+      "Neither plan has GPU workloads.",
+      "",
+    ]);
+  });
+
+  test("only with --compare-to: the plain report of a synth without a plan still says to synthesize", () => {
+    expect(runCli(["report", "--dir", withoutWorkloads]).stderr).toMatch(/gpu-plan.json does not exist\. Run the synth first/);
+  });
+});
+
 describe("report --compare-to: plans that cannot be compared are typed errors naming the flag", () => {
   const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "compare-"));
 
@@ -281,7 +341,7 @@ describe("report --compare-to: plans that cannot be compared are typed errors na
     });
   });
 
-  test("a base folder without a plan", () => {
+  test("a base folder that holds no synth (no manifest.json): a typo does not pass as an app without workloads", () => {
     const empty = tmp();
     expect(compare(plans.headDir, empty).stderr).toBe(
       `gpu-workloads: ${path.join(empty, GPU_PLAN_FILE)} does not exist. Run the synth first (npm run synth, or cdktf synth), or point --compare-to at its output folder.\n`,
