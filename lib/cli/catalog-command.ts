@@ -7,7 +7,7 @@ import { GpuWorkloadsError } from "../validation/errors";
 import { checkRegion } from "../selection/validate-requirements";
 import { JSON_FLAG, flag } from "./args";
 import { Command } from "./command";
-import { renderTable, usd } from "./table";
+import { hourlyOr, renderTable } from "./table";
 import { wrap } from "./wrap";
 
 export const catalogCommand: Command = {
@@ -71,8 +71,8 @@ export const catalogCommand: Command = {
         t.efaInterfaces,
         t.localNvmeGB,
         t.cpuArchitecture,
-        price(t).usdPerInstanceHour === null ? "no price" : usd(price(t).usdPerInstanceHour!),
-        price(t).spotUsdPerInstanceHour === null ? "–" : usd(price(t).spotUsdPerInstanceHour!),
+        hourlyOr(price(t).usdPerInstanceHour, "no price"),
+        hourlyOr(price(t).spotUsdPerInstanceHour),
       ]),
     );
     const where = flags.region === undefined ? "us-east-1 (give --region for another)" : region;

@@ -10,7 +10,7 @@ import { JSON_FLAG, ParsedFlags, flag } from "./args";
 import { Command, CommandOutput } from "./command";
 import { compareReport } from "./compare-report";
 import { markdownTable, markdownText } from "./markdown";
-import { instancesText, renderTable, usd } from "./table";
+import { hourlyOr, instancesText, renderTable } from "./table";
 import { wrap } from "./wrap";
 
 /** The Markdown table's columns. */
@@ -132,8 +132,8 @@ function textPlan(plan: GpuPlan, perStack: readonly StackCost[], app: Totals): s
           w.regionKnown ? w.region : `${w.region}*`,
           w.capacity,
           gpusLabel(w.gpuCount, w.gpuFraction, w.gpu),
-          usd(w.usdPerInstanceHour),
-          w.spotUsdPerInstanceHour === null ? "–" : usd(w.spotUsdPerInstanceHour),
+          hourlyOr(w.usdPerInstanceHour),
+          hourlyOr(w.spotUsdPerInstanceHour),
           `${w.instances.max} × ${w.maxInstanceType}`,
         ]),
       ),
@@ -164,7 +164,7 @@ function pricesNote(plan: GpuPlan, name: (text: string) => string): string {
 function row(w: PlannedWorkload): (string | number)[] {
   const instances = instancesText(w.instances);
   const types = w.instanceTypes.length > 1 ? ` +${w.instanceTypes.length - 1} fallback` : "";
-  const spot = w.spotUsdPerInstanceHour === null ? "–" : usd(w.spotUsdPerInstanceHour);
+  const spot = hourlyOr(w.spotUsdPerInstanceHour);
   return [
     w.path,
     w.regionKnown ? w.region : `${w.region}*`,
@@ -173,7 +173,7 @@ function row(w: PlannedWorkload): (string | number)[] {
     gpusLabel(w.gpuCount, w.gpuFraction, w.gpu),
     instances,
     w.purchase,
-    `${usd(w.usdPerInstanceHour)} / ${spot}`,
+    `${hourlyOr(w.usdPerInstanceHour)} / ${spot}`,
     money(w.usdPerHour),
     money(w.usdPerMonth),
     money(w.maxUsdPerMonth),

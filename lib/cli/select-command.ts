@@ -10,7 +10,7 @@ import { Objective } from "../taxonomy/workload-profile";
 import { JSON_FLAG, ParsedFlags, flag } from "./args";
 import { Command } from "./command";
 import { MODEL_FLAGS, MODEL_FLAG_FOR, modelFromFlags, usageFromFlags } from "./model-flags";
-import { renderTable, usd } from "./table";
+import { hourlyOr, renderTable } from "./table";
 import { wrap } from "./wrap";
 
 export const selectCommand: Command = {
@@ -122,12 +122,12 @@ export const selectCommand: Command = {
       rejected: decision.rejected.map((r) => ({ instanceType: r.instanceType, constraint: r.constraint, reason: r.reason })),
     };
     const nodes = decision.nodeCount > 1 ? `${decision.nodeCount} × ` : "";
-    const spot = decision.spotUsdPerInstanceHour === null ? "no spot estimate" : `spot ${usd(decision.spotUsdPerInstanceHour)}`;
+    const spot = decision.spotUsdPerInstanceHour === null ? "no spot estimate" : `spot ${hourlyOr(decision.spotUsdPerInstanceHour)}`;
     const where = decision.regionKnown ? `in ${decision.region}` : `in us-east-1 (no --region given)`;
     const text = [
       `${decision.workload}: ${nodes}${decision.instanceType} — ${gpusLabel(decision.gpuCount, decision.gpuFraction, decision.gpu.name)} per instance, ${decision.purchase}`,
       wrap(
-        `Cost ${where}: ${usd(decision.usdPerInstanceHour)}/instance-hour on-demand (${spot}); ${usd(decision.usdPerHour)}/hour and ` +
+        `Cost ${where}: ${hourlyOr(decision.usdPerInstanceHour)}/instance-hour on-demand (${spot}); ${hourlyOr(decision.usdPerHour)}/hour and ` +
           `${formatUsd(decision.usdPerMonth)}/month expected, ${formatUsd(decision.maxUsdPerMonth)}/month at most (prices as of ${decision.pricesAsOf}, spot as of ${decision.spotPricesAsOf})`,
         "  ",
       ),
@@ -173,9 +173,9 @@ function alternativesTable(d: Decision): string {
     d.alternatives.map((a) => [
       a.instanceType,
       gpusLabel(a.gpuCount, a.gpuFraction, a.gpu.name),
-      usd(a.usdPerInstanceHour),
-      a.spotUsdPerInstanceHour === null ? "–" : usd(a.spotUsdPerInstanceHour),
-      ...(clusters ? [a.nodeCount, usd(a.onDemandUsdPerHour)] : []),
+      hourlyOr(a.usdPerInstanceHour),
+      hourlyOr(a.spotUsdPerInstanceHour),
+      ...(clusters ? [a.nodeCount, hourlyOr(a.onDemandUsdPerHour)] : []),
       ...extraCells(d, a),
     ]),
   );

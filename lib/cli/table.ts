@@ -1,3 +1,4 @@
+import { formatHourlyUsd } from "../plan/money";
 import { TEXT_COLUMNS, columns, wrap } from "./wrap";
 
 /** The narrowest the last column is wrapped to; a table that leaves it less stays wide rather than unreadable. */
@@ -26,9 +27,9 @@ export function renderTable(headers: readonly string[], rows: readonly (readonly
   return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
 }
 
-/** An hourly price: three decimals under $10 (AWS quotes to the tenth of a cent), two above. */
-export function usd(x: number): string {
-  return `$${x.toFixed(x < 10 ? 3 : 2)}`;
+/** An hourly price, or `none` where there is none (a type without a spot estimate). */
+export function hourlyOr(x: number | null, none = "–"): string {
+  return x === null ? none : formatHourlyUsd(x);
 }
 
 /** "2", or "2 (2–4)" where the capacity scales: desired, then min–max. */

@@ -6,6 +6,11 @@ export function formatUsd(x: number): string {
   return `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
+/** An hourly price: three decimals under $10 (AWS quotes to the tenth of a cent), else as formatUsd. */
+export function formatHourlyUsd(x: number): string {
+  return x < 10 ? `$${x.toFixed(3)}` : formatUsd(x);
+}
+
 /** Money to the cent: what months and reports carry. */
 export function round2(x: number): number {
   return Math.round(x * 100) / 100;

@@ -36,6 +36,11 @@ describe("select", () => {
     expect(json(["select", "--workload", "training", "--model", "llama-3.1-70b", "--mode", "full"]).doc.nodeCount).toBeGreaterThan(1);
   });
 
+  test("an hourly total prints as money does everywhere: thousands grouped, in the same sentence as the month", () => {
+    const text = runCli(["select", "--workload", "training", "--nodes", "32"]).stdout.replace(/\s+/g, " ");
+    expect(text).toContain("$55.04/instance-hour on-demand (spot $21.15); $1,761.28/hour and $1,285,734.40/month expected");
+  });
+
   test("the text answer is aligned tables", () => {
     const { stdout, exitCode } = runCli(["select", "--workload", "realtime-inference"]);
     expect(exitCode).toBe(0);
