@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { GPU_PLAN_FILE, GpuPlan, formatUsd } from "../lib";
+import { GPU_PLAN_FILE, GpuPlan, formatUsd, planTotals } from "../lib";
 
 interface ManifestAnnotation {
   readonly constructPath: string;
@@ -26,12 +26,11 @@ export function printSynthSummary(outdir: string): void {
     const terraform = JSON.parse(fs.readFileSync(path.join(outdir, stack.synthesizedStackPath), "utf8")) as { resource?: Record<string, object> };
     const resources = Object.values(terraform.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
     const workloads = plan.workloads.filter((w) => w.stack === name);
-    const expected = workloads.reduce((sum, w) => sum + w.usdPerMonth, 0);
-    const worst = workloads.reduce((sum, w) => sum + w.maxUsdPerMonth, 0);
+    const { usdPerMonth, maxUsdPerMonth } = planTotals(workloads);
     lines.push(
       `  ${name.padEnd(10)} ${stack.synthesizedStackPath}: ${resources} resources, ` +
         workloads.map((w) => `${w.path.split("/").pop()} on ${w.instanceType}`).join(", ") +
-        `; ${formatUsd(expected)}/month expected, up to ${formatUsd(worst)}/month`,
+        `; ${formatUsd(usdPerMonth)}/month expected, up to ${formatUsd(maxUsdPerMonth)}/month`,
     );
   }
   const annotations = names.flatMap((name) => manifest.stacks[name].annotations);

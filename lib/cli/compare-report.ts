@@ -1,5 +1,6 @@
 import { CostChange, PlanComparison, WorkloadComparison } from "../plan/compare-plans";
-import { formatUsd, formatUsdChange, round2 } from "../plan/money";
+import { planTotals } from "../plan/gpu-plan";
+import { formatUsd, formatUsdChange } from "../plan/money";
 import { CommandOutput } from "./command";
 import { markdownTable, markdownText } from "./markdown";
 import { instancesText } from "./table";
@@ -50,7 +51,7 @@ function limitsBroken(total: CostChange, limits: CostLimits): string[] {
 }
 
 /** The infracost-style headline: the expected change, then the worst case's. */
-export function headline(c: PlanComparison): [string, string] {
+function headline(c: PlanComparison): [string, string] {
   return [costSentence("Monthly cost", c.totals.usdPerMonth, " expected"), costSentence("Worst-case monthly cost", c.totals.maxUsdPerMonth, "")];
 }
 
@@ -154,9 +155,9 @@ function unchangedLine(c: PlanComparison, name: (text: string) => string = (t) =
   const same = c.workloads.filter((w) => w.change === "unchanged");
   if (c.workloads.length === 0) return "No workloads to compare.";
   if (same.length === 0) return "Every workload changed, was added or was removed.";
-  const total = (field: "usdPerMonth" | "maxUsdPerMonth") => formatUsd(round2(same.reduce((s, w) => s + w.head![field], 0)));
+  const total = planTotals(same.map((w) => w.head!));
   const count = same.length === 1 ? `1 workload unchanged (${name(workloadName(same[0]))})` : `${same.length} workloads unchanged`;
-  return `${count}: ${total("usdPerMonth")} a month expected, ${total("maxUsdPerMonth")} in the worst case.`;
+  return `${count}: ${formatUsd(total.usdPerMonth)} a month expected, ${formatUsd(total.maxUsdPerMonth)} in the worst case.`;
 }
 
 function pricesLine(c: PlanComparison): string {

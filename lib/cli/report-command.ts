@@ -1,8 +1,8 @@
 import * as path from "path";
 import { comparePlans } from "../plan/compare-plans";
-import { GPU_PLAN_FILE, GpuPlan, PlannedWorkload } from "../plan/gpu-plan";
-import { planFileAt, readPlanFile, readPlanOrEmpty } from "../plan/read-plan";
-import { formatUsd as money, round2, round4 } from "../plan/money";
+import { GPU_PLAN_FILE, GpuPlan, PlannedWorkload, planTotals } from "../plan/gpu-plan";
+import { readPlanFile, readPlanOrEmpty } from "../plan/read-plan";
+import { formatUsd as money, round4 } from "../plan/money";
 import { gpusLabel } from "../taxonomy/gpu-share";
 import { GpuWorkloadsError } from "../validation/errors";
 import { checkNumber } from "../validation/numbers";
@@ -50,23 +50,17 @@ export const reportCommand: Command = {
 function compare(flags: ParsedFlags, dir: string): CommandOutput {
   checkNumber("--fail-above-usd", flags["fail-above-usd"], { min: 0, unit: "USD a month" });
   checkNumber("--fail-above-percent", flags["fail-above-percent"], { min: 0, unit: "percent" });
-  const baseFile = planFileAt(String(flags["compare-to"]));
   const base = readPlanOrEmpty(String(flags["compare-to"]), "--compare-to");
-  const headFile = path.join(dir, GPU_PLAN_FILE);
   const head = readPlanOrEmpty(dir, "--dir");
-  const comparison = comparePlans(base, head, { base: `the base plan ${baseFile} (--compare-to)`, head: `the head plan ${headFile} (--dir)` });
+  const comparison = comparePlans(base.plan, head.plan, { base: `the base plan ${base.file} (--compare-to)`, head: `the head plan ${head.file} (--dir)` });
   const limits = { failAboveUsd: flags["fail-above-usd"] as number | undefined, failAbovePercent: flags["fail-above-percent"] as number | undefined };
-  return compareReport(comparison, { base: baseFile, head: headFile }, limits, flags.markdown === true);
+  return compareReport(comparison, { base: base.file, head: head.file }, limits, flags.markdown === true);
 }
 
 /** The cost table of one plan, per stack. */
 function planReport(plan: GpuPlan, markdown: boolean): CommandOutput {
   const stacks = [...new Set(plan.workloads.map((w) => w.stack))].sort();
-  const totals = (list: readonly PlannedWorkload[]) => ({
-    usdPerHour: round4(list.reduce((s, w) => s + w.usdPerHour, 0)),
-    usdPerMonth: round2(list.reduce((s, w) => s + w.usdPerMonth, 0)),
-    maxUsdPerMonth: round2(list.reduce((s, w) => s + w.maxUsdPerMonth, 0)),
-  });
+  const totals = (list: readonly PlannedWorkload[]) => ({ usdPerHour: round4(list.reduce((s, w) => s + w.usdPerHour, 0)), ...planTotals(list) });
   const perStack = stacks.map((stack) => {
     const workloads = plan.workloads.filter((w) => w.stack === stack);
     return { stack, workloads, totals: totals(workloads) };

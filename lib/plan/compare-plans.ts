@@ -5,7 +5,7 @@
  * COST_VOCABULARY (./cost-vocabulary.ts) says: "expected" is usdPerMonth, "worst case" maxUsdPerMonth.
  */
 import { GpuWorkloadsError } from "../validation/errors";
-import { GpuPlan, PlannedWorkload } from "./gpu-plan";
+import { GpuPlan, PlannedWorkload, planTotals } from "./gpu-plan";
 import { round2 } from "./money";
 
 /** How a workload differs between the plans: only in head, only in base, in a compared field, or not at all. */
@@ -183,7 +183,7 @@ export function comparePlans(base: GpuPlan, head: GpuPlan, labels: PlanLabels = 
     spotPricesAsOf: plan.spotPricesAsOf,
     hoursPerMonth: plan.hoursPerMonth,
     workloads: plan.workloads.length,
-    totals: { usdPerMonth: sum(plan.workloads, "usdPerMonth"), maxUsdPerMonth: sum(plan.workloads, "maxUsdPerMonth") },
+    totals: planTotals(plan.workloads),
   });
   const b = summary(base);
   const h = summary(head);
@@ -263,6 +263,3 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function sum(workloads: readonly PlannedWorkload[], field: "usdPerMonth" | "maxUsdPerMonth"): number {
-  return round2(workloads.reduce((s, w) => s + w[field], 0));
-}

@@ -3,6 +3,9 @@
  * `gpu-workloads report` reads. Pure data: no cdktf, so the CLI can load it cheaply. Cost fields mean
  * what COST_VOCABULARY (./cost-vocabulary.ts) says.
  */
+import { HOURS_PER_MONTH, round2 } from "./money";
+
+/** The plan's file name in a synth's output folder. */
 export const GPU_PLAN_FILE = "gpu-plan.json";
 /** 2: prices per region and purchase option, the worst case over every launchable type, the cost vocabulary. */
 export const GPU_PLAN_VERSION = 2;
@@ -99,4 +102,22 @@ export interface GpuPlan {
   readonly hoursPerMonth: number;
   /** Every workload of the app, sorted by construct path. */
   readonly workloads: readonly PlannedWorkload[];
+}
+
+/** A plan without workloads: what an app without GPU workloads amounts to (synth writes no file for it). */
+export function emptyPlan(): GpuPlan {
+  return { version: GPU_PLAN_VERSION, tool: "cdktf-gpu-workloads", pricesAsOf: "", spotPricesAsOf: "", hoursPerMonth: HOURS_PER_MONTH, workloads: [] };
+}
+
+/** Expected and worst-case USD per month of these workloads (a plan's, or one side of a comparison) together, to the cent. */
+export function planTotals(workloads: readonly Pick<PlannedWorkload, "usdPerMonth" | "maxUsdPerMonth">[]): {
+  /** Expected. */
+  readonly usdPerMonth: number;
+  /** Worst case. */
+  readonly maxUsdPerMonth: number;
+} {
+  return {
+    usdPerMonth: round2(workloads.reduce((sum, w) => sum + w.usdPerMonth, 0)),
+    maxUsdPerMonth: round2(workloads.reduce((sum, w) => sum + w.maxUsdPerMonth, 0)),
+  };
 }

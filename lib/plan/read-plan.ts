@@ -1,8 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { GpuWorkloadsError } from "../validation/errors";
-import { CAPACITY_KINDS, GPU_PLAN_FILE, GPU_PLAN_VERSION, GpuPlan } from "./gpu-plan";
-import { HOURS_PER_MONTH } from "./money";
+import { CAPACITY_KINDS, GPU_PLAN_FILE, GPU_PLAN_VERSION, GpuPlan, PlannedWorkload, emptyPlan } from "./gpu-plan";
 
 /** Largest plan `report` reads: a plan of 10,000 workloads is about 15 MB. */
 export const MAX_PLAN_BYTES = 32 * 1024 * 1024;
@@ -28,17 +27,17 @@ export function planFileAt(fileOrFolder: string): string {
 const SYNTH_MANIFEST = "manifest.json";
 
 /**
- * The plan a flag names, or an empty one where it names a synth's output folder without a plan: synth writes
- * no plan for an app without GPU workloads (and an app that does not use this library has none either), so a
- * pull request that adds the first workload compares with nothing. A folder that holds no synth, or a path
- * that does not exist, is still an error: a typo must not pass as "no workloads".
+ * The plan a flag names and its file, or an empty plan where the flag names a synth's output folder without
+ * one: synth writes no plan for an app without GPU workloads (and an app that does not use this library has
+ * none either), so a pull request that adds the first workload compares with nothing. A folder that holds no
+ * synth, or a path that does not exist, is still an error: a typo must not pass as "no workloads".
  */
-export function readPlanOrEmpty(fileOrFolder: string, flag: string): GpuPlan {
+export function readPlanOrEmpty(fileOrFolder: string, flag: string): { readonly file: string; readonly plan: GpuPlan } {
   const file = planFileAt(fileOrFolder);
   if (file !== fileOrFolder && !fs.existsSync(file) && fs.existsSync(path.join(fileOrFolder, SYNTH_MANIFEST))) {
-    return { version: GPU_PLAN_VERSION, tool: "cdktf-gpu-workloads", pricesAsOf: "", spotPricesAsOf: "", hoursPerMonth: HOURS_PER_MONTH, workloads: [] };
+    return { file, plan: emptyPlan() };
   }
-  return readPlanFile(file, flag);
+  return { file, plan: readPlanFile(file, flag) };
 }
 
 /**
@@ -76,7 +75,7 @@ export function readPlanFile(file: string, flag = "--dir"): GpuPlan {
 
 type FieldType = "string" | "number" | "boolean" | "string[]" | "instances" | "capacity" | "number|null" | "alternatives";
 
-const WORKLOAD_FIELDS: Readonly<Record<string, FieldType>> = {
+const WORKLOAD_FIELDS: Readonly<Record<keyof PlannedWorkload, FieldType>> = {
   stack: "string",
   path: "string",
   workloadClass: "string",
@@ -103,7 +102,7 @@ const WORKLOAD_FIELDS: Readonly<Record<string, FieldType>> = {
 };
 
 /** The plan, when every field has the type the report reads; else a BadPlanError naming the first field that does not. */
-export function checkPlan(file: string, plan: unknown, flag = "--dir"): GpuPlan {
+function checkPlan(file: string, plan: unknown, flag = "--dir"): GpuPlan {
   const bad = (problem: string) => new BadPlanError(file, problem, flag);
   const p = plan as Record<string, unknown>;
   if (!isObject(p)) throw bad("it is not a JSON object");

@@ -164,7 +164,7 @@ describe("bad input: one paragraph on stderr, exit code 2; with --json an error 
 
 test("the installed bin answers without loading cdktf or the AWS provider", () => {
   const bin = path.join(__dirname, "..", "..", "bin", "gpu-workloads.js");
-  expect(fs.existsSync(path.join(__dirname, "..", "..", "dist", "lib", "cli", "main.js"))).toBe(true); // built by `npm ci` (prepare)
+  expect(fs.existsSync(path.join(__dirname, "..", "..", "dist", "lib", "cli", "main.js"))).toBe(true); // built by `npm test` (npm run build)
   const probe = path.join(__dirname, "loaded-modules-probe.js");
   const result = spawnSync(process.execPath, ["--require", probe, bin, "select", "--workload", "realtime-inference", "--json"], { encoding: "utf8" });
   expect(result.stderr).toBe("");

@@ -10,6 +10,7 @@ import * as path from "path";
 import { App } from "cdktf";
 import { GpuPlatform, ImageGeneration, RealtimeInference } from "../../lib";
 import { GpuPlan, GPU_PLAN_FILE } from "../../lib/plan/gpu-plan";
+import { readPlanFile } from "../../lib/plan/read-plan";
 import { buildExampleApp } from "../../examples/app";
 import { TeamStack } from "../../examples/team-stack";
 
@@ -54,8 +55,8 @@ export function synthExamplePlans(): ExamplePlans {
   return { baseDir, headDir: writePlan(head), base, head };
 }
 
-export function readPlan(dir: string): GpuPlan {
-  return JSON.parse(fs.readFileSync(path.join(dir, GPU_PLAN_FILE), "utf8"));
+function readPlan(dir: string): GpuPlan {
+  return readPlanFile(path.join(dir, GPU_PLAN_FILE));
 }
 
 /** Writes a plan into a new folder, as synth would, and returns the folder. */

@@ -2,8 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { stackOf } from "./framework";
 import { IConstruct } from "constructs";
-import { GPU_PLAN_FILE, GPU_PLAN_VERSION, GpuPlan, PlannedWorkload } from "../../plan/gpu-plan";
-import { HOURS_PER_MONTH } from "../../plan/money";
+import { GPU_PLAN_FILE, GpuPlan, PlannedWorkload, emptyPlan } from "../../plan/gpu-plan";
 import type { GpuWorkload } from "../gpu-workload";
 import { workloadsUnder } from "./workload-brand";
 
@@ -46,11 +45,9 @@ function writePlanFile(file: string, workloads: readonly GpuWorkload[]): void {
 
 export function buildPlan(workloads: readonly GpuWorkload[]): GpuPlan {
   return {
-    version: GPU_PLAN_VERSION,
-    tool: "cdktf-gpu-workloads",
+    ...emptyPlan(),
     pricesAsOf: workloads[0]?.decision.pricesAsOf ?? "",
     spotPricesAsOf: workloads[0]?.decision.spotPricesAsOf ?? "",
-    hoursPerMonth: HOURS_PER_MONTH,
     workloads: workloads.map(planned),
   };
 }
