@@ -116,6 +116,10 @@ function checkPlan(file: string, plan: unknown, flag = "--dir"): GpuPlan {
   for (const [field, type] of [["pricesAsOf", "string"], ["spotPricesAsOf", "string"], ["hoursPerMonth", "number"]] as const) {
     if (!hasType(p[field], type)) throw bad(`"${field}" is not a ${type}`);
   }
+  // Dates reach Markdown comments unescaped, so they must be dates.
+  for (const field of ["pricesAsOf", "spotPricesAsOf"]) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(p[field] as string)) throw bad(`"${field}" is ${JSON.stringify(p[field])}, not a date (YYYY-MM-DD)`);
+  }
   if (!Array.isArray(p.workloads)) throw bad('"workloads" is not a list');
   p.workloads.forEach((w: unknown, i: number) => {
     if (!isObject(w)) throw bad(`workloads[${i}] is not an object`);

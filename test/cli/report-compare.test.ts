@@ -362,6 +362,20 @@ describe("report --compare-to: plans that cannot be compared are typed errors na
     expect(doc.error.message.startsWith(file)).toBe(true);
   });
 
+  test("a plan whose price date is not a date: BadPlan (dates go into the Markdown comment as they are)", () => {
+    const base = writePlan({ ...plans.base, pricesAsOf: "<img src=x> @org/team" });
+    const { exitCode, doc } = compareJson(plans.headDir, base);
+    expect(exitCode).toBe(2);
+    expect(doc.error.message).toContain('(--compare-to) is not a cdktf-gpu-workloads plan: "pricesAsOf" is "<img src=x> @org/team", not a date (YYYY-MM-DD)');
+  });
+
+  test("--dir may name the plan file itself; the answer names that file", () => {
+    const headFile = path.join(plans.headDir, GPU_PLAN_FILE);
+    const { exitCode, doc } = compareJson(headFile, plans.baseDir);
+    expect(exitCode).toBe(0);
+    expect(doc.head.file).toBe(headFile);
+  });
+
   test("a head that is not a plan names --dir", () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, GPU_PLAN_FILE), "[]");
