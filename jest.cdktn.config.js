@@ -7,6 +7,8 @@ module.exports = {
   ...base,
   // Read by test/project/framework-under-test.test.ts: the mapping below is in effect.
   globals: { FRAMEWORK: "cdktn" },
+  // Checks of the source and the packages that no framework mapping changes run once, in `npm test`.
+  testPathIgnorePatterns: ["/test/project/(api-docs|api-reference|imports|unconditional-asserts|package)\\.test\\.ts$"],
   moduleNameMapper: {
     "^cdktf$": "cdktn",
     "^cdktf/(.*)$": "cdktn/$1",
