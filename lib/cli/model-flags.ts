@@ -1,9 +1,8 @@
 import { GpuWorkloadsError, InvalidRequirementError } from "../validation/errors";
-import { InferenceEngine, ModelUsage, Optimizer, Precision, Sharding, TrainingPrecision, customLanguageModel } from "../selection/memory-estimate";
+import { ModelUsage, customLanguageModel } from "../selection/memory-estimate";
 import { resolveModel } from "../selection/resolve-names";
 import { ModelSpec } from "../taxonomy/model-spec";
 import { DEFAULT_TAXONOMY } from "../taxonomy/taxonomy";
-import { ModelMode } from "../taxonomy/workload-profile";
 import { FlagSpec, ParsedFlags, flag } from "./args";
 
 /** Flags that describe a model and how it is used (shared by select and estimate). */
@@ -60,6 +59,26 @@ export function modelFromFlags(flags: ParsedFlags): ModelSpec | undefined {
   });
 }
 
+/** Each usage field and the flag that sets it; `as` turns the flag's value into the field's where they differ. */
+const USAGE_FLAGS: { readonly [K in keyof Required<ModelUsage>]: { readonly flag: string; readonly as?: (value: unknown) => unknown } } = {
+  mode: { flag: "mode" },
+  contextTokens: { flag: "context" },
+  concurrency: { flag: "concurrency" },
+  precision: { flag: "precision" },
+  engine: { flag: "engine" },
+  gpuMemoryUtilization: { flag: "gpu-memory-utilization" },
+  maxNumBatchedTokens: { flag: "max-num-batched-tokens" },
+  maxNumSeqs: { flag: "max-num-seqs" },
+  promptTokens: { flag: "prompt-tokens" },
+  outputTokens: { flag: "output-tokens" },
+  loraRank: { flag: "lora-rank" },
+  gradientCheckpointing: { flag: "gradient-checkpointing", as: onOff },
+  optimizer: { flag: "optimizer" },
+  sharding: { flag: "sharding" },
+  trainingPrecision: { flag: "training-precision" },
+  fusedLoss: { flag: "fused-loss", as: (value) => (value === true ? true : undefined) },
+};
+
 /** Library properties the model flags set, by the flag that sets them. */
 export const MODEL_FLAG_FOR: Readonly<Record<string, string>> = {
   "model.paramsBillion": "--params",
@@ -70,49 +89,18 @@ export const MODEL_FLAG_FOR: Readonly<Record<string, string>> = {
   "model.intermediateSize": "--intermediate-size",
   "model.vocabSize": "--vocab",
   "model.name": "--model",
-  "usage.mode": "--mode",
-  "usage.contextTokens": "--context",
-  "usage.concurrency": "--concurrency",
-  "usage.precision": "--precision",
-  "usage.engine": "--engine",
-  "usage.gpuMemoryUtilization": "--gpu-memory-utilization",
-  "usage.maxNumBatchedTokens": "--max-num-batched-tokens",
-  "usage.maxNumSeqs": "--max-num-seqs",
-  "usage.promptTokens": "--prompt-tokens",
-  "usage.outputTokens": "--output-tokens",
-  "usage.loraRank": "--lora-rank",
-  "usage.gradientCheckpointing": "--gradient-checkpointing",
-  "usage.optimizer": "--optimizer",
-  "usage.sharding": "--sharding",
-  "usage.trainingPrecision": "--training-precision",
-  "usage.fusedLoss": "--fused-loss",
+  ...Object.fromEntries(Object.entries(USAGE_FLAGS).map(([field, { flag }]) => [`usage.${field}`, `--${flag}`])),
 };
 
 export function usageFromFlags(flags: ParsedFlags): ModelUsage {
-  const usage: Record<string, unknown> = {
-    mode: flags.mode as ModelMode | undefined,
-    contextTokens: flags.context,
-    concurrency: flags.concurrency,
-    precision: flags.precision as Precision | undefined,
-    engine: flags.engine as InferenceEngine | undefined,
-    gpuMemoryUtilization: flags["gpu-memory-utilization"],
-    maxNumBatchedTokens: flags["max-num-batched-tokens"],
-    maxNumSeqs: flags["max-num-seqs"],
-    promptTokens: flags["prompt-tokens"],
-    outputTokens: flags["output-tokens"],
-    loraRank: flags["lora-rank"],
-    gradientCheckpointing: onOff(flags["gradient-checkpointing"]),
-    optimizer: flags.optimizer as Optimizer | undefined,
-    sharding: flags.sharding as Sharding | undefined,
-    trainingPrecision: flags["training-precision"] as TrainingPrecision | undefined,
-    fusedLoss: flags["fused-loss"] === true ? true : undefined,
-  };
   // Unset flags leave no key behind: a usage field present for the wrong mode is an error.
-  return Object.fromEntries(Object.entries(usage).filter(([, v]) => v !== undefined)) as ModelUsage;
+  const usage = Object.entries(USAGE_FLAGS)
+    .map(([field, { flag, as }]) => [field, flags[flag] === undefined ? undefined : as ? as(flags[flag]) : flags[flag]] as const)
+    .filter(([, value]) => value !== undefined);
+  return Object.fromEntries(usage) as ModelUsage;
 }
 
 function onOff(value: unknown): boolean | undefined {
-  if (value === undefined) return undefined;
   if (value === "on") return true;
   if (value === "off") return false;
   throw new InvalidRequirementError("--gradient-checkpointing", value, "give on or off");

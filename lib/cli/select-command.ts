@@ -6,7 +6,7 @@ import { selectInstance } from "../selection/select-instance";
 import { Candidate, Decision } from "../selection/decision";
 import { CpuArchitecture } from "../taxonomy/instance-type";
 import { WORKLOAD_CLASSES, WorkloadClass } from "../taxonomy/workload-class";
-import { Objective } from "../taxonomy/workload-profile";
+import { OBJECTIVES, Objective } from "../taxonomy/workload-profile";
 import { JSON_FLAG, ParsedFlags, flag } from "./args";
 import { Command } from "./command";
 import { MODEL_FLAGS, MODEL_FLAG_FOR, modelFromFlags, usageFromFlags } from "./model-flags";
@@ -21,7 +21,7 @@ export const selectCommand: Command = {
     WORKLOAD_CLASSES.join("|") +
     "> [--gpus L40S,A10G | --any-of L40S,A10G] [--min-gpu-memory GB] [--gpu-count N | --min-gpu-count N]" +
     " [--min-total-gpu-memory GB] [--min-vcpus N] [--min-memory GiB] [--min-bandwidth GBps] [--efa] [--region R]" +
-    " [--arch x86_64|arm64] [--max-price USD] [--instance-type T] [--spot | --capacity-block] [--objective cost|compute-cost] [--nodes N]" +
+    ` [--arch x86_64|arm64] [--max-price USD] [--instance-type T] [--spot | --capacity-block] [--objective ${OBJECTIVES.join("|")}] [--nodes N]` +
     " [--model NAME --mode inference|lora|full --context N --concurrency N --precision P --engine E ...(see estimate)]" +
     " [--throughput TOKENS_PER_S [--min-stream-tokens N]] [--training-tokens N] [--native-precision] [--min-cluster-network GBPS] [--json]",
   flags: {
@@ -42,7 +42,7 @@ export const selectCommand: Command = {
     "instance-type": flag.string("T", "pin this type; every other requirement is still checked"),
     spot: flag.switch("buy on spot (default: the class's purchase option)"),
     "capacity-block": flag.switch("buy through EC2 Capacity Blocks for ML"),
-    objective: flag.string("O", "how to rank: cost, compute-cost, job-cost or throughput-cost (default: the class's)"),
+    objective: flag.string("O", `how to rank: ${OBJECTIVES.join(", ")} (default: the class's)`),
     nodes: flag.number("N", "instances that run one job together (default 1; training and full fine-tunes: estimated)"),
     throughput: flag.number("TOKENS_PER_S", "output tokens per second the fleet must produce; sizes the replicas (needs --model)"),
     "min-stream-tokens": flag.number("N", "with --throughput: tokens per second each stream must see at least"),

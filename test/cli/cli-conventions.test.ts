@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { COMMANDS, runCli } from "../../lib/cli/main";
+import { MODEL_FLAGS } from "../../lib/cli/model-flags";
 import { GPU_PLAN_FILE } from "../../lib/plan/gpu-plan";
 import { ExamplePlans, synthExamplePlans } from "./example-plans";
 import { SchemaSubsetValidator } from "./json-schema-subset";
@@ -59,6 +60,16 @@ describe("help", () => {
     expect(help.stdout).toContain(`examples:\n${command.examples.map((e) => `  ${e}`).join("\n")}\n`);
     expect(text).toContain(`schema/cli/${name}.schema.json`);
     expect(text).toMatch(/Exit codes: 0 answered; .*2 bad input/);
+  });
+
+  test("each usage line names every flag of its command (select sends the model and usage flags to estimate's)", () => {
+    const unnamed = COMMANDS.flatMap((c) =>
+      Object.keys(c.flags)
+        .filter((f) => !c.usage.includes(`--${f}`))
+        .filter((f) => !(c.name === "select" && f in MODEL_FLAGS && c.usage.includes("(see estimate)")))
+        .map((f) => `${c.name} --${f}`),
+    );
+    expect(unnamed).toEqual([]);
   });
 
   test("report's help says when it exits 1", () => {
