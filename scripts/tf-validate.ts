@@ -114,7 +114,8 @@ function adaptTo5x(config: Record<string, any>, version: string): Record<string,
 }
 
 function terraformEnv(work: string, mirror: string): NodeJS.ProcessEnv {
-  const rc = path.join(work, "..", `${path.basename(work)}.terraformrc`);
+  // Inside the work folder, so it goes with it; Terraform reads only .tf files there.
+  const rc = path.join(work, ".terraformrc");
   fs.writeFileSync(
     rc,
     `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(mirror)}\n    include = ["registry.terraform.io/hashicorp/aws"]\n  }\n` +

@@ -7,8 +7,7 @@ import { GpuWorkloadsError } from "../validation/errors";
 import { checkRegion } from "../selection/validate-requirements";
 import { JSON_FLAG, flag } from "./args";
 import { Command } from "./command";
-import { hourlyOr, renderTable } from "./table";
-import { wrap } from "./wrap";
+import { hourlyOr, renderTable, withNotes } from "./table";
 
 export const catalogCommand: Command = {
   name: "catalog",
@@ -82,6 +81,6 @@ export const catalogCommand: Command = {
       ...(rows.some((t) => t.legacy) ? ["* previous generation: chosen only when its GPU is named (e.g. --gpus V100)."] : []),
       ...(rows.some((t) => t.capacityBlockOnly) ? ["† Capacity Blocks only: AWS publishes no on-demand or spot price."] : []),
     ];
-    return { json, text: `${text}\n\n${notes.map((n) => wrap(n, "  ")).join("\n")}` };
+    return { json, text: withNotes(text, notes) };
   },
 };

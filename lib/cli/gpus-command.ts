@@ -1,8 +1,7 @@
 import { DEFAULT_TAXONOMY } from "../taxonomy/taxonomy";
 import { JSON_FLAG } from "./args";
 import { Command } from "./command";
-import { renderTable } from "./table";
-import { wrap } from "./wrap";
+import { renderTable, withNotes } from "./table";
 
 export const gpusCommand: Command = {
   name: "gpus",
@@ -48,6 +47,6 @@ export const gpusCommand: Command = {
       ...(elsewhere.length ? [`* Not offered on AWS: ${elsewhere.join(", ")}.`] : []),
       `Figures as of ${DEFAULT_TAXONOMY.asOf}; sources: the taxonomy's rows (lib/taxonomy/data/gpu-models.ts).`,
     ];
-    return { json, text: `${text}\n\n${notes.map((n) => wrap(n, "  ")).join("\n")}` };
+    return { json, text: withNotes(text, notes) };
   },
 };

@@ -1,8 +1,7 @@
 import { DEFAULT_TAXONOMY } from "../taxonomy/taxonomy";
 import { JSON_FLAG } from "./args";
 import { Command } from "./command";
-import { renderTable } from "./table";
-import { wrap } from "./wrap";
+import { renderTable, withNotes } from "./table";
 
 export const modelsCommand: Command = {
   name: "models",
@@ -24,6 +23,6 @@ export const modelsCommand: Command = {
       "kind: llm, MoE k/n (a mixture-of-experts llm, k of its n experts per token) or diffusion; KV: key-value heads.",
       `${models.length} models; --json prints every field with its sources. Any alias works with --model (e.g. "meta-llama/Llama-3.1-8B-Instruct").`,
     ];
-    return { json: models, text: `${text}\n\n${notes.map((n) => wrap(n, "  ")).join("\n")}` };
+    return { json: models, text: withNotes(text, notes) };
   },
 };

@@ -32,6 +32,11 @@ export function hourlyOr(x: number | null, none = "–"): string {
   return x === null ? none : formatHourlyUsd(x);
 }
 
+/** A table, a blank line, then its notes, each wrapped with an indent. */
+export function withNotes(table: string, notes: readonly string[]): string {
+  return `${table}\n\n${notes.map((n) => wrap(n, "  ")).join("\n")}`;
+}
+
 /** "2", or "2 (2–4)" where the capacity scales: desired, then min–max. */
 export function instancesText(i: { readonly min: number; readonly desired: number; readonly max: number }): string {
   return i.min === i.max ? String(i.desired) : `${i.desired} (${i.min}–${i.max})`;
