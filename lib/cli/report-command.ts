@@ -123,12 +123,12 @@ function textPlan(plan: GpuPlan, perStack: readonly StackCost[], app: Totals): s
       perStack.flatMap((s) =>
         s.workloads.map((w) => [
           w.path,
-          w.regionKnown ? w.region : `${w.region}*`,
+          regionCell(w),
           w.capacity,
           gpusLabel(w.gpuCount, w.gpuFraction, w.gpu),
           hourlyOr(w.usdPerInstanceHour),
           hourlyOr(w.spotUsdPerInstanceHour),
-          `${w.instances.max} × ${w.maxInstanceType}`,
+          maxSetBy(w),
         ]),
       ),
     ),
@@ -161,7 +161,7 @@ function row(w: PlannedWorkload): (string | number)[] {
   const spot = hourlyOr(w.spotUsdPerInstanceHour);
   return [
     w.path,
-    w.regionKnown ? w.region : `${w.region}*`,
+    regionCell(w),
     w.capacity,
     w.instanceType + types,
     gpusLabel(w.gpuCount, w.gpuFraction, w.gpu),
@@ -171,8 +171,18 @@ function row(w: PlannedWorkload): (string | number)[] {
     money(w.usdPerHour),
     money(w.usdPerMonth),
     money(w.maxUsdPerMonth),
-    `${w.instances.max} × ${w.maxInstanceType}`,
+    maxSetBy(w),
   ];
+}
+
+/** The region, marked * where none was known and us-east-1 prices stand in. */
+function regionCell(w: PlannedWorkload): string {
+  return w.regionKnown ? w.region : `${w.region}*`;
+}
+
+/** What sets the worst case: the most instances of the dearest type. */
+function maxSetBy(w: PlannedWorkload): string {
+  return `${w.instances.max} × ${w.maxInstanceType}`;
 }
 
 function totalRow(label: string, t: { usdPerHour: number; usdPerMonth: number; maxUsdPerMonth: number }): (string | number)[] {
