@@ -1,8 +1,11 @@
 import { LanguageModelSpec } from "../../taxonomy/model-spec";
 import { BYTES_PER_PARAM, Precision } from "./model-usage";
-import { embeddingParams, kvBytesPerToken, kvHeadsPerGpu, kvWidth, mlpWidthPerToken, queryWidth } from "./transformer-shapes";
+import { embeddingParams, kvBytesPerToken, kvHeadsPerGpu, layerWorkingBytesPerToken } from "./transformer-shapes";
 
 const GIB = 1024 ** 3;
+
+/** Hidden states kept across a forward step, per token and hidden width: residual, normed input, attention and MLP outputs (4 × 2 B). */
+const HIDDEN_BYTES_PER_TOKEN_PER_WIDTH = 8;
 
 /**
  * vLLM's defaults and what its memory profiler measures (V1 engine, v0.10–v0.20; vllm-project/vllm
@@ -22,8 +25,6 @@ export const VLLM = {
    * (llm-d/llm-d-benchmark config_explorer/empirical-vllm-memory-results.md @ 4f4d4494).
    */
   samplerBytesPerLogit: 37,
-  /** Hidden states of the profiled chunk kept across the step: residual, normed input, attention and MLP outputs (4 × 2 B). */
-  hiddenBytesPerTokenPerWidth: 8,
   /** Non-torch memory (cuBLAS, attention workspaces; NCCL buffers with tensor parallelism): 0.13 GiB at TP 1, 0.54–0.55 at TP 2 (llm-d, H100). */
   nonTorchGiB: { single: 0.13, parallel: 0.55 },
 } as const;
@@ -79,11 +80,11 @@ export function vllmMemory(m: LanguageModelSpec, s: VllmSetup): InferenceMemory 
   const kv = kvBytesPerToken(m, kvValue, kvHeadsPerGpu(m, s.gpus)) * s.contextTokens * s.sequences;
   const chunk = s.maxNumBatchedTokens;
   const sampled = Math.min(s.maxNumSeqs, chunk);
-  // One layer's transient working set for the chunk: Q/K/V, gate and up projections and the activation (16-bit).
-  const forward = (chunk * (6 * mlpWidthPerToken(m) + 2 * (queryWidth(m) + 2 * kvWidth(m)))) / s.gpus;
+  // One layer's transient working set for the chunk.
+  const forward = (chunk * layerWorkingBytesPerToken(m)) / s.gpus;
   // The sampler runs on every rank over the full vocabulary.
   const sampler = sampled * m.vocabSize * VLLM.samplerBytesPerLogit;
-  const hidden = chunk * m.hiddenSize * VLLM.hiddenBytesPerTokenPerWidth;
+  const hidden = chunk * m.hiddenSize * HIDDEN_BYTES_PER_TOKEN_PER_WIDTH;
   const samplerPeaks = sampler >= forward;
   const nonTorch = s.gpus > 1 ? VLLM.nonTorchGiB.parallel : VLLM.nonTorchGiB.single;
   return {
@@ -121,7 +122,7 @@ export function transformersMemory(m: LanguageModelSpec, s: TransformersSetup): 
   const kvValue = kvValueBytes(s.precision);
   const kv = (kvBytesPerToken(m, kvValue) * s.contextTokens * s.sequences) / s.gpus;
   const prefill = s.sequences * s.promptTokens;
-  const layer = prefill * (6 * mlpWidthPerToken(m) + 2 * (queryWidth(m) + 2 * kvWidth(m)) + 8 * m.hiddenSize);
+  const layer = prefill * (layerWorkingBytesPerToken(m) + HIDDEN_BYTES_PER_TOKEN_PER_WIDTH * m.hiddenSize);
   const logits = s.sequences * m.vocabSize * (2 + 4);
   return {
     weightsGiB: weights / GIB,

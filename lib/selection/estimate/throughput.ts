@@ -5,7 +5,7 @@ import { kvValueBytes, servedWeightBytes } from "./inference-memory";
 import { tensorParallelEfficiency } from "./interconnect";
 import { Precision } from "./model-usage";
 import { PrecisionVerdict } from "./precision-support";
-import { activeParams, kvBytesPerToken, weightBytesReadPerStep } from "./transformer-shapes";
+import { activeParams, kvBytesPerToken, queryWidth, weightBytesReadPerStep } from "./transformer-shapes";
 
 /**
  * Share of peak memory bandwidth a decode step reaches (memory-bandwidth utilization). Measured at batch 1: 69% (gpt-fast,
@@ -98,7 +98,7 @@ export class Roofline {
   /** Seconds of one decode step for `sequences` sequences whose caches hold `contextTokens` on average, and its bound. */
   decodeStep(sequences: number, contextTokens: number) {
     const bytes = weightBytesReadPerStep(this.model, this.weightBytes, sequences) + sequences * contextTokens * this.kvPerToken;
-    const flops = sequences * (2 * activeParams(this.model) + 4 * this.model.layers * this.model.attentionHeads * this.model.headDim * contextTokens);
+    const flops = sequences * (2 * activeParams(this.model) + 4 * this.model.layers * queryWidth(this.model) * contextTokens);
     const memory = bytes / this.bandwidth;
     const compute = flops / this.compute;
     return { seconds: Math.max(memory, compute), boundBy: memory >= compute ? ("memory bandwidth" as const) : ("compute" as const) };

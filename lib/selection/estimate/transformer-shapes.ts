@@ -51,6 +51,14 @@ export function mlpWidthPerToken(m: LanguageModelSpec): number {
 }
 
 /**
+ * Bytes of one layer's transient working set per token of a forward pass, in 16-bit: Q, K and V, and the gated MLP's
+ * gate and up projections and its activation.
+ */
+export function layerWorkingBytesPerToken(m: LanguageModelSpec): number {
+  return 6 * mlpWidthPerToken(m) + 2 * (queryWidth(m) + 2 * kvWidth(m));
+}
+
+/**
  * Bytes a transformer layer keeps for the backward pass, per token, without recomputation, in 16-bit, with a fused
  * (flash / SDPA) attention that stores no score matrix. After Korthikanti et al. 2022 ("Reducing Activation
  * Recomputation in Large Transformer Models", §4.1: 34·s·b·h per layer for a GPT layer, 4h MLP, no dropout masks
