@@ -49,13 +49,14 @@ export interface InferenceMemory {
 
 /**
  * Weight bytes of a checkpoint at a precision. Quantized checkpoints (fp8, int8, int4: AWQ, GPTQ, llm-compressor)
- * quantize the transformer layers and keep the embeddings and output head in 16-bit.
+ * quantize the transformer layers and keep the embeddings and output head in 16-bit; `scaleBytesPerParam` adds what a
+ * format stores beside each quantized parameter (QLoRA's NF4 block scales).
  */
-export function servedWeightBytes(m: LanguageModelSpec, precision: Precision): number {
+export function servedWeightBytes(m: LanguageModelSpec, precision: Precision, scaleBytesPerParam = 0): number {
   const params = m.paramsBillion * 1e9;
   if (BYTES_PER_PARAM[precision] >= 2) return params * BYTES_PER_PARAM[precision];
   const embeddings = Math.min(embeddingParams(m), params);
-  return (params - embeddings) * BYTES_PER_PARAM[precision] + embeddings * 2;
+  return (params - embeddings) * (BYTES_PER_PARAM[precision] + scaleBytesPerParam) + embeddings * 2;
 }
 
 /** Bytes of one KV-cache value: the model's 16-bit dtype (vLLM kv_cache_dtype "auto"), also for fp8 and int4 weights; fp32 models keep fp32. */

@@ -1,6 +1,7 @@
 import { LanguageModelSpec } from "../../taxonomy/model-spec";
-import { BYTES_PER_PARAM, Optimizer, Precision, Sharding, TrainingPrecision } from "./model-usage";
-import { embeddingParams, layerActivationBytesPerToken, layerParams, loraAdapterParams } from "./transformer-shapes";
+import { servedWeightBytes } from "./inference-memory";
+import { Optimizer, Precision, Sharding, TrainingPrecision } from "./model-usage";
+import { layerActivationBytesPerToken, layerParams, loraAdapterParams } from "./transformer-shapes";
 
 const GIB = 1024 ** 3;
 
@@ -127,13 +128,9 @@ const OPTIMIZER_WORDS: Readonly<Record<Optimizer, string>> = {
 };
 
 /**
- * Frozen base weights of a LoRA run: the transformer layers at the precision (NF4 for int4: 0.5 B plus a 1/64 fp8
- * scale per block, QLoRA's double quantization ≈ 0.127 bits/param more) and the embeddings and output head in 16-bit.
+ * Frozen base weights of a LoRA run: as served (transformer layers at the precision, embeddings and output head in
+ * 16-bit), NF4 for int4 with its block scales (a 1/64 fp8 scale per block, QLoRA's double quantization ≈ 0.127 bits/param more).
  */
-export function frozenWeightBytes(m: LanguageModelSpec, precision: Precision): number {
-  const params = m.paramsBillion * 1e9;
-  if (BYTES_PER_PARAM[precision] >= 2) return params * BYTES_PER_PARAM[precision];
-  const embeddings = Math.min(embeddingParams(m), params);
-  const quantScale = precision === "int4" ? 0.127 / 8 : 0;
-  return (params - embeddings) * (BYTES_PER_PARAM[precision] + quantScale) + embeddings * 2;
+function frozenWeightBytes(m: LanguageModelSpec, precision: Precision): number {
+  return servedWeightBytes(m, precision, precision === "int4" ? 0.127 / 8 : 0);
 }
