@@ -89,8 +89,13 @@ export function loraAdapterParams(m: LanguageModelSpec, rank: number): number {
 export function layerParams(m: LanguageModelSpec): number {
   const h = m.hiddenSize;
   const attention = h * queryWidth(m) * 2 + 2 * h * kvWidth(m);
-  const mlp = m.moe ? (m.moe.experts + (m.moe.sharedExperts ?? 0)) * 3 * h * m.moe.expertIntermediateSize : 3 * h * m.intermediateSize;
+  const mlp = m.moe ? expertParamsPerLayer(m, m.moe.experts + (m.moe.sharedExperts ?? 0)) : 3 * h * m.intermediateSize;
   return attention + mlp;
+}
+
+/** Parameters of `experts` experts of one mixture-of-experts layer: each a gated MLP (gate, up, down) of the expert width. */
+function expertParamsPerLayer(m: LanguageModelSpec, experts: number): number {
+  return experts * 3 * m.hiddenSize * (m.moe?.expertIntermediateSize ?? 0);
 }
 
 /**
@@ -110,7 +115,7 @@ export function expertsTouchedShare(m: LanguageModelSpec, sequences: number): nu
 export function weightBytesReadPerStep(m: LanguageModelSpec, weightBytes: number, sequences: number): number {
   if (!m.moe) return weightBytes;
   const total = m.paramsBillion * BILLION;
-  const expertParams = m.layers * m.moe.experts * 3 * m.hiddenSize * m.moe.expertIntermediateSize;
+  const expertParams = m.layers * expertParamsPerLayer(m, m.moe.experts);
   const expertShare = Math.min(expertParams / total, 1);
   return weightBytes * (1 - expertShare) + weightBytes * expertShare * expertsTouchedShare(m, sequences);
 }
