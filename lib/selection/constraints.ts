@@ -2,10 +2,11 @@ import { GpuName } from "../taxonomy/gpu-model";
 import { InstanceTypeSpec } from "../taxonomy/instance-type";
 import { ModelSpec } from "../taxonomy/model-spec";
 import { ModelMode, PurchaseOption, WorkloadProfile } from "../taxonomy/workload-profile";
-import { fractionLabel } from "../taxonomy/gpu-share";
+import { fractionLabel, usableMemoryGiB } from "../taxonomy/gpu-share";
 import { Candidate } from "./decision";
 import { GpuCountRequirement, SelectionRequirements } from "./requirements";
 import { Precision } from "./estimate/model-usage";
+import { fitsOnGpu } from "./memory-estimate";
 import { ThroughputTarget } from "./estimate/throughput";
 
 /** Requirements resolved against the workload profile: what every constraint reads. */
@@ -56,7 +57,6 @@ export interface Constraint {
   fails?(c: Candidate, r: ResolvedRequirements): boolean;
 }
 
-const gib = (mib: number) => mib / 1024;
 const fmt = (x: number) => (Math.round(x * 10) / 10).toString();
 
 /** A floor on one figure of the candidate: misses when the candidate has less than the requirement asks. */
@@ -213,12 +213,10 @@ export const CONSTRAINTS: readonly Constraint[] = [
     miss: (c) => {
       const e = c.memoryEstimate;
       if (!e) return undefined;
-      const usable = gib(c.gpu.usableMemoryMiB) * c.gpuFraction;
-      const budget = usable * e.memoryUtilization;
+      const usable = usableMemoryGiB(c.gpu, c.gpuFraction);
+      if (fitsOnGpu(e, usable)) return undefined;
       const share = e.memoryUtilization < 1 ? ` × ${e.memoryUtilization} (gpu_memory_utilization)` : "";
-      return e.perGpuGiB > budget
-        ? `${e.model} ${e.mode} needs ${fmt(e.perGpuGiB)} GiB per GPU on ${e.gpuCount} GPUs, above ${fmt(usable)} GiB usable${share}`
-        : undefined;
+      return `${e.model} ${e.mode} needs ${fmt(e.perGpuGiB)} GiB per GPU on ${e.gpuCount} GPUs, above ${fmt(usable)} GiB usable${share}`;
     },
   },
   {

@@ -86,6 +86,11 @@ export interface MemoryEstimate {
   readonly assumptions: readonly string[];
 }
 
+/** True when the busiest GPU's need fits in `usableGiB` of memory, within the estimate's memory utilization. */
+export function fitsOnGpu(e: Pick<MemoryEstimate, "perGpuGiB" | "memoryUtilization">, usableGiB: number): boolean {
+  return e.perGpuGiB <= usableGiB * e.memoryUtilization;
+}
+
 /** The GPU an estimate is for: vLLM's defaults depend on its memory and name. */
 export interface EstimateTarget {
   /** Memory of one GPU usable by a workload, in GiB. */
