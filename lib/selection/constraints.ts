@@ -7,7 +7,7 @@ import { Candidate } from "./decision";
 import { GpuCountRequirement, SelectionRequirements } from "./requirements";
 import { Precision } from "./estimate/model-usage";
 import { fitsOnGpu } from "./memory-estimate";
-import { ThroughputTarget } from "./estimate/throughput";
+import { ThroughputTarget, round1 } from "./estimate/throughput";
 
 /** Requirements resolved against the workload profile: what every constraint reads. */
 export interface ResolvedRequirements {
@@ -56,8 +56,6 @@ export interface Constraint {
   /** The test alone, without writing the words: for scans that only need to know. @default miss() !== undefined */
   fails?(c: Candidate, r: ResolvedRequirements): boolean;
 }
-
-const fmt = (x: number) => (Math.round(x * 10) / 10).toString();
 
 /** A floor on one figure of the candidate: misses when the candidate has less than the requirement asks. */
 function atLeast(
@@ -216,7 +214,7 @@ export const CONSTRAINTS: readonly Constraint[] = [
       const usable = usableMemoryGiB(c.gpu, c.gpuFraction);
       if (fitsOnGpu(e, usable)) return undefined;
       const share = e.memoryUtilization < 1 ? ` × ${e.memoryUtilization} (gpu_memory_utilization)` : "";
-      return `${e.model} ${e.mode} needs ${fmt(e.perGpuGiB)} GiB per GPU on ${e.gpuCount} GPUs, above ${fmt(usable)} GiB usable${share}`;
+      return `${e.model} ${e.mode} needs ${round1(e.perGpuGiB)} GiB per GPU on ${e.gpuCount} GPUs, above ${round1(usable)} GiB usable${share}`;
     },
   },
   {

@@ -1,8 +1,6 @@
 import { LanguageModelSpec } from "../../taxonomy/model-spec";
-import { BYTES_PER_PARAM, Precision } from "./model-usage";
+import { BYTES_PER_PARAM, GIB, Precision } from "./model-usage";
 import { embeddingParams, kvBytesPerToken, kvHeadsPerGpu, layerWorkingBytesPerToken } from "./transformer-shapes";
-
-const GIB = 1024 ** 3;
 
 /** Hidden states kept across a forward step, per token and hidden width: residual, normed input, attention and MLP outputs (4 × 2 B). */
 const HIDDEN_BYTES_PER_TOKEN_PER_WIDTH = 8;

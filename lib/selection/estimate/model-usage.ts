@@ -10,6 +10,9 @@ export type Precision = (typeof PRECISIONS)[number];
 
 export const BYTES_PER_PARAM: Readonly<Record<Precision, number>> = { fp32: 4, bf16: 2, fp16: 2, fp8: 1, int8: 1, int4: 0.5 };
 
+/** Bytes in a GiB: estimates count bytes and report GiB. */
+export const GIB = 1024 ** 3;
+
 /** What serves the model: vLLM's OpenAI-compatible server, or Hugging Face transformers' `generate`. */
 export const ENGINES = ["vllm", "transformers"] as const;
 /** One of {@link ENGINES}. */

@@ -175,6 +175,7 @@ export function estimateThroughput(
   };
 }
 
-function round1(x: number): number {
+/** One decimal: how tokens per second, GB/s and GiB are shown. */
+export function round1(x: number): number {
   return Math.round(x * 10) / 10;
 }

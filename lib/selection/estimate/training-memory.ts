@@ -1,9 +1,7 @@
 import { LanguageModelSpec } from "../../taxonomy/model-spec";
 import { servedWeightBytes } from "./inference-memory";
-import { Optimizer, Precision, Sharding, TrainingPrecision } from "./model-usage";
+import { GIB, Optimizer, Precision, Sharding, TrainingPrecision } from "./model-usage";
 import { layerActivationBytesPerToken, layerParams, loraAdapterParams } from "./transformer-shapes";
-
-const GIB = 1024 ** 3;
 
 /**
  * Bytes each trainable parameter holds, by how the run keeps its numbers (Hugging Face performance docs, "Model
