@@ -26,7 +26,7 @@ import { SelectionRequirements } from "./requirements";
 import { spotClusterError, validateRequirements } from "./validate-requirements";
 
 /** Nodes the estimator may ask for when a full fine-tune or training run does not fit one node. */
-export const MAX_AUTO_NODES = 64;
+const MAX_AUTO_NODES = 64;
 
 interface Scored {
   readonly candidate: Candidate;

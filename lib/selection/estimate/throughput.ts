@@ -12,13 +12,13 @@ import { activeParams, kvBytesPerToken, queryWidth, weightBytesReadPerStep } fro
  * Llama-3.1-8B, A100), 72% (vLLM, Llama-3.1-8B, A100-40GB), 82% (vLLM, Llama-3-8B, A10G, llmperf), ~60% (Databricks,
  * TensorRT-LLM). 0.7 keeps every estimate at or under what was measured on one GPU.
  */
-export const DECODE_BANDWIDTH_UTILIZATION = 0.7;
+const DECODE_BANDWIDTH_UTILIZATION = 0.7;
 /**
  * Share of dense peak a prefill or a large-batch decode reaches: 33–66% derived from published time-to-first-token figures
  * (Databricks, TensorRT-LLM, NIM). 0.4, low in that range: with it the estimate of vLLM serving Llama-3-8B on an A10G at
  * concurrency 64 (550 prompt / 150 output tokens) lands within a few percent of the 301 tokens/s measured (llmperf, vLLM 0.4.3).
  */
-export const COMPUTE_UTILIZATION = 0.4;
+const COMPUTE_UTILIZATION = 0.4;
 
 /** What a throughput target asks of a fleet. */
 export interface ThroughputTarget {

@@ -12,7 +12,7 @@ import { layerActivationBytesPerToken, layerParams, loraAdapterParams } from "./
  * Optimizer state: AdamW two moments (mixed 8, bf16 4); 8-bit AdamW two 1-byte moments (2; bitsandbytes);
  * SGD one momentum (mixed 4, bf16 2).
  */
-export const TRAINABLE_BYTES: Readonly<Record<TrainingPrecision, { weights: number; gradients: number; optimizer: Readonly<Record<Optimizer, number>> }>> = {
+const TRAINABLE_BYTES: Readonly<Record<TrainingPrecision, { weights: number; gradients: number; optimizer: Readonly<Record<Optimizer, number>> }>> = {
   mixed: { weights: 4 + 2, gradients: 4, optimizer: { adamw: 8, "adamw-8bit": 2, sgd: 4 } },
   bf16: { weights: 2, gradients: 2, optimizer: { adamw: 4, "adamw-8bit": 2, sgd: 2 } },
 };
@@ -24,7 +24,7 @@ export const TRAINABLE_BYTES: Readonly<Record<TrainingPrecision, { weights: numb
  * (4), their gradient (4) and the gradient of the upcast logits (4). Korthikanti et al. 2022 count 4·s·b·v for the
  * fp32 logits alone. A fused or chunked loss (Liger, Unsloth, torchtune's chunked cross-entropy) never builds them.
  */
-export const LOSS_BYTES_PER_LOGIT = 14;
+const LOSS_BYTES_PER_LOGIT = 14;
 
 /** Tokens of one chunk of a fused or chunked cross-entropy (torchtune uses 8 chunks; Liger a few thousand rows). */
 const FUSED_LOSS_CHUNK_TOKENS = 1024;

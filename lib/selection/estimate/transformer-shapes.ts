@@ -102,7 +102,7 @@ function expertParamsPerLayer(m: LanguageModelSpec, experts: number): number {
  * Expected share of a mixture-of-experts layer's experts that a decode step of `sequences` tokens reads: each token
  * picks k of E experts, so an expert is untouched by all of them with probability (1 − k/E)^B.
  */
-export function expertsTouchedShare(m: LanguageModelSpec, sequences: number): number {
+function expertsTouchedShare(m: LanguageModelSpec, sequences: number): number {
   if (!m.moe) return 1;
   const untouched = Math.pow(1 - m.moe.expertsPerToken / m.moe.experts, sequences);
   return 1 - untouched;
