@@ -4,7 +4,7 @@ import { ModelMode } from "../taxonomy/workload-profile";
 import { InvalidRequirementError } from "../validation/errors";
 import { POSITIVE, POSITIVE_WHOLE, checkNumber } from "../validation/numbers";
 import { round2 } from "../plan/money";
-import { CUDA_CONTEXT_GIB, InferenceMemory, VLLM, servedWeightBytes, transformersMemory, vllmMemory, vllmServerDefaults } from "./estimate/inference-memory";
+import { CUDA_CONTEXT_GIB, InferenceMemory, VLLM, servedWeightBytes, transformersMemory, vllmMaxNumSeqs, vllmMemory, vllmServerDefaults } from "./estimate/inference-memory";
 import {
   DEFAULT_CONTEXT_TOKENS,
   DEFAULT_LORA_RANK,
@@ -130,8 +130,8 @@ function inferenceEstimate(m: LanguageModelSpec, usage: ModelUsage, base: Base, 
   let memory: InferenceMemory;
   let utilization = 1;
   if (engine === "vllm") {
-    const defaults = vllmServerDefaults(target);
-    const maxNumSeqs = usage.maxNumSeqs ?? defaults.maxNumSeqs;
+    // Only a maxNumSeqs the usage gives can be below the concurrency.
+    const maxNumSeqs = vllmMaxNumSeqs(usage, target);
     if (base.concurrency > maxNumSeqs) {
       throw new InvalidRequirementError("usage.concurrency", base.concurrency, `vLLM runs at most maxNumSeqs (${maxNumSeqs}) sequences at once; raise usage.maxNumSeqs or lower the concurrency`);
     }
@@ -141,7 +141,7 @@ function inferenceEstimate(m: LanguageModelSpec, usage: ModelUsage, base: Base, 
       contextTokens: base.contextTokens,
       sequences: base.concurrency,
       gpus: base.gpuCount,
-      maxNumBatchedTokens: usage.maxNumBatchedTokens ?? defaults.maxNumBatchedTokens,
+      maxNumBatchedTokens: usage.maxNumBatchedTokens ?? vllmServerDefaults(target).maxNumBatchedTokens,
       maxNumSeqs,
       gpuMemoryUtilization: utilization,
     });

@@ -13,7 +13,7 @@ import { CONSTRAINTS, Constraint, MEMORY_CONSTRAINTS, ResolvedRequirements, scop
 import { Candidate, Decision, Rejection } from "./decision";
 import { InvalidRequirementError, NoFeasibleInstanceError } from "../validation/errors";
 import { EstimateTarget, MemoryEstimate, estimateMemory, fitsOnGpu } from "./memory-estimate";
-import { vllmServerDefaults } from "./estimate/inference-memory";
+import { vllmMaxNumSeqs, vllmServerDefaults } from "./estimate/inference-memory";
 import { DEFAULT_MIN_CLUSTER_NETWORK_GBPS } from "./estimate/interconnect";
 import { PrecisionVerdict, precisionSupport } from "./estimate/precision-support";
 import { Roofline, ThroughputEstimate, estimateThroughput } from "./estimate/throughput";
@@ -269,7 +269,7 @@ function throughputOf(
   // Sequences the KV budget holds: what is left after everything but the cache, over one sequence's cache.
   const perSequence = e.parts.kvCacheGiB / e.concurrency;
   const room = usableGiB * e.memoryUtilization - (e.perGpuGiB - e.parts.kvCacheGiB);
-  const maxNumSeqs = r.requirements.usage?.maxNumSeqs ?? vllmServerDefaults(estimateTarget(gpu, spec)).maxNumSeqs;
+  const maxNumSeqs = vllmMaxNumSeqs(r.requirements.usage, estimateTarget(gpu, spec));
   const fit = Math.max(0, Math.min(Math.floor(room / perSequence), e.engine === "vllm" ? maxNumSeqs : Number.MAX_SAFE_INTEGER));
   if (r.throughput && fit < 1) return { miss: "no sequence fits beside the weights" };
   const hw = { gpu, gpus: spec.gpuCount, gpuFraction: spec.gpuFraction ?? 1, interconnect: spec.gpuInterconnect, usdPerInstanceHour };

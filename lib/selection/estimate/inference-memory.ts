@@ -1,5 +1,5 @@
 import { LanguageModelSpec } from "../../taxonomy/model-spec";
-import { BYTES_PER_PARAM, GIB, Precision } from "./model-usage";
+import { BYTES_PER_PARAM, GIB, ModelUsage, Precision } from "./model-usage";
 import { embeddingParams, kvBytesPerToken, kvHeadsPerGpu, layerWorkingBytesPerToken } from "./transformer-shapes";
 
 /** Hidden states kept across a forward step, per token and hidden width: residual, normed input, attention and MLP outputs (4 × 2 B). */
@@ -30,10 +30,24 @@ export const VLLM = {
 /** CUDA context and cuBLAS workspaces a PyTorch process holds per GPU (0.3–0.8 GiB by GPU and CUDA version): 1 GiB. */
 export const CUDA_CONTEXT_GIB = 1;
 
+/** The GPU a vLLM server runs on, as its defaults see it: usable memory and name. */
+interface ServerGpu {
+  readonly memoryGiB: number;
+  readonly name: string;
+}
+
 /** The defaults vLLM's API server picks for a GPU of `gpuMemoryGiB`, by name (A100 keeps the smaller batch). */
-export function vllmServerDefaults(gpu: { readonly memoryGiB: number; readonly name: string } | undefined) {
+export function vllmServerDefaults(gpu: ServerGpu | undefined) {
   const large = gpu !== undefined && gpu.memoryGiB >= VLLM.largeGpuGiB && !gpu.name.toLowerCase().includes("a100");
   return large ? VLLM.apiServer.large : VLLM.apiServer.other;
+}
+
+/**
+ * Sequences the vLLM server runs at once (--max-num-seqs): the usage's, else `vllm serve`'s default for the GPU raised
+ * to the concurrency, as the server is launched to run what was sized. The estimate, the throughput and the preset read it here.
+ */
+export function vllmMaxNumSeqs(usage: Pick<ModelUsage, "maxNumSeqs" | "concurrency"> | undefined, gpu: ServerGpu | undefined): number {
+  return usage?.maxNumSeqs ?? Math.max(vllmServerDefaults(gpu).maxNumSeqs, usage?.concurrency ?? 1);
 }
 
 export interface InferenceMemory {

@@ -65,7 +65,7 @@ export interface ModelUsage {
   readonly trainingPrecision?: TrainingPrecision;
   /** Fine-tunes: the loss never materializes all logits (Liger, Unsloth, torchtune's chunked cross-entropy). @default false */
   readonly fusedLoss?: boolean;
-  /** vLLM: sequences one step may run (--max-num-seqs). @default vLLM's: 256, or 1024 on GPUs of 70 GiB and more */
+  /** vLLM: sequences one step may run (--max-num-seqs); at least the concurrency. @default vLLM's (256, or 1024 on GPUs of 70 GiB and more), raised to the concurrency */
   readonly maxNumSeqs?: number;
 }
 
