@@ -1,6 +1,7 @@
 import { GpuWorkloadsError } from "../validation/errors";
-import { estimateMemory } from "../selection/memory-estimate";
+import { estimateMemory, fitsOnGpu } from "../selection/memory-estimate";
 import { resolveGpuName } from "../selection/resolve-names";
+import { usableMemoryGiB } from "../taxonomy/gpu-share";
 import { DEFAULT_TAXONOMY, gpuModel } from "../taxonomy/taxonomy";
 import { JSON_FLAG, flag } from "./args";
 import { Command } from "./command";
@@ -35,15 +36,15 @@ export const estimateCommand: Command = {
     }
     // vLLM's defaults follow the GPU: --gpu H100 gives what `vllm serve` picks there.
     const gpu = flags.gpu === undefined ? undefined : gpuModel(DEFAULT_TAXONOMY, resolveGpuName(DEFAULT_TAXONOMY, String(flags.gpu), "--gpu"));
-    const target = gpu && { memoryGiB: gpu.usableMemoryMiB / 1024, name: gpu.name };
+    const target = gpu && { memoryGiB: usableMemoryGiB(gpu), name: gpu.name };
     const estimate = estimateMemory(model, usageFromFlags(flags), (flags.gpus as number | undefined) ?? 1, target);
     const p = estimate.parts;
     const setup = estimate.engine ?? (estimate.training ? `${estimate.training.trainingPrecision} precision, ${estimate.training.optimizer}` : "");
-    const fits = gpu
+    const fits = target
       ? [
           "",
-          `On ${gpu.name} (${(gpu.usableMemoryMiB / 1024).toFixed(1)} GiB usable${estimate.memoryUtilization < 1 ? ` × ${estimate.memoryUtilization}` : ""}): ` +
-            (estimate.perGpuGiB <= (gpu.usableMemoryMiB / 1024) * estimate.memoryUtilization ? "fits" : "does not fit"),
+          `On ${target.name} (${target.memoryGiB.toFixed(1)} GiB usable${estimate.memoryUtilization < 1 ? ` × ${estimate.memoryUtilization}` : ""}): ` +
+            (fitsOnGpu(estimate, target.memoryGiB) ? "fits" : "does not fit"),
         ]
       : [];
     const text = [

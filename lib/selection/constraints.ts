@@ -2,11 +2,12 @@ import { GpuName } from "../taxonomy/gpu-model";
 import { InstanceTypeSpec } from "../taxonomy/instance-type";
 import { ModelSpec } from "../taxonomy/model-spec";
 import { ModelMode, PurchaseOption, WorkloadProfile } from "../taxonomy/workload-profile";
-import { fractionLabel } from "../taxonomy/gpu-share";
+import { fractionLabel, usableMemoryGiB } from "../taxonomy/gpu-share";
 import { Candidate } from "./decision";
 import { GpuCountRequirement, SelectionRequirements } from "./requirements";
 import { Precision } from "./estimate/model-usage";
-import { ThroughputTarget } from "./estimate/throughput";
+import { fitsOnGpu } from "./memory-estimate";
+import { ThroughputTarget, round1 } from "./estimate/throughput";
 
 /** Requirements resolved against the workload profile: what every constraint reads. */
 export interface ResolvedRequirements {
@@ -55,9 +56,6 @@ export interface Constraint {
   /** The test alone, without writing the words: for scans that only need to know. @default miss() !== undefined */
   fails?(c: Candidate, r: ResolvedRequirements): boolean;
 }
-
-const gib = (mib: number) => mib / 1024;
-const fmt = (x: number) => (Math.round(x * 10) / 10).toString();
 
 /** A floor on one figure of the candidate: misses when the candidate has less than the requirement asks. */
 function atLeast(
@@ -213,12 +211,10 @@ export const CONSTRAINTS: readonly Constraint[] = [
     miss: (c) => {
       const e = c.memoryEstimate;
       if (!e) return undefined;
-      const usable = gib(c.gpu.usableMemoryMiB) * c.gpuFraction;
-      const budget = usable * e.memoryUtilization;
+      const usable = usableMemoryGiB(c.gpu, c.gpuFraction);
+      if (fitsOnGpu(e, usable)) return undefined;
       const share = e.memoryUtilization < 1 ? ` × ${e.memoryUtilization} (gpu_memory_utilization)` : "";
-      return e.perGpuGiB > budget
-        ? `${e.model} ${e.mode} needs ${fmt(e.perGpuGiB)} GiB per GPU on ${e.gpuCount} GPUs, above ${fmt(usable)} GiB usable${share}`
-        : undefined;
+      return `${e.model} ${e.mode} needs ${round1(e.perGpuGiB)} GiB per GPU on ${e.gpuCount} GPUs, above ${round1(usable)} GiB usable${share}`;
     },
   },
   {

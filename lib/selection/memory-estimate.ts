@@ -3,10 +3,12 @@ import { checkModelSpec } from "../taxonomy/schema";
 import { ModelMode } from "../taxonomy/workload-profile";
 import { InvalidRequirementError } from "../validation/errors";
 import { POSITIVE, POSITIVE_WHOLE, checkNumber } from "../validation/numbers";
-import { CUDA_CONTEXT_GIB, InferenceMemory, VLLM, servedWeightBytes, transformersMemory, vllmMemory, vllmServerDefaults } from "./estimate/inference-memory";
+import { round2 } from "../plan/money";
+import { CUDA_CONTEXT_GIB, InferenceMemory, VLLM, servedWeightBytes, transformersMemory, vllmMaxNumSeqs, vllmMemory, vllmServerDefaults } from "./estimate/inference-memory";
 import {
   DEFAULT_CONTEXT_TOKENS,
   DEFAULT_LORA_RANK,
+  GIB,
   InferenceEngine,
   ModelUsage,
   Optimizer,
@@ -86,6 +88,11 @@ export interface MemoryEstimate {
   readonly assumptions: readonly string[];
 }
 
+/** True when the busiest GPU's need fits in `usableGiB` of memory, within the estimate's memory utilization. */
+export function fitsOnGpu(e: Pick<MemoryEstimate, "perGpuGiB" | "memoryUtilization">, usableGiB: number): boolean {
+  return e.perGpuGiB <= usableGiB * e.memoryUtilization;
+}
+
 /** The GPU an estimate is for: vLLM's defaults depend on its memory and name. */
 export interface EstimateTarget {
   /** Memory of one GPU usable by a workload, in GiB. */
@@ -93,8 +100,6 @@ export interface EstimateTarget {
   /** The GPU's name, e.g. "H100". */
   readonly name: string;
 }
-
-const GIB = 1024 ** 3;
 
 /**
  * Estimates the GPU memory a model needs for a use on `gpuCount` GPUs: inference with vLLM (default) or Hugging Face
@@ -125,8 +130,8 @@ function inferenceEstimate(m: LanguageModelSpec, usage: ModelUsage, base: Base, 
   let memory: InferenceMemory;
   let utilization = 1;
   if (engine === "vllm") {
-    const defaults = vllmServerDefaults(target);
-    const maxNumSeqs = usage.maxNumSeqs ?? defaults.maxNumSeqs;
+    // Only a maxNumSeqs the usage gives can be below the concurrency.
+    const maxNumSeqs = vllmMaxNumSeqs(usage, target);
     if (base.concurrency > maxNumSeqs) {
       throw new InvalidRequirementError("usage.concurrency", base.concurrency, `vLLM runs at most maxNumSeqs (${maxNumSeqs}) sequences at once; raise usage.maxNumSeqs or lower the concurrency`);
     }
@@ -136,7 +141,7 @@ function inferenceEstimate(m: LanguageModelSpec, usage: ModelUsage, base: Base, 
       contextTokens: base.contextTokens,
       sequences: base.concurrency,
       gpus: base.gpuCount,
-      maxNumBatchedTokens: usage.maxNumBatchedTokens ?? defaults.maxNumBatchedTokens,
+      maxNumBatchedTokens: usage.maxNumBatchedTokens ?? vllmServerDefaults(target).maxNumBatchedTokens,
       maxNumSeqs,
       gpuMemoryUtilization: utilization,
     });
@@ -209,14 +214,14 @@ function diffusionEstimate(m: DiffusionModelSpec, usage: ModelUsage, mode: Model
 
 function finish(base: Base, parts: MemoryParts, memoryUtilization: number, assumptions: readonly string[], extra: Partial<MemoryEstimate> = {}): MemoryEstimate {
   const rounded = roundParts(parts);
-  const perGpuGiB = round(sum(parts));
+  const perGpuGiB = round2(sum(parts));
   return {
     ...base,
     ...extra,
-    weightsTotalGiB: round(base.weightsTotalGiB),
+    weightsTotalGiB: round2(base.weightsTotalGiB),
     perGpuGiB,
     memoryUtilization,
-    totalGiB: round(perGpuGiB * base.gpuCount),
+    totalGiB: round2(perGpuGiB * base.gpuCount),
     parts: rounded,
     assumptions,
   };
@@ -267,10 +272,6 @@ function sum(p: MemoryParts): number {
   return p.weightsGiB + p.kvCacheGiB + p.gradientsGiB + p.optimizerStateGiB + p.activationsGiB + p.logitsGiB + p.overheadGiB;
 }
 
-function round(x: number): number {
-  return Math.round(x * 100) / 100;
-}
-
 function roundParts(p: MemoryParts): MemoryParts {
-  return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, round(v)])) as unknown as MemoryParts;
+  return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, round2(v)])) as unknown as MemoryParts;
 }

@@ -7,13 +7,13 @@ import { WORKLOAD_CLASSES } from "../taxonomy/workload-class";
 import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
 import { Objective, PurchaseOption } from "../taxonomy/workload-profile";
 import { REFERENCE_REGION, instancePrice } from "../taxonomy/pricing";
-import { gpusLabel } from "../taxonomy/gpu-share";
+import { gpusLabel, usableMemoryGiB } from "../taxonomy/gpu-share";
 import { HOURS_PER_MONTH, round2, round4 } from "../plan/money";
 import { CONSTRAINTS, Constraint, MEMORY_CONSTRAINTS, ResolvedRequirements, scopeMiss, scopeMissed } from "./constraints";
 import { Candidate, Decision, Rejection } from "./decision";
 import { InvalidRequirementError, NoFeasibleInstanceError } from "../validation/errors";
-import { EstimateTarget, MemoryEstimate, estimateMemory } from "./memory-estimate";
-import { vllmServerDefaults } from "./estimate/inference-memory";
+import { EstimateTarget, MemoryEstimate, estimateMemory, fitsOnGpu } from "./memory-estimate";
+import { vllmMaxNumSeqs, vllmServerDefaults } from "./estimate/inference-memory";
 import { DEFAULT_MIN_CLUSTER_NETWORK_GBPS } from "./estimate/interconnect";
 import { PrecisionVerdict, precisionSupport } from "./estimate/precision-support";
 import { Roofline, ThroughputEstimate, estimateThroughput } from "./estimate/throughput";
@@ -26,7 +26,7 @@ import { SelectionRequirements } from "./requirements";
 import { spotClusterError, validateRequirements } from "./validate-requirements";
 
 /** Nodes the estimator may ask for when a full fine-tune or training run does not fit one node. */
-export const MAX_AUTO_NODES = 64;
+const MAX_AUTO_NODES = 64;
 
 interface Scored {
   readonly candidate: Candidate;
@@ -205,7 +205,7 @@ interface EstimateCache {
 function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: Taxonomy, cache: EstimateCache): Candidate {
   const gpu = gpuModel(taxonomy, spec.gpu);
   const fraction = spec.gpuFraction ?? 1;
-  const usableGiB = (gpu.usableMemoryMiB / 1024) * fraction;
+  const usableGiB = usableMemoryGiB(gpu, fraction);
   const { nodeCount, memoryEstimate } = sizeForModel(spec, gpu, usableGiB, r, cache);
   const price = instancePrice(spec, r.region);
   // Unpriced types (no public price known) rank last and the "price" constraint rejects them.
@@ -269,7 +269,7 @@ function throughputOf(
   // Sequences the KV budget holds: what is left after everything but the cache, over one sequence's cache.
   const perSequence = e.parts.kvCacheGiB / e.concurrency;
   const room = usableGiB * e.memoryUtilization - (e.perGpuGiB - e.parts.kvCacheGiB);
-  const maxNumSeqs = r.requirements.usage?.maxNumSeqs ?? vllmServerDefaults(estimateTarget(gpu, spec)).maxNumSeqs;
+  const maxNumSeqs = vllmMaxNumSeqs(r.requirements.usage, estimateTarget(gpu, spec));
   const fit = Math.max(0, Math.min(Math.floor(room / perSequence), e.engine === "vllm" ? maxNumSeqs : Number.MAX_SAFE_INTEGER));
   if (r.throughput && fit < 1) return { miss: "no sequence fits beside the weights" };
   const hw = { gpu, gpus: spec.gpuCount, gpuFraction: spec.gpuFraction ?? 1, interconnect: spec.gpuInterconnect, usdPerInstanceHour };
@@ -280,7 +280,7 @@ function throughputOf(
 
 /** What vLLM's defaults depend on: the GPU's memory and name. */
 function estimateTarget(gpu: GpuModel, spec: InstanceTypeSpec): EstimateTarget {
-  return { memoryGiB: (gpu.usableMemoryMiB / 1024) * (spec.gpuFraction ?? 1), name: gpu.name };
+  return { memoryGiB: usableMemoryGiB(gpu, spec.gpuFraction ?? 1), name: gpu.name };
 }
 
 /**
@@ -308,13 +308,12 @@ function sizeForModel(
     if (!estimate) cache.memory.set(key, (estimate = estimateMemory(model, usage, gpus, target)));
     return estimate;
   };
-  const fits = (e: MemoryEstimate) => e.perGpuGiB <= usableGiB * e.memoryUtilization;
   if (fixedNodes !== undefined) return { nodeCount: fixedNodes, memoryEstimate: estimateOn(fixedNodes) };
   let estimate = estimateOn(1);
-  if (r.mode !== "full" || fits(estimate) || spec.efaInterfaces === 0) return { nodeCount: 1, memoryEstimate: estimate };
+  if (r.mode !== "full" || fitsOnGpu(estimate, usableGiB) || spec.efaInterfaces === 0) return { nodeCount: 1, memoryEstimate: estimate };
   for (let nodes = 2; nodes <= MAX_AUTO_NODES; nodes++) {
     estimate = estimateOn(nodes);
-    if (fits(estimate)) return { nodeCount: nodes, memoryEstimate: estimate };
+    if (fitsOnGpu(estimate, usableGiB)) return { nodeCount: nodes, memoryEstimate: estimate };
   }
   return { nodeCount: 1, memoryEstimate: estimateOn(1) };
 }
@@ -380,7 +379,7 @@ function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objectiv
   if (e) {
     parts.push(
       `${e.model} ${e.mode} needs ${e.perGpuGiB} GiB per GPU across ${e.gpuCount} GPU${e.gpuCount > 1 ? "s" : ""}` +
-        `${chosen.nodeCount > 1 ? ` on ${chosen.nodeCount} nodes` : ""} of ${((chosen.gpu.usableMemoryMiB / 1024) * chosen.gpuFraction).toFixed(1)} GiB usable`,
+        `${chosen.nodeCount > 1 ? ` on ${chosen.nodeCount} nodes` : ""} of ${usableMemoryGiB(chosen.gpu, chosen.gpuFraction).toFixed(1)} GiB usable`,
     );
   }
   if (chosen.precision && chosen.precision.support !== "native") parts.push(chosen.precision.note);

@@ -17,10 +17,10 @@ import { SelectionRequirements } from "./requirements";
  * node is an aws_instance Terraform plans one by one, and clusters larger than this belong to AWS
  * ParallelCluster or SageMaker HyperPod.
  */
-export const MAX_NODES = 512;
+const MAX_NODES = 512;
 
 /** Bounds on the requirements: plausibility around the largest instance the taxonomy can hold (see taxonomy/schema.ts). */
-export const REQUIREMENT_RULES = {
+const REQUIREMENT_RULES = {
   minGpuMemoryGB: { above: 0, max: 1024, unit: "GB" },
   minTotalGpuMemoryGB: { above: 0, max: 16384, unit: "GB" },
   minVcpus: { above: 0, max: 1024, unit: "vCPUs" },

@@ -87,6 +87,12 @@ test("a throughput target sizes vLLM's --max-num-seqs; weights from S3 and a gat
   expect(names).toEqual(["pull-ecr-0", "read-s3-2", "read-secret-1", "write-logs"]);
 });
 
+test("a concurrency above vLLM's default max_num_seqs on a small GPU launches the server for it", () => {
+  const json = synthStack((s) => new RealtimeInference(s, "chat", vllmChat({ model: "llama-3.2-1b", usage: { concurrency: 300, contextTokens: 512 } })));
+  expect(only(json, "aws_launch_template").instance_type).toBe("g5.xlarge");
+  expect(userData(json)).toMatch(/'--max-model-len' '512' '--max-num-seqs' '300' '--gpu-memory-utilization' '0.9'/);
+});
+
 test("ImageGeneration serves any pinned image; arguments and variables are quoted", () => {
   const json = synthStack((s) =>
     new ImageGeneration(s, "media", {

@@ -74,9 +74,14 @@ describe("inference: vLLM", () => {
     expect(eight.parts.overheadGiB).toBeGreaterThan(one.parts.overheadGiB);
   });
 
-  test("concurrency beyond max_num_seqs is refused with what to change", () => {
-    expect(() => estimateMemory(model("llama-3.1-8b"), { concurrency: 300 })).toThrow(/vLLM runs at most maxNumSeqs \(256\) sequences at once; raise usage.maxNumSeqs/);
+  test("concurrency beyond a maxNumSeqs the usage gives is refused with what to change; beyond vLLM's default it raises max_num_seqs", () => {
+    expect(() => estimateMemory(model("llama-3.1-8b"), { concurrency: 300, maxNumSeqs: 256 })).toThrow(/vLLM runs at most maxNumSeqs \(256\) sequences at once; raise usage.maxNumSeqs/);
     expect(estimateMemory(model("llama-3.1-8b"), { concurrency: 300, maxNumSeqs: 512 }).concurrency).toBe(300);
+    // The server is launched with --max-num-seqs 300, so its profiling step samples 300 sequences.
+    const raised = estimateMemory(model("llama-3.1-8b"), { concurrency: 300 });
+    expect(raised.concurrency).toBe(300);
+    expect(raised.assumptions.join(" ")).toMatch(/2048 tokens \(max_num_batched_tokens\) and the sampler over 300 sequences \(max_num_seqs\)/);
+    expect(raised.parts.logitsGiB).toBeCloseTo((300 * 128256 * 37) / GIB, 2);
   });
 });
 

@@ -142,6 +142,22 @@ describe("memory-driven selection", () => {
     expect(() => selectInstance({ workload: realtime, maxUsdPerHour: 0.5 })).toThrow(NoFeasibleInstanceError);
   });
 
+  test("concurrency above vLLM's default max_num_seqs on small GPUs weighs them by memory instead of aborting the decision", () => {
+    // 256 is the default below 70 GiB: the server is launched with --max-num-seqs 300, and an A10G holds it.
+    const small = selectInstance({ workload: realtime, model: "llama-3.2-1b", usage: { concurrency: 300, contextTokens: 512 } });
+    expect(small.instanceType).toBe("g5.xlarge");
+    expect(small.throughput?.sequencesPerReplica).toBe(300);
+    expect(small.memoryEstimate?.assumptions.join(" ")).toMatch(/the sampler over 300 sequences \(max_num_seqs\)/);
+    // An 8B model's 300 × 4096-token cache outgrows the small GPUs: they are rejected by memory, the larger ones stay feasible.
+    const large = selectInstance({ workload: realtime, model: "llama-3.1-8b", usage: { concurrency: 300 } });
+    expect(large.instanceType).toBe("g7e.24xlarge");
+    expect(large.rejected.find((r) => r.instanceType === "g5.xlarge")).toMatchObject({ constraint: "model", reason: expect.stringMatching(/needs 166.5 GiB per GPU on 1 GPUs, above 22.4 GiB usable/) });
+    // A maxNumSeqs the user gives below the concurrency stays an error.
+    expect(() => selectInstance({ workload: realtime, model: "llama-3.1-8b", usage: { concurrency: 300, maxNumSeqs: 200 } })).toThrow(
+      /usage.concurrency is 300; vLLM runs at most maxNumSeqs \(200\) sequences at once; raise usage.maxNumSeqs or lower the concurrency/,
+    );
+  });
+
   test("a full fine-tune of a 70B model spreads over several EFA nodes", () => {
     const decision = selectInstance({ workload: WorkloadClass.TRAINING, model: "llama-3.1-70b" });
     expect(decision.nodeCount).toBeGreaterThan(1);

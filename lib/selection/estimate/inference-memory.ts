@@ -1,8 +1,9 @@
 import { LanguageModelSpec } from "../../taxonomy/model-spec";
-import { BYTES_PER_PARAM, Precision } from "./model-usage";
-import { embeddingParams, kvBytesPerToken, kvHeadsPerGpu, kvWidth, mlpWidthPerToken, queryWidth } from "./transformer-shapes";
+import { BYTES_PER_PARAM, GIB, ModelUsage, Precision } from "./model-usage";
+import { embeddingParams, kvBytesPerToken, kvHeadsPerGpu, layerWorkingBytesPerToken } from "./transformer-shapes";
 
-const GIB = 1024 ** 3;
+/** Hidden states kept across a forward step, per token and hidden width: residual, normed input, attention and MLP outputs (4 × 2 B). */
+const HIDDEN_BYTES_PER_TOKEN_PER_WIDTH = 8;
 
 /**
  * vLLM's defaults and what its memory profiler measures (V1 engine, v0.10–v0.20; vllm-project/vllm
@@ -22,8 +23,6 @@ export const VLLM = {
    * (llm-d/llm-d-benchmark config_explorer/empirical-vllm-memory-results.md @ 4f4d4494).
    */
   samplerBytesPerLogit: 37,
-  /** Hidden states of the profiled chunk kept across the step: residual, normed input, attention and MLP outputs (4 × 2 B). */
-  hiddenBytesPerTokenPerWidth: 8,
   /** Non-torch memory (cuBLAS, attention workspaces; NCCL buffers with tensor parallelism): 0.13 GiB at TP 1, 0.54–0.55 at TP 2 (llm-d, H100). */
   nonTorchGiB: { single: 0.13, parallel: 0.55 },
 } as const;
@@ -31,10 +30,24 @@ export const VLLM = {
 /** CUDA context and cuBLAS workspaces a PyTorch process holds per GPU (0.3–0.8 GiB by GPU and CUDA version): 1 GiB. */
 export const CUDA_CONTEXT_GIB = 1;
 
+/** The GPU a vLLM server runs on, as its defaults see it: usable memory and name. */
+interface ServerGpu {
+  readonly memoryGiB: number;
+  readonly name: string;
+}
+
 /** The defaults vLLM's API server picks for a GPU of `gpuMemoryGiB`, by name (A100 keeps the smaller batch). */
-export function vllmServerDefaults(gpu: { readonly memoryGiB: number; readonly name: string } | undefined) {
+export function vllmServerDefaults(gpu: ServerGpu | undefined) {
   const large = gpu !== undefined && gpu.memoryGiB >= VLLM.largeGpuGiB && !gpu.name.toLowerCase().includes("a100");
   return large ? VLLM.apiServer.large : VLLM.apiServer.other;
+}
+
+/**
+ * Sequences the vLLM server runs at once (--max-num-seqs): the usage's, else `vllm serve`'s default for the GPU raised
+ * to the concurrency, as the server is launched to run what was sized. The estimate, the throughput and the preset read it here.
+ */
+export function vllmMaxNumSeqs(usage: Pick<ModelUsage, "maxNumSeqs" | "concurrency"> | undefined, gpu: ServerGpu | undefined): number {
+  return usage?.maxNumSeqs ?? Math.max(vllmServerDefaults(gpu).maxNumSeqs, usage?.concurrency ?? 1);
 }
 
 export interface InferenceMemory {
@@ -48,13 +61,14 @@ export interface InferenceMemory {
 
 /**
  * Weight bytes of a checkpoint at a precision. Quantized checkpoints (fp8, int8, int4: AWQ, GPTQ, llm-compressor)
- * quantize the transformer layers and keep the embeddings and output head in 16-bit.
+ * quantize the transformer layers and keep the embeddings and output head in 16-bit; `scaleBytesPerParam` adds what a
+ * format stores beside each quantized parameter (QLoRA's NF4 block scales).
  */
-export function servedWeightBytes(m: LanguageModelSpec, precision: Precision): number {
+export function servedWeightBytes(m: LanguageModelSpec, precision: Precision, scaleBytesPerParam = 0): number {
   const params = m.paramsBillion * 1e9;
   if (BYTES_PER_PARAM[precision] >= 2) return params * BYTES_PER_PARAM[precision];
   const embeddings = Math.min(embeddingParams(m), params);
-  return (params - embeddings) * BYTES_PER_PARAM[precision] + embeddings * 2;
+  return (params - embeddings) * (BYTES_PER_PARAM[precision] + scaleBytesPerParam) + embeddings * 2;
 }
 
 /** Bytes of one KV-cache value: the model's 16-bit dtype (vLLM kv_cache_dtype "auto"), also for fp8 and int4 weights; fp32 models keep fp32. */
@@ -79,11 +93,11 @@ export function vllmMemory(m: LanguageModelSpec, s: VllmSetup): InferenceMemory 
   const kv = kvBytesPerToken(m, kvValue, kvHeadsPerGpu(m, s.gpus)) * s.contextTokens * s.sequences;
   const chunk = s.maxNumBatchedTokens;
   const sampled = Math.min(s.maxNumSeqs, chunk);
-  // One layer's transient working set for the chunk: Q/K/V, gate and up projections and the activation (16-bit).
-  const forward = (chunk * (6 * mlpWidthPerToken(m) + 2 * (queryWidth(m) + 2 * kvWidth(m)))) / s.gpus;
+  // One layer's transient working set for the chunk.
+  const forward = (chunk * layerWorkingBytesPerToken(m)) / s.gpus;
   // The sampler runs on every rank over the full vocabulary.
   const sampler = sampled * m.vocabSize * VLLM.samplerBytesPerLogit;
-  const hidden = chunk * m.hiddenSize * VLLM.hiddenBytesPerTokenPerWidth;
+  const hidden = chunk * m.hiddenSize * HIDDEN_BYTES_PER_TOKEN_PER_WIDTH;
   const samplerPeaks = sampler >= forward;
   const nonTorch = s.gpus > 1 ? VLLM.nonTorchGiB.parallel : VLLM.nonTorchGiB.single;
   return {
@@ -121,7 +135,7 @@ export function transformersMemory(m: LanguageModelSpec, s: TransformersSetup): 
   const kvValue = kvValueBytes(s.precision);
   const kv = (kvBytesPerToken(m, kvValue) * s.contextTokens * s.sequences) / s.gpus;
   const prefill = s.sequences * s.promptTokens;
-  const layer = prefill * (6 * mlpWidthPerToken(m) + 2 * (queryWidth(m) + 2 * kvWidth(m)) + 8 * m.hiddenSize);
+  const layer = prefill * (layerWorkingBytesPerToken(m) + HIDDEN_BYTES_PER_TOKEN_PER_WIDTH * m.hiddenSize);
   const logits = s.sequences * m.vocabSize * (2 + 4);
   return {
     weightsGiB: weights / GIB,

@@ -10,6 +10,9 @@ export type Precision = (typeof PRECISIONS)[number];
 
 export const BYTES_PER_PARAM: Readonly<Record<Precision, number>> = { fp32: 4, bf16: 2, fp16: 2, fp8: 1, int8: 1, int4: 0.5 };
 
+/** Bytes in a GiB: estimates count bytes and report GiB. */
+export const GIB = 1024 ** 3;
+
 /** What serves the model: vLLM's OpenAI-compatible server, or Hugging Face transformers' `generate`. */
 export const ENGINES = ["vllm", "transformers"] as const;
 /** One of {@link ENGINES}. */
@@ -62,7 +65,7 @@ export interface ModelUsage {
   readonly trainingPrecision?: TrainingPrecision;
   /** Fine-tunes: the loss never materializes all logits (Liger, Unsloth, torchtune's chunked cross-entropy). @default false */
   readonly fusedLoss?: boolean;
-  /** vLLM: sequences one step may run (--max-num-seqs). @default vLLM's: 256, or 1024 on GPUs of 70 GiB and more */
+  /** vLLM: sequences one step may run (--max-num-seqs); at least the concurrency. @default vLLM's (256, or 1024 on GPUs of 70 GiB and more), raised to the concurrency */
   readonly maxNumSeqs?: number;
 }
 

@@ -5,20 +5,20 @@ import { kvValueBytes, servedWeightBytes } from "./inference-memory";
 import { tensorParallelEfficiency } from "./interconnect";
 import { Precision } from "./model-usage";
 import { PrecisionVerdict } from "./precision-support";
-import { activeParams, kvBytesPerToken, weightBytesReadPerStep } from "./transformer-shapes";
+import { activeParams, kvBytesPerToken, queryWidth, weightBytesReadPerStep } from "./transformer-shapes";
 
 /**
  * Share of peak memory bandwidth a decode step reaches (memory-bandwidth utilization). Measured at batch 1: 69% (gpt-fast,
  * Llama-3.1-8B, A100), 72% (vLLM, Llama-3.1-8B, A100-40GB), 82% (vLLM, Llama-3-8B, A10G, llmperf), ~60% (Databricks,
  * TensorRT-LLM). 0.7 keeps every estimate at or under what was measured on one GPU.
  */
-export const DECODE_BANDWIDTH_UTILIZATION = 0.7;
+const DECODE_BANDWIDTH_UTILIZATION = 0.7;
 /**
  * Share of dense peak a prefill or a large-batch decode reaches: 33–66% derived from published time-to-first-token figures
  * (Databricks, TensorRT-LLM, NIM). 0.4, low in that range: with it the estimate of vLLM serving Llama-3-8B on an A10G at
  * concurrency 64 (550 prompt / 150 output tokens) lands within a few percent of the 301 tokens/s measured (llmperf, vLLM 0.4.3).
  */
-export const COMPUTE_UTILIZATION = 0.4;
+const COMPUTE_UTILIZATION = 0.4;
 
 /** What a throughput target asks of a fleet. */
 export interface ThroughputTarget {
@@ -98,7 +98,7 @@ export class Roofline {
   /** Seconds of one decode step for `sequences` sequences whose caches hold `contextTokens` on average, and its bound. */
   decodeStep(sequences: number, contextTokens: number) {
     const bytes = weightBytesReadPerStep(this.model, this.weightBytes, sequences) + sequences * contextTokens * this.kvPerToken;
-    const flops = sequences * (2 * activeParams(this.model) + 4 * this.model.layers * this.model.attentionHeads * this.model.headDim * contextTokens);
+    const flops = sequences * (2 * activeParams(this.model) + 4 * this.model.layers * queryWidth(this.model) * contextTokens);
     const memory = bytes / this.bandwidth;
     const compute = flops / this.compute;
     return { seconds: Math.max(memory, compute), boundBy: memory >= compute ? ("memory bandwidth" as const) : ("compute" as const) };
@@ -175,6 +175,7 @@ export function estimateThroughput(
   };
 }
 
-function round1(x: number): number {
+/** One decimal: how tokens per second, GB/s and GiB are shown. */
+export function round1(x: number): number {
   return Math.round(x * 10) / 10;
 }

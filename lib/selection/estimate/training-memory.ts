@@ -1,8 +1,7 @@
 import { LanguageModelSpec } from "../../taxonomy/model-spec";
-import { BYTES_PER_PARAM, Optimizer, Precision, Sharding, TrainingPrecision } from "./model-usage";
-import { embeddingParams, layerActivationBytesPerToken, layerParams, loraAdapterParams } from "./transformer-shapes";
-
-const GIB = 1024 ** 3;
+import { servedWeightBytes } from "./inference-memory";
+import { GIB, Optimizer, Precision, Sharding, TrainingPrecision } from "./model-usage";
+import { layerActivationBytesPerToken, layerParams, loraAdapterParams } from "./transformer-shapes";
 
 /**
  * Bytes each trainable parameter holds, by how the run keeps its numbers (Hugging Face performance docs, "Model
@@ -13,7 +12,7 @@ const GIB = 1024 ** 3;
  * Optimizer state: AdamW two moments (mixed 8, bf16 4); 8-bit AdamW two 1-byte moments (2; bitsandbytes);
  * SGD one momentum (mixed 4, bf16 2).
  */
-export const TRAINABLE_BYTES: Readonly<Record<TrainingPrecision, { weights: number; gradients: number; optimizer: Readonly<Record<Optimizer, number>> }>> = {
+const TRAINABLE_BYTES: Readonly<Record<TrainingPrecision, { weights: number; gradients: number; optimizer: Readonly<Record<Optimizer, number>> }>> = {
   mixed: { weights: 4 + 2, gradients: 4, optimizer: { adamw: 8, "adamw-8bit": 2, sgd: 4 } },
   bf16: { weights: 2, gradients: 2, optimizer: { adamw: 4, "adamw-8bit": 2, sgd: 2 } },
 };
@@ -25,7 +24,7 @@ export const TRAINABLE_BYTES: Readonly<Record<TrainingPrecision, { weights: numb
  * (4), their gradient (4) and the gradient of the upcast logits (4). Korthikanti et al. 2022 count 4·s·b·v for the
  * fp32 logits alone. A fused or chunked loss (Liger, Unsloth, torchtune's chunked cross-entropy) never builds them.
  */
-export const LOSS_BYTES_PER_LOGIT = 14;
+const LOSS_BYTES_PER_LOGIT = 14;
 
 /** Tokens of one chunk of a fused or chunked cross-entropy (torchtune uses 8 chunks; Liger a few thousand rows). */
 const FUSED_LOSS_CHUNK_TOKENS = 1024;
@@ -127,13 +126,9 @@ const OPTIMIZER_WORDS: Readonly<Record<Optimizer, string>> = {
 };
 
 /**
- * Frozen base weights of a LoRA run: the transformer layers at the precision (NF4 for int4: 0.5 B plus a 1/64 fp8
- * scale per block, QLoRA's double quantization ≈ 0.127 bits/param more) and the embeddings and output head in 16-bit.
+ * Frozen base weights of a LoRA run: as served (transformer layers at the precision, embeddings and output head in
+ * 16-bit), NF4 for int4 with its block scales (a 1/64 fp8 scale per block, QLoRA's double quantization ≈ 0.127 bits/param more).
  */
-export function frozenWeightBytes(m: LanguageModelSpec, precision: Precision): number {
-  const params = m.paramsBillion * 1e9;
-  if (BYTES_PER_PARAM[precision] >= 2) return params * BYTES_PER_PARAM[precision];
-  const embeddings = Math.min(embeddingParams(m), params);
-  const quantScale = precision === "int4" ? 0.127 / 8 : 0;
-  return (params - embeddings) * (BYTES_PER_PARAM[precision] + quantScale) + embeddings * 2;
+function frozenWeightBytes(m: LanguageModelSpec, precision: Precision): number {
+  return servedWeightBytes(m, precision, precision === "int4" ? 0.127 / 8 : 0);
 }

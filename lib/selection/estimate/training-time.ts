@@ -1,3 +1,4 @@
+import { round2 } from "../../plan/money";
 import { GpuModel } from "../../taxonomy/gpu-model";
 import { LanguageModelSpec } from "../../taxonomy/model-spec";
 import { Parallelism, trainingMfu } from "./interconnect";
@@ -45,8 +46,8 @@ export function estimateJob(
     trainingTokens,
     flopsPerToken,
     mfu,
-    hours: Math.round(hours * 100) / 100,
-    usdPerJob: Math.round(hours * onDemandUsdPerHour * 100) / 100,
+    hours: round2(hours),
+    usdPerJob: round2(hours * onDemandUsdPerHour),
     assumptions: [
       `${FLOPS_PER_TOKEN_PER_PARAM[mode]} × ${(activeParams(m) / 1e9).toFixed(2)} B FLOPs per token (${mode === "full" ? "full training" : "LoRA: no weight gradients for frozen weights"}) × ${trainingTokens.toExponential(2)} tokens`,
       `${Math.round(mfu * 100)}% MFU of ${gpus} × ${gpu.bf16Tflops} dense BF16 TFLOPS (${links})`,

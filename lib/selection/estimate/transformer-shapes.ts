@@ -51,6 +51,14 @@ export function mlpWidthPerToken(m: LanguageModelSpec): number {
 }
 
 /**
+ * Bytes of one layer's transient working set per token of a forward pass, in 16-bit: Q, K and V, and the gated MLP's
+ * gate and up projections and its activation.
+ */
+export function layerWorkingBytesPerToken(m: LanguageModelSpec): number {
+  return 6 * mlpWidthPerToken(m) + 2 * (queryWidth(m) + 2 * kvWidth(m));
+}
+
+/**
  * Bytes a transformer layer keeps for the backward pass, per token, without recomputation, in 16-bit, with a fused
  * (flash / SDPA) attention that stores no score matrix. After Korthikanti et al. 2022 ("Reducing Activation
  * Recomputation in Large Transformer Models", §4.1: 34·s·b·h per layer for a GPT layer, 4h MLP, no dropout masks
@@ -81,15 +89,20 @@ export function loraAdapterParams(m: LanguageModelSpec, rank: number): number {
 export function layerParams(m: LanguageModelSpec): number {
   const h = m.hiddenSize;
   const attention = h * queryWidth(m) * 2 + 2 * h * kvWidth(m);
-  const mlp = m.moe ? (m.moe.experts + (m.moe.sharedExperts ?? 0)) * 3 * h * m.moe.expertIntermediateSize : 3 * h * m.intermediateSize;
+  const mlp = m.moe ? expertParamsPerLayer(m, m.moe.experts + (m.moe.sharedExperts ?? 0)) : 3 * h * m.intermediateSize;
   return attention + mlp;
+}
+
+/** Parameters of `experts` experts of one mixture-of-experts layer: each a gated MLP (gate, up, down) of the expert width. */
+function expertParamsPerLayer(m: LanguageModelSpec, experts: number): number {
+  return experts * 3 * m.hiddenSize * (m.moe?.expertIntermediateSize ?? 0);
 }
 
 /**
  * Expected share of a mixture-of-experts layer's experts that a decode step of `sequences` tokens reads: each token
  * picks k of E experts, so an expert is untouched by all of them with probability (1 − k/E)^B.
  */
-export function expertsTouchedShare(m: LanguageModelSpec, sequences: number): number {
+function expertsTouchedShare(m: LanguageModelSpec, sequences: number): number {
   if (!m.moe) return 1;
   const untouched = Math.pow(1 - m.moe.expertsPerToken / m.moe.experts, sequences);
   return 1 - untouched;
@@ -102,7 +115,7 @@ export function expertsTouchedShare(m: LanguageModelSpec, sequences: number): nu
 export function weightBytesReadPerStep(m: LanguageModelSpec, weightBytes: number, sequences: number): number {
   if (!m.moe) return weightBytes;
   const total = m.paramsBillion * BILLION;
-  const expertParams = m.layers * m.moe.experts * 3 * m.hiddenSize * m.moe.expertIntermediateSize;
+  const expertParams = m.layers * expertParamsPerLayer(m, m.moe.experts);
   const expertShare = Math.min(expertParams / total, 1);
   return weightBytes * (1 - expertShare) + weightBytes * expertShare * expertsTouchedShare(m, sequences);
 }

@@ -1,6 +1,7 @@
 import { Decision } from "../../../selection/decision";
-import { vllmServerDefaults } from "../../../selection/estimate/inference-memory";
+import { vllmMaxNumSeqs } from "../../../selection/estimate/inference-memory";
 import { DEFAULT_CONTEXT_TOKENS } from "../../../selection/estimate/model-usage";
+import { usableMemoryGiB } from "../../../taxonomy/gpu-share";
 import { InvalidRequirementError, UnresolvedValueError } from "../../../validation/errors";
 import { NumberRule, checkNumber } from "../../../validation/numbers";
 import { DEFAULT_VLLM_IMAGE, Serve, ServeOptions, TrainingJob } from "../../serving";
@@ -78,10 +79,10 @@ function vllm(o: import("../../serving").VllmOptions, decision: Decision, props:
   }
   const port = o.port ?? 8000;
   const usage = props.usage ?? {};
-  const target = { memoryGiB: (decision.gpu.usableMemoryMiB / 1024) * decision.gpuFraction, name: decision.gpu.name };
+  const target = { memoryGiB: usableMemoryGiB(decision.gpu, decision.gpuFraction), name: decision.gpu.name };
   // The sequences sized per replica for a throughput target, else what the usage or vLLM's server says.
   const sized = props.throughput ? decision.throughput?.sequencesPerReplica : undefined;
-  const maxNumSeqs = usage.maxNumSeqs ?? sized ?? Math.max(vllmServerDefaults(target).maxNumSeqs, usage.concurrency ?? 1);
+  const maxNumSeqs = usage.maxNumSeqs ?? sized ?? vllmMaxNumSeqs(usage, target);
   const model = o.weights?.s3Uri ? "/model" : o.model;
   return {
     image: o.image ?? DEFAULT_VLLM_IMAGE,
