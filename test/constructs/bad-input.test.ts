@@ -52,6 +52,12 @@ describe("CIDRs are parsed, not compared as strings", () => {
     expect(errorOf({ allowFrom: [{ cidr: "10.0.0.0/8", port: 8000, allowPublicAddresses: "yes" }] }).message).toMatch(/allowPublicAddresses is "yes"; give true or false/);
   });
 
+  test("the refusal of public space lists every private range the check accepts, 198.19/16 included", () => {
+    expect(errorOf({ allowFrom: [{ cidr: "8.8.8.0/24", port: 8000 }] }).message).toContain(
+      "allow private ranges (10/8, 172.16/12, 192.168/16, 100.64/10, 198.19/16, fc00::/7) or a security group",
+    );
+  });
+
   test("IPv6 blocks go to cidr_ipv6", () => {
     const json = synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, allowFrom: [{ cidr: "fd00:1::/64", port: 8000 }], allowTo: [{ cidr: "fd00:2::/64", port: 5432 }] }));
     expect(only(json, "aws_vpc_security_group_ingress_rule")).toMatchObject({ cidr_ipv6: "fd00:1::/64" });

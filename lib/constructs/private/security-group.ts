@@ -3,7 +3,7 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
 import { ec2Description } from "../../validation/aws-text";
-import { PRIVATE_RANGES, parseCidr } from "../../validation/cidr";
+import { PRIVATE_RANGES, parseCidr, shortRanges } from "../../validation/cidr";
 import { AllowFrom, AllowTo } from "../workload-props";
 import { literalTags, literalText } from "./terraform-text";
 import { isToken } from "./tokens";
@@ -102,7 +102,8 @@ function ingressCidrCheck(cidr: string, allowPublic: boolean): { condition: stri
   const prefix = `tonumber(split("/", ${cidr})[1])`;
   const octet = (i: number) => `tonumber(split(".", ${address})[${i}])`;
   const asNumber = `(${octet(0)} * 16777216 + ${octet(1)} * 65536 + ${octet(2)} * 256 + ${octet(3)})`;
-  const inRange = PRIVATE_RANGES.filter((r) => r.version === 4).map((r) => {
+  const ipv4Ranges = PRIVATE_RANGES.filter((r) => r.version === 4);
+  const inRange = ipv4Ranges.map((r) => {
     const block = 2 ** (32 - r.prefix);
     return `(${prefix} >= ${r.prefix} && floor(${asNumber} / ${block}) == ${Number(r.address) / block})`;
   });
@@ -112,6 +113,6 @@ function ingressCidrCheck(cidr: string, allowPublic: boolean): { condition: stri
     condition: `\${try(cidrhost(${cidr}, 0) != "" && ${prefix} > 0 && ${privateSpace}, false)}`,
     errorMessage:
       "cdktf-gpu-workloads: an allowFrom CIDR must be an IPv4 block other than 0.0.0.0/0" +
-      (allowPublic ? "." : " in private address space (10/8, 172.16/12, 192.168/16, 100.64/10, 198.19/16), or the rule must set allowPublicAddresses."),
+      (allowPublic ? "." : ` in private address space (${shortRanges(ipv4Ranges)}), or the rule must set allowPublicAddresses.`),
   };
 }

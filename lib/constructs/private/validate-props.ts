@@ -3,7 +3,7 @@ import { Decision } from "../../selection/decision";
 import { WorkloadClass } from "../../taxonomy/workload-class";
 import { checkOneOf, checkPattern, isDenseList } from "../../validation/allowed-values";
 import { checkTags, TAG_LIMITS } from "../../validation/aws-tags";
-import { isPrivateCidr, parseCidr } from "../../validation/cidr";
+import { isPrivateCidr, parseCidr, PRIVATE_RANGES, shortRanges } from "../../validation/cidr";
 import { InvalidRequirementError } from "../../validation/errors";
 import { NumberRule, checkNumber } from "../../validation/numbers";
 import { NetworkProps } from "../network";
@@ -236,7 +236,7 @@ function validateCidr(property: string, text: unknown, options: { ingress: boole
     throw new InvalidRequirementError(
       property,
       text,
-      "it is public address space; allow private ranges (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7) or a security group, or set allowPublicAddresses: true on the rule to accept it",
+      `it is public address space; allow private ranges (${shortRanges(PRIVATE_RANGES)}) or a security group, or set allowPublicAddresses: true on the rule to accept it`,
     );
   }
 }
