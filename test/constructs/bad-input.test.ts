@@ -270,4 +270,41 @@ describe("tokens: taken where Terraform can resolve them, refused with a reason 
     expect(only(json, "aws_vpc_security_group_ingress_rule")).toMatchObject({ from_port: "${var.port}", description: "${var.why}" });
     expect(only(json, "aws_instance").tags.Team).toBe("${var.team}");
   });
+
+  test("a tag value around a reference is escaped exactly once, on every tagged resource of every capacity kind", () => {
+    const json = synthStack((s) => {
+      const team = new TerraformVariable(s, "team", { type: "string" });
+      const tags = { Team: `\${x} %{y} ${team.stringValue}` };
+      const clients = [{ cidr: "10.0.0.0/16", port: 8000 }];
+      const w = new RealtimeInference(s, "single", { network: NETWORK, tags, allowFrom: clients });
+      w.allowFrom({ cidr: "10.9.0.0/16", port: 8001 });
+      new RealtimeInference(s, "fleet", { network: NETWORK, tags, replicas: { min: 1, max: 3 } });
+      new RealtimeInference(s, "served", {
+        network: NETWORK,
+        tags,
+        model: "llama-3.1-8b",
+        replicas: { min: 1, max: 2 },
+        serve: { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/server:1", port: 8000, healthCheckPath: "/health" },
+        allowFrom: clients,
+      });
+      new Training(s, "cluster", { network: NETWORK, tags, nodes: 2 });
+      new BatchProcessing(s, "batch", { network: NETWORK, tags, batch: { maxVcpus: 16, job: { image: "busybox" } } });
+    });
+    const values: { type: string; value: unknown }[] = [];
+    const collect = (type: string, node: unknown): void => {
+      if (Array.isArray(node)) node.forEach((item) => collect(type, item));
+      else if (node !== null && typeof node === "object") {
+        const record = node as Record<string, unknown>;
+        if ("Team" in record) values.push({ type, value: record.Team });
+        if (record.key === "Team") values.push({ type, value: record.value });
+        Object.values(record).forEach((child) => collect(type, child));
+      }
+    };
+    for (const [type, resources] of Object.entries(json.resource)) collect(type, resources);
+    const tagged = new Set(values.map((v) => v.type));
+    for (const type of ["aws_instance", "aws_autoscaling_group", "aws_launch_template", "aws_security_group", "aws_vpc_security_group_ingress_rule", "aws_lb", "aws_placement_group", "aws_batch_compute_environment", "aws_iam_role", "aws_cloudwatch_log_group"]) {
+      expect(tagged).toContain(type);
+    }
+    expect(values.filter((v) => v.value !== "$${x} %%{y} ${var.team}")).toEqual([]);
+  });
 });

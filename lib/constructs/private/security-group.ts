@@ -5,7 +5,7 @@ import { Construct } from "constructs";
 import { ec2Description } from "../../validation/aws-text";
 import { PRIVATE_RANGES, parseCidr, shortRanges } from "../../validation/cidr";
 import { AllowFrom, AllowTo } from "../workload-props";
-import { literalTags, literalText } from "./terraform-text";
+import { literalText } from "./terraform-text";
 import { isToken } from "./tokens";
 
 export interface WorkloadSecurityGroupProps {
@@ -16,6 +16,7 @@ export interface WorkloadSecurityGroupProps {
   readonly allowTo: readonly AllowTo[];
   /** Allow all traffic between members (NCCL/EFA between training nodes). */
   readonly allowWithinGroup?: boolean;
+  /** Literal Terraform text (see stableTags). */
   readonly tags: Record<string, string>;
 }
 
@@ -25,7 +26,7 @@ export interface WorkloadSecurityGroupProps {
  * character set and length; a CIDR given as a Terraform reference is checked at plan time instead.
  */
 export function createSecurityGroup(scope: Construct, props: WorkloadSecurityGroupProps): SecurityGroup {
-  const tags = literalTags(props.tags);
+  const { tags } = props;
   const describe = (text: string) => literalText(ec2Description(text));
   const group = new SecurityGroup(scope, "security-group", {
     namePrefix: props.namePrefix,

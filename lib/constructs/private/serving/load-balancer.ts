@@ -8,7 +8,7 @@ import { Construct } from "constructs";
 import { ec2Description } from "../../../validation/aws-text";
 import { AllowFrom } from "../../workload-props";
 import { addIngressRule } from "../security-group";
-import { literalTags, literalText } from "../terraform-text";
+import { literalText } from "../terraform-text";
 
 export interface ServingLoadBalancerProps {
   readonly vpcId: string;
@@ -20,6 +20,7 @@ export interface ServingLoadBalancerProps {
   /** The instances' security group: opened to the load balancer only. */
   readonly instanceSecurityGroup: SecurityGroup;
   readonly securityGroupNamePrefix: string;
+  /** Literal Terraform text (see stableTags). */
   readonly tags: Record<string, string>;
 }
 
@@ -37,7 +38,7 @@ export interface ServingLoadBalancer {
  * the instances can accept the load balancer's security group alone.
  */
 export function createServingLoadBalancer(scope: Construct, props: ServingLoadBalancerProps): ServingLoadBalancer {
-  const tags = literalTags(props.tags);
+  const { tags } = props;
   const describe = (text: string) => literalText(ec2Description(text));
   const securityGroup = new SecurityGroup(scope, "load-balancer-security-group", {
     namePrefix: props.securityGroupNamePrefix,
