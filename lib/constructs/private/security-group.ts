@@ -27,10 +27,9 @@ export interface WorkloadSecurityGroupProps {
  */
 export function createSecurityGroup(scope: Construct, props: WorkloadSecurityGroupProps): SecurityGroup {
   const { tags } = props;
-  const describe = (text: string) => literalText(ec2Description(text));
   const group = new SecurityGroup(scope, "security-group", {
     namePrefix: props.namePrefix,
-    description: describe(props.description),
+    description: literalEc2Description(props.description),
     vpcId: props.vpcId,
     tags,
   });
@@ -46,7 +45,7 @@ export function createSecurityGroup(scope: Construct, props: WorkloadSecurityGro
   props.allowTo.forEach((rule, i) =>
     new VpcSecurityGroupEgressRule(scope, `egress-${i}`, {
       securityGroupId: group.id,
-      description: isToken(rule.description) ? rule.description : describe(rule.description ?? `${rule.protocol ?? "tcp"} ${rule.port} to ${isToken(rule.cidr) ? "a referenced network" : rule.cidr}`),
+      description: ruleDescription(rule.description, `${rule.protocol ?? "tcp"} ${rule.port} to ${isToken(rule.cidr) ? "a referenced network" : rule.cidr}`),
       ipProtocol: rule.protocol ?? "tcp",
       fromPort: rule.port,
       toPort: rule.port,
@@ -78,7 +77,7 @@ export function createSecurityGroup(scope: Construct, props: WorkloadSecurityGro
 export function addIngressRule(scope: Construct, id: string, groupId: string, rule: AllowFrom, tags: Record<string, string>): VpcSecurityGroupIngressRule {
   return new VpcSecurityGroupIngressRule(scope, id, {
     securityGroupId: groupId,
-    description: isToken(rule.description) ? rule.description : literalText(ec2Description(rule.description ?? `clients of ${scope.node.id} on port ${rule.port}`)),
+    description: ruleDescription(rule.description, `clients of ${scope.node.id} on port ${rule.port}`),
     ipProtocol: "tcp",
     fromPort: rule.port,
     toPort: rule.port,
@@ -87,6 +86,16 @@ export function addIngressRule(scope: Construct, id: string, groupId: string, ru
     tags,
     lifecycle: rule.cidr !== undefined && isToken(rule.cidr) ? { precondition: [ingressCidrCheck(rule.cidr, rule.allowPublicAddresses === true)] } : undefined,
   });
+}
+
+/** A security group or rule description: EC2's characters and length, as literal Terraform text. */
+export function literalEc2Description(text: string): string {
+  return literalText(ec2Description(text));
+}
+
+/** A rule's description: a reference is kept for Terraform to resolve; text (`fallback` when none is given) is made EC2's. */
+function ruleDescription(given: string | undefined, fallback: string): string {
+  return isToken(given) ? given! : literalEc2Description(given ?? fallback);
 }
 
 /** IPv6 blocks go to cidr_ipv6; IPv4 blocks and Terraform references to cidr_ipv4. */
