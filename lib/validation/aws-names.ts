@@ -47,10 +47,9 @@ const FALLBACK = "gpu-workload";
  * so that base + suffix fits. The suffix (e.g. "-" for a prefix, "-1a2b3c4d" for uniqueness) is kept whole.
  */
 export function awsName(id: string, rule: AwsNameRule, suffix = ""): string {
-  let base = [...asciiFold(id)].map((c) => (rule.allowed.test(c) && c !== " " ? c : "-")).join("").replace(/-+/g, "-");
+  let base = [...asciiFold(id)].map((c) => (rule.allowed.test(c) ? c : "-")).join("").replace(/-+/g, "-");
   base = base.replace(/^-+|-+$/g, "");
-  const first = rule.first ?? /[^-]/;
-  while (base && !first.test(base[0])) base = base.slice(1);
+  while (base && rule.first && !rule.first.test(base[0])) base = base.slice(1);
   if (!base) base = FALLBACK;
   const room = rule.maxLength - suffix.length;
   base = base.slice(0, room).replace(/-+$/, "") || FALLBACK.slice(0, room);

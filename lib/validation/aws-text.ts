@@ -10,7 +10,7 @@ import { asciiFold } from "./ascii-fold";
  */
 
 /** Marks text that was cut to fit a limit. */
-export const TRUNCATION_MARKER = "…";
+const TRUNCATION_MARKER = "…";
 
 /** `text` cut on a character boundary to at most `maxBytes` UTF-8 bytes, ending in "…" when it was cut. */
 export function limitBytes(text: string, maxBytes: number): string {

@@ -3,7 +3,7 @@ import { WorkloadClass } from "../../taxonomy/workload-class";
 import { literalTags } from "./terraform-text";
 
 /** Marks what this library manages, so operators can find and cost it. */
-export const MANAGED_BY = "cdktf-gpu-workloads";
+const MANAGED_BY = "cdktf-gpu-workloads";
 
 /**
  * Tags that hold for the workload's whole life: the platform's, the workload's and the library's own.

@@ -200,7 +200,7 @@ function validateRules(props: GpuWorkloadProps): void {
       throw new InvalidRequirementError(`${at}.protocol`, rule.protocol, "all protocols is never opened (CKV_AWS_382); name tcp or udp and a port");
     }
     checkOneOf(`${at}.protocol`, rule.protocol, ALLOW_TO_PROTOCOLS);
-    if (!literal(rule.cidr) && rule.cidr === undefined) throw new InvalidRequirementError(`${at}.cidr`, undefined, 'give a destination CIDR such as "10.1.0.0/16"');
+    if (rule.cidr === undefined) throw new InvalidRequirementError(`${at}.cidr`, undefined, 'give a destination CIDR such as "10.1.0.0/16"');
     if (literal(rule.cidr)) validateCidr(`${at}.cidr`, rule.cidr, { ingress: false, allowPublic: true });
     if (literal(rule.port)) checkNumber(`${at}.port`, rule.port, PROP_RULES.port);
     checkDescription(`${at}.description`, rule.description);
