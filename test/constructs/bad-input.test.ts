@@ -9,6 +9,7 @@ import {
   UnknownModelError,
   WorkloadProps,
 } from "../../lib";
+import { OWN_TAG_KEYS } from "../../lib/constructs/private/tags";
 import { NETWORK, only, resourcesOf, synthStack } from "./synth";
 
 /** Builds a RealtimeInference (or the given class) with `props`; returns the error it throws. */
@@ -218,6 +219,14 @@ describe("strings from users never reach Terraform as templates", () => {
 
   test("a tag value that is a template is refused, not escaped: tags keep to AWS's characters", () => {
     expect(errorOf({ tags: { Team: "${var.team}" } }).message).toMatch(/tags\["Team"\] is "\$\{var.team\}"/);
+  });
+
+  test("the library's own tags count towards AWS's 50: 45 more fit, 46 are refused", () => {
+    const json = synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK }));
+    expect(Object.keys(only(json, "aws_instance").tags).sort()).toEqual([...OWN_TAG_KEYS].sort());
+    const tags = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, "v"]));
+    expect(() => synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, tags: tags(45) }))).not.toThrow();
+    expect(errorOf({ tags: tags(46) }).message).toMatch(/^tags is "51 tags with the platform's and the library's 5"; keep to 50/);
   });
 
   test("a workload outside any stack is a typed error", () => {

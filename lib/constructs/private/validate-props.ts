@@ -10,10 +10,8 @@ import { NetworkProps } from "../network";
 import { stackOf } from "./framework";
 import { AllowFrom, ALLOW_TO_PROTOCOLS, AMI_OPERATING_SYSTEMS, GpuWorkloadProps, SCALING_STATISTICS } from "../workload-props";
 import { DLAMI_ROOT_SNAPSHOT_GIB } from "./ami";
+import { OWN_TAG_KEYS } from "./tags";
 import { isToken, refuseTokens } from "./tokens";
-
-/** The library's own tags on every resource (stable ones) and on capacity (the decision's). */
-const OWN_TAGS = 5;
 
 /**
  * Bounds of the props selection does not see. Where AWS sets the bound, `why` says so; where it does
@@ -52,9 +50,9 @@ export function validateWorkloadProps(props: GpuWorkloadProps, network: NetworkP
     throw new InvalidRequirementError("userData", props.userData, "give the user data as a string");
   }
   checkTags("tags", props.tags, isToken);
-  const tagCount = new Set([...Object.keys(platformTags), ...Object.keys(props.tags ?? {})]).size + OWN_TAGS;
+  const tagCount = new Set([...Object.keys(platformTags), ...Object.keys(props.tags ?? {})]).size + OWN_TAG_KEYS.length;
   if (tagCount > TAG_LIMITS.perResource) {
-    throw new InvalidRequirementError("tags", `${tagCount} tags with the platform's and the library's ${OWN_TAGS}`, `keep to ${TAG_LIMITS.perResource} (AWS's limit per resource)`);
+    throw new InvalidRequirementError("tags", `${tagCount} tags with the platform's and the library's ${OWN_TAG_KEYS.length}`, `keep to ${TAG_LIMITS.perResource} (AWS's limit per resource)`);
   }
   validateReplicas(props.replicas);
   if (props.replicas !== undefined && props.throughput !== undefined) {
