@@ -35,7 +35,7 @@ import { resourceNames } from "./private/resource-names";
 import { PolicyStatement, addRolePolicy, checkStatement, pullEcrStatements, readS3Statements, readSecretStatements } from "./private/grants";
 import { addIngressRule, createSecurityGroup } from "./private/security-group";
 import { decisionTags, stableTags } from "./private/tags";
-import { literalTags, literalText } from "./private/terraform-text";
+import { literalText } from "./private/terraform-text";
 import { isToken } from "./private/tokens";
 import { composeUserData } from "./private/user-data";
 import { validateAllowFrom, validateDecisionFit, validateTerraformNames, validateWorkloadProps } from "./private/validate-props";
@@ -75,7 +75,7 @@ export class GpuWorkload extends Construct {
   private readonly os: AmiOperatingSystem;
   /** Inline policies and inbound rules added after construction, for unique ids. */
   private added = { policies: 0, ingress: 0 };
-  /** The stable tags, for rules added after construction. */
+  /** The stable tags (literal Terraform text), for rules added after construction. */
   private readonly tags: Record<string, string>;
 
   /**
@@ -236,7 +236,7 @@ export class GpuWorkload extends Construct {
 
   /** The container's log group and what its host needs: writing there, pulling its image, its secrets and weights. */
   private containerGrants(service: ContainerService, logGroupName: string): CloudwatchLogGroup {
-    const logGroup = new CloudwatchLogGroup(this, "log-group", { name: logGroupName, retentionInDays: service.logRetentionDays, tags: literalTags(this.tags) });
+    const logGroup = new CloudwatchLogGroup(this, "log-group", { name: logGroupName, retentionInDays: service.logRetentionDays, tags: this.tags });
     addRolePolicy(this, "write-logs", this.role, [{ actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${logGroup.arn}:*`] }]);
     const repository = ecrRepositoryArn(service.image);
     if (repository) this.grantPullEcr(repository);
@@ -307,7 +307,7 @@ export class GpuWorkload extends Construct {
     this.withPath(() => validateAllowFrom("allowFrom", rule));
     // A serving fleet's clients call its load balancer; everything else is reached directly.
     const group = this.loadBalancerSecurityGroup ?? this.securityGroup;
-    return addIngressRule(this, `ingress-added-${this.added.ingress++}`, group.id, rule, literalTags(this.tags));
+    return addIngressRule(this, `ingress-added-${this.added.ingress++}`, group.id, rule, this.tags);
   }
 
   private addPolicy(what: string, role: IamRole, statements: readonly PolicyStatement[]): IamRolePolicy {

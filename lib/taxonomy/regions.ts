@@ -1,3 +1,5 @@
+import { ownValue } from "../validation/allowed-values";
+
 /**
  * Every commercial AWS region (partition "aws"): its code, the name AWS gives it, and the approximate
  * latitude and longitude of its metro, so an error can list other regions nearest first.
@@ -63,10 +65,10 @@ export const OTHER_PARTITION_REGION = /^(us-gov-|cn-|us-iso|eu-iso|eusc-)/;
 
 /** Regions ordered by great-circle distance from `from` (unknown regions keep table order). */
 export function regionsNearestFirst(from: string, regions: readonly string[]): string[] {
-  const origin = Object.prototype.hasOwnProperty.call(AWS_REGIONS, from) ? AWS_REGIONS[from] : undefined;
+  const origin = ownValue(AWS_REGIONS, from);
   if (!origin) return [...regions];
   const distance = (r: string) => {
-    const to = Object.prototype.hasOwnProperty.call(AWS_REGIONS, r) ? AWS_REGIONS[r] : undefined;
+    const to = ownValue(AWS_REGIONS, r);
     return to ? haversineKm(origin, to) : Number.MAX_VALUE;
   };
   return [...regions].sort((a, b) => distance(a) - distance(b) || (a < b ? -1 : 1));

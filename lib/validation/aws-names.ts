@@ -1,3 +1,5 @@
+import { asciiFold } from "./ascii-fold";
+
 /**
  * What each AWS name we build may hold. Terraform appends a 26-character unique suffix to a
  * `name_prefix`, so a prefix's limit is the name's less 26 (terraform-plugin-sdk helper/id, UniqueIDSuffixLength).
@@ -45,11 +47,9 @@ const FALLBACK = "gpu-workload";
  * so that base + suffix fits. The suffix (e.g. "-" for a prefix, "-1a2b3c4d" for uniqueness) is kept whole.
  */
 export function awsName(id: string, rule: AwsNameRule, suffix = ""): string {
-  const ascii = id.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-  let base = [...ascii].map((c) => (rule.allowed.test(c) && c !== " " ? c : "-")).join("").replace(/-+/g, "-");
+  let base = [...asciiFold(id)].map((c) => (rule.allowed.test(c) ? c : "-")).join("").replace(/-+/g, "-");
   base = base.replace(/^-+|-+$/g, "");
-  const first = rule.first ?? /[^-]/;
-  while (base && !first.test(base[0])) base = base.slice(1);
+  while (base && rule.first && !rule.first.test(base[0])) base = base.slice(1);
   if (!base) base = FALLBACK;
   const room = rule.maxLength - suffix.length;
   base = base.slice(0, room).replace(/-+$/, "") || FALLBACK.slice(0, room);

@@ -1,3 +1,5 @@
+import { asciiFold } from "./ascii-fold";
+
 /**
  * Descriptions AWS accepts. The Terraform provider counts bytes where AWS counts characters
  * ("×" is two bytes), so lengths here are UTF-8 bytes, the stricter of the two.
@@ -8,7 +10,7 @@
  */
 
 /** Marks text that was cut to fit a limit. */
-export const TRUNCATION_MARKER = "…";
+const TRUNCATION_MARKER = "…";
 
 /** `text` cut on a character boundary to at most `maxBytes` UTF-8 bytes, ending in "…" when it was cut. */
 export function limitBytes(text: string, maxBytes: number): string {
@@ -30,8 +32,7 @@ const EC2_DESCRIPTION_MAX = 255;
 
 /** A security group or rule description: EC2's character set (others become "_", accents dropped), at most 255 characters. */
 export function ec2Description(text: string): string {
-  const ascii = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-  const cleaned = [...ascii].map((c) => (EC2_DESCRIPTION_CHAR.test(c) ? c : "_")).join("");
+  const cleaned = [...asciiFold(text)].map((c) => (EC2_DESCRIPTION_CHAR.test(c) ? c : "_")).join("");
   return cleaned.length <= EC2_DESCRIPTION_MAX ? cleaned : `${cleaned.slice(0, EC2_DESCRIPTION_MAX - 3)}...`;
 }
 

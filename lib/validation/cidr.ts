@@ -48,6 +48,11 @@ export function isPrivateCidr(cidr: Cidr): boolean {
   return PRIVATE_RANGES.some((range) => cidrContains(range, cidr));
 }
 
+/** Ranges as messages write them, trailing zero octets dropped: "10/8, 172.16/12, fc00::/7". */
+export function shortRanges(ranges: readonly Cidr[]): string {
+  return ranges.map((r) => (r.version === 4 ? r.network.replace(/(\.0)+\//, "/") : r.network)).join(", ");
+}
+
 function withNetwork(version: 4 | 6, address: bigint, prefix: number): Cidr {
   const bits = version === 4 ? 32n : 128n;
   const hostBits = bits - BigInt(prefix);

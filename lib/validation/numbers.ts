@@ -33,7 +33,6 @@ export function isNumberWithin(value: unknown, rule: NumberRule): value is numbe
 export function describeRule(rule: NumberRule): string {
   const kind = rule.integer ? "a whole number" : "a number";
   const unit = rule.unit ? ` ${rule.unit}` : "";
-  const floor = rule.min !== undefined ? rule.min : rule.above;
   const range =
     rule.min !== undefined && rule.max !== undefined
       ? ` from ${rule.min} to ${rule.max}${unit}`
@@ -41,8 +40,8 @@ export function describeRule(rule: NumberRule): string {
         ? ` above ${rule.above} and at most ${rule.max}${unit}`
         : rule.above !== undefined
           ? ` above ${rule.above}${unit}`
-          : floor !== undefined
-            ? ` of at least ${floor}${unit}`
+          : rule.min !== undefined
+            ? ` of at least ${rule.min}${unit}`
             : rule.max !== undefined
               ? ` of at most ${rule.max}${unit}`
               : unit;

@@ -9,6 +9,7 @@ import {
   UnknownModelError,
   WorkloadProps,
 } from "../../lib";
+import { OWN_TAG_KEYS } from "../../lib/constructs/private/tags";
 import { NETWORK, only, resourcesOf, synthStack } from "./synth";
 
 /** Builds a RealtimeInference (or the given class) with `props`; returns the error it throws. */
@@ -50,6 +51,12 @@ describe("CIDRs are parsed, not compared as strings", () => {
     expect(only(json, "aws_vpc_security_group_ingress_rule").cidr_ipv4).toBe("203.0.113.0/24");
     expect(errorOf({ allowFrom: [{ cidr: "0.0.0.0/0", port: 8000, allowPublicAddresses: true }] }).message).toMatch(/open ingress is refused/);
     expect(errorOf({ allowFrom: [{ cidr: "10.0.0.0/8", port: 8000, allowPublicAddresses: "yes" }] }).message).toMatch(/allowPublicAddresses is "yes"; give true or false/);
+  });
+
+  test("the refusal of public space lists every private range the check accepts, 198.19/16 included", () => {
+    expect(errorOf({ allowFrom: [{ cidr: "8.8.8.0/24", port: 8000 }] }).message).toContain(
+      "allow private ranges (10/8, 172.16/12, 192.168/16, 100.64/10, 198.19/16, fc00::/7) or a security group",
+    );
   });
 
   test("IPv6 blocks go to cidr_ipv6", () => {
@@ -214,6 +221,14 @@ describe("strings from users never reach Terraform as templates", () => {
     expect(errorOf({ tags: { Team: "${var.team}" } }).message).toMatch(/tags\["Team"\] is "\$\{var.team\}"/);
   });
 
+  test("the library's own tags count towards AWS's 50: 45 more fit, 46 are refused", () => {
+    const json = synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK }));
+    expect(Object.keys(only(json, "aws_instance").tags).sort()).toEqual([...OWN_TAG_KEYS].sort());
+    const tags = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, "v"]));
+    expect(() => synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, tags: tags(45) }))).not.toThrow();
+    expect(errorOf({ tags: tags(46) }).message).toMatch(/^tags is "51 tags with the platform's and the library's 5"; keep to 50/);
+  });
+
   test("a workload outside any stack is a typed error", () => {
     expect(() => new RealtimeInference(new App(), "w", { network: NETWORK })).toThrow(/scope is "w"; create the workload inside a TerraformStack/);
   });
@@ -263,5 +278,42 @@ describe("tokens: taken where Terraform can resolve them, refused with a reason 
     expect(only(json, "aws_launch_template").image_id).toBe('${startswith(var.ami, "ami-") ? var.ami : format("resolve:ssm:%s", var.ami)}');
     expect(only(json, "aws_vpc_security_group_ingress_rule")).toMatchObject({ from_port: "${var.port}", description: "${var.why}" });
     expect(only(json, "aws_instance").tags.Team).toBe("${var.team}");
+  });
+
+  test("a tag value around a reference is escaped exactly once, on every tagged resource of every capacity kind", () => {
+    const json = synthStack((s) => {
+      const team = new TerraformVariable(s, "team", { type: "string" });
+      const tags = { Team: `\${x} %{y} ${team.stringValue}` };
+      const clients = [{ cidr: "10.0.0.0/16", port: 8000 }];
+      const w = new RealtimeInference(s, "single", { network: NETWORK, tags, allowFrom: clients });
+      w.allowFrom({ cidr: "10.9.0.0/16", port: 8001 });
+      new RealtimeInference(s, "fleet", { network: NETWORK, tags, replicas: { min: 1, max: 3 } });
+      new RealtimeInference(s, "served", {
+        network: NETWORK,
+        tags,
+        model: "llama-3.1-8b",
+        replicas: { min: 1, max: 2 },
+        serve: { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/server:1", port: 8000, healthCheckPath: "/health" },
+        allowFrom: clients,
+      });
+      new Training(s, "cluster", { network: NETWORK, tags, nodes: 2 });
+      new BatchProcessing(s, "batch", { network: NETWORK, tags, batch: { maxVcpus: 16, job: { image: "busybox" } } });
+    });
+    const values: { type: string; value: unknown }[] = [];
+    const collect = (type: string, node: unknown): void => {
+      if (Array.isArray(node)) node.forEach((item) => collect(type, item));
+      else if (node !== null && typeof node === "object") {
+        const record = node as Record<string, unknown>;
+        if ("Team" in record) values.push({ type, value: record.Team });
+        if (record.key === "Team") values.push({ type, value: record.value });
+        Object.values(record).forEach((child) => collect(type, child));
+      }
+    };
+    for (const [type, resources] of Object.entries(json.resource)) collect(type, resources);
+    const tagged = new Set(values.map((v) => v.type));
+    for (const type of ["aws_instance", "aws_autoscaling_group", "aws_launch_template", "aws_security_group", "aws_vpc_security_group_ingress_rule", "aws_lb", "aws_placement_group", "aws_batch_compute_environment", "aws_iam_role", "aws_cloudwatch_log_group"]) {
+      expect(tagged).toContain(type);
+    }
+    expect(values.filter((v) => v.value !== "$${x} %%{y} ${var.team}")).toEqual([]);
   });
 });

@@ -7,6 +7,8 @@ import { checkNumber } from "../../lib/validation/numbers";
 describe("AWS names from construct ids", () => {
   const ids = ["a", "chat", "nightly jobs.v2", "Ünïcødé × id", '${file("/etc/passwd")}', "%{ for }", "-leading", "___", "漢字", "a".repeat(300), "sg-evil"];
   test.each(Object.entries(AWS_NAME_RULES))("%s: every id gives a name within the rule", (_name, rule) => {
+    // A space becomes a hyphen because no rule allows one.
+    expect(rule.allowed.test(" ")).toBe(false);
     for (const id of ids) {
       for (const suffix of ["", "-", "-1a2b3c4d"]) {
         const name = awsName(id, rule, suffix);

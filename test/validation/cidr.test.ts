@@ -1,4 +1,4 @@
-import { cidrContains, isPrivateCidr, parseCidr } from "../../lib/validation/cidr";
+import { cidrContains, isPrivateCidr, parseCidr, PRIVATE_RANGES, shortRanges } from "../../lib/validation/cidr";
 
 describe("parseCidr: what AWS and Terraform accept, nothing else", () => {
   test.each([
@@ -64,6 +64,11 @@ describe("private address space", () => {
     ["::/0", false],
   ])("%s private: %s", (text, expected) => {
     expect(isPrivateCidr(parseCidr(text)!)).toBe(expected);
+  });
+
+  test("messages write the ranges short: trailing zero octets dropped, IPv6 as parsed", () => {
+    expect(shortRanges(PRIVATE_RANGES)).toBe("10/8, 172.16/12, 192.168/16, 100.64/10, 198.19/16, fc00::/7");
+    expect(shortRanges(["10.200.0.0/16", "1.2.3.0/24"].map((c) => parseCidr(c)!))).toBe("10.200/16, 1.2.3/24");
   });
 
   test("containment needs the same family and a longer prefix", () => {

@@ -3,7 +3,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
 import { iamDescription } from "../../validation/aws-text";
-import { literalTags, literalText } from "./terraform-text";
+import { literalText } from "./terraform-text";
 
 /** AWS-managed policies an instance may get, each for one named need; nothing custom, nothing wildcarded by us. */
 export const MANAGED_POLICIES = {
@@ -33,7 +33,7 @@ export function createInstanceProfile(
     namePrefix: names.rolePrefix,
     description: literalText(iamDescription(`GPU workload ${scope.node.path}: ${["sessionManager", ...extras].join(", ")}`)),
     assumeRolePolicy: trustedBy("ec2.amazonaws.com"),
-    tags: literalTags(tags),
+    tags,
   });
   for (const policy of ["sessionManager", ...extras] as ManagedPolicy[]) {
     new IamRolePolicyAttachment(scope, policy === "sessionManager" ? "ssm-core" : `policy-${policy}`, {
@@ -41,7 +41,7 @@ export function createInstanceProfile(
       policyArn: MANAGED_POLICIES[policy],
     });
   }
-  const instanceProfile = new IamInstanceProfile(scope, "instance-profile", { namePrefix: names.instanceProfilePrefix, role: role.name, tags: literalTags(tags) });
+  const instanceProfile = new IamInstanceProfile(scope, "instance-profile", { namePrefix: names.instanceProfilePrefix, role: role.name, tags });
   return { role, instanceProfile };
 }
 
@@ -54,7 +54,7 @@ export function createJobRole(scope: Construct, rolePrefix: string, tags: Record
     namePrefix: rolePrefix,
     description: literalText(iamDescription(`AWS Batch jobs of ${scope.node.path}: no permissions unless granted`)),
     assumeRolePolicy: trustedBy("ecs-tasks.amazonaws.com"),
-    tags: literalTags(tags),
+    tags,
   });
 }
 

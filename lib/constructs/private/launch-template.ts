@@ -4,7 +4,7 @@ import { Construct } from "constructs";
 import { Precondition } from "cdktf/lib/terraform-conditions";
 import { launchTemplateDescription } from "../../validation/aws-text";
 import { efaInterfaceLayout } from "./efa-layout";
-import { literalTags, literalText } from "./terraform-text";
+import { literalText } from "./terraform-text";
 
 /** The interfaces of an instance launched from the template. */
 export interface TemplateNetwork {
@@ -39,7 +39,7 @@ export interface WorkloadLaunchTemplateProps {
   readonly capacityReservationId?: string;
   readonly marketType?: "spot" | "capacity-block";
   readonly userData?: string;
-  /** Stable tags only: the template's content is what instances are created from. */
+  /** Stable tags only (literal Terraform text): the template's content is what instances are created from. */
   readonly tags: Record<string, string>;
   readonly preconditions: Precondition[];
 }
@@ -79,8 +79,8 @@ export function createLaunchTemplate(scope: Construct, props: WorkloadLaunchTemp
           ? { marketType: "capacity-block" }
           : undefined,
     userData: props.userData === undefined ? undefined : base64(props.userData),
-    tagSpecifications: ["instance", "volume", "network-interface"].map((resourceType) => ({ resourceType, tags: literalTags(props.tags) })),
-    tags: literalTags(props.tags),
+    tagSpecifications: ["instance", "volume", "network-interface"].map((resourceType) => ({ resourceType, tags: props.tags })),
+    tags: props.tags,
     lifecycle: props.preconditions.length ? { precondition: props.preconditions } : undefined,
   });
 }

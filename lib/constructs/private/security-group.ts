@@ -3,9 +3,9 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
 import { ec2Description } from "../../validation/aws-text";
-import { PRIVATE_RANGES, parseCidr } from "../../validation/cidr";
+import { PRIVATE_RANGES, parseCidr, shortRanges } from "../../validation/cidr";
 import { AllowFrom, AllowTo } from "../workload-props";
-import { literalTags, literalText } from "./terraform-text";
+import { literalText } from "./terraform-text";
 import { isToken } from "./tokens";
 
 export interface WorkloadSecurityGroupProps {
@@ -16,6 +16,7 @@ export interface WorkloadSecurityGroupProps {
   readonly allowTo: readonly AllowTo[];
   /** Allow all traffic between members (NCCL/EFA between training nodes). */
   readonly allowWithinGroup?: boolean;
+  /** Literal Terraform text (see stableTags). */
   readonly tags: Record<string, string>;
 }
 
@@ -25,11 +26,10 @@ export interface WorkloadSecurityGroupProps {
  * character set and length; a CIDR given as a Terraform reference is checked at plan time instead.
  */
 export function createSecurityGroup(scope: Construct, props: WorkloadSecurityGroupProps): SecurityGroup {
-  const tags = literalTags(props.tags);
-  const describe = (text: string) => literalText(ec2Description(text));
+  const { tags } = props;
   const group = new SecurityGroup(scope, "security-group", {
     namePrefix: props.namePrefix,
-    description: describe(props.description),
+    description: literalEc2Description(props.description),
     vpcId: props.vpcId,
     tags,
   });
@@ -45,7 +45,7 @@ export function createSecurityGroup(scope: Construct, props: WorkloadSecurityGro
   props.allowTo.forEach((rule, i) =>
     new VpcSecurityGroupEgressRule(scope, `egress-${i}`, {
       securityGroupId: group.id,
-      description: isToken(rule.description) ? rule.description : describe(rule.description ?? `${rule.protocol ?? "tcp"} ${rule.port} to ${isToken(rule.cidr) ? "a referenced network" : rule.cidr}`),
+      description: ruleDescription(rule.description, `${rule.protocol ?? "tcp"} ${rule.port} to ${isToken(rule.cidr) ? "a referenced network" : rule.cidr}`),
       ipProtocol: rule.protocol ?? "tcp",
       fromPort: rule.port,
       toPort: rule.port,
@@ -77,7 +77,7 @@ export function createSecurityGroup(scope: Construct, props: WorkloadSecurityGro
 export function addIngressRule(scope: Construct, id: string, groupId: string, rule: AllowFrom, tags: Record<string, string>): VpcSecurityGroupIngressRule {
   return new VpcSecurityGroupIngressRule(scope, id, {
     securityGroupId: groupId,
-    description: isToken(rule.description) ? rule.description : literalText(ec2Description(rule.description ?? `clients of ${scope.node.id} on port ${rule.port}`)),
+    description: ruleDescription(rule.description, `clients of ${scope.node.id} on port ${rule.port}`),
     ipProtocol: "tcp",
     fromPort: rule.port,
     toPort: rule.port,
@@ -86,6 +86,16 @@ export function addIngressRule(scope: Construct, id: string, groupId: string, ru
     tags,
     lifecycle: rule.cidr !== undefined && isToken(rule.cidr) ? { precondition: [ingressCidrCheck(rule.cidr, rule.allowPublicAddresses === true)] } : undefined,
   });
+}
+
+/** A security group or rule description: EC2's characters and length, as literal Terraform text. */
+export function literalEc2Description(text: string): string {
+  return literalText(ec2Description(text));
+}
+
+/** A rule's description: a reference is kept for Terraform to resolve; text (`fallback` when none is given) is made EC2's. */
+function ruleDescription(given: string | undefined, fallback: string): string {
+  return isToken(given) ? given! : literalEc2Description(given ?? fallback);
 }
 
 /** IPv6 blocks go to cidr_ipv6; IPv4 blocks and Terraform references to cidr_ipv4. */
@@ -102,7 +112,8 @@ function ingressCidrCheck(cidr: string, allowPublic: boolean): { condition: stri
   const prefix = `tonumber(split("/", ${cidr})[1])`;
   const octet = (i: number) => `tonumber(split(".", ${address})[${i}])`;
   const asNumber = `(${octet(0)} * 16777216 + ${octet(1)} * 65536 + ${octet(2)} * 256 + ${octet(3)})`;
-  const inRange = PRIVATE_RANGES.filter((r) => r.version === 4).map((r) => {
+  const ipv4Ranges = PRIVATE_RANGES.filter((r) => r.version === 4);
+  const inRange = ipv4Ranges.map((r) => {
     const block = 2 ** (32 - r.prefix);
     return `(${prefix} >= ${r.prefix} && floor(${asNumber} / ${block}) == ${Number(r.address) / block})`;
   });
@@ -112,6 +123,6 @@ function ingressCidrCheck(cidr: string, allowPublic: boolean): { condition: stri
     condition: `\${try(cidrhost(${cidr}, 0) != "" && ${prefix} > 0 && ${privateSpace}, false)}`,
     errorMessage:
       "cdktf-gpu-workloads: an allowFrom CIDR must be an IPv4 block other than 0.0.0.0/0" +
-      (allowPublic ? "." : " in private address space (10/8, 172.16/12, 192.168/16, 100.64/10, 198.19/16), or the rule must set allowPublicAddresses."),
+      (allowPublic ? "." : ` in private address space (${shortRanges(ipv4Ranges)}), or the rule must set allowPublicAddresses.`),
   };
 }

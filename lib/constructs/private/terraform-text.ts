@@ -22,6 +22,11 @@ function escape(literal: string): string {
   return literal.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
 }
 
+/** `text` with every embedded token replaced by `replacement` (token numbers differ from one process to the next). */
+export function replaceTokens(text: string, replacement: string): string {
+  return text.replace(TOKEN, () => replacement);
+}
+
 /** Every string value of a tag map as literal Terraform text (keys too: they are strings in the JSON). */
 export function literalTags(tags: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(tags).map(([key, value]) => [literalText(key), literalText(value)]));

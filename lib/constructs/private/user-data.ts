@@ -1,5 +1,6 @@
 import { createHash } from "crypto";
 import { InvalidRequirementError } from "../../validation/errors";
+import { replaceTokens } from "./terraform-text";
 
 /**
  * EC2 runs at most 16 KB of user data, in raw form before base64 (EC2 User Guide, "Run commands when you
@@ -92,11 +93,11 @@ function splitHeaders(text: string): Part {
 
 function multipart(parts: readonly Part[]): string {
   const content = parts.map((p) => `${p.headers.join("\n")}\n\n${p.body}`);
+  // Token markers (a reference Terraform fills in) are numbered per process: hash them as one constant, so the
+  // same program writes the same boundary.
+  const stable = replaceTokens(content.join("\0"), "${reference}");
   let boundary = "";
   for (let salt = 0; !boundary || content.some((c) => c.includes(boundary)); salt++) {
-    // Token markers (a reference Terraform fills in) are numbered per process: hash them as one constant, so the
-    // same program writes the same boundary.
-    const stable = content.join("\0").replace(/\$\{TfToken\[[^\]]*\]\}/g, "${reference}");
     boundary = `==gpu-workloads-${createHash("sha256").update(`${salt}\0${stable}`).digest("hex").slice(0, 24)}==`;
   }
   return [

@@ -3,17 +3,15 @@ import { Decision } from "../../selection/decision";
 import { WorkloadClass } from "../../taxonomy/workload-class";
 import { checkOneOf, checkPattern, isDenseList } from "../../validation/allowed-values";
 import { checkTags, TAG_LIMITS } from "../../validation/aws-tags";
-import { isPrivateCidr, parseCidr } from "../../validation/cidr";
+import { isPrivateCidr, parseCidr, PRIVATE_RANGES, shortRanges } from "../../validation/cidr";
 import { InvalidRequirementError } from "../../validation/errors";
 import { NumberRule, checkNumber } from "../../validation/numbers";
 import { NetworkProps } from "../network";
 import { stackOf } from "./framework";
 import { AllowFrom, ALLOW_TO_PROTOCOLS, AMI_OPERATING_SYSTEMS, GpuWorkloadProps, SCALING_STATISTICS } from "../workload-props";
 import { DLAMI_ROOT_SNAPSHOT_GIB } from "./ami";
+import { OWN_TAG_KEYS } from "./tags";
 import { isToken, refuseTokens } from "./tokens";
-
-/** The library's own tags on every resource (stable ones) and on capacity (the decision's). */
-const OWN_TAGS = 5;
 
 /**
  * Bounds of the props selection does not see. Where AWS sets the bound, `why` says so; where it does
@@ -52,9 +50,9 @@ export function validateWorkloadProps(props: GpuWorkloadProps, network: NetworkP
     throw new InvalidRequirementError("userData", props.userData, "give the user data as a string");
   }
   checkTags("tags", props.tags, isToken);
-  const tagCount = new Set([...Object.keys(platformTags), ...Object.keys(props.tags ?? {})]).size + OWN_TAGS;
+  const tagCount = new Set([...Object.keys(platformTags), ...Object.keys(props.tags ?? {})]).size + OWN_TAG_KEYS.length;
   if (tagCount > TAG_LIMITS.perResource) {
-    throw new InvalidRequirementError("tags", `${tagCount} tags with the platform's and the library's ${OWN_TAGS}`, `keep to ${TAG_LIMITS.perResource} (AWS's limit per resource)`);
+    throw new InvalidRequirementError("tags", `${tagCount} tags with the platform's and the library's ${OWN_TAG_KEYS.length}`, `keep to ${TAG_LIMITS.perResource} (AWS's limit per resource)`);
   }
   validateReplicas(props.replicas);
   if (props.replicas !== undefined && props.throughput !== undefined) {
@@ -200,7 +198,7 @@ function validateRules(props: GpuWorkloadProps): void {
       throw new InvalidRequirementError(`${at}.protocol`, rule.protocol, "all protocols is never opened (CKV_AWS_382); name tcp or udp and a port");
     }
     checkOneOf(`${at}.protocol`, rule.protocol, ALLOW_TO_PROTOCOLS);
-    if (!literal(rule.cidr) && rule.cidr === undefined) throw new InvalidRequirementError(`${at}.cidr`, undefined, 'give a destination CIDR such as "10.1.0.0/16"');
+    if (rule.cidr === undefined) throw new InvalidRequirementError(`${at}.cidr`, undefined, 'give a destination CIDR such as "10.1.0.0/16"');
     if (literal(rule.cidr)) validateCidr(`${at}.cidr`, rule.cidr, { ingress: false, allowPublic: true });
     if (literal(rule.port)) checkNumber(`${at}.port`, rule.port, PROP_RULES.port);
     checkDescription(`${at}.description`, rule.description);
@@ -236,7 +234,7 @@ function validateCidr(property: string, text: unknown, options: { ingress: boole
     throw new InvalidRequirementError(
       property,
       text,
-      "it is public address space; allow private ranges (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7) or a security group, or set allowPublicAddresses: true on the rule to accept it",
+      `it is public address space; allow private ranges (${shortRanges(PRIVATE_RANGES)}) or a security group, or set allowPublicAddresses: true on the rule to accept it`,
     );
   }
 }

@@ -9,7 +9,7 @@ import { DEFAULT_MAX_FALLBACK_PRICE_RATIO, launchableTypes } from "../../../sele
 import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
 import { BatchOptions } from "../../workload-props";
 import { createJobRole } from "../instance-role";
-import { literalTags, literalText } from "../terraform-text";
+import { literalText } from "../terraform-text";
 import { CapacityEngine } from "./capacity-engine";
 import { capacityCost, typeNames } from "./workload-capacity";
 
@@ -58,7 +58,7 @@ export interface BatchEnvironment {
 export function createBatchEnvironment(scope: Construct, props: BatchEnvironmentProps): BatchEnvironment {
   const { decision, options } = props;
   const spot = decision.purchase === "spot";
-  const stable = literalTags(props.stableTags);
+  const stable = props.stableTags;
   const computeEnvironment = new BatchComputeEnvironment(scope, "compute-environment", {
     name: props.name,
     type: "MANAGED",
@@ -76,7 +76,7 @@ export function createBatchEnvironment(scope: Construct, props: BatchEnvironment
       ec2Configuration: [{ imageType: BATCH_GPU_IMAGE_TYPE }],
       tags: stable,
     },
-    tags: literalTags({ ...props.stableTags, ...props.decisionTags }),
+    tags: { ...props.stableTags, ...props.decisionTags },
   });
   const jobQueue = new BatchJobQueue(scope, "job-queue", {
     name: props.name,

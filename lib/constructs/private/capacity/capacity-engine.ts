@@ -29,7 +29,7 @@ export interface WorkloadContext {
   /** The fleet's size, from replicas or a throughput target. */
   readonly replicas?: ReplicaBounds;
   readonly weightsGiB: number;
-  /** On every resource and every instance. */
+  /** On every resource and every instance; literal Terraform text (see stableTags). */
   readonly stableTags: Record<string, string>;
   /** The decision (type, GPU, price): on what Terraform updates in place and what runs exactly the chosen type. */
   readonly decisionTags: Record<string, string>;

@@ -1,6 +1,5 @@
 import { PlacementGroup } from "@cdktf/provider-aws/lib/placement-group";
 import { Construct } from "constructs";
-import { literalTags } from "../terraform-text";
 import { CapacityEngine } from "./capacity-engine";
 import { createNodes } from "./instances";
 import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
@@ -8,7 +7,7 @@ import { capacityCost } from "./workload-capacity";
 
 /** A cluster placement group: all nodes in one Availability Zone, close together, for NCCL over EFA. */
 export function createPlacementGroup(scope: Construct, name: string, tags: Record<string, string>): PlacementGroup {
-  return new PlacementGroup(scope, "placement-group", { name, strategy: "cluster", tags: literalTags(tags) });
+  return new PlacementGroup(scope, "placement-group", { name, strategy: "cluster", tags });
 }
 
 /** N nodes in one subnet and a cluster placement group, EFA on every card, open to each other only. */

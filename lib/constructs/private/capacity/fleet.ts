@@ -7,7 +7,7 @@ import { DEFAULT_MAX_FALLBACK_PRICE_RATIO, launchableTypes } from "../../../sele
 import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
 import { FleetOptions, ReplicaBounds, ScalingMetric } from "../../workload-props";
 import { GPU_UTILIZATION_METRIC } from "../gpu-metrics-user-data";
-import { literalTags, literalText } from "../terraform-text";
+import { literalText } from "../terraform-text";
 import { createServingLoadBalancer } from "../serving/load-balancer";
 import { CapacityEngine, WorkloadContext } from "./capacity-engine";
 import { capacityCost, typeNames } from "./workload-capacity";
@@ -82,8 +82,8 @@ export function createFleet(scope: Construct, props: FleetProps): AutoscalingGro
       },
     },
     tag: [
-      ...Object.entries(literalTags(props.stableTags)).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
-      ...Object.entries(literalTags(props.decisionTags)).map(([key, value]) => ({ key, value, propagateAtLaunch: false })),
+      ...Object.entries(props.stableTags).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
+      ...Object.entries(props.decisionTags).map(([key, value]) => ({ key, value, propagateAtLaunch: false })),
     ],
   });
   if (bounds.max > bounds.min) {

@@ -2,7 +2,6 @@ import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { Construct } from "constructs";
 import { base64, metadataOptions } from "../launch-template";
-import { literalTags } from "../terraform-text";
 import { isToken } from "../tokens";
 import { CapacityEngine, WorkloadContext } from "./capacity-engine";
 import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
@@ -38,7 +37,7 @@ export interface NodeJob {
 
 /** The nodes of a single instance or a cluster, each with its job's user data when there is a job. */
 export function createNodes(scope: Construct, ctx: WorkloadContext, launchTemplate: LaunchTemplate, count: number, id: (node: number) => string): Instance[] {
-  const tags = literalTags({ ...ctx.stableTags, ...ctx.decisionTags });
+  const tags = { ...ctx.stableTags, ...ctx.decisionTags };
   const nodes: Instance[] = [];
   for (let node = 0; node < count; node++) {
     const job = ctx.nodeUserData && { userData: ctx.nodeUserData(node, nodes[0]), shutdownOnExit: ctx.shutdownOnExit };

@@ -5,10 +5,8 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
-import { ec2Description } from "../../../validation/aws-text";
 import { AllowFrom } from "../../workload-props";
-import { addIngressRule } from "../security-group";
-import { literalTags, literalText } from "../terraform-text";
+import { addIngressRule, literalEc2Description } from "../security-group";
 
 export interface ServingLoadBalancerProps {
   readonly vpcId: string;
@@ -20,6 +18,7 @@ export interface ServingLoadBalancerProps {
   /** The instances' security group: opened to the load balancer only. */
   readonly instanceSecurityGroup: SecurityGroup;
   readonly securityGroupNamePrefix: string;
+  /** Literal Terraform text (see stableTags). */
   readonly tags: Record<string, string>;
 }
 
@@ -37,18 +36,17 @@ export interface ServingLoadBalancer {
  * the instances can accept the load balancer's security group alone.
  */
 export function createServingLoadBalancer(scope: Construct, props: ServingLoadBalancerProps): ServingLoadBalancer {
-  const tags = literalTags(props.tags);
-  const describe = (text: string) => literalText(ec2Description(text));
+  const { tags } = props;
   const securityGroup = new SecurityGroup(scope, "load-balancer-security-group", {
     namePrefix: props.securityGroupNamePrefix,
-    description: describe(`load balancer of ${scope.node.path}: listed clients only, to the instances`),
+    description: literalEc2Description(`load balancer of ${scope.node.path}: listed clients only, to the instances`),
     vpcId: props.vpcId,
     tags,
   });
   props.allowFrom.forEach((rule, i) => addIngressRule(scope, `load-balancer-ingress-${i}`, securityGroup.id, rule, tags));
   new VpcSecurityGroupEgressRule(scope, "load-balancer-egress", {
     securityGroupId: securityGroup.id,
-    description: describe(`requests and health checks to the servers on port ${props.port}`),
+    description: literalEc2Description(`requests and health checks to the servers on port ${props.port}`),
     ipProtocol: "tcp",
     fromPort: props.port,
     toPort: props.port,
@@ -57,7 +55,7 @@ export function createServingLoadBalancer(scope: Construct, props: ServingLoadBa
   });
   new VpcSecurityGroupIngressRule(scope, "ingress-load-balancer", {
     securityGroupId: props.instanceSecurityGroup.id,
-    description: describe(`requests and health checks from the load balancer on port ${props.port}`),
+    description: literalEc2Description(`requests and health checks from the load balancer on port ${props.port}`),
     ipProtocol: "tcp",
     fromPort: props.port,
     toPort: props.port,
