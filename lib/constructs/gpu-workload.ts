@@ -96,10 +96,10 @@ export class GpuWorkload extends Construct {
       platform = GpuPlatform.settingsFor(this, props.platform);
       validateWorkloadProps(props, props.network ?? platform.network, platform.tags);
       this.decision = selectInstance(this.requirements(props, platform));
-      validateDecisionFit(props, this.decision);
+      const replicas = fleetReplicas(props, this.decision);
+      validateDecisionFit(props, this.decision, replicas);
       // AWS Batch boots its own ECS GPU image; everything else a DLAMI that must support the family.
       this.os = props.batch ? "amazon-linux-2023" : dlamiOperatingSystem(this.decision.spec.family, this.decision.spec.cpuArchitecture, props.operatingSystem, props.ami !== undefined);
-      const replicas = fleetReplicas(props, this.decision);
       engine = capacityEngine(props, this.decision, replicas);
       const containers = workloadContainers(props, this.decision, engine.kind);
       const service = containers.service;
