@@ -20,6 +20,7 @@ const KNOWN_AT_SYNTH: readonly (readonly [keyof GpuWorkloadProps, string])[] = [
   ["workload", CHOOSES],
   ["gpus", CHOOSES],
   ["anyOf", CHOOSES],
+  ["instanceType", CHOOSES],
   ["minGpuMemoryGB", CHOOSES],
   ["minTotalGpuMemoryGB", CHOOSES],
   ["gpuCount", CHOOSES],
