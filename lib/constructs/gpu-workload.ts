@@ -10,7 +10,7 @@ import { Fn, TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
 import { CostTerm, kebab } from "../plan/cost-vocabulary";
 import { Decision } from "../selection/decision";
-import { SelectionRequirements } from "../selection/requirements";
+import { SelectionRequirements, workloadRequirements } from "../selection/requirements";
 import { selectInstance } from "../selection/select-instance";
 import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
 import { InvalidRequirementError, UnresolvedValueError, inConstruct } from "../validation/errors";
@@ -191,9 +191,8 @@ export class GpuWorkload extends Construct {
   }
 
   private requirements(props: GpuWorkloadProps, platform: PlatformSettings): SelectionRequirements {
-    const { network: _n, platform: _p, ami: _a, operatingSystem: _o, rootVolumeSizeGiB: _r, userData: _u, tags: _t, replicas: _re, fleet: _f, batch: _b, capacityReservationId: _c, allowFrom: _af, allowTo: _at, serve: _s, ...selection } = props;
     return applyPolicy(
-      { ...selection, region: props.region ?? platform.region ?? providerRegion(this), taxonomy: platform.taxonomy },
+      { ...workloadRequirements(props), workload: props.workload, region: props.region ?? platform.region ?? providerRegion(this), taxonomy: platform.taxonomy },
       platform.policy,
     );
   }
