@@ -170,7 +170,7 @@ export class GpuWorkload extends Construct {
           },
       placementGroupName: prepared.placementGroup?.name,
       capacityReservationId: props.capacityReservationId,
-      marketType: settings.marketType,
+      capacityBlock: decision.purchase === "capacity-block",
       userData,
       tags,
       preconditions: driftGuardPreconditions(this, decision),

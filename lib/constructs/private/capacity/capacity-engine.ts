@@ -56,8 +56,6 @@ export interface LaunchSettings {
   readonly pinsSubnet: boolean;
   /** EFA interfaces on every network card that has them. */
   readonly efa: boolean;
-  /** Market options in the template; a fleet buys spot through its own distribution instead. */
-  readonly marketType?: "spot" | "capacity-block";
   /** AWS-managed policies the instances need beyond Session Manager. */
   readonly extraPolicies: readonly ManagedPolicy[];
   /** All traffic between members of the security group (NCCL/EFA between training nodes). */

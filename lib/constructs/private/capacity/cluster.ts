@@ -14,12 +14,11 @@ export function createPlacementGroup(scope: Construct, name: string, tags: Recor
 /** N nodes in one subnet and a cluster placement group, EFA on every card, open to each other only. */
 export const CLUSTER: CapacityEngine = {
   kind: "cluster",
-  settings: (ctx) => ({
+  settings: () => ({
     containersUseInstanceRole: true,
     serviceLaunchesInstances: false,
     pinsSubnet: true,
     efa: true,
-    marketType: ctx.decision.purchase === "capacity-block" ? "capacity-block" : undefined,
     extraPolicies: [],
     allowWithinGroup: true,
     mimeUserData: false,

@@ -124,8 +124,6 @@ export const FLEET: CapacityEngine = {
     serviceLaunchesInstances: false,
     pinsSubnet: false,
     efa: ctx.props.efa === true,
-    // Spot is bought by the group's instances distribution, never by a one-time request in the template.
-    marketType: ctx.decision.purchase === "capacity-block" ? "capacity-block" : undefined,
     extraPolicies: scalesOnGpu(ctx) ? ["cloudWatchAgent"] : [],
     allowWithinGroup: false,
     mimeUserData: false,

@@ -55,7 +55,6 @@ export const SINGLE_INSTANCE: CapacityEngine = {
     serviceLaunchesInstances: false,
     pinsSubnet: true,
     efa: ctx.props.efa === true,
-    marketType: ctx.decision.purchase === "capacity-block" ? "capacity-block" : undefined,
     extraPolicies: [],
     allowWithinGroup: false,
     mimeUserData: false,
