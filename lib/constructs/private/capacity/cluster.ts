@@ -3,8 +3,7 @@ import { Construct } from "constructs";
 import { literalTags } from "../terraform-text";
 import { CapacityEngine } from "./capacity-engine";
 import { createNodes } from "./instances";
-import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
-import { capacityCost } from "./workload-capacity";
+import { fixedCapacity } from "./workload-capacity";
 
 /** A cluster placement group: all nodes in one Availability Zone, close together, for NCCL over EFA. */
 export function createPlacementGroup(scope: Construct, name: string, tags: Record<string, string>): PlacementGroup {
@@ -30,10 +29,6 @@ export const CLUSTER: CapacityEngine = {
   create(scope, ctx, shared) {
     const n = ctx.decision.nodeCount;
     const instances = createNodes(scope, ctx, shared.launchTemplate, n, (node) => `node-${node}`);
-    const types = { launchable: [ctx.decision], droppedByPrice: [] };
-    return {
-      capacity: capacityCost("cluster", types, { min: n, desired: n }, () => n, expectedUsdPerInstanceHour(ctx.decision, ctx.decision.purchase) * n),
-      handles: { instances, placementGroup: shared.placementGroup },
-    };
+    return { capacity: fixedCapacity(this.kind, ctx.decision, n), handles: { instances, placementGroup: shared.placementGroup } };
   },
 };
