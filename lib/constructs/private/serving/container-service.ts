@@ -3,7 +3,7 @@ import { vllmServerDefaults } from "../../../selection/estimate/inference-memory
 import { DEFAULT_CONTEXT_TOKENS } from "../../../selection/estimate/model-usage";
 import { InvalidRequirementError, UnresolvedValueError } from "../../../validation/errors";
 import { NumberRule, checkNumber } from "../../../validation/numbers";
-import { DEFAULT_VLLM_IMAGE, Serve, ServeOptions, TrainingJob } from "../../serving";
+import { ContainerOptions, DEFAULT_VLLM_IMAGE, Serve, ServeOptions, TrainingJob, VllmOptions } from "../../serving";
 import { GpuWorkloadProps } from "../../workload-props";
 import { isToken } from "../tokens";
 
@@ -41,16 +41,7 @@ export function resolveServe(serve: Serve, decision: Decision, props: GpuWorkloa
   if (options.port === undefined) throw new InvalidRequirementError("serve.port", undefined, "give the port the server listens on");
   text("serve.healthCheckPath", options.healthCheckPath);
   if (!HTTP_PATH.test(options.healthCheckPath)) throw new InvalidRequirementError("serve.healthCheckPath", options.healthCheckPath, 'give an HTTP path such as "/health"');
-  return {
-    image: options.image,
-    port: options.port,
-    args: options.command ?? [],
-    env: options.env ?? {},
-    secretEnv: { ...(options.secretEnv ?? {}), ...(options.weights?.huggingFaceTokenSecretArn ? { HF_TOKEN: options.weights.huggingFaceTokenSecretArn } : {}) },
-    weightsS3Uri: options.weights?.s3Uri,
-    healthCheckPath: options.healthCheckPath,
-    logRetentionDays: options.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
-  };
+  return { ...containerService(options), port: options.port, healthCheckPath: options.healthCheckPath };
 }
 
 /** A training job's container, checked. */
@@ -58,18 +49,23 @@ export function resolveJob(job: TrainingJob): ContainerService {
   if (job === null || typeof job !== "object") throw new InvalidRequirementError("job", job, 'give { image, command }, e.g. { image: "nvcr.io/nvidia/pytorch:24.10-py3", command: ["torchrun", "train.py"] }');
   checkContainer("job", job);
   if (job.shutdownOnExit !== undefined && typeof job.shutdownOnExit !== "boolean") throw new InvalidRequirementError("job.shutdownOnExit", job.shutdownOnExit, "give true or false");
+  return containerService(job);
+}
+
+/** What a server and a job run alike: a Hugging Face token joins the secrets as HF_TOKEN. */
+function containerService(o: ContainerOptions): ContainerService {
   return {
-    image: job.image,
-    args: job.command ?? [],
-    env: job.env ?? {},
-    secretEnv: { ...(job.secretEnv ?? {}), ...(job.weights?.huggingFaceTokenSecretArn ? { HF_TOKEN: job.weights.huggingFaceTokenSecretArn } : {}) },
-    weightsS3Uri: job.weights?.s3Uri,
-    logRetentionDays: job.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
+    image: o.image,
+    args: o.command ?? [],
+    env: o.env ?? {},
+    secretEnv: { ...(o.secretEnv ?? {}), ...(o.weights?.huggingFaceTokenSecretArn ? { HF_TOKEN: o.weights.huggingFaceTokenSecretArn } : {}) },
+    weightsS3Uri: o.weights?.s3Uri,
+    logRetentionDays: o.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
   };
 }
 
 /** vLLM's server with the flags that make what runs what was sized. */
-function vllm(o: import("../../serving").VllmOptions, decision: Decision, props: GpuWorkloadProps): ServeOptions {
+function vllm(o: VllmOptions, decision: Decision, props: GpuWorkloadProps): ServeOptions {
   if (o === null || typeof o !== "object") throw new InvalidRequirementError("serve", o, "give Serving.vllm({ model })");
   text("serve.model", o.model);
   const estimate = decision.memoryEstimate;
@@ -106,7 +102,7 @@ function vllm(o: import("../../serving").VllmOptions, decision: Decision, props:
 }
 
 /** Checks what a container takes, naming the property: a pinned image, literal arguments and variables, secret ARNs. */
-export function checkContainer(at: string, o: { readonly image: string; readonly command?: readonly string[]; readonly env?: Readonly<Record<string, string>>; readonly secretEnv?: Readonly<Record<string, string>>; readonly weights?: { readonly s3Uri?: string; readonly huggingFaceTokenSecretArn?: string }; readonly logRetentionDays?: number }): void {
+export function checkContainer(at: string, o: ContainerOptions): void {
   text(`${at}.image`, o.image);
   if (!PINNED_IMAGE.test(o.image) || /:latest$/.test(o.image)) {
     throw new InvalidRequirementError(`${at}.image`, o.image, 'pin the image by tag or digest, e.g. "vllm/vllm-openai:v0.11.0" (never "latest": every boot could run another server)');
