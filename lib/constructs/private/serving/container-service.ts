@@ -2,10 +2,11 @@ import { Decision } from "../../../selection/decision";
 import { vllmServerDefaults } from "../../../selection/estimate/inference-memory";
 import { DEFAULT_CONTEXT_TOKENS } from "../../../selection/estimate/model-usage";
 import { InvalidRequirementError, UnresolvedValueError } from "../../../validation/errors";
-import { NumberRule, checkNumber } from "../../../validation/numbers";
+import { checkNumber } from "../../../validation/numbers";
 import { ContainerOptions, DEFAULT_VLLM_IMAGE, Serve, ServeOptions, TrainingJob, VllmOptions } from "../../serving";
 import { GpuWorkloadProps } from "../../workload-props";
 import { isToken } from "../tokens";
+import { PROP_RULES } from "../validate-props";
 
 /** A container the instances run: what the first-boot script starts and the grants it needs. */
 export interface ContainerService {
@@ -29,7 +30,6 @@ const HTTP_PATH = /^\/[A-Za-z0-9._~\-/%]*$/;
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 export const DEFAULT_LOG_RETENTION_DAYS = 365;
 
-const PORT: NumberRule = { integer: true, min: 1, max: 65535 };
 const WRITTEN = "it is written into the instances' first-boot script at synth";
 
 /** The service a workload's `serve` (or `job`) describes, checked, with a preset's flags derived from the decision. */
@@ -37,7 +37,7 @@ export function resolveServe(serve: Serve, decision: Decision, props: GpuWorkloa
   if (serve === null || typeof serve !== "object") throw new InvalidRequirementError("serve", serve, "give { image, port, healthCheckPath } or Serving.vllm({ model })");
   const options: ServeOptions = "preset" in serve ? vllm(serve.options, decision, props) : serve;
   checkContainer("serve", options);
-  checkNumber("serve.port", options.port, PORT);
+  checkNumber("serve.port", options.port, PROP_RULES.port);
   if (options.port === undefined) throw new InvalidRequirementError("serve.port", undefined, "give the port the server listens on");
   text("serve.healthCheckPath", options.healthCheckPath);
   if (!HTTP_PATH.test(options.healthCheckPath)) throw new InvalidRequirementError("serve.healthCheckPath", options.healthCheckPath, 'give an HTTP path such as "/health"');
