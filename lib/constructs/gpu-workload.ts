@@ -118,7 +118,7 @@ export class GpuWorkload extends Construct {
         shutdownOnExit: props.job?.shutdownOnExit === true,
       };
       settings = engine.settings(context);
-      userData = this.userData(props, settings, service, context.names.logGroup);
+      userData = this.userData(settings, context);
     } catch (error) {
       throw inConstruct(error, this.node.path);
     }
@@ -145,7 +145,7 @@ export class GpuWorkload extends Construct {
     if (container) this.logGroup = this.containerGrants(container, names.logGroup);
     if (job) {
       const launched = job;
-      context = { ...context, nodeUserData: (node, first) => this.nodeUserData(props, settings, launched, names.logGroup, node, first) };
+      context = { ...context, nodeUserData: (node, first) => this.nodeUserData(context, settings, launched, node, first) };
     }
     const prepared = engine.prepare?.(this, context) ?? {};
     const service = settings.serviceLaunchesInstances;
@@ -201,7 +201,8 @@ export class GpuWorkload extends Construct {
    * The user's user data composed with ours: the GPU metrics agent for fleets that scale on it, MIME
    * multi-part for AWS Batch. A Terraform reference cannot be composed at synth, so it is refused there.
    */
-  private userData(props: GpuWorkloadProps, settings: LaunchSettings, service: ContainerService | undefined, logGroupName: string): string | undefined {
+  private userData(settings: LaunchSettings, context: WorkloadContext): string | undefined {
+    const { props, service } = context;
     const ours = [
       ...(settings.scalesOnGpu ? [gpuMetricsScript(this.os, this.decision.spec.cpuArchitecture)] : []),
       ...(service
@@ -209,9 +210,9 @@ export class GpuWorkload extends Construct {
             containerScript(service, {
               unit: "gpu-workload",
               region: this.decision.region,
-              logGroupName,
+              logGroupName: context.names.logGroup,
               restart: "always",
-              healthWatch: settings.watchesOwnHealth ? { graceSeconds: healthCheckGraceSeconds(this.decision.memoryEstimate?.weightsTotalGiB ?? 0) } : undefined,
+              healthWatch: settings.watchesOwnHealth ? { graceSeconds: healthCheckGraceSeconds(context.weightsGiB) } : undefined,
               network: "publish",
             }),
           ]
@@ -252,20 +253,20 @@ export class GpuWorkload extends Construct {
    * environment (the first node's address by reference for the others), then the user's. The whole document, since an
    * instance's user data replaces its template's.
    */
-  private nodeUserData(props: GpuWorkloadProps, settings: LaunchSettings, job: ContainerService, logGroupName: string, node: number, first: Instance | undefined): string {
+  private nodeUserData(context: WorkloadContext, settings: LaunchSettings, job: ContainerService, node: number, first: Instance | undefined): string {
     const efa = settings.efa && this.decision.spec.efaInterfaces > 0;
     const lines = distributedEnvironment(this.decision.nodeCount, node, this.decision.gpuCount, efa, first?.privateIp);
     const script = containerScript(job, {
       unit: "gpu-job",
       region: this.decision.region,
-      logGroupName,
+      logGroupName: context.names.logGroup,
       restart: "never",
-      shutdownOnExit: props.job?.shutdownOnExit === true,
+      shutdownOnExit: context.shutdownOnExit,
       extraEnvironment: lines,
       network: "host",
       efa,
     });
-    const text = composeUserData([script], props.userData, settings.mimeUserData)!;
+    const text = composeUserData([script], context.props.userData, settings.mimeUserData)!;
     // The first node's address is a Terraform reference: the rest of the text must stay literal around it.
     return isToken(text) ? literalText(text) : text;
   }
