@@ -26,8 +26,8 @@ export interface WorkloadContext {
   readonly decision: Decision;
   readonly names: ResourceNames;
   readonly network: NetworkProps;
-  /** The fleet's size, from replicas or a throughput target. */
-  readonly replicas?: ReplicaBounds;
+  /** The fleet's size, from replicas, a throughput target or spot (see fleetReplicas). */
+  readonly replicas?: Required<ReplicaBounds>;
   readonly weightsGiB: number;
   /** On every resource and every instance. */
   readonly stableTags: Record<string, string>;
