@@ -50,7 +50,7 @@ export type { WorkloadCapacity } from "./constructs/gpu-workload";
 export type { CapacityHandles } from "./constructs/private/capacity/capacity-engine";
 export { RealtimeInference, Training, FineTuning, ImageGeneration, BatchProcessing } from "./constructs/typed-workloads";
 export { Serving, DEFAULT_VLLM_IMAGE } from "./constructs/serving";
-export type { Serve, ServeOptions, VllmOptions, VllmServing, ModelWeights, TrainingJob } from "./constructs/serving";
+export type { ContainerOptions, Serve, ServeOptions, VllmOptions, VllmServing, ModelWeights, TrainingJob } from "./constructs/serving";
 export type { PolicyStatement } from "./constructs/private/grants";
 export type {
   GpuWorkloadProps,

@@ -10,7 +10,7 @@ import { Fn, TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
 import { CostTerm, kebab } from "../plan/cost-vocabulary";
 import { Decision } from "../selection/decision";
-import { SelectionRequirements } from "../selection/requirements";
+import { SelectionRequirements, workloadRequirements } from "../selection/requirements";
 import { selectInstance } from "../selection/select-instance";
 import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
 import { InvalidRequirementError, UnresolvedValueError, inConstruct } from "../validation/errors";
@@ -96,10 +96,10 @@ export class GpuWorkload extends Construct {
       platform = GpuPlatform.settingsFor(this, props.platform);
       validateWorkloadProps(props, props.network ?? platform.network, platform.tags);
       this.decision = selectInstance(this.requirements(props, platform));
-      validateDecisionFit(props, this.decision);
+      const replicas = fleetReplicas(props, this.decision);
+      validateDecisionFit(props, this.decision, replicas);
       // AWS Batch boots its own ECS GPU image; everything else a DLAMI that must support the family.
       this.os = props.batch ? "amazon-linux-2023" : dlamiOperatingSystem(this.decision.spec.family, this.decision.spec.cpuArchitecture, props.operatingSystem, props.ami !== undefined);
-      const replicas = fleetReplicas(props, this.decision);
       engine = capacityEngine(props, this.decision, replicas);
       const containers = workloadContainers(props, this.decision, engine.kind);
       const service = containers.service;
@@ -118,7 +118,7 @@ export class GpuWorkload extends Construct {
         shutdownOnExit: props.job?.shutdownOnExit === true,
       };
       settings = engine.settings(context);
-      userData = this.userData(props, settings, service, context.names.logGroup);
+      userData = this.userData(settings, context);
     } catch (error) {
       throw inConstruct(error, this.node.path);
     }
@@ -145,7 +145,7 @@ export class GpuWorkload extends Construct {
     if (container) this.logGroup = this.containerGrants(container, names.logGroup);
     if (job) {
       const launched = job;
-      context = { ...context, nodeUserData: (node, first) => this.nodeUserData(props, settings, launched, names.logGroup, node, first) };
+      context = { ...context, nodeUserData: (node, first) => this.nodeUserData(context, settings, launched, node, first) };
     }
     const prepared = engine.prepare?.(this, context) ?? {};
     const service = settings.serviceLaunchesInstances;
@@ -170,7 +170,7 @@ export class GpuWorkload extends Construct {
           },
       placementGroupName: prepared.placementGroup?.name,
       capacityReservationId: props.capacityReservationId,
-      marketType: settings.marketType,
+      capacityBlock: decision.purchase === "capacity-block",
       userData,
       tags,
       preconditions: driftGuardPreconditions(this, decision),
@@ -191,9 +191,8 @@ export class GpuWorkload extends Construct {
   }
 
   private requirements(props: GpuWorkloadProps, platform: PlatformSettings): SelectionRequirements {
-    const { network: _n, platform: _p, ami: _a, operatingSystem: _o, rootVolumeSizeGiB: _r, userData: _u, tags: _t, replicas: _re, fleet: _f, batch: _b, capacityReservationId: _c, allowFrom: _af, allowTo: _at, serve: _s, ...selection } = props;
     return applyPolicy(
-      { ...selection, region: props.region ?? platform.region ?? providerRegion(this), taxonomy: platform.taxonomy },
+      { ...workloadRequirements(props), workload: props.workload, region: props.region ?? platform.region ?? providerRegion(this), taxonomy: platform.taxonomy },
       platform.policy,
     );
   }
@@ -202,7 +201,8 @@ export class GpuWorkload extends Construct {
    * The user's user data composed with ours: the GPU metrics agent for fleets that scale on it, MIME
    * multi-part for AWS Batch. A Terraform reference cannot be composed at synth, so it is refused there.
    */
-  private userData(props: GpuWorkloadProps, settings: LaunchSettings, service: ContainerService | undefined, logGroupName: string): string | undefined {
+  private userData(settings: LaunchSettings, context: WorkloadContext): string | undefined {
+    const { props, service } = context;
     const ours = [
       ...(settings.scalesOnGpu ? [gpuMetricsScript(this.os, this.decision.spec.cpuArchitecture)] : []),
       ...(service
@@ -210,9 +210,9 @@ export class GpuWorkload extends Construct {
             containerScript(service, {
               unit: "gpu-workload",
               region: this.decision.region,
-              logGroupName,
+              logGroupName: context.names.logGroup,
               restart: "always",
-              healthWatch: settings.watchesOwnHealth ? { graceSeconds: healthCheckGraceSeconds(this.decision.memoryEstimate?.weightsTotalGiB ?? 0) } : undefined,
+              healthWatch: settings.watchesOwnHealth ? { graceSeconds: healthCheckGraceSeconds(context.weightsGiB) } : undefined,
               network: "publish",
             }),
           ]
@@ -253,20 +253,20 @@ export class GpuWorkload extends Construct {
    * environment (the first node's address by reference for the others), then the user's. The whole document, since an
    * instance's user data replaces its template's.
    */
-  private nodeUserData(props: GpuWorkloadProps, settings: LaunchSettings, job: ContainerService, logGroupName: string, node: number, first: Instance | undefined): string {
+  private nodeUserData(context: WorkloadContext, settings: LaunchSettings, job: ContainerService, node: number, first: Instance | undefined): string {
     const efa = settings.efa && this.decision.spec.efaInterfaces > 0;
     const lines = distributedEnvironment(this.decision.nodeCount, node, this.decision.gpuCount, efa, first?.privateIp);
     const script = containerScript(job, {
       unit: "gpu-job",
       region: this.decision.region,
-      logGroupName,
+      logGroupName: context.names.logGroup,
       restart: "never",
-      shutdownOnExit: props.job?.shutdownOnExit === true,
+      shutdownOnExit: context.shutdownOnExit,
       extraEnvironment: lines,
       network: "host",
       efa,
     });
-    const text = composeUserData([script], props.userData, settings.mimeUserData)!;
+    const text = composeUserData([script], context.props.userData, settings.mimeUserData)!;
     // The first node's address is a Terraform reference: the rest of the text must stay literal around it.
     return isToken(text) ? literalText(text) : text;
   }

@@ -12,24 +12,28 @@ export interface ModelWeights {
   readonly huggingFaceTokenSecretArn?: string;
 }
 
-/** A container the instances run as a service. */
-export interface ServeOptions {
+/** What any container the instances run takes: a server (ServeOptions) or a training job (TrainingJob). */
+export interface ContainerOptions {
   /** Image pinned by tag or digest ("vllm/vllm-openai:v0.11.0", "…@sha256:…"); ECR images get pull access granted. */
   readonly image: string;
+  /** Arguments after the image, e.g. ["torchrun", "train.py"]. @default - the image's */
+  readonly command?: readonly string[];
+  /** Environment variables (not secrets); a training job's come besides the distributed environment. @default - none */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Environment variables read from Secrets Manager at start, by secret ARN (read access is granted). @default - none */
+  readonly secretEnv?: Readonly<Record<string, string>>;
+  /** Model weights, data or a base model synced from S3 to /model (read-only) before the container starts (read access is granted). @default - none */
+  readonly weights?: ModelWeights;
+  /** CloudWatch Logs retention of the container's output, in days. @default 365 (a year: CKV_AWS_338) */
+  readonly logRetentionDays?: number;
+}
+
+/** A container the instances run as a service. */
+export interface ServeOptions extends ContainerOptions {
   /** The port the server listens on, on the instance and the load balancer. */
   readonly port: number;
   /** HTTP path that answers 2xx/3xx once the server is ready, e.g. "/health". */
   readonly healthCheckPath: string;
-  /** Arguments after the image. @default - the image's */
-  readonly command?: readonly string[];
-  /** Environment variables (not secrets). @default - none */
-  readonly env?: Readonly<Record<string, string>>;
-  /** Environment variables read from Secrets Manager at start, by secret ARN (read access is granted). @default - none */
-  readonly secretEnv?: Readonly<Record<string, string>>;
-  /** Model weights fetched before the server starts, mounted read-only at /model. @default - none */
-  readonly weights?: ModelWeights;
-  /** CloudWatch Logs retention of the server's output. @default 365 (a year: CKV_AWS_338) */
-  readonly logRetentionDays?: number;
 }
 
 /** vLLM's OpenAI-compatible server, its flags derived from what was sized. */
@@ -81,22 +85,10 @@ export class Serving {
  * torchrun (NNODES, NODE_RANK, NPROC_PER_NODE, MASTER_ADDR, MASTER_PORT and their PET_ forms, so a bare `torchrun
  * train.py` joins the run) and NCCL over EFA where the nodes have it.
  */
-export interface TrainingJob {
-  /** Image pinned by tag or digest; ECR images get pull access granted. */
-  readonly image: string;
-  /** Arguments after the image, e.g. ["torchrun", "train.py"]. @default - the image's */
-  readonly command?: readonly string[];
-  /** Environment variables (not secrets), besides the distributed environment. @default - none */
-  readonly env?: Readonly<Record<string, string>>;
-  /** Environment variables read from Secrets Manager at start, by secret ARN (read access is granted). */
-  readonly secretEnv?: Readonly<Record<string, string>>;
-  /** Data or a base model synced from S3 to /model (read-only) before the start (read access is granted). */
-  readonly weights?: ModelWeights;
+export interface TrainingJob extends ContainerOptions {
   /**
    * Stop the instance when the container exits (instance-initiated shutdown behaviour "stop": the cost of the
    * instance ends, its volume stays, and the next apply does not start it again). @default false
    */
   readonly shutdownOnExit?: boolean;
-  /** CloudWatch Logs retention of the job's output, in days. @default 365 */
-  readonly logRetentionDays?: number;
 }

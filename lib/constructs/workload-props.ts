@@ -66,7 +66,7 @@ export interface ScalingMetric {
   readonly dimensions?: Readonly<Record<string, string>>;
 }
 
-/** How an inference fleet (replicas > 1) buys, replaces and scales its capacity. */
+/** How an inference fleet (replicas > 1, a throughput target, or spot) buys, replaces and scales its capacity. */
 export interface FleetOptions {
   /**
    * Fall back to the other feasible types (same GPU count, in preference order) when the chosen
@@ -176,7 +176,7 @@ export interface WorkloadProps extends Omit<SelectionRequirements, "workload" | 
   readonly tags?: Readonly<Record<string, string>>;
   /** 1: a single instance; more, or bounds: an Auto Scaling group. @default 1 */
   readonly replicas?: number | ReplicaBounds;
-  /** Fleet behaviour when replicas > 1. @default - fallbacks on, target tracking on GPU utilization */
+  /** Fleet behaviour when the workload runs as an Auto Scaling group: replicas > 1, a throughput target, or spot. @default - fallbacks on, target tracking on GPU utilization */
   readonly fleet?: FleetOptions;
   /** BatchProcessing only: an AWS Batch compute environment, queue and job definition. @default - plain instances */
   readonly batch?: BatchOptions;

@@ -95,3 +95,51 @@ export interface SelectionRequirements {
   /** The GPUs, instance types and models to choose from. @default DEFAULT_TAXONOMY */
   readonly taxonomy?: Taxonomy;
 }
+
+/**
+ * What a requirement does, for every requirement: "chooses" the instance type; also "sizes" the capacity (how many
+ * instances run); or is "shared", set once for every workload (the taxonomy, an organization policy's GPUs).
+ */
+export type RequirementRole = "chooses" | "sizes" | "shared";
+
+/**
+ * Every key of SelectionRequirements, once, with its role: the one list of what selection reads, so a caller that holds
+ * requirements among other props (a construct's) picks them, and refuses what must be known, from here.
+ */
+export const REQUIREMENT_ROLES: Readonly<Record<keyof SelectionRequirements, RequirementRole>> = {
+  workload: "chooses",
+  gpus: "chooses",
+  anyOf: "chooses",
+  instanceType: "chooses",
+  allowedGpus: "shared",
+  minGpuMemoryGB: "chooses",
+  minTotalGpuMemoryGB: "chooses",
+  gpuCount: "chooses",
+  minVcpus: "chooses",
+  minMemoryGiB: "chooses",
+  minMemoryBandwidthGBps: "chooses",
+  efa: "chooses",
+  cpuArchitecture: "chooses",
+  region: "chooses",
+  maxUsdPerHour: "chooses",
+  purchase: "chooses",
+  objective: "chooses",
+  model: "chooses",
+  usage: "chooses",
+  nativePrecision: "chooses",
+  minClusterNetworkGbps: "chooses",
+  trainingTokens: "chooses",
+  throughput: "sizes",
+  nodes: "sizes",
+  taxonomy: "shared",
+};
+
+/** The requirements each workload gives (not the shared ones) among `props`, which may hold other things too. */
+export function workloadRequirements(props: object): Partial<SelectionRequirements> {
+  const given = props as Record<string, unknown>;
+  const picked: Record<string, unknown> = {};
+  for (const [key, role] of Object.entries(REQUIREMENT_ROLES)) {
+    if (role !== "shared" && given[key] !== undefined) picked[key] = given[key];
+  }
+  return picked;
+}

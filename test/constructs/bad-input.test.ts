@@ -243,6 +243,7 @@ describe("tokens: taken where Terraform can resolve them, refused with a reason 
   test.each([
     ["replicas", (v: TerraformVariable) => ({ replicas: Token.asNumber(v.value) }), /replicas is a Terraform token; give a literal value: it sets the capacity and its worst-case cost/],
     ["region", (v: TerraformVariable) => ({ region: v.stringValue }), /region is a Terraform token; give a literal value: it chooses the instance type/],
+    ["instanceType", (v: TerraformVariable) => ({ instanceType: v.stringValue }), /instanceType is a Terraform token; give a literal value: it chooses the instance type/],
     ["nodes", (v: TerraformVariable) => ({ nodes: Token.asNumber(v.value) }), /nodes is a Terraform token/],
     ["usage", (v: TerraformVariable) => ({ model: "llama-3.1-8b", usage: { contextTokens: Token.asNumber(v.value) } }), /usage.contextTokens is a Terraform token/],
     ["fleet", (v: TerraformVariable) => ({ replicas: 2, fleet: { spotPercentage: Token.asNumber(v.value) } }), /fleet.spotPercentage is a Terraform token/],

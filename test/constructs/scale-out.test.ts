@@ -115,6 +115,31 @@ describe("inference fleets with capacity fallbacks", () => {
     expect(resourcesOf(fixed, "aws_autoscaling_policy")).toHaveLength(0);
   });
 
+  test("a fleet sized by a throughput target or bought on spot takes fleet options; a single instance refuses them", () => {
+    // GIVEN a throughput target (a fleet of several) and spot (a fleet of one), each with fleet options
+    let chat: RealtimeInference;
+    const sized = synthStack((s) => (chat = new RealtimeInference(s, "chat", { network: NETWORK, model: "llama-3.1-8b", throughput: { outputTokensPerSecond: 3000 }, fleet: { fallback: false, scalingTarget: 50 } })));
+    const spot = synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, purchase: "spot", fleet: { fallback: false, onDemandBaseCapacity: 1 } }));
+    // THEN each is an Auto Scaling group with its options
+    const replicas = chat!.decision.throughput!.replicas;
+    expect(replicas).toBeGreaterThan(1);
+    const sizedGroup = only(sized, "aws_autoscaling_group");
+    expect([sizedGroup.min_size, sizedGroup.max_size]).toEqual([replicas, replicas]);
+    expect(sizedGroup.mixed_instances_policy.launch_template.override).toEqual([{ instance_type: chat!.decision.instanceType }]);
+    const spotGroup = only(spot, "aws_autoscaling_group");
+    expect([spotGroup.min_size, spotGroup.max_size]).toEqual([1, 1]);
+    expect(spotGroup.mixed_instances_policy.launch_template.override).toEqual([{ instance_type: "g5.xlarge" }]);
+    expect(spotGroup.mixed_instances_policy.instances_distribution.on_demand_base_capacity).toBe(1);
+    // The on-demand base is bounded by the fleet the decision sized, not by the replicas given.
+    expect(() =>
+      synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, model: "llama-3.1-8b", throughput: { outputTokensPerSecond: 3000 }, fleet: { onDemandBaseCapacity: replicas + 1 } })),
+    ).toThrow(`fleet.onDemandBaseCapacity is ${replicas + 1}; give a whole number from 0 to ${replicas} (at most the fleet's maximum size)`);
+    // A true single instance (one replica, on-demand, no target) still refuses them.
+    expect(() => synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, replicas: 1, fleet: { scalingTarget: 50 } }))).toThrow(
+      /fleet is \{"scalingTarget":50\}; fleet options apply to an Auto Scaling group/,
+    );
+  });
+
   test.each([
     [{ fleet: { fallback: false } }, /fleet .* fleet options apply to an Auto Scaling group/],
     [{ replicas: 2, fleet: { spotPercentage: 120 } }, /fleet.spotPercentage is 120; give a whole number from 0 to 100 percent/],

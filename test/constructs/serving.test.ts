@@ -109,7 +109,7 @@ test("ImageGeneration serves any pinned image; arguments and variables are quote
 test.each([
   [{ serve: { image: "vllm/vllm-openai:latest", port: 8000, healthCheckPath: "/health" } }, /serve.image is "vllm\/vllm-openai:latest"; pin the image by tag or digest/],
   [{ serve: { image: "vllm/vllm-openai", port: 8000, healthCheckPath: "/health" } }, /serve.image is "vllm\/vllm-openai"; pin the image/],
-  [{ serve: { image: "a:1", port: 70000, healthCheckPath: "/health" } }, /serve.port is 70000/],
+  [{ serve: { image: "a:1", port: 70000, healthCheckPath: "/health" } }, /serve.port is 70000; give a whole number from 1 to 65535 \(a TCP or UDP port\)/],
   [{ serve: { image: "a:1", port: 80, healthCheckPath: "health" } }, /serve.healthCheckPath is "health"; give an HTTP path/],
   [{ serve: { image: "a:1", port: 80, healthCheckPath: "/h", env: { "BAD-NAME": "x" } } }, /serve.env is "BAD-NAME"/],
   [{ serve: { image: "a:1", port: 80, healthCheckPath: "/h", command: ["a\nb"] } }, /serve.command\[0\] is "a\\nb"; give a non-empty string on one line/],

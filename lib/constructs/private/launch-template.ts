@@ -37,7 +37,11 @@ export interface WorkloadLaunchTemplateProps {
   readonly network?: TemplateNetwork;
   readonly placementGroupName?: string;
   readonly capacityReservationId?: string;
-  readonly marketType?: "spot" | "capacity-block";
+  /**
+   * Launch into a Capacity Block for ML, its own market type. Spot is never bought by the template (a one-time request
+   * does not heal): a fleet's instances distribution or AWS Batch buys it.
+   */
+  readonly capacityBlock: boolean;
   readonly userData?: string;
   /** Stable tags only (literal Terraform text): the template's content is what instances are created from. */
   readonly tags: Record<string, string>;
@@ -72,12 +76,7 @@ export function createLaunchTemplate(scope: Construct, props: WorkloadLaunchTemp
     capacityReservationSpecification: props.capacityReservationId
       ? { capacityReservationTarget: { capacityReservationId: props.capacityReservationId } }
       : undefined,
-    instanceMarketOptions:
-      props.marketType === "spot"
-        ? { marketType: "spot", spotOptions: { instanceInterruptionBehavior: "terminate" } }
-        : props.marketType === "capacity-block"
-          ? { marketType: "capacity-block" }
-          : undefined,
+    instanceMarketOptions: props.capacityBlock ? { marketType: "capacity-block" } : undefined,
     userData: props.userData === undefined ? undefined : base64(props.userData),
     tagSpecifications: ["instance", "volume", "network-interface"].map((resourceType) => ({ resourceType, tags: props.tags })),
     tags: props.tags,

@@ -1,4 +1,5 @@
 import { SelectionRequirements } from "../../selection/requirements";
+import { WORKLOAD_PROFILES } from "../../taxonomy/workload-profiles";
 import { InvalidRequirementError } from "../../validation/errors";
 import { GpuPolicy } from "../gpu-platform";
 
@@ -23,6 +24,7 @@ export function applyPolicy(requirements: SelectionRequirements, policy: GpuPoli
 /** The class's purchase option when the policy allows it, else the policy's first. */
 function defaultPurchaseWithin(requirements: SelectionRequirements, allowed: GpuPolicy["allowedPurchaseOptions"]) {
   if (!allowed) return undefined;
-  const wanted = requirements.workload === "batch-processing" ? "spot" : "on-demand";
+  // An unknown class has no profile: selection refuses it, naming the classes.
+  const wanted = WORKLOAD_PROFILES[requirements.workload]?.purchase;
   return allowed.includes(wanted) ? undefined : allowed[0];
 }

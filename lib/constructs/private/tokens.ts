@@ -1,4 +1,5 @@
 import { Token } from "cdktf";
+import { REQUIREMENT_ROLES, RequirementRole } from "../../selection/requirements";
 import { UnresolvedValueError } from "../../validation/errors";
 import { GpuWorkloadProps } from "../workload-props";
 
@@ -11,44 +12,31 @@ const CHOOSES = "it chooses the instance type, which is decided at synth";
 const SIZES = "it sets the capacity and its worst-case cost, which BudgetGuard and the plan check at synth";
 const FITS = "it is checked at synth against what the chosen instance type holds";
 
+/** Why a requirement must be known at synth; the shared ones are not a workload's props. */
+const REQUIREMENT_REASONS: Readonly<Record<RequirementRole, string | undefined>> = { chooses: CHOOSES, sizes: SIZES, shared: undefined };
+
 /**
- * Props that must be known at synth, and why. Everything else (network and security group ids, CIDRs,
- * ports, AMIs, capacity reservations, images, descriptions, tag values, user data where nothing is
- * combined with it) may be a Terraform reference and is left to Terraform.
+ * Props that must be known at synth, and why: every requirement a workload gives, then the capacity's own. Everything
+ * else (network and security group ids, CIDRs, ports, AMIs, capacity reservations, images, descriptions, tag values,
+ * user data where nothing is combined with it) may be a Terraform reference and is left to Terraform.
  */
-const KNOWN_AT_SYNTH: readonly (readonly [keyof GpuWorkloadProps, string])[] = [
-  ["workload", CHOOSES],
-  ["gpus", CHOOSES],
-  ["anyOf", CHOOSES],
-  ["minGpuMemoryGB", CHOOSES],
-  ["minTotalGpuMemoryGB", CHOOSES],
-  ["gpuCount", CHOOSES],
-  ["minVcpus", CHOOSES],
-  ["minMemoryGiB", CHOOSES],
-  ["minMemoryBandwidthGBps", CHOOSES],
-  ["efa", CHOOSES],
-  ["cpuArchitecture", CHOOSES],
-  ["region", CHOOSES],
-  ["maxUsdPerHour", CHOOSES],
-  ["purchase", CHOOSES],
-  ["objective", CHOOSES],
-  ["model", CHOOSES],
-  ["usage", CHOOSES],
-  ["nativePrecision", CHOOSES],
-  ["minClusterNetworkGbps", CHOOSES],
-  ["trainingTokens", CHOOSES],
-  ["throughput", SIZES],
-  ["nodes", SIZES],
-  ["replicas", SIZES],
-  ["fleet", SIZES],
-  ["operatingSystem", "it picks the AMI and root device name"],
-  ["rootVolumeSizeGiB", FITS],
+const KNOWN_AT_SYNTH: readonly (readonly [string, string])[] = [
+  ...Object.entries(REQUIREMENT_ROLES).flatMap(([key, role]) => {
+    const why = REQUIREMENT_REASONS[role];
+    return why ? [[key, why] as const] : [];
+  }),
+  ...([
+    ["replicas", SIZES],
+    ["fleet", SIZES],
+    ["operatingSystem", "it picks the AMI and root device name"],
+    ["rootVolumeSizeGiB", FITS],
+  ] satisfies (readonly [keyof GpuWorkloadProps, string])[]),
 ];
 
 /** Throws for the first token found where a literal is needed, naming the property path. */
 export function refuseTokens(props: GpuWorkloadProps): void {
   for (const [property, why] of KNOWN_AT_SYNTH) {
-    const at = tokenPath(props[property], property);
+    const at = tokenPath((props as unknown as Record<string, unknown>)[property], property);
     if (at) throw new UnresolvedValueError(at, why);
   }
   const batch = props.batch;

@@ -8,7 +8,7 @@ import { InvalidRequirementError } from "../../validation/errors";
 import { NumberRule, checkNumber } from "../../validation/numbers";
 import { NetworkProps } from "../network";
 import { stackOf } from "./framework";
-import { AllowFrom, ALLOW_TO_PROTOCOLS, AMI_OPERATING_SYSTEMS, GpuWorkloadProps, SCALING_STATISTICS } from "../workload-props";
+import { AllowFrom, ALLOW_TO_PROTOCOLS, AMI_OPERATING_SYSTEMS, FleetOptions, GpuWorkloadProps, ReplicaBounds, SCALING_STATISTICS } from "../workload-props";
 import { DLAMI_ROOT_SNAPSHOT_GIB } from "./ami";
 import { OWN_TAG_KEYS } from "./tags";
 import { isToken, refuseTokens } from "./tokens";
@@ -98,9 +98,6 @@ function validateReplicas(replicas: GpuWorkloadProps["replicas"]): void {
 
 function validateCapacityOptions(props: GpuWorkloadProps): void {
   const multiReplica = props.replicas !== undefined && props.replicas !== 1;
-  if (props.fleet !== undefined && !multiReplica) {
-    throw new InvalidRequirementError("fleet", props.fleet, "fleet options apply to an Auto Scaling group: give replicas > 1 or { min, max }");
-  }
   if (props.fleet !== undefined && (props.fleet === null || typeof props.fleet !== "object" || Array.isArray(props.fleet))) {
     throw new InvalidRequirementError("fleet", props.fleet, "give an object of fleet options, e.g. { spotPercentage: 50 }");
   }
@@ -112,8 +109,6 @@ function validateCapacityOptions(props: GpuWorkloadProps): void {
   checkNumber("fleet.maxFallbackPriceRatio", fleet.maxFallbackPriceRatio, PROP_RULES.maxFallbackPriceRatio);
   checkNumber("fleet.spotPercentage", fleet.spotPercentage, PROP_RULES.spotPercentage);
   checkNumber("fleet.healthCheckGracePeriodSeconds", fleet.healthCheckGracePeriodSeconds, PROP_RULES.healthCheckGracePeriodSeconds);
-  const maxReplicas = typeof props.replicas === "object" ? props.replicas.max : props.replicas;
-  checkNumber("fleet.onDemandBaseCapacity", fleet.onDemandBaseCapacity, { integer: true, min: 0, max: maxReplicas ?? 1, why: "at most the fleet's maximum size" });
   const metric = fleet.scalingMetric ?? "gpu-utilization";
   if (metric === "gpu-utilization") {
     checkNumber("fleet.scalingTarget", fleet.scalingTarget, PROP_RULES.gpuUtilizationTarget);
@@ -264,8 +259,11 @@ export function validateTerraformNames(workload: IConstruct): void {
   }
 }
 
-/** Checks that need the decision: what the chosen instance can hold. */
-export function validateDecisionFit(props: GpuWorkloadProps, decision: Decision): void {
+/**
+ * Checks that need the decision: what the chosen instance can hold, and whether the workload is a fleet (`replicas`,
+ * from fleetReplicas: a throughput target or spot makes one too).
+ */
+export function validateDecisionFit(props: GpuWorkloadProps, decision: Decision, replicas: ReplicaBounds | undefined): void {
   const job = props.batch?.job;
   const spec = decision.spec;
   if (props.batch && decision.gpuFraction < 1) {
@@ -286,4 +284,11 @@ export function validateDecisionFit(props: GpuWorkloadProps, decision: Decision)
   if (decision.nodeCount > 1 && props.replicas !== undefined && props.replicas !== 1) {
     throw new InvalidRequirementError("replicas", props.replicas, `a training cluster has a fixed size (${decision.nodeCount} nodes): give nodes, not replicas`);
   }
+  if (props.fleet !== undefined) validateFleetFit(props.fleet, replicas);
+}
+
+/** Fleet options need a fleet, and its base of on-demand instances fits in it. */
+function validateFleetFit(fleet: FleetOptions, replicas: ReplicaBounds | undefined): void {
+  if (!replicas) throw new InvalidRequirementError("fleet", fleet, "fleet options apply to an Auto Scaling group: give replicas > 1 or { min, max }");
+  checkNumber("fleet.onDemandBaseCapacity", fleet.onDemandBaseCapacity, { integer: true, min: 0, max: replicas.max, why: "at most the fleet's maximum size" });
 }

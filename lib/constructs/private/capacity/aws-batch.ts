@@ -126,13 +126,12 @@ export function createBatchEnvironment(scope: Construct, props: BatchEnvironment
 /** AWS Batch: a managed compute environment over the chosen type and its same-GPU-count fallbacks, a queue and a job definition. */
 export const AWS_BATCH: CapacityEngine = {
   kind: "aws-batch",
-  settings: (ctx) => ({
+  settings: () => ({
     // Jobs get their own role: containers must not reach the instance role (IMDS hop limit 1).
     containersUseInstanceRole: false,
     serviceLaunchesInstances: true,
     pinsSubnet: false,
     efa: false,
-    marketType: ctx.decision.purchase === "capacity-block" ? "capacity-block" : undefined,
     extraPolicies: ["batchContainerInstance"],
     allowWithinGroup: false,
     mimeUserData: true,

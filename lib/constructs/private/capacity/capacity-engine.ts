@@ -26,8 +26,8 @@ export interface WorkloadContext {
   readonly decision: Decision;
   readonly names: ResourceNames;
   readonly network: NetworkProps;
-  /** The fleet's size, from replicas or a throughput target. */
-  readonly replicas?: ReplicaBounds;
+  /** The fleet's size, from replicas, a throughput target or spot (see fleetReplicas). */
+  readonly replicas?: Required<ReplicaBounds>;
   readonly weightsGiB: number;
   /** On every resource and every instance; literal Terraform text (see stableTags). */
   readonly stableTags: Record<string, string>;
@@ -56,8 +56,6 @@ export interface LaunchSettings {
   readonly pinsSubnet: boolean;
   /** EFA interfaces on every network card that has them. */
   readonly efa: boolean;
-  /** Market options in the template; a fleet buys spot through its own distribution instead. */
-  readonly marketType?: "spot" | "capacity-block";
   /** AWS-managed policies the instances need beyond Session Manager. */
   readonly extraPolicies: readonly ManagedPolicy[];
   /** All traffic between members of the security group (NCCL/EFA between training nodes). */

@@ -2,8 +2,7 @@ import { PlacementGroup } from "@cdktf/provider-aws/lib/placement-group";
 import { Construct } from "constructs";
 import { CapacityEngine } from "./capacity-engine";
 import { createNodes } from "./instances";
-import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
-import { capacityCost } from "./workload-capacity";
+import { fixedCapacity } from "./workload-capacity";
 
 /** A cluster placement group: all nodes in one Availability Zone, close together, for NCCL over EFA. */
 export function createPlacementGroup(scope: Construct, name: string, tags: Record<string, string>): PlacementGroup {
@@ -13,12 +12,11 @@ export function createPlacementGroup(scope: Construct, name: string, tags: Recor
 /** N nodes in one subnet and a cluster placement group, EFA on every card, open to each other only. */
 export const CLUSTER: CapacityEngine = {
   kind: "cluster",
-  settings: (ctx) => ({
+  settings: () => ({
     containersUseInstanceRole: true,
     serviceLaunchesInstances: false,
     pinsSubnet: true,
     efa: true,
-    marketType: ctx.decision.purchase === "capacity-block" ? "capacity-block" : undefined,
     extraPolicies: [],
     allowWithinGroup: true,
     mimeUserData: false,
@@ -30,10 +28,6 @@ export const CLUSTER: CapacityEngine = {
   create(scope, ctx, shared) {
     const n = ctx.decision.nodeCount;
     const instances = createNodes(scope, ctx, shared.launchTemplate, n, (node) => `node-${node}`);
-    const types = { launchable: [ctx.decision], droppedByPrice: [] };
-    return {
-      capacity: capacityCost("cluster", types, { min: n, desired: n }, () => n, expectedUsdPerInstanceHour(ctx.decision, ctx.decision.purchase) * n),
-      handles: { instances, placementGroup: shared.placementGroup },
-    };
+    return { capacity: fixedCapacity(this.kind, ctx.decision, n), handles: { instances, placementGroup: shared.placementGroup } };
   },
 };

@@ -25,10 +25,11 @@ export interface FleetProps {
   readonly namePrefix: string;
   readonly policyName: string;
   readonly subnetIds: string[];
-  readonly bounds: ReplicaBounds;
+  readonly bounds: Required<ReplicaBounds>;
   readonly launchTemplate: LaunchTemplate;
-  readonly decision: Decision;
   readonly options: FleetOptions;
+  /** Percent of the capacity above the on-demand base bought as spot (fleetSpotPercentage). */
+  readonly spotPercentage: number;
   readonly weightsGiB: number;
   /** Propagated to every instance. */
   readonly stableTags: Record<string, string>;
@@ -49,22 +50,21 @@ export function healthCheckGraceSeconds(weightsGiB: number): number {
 
 /** An Auto Scaling group with a mixed-instances policy over the fallbacks, and target tracking when it can scale. */
 export function createFleet(scope: Construct, props: FleetProps): AutoscalingGroup {
-  const { decision, options, bounds } = props;
-  const spotPercentage = fleetSpotPercentage(decision, options);
+  const { options, bounds, spotPercentage } = props;
   const anySpot = spotPercentage > 0;
   const grace = options.healthCheckGracePeriodSeconds ?? healthCheckGraceSeconds(props.weightsGiB);
   const group = new AutoscalingGroup(scope, "auto-scaling-group", {
     namePrefix: props.namePrefix,
     minSize: bounds.min,
     maxSize: bounds.max,
-    desiredCapacity: bounds.desired ?? bounds.min,
+    desiredCapacity: bounds.desired,
     vpcZoneIdentifier: props.subnetIds,
     healthCheckType: props.targetGroupArn ? "ELB" : "EC2",
     healthCheckGracePeriod: grace,
     targetGroupArns: props.targetGroupArn ? [props.targetGroupArn] : undefined,
     // A serving fleet rolls a new template version out: one instance at a time stays out of service, each new one warmed up.
     instanceRefresh: props.targetGroupArn
-      ? { strategy: "Rolling", preferences: { minHealthyPercentage: (bounds.desired ?? bounds.min) > 1 ? 50 : 0, instanceWarmup: String(grace) } }
+      ? { strategy: "Rolling", preferences: { minHealthyPercentage: bounds.desired > 1 ? 50 : 0, instanceWarmup: String(grace) } }
       : undefined,
     capacityRebalance: options.capacityRebalance ?? anySpot,
     mixedInstancesPolicy: {
@@ -124,8 +124,6 @@ export const FLEET: CapacityEngine = {
     serviceLaunchesInstances: false,
     pinsSubnet: false,
     efa: ctx.props.efa === true,
-    // Spot is bought by the group's instances distribution, never by a one-time request in the template.
-    marketType: ctx.decision.purchase === "capacity-block" ? "capacity-block" : undefined,
     extraPolicies: scalesOnGpu(ctx) ? ["cloudWatchAgent"] : [],
     allowWithinGroup: false,
     mimeUserData: false,
@@ -154,9 +152,10 @@ export const FLEET: CapacityEngine = {
           tags: ctx.stableTags,
         })
       : undefined;
+    const spotPercentage = fleetSpotPercentage(decision, options);
     const group = createFleet(scope, {
       targetGroupArn: lb?.targetGroup.arn,
-      decision,
+      spotPercentage,
       launchTemplate: shared.launchTemplate,
       subnetIds: ctx.network.subnetIds,
       weightsGiB: ctx.weightsGiB,
@@ -168,9 +167,9 @@ export const FLEET: CapacityEngine = {
       bounds,
       options,
     });
-    const desired = bounds.desired ?? bounds.min;
+    const desired = bounds.desired;
     const onDemand = Math.min(options.onDemandBaseCapacity ?? 0, desired);
-    const spotShare = fleetSpotPercentage(decision, options) / 100;
+    const spotShare = spotPercentage / 100;
     const expected =
       onDemand * decision.usdPerInstanceHour +
       (desired - onDemand) * ((1 - spotShare) * decision.usdPerInstanceHour + spotShare * expectedUsdPerInstanceHour(decision, "spot"));

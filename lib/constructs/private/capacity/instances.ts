@@ -4,8 +4,7 @@ import { Construct } from "constructs";
 import { base64, metadataOptions } from "../launch-template";
 import { isToken } from "../tokens";
 import { CapacityEngine, WorkloadContext } from "./capacity-engine";
-import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
-import { capacityCost } from "./workload-capacity";
+import { fixedCapacity } from "./workload-capacity";
 
 /**
  * One instance from the launch template; everything else (IMDSv2, volumes, network) comes from the template.
@@ -54,7 +53,6 @@ export const SINGLE_INSTANCE: CapacityEngine = {
     serviceLaunchesInstances: false,
     pinsSubnet: true,
     efa: ctx.props.efa === true,
-    marketType: ctx.decision.purchase === "capacity-block" ? "capacity-block" : undefined,
     extraPolicies: [],
     allowWithinGroup: false,
     mimeUserData: false,
@@ -64,8 +62,6 @@ export const SINGLE_INSTANCE: CapacityEngine = {
   }),
   create(scope, ctx, shared) {
     const [instance] = createNodes(scope, ctx, shared.launchTemplate, 1, () => "instance");
-    const d = ctx.decision;
-    const types = { launchable: [d], droppedByPrice: [] };
-    return { capacity: capacityCost("instance", types, { min: 1, desired: 1 }, () => 1, expectedUsdPerInstanceHour(d, d.purchase)), handles: { instances: [instance] } };
+    return { capacity: fixedCapacity(this.kind, ctx.decision, 1), handles: { instances: [instance] } };
   },
 };

@@ -1,7 +1,8 @@
 import { CapacityKind } from "../../../plan/gpu-plan";
 import { HOURS_PER_MONTH, round2, round4 } from "../../../plan/money";
-import { Candidate } from "../../../selection/decision";
+import { Candidate, Decision } from "../../../selection/decision";
 import { LaunchableTypes } from "../../../selection/fallbacks";
+import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
 
 /** Instances a workload runs, and what they cost, in the words of COST_VOCABULARY. */
 export interface WorkloadCapacity {
@@ -55,6 +56,12 @@ export function capacityCost(
     maxUsdPerMonth: round2(worst.usdPerHour * HOURS_PER_MONTH),
     maxInstanceType: worst.type.instanceType,
   };
+}
+
+/** `n` instances of the chosen type alone (a single instance, a cluster's nodes), at the decision's purchase option. */
+export function fixedCapacity(kind: CapacityKind, decision: Decision, n: number): WorkloadCapacity {
+  const types = { launchable: [decision], droppedByPrice: [] };
+  return capacityCost(kind, types, { min: n, desired: n }, () => n, expectedUsdPerInstanceHour(decision, decision.purchase) * n);
 }
 
 export function typeNames(candidates: readonly Candidate[]): string[] {

@@ -3,10 +3,11 @@ import { vllmMaxNumSeqs } from "../../../selection/estimate/inference-memory";
 import { DEFAULT_CONTEXT_TOKENS } from "../../../selection/estimate/model-usage";
 import { usableMemoryGiB } from "../../../taxonomy/gpu-share";
 import { InvalidRequirementError, UnresolvedValueError } from "../../../validation/errors";
-import { NumberRule, checkNumber } from "../../../validation/numbers";
-import { DEFAULT_VLLM_IMAGE, Serve, ServeOptions, TrainingJob } from "../../serving";
+import { checkNumber } from "../../../validation/numbers";
+import { ContainerOptions, DEFAULT_VLLM_IMAGE, Serve, ServeOptions, TrainingJob, VllmOptions } from "../../serving";
 import { GpuWorkloadProps } from "../../workload-props";
 import { isToken } from "../tokens";
+import { PROP_RULES } from "../validate-props";
 
 /** A container the instances run: what the first-boot script starts and the grants it needs. */
 export interface ContainerService {
@@ -30,7 +31,6 @@ const HTTP_PATH = /^\/[A-Za-z0-9._~\-/%]*$/;
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 export const DEFAULT_LOG_RETENTION_DAYS = 365;
 
-const PORT: NumberRule = { integer: true, min: 1, max: 65535 };
 const WRITTEN = "it is written into the instances' first-boot script at synth";
 
 /** The service a workload's `serve` (or `job`) describes, checked, with a preset's flags derived from the decision. */
@@ -38,20 +38,11 @@ export function resolveServe(serve: Serve, decision: Decision, props: GpuWorkloa
   if (serve === null || typeof serve !== "object") throw new InvalidRequirementError("serve", serve, "give { image, port, healthCheckPath } or Serving.vllm({ model })");
   const options: ServeOptions = "preset" in serve ? vllm(serve.options, decision, props) : serve;
   checkContainer("serve", options);
-  checkNumber("serve.port", options.port, PORT);
+  checkNumber("serve.port", options.port, PROP_RULES.port);
   if (options.port === undefined) throw new InvalidRequirementError("serve.port", undefined, "give the port the server listens on");
   text("serve.healthCheckPath", options.healthCheckPath);
   if (!HTTP_PATH.test(options.healthCheckPath)) throw new InvalidRequirementError("serve.healthCheckPath", options.healthCheckPath, 'give an HTTP path such as "/health"');
-  return {
-    image: options.image,
-    port: options.port,
-    args: options.command ?? [],
-    env: options.env ?? {},
-    secretEnv: { ...(options.secretEnv ?? {}), ...(options.weights?.huggingFaceTokenSecretArn ? { HF_TOKEN: options.weights.huggingFaceTokenSecretArn } : {}) },
-    weightsS3Uri: options.weights?.s3Uri,
-    healthCheckPath: options.healthCheckPath,
-    logRetentionDays: options.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
-  };
+  return { ...containerService(options), port: options.port, healthCheckPath: options.healthCheckPath };
 }
 
 /** A training job's container, checked. */
@@ -59,18 +50,23 @@ export function resolveJob(job: TrainingJob): ContainerService {
   if (job === null || typeof job !== "object") throw new InvalidRequirementError("job", job, 'give { image, command }, e.g. { image: "nvcr.io/nvidia/pytorch:24.10-py3", command: ["torchrun", "train.py"] }');
   checkContainer("job", job);
   if (job.shutdownOnExit !== undefined && typeof job.shutdownOnExit !== "boolean") throw new InvalidRequirementError("job.shutdownOnExit", job.shutdownOnExit, "give true or false");
+  return containerService(job);
+}
+
+/** What a server and a job run alike: a Hugging Face token joins the secrets as HF_TOKEN. */
+function containerService(o: ContainerOptions): ContainerService {
   return {
-    image: job.image,
-    args: job.command ?? [],
-    env: job.env ?? {},
-    secretEnv: { ...(job.secretEnv ?? {}), ...(job.weights?.huggingFaceTokenSecretArn ? { HF_TOKEN: job.weights.huggingFaceTokenSecretArn } : {}) },
-    weightsS3Uri: job.weights?.s3Uri,
-    logRetentionDays: job.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
+    image: o.image,
+    args: o.command ?? [],
+    env: o.env ?? {},
+    secretEnv: { ...(o.secretEnv ?? {}), ...(o.weights?.huggingFaceTokenSecretArn ? { HF_TOKEN: o.weights.huggingFaceTokenSecretArn } : {}) },
+    weightsS3Uri: o.weights?.s3Uri,
+    logRetentionDays: o.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
   };
 }
 
 /** vLLM's server with the flags that make what runs what was sized. */
-function vllm(o: import("../../serving").VllmOptions, decision: Decision, props: GpuWorkloadProps): ServeOptions {
+function vllm(o: VllmOptions, decision: Decision, props: GpuWorkloadProps): ServeOptions {
   if (o === null || typeof o !== "object") throw new InvalidRequirementError("serve", o, "give Serving.vllm({ model })");
   text("serve.model", o.model);
   const estimate = decision.memoryEstimate;
@@ -107,7 +103,7 @@ function vllm(o: import("../../serving").VllmOptions, decision: Decision, props:
 }
 
 /** Checks what a container takes, naming the property: a pinned image, literal arguments and variables, secret ARNs. */
-export function checkContainer(at: string, o: { readonly image: string; readonly command?: readonly string[]; readonly env?: Readonly<Record<string, string>>; readonly secretEnv?: Readonly<Record<string, string>>; readonly weights?: { readonly s3Uri?: string; readonly huggingFaceTokenSecretArn?: string }; readonly logRetentionDays?: number }): void {
+export function checkContainer(at: string, o: ContainerOptions): void {
   text(`${at}.image`, o.image);
   if (!PINNED_IMAGE.test(o.image) || /:latest$/.test(o.image)) {
     throw new InvalidRequirementError(`${at}.image`, o.image, 'pin the image by tag or digest, e.g. "vllm/vllm-openai:v0.11.0" (never "latest": every boot could run another server)');
