@@ -1,5 +1,6 @@
 import { GpuModel } from "../gpu-model";
 import { Source } from "../source";
+import { KARPENTER_INSTANCE_TYPES } from "./instance-sources";
 
 /*
  * GPU table.
@@ -210,11 +211,6 @@ const HMC_RTX_PRO_4500: Source = {
 const EXXACT_RTX_PRO_4500: Source = {
   title: "Exxact: RTX PRO 4500 Blackwell Server Edition (32 GB GDDR7, 800 GB/s, 165 W, passive single slot)",
   url: "https://www.exxactcorp.com/blog/benchmark/nvidia-rtx-pro-4500-blackwell-llm-inference-benchmark",
-  asOf: READ_2026_11_29,
-};
-const KARPENTER_INSTANCE_TYPES: Source = {
-  title: "Karpenter instance-type reference (EC2 DescribeInstanceTypes per type: GPU name, count, MiB per GPU), v1.14, 2026-07-11",
-  url: "https://github.com/aws/karpenter-provider-aws/blob/main/website/content/en/preview/reference/instance-types.md",
   asOf: READ_2026_11_29,
 };
 
