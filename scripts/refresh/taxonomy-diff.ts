@@ -1,3 +1,4 @@
+import { comparableGpuName } from "../../lib/taxonomy/comparable-gpu-name";
 import { InstanceTypeSpec } from "../../lib/taxonomy/instance-type";
 import { REFERENCE_REGION } from "../../lib/taxonomy/pricing";
 import { Taxonomy, gpuModel } from "../../lib/taxonomy/taxonomy";
@@ -70,12 +71,8 @@ function specPairs(row: InstanceTypeSpec, aws: Ec2TypeFacts, facts: AwsFacts, ta
   const gpu = gpuModel(taxonomy, row.gpu);
   pairs.push(["gpuCount", row.gpuCount, partitioned ? aws.gpu.logicalCount : aws.gpu.count]);
   if (partitioned && aws.gpu.partitionSize !== undefined) pairs.push(["gpuFraction", row.gpuFraction, aws.gpu.partitionSize]);
-  pairs.push(["gpuName", normalize(gpu.ec2Name ?? gpu.name), normalize(aws.gpu.name)]);
+  pairs.push(["gpuName", comparableGpuName(gpu.ec2Name ?? gpu.name), comparableGpuName(aws.gpu.name)]);
   return pairs;
-}
-
-function normalize(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 
 /** The diff as a maintainer reads it. */
