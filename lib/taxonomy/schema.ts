@@ -60,7 +60,7 @@ function list(property: string, value: unknown, minLength = 0): asserts value is
   }
 }
 
-export function checkSources(property: string, sources: unknown): void {
+function checkSources(property: string, sources: unknown): void {
   list(property, sources);
   sources.forEach((s: unknown, i) => {
     const at = `${property}[${i}]`;
@@ -73,7 +73,7 @@ export function checkSources(property: string, sources: unknown): void {
 }
 
 /** Checks one instance row against the GPUs of its taxonomy. */
-export function checkInstanceTypeSpec(property: string, row: unknown, gpus: readonly GpuModel[]): void {
+function checkInstanceTypeSpec(property: string, row: unknown, gpus: readonly GpuModel[]): void {
   object(property, row);
   const t = row as Partial<InstanceTypeSpec>;
   const at = (field: string) => `${property}.${field}`;
@@ -118,8 +118,8 @@ export function checkInstanceTypeSpec(property: string, row: unknown, gpus: read
   checkSources(at("sources"), t.sources);
 }
 
-/** Checks one GPU row (the embedded table's tests hold every row to it). */
-export function checkGpuModel(property: string, row: unknown): void {
+/** Checks one GPU row, through checkTaxonomy: of a custom taxonomy, and of the embedded table in its tests. */
+function checkGpuModel(property: string, row: unknown): void {
   object(property, row);
   const g = row as Partial<GpuModel>;
   const at = (field: string) => `${property}.${field}`;
