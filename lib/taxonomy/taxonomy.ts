@@ -10,8 +10,8 @@ import { REGIONAL_OFFERS, REGIONAL_PRICES_AS_OF } from "./data/regional-prices";
 import { ownValue } from "../validation/allowed-values";
 import { InvalidTaxonomyError } from "../validation/errors";
 
-/** The day the embedded prices were last read (regional on-demand and spot: 2026-11-29; specs: the rows' sources). */
-export const TAXONOMY_AS_OF = "2026-11-29";
+/** The day the embedded prices were last read: the regional price table's as-of (specs carry theirs in the rows' sources). */
+export const TAXONOMY_AS_OF: string = REGIONAL_PRICES_AS_OF;
 
 /** GPUs, instance types and models that selection chooses from. */
 export interface Taxonomy {
