@@ -1,30 +1,56 @@
 import { RegionalOffer } from "../../lib/taxonomy/data/regional-prices";
+import { Source } from "../../lib/taxonomy/source";
 import { Taxonomy } from "../../lib/taxonomy/taxonomy";
 import { AwsFacts } from "./aws-facts";
+
+/** What lib/taxonomy/data/regional-prices.ts holds: the prices, their day and their sources. */
+export interface PricesFile {
+  readonly offers: Readonly<Record<string, Readonly<Record<string, RegionalOffer>>>>;
+  readonly asOf: string;
+  readonly sources: readonly Source[];
+}
+
+/** The AWS APIs a refresh reads the prices from, read on `asOf`. */
+export function awsPriceSources(asOf: string): Source[] {
+  return [
+    {
+      title: "AWS Price List API GetProducts, read by npm run refresh-taxonomy: on-demand Linux price per instance type and region",
+      url: "https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_pricing_GetProducts.html",
+      asOf,
+    },
+    {
+      title: "Amazon EC2 DescribeInstanceTypeOfferings and DescribeSpotPriceHistory, read by npm run refresh-taxonomy: regions offering each type, spot price per zone",
+      url: "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeSpotPriceHistory.html",
+      asOf,
+    },
+  ];
+}
 
 /**
  * The text of lib/taxonomy/data/regional-prices.ts from what AWS reported: every table type's on-demand price and
  * spot estimate in each region read that offers it. Regions that could not be read keep the previous file's
- * entries, so a refresh from an account without an opt-in region never drops that region's prices.
+ * entries, so a refresh from an account without an opt-in region never drops that region's prices; the file then
+ * cites the previous file's sources beside AWS's.
  */
-export function renderRegionalPrices(
-  taxonomy: Taxonomy,
-  facts: AwsFacts,
-  previous: Readonly<Record<string, Readonly<Record<string, RegionalOffer>>>>,
-  asOf: string,
-): string {
+export function renderRegionalPrices(taxonomy: Taxonomy, facts: AwsFacts, previous: PricesFile, asOf: string): string {
   const kept = Object.keys(facts.regionsFailed);
+  let keptAny = false;
   const entries = taxonomy.instanceTypes.map(({ instanceType }) => {
     const offers: Record<string, RegionalOffer> = { ...(facts.prices[instanceType] ?? {}) };
     for (const region of kept) {
-      const old = previous[instanceType]?.[region];
-      if (old) offers[region] = old;
+      const old = previous.offers[instanceType]?.[region];
+      if (!old) continue;
+      offers[region] = old;
+      keptAny = true;
     }
     const regions = Object.keys(offers).sort();
     if (regions.length === 0) return undefined;
     return `  ${JSON.stringify(instanceType)}: { ${regions.map((r) => `${JSON.stringify(r)}: [${offers[r].map(String).join(", ")}]`).join(", ")} },`;
   });
+  const sources = distinctSources([...(keptAny ? previous.sources : []), ...awsPriceSources(asOf)]);
   return [
+    'import type { Source } from "../source";',
+    "",
     "/**",
     " * On-demand Linux prices and spot estimates per region, for every instance type of the table, written by",
     ` * \`npm run refresh-taxonomy\` on ${asOf} from the AWS APIs: the Price List API (GetProducts: Linux, shared tenancy,`,
@@ -36,6 +62,11 @@ export function renderRegionalPrices(
     " */",
     `export const REGIONAL_PRICES_AS_OF = ${JSON.stringify(asOf)};`,
     "",
+    "/** Where the prices below were read, each with its day: every row that carries them cites these. */",
+    "export const REGIONAL_PRICES_SOURCES: readonly Source[] = [",
+    ...sources.map((s) => `  { title: ${JSON.stringify(s.title)}, url: ${JSON.stringify(s.url)}, asOf: ${JSON.stringify(s.asOf)} },`),
+    "];",
+    "",
     "/** [on-demand USD per instance-hour, spot estimate USD per instance-hour], null where unknown. */",
     "export type RegionalOffer = readonly [number | null, number | null];",
     "",
@@ -44,4 +75,9 @@ export function renderRegionalPrices(
     "};",
     "",
   ].join("\n");
+}
+
+/** Each source once: the same page read on the same day is one citation. */
+function distinctSources(sources: readonly Source[]): Source[] {
+  return sources.filter((s, i) => sources.findIndex((t) => t.url === s.url && t.asOf === s.asOf) === i);
 }

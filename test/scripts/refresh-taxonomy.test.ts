@@ -11,7 +11,7 @@ import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
 import * as vm from "vm";
-import { REGIONAL_OFFERS } from "../../lib/taxonomy/data/regional-prices";
+import { REGIONAL_OFFERS, REGIONAL_PRICES_SOURCES } from "../../lib/taxonomy/data/regional-prices";
 import { AwsClients, collectAwsFacts } from "../../scripts/refresh/aws-facts";
 import { parseRefreshArgs, refreshTaxonomy } from "../../scripts/refresh-taxonomy";
 
@@ -138,6 +138,12 @@ describe("npm run refresh-taxonomy", () => {
     expect(module.exports.REGIONAL_OFFERS["p6-b300.48xlarge"]).toEqual({ "us-west-2": [142.416, 33.4308] });
     // Only rows of the table: a new family waits for its hand-written row.
     expect(module.exports.REGIONAL_OFFERS["p6e-gb200.36xlarge"]).toBeUndefined();
+    // It cites what it read, dated, and (entries kept) the previous file's sources.
+    expect(module.exports.REGIONAL_PRICES_SOURCES).toEqual([
+      ...REGIONAL_PRICES_SOURCES,
+      expect.objectContaining({ url: "https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_pricing_GetProducts.html", asOf: "2026-11-29" }),
+      expect.objectContaining({ url: "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeSpotPriceHistory.html", asOf: "2026-11-29" }),
+    ]);
     expect(text).toContain("Regions read: us-east-1, us-west-2.");
     expect(text).toContain("Not read, entries kept from the previous file: me-central-1.");
   });
