@@ -5,8 +5,9 @@
  *
  * Runs with the caller's ordinary AWS credentials (ec2:DescribeInstanceTypes, ec2:DescribeInstanceTypeOfferings,
  * ec2:DescribeSpotPriceHistory, pricing:GetProducts). It rewrites lib/taxonomy/data/regional-prices.ts (or --out)
- * with today's as-of date; rows stay hand-written, since every figure in them carries its source: the diff names the
- * types to add, the types gone, and each row field AWS now reports otherwise. Never needed at synth time: the
+ * with the prices of the regions read; regions not read keep their entries and their date. Rows stay hand-written,
+ * since every figure in them carries its source: the diff names the types to add, the types gone, and each row
+ * field AWS now reports otherwise. Never needed at synth time: the
  * SDK packages are dev dependencies and nothing under lib/ imports them.
  */
 import { EC2Client } from "@aws-sdk/client-ec2";
