@@ -70,7 +70,7 @@ export interface GpuModel {
   readonly bf16Tflops: number;
   /** Dense FP8 tensor TFLOPS, where the GPU supports FP8. */
   readonly fp8Tflops?: number;
-  /** Dense FP4 tensor TFLOPS, where the GPU supports FP4 (Blackwell). */
+  /** Dense FP4 tensor TFLOPS, where the GPU supports FP4 (Blackwell) and a sourced figure is known. */
   readonly fp4Tflops?: number;
   /**
    * CUDA compute capability ("8.6"): what the GPU can run natively (BF16 from 8.0, FP8 from 8.9, FP4 from 10.0).
