@@ -16,7 +16,15 @@
  */
 import { InstanceTypeSpec } from "../instance-type";
 import { Source } from "../source";
-import { KARPENTER_BANDWIDTH, KARPENTER_EFA, KARPENTER_INSTANCE_TYPES, KARPENTER_PRICING, SKYPILOT_AWS_CATALOG, SKYPILOT_CATALOG_PRICES } from "./instance-sources";
+import {
+  KARPENTER_BANDWIDTH,
+  KARPENTER_EFA,
+  KARPENTER_INSTANCE_TYPES,
+  KARPENTER_PRICING,
+  KARPENTER_VPC_LIMITS,
+  SKYPILOT_AWS_CATALOG,
+  SKYPILOT_CATALOG_PRICES,
+} from "./instance-sources";
 
 const READ = "2026-11-27";
 
@@ -24,11 +32,6 @@ const AWS_BATCH_GPU_JOBS: Source = {
   title: "AWS Batch User Guide: Run GPU jobs (supported GPU instance types: GPUs, GPU memory, vCPUs, memory, network bandwidth)",
   url: "https://docs.aws.amazon.com/batch/latest/userguide/gpu-jobs.html",
   asOf: READ,
-};
-const KARPENTER_VPC_LIMITS: Source = {
-  title: "Karpenter generated VPC limits per instance type: network cards and interfaces (generated 2026-08-06)",
-  url: "https://github.com/aws/karpenter-provider-aws/blob/main/pkg/providers/instancetype/zz_generated.vpclimits.go",
-  asOf: "2026-08-06",
 };
 const EKSCTL_INSTANCE_TYPES: Source = {
   title: "eksctl generated instance-type table (EFASupported, NVIDIA GPU type, CPU architecture per type; metal sizes not listed)",
