@@ -10,8 +10,10 @@ import type { Taxonomy, TaxonomyExtension } from "./taxonomy";
 /**
  * The one schema every taxonomy row is held to: the embedded table (its tests), a platform's custom
  * rows, negotiated prices and models, and a taxonomy passed to selection. Bounds are plausibility
- * bounds around what AWS sells as of 2026-11-29 (largest GPU instance: 8 GPUs, 192 vCPUs, 2 TiB,
- * 32 EFA interfaces, 6,400 Gbps); a value outside them is a typo, not a new instance.
+ * bounds around the largest figures of the embedded table as of 2026-11-29 (its rows cite where each is
+ * read): 8 GPUs, 192 vCPUs, 4 TiB of memory, 17 network cards and 6,400 Gbps (p6-b300), 32 EFA
+ * interfaces (p5/p5e). Most leave room for a next generation (twice the GPUs, 8x the memory, 64 network
+ * cards); EFA stops at 32, the most any type has. A value outside them is a typo, not a new instance.
  */
 const BOUNDS = {
   gpuCount: { integer: true, min: 1, max: 16 },
