@@ -103,6 +103,9 @@ function checkInstanceTypeSpec(property: string, row: unknown, gpus: readonly Gp
   if (t.spotUsdPerInstanceHour !== undefined) number(at("spotUsdPerInstanceHour"), t.spotUsdPerInstanceHour, BOUNDS.usdPerHour);
   list(at("regions"), t.regions, 1);
   t.regions!.forEach((r, i) => text(`${at("regions")}[${i}]`, r, REGION_CODE, 'give a region code such as "us-east-1"'));
+  if (t.priceRegion !== undefined && !t.regions!.includes(t.priceRegion)) {
+    throw new InvalidTaxonomyError(at("priceRegion"), t.priceRegion, `give the region whose price usdPerInstanceHour is, one of regions: ${t.regions!.join(", ")}`);
+  }
   for (const flag of ["legacy", "capacityBlockOnly"] as const) {
     if (t[flag] !== undefined && typeof t[flag] !== "boolean") throw new InvalidTaxonomyError(at(flag), t[flag], "give true or false");
   }
