@@ -1,7 +1,7 @@
 import { isDenseList, isOneOf } from "../validation/allowed-values";
 import { InvalidTaxonomyError } from "../validation/errors";
 import { NumberRule, describeRule, isNumberWithin } from "../validation/numbers";
-import { GpuModel } from "./gpu-model";
+import { GPU_ARCHITECTURES, GPU_MEMORY_TYPES, GPU_TIERS, GpuModel } from "./gpu-model";
 import { CPU_ARCHITECTURES, GPU_INTERCONNECTS, InstanceTypeSpec } from "./instance-type";
 import { ModelSpec } from "./model-spec";
 import { Source } from "./source";
@@ -36,6 +36,8 @@ const BOUNDS = {
 const INSTANCE_TYPE_NAME = /^[a-z][a-z0-9-]{0,30}\.[a-z0-9-]{1,30}$/;
 /** A well-formed region code of any partition: "us-east-1", "ap-southeast-5", "us-gov-west-1". */
 export const REGION_CODE = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+/** NVIDIA's form, major.minor: "8.6", "10.3". */
+const COMPUTE_CAPABILITY = /^\d+\.\d$/;
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** Names users type and we print: no control characters, and none of Terraform's template markers. */
 const PLAIN_NAME = /^[^\u0000-\u001f\u007f"\\$%{}]{1,100}$/;
@@ -129,6 +131,12 @@ function checkGpuModel(property: string, row: unknown): void {
   const g = row as Partial<GpuModel>;
   const at = (field: string) => `${property}.${field}`;
   text(at("name"), g.name, PLAIN_NAME, "give a short GPU name");
+  // Precision support compares the compute capability as a number: a missing or malformed one would decide nothing.
+  text(at("computeCapability"), g.computeCapability, COMPUTE_CAPABILITY, 'give the CUDA compute capability, such as "8.6"');
+  oneOf(at("architecture"), g.architecture, GPU_ARCHITECTURES);
+  oneOf(at("memoryType"), g.memoryType, GPU_MEMORY_TYPES);
+  oneOf(at("interconnect"), g.interconnect, GPU_INTERCONNECTS);
+  oneOf(at("tier"), g.tier, GPU_TIERS);
   number(at("memoryGB"), g.memoryGB, BOUNDS.gpuMemoryGB);
   number(at("usableMemoryMiB"), g.usableMemoryMiB, { integer: true, min: 1, max: Math.ceil((g.memoryGB ?? 0) * 1024) || 1 });
   number(at("memoryBandwidthGBps"), g.memoryBandwidthGBps, BOUNDS.memoryBandwidthGBps);
