@@ -5,15 +5,16 @@
  *
  * Runs with the caller's ordinary AWS credentials (ec2:DescribeInstanceTypes, ec2:DescribeInstanceTypeOfferings,
  * ec2:DescribeSpotPriceHistory, pricing:GetProducts). It rewrites lib/taxonomy/data/regional-prices.ts (or --out)
- * with today's as-of date; rows stay hand-written, since every figure in them carries its source: the diff names the
- * types to add, the types gone, and each row field AWS now reports otherwise. Never needed at synth time: the
+ * with the prices of the regions read; regions not read keep their entries and their date. Rows stay hand-written,
+ * since every figure in them carries its source: the diff names the types to add, the types gone, and each row
+ * field AWS now reports otherwise. Never needed at synth time: the
  * SDK packages are dev dependencies and nothing under lib/ imports them.
  */
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { PricingClient } from "@aws-sdk/client-pricing";
 import * as fs from "fs";
 import * as path from "path";
-import { REGIONAL_OFFERS } from "../lib/taxonomy/data/regional-prices";
+import { REGIONAL_OFFERS, REGIONAL_PRICES_AS_OF, REGIONAL_PRICES_SOURCES } from "../lib/taxonomy/data/regional-prices";
 import { KNOWN_REGIONS } from "../lib/taxonomy/regions";
 import { DEFAULT_TAXONOMY } from "../lib/taxonomy/taxonomy";
 import { AwsClients, collectAwsFacts } from "./refresh/aws-facts";
@@ -44,7 +45,8 @@ export async function refreshTaxonomy(options: RefreshOptions, clients: AwsClien
     throw new Error(`refresh-taxonomy: no region answered; nothing written.\n${Object.entries(facts.regionsFailed).map(([r, why]) => `  ${r}: ${why}`).join("\n")}`);
   }
   const diff = diffTaxonomy(DEFAULT_TAXONOMY, facts);
-  const fileText = renderRegionalPrices(DEFAULT_TAXONOMY, facts, REGIONAL_OFFERS, options.now.toISOString().slice(0, 10));
+  const previous = { offers: REGIONAL_OFFERS, asOf: REGIONAL_PRICES_AS_OF, sources: REGIONAL_PRICES_SOURCES };
+  const fileText = renderRegionalPrices(DEFAULT_TAXONOMY, facts, previous, options.now.toISOString().slice(0, 10));
   if (options.out) {
     // Written whole or not at all: a failed write never leaves half a data file.
     const temporary = `${options.out}.${process.pid}.tmp`;

@@ -27,7 +27,10 @@ export interface Candidate {
   readonly spotUsdPerInstanceHour: number | null;
   /** All nodes at the on-demand price: what rankings and price ceilings compare. */
   readonly onDemandUsdPerHour: number;
-  /** True when the table has no price for the region and the reference region's (us-east-1) is quoted. */
+  /**
+   * True when the table has no price for the region and the row's own price is quoted: the reference region's
+   * (us-east-1), or for a type not sold there, that of its price region (InstanceTypeSpec.priceRegion).
+   */
   readonly priceFromReferenceRegion: boolean;
   /** USD/hour per dense BF16 TFLOPS, the `compute-cost` objective. */
   readonly usdPerTflopsHour: number;

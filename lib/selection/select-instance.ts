@@ -6,7 +6,7 @@ import { DEFAULT_TAXONOMY, Taxonomy, gpuModel } from "../taxonomy/taxonomy";
 import { WORKLOAD_CLASSES } from "../taxonomy/workload-class";
 import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
 import { Objective, PurchaseOption } from "../taxonomy/workload-profile";
-import { REFERENCE_REGION, instancePrice } from "../taxonomy/pricing";
+import { REFERENCE_REGION, instancePrice, rowPriceRegion } from "../taxonomy/pricing";
 import { gpusLabel, usableMemoryGiB } from "../taxonomy/gpu-share";
 import { HOURS_PER_MONTH, round2, round4 } from "../plan/money";
 import { CONSTRAINTS, Constraint, MEMORY_CONSTRAINTS, ResolvedRequirements, scopeMiss, scopeMissed } from "./constraints";
@@ -362,10 +362,12 @@ const METRICS: Readonly<Record<Objective, (c: Candidate) => number>> = {
 function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objective, elsewhere: Candidate | undefined): string {
   const nodes = chosen.nodeCount > 1 ? `${chosen.nodeCount} × ` : "";
   const price = chosen.onDemandUsdPerHour.toFixed(chosen.onDemandUsdPerHour < 10 ? 3 : 2);
+  // A type not sold in us-east-1 is quoted at its own price region's price (p6-b300: us-west-2's).
+  const pricedIn = chosen.priceFromReferenceRegion ? rowPriceRegion(chosen.spec) : r.region;
   const where = !r.requirements.region
-    ? " in us-east-1, no region given"
+    ? ` in ${pricedIn}, no region given`
     : chosen.priceFromReferenceRegion
-      ? ` in us-east-1: the table has no ${r.region} price`
+      ? ` in ${pricedIn}: the table has no ${r.region} price`
       : ` in ${r.region}`;
   const what = `${nodes}${chosen.instanceType} (${gpusLabel(chosen.gpuCount, chosen.gpuFraction, chosen.gpu.name)}, $${price}/h on-demand${where})`;
   const how = HOW[objective](r.profile.displayName);

@@ -32,6 +32,13 @@ export type GpuArchitecture = "Volta" | "Turing" | "Ampere" | "Ada Lovelace" | "
 /** Kind of GPU memory: HBM (stacked beside the die, the highest bandwidth) or GDDR. */
 export type GpuMemoryType = "HBM2" | "HBM2e" | "HBM3" | "HBM3e" | "GDDR6" | "GDDR7";
 
+/** Every {@link GpuTier}, {@link GpuArchitecture} and {@link GpuMemoryType}: what a custom GPU row is checked against. */
+export const GPU_TIERS: readonly GpuTier[] = ["heavyweight", "workhorse", "edge-batch"];
+/** See {@link GPU_TIERS}. */
+export const GPU_ARCHITECTURES: readonly GpuArchitecture[] = ["Volta", "Turing", "Ampere", "Ada Lovelace", "Hopper", "Blackwell"];
+/** See {@link GPU_TIERS}. */
+export const GPU_MEMORY_TYPES: readonly GpuMemoryType[] = ["HBM2", "HBM2e", "HBM3", "HBM3e", "GDDR6", "GDDR7"];
+
 /** For GPUs AWS does not sell: what to use instead, and why. */
 export interface AwsEquivalent {
   /** The GPU AWS sells in its place. */
@@ -70,7 +77,7 @@ export interface GpuModel {
   readonly bf16Tflops: number;
   /** Dense FP8 tensor TFLOPS, where the GPU supports FP8. */
   readonly fp8Tflops?: number;
-  /** Dense FP4 tensor TFLOPS, where the GPU supports FP4 (Blackwell). */
+  /** Dense FP4 tensor TFLOPS, where the GPU supports FP4 (Blackwell) and a sourced figure is known. */
   readonly fp4Tflops?: number;
   /**
    * CUDA compute capability ("8.6"): what the GPU can run natively (BF16 from 8.0, FP8 from 8.9, FP4 from 10.0).

@@ -54,13 +54,19 @@ export interface InstanceTypeSpec {
   /** CPU architecture; an AMI must match it. */
   readonly cpuArchitecture: CpuArchitecture;
   /**
-   * On-demand Linux price in the reference region (us-east-1), USD per hour: the price quoted when no
-   * region is known (a type not sold there says whose price it is). For a Capacity-Block-only type, an estimate.
-   * Absent where no public price is known: such a type is chosen only once a custom taxonomy prices it.
+   * On-demand Linux price in {@link priceRegion} (the reference region, us-east-1, unless the type is not sold
+   * there), USD per hour: the price quoted where the table has none for the region asked. For a
+   * Capacity-Block-only type, an estimate. Absent where no public price is known: such a type is chosen only once
+   * a custom taxonomy prices it.
    */
   readonly usdPerInstanceHour?: number;
-  /** Spot estimate in the reference region, USD per hour, where known. */
+  /** Spot estimate in {@link priceRegion}, USD per hour, where known. */
   readonly spotUsdPerInstanceHour?: number;
+  /**
+   * The region whose prices usdPerInstanceHour and spotUsdPerInstanceHour are, for a type not sold in the reference
+   * region (p6-b300: "us-west-2"). @default - the reference region, us-east-1
+   */
+  readonly priceRegion?: string;
   /** Regions that offer this type. */
   readonly regions: readonly string[];
   /** Prices in each region that has one: on-demand (null where AWS publishes none) and a spot estimate (null where unknown). */

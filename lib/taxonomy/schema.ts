@@ -1,7 +1,7 @@
 import { isDenseList, isOneOf } from "../validation/allowed-values";
 import { InvalidTaxonomyError } from "../validation/errors";
 import { NumberRule, describeRule, isNumberWithin } from "../validation/numbers";
-import { GpuModel } from "./gpu-model";
+import { GPU_ARCHITECTURES, GPU_MEMORY_TYPES, GPU_TIERS, GpuModel } from "./gpu-model";
 import { CPU_ARCHITECTURES, GPU_INTERCONNECTS, InstanceTypeSpec } from "./instance-type";
 import { ModelSpec } from "./model-spec";
 import { Source } from "./source";
@@ -10,8 +10,10 @@ import type { Taxonomy, TaxonomyExtension } from "./taxonomy";
 /**
  * The one schema every taxonomy row is held to: the embedded table (its tests), a platform's custom
  * rows, negotiated prices and models, and a taxonomy passed to selection. Bounds are plausibility
- * bounds around what AWS sells as of 2026-11-29 (largest GPU instance: 8 GPUs, 192 vCPUs, 2 TiB,
- * 32 EFA interfaces, 6,400 Gbps); a value outside them is a typo, not a new instance.
+ * bounds around the largest figures of the embedded table as of 2026-11-29 (its rows cite where each is
+ * read): 8 GPUs, 192 vCPUs, 4 TiB of memory, 17 network cards and 6,400 Gbps (p6-b300), 32 EFA
+ * interfaces (p5/p5e). Most leave room for a next generation (twice the GPUs, 8x the memory, 64 network
+ * cards); EFA stops at 32, the most any type has. A value outside them is a typo, not a new instance.
  */
 const BOUNDS = {
   gpuCount: { integer: true, min: 1, max: 16 },
@@ -34,6 +36,8 @@ const BOUNDS = {
 const INSTANCE_TYPE_NAME = /^[a-z][a-z0-9-]{0,30}\.[a-z0-9-]{1,30}$/;
 /** A well-formed region code of any partition: "us-east-1", "ap-southeast-5", "us-gov-west-1". */
 export const REGION_CODE = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+/** NVIDIA's form, major.minor: "8.6", "10.3". */
+const COMPUTE_CAPABILITY = /^\d+\.\d$/;
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** Names users type and we print: no control characters, and none of Terraform's template markers. */
 const PLAIN_NAME = /^[^\u0000-\u001f\u007f"\\$%{}]{1,100}$/;
@@ -60,7 +64,7 @@ function list(property: string, value: unknown, minLength = 0): asserts value is
   }
 }
 
-export function checkSources(property: string, sources: unknown): void {
+function checkSources(property: string, sources: unknown): void {
   list(property, sources);
   sources.forEach((s: unknown, i) => {
     const at = `${property}[${i}]`;
@@ -73,7 +77,7 @@ export function checkSources(property: string, sources: unknown): void {
 }
 
 /** Checks one instance row against the GPUs of its taxonomy. */
-export function checkInstanceTypeSpec(property: string, row: unknown, gpus: readonly GpuModel[]): void {
+function checkInstanceTypeSpec(property: string, row: unknown, gpus: readonly GpuModel[]): void {
   object(property, row);
   const t = row as Partial<InstanceTypeSpec>;
   const at = (field: string) => `${property}.${field}`;
@@ -101,6 +105,9 @@ export function checkInstanceTypeSpec(property: string, row: unknown, gpus: read
   if (t.spotUsdPerInstanceHour !== undefined) number(at("spotUsdPerInstanceHour"), t.spotUsdPerInstanceHour, BOUNDS.usdPerHour);
   list(at("regions"), t.regions, 1);
   t.regions!.forEach((r, i) => text(`${at("regions")}[${i}]`, r, REGION_CODE, 'give a region code such as "us-east-1"'));
+  if (t.priceRegion !== undefined && !t.regions!.includes(t.priceRegion)) {
+    throw new InvalidTaxonomyError(at("priceRegion"), t.priceRegion, `give the region whose price usdPerInstanceHour is, one of regions: ${t.regions!.join(", ")}`);
+  }
   for (const flag of ["legacy", "capacityBlockOnly"] as const) {
     if (t[flag] !== undefined && typeof t[flag] !== "boolean") throw new InvalidTaxonomyError(at(flag), t[flag], "give true or false");
   }
@@ -118,12 +125,18 @@ export function checkInstanceTypeSpec(property: string, row: unknown, gpus: read
   checkSources(at("sources"), t.sources);
 }
 
-/** Checks one GPU row (the embedded table's tests hold every row to it). */
-export function checkGpuModel(property: string, row: unknown): void {
+/** Checks one GPU row, through checkTaxonomy: of a custom taxonomy, and of the embedded table in its tests. */
+function checkGpuModel(property: string, row: unknown): void {
   object(property, row);
   const g = row as Partial<GpuModel>;
   const at = (field: string) => `${property}.${field}`;
   text(at("name"), g.name, PLAIN_NAME, "give a short GPU name");
+  // Precision support compares the compute capability as a number: a missing or malformed one would decide nothing.
+  text(at("computeCapability"), g.computeCapability, COMPUTE_CAPABILITY, 'give the CUDA compute capability, such as "8.6"');
+  oneOf(at("architecture"), g.architecture, GPU_ARCHITECTURES);
+  oneOf(at("memoryType"), g.memoryType, GPU_MEMORY_TYPES);
+  oneOf(at("interconnect"), g.interconnect, GPU_INTERCONNECTS);
+  oneOf(at("tier"), g.tier, GPU_TIERS);
   number(at("memoryGB"), g.memoryGB, BOUNDS.gpuMemoryGB);
   number(at("usableMemoryMiB"), g.usableMemoryMiB, { integer: true, min: 1, max: Math.ceil((g.memoryGB ?? 0) * 1024) || 1 });
   number(at("memoryBandwidthGBps"), g.memoryBandwidthGBps, BOUNDS.memoryBandwidthGBps);

@@ -5,13 +5,14 @@ import { MODEL_CATALOG } from "./data/model-catalog";
 import { GpuModel, GpuName } from "./gpu-model";
 import { InstanceTypeSpec } from "./instance-type";
 import { ModelSpec } from "./model-spec";
+import { Source } from "./source";
 import { checkTaxonomyExtension } from "./schema";
-import { REGIONAL_OFFERS, REGIONAL_PRICES_AS_OF } from "./data/regional-prices";
+import { REGIONAL_OFFERS, REGIONAL_PRICES_AS_OF, REGIONAL_PRICES_SOURCES } from "./data/regional-prices";
 import { ownValue } from "../validation/allowed-values";
 import { InvalidTaxonomyError } from "../validation/errors";
 
-/** The day the embedded prices were last read (regional on-demand and spot: 2026-11-29; specs: the rows' sources). */
-export const TAXONOMY_AS_OF = "2026-11-29";
+/** The day the embedded prices were last read: the regional price table's as-of (specs carry theirs in the rows' sources). */
+export const TAXONOMY_AS_OF: string = REGIONAL_PRICES_AS_OF;
 
 /** GPUs, instance types and models that selection chooses from. */
 export interface Taxonomy {
@@ -36,14 +37,16 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
   spotPricesAsOf: REGIONAL_PRICES_AS_OF,
 };
 
-/** A row with its prices per region from the catalog; it is offered wherever either says so. */
+/** A row with its prices per region from the price table, citing the table's sources; it is offered wherever either says so. */
 function withCatalogPrices(row: InstanceTypeSpec): InstanceTypeSpec {
   const offers = ownValue(REGIONAL_OFFERS, row.instanceType);
   if (!offers) return row;
   const regionalPrices = Object.fromEntries(
     Object.entries(offers).map(([region, [usdPerInstanceHour, spotUsdPerInstanceHour]]) => [region, { usdPerInstanceHour, spotUsdPerInstanceHour }]),
   );
-  return { ...row, regions: [...new Set([...row.regions, ...Object.keys(offers)])].sort(), regionalPrices };
+  const cited = (s: Source) => row.sources.some((r) => r.url === s.url && r.asOf === s.asOf);
+  const sources = [...row.sources, ...REGIONAL_PRICES_SOURCES.filter((s) => !cited(s))];
+  return { ...row, regions: [...new Set([...row.regions, ...Object.keys(offers)])].sort(), regionalPrices, sources };
 }
 
 /** What an organization adds to the embedded taxonomy. */

@@ -1,5 +1,6 @@
+import { comparableGpuName } from "../../lib/taxonomy/comparable-gpu-name";
 import { InstanceTypeSpec } from "../../lib/taxonomy/instance-type";
-import { REFERENCE_REGION } from "../../lib/taxonomy/pricing";
+import { REFERENCE_REGION, rowPriceRegion } from "../../lib/taxonomy/pricing";
 import { Taxonomy, gpuModel } from "../../lib/taxonomy/taxonomy";
 import { AwsFacts, Ec2TypeFacts } from "./aws-facts";
 
@@ -60,9 +61,10 @@ function specPairs(row: InstanceTypeSpec, aws: Ec2TypeFacts, facts: AwsFacts, ta
     // Regions the row lists by hand that report no offering (the written file can add regions, never remove them).
     ["regions not offered", [], row.regions.filter((r) => facts.regionsRead.includes(r) && !facts.offerings[row.instanceType]?.includes(r))],
   ];
-  // The row's price is us-east-1's where it is sold there; a type sold elsewhere only carries another region's.
-  if (facts.regionsRead.includes(REFERENCE_REGION) && (row.regions.includes(REFERENCE_REGION) || facts.offerings[row.instanceType]?.includes(REFERENCE_REGION))) {
-    pairs.push(["usdPerInstanceHour", row.usdPerInstanceHour ?? null, facts.prices[row.instanceType]?.[REFERENCE_REGION]?.[0] ?? null]);
+  // The row's price is its price region's (us-east-1, or where a type not sold there names another).
+  const priceRegion = rowPriceRegion(row);
+  if (facts.regionsRead.includes(priceRegion) && (row.regions.includes(priceRegion) || facts.offerings[row.instanceType]?.includes(priceRegion))) {
+    pairs.push(["usdPerInstanceHour", row.usdPerInstanceHour ?? null, facts.prices[row.instanceType]?.[priceRegion]?.[0] ?? null]);
   }
   if (!aws.gpu) return [...pairs, ["gpuInfo", "present", "missing (EC2 returned no GpuInfo)"]];
   // A GPU partition: EC2 reports Count 0 with LogicalGpuCount and GpuPartitionSize; the table keeps 1 and the share.
@@ -70,12 +72,8 @@ function specPairs(row: InstanceTypeSpec, aws: Ec2TypeFacts, facts: AwsFacts, ta
   const gpu = gpuModel(taxonomy, row.gpu);
   pairs.push(["gpuCount", row.gpuCount, partitioned ? aws.gpu.logicalCount : aws.gpu.count]);
   if (partitioned && aws.gpu.partitionSize !== undefined) pairs.push(["gpuFraction", row.gpuFraction, aws.gpu.partitionSize]);
-  pairs.push(["gpuName", normalize(gpu.ec2Name ?? gpu.name), normalize(aws.gpu.name)]);
+  pairs.push(["gpuName", comparableGpuName(gpu.ec2Name ?? gpu.name), comparableGpuName(aws.gpu.name)]);
   return pairs;
-}
-
-function normalize(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 
 /** The diff as a maintainer reads it. */

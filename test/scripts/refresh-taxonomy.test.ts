@@ -11,8 +11,10 @@ import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
 import * as vm from "vm";
-import { REGIONAL_OFFERS } from "../../lib/taxonomy/data/regional-prices";
+import { REGIONAL_OFFERS, REGIONAL_PRICES_SOURCES } from "../../lib/taxonomy/data/regional-prices";
+import { DEFAULT_TAXONOMY } from "../../lib/taxonomy/taxonomy";
 import { AwsClients, collectAwsFacts } from "../../scripts/refresh/aws-facts";
+import { awsPriceSources, renderRegionalPrices } from "../../scripts/refresh/render-prices";
 import { parseRefreshArgs, refreshTaxonomy } from "../../scripts/refresh-taxonomy";
 
 /** AWS answers in the SDK's shapes (see the fixture's "about" for where each figure comes from). */
@@ -23,6 +25,15 @@ const REGIONS = ["us-east-1", "us-west-2", "me-central-1"];
 const ec2 = mockClient(EC2Client);
 const pricing = mockClient(PricingClient);
 const clients: AwsClients = { ec2: (region) => new EC2Client({ region, credentials: { accessKeyId: "x", secretAccessKey: "x" } }), pricing: new PricingClient({ region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "x" } }) };
+
+/** A written prices file, compiled and run: what lib/taxonomy would import from it. */
+function loadPricesFile(text: string): Record<string, any> {
+  const compiled = ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.CommonJS }, reportDiagnostics: true });
+  expect(compiled.diagnostics).toEqual([]);
+  const module = { exports: {} as any };
+  vm.runInNewContext(compiled.outputText, { module, exports: module.exports });
+  return module.exports;
+}
 
 /** Answers as the region the client was made for would, paging where the recording pages. */
 function inRegion(answer: (region: string, input: any) => any) {
@@ -129,17 +140,44 @@ describe("npm run refresh-taxonomy", () => {
     const { report } = await refreshTaxonomy({ regions: REGIONS, families: [], now: NOW, out }, clients);
     expect(report).toContain(`wrote ${out}`);
     const text = fs.readFileSync(out, "utf8");
-    const compiled = ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.CommonJS }, reportDiagnostics: true });
-    expect(compiled.diagnostics).toEqual([]);
-    const module = { exports: {} as any };
-    vm.runInNewContext(compiled.outputText, { module, exports: module.exports });
-    expect(module.exports.REGIONAL_PRICES_AS_OF).toBe("2026-11-29");
-    expect(module.exports.REGIONAL_OFFERS["g5.xlarge"]).toEqual({ "me-central-1": REGIONAL_OFFERS["g5.xlarge"]["me-central-1"], "us-east-1": [1.006, 0.44], "us-west-2": [1.006, 0.4857] });
-    expect(module.exports.REGIONAL_OFFERS["p6-b300.48xlarge"]).toEqual({ "us-west-2": [142.416, 33.4308] });
+    const written = loadPricesFile(text);
+    expect(written.REGIONAL_PRICES_AS_OF).toBe("2026-11-29");
+    // us-east-1 and us-west-2 as AWS answered; every other region (me-central-1 refused, the rest not asked for) as it was.
+    expect(written.REGIONAL_OFFERS["g5.xlarge"]).toEqual({ ...REGIONAL_OFFERS["g5.xlarge"], "us-east-1": [1.006, 0.44], "us-west-2": [1.006, 0.4857] });
+    const notRead = (table: Record<string, Record<string, unknown>>) =>
+      Object.fromEntries(Object.entries(table).map(([type, offers]) => [type, Object.fromEntries(Object.entries(offers).filter(([r]) => r !== "us-east-1" && r !== "us-west-2"))]));
+    expect(notRead(written.REGIONAL_OFFERS)).toEqual(notRead(REGIONAL_OFFERS));
+    expect(written.REGIONAL_OFFERS["p6-b300.48xlarge"]).toEqual({ "us-west-2": [142.416, 33.4308] });
     // Only rows of the table: a new family waits for its hand-written row.
-    expect(module.exports.REGIONAL_OFFERS["p6e-gb200.36xlarge"]).toBeUndefined();
+    expect(written.REGIONAL_OFFERS["p6e-gb200.36xlarge"]).toBeUndefined();
+    // It cites what it read, dated, and (entries kept) the previous file's sources.
+    expect(written.REGIONAL_PRICES_SOURCES).toEqual([
+      ...REGIONAL_PRICES_SOURCES,
+      expect.objectContaining({ url: "https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_pricing_GetProducts.html", asOf: "2026-11-29" }),
+      expect.objectContaining({ url: "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeSpotPriceHistory.html", asOf: "2026-11-29" }),
+    ]);
     expect(text).toContain("Regions read: us-east-1, us-west-2.");
-    expect(text).toContain("Not read, entries kept from the previous file: me-central-1.");
+    expect(text).toMatch(/Not read, entries kept from the previous file \(as of 2026-11-29\): af-south-1, .*\bme-central-1, .*us-west-1\./);
+  });
+
+  test("a refresh of some regions (--regions us-east-1) keeps every other region's prices, and does not re-date them", async () => {
+    const later = new Date("2026-12-15T12:00:00Z");
+    const written = loadPricesFile((await refreshTaxonomy({ regions: ["us-east-1"], families: [], now: later }, clients)).fileText);
+    expect(written.REGIONAL_OFFERS["g5.xlarge"]).toEqual({ ...REGIONAL_OFFERS["g5.xlarge"], "us-east-1": [1.006, 0.44] });
+    expect(written.REGIONAL_OFFERS["p6-b300.48xlarge"]).toEqual(REGIONAL_OFFERS["p6-b300.48xlarge"]);
+    // The oldest figure in the file is still the previous file's: its day stands, and its sources stay cited beside today's.
+    expect(written.REGIONAL_PRICES_AS_OF).toBe("2026-11-29");
+    expect(written.REGIONAL_PRICES_SOURCES).toEqual([...REGIONAL_PRICES_SOURCES, ...awsPriceSources("2026-12-15")]);
+  });
+
+  test("when every region of the previous file is read, the file carries today's date and only today's sources", async () => {
+    const later = new Date("2026-12-15T12:00:00Z");
+    const facts = await collectAwsFacts(clients, ["us-east-1", "us-west-2"], [], later);
+    const previous = { offers: { "g5.xlarge": { "us-west-2": [9, 9] as const } }, asOf: "2026-11-01", sources: [{ title: "old", url: "https://example.com/old", asOf: "2026-11-01" }] };
+    const written = loadPricesFile(renderRegionalPrices(DEFAULT_TAXONOMY, facts, previous, "2026-12-15"));
+    expect(written.REGIONAL_OFFERS["g5.xlarge"]).toEqual({ "us-east-1": [1.006, 0.44], "us-west-2": [1.006, 0.4857] });
+    expect(written.REGIONAL_PRICES_AS_OF).toBe("2026-12-15");
+    expect(written.REGIONAL_PRICES_SOURCES).toEqual(awsPriceSources("2026-12-15"));
   });
 
   test("the same answers write the same bytes", async () => {

@@ -52,6 +52,29 @@ describe("one schema for the embedded table and every custom row", () => {
     expect(() => extendTaxonomy(extension as never)).toThrow(message);
   });
 
+  const a10g = DEFAULT_TAXONOMY.gpus.findIndex((g) => g.name === "A10G");
+  test.each([
+    ["no computeCapability", { computeCapability: undefined }, /computeCapability is undefined; give the CUDA compute capability, such as "8\.6"/],
+    ["computeCapability 8.6 (a number)", { computeCapability: 8.6 }, /computeCapability is 8\.6; give the CUDA compute capability/],
+    ["computeCapability \"sm_86\"", { computeCapability: "sm_86" }, /computeCapability is "sm_86"/],
+    ["memoryType \"DDR4\"", { memoryType: "DDR4" }, /memoryType is "DDR4"; use one of HBM2, /],
+    ["no memoryType", { memoryType: undefined }, /memoryType is undefined/],
+    ["architecture \"Pascal\"", { architecture: "Pascal" }, /architecture is "Pascal"; use one of Volta, /],
+    ["tier \"flagship\"", { tier: "flagship" }, /tier is "flagship"; use one of heavyweight, workhorse, edge-batch/],
+    ["interconnect \"Infinity Fabric\"", { interconnect: "Infinity Fabric" }, /interconnect is "Infinity Fabric"; use one of /],
+  ])("a custom taxonomy's GPU with %s is refused, naming the row and field, before selection reads it", (_label, change, message) => {
+    const gpus = DEFAULT_TAXONOMY.gpus.map((g, i) => (i === a10g ? { ...g, ...change } : g));
+    let thrown: unknown;
+    try {
+      selectInstance({ workload: "realtime-inference", taxonomy: { ...DEFAULT_TAXONOMY, gpus: gpus as never } });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidTaxonomyError);
+    expect((thrown as Error).message).toContain(`taxonomy.gpus[${a10g}].`);
+    expect((thrown as Error).message).toMatch(message);
+  });
+
   test("a row at a negative price is no longer selected: it never gets into a taxonomy", () => {
     const negative = { ...DEFAULT_TAXONOMY, instanceTypes: [...DEFAULT_TAXONOMY.instanceTypes, { ...g5, instanceType: "g5.huge", usdPerInstanceHour: -5 }] };
     expect(() => selectInstance({ workload: "realtime-inference", taxonomy: negative })).toThrow(/usdPerInstanceHour is -5/);

@@ -1,3 +1,4 @@
+import { REGIONAL_PRICES_SOURCES } from "../../lib/taxonomy/data/regional-prices";
 import { GpuName } from "../../lib/taxonomy/gpu-model";
 import { KNOWN_REGIONS } from "../../lib/taxonomy/regions";
 import { DEFAULT_TAXONOMY } from "../../lib/taxonomy/taxonomy";
@@ -93,6 +94,13 @@ describe("instance types", () => {
     for (const r of t.regions) expect(KNOWN_REGIONS).toContain(r);
     expect(t.sources.length).toBeGreaterThan(0);
     for (const s of t.sources) expect(isIsoDate(s.asOf)).toBe(true);
+  });
+
+  test("every row carrying regional prices cites the price table's sources, with their day", () => {
+    const priced = instanceTypes.filter((t) => t.regionalPrices !== undefined);
+    expect(priced.length).toBeGreaterThan(40);
+    for (const t of priced) expect(t.sources).toEqual(expect.arrayContaining([...REGIONAL_PRICES_SOURCES]));
+    for (const t of instanceTypes) expect(new Set(t.sources.map((s) => `${s.url} ${s.asOf}`)).size).toBe(t.sources.length);
   });
 
   test("every single-GPU type is on PCIe", () => {

@@ -3,6 +3,7 @@ import { DataAwsEc2InstanceTypeOfferings } from "@cdktf/provider-aws/lib/data-aw
 import { Construct } from "constructs";
 import { Precondition } from "cdktf/lib/terraform-conditions";
 import { Decision } from "../../selection/decision";
+import { comparableGpuName } from "../../taxonomy/comparable-gpu-name";
 import { GpuModel } from "../../taxonomy/gpu-model";
 import { InstanceTypeSpec } from "../../taxonomy/instance-type";
 
@@ -24,16 +25,12 @@ const MEMORY_REPORTED_FLOOR = 0.9;
  * `gpus` is the data source's attribute reference, e.g. data.aws_ec2_instance_type.check.gpus.
  */
 export function gpuMatchCondition(spec: InstanceTypeSpec, gpu: GpuModel, gpus: string): string {
-  const name = normalize(gpu.ec2Name ?? gpu.name);
+  const name = comparableGpuName(gpu.ec2Name ?? gpu.name);
   const fraction = spec.gpuFraction ?? 1;
   const zeroAccepted = fraction < 1 || spec.gpuCount === 1;
   const count = zeroAccepted ? `(g.count == ${spec.gpuCount} || g.count == 0)` : `g.count == ${spec.gpuCount}`;
   const minMiB = Math.floor(gpu.usableMemoryMiB * fraction * MEMORY_REPORTED_FLOOR);
   return `anytrue([for g in ${gpus} : contains(["${name}", "nvidia"], replace(lower(g.name), "/[^a-z0-9]/", "")) && ${count} && g.memory_size >= ${minMiB}])`;
-}
-
-function normalize(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 
 /**

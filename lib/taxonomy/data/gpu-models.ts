@@ -1,5 +1,6 @@
 import { GpuModel } from "../gpu-model";
 import { Source } from "../source";
+import { KARPENTER_INSTANCE_TYPES } from "./instance-sources";
 
 /*
  * GPU table.
@@ -212,11 +213,6 @@ const EXXACT_RTX_PRO_4500: Source = {
   url: "https://www.exxactcorp.com/blog/benchmark/nvidia-rtx-pro-4500-blackwell-llm-inference-benchmark",
   asOf: READ_2026_11_29,
 };
-const KARPENTER_INSTANCE_TYPES: Source = {
-  title: "Karpenter instance-type reference (EC2 DescribeInstanceTypes per type: GPU name, count, MiB per GPU), v1.14, 2026-07-11",
-  url: "https://github.com/aws/karpenter-provider-aws/blob/main/website/content/en/preview/reference/instance-types.md",
-  asOf: READ_2026_11_29,
-};
 
 export const GPU_MODELS: readonly GpuModel[] = [
   {
@@ -324,10 +320,12 @@ export const GPU_MODELS: readonly GpuModel[] = [
     memoryType: "HBM3e",
     memoryBandwidthGBps: 8000,
     // HGX B300 (1.1 kW): 2.25 PF BF16 and 4.5 PF FP8 dense per GPU (Lockwood, from NVIDIA's board figures halved).
-    // FP4: NVIDIA's 15 PF dense NVFP4 is for the 1.4 kW GB300; HGX B300 runs ~13-14 PF. // unverified: HGX FP4.
+    // No fp4Tflops: the figures for HGX B300 disagree and NVIDIA's own pages were not found in the stored sources.
+    // Lockwood gives 13,125 dense (NVIDIA's HGX board figure, 105 PF for 8 GPUs); third-party quotes of NVIDIA's HGX
+    // B300 datasheet give 14 PF dense per GPU; NVIDIA's 15 PF dense NVFP4 (Blackwell Ultra blog) is for the 1.4 kW
+    // GB300. Nothing reads fp4Tflops yet (FP4 support is decided by compute capability).
     bf16Tflops: 2250,
     fp8Tflops: 4500,
-    fp4Tflops: 13125,
     computeCapability: "10.3",
     interconnect: "NVSwitch",
     // reading: p6-b300 is the dearest and scarcest EC2 GPU instance.

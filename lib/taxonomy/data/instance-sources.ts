@@ -23,6 +23,11 @@ export const KARPENTER_EFA: Source = {
   url: "https://github.com/aws/karpenter-provider-aws/blob/main/pkg/providers/drametadata/zz_generated_efa_metadata.go",
   asOf: READ,
 };
+export const KARPENTER_VPC_LIMITS: Source = {
+  title: "Karpenter generated VPC limits per instance type: network cards and interfaces (generated 2026-08-06)",
+  url: "https://github.com/aws/karpenter-provider-aws/blob/main/pkg/providers/instancetype/zz_generated.vpclimits.go",
+  asOf: "2026-08-06",
+};
 export const KARPENTER_INSTANCE_TYPES: Source = {
   title: "Karpenter instance-type reference: EC2 DescribeInstanceTypes per type (vCPU, memory, GPU name/count/MiB, EFA, NVMe), v1.14, 2026-07-11",
   url: "https://github.com/aws/karpenter-provider-aws/blob/main/website/content/en/preview/reference/instance-types.md",

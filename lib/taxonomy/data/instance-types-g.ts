@@ -16,7 +16,15 @@
  */
 import { InstanceTypeSpec } from "../instance-type";
 import { Source } from "../source";
-import { KARPENTER_BANDWIDTH, KARPENTER_EFA, KARPENTER_INSTANCE_TYPES, KARPENTER_PRICING, SKYPILOT_AWS_CATALOG, SKYPILOT_CATALOG_PRICES } from "./instance-sources";
+import {
+  KARPENTER_BANDWIDTH,
+  KARPENTER_EFA,
+  KARPENTER_INSTANCE_TYPES,
+  KARPENTER_PRICING,
+  KARPENTER_VPC_LIMITS,
+  SKYPILOT_AWS_CATALOG,
+  SKYPILOT_CATALOG_PRICES,
+} from "./instance-sources";
 
 const READ = "2026-11-27";
 
@@ -24,11 +32,6 @@ const AWS_BATCH_GPU_JOBS: Source = {
   title: "AWS Batch User Guide: Run GPU jobs (supported GPU instance types: GPUs, GPU memory, vCPUs, memory, network bandwidth)",
   url: "https://docs.aws.amazon.com/batch/latest/userguide/gpu-jobs.html",
   asOf: READ,
-};
-const KARPENTER_VPC_LIMITS: Source = {
-  title: "Karpenter generated VPC limits per instance type: network cards and interfaces (generated 2026-08-06)",
-  url: "https://github.com/aws/karpenter-provider-aws/blob/main/pkg/providers/instancetype/zz_generated.vpclimits.go",
-  asOf: "2026-08-06",
 };
 const EKSCTL_INSTANCE_TYPES: Source = {
   title: "eksctl generated instance-type table (EFASupported, NVIDIA GPU type, CPU architecture per type; metal sizes not listed)",
@@ -68,6 +71,18 @@ const G6E_REGIONS = ["us-east-1", "us-east-2", "us-west-2", "eu-central-1", "eu-
 
 /** New families of 2025-2026: specs as EC2 reports them (Karpenter's reference), prices from the catalog snapshot. */
 const NEW_ROW_SOURCES = [KARPENTER_INSTANCE_TYPES, SKYPILOT_CATALOG_PRICES, KARPENTER_VPC_LIMITS, KARPENTER_BANDWIDTH] as const;
+/** Each g6f/gr6f size's share of one L4: AWS's G6f table, as DigitalPebble relays it, checked against EC2's GpuPartitionSize. */
+const AWS_G6F_SHARES: Source = {
+  title: "Amazon EC2 G6 instances page, G6f table: share of one NVIDIA L4 per size (g6f.large and xlarge 1/8, 2xlarge 1/4, 4xlarge and gr6f.4xlarge 1/2), as relayed by the PR below",
+  url: "https://aws.amazon.com/ec2/instance-types/g6/",
+  asOf: "2026-11-30",
+};
+const DIGITALPEBBLE_G6F_SHARES: Source = {
+  title: "DigitalPebble/spruce PR #265: g6f.large, g6f.xlarge 0.125; g6f.2xlarge 0.25; g6f.4xlarge, gr6f.4xlarge 0.5 of an L4, from AWS's G6f table, confirmed against EC2 GpuPartitionSize",
+  url: "https://github.com/DigitalPebble/spruce/pull/265",
+  asOf: "2026-11-30",
+};
+const G6F_SOURCES = [...NEW_ROW_SOURCES, AWS_G6F_SHARES, DIGITALPEBBLE_G6F_SHARES] as const;
 const G7_LAUNCH: Source = {
   title: "kubernetes/autoscaler issue #9854: EC2 G7 (RTX PRO 4500 Blackwell, g7.2xlarge-g7.48xlarge) general availability, June 2026",
   url: "https://github.com/kubernetes/autoscaler/issues/9854",
@@ -145,12 +160,12 @@ export const G_FAMILY_INSTANCE_TYPES: readonly InstanceTypeSpec[] = [
   { instanceType: "gr6.8xlarge", family: "gr6", gpu: "L4", gpuCount: 1, gpuInterconnect: "PCIe", vcpus: 32, memoryGiB: 256, networkGbps: 25, efaInterfaces: 1, localNvmeGB: 900, cpuArchitecture: "x86_64", usdPerInstanceHour: 2.4464, regions: G6_REGIONS, sources: COMMON },
 
   // --- g6f / gr6f: a FRACTION of one NVIDIA L4 (GPU partitions). EC2 reports Count 0 and the partition's memory
-  // (2861 MiB = 1/8 of 22,888); gpuFraction is the share (AWS lists 1/8, 1/8, 1/4, 1/2; DigitalPebble/Boavizta tables). ---
-  { instanceType: "g6f.large", family: "g6f", gpu: "L4", gpuCount: 1, gpuFraction: 0.125, gpuInterconnect: "PCIe", vcpus: 2, memoryGiB: 8, networkGbps: 1.5, efaInterfaces: 0, localNvmeGB: 100, cpuArchitecture: "x86_64", usdPerInstanceHour: 0.202, regions: ["us-east-1"], sources: NEW_ROW_SOURCES },
-  { instanceType: "g6f.xlarge", family: "g6f", gpu: "L4", gpuCount: 1, gpuFraction: 0.125, gpuInterconnect: "PCIe", vcpus: 4, memoryGiB: 16, networkGbps: 2.5, efaInterfaces: 0, localNvmeGB: 100, cpuArchitecture: "x86_64", usdPerInstanceHour: 0.2375, regions: ["us-east-1"], sources: NEW_ROW_SOURCES },
-  { instanceType: "g6f.2xlarge", family: "g6f", gpu: "L4", gpuCount: 1, gpuFraction: 0.25, gpuInterconnect: "PCIe", vcpus: 8, memoryGiB: 32, networkGbps: 5, efaInterfaces: 0, localNvmeGB: 200, cpuArchitecture: "x86_64", usdPerInstanceHour: 0.475, regions: ["us-east-1"], sources: NEW_ROW_SOURCES },
-  { instanceType: "g6f.4xlarge", family: "g6f", gpu: "L4", gpuCount: 1, gpuFraction: 0.5, gpuInterconnect: "PCIe", vcpus: 16, memoryGiB: 64, networkGbps: 10, efaInterfaces: 0, localNvmeGB: 450, cpuArchitecture: "x86_64", usdPerInstanceHour: 0.95, regions: ["us-east-1"], sources: NEW_ROW_SOURCES },
-  { instanceType: "gr6f.4xlarge", family: "gr6f", gpu: "L4", gpuCount: 1, gpuFraction: 0.5, gpuInterconnect: "PCIe", vcpus: 16, memoryGiB: 128, networkGbps: 10, efaInterfaces: 0, localNvmeGB: 450, cpuArchitecture: "x86_64", usdPerInstanceHour: 1.066, regions: ["us-east-1"], sources: NEW_ROW_SOURCES },
+  // (2861 MiB = 1/8 of 22,888); gpuFraction is the share of AWS's G6f table (1/8, 1/8, 1/4, 1/2; G6F_SOURCES). ---
+  { instanceType: "g6f.large", family: "g6f", gpu: "L4", gpuCount: 1, gpuFraction: 0.125, gpuInterconnect: "PCIe", vcpus: 2, memoryGiB: 8, networkGbps: 1.5, efaInterfaces: 0, localNvmeGB: 100, cpuArchitecture: "x86_64", usdPerInstanceHour: 0.202, regions: ["us-east-1"], sources: G6F_SOURCES },
+  { instanceType: "g6f.xlarge", family: "g6f", gpu: "L4", gpuCount: 1, gpuFraction: 0.125, gpuInterconnect: "PCIe", vcpus: 4, memoryGiB: 16, networkGbps: 2.5, efaInterfaces: 0, localNvmeGB: 100, cpuArchitecture: "x86_64", usdPerInstanceHour: 0.2375, regions: ["us-east-1"], sources: G6F_SOURCES },
+  { instanceType: "g6f.2xlarge", family: "g6f", gpu: "L4", gpuCount: 1, gpuFraction: 0.25, gpuInterconnect: "PCIe", vcpus: 8, memoryGiB: 32, networkGbps: 5, efaInterfaces: 0, localNvmeGB: 200, cpuArchitecture: "x86_64", usdPerInstanceHour: 0.475, regions: ["us-east-1"], sources: G6F_SOURCES },
+  { instanceType: "g6f.4xlarge", family: "g6f", gpu: "L4", gpuCount: 1, gpuFraction: 0.5, gpuInterconnect: "PCIe", vcpus: 16, memoryGiB: 64, networkGbps: 10, efaInterfaces: 0, localNvmeGB: 450, cpuArchitecture: "x86_64", usdPerInstanceHour: 0.95, regions: ["us-east-1"], sources: G6F_SOURCES },
+  { instanceType: "gr6f.4xlarge", family: "gr6f", gpu: "L4", gpuCount: 1, gpuFraction: 0.5, gpuInterconnect: "PCIe", vcpus: 16, memoryGiB: 128, networkGbps: 10, efaInterfaces: 0, localNvmeGB: 450, cpuArchitecture: "x86_64", usdPerInstanceHour: 1.066, regions: ["us-east-1"], sources: G6F_SOURCES },
 
   // --- g7e: NVIDIA RTX PRO 6000 Blackwell Server Edition 96 GB, Intel. EFA from 8xlarge; 24xlarge has 2 network cards,
   // 48xlarge 4 (Karpenter's VPC limits), each with EFA. ---

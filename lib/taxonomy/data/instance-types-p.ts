@@ -15,7 +15,15 @@
  */
 import { InstanceTypeSpec } from "../instance-type";
 import { Source } from "../source";
-import { KARPENTER_BANDWIDTH, KARPENTER_EFA, KARPENTER_INSTANCE_TYPES, KARPENTER_PRICING, SKYPILOT_AWS_CATALOG, SKYPILOT_CATALOG_PRICES } from "./instance-sources";
+import {
+  KARPENTER_BANDWIDTH,
+  KARPENTER_EFA,
+  KARPENTER_INSTANCE_TYPES,
+  KARPENTER_PRICING,
+  KARPENTER_VPC_LIMITS,
+  SKYPILOT_AWS_CATALOG,
+  SKYPILOT_CATALOG_PRICES,
+} from "./instance-sources";
 
 const READ = "2026-11-27";
 
@@ -38,6 +46,12 @@ const PRICE_CUT_2025: Source = {
   title: "usage.ai: LLM Cost Optimization on AWS (June 2025 AWS price cut of up to 45% for P4/P5 on-demand and Savings Plans)",
   url: "https://www.usage.ai/blogs/aws/ai-ml-cost/llm-cost-optimization-aws/",
   asOf: "2026-06-30",
+};
+/** p6-b300's network cards: 17, card 0 ENA only, cards 1-16 EFA (AWS's EFA guide covers only P5/P5e's layout). */
+const PCLUSTER_P6_B300_CARDS: Source = {
+  title: "aws/aws-parallelcluster issue #7143, quoting AWS engineering: P6-B300 has 17 network cards; card 0 supports ENA only, cards 1-16 EFA and ENA",
+  url: "https://github.com/aws/aws-parallelcluster/issues/7143",
+  asOf: "2026-11-30",
 };
 const DSTACK_P5EN_OFFERS: Source = {
   title: "dstack PR #4110: AWS p5en.48xlarge offers (on-demand $63.296 in us-east-1, us-east-2, us-west-2)",
@@ -80,8 +94,8 @@ export const P_FAMILY_INSTANCE_TYPES: readonly InstanceTypeSpec[] = [
   // --- p6-b200: B200, EFAv4, 8 EFA (8 x 400 Gbps). Capacity Blocks only at launch (May 2025); on-demand since. ---
   // unverified: localNvmeGB 30720 is 8 x 3.84 TB from the AWS P6 product page; the EC2-reported total was not found.
   { instanceType: "p6-b200.48xlarge", family: "p6-b200", gpu: "B200", gpuCount: 8, gpuInterconnect: "NVSwitch", vcpus: 192, memoryGiB: 2048, networkGbps: 3200, efaInterfaces: 8, localNvmeGB: 30720, cpuArchitecture: "x86_64", usdPerInstanceHour: 113.9328, regions: ["us-east-1", "us-east-2", "us-west-2"], sources: [SKYPILOT_AWS_CATALOG, KARPENTER_PRICING, KARPENTER_BANDWIDTH, KARPENTER_EFA] },
-  // --- p6-b300: 8 x B300 (Blackwell Ultra), 17 network cards: card 0 carries ENA only (up to 350 Gbps), cards 1-16
-  // one EFA each (AWS EFA guide, "Maximize network bandwidth ... multiple network cards", P6-B300). Not offered in
-  // us-east-1: usdPerInstanceHour is us-west-2's, the one region the catalog lists.
-  { instanceType: "p6-b300.48xlarge", family: "p6-b300", gpu: "B300", gpuCount: 8, gpuInterconnect: "NVSwitch", vcpus: 192, memoryGiB: 4096, networkGbps: 6400, efaInterfaces: 16, networkCards: 17, localNvmeGB: 30400, cpuArchitecture: "x86_64", usdPerInstanceHour: 142.416, regions: ["us-west-2"], sources: [KARPENTER_INSTANCE_TYPES, SKYPILOT_CATALOG_PRICES, AWS_EFA_MULTI_CARD, KARPENTER_BANDWIDTH] },
+  // --- p6-b300: 8 x B300 (Blackwell Ultra), 17 network cards (Karpenter's VPC limits): card 0 carries ENA only, cards
+  // 1-16 one EFA each (16 EFA: Karpenter's EFA metadata; the layout: PCLUSTER_P6_B300_CARDS). Not offered in
+  // us-east-1: usdPerInstanceHour is us-west-2's (priceRegion), the one region the catalog lists.
+  { instanceType: "p6-b300.48xlarge", family: "p6-b300", gpu: "B300", gpuCount: 8, gpuInterconnect: "NVSwitch", vcpus: 192, memoryGiB: 4096, networkGbps: 6400, efaInterfaces: 16, networkCards: 17, localNvmeGB: 30400, cpuArchitecture: "x86_64", usdPerInstanceHour: 142.416, priceRegion: "us-west-2", regions: ["us-west-2"], sources: [KARPENTER_INSTANCE_TYPES, SKYPILOT_CATALOG_PRICES, KARPENTER_VPC_LIMITS, KARPENTER_EFA, PCLUSTER_P6_B300_CARDS, KARPENTER_BANDWIDTH] },
 ];

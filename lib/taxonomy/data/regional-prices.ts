@@ -1,3 +1,5 @@
+import type { Source } from "../source";
+
 /**
  * On-demand Linux prices and spot estimates per region, for every priced instance type of the table, read from
  * the SkyPilot catalog: a public machine-readable copy of the AWS Price List (on-demand, per region) and of
@@ -12,6 +14,11 @@
  * p6-b300) take their rows' prices from here. g7 is not in the catalog yet: it has no price.
  */
 export const REGIONAL_PRICES_AS_OF = "2026-11-29";
+
+/** Where the prices below were read, each with its day: every row that carries them cites these. */
+export const REGIONAL_PRICES_SOURCES: readonly Source[] = [
+  { title: "SkyPilot catalog v8 at commit 00148f2a: on-demand price and spot price per region and zone", url: "https://github.com/skypilot-org/skypilot-catalog/blob/00148f2af3672e2229b4f7bf8157d5a3f36e3c35/catalogs/v8/aws/vms.csv", asOf: "2026-11-29" },
+];
 
 /** [on-demand USD per instance-hour, spot estimate USD per instance-hour], null where unknown. */
 export type RegionalOffer = readonly [number | null, number | null];
