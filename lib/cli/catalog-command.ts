@@ -1,7 +1,7 @@
 import { resolveGpuName } from "../selection/resolve-names";
 import { DEFAULT_TAXONOMY, gpuModel } from "../taxonomy/taxonomy";
 import { InstanceTypeSpec } from "../taxonomy/instance-type";
-import { REFERENCE_REGION, instancePrice } from "../taxonomy/pricing";
+import { REFERENCE_REGION, instancePrice, rowPriceRegion } from "../taxonomy/pricing";
 import { gpusLabel } from "../taxonomy/gpu-share";
 import { GpuWorkloadsError } from "../validation/errors";
 import { checkRegion } from "../selection/validate-requirements";
@@ -37,6 +37,7 @@ export const catalogCommand: Command = {
     );
     const region = flags.region === undefined ? REFERENCE_REGION : String(flags.region);
     const price = (t: InstanceTypeSpec) => instancePrice(t, region);
+    const pricedElsewhere = (t: InstanceTypeSpec) => price(t).fromReferenceRegion && price(t).usdPerInstanceHour !== null;
     const json = rows.map((t) => ({
       instanceType: t.instanceType,
       gpu: t.gpu,
@@ -61,7 +62,7 @@ export const catalogCommand: Command = {
     const text = renderTable(
       ["instance", "GPUs", "GB/GPU", "vCPU", "GiB", "Gbps", "EFA", "NVMe GB", "arch", "$/inst-h", "spot"],
       rows.map((t) => [
-        t.instanceType + (t.legacy ? "*" : "") + (t.capacityBlockOnly ? "†" : ""),
+        t.instanceType + (t.legacy ? "*" : "") + (t.capacityBlockOnly ? "†" : "") + (pricedElsewhere(t) ? "‡" : ""),
         gpusLabel(t.gpuCount, t.gpuFraction, t.gpu),
         gpuModel(taxonomy, t.gpu).memoryGB * (t.gpuFraction ?? 1),
         t.vcpus,
@@ -80,6 +81,7 @@ export const catalogCommand: Command = {
         `spot estimates as of ${taxonomy.spotPricesAsOf ?? taxonomy.asOf}. --json lists the regions that offer each type.`,
       ...(rows.some((t) => t.legacy) ? ["* previous generation: chosen only when its GPU is named (e.g. --gpus V100)."] : []),
       ...(rows.some((t) => t.capacityBlockOnly) ? ["† Capacity Blocks only: AWS publishes no on-demand or spot price."] : []),
+      ...rows.filter(pricedElsewhere).map((t) => `‡ ${t.instanceType}: no ${price(t).region} price in the table; ${rowPriceRegion(t)}'s is shown.`),
     ];
     return { json, text: withNotes(text, notes) };
   },

@@ -1,5 +1,6 @@
 import { formatUsd } from "../plan/money";
 import { gpusLabel } from "../taxonomy/gpu-share";
+import { rowPriceRegion } from "../taxonomy/pricing";
 import { GpuWorkloadsError } from "../validation/errors";
 import { GpuCountRequirement, SelectionRequirements } from "../selection/requirements";
 import { selectInstance } from "../selection/select-instance";
@@ -123,7 +124,13 @@ export const selectCommand: Command = {
     };
     const nodes = decision.nodeCount > 1 ? `${decision.nodeCount} × ` : "";
     const spot = decision.spotUsdPerInstanceHour === null ? "no spot estimate" : `spot ${hourlyOr(decision.spotUsdPerInstanceHour)}`;
-    const where = decision.regionKnown ? `in ${decision.region}` : `in us-east-1 (no --region given)`;
+    // The region whose price is quoted: a type not sold in us-east-1 is priced where it is sold.
+    const pricedIn = decision.priceFromReferenceRegion ? rowPriceRegion(decision.spec) : decision.region;
+    const where = !decision.regionKnown
+      ? `in ${pricedIn} (no --region given)`
+      : pricedIn === decision.region
+        ? `in ${decision.region}`
+        : `in ${decision.region} (${pricedIn}'s price: the table has none for ${decision.region})`;
     const text = [
       `${decision.workload}: ${nodes}${decision.instanceType} — ${gpusLabel(decision.gpuCount, decision.gpuFraction, decision.gpu.name)} per instance, ${decision.purchase}`,
       wrap(

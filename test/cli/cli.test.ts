@@ -41,6 +41,14 @@ describe("select", () => {
     expect(text).toContain("$55.04/instance-hour on-demand (spot $21.15); $1,761.28/hour and $1,285,734.40/month expected");
   });
 
+  test("a type not sold in us-east-1 is priced, and said to be priced, where it is sold", () => {
+    const select = runCli(["select", "--workload", "training", "--instance-type", "p6-b300.48xlarge"]).stdout.replace(/\s+/g, " ");
+    expect(select).toContain("Cost in us-west-2 (no --region given): $142.42/instance-hour on-demand");
+    const catalog = runCli(["catalog", "--family", "p6-b300"]).stdout;
+    expect(catalog).toContain("p6-b300.48xlarge‡");
+    expect(catalog).toContain("‡ p6-b300.48xlarge: no us-east-1 price in the table; us-west-2's is shown.");
+  });
+
   test("the text answer is aligned tables", () => {
     const { stdout, exitCode } = runCli(["select", "--workload", "realtime-inference"]);
     expect(exitCode).toBe(0);
