@@ -1,6 +1,8 @@
 import { GpuName } from "../taxonomy/gpu-model";
 import { InstanceTypeSpec } from "../taxonomy/instance-type";
 import { ModelSpec } from "../taxonomy/model-spec";
+import { ModelUsage } from "./estimate/model-usage";
+import { vllmTensorParallelSize } from "./estimate/tensor-parallel";
 import { regionsNearestFirst } from "../taxonomy/regions";
 import { DEFAULT_TAXONOMY, Taxonomy, gpuModel } from "../taxonomy/taxonomy";
 import { WORKLOAD_CLASSES } from "../taxonomy/workload-class";
@@ -272,7 +274,8 @@ function throughputOf(
   const maxNumSeqs = vllmMaxNumSeqs(r.requirements.usage, estimateTarget(gpu, spec));
   const fit = Math.max(0, Math.min(Math.floor(room / perSequence), e.engine === "vllm" ? maxNumSeqs : Number.MAX_SAFE_INTEGER));
   if (r.throughput && fit < 1) return { miss: "no sequence fits beside the weights" };
-  const hw = { gpu, gpus: spec.gpuCount, gpuFraction: spec.gpuFraction ?? 1, interconnect: spec.gpuInterconnect, usdPerInstanceHour };
+  // One copy of the model runs on the GPUs the estimate spans; an instance with more runs several (see vllmTensorParallelSize).
+  const hw = { gpu, gpus: e.gpuCount, copies: spec.gpuCount / e.gpuCount, gpuFraction: spec.gpuFraction ?? 1, interconnect: spec.gpuInterconnect, usdPerInstanceHour };
   const outputTokens = r.requirements.usage?.outputTokens ?? defaultOutputTokens(e.contextTokens);
   const shape = { promptTokens: e.contextTokens - outputTokens, outputTokens };
   return estimateThroughput(new Roofline(m, e.precision, precision, hw), shape, { given: e.concurrency, fit: Math.max(fit, 1) }, r.throughput);
@@ -302,7 +305,7 @@ function sizeForModel(
   const target = estimateTarget(gpu, spec);
   const large = vllmServerDefaults(target) !== vllmServerDefaults(undefined);
   const estimateOn = (nodes: number) => {
-    const gpus = gpusSharing(model, spec.gpuCount * nodes);
+    const gpus = gpusSharing(model, spec.gpuCount * nodes, usage);
     const key = `${gpus}:${large}`;
     let estimate = cache.memory.get(key);
     if (!estimate) cache.memory.set(key, (estimate = estimateMemory(model, usage, gpus, target)));
@@ -318,9 +321,14 @@ function sizeForModel(
   return { nodeCount: 1, memoryEstimate: estimateOn(1) };
 }
 
-/** A diffusion pipeline runs whole on one GPU; transformers shard across all of them. */
-function gpusSharing(model: ModelSpec, gpus: number): number {
-  return model.kind === "diffusion" ? 1 : gpus;
+/**
+ * The GPUs one copy of the model spans: a diffusion pipeline runs whole on one GPU; vLLM splits a language model over
+ * the largest tensor-parallel size its attention heads allow (the rest run further copies); training and transformers
+ * shard over all of them.
+ */
+function gpusSharing(model: ModelSpec, gpus: number, usage: ModelUsage): number {
+  if (model.kind === "diffusion") return 1;
+  return usage.mode === "inference" && (usage.engine ?? "vllm") === "vllm" ? vllmTensorParallelSize(model.attentionHeads, gpus) : gpus;
 }
 
 const MEMORY_ONLY: readonly Constraint[] = CONSTRAINTS.filter((k) => MEMORY_CONSTRAINTS.has(k.name));
@@ -381,7 +389,10 @@ function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objectiv
   if (e) {
     parts.push(
       `${e.model} ${e.mode} needs ${e.perGpuGiB} GiB per GPU across ${e.gpuCount} GPU${e.gpuCount > 1 ? "s" : ""}` +
-        `${chosen.nodeCount > 1 ? ` on ${chosen.nodeCount} nodes` : ""} of ${usableMemoryGiB(chosen.gpu, chosen.gpuFraction).toFixed(1)} GiB usable`,
+        `${chosen.nodeCount > 1 ? ` on ${chosen.nodeCount} nodes` : ""} of ${usableMemoryGiB(chosen.gpu, chosen.gpuFraction).toFixed(1)} GiB usable` +
+        (r.model?.kind === "llm" && e.mode === "inference" && e.gpuCount < chosen.gpuCount
+          ? ` (${chosen.gpuCount / e.gpuCount} copies per instance: vLLM's tensor-parallel size must divide ${e.model}'s ${r.model.attentionHeads} attention heads)`
+          : ""),
     );
   }
   if (chosen.precision && chosen.precision.support !== "native") parts.push(chosen.precision.note);

@@ -78,7 +78,7 @@ describe("memory of vLLM servers", () => {
 describe("decode speed: never above the hardware, close below what was measured", () => {
   const speed = (model: string, precision: Precision, gpuName: string, gpus: number, link: GpuInterconnect, prompt: number, output: number, batch: number) => {
     const gpu = gpuModel(DEFAULT_TAXONOMY, gpuName as never);
-    const roofline = new Roofline(llm(model), precision, precisionSupport(precision, gpu, "inference"), { gpu, gpus, gpuFraction: 1, interconnect: link, usdPerInstanceHour: 1 });
+    const roofline = new Roofline(llm(model), precision, precisionSupport(precision, gpu, "inference"), { gpu, gpus, copies: 1, gpuFraction: 1, interconnect: link, usdPerInstanceHour: 1 });
     const t = estimateThroughput(roofline, { promptTokens: prompt, outputTokens: output }, { given: batch, fit: batch }, undefined);
     if ("miss" in t) throw new Error(t.miss);
     return { t, ceiling: roofline.ceilingTokensPerSecondPerStream(prompt + output / 2) };
@@ -103,7 +103,7 @@ describe("decode speed: never above the hardware, close below what was measured"
 
   test("a claim above the ceiling is one the roofline rejects: Llama-2-70B fp16 at 85 tokens/s on one H100 (a web page's claim)", () => {
     const gpu = gpuModel(DEFAULT_TAXONOMY, "H100");
-    const roofline = new Roofline(llm("llama-3.1-70b"), "bf16", precisionSupport("bf16", gpu, "inference"), { gpu, gpus: 1, gpuFraction: 1, interconnect: "NVSwitch", usdPerInstanceHour: 1 });
+    const roofline = new Roofline(llm("llama-3.1-70b"), "bf16", precisionSupport("bf16", gpu, "inference"), { gpu, gpus: 1, copies: 1, gpuFraction: 1, interconnect: "NVSwitch", usdPerInstanceHour: 1 });
     expect(roofline.ceilingTokensPerSecondPerStream(1000)).toBeLessThan(85);
   });
 

@@ -95,7 +95,7 @@ describe("size by the work: throughput", () => {
   test("no estimate is above the roofline of its hardware", () => {
     const d = selectInstance({ workload: REALTIME_INFERENCE, model: "llama-3.1-8b", usage: { contextTokens: 8192 } });
     for (const c of [d, ...d.alternatives]) {
-      const hw = { gpu: c.gpu, gpus: c.gpuCount, gpuFraction: c.gpuFraction, interconnect: c.spec.gpuInterconnect, usdPerInstanceHour: 1 };
+      const hw = { gpu: c.gpu, gpus: c.memoryEstimate!.gpuCount, copies: c.gpuCount / c.memoryEstimate!.gpuCount, gpuFraction: c.gpuFraction, interconnect: c.spec.gpuInterconnect, usdPerInstanceHour: 1 };
       const ceiling = new Roofline(llama8b, "bf16", precisionSupport("bf16", c.gpu, "inference"), hw).ceilingTokensPerSecondPerStream(8192 - 512 + 256);
       expect(c.throughput!.outputTokensPerSecondPerStream).toBeLessThanOrEqual(ceiling);
     }

@@ -30,8 +30,10 @@ export interface ThroughputTarget {
 
 /** Tokens per second of one replica on a candidate, the replicas a target needs, and the cost per token. */
 export interface ThroughputEstimate {
-  /** Sequences one replica runs at once. */
+  /** Sequences one replica runs at once, over all its copies of the model. */
   readonly sequencesPerReplica: number;
+  /** Copies of the model one replica runs (data parallel): sequencesPerReplica / copiesPerReplica run on each. */
+  readonly copiesPerReplica: number;
   /** Output tokens per second of one replica, prefills included. */
   readonly outputTokensPerSecondPerReplica: number;
   /** Decode speed each stream sees between tokens. */
@@ -48,10 +50,13 @@ export interface ThroughputEstimate {
   readonly assumptions: readonly string[];
 }
 
-/** The hardware one replica runs on. */
+/** The hardware one replica (one instance) runs on. */
 export interface ReplicaHardware {
   readonly gpu: GpuModel;
+  /** GPUs one copy of the model spans (its tensor-parallel size). */
   readonly gpus: number;
+  /** Copies of the model the instance runs side by side (data parallel), each on `gpus` GPUs. */
+  readonly copies: number;
   /** Share of each GPU the instance has (1/8 of an L4 on g6f.large). */
   readonly gpuFraction: number;
   readonly interconnect: GpuInterconnect;
@@ -150,15 +155,16 @@ export function estimateThroughput(
   const step = roofline.decodeStep(batch, averageContext);
   const prefill = roofline.prefillTokensPerSecond();
   const cycleSeconds = (batch * shape.promptTokens) / prefill + shape.outputTokens * step.seconds;
-  const perReplica = (batch * shape.outputTokens) / cycleSeconds;
-  const replicas = target ? Math.ceil(target.outputTokensPerSecond / perReplica) : 1;
   const hw = roofline.hw;
+  const perReplica = (hw.copies * batch * shape.outputTokens) / cycleSeconds;
+  const replicas = target ? Math.ceil(target.outputTokensPerSecond / perReplica) : 1;
   const tp = roofline.tensorParallelEfficiency();
   return {
-    sequencesPerReplica: batch,
+    sequencesPerReplica: hw.copies * batch,
+    copiesPerReplica: hw.copies,
     outputTokensPerSecondPerReplica: round1(perReplica),
     outputTokensPerSecondPerStream: round1(1 / step.seconds),
-    prefillTokensPerSecond: Math.round(prefill),
+    prefillTokensPerSecond: Math.round(hw.copies * prefill),
     boundBy: step.boundBy,
     replicas,
     // At full load: one replica's hour over the tokens it produces in that hour.
@@ -168,6 +174,7 @@ export function estimateThroughput(
       `decode roofline: weights${roofline.model.moe ? " (the experts a step's tokens touch)" : ""} and ${batch} × ${Math.round(averageContext)} tokens of KV cache read per step at ${DECODE_BANDWIDTH_UTILIZATION * 100}% of ${round1(hw.gpu.memoryBandwidthGBps * hw.gpus * hw.gpuFraction)} GB/s` +
         (hw.gpus > 1 ? `, tensor parallel over ${hw.gpus} GPUs on ${hw.interconnect} at ${Math.round(tp * 100)}% scaling` : ""),
       `compute at ${COMPUTE_UTILIZATION * 100}% of dense peak`,
+      ...(hw.copies > 1 ? [`${hw.copies} copies of the model per replica, each on ${hw.gpus} GPU${hw.gpus > 1 ? "s" : ""}, side by side (data parallel)`] : []),
       target
         ? `${batch} sequences per replica (what memory holds${floor !== undefined ? ` and the ${floor} tokens/s stream floor allows` : ""}); ${replicas} replica(s) for ${target.outputTokensPerSecond} output tokens/s`
         : `${batch} sequence(s) in flight (usage.concurrency)`,
