@@ -70,7 +70,7 @@ function addWorkload(stack: TerraformStack, id: string): void {
     metadataOptions: IMDS_V2,
     iamInstanceProfile: { arn: profile.arn },
     blockDeviceMappings: [
-      { deviceName: "/dev/sda1", ebs: { volumeSize: 95, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
+      { deviceName: "/dev/sda1", ebs: { volumeSize: 95, volumeType: "gp3", throughput: 125, iops: 3000, encrypted: "true", deleteOnTermination: "true" } },
     ],
     networkInterfaces: [
       { securityGroups: [group.id], subnetId: "subnet-0abc1234", deleteOnTermination: "true", deviceIndex: 0, associatePublicIpAddress: "false" },

@@ -6,7 +6,7 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import { Fn, TerraformOutput, Token } from "cdktf";
+import { Annotations, Fn, TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
 import { CostTerm, kebab } from "../plan/cost-vocabulary";
 import { Decision } from "../selection/decision";
@@ -15,18 +15,24 @@ import { selectInstance } from "../selection/select-instance";
 import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
 import { InvalidRequirementError, UnresolvedValueError, inConstruct } from "../validation/errors";
 import { GpuPlatform, PlatformSettings } from "./gpu-platform";
-import { CONTAINER_WORKSPACE_GIB, DLAMI_ROOT_SNAPSHOT_GIB, dlamiOperatingSystem, imageId, rootDeviceName } from "./private/ami";
+import { dlamiOperatingSystem, imageId, rootDeviceName } from "./private/ami";
+import { RootVolume, rootVolume } from "./private/root-volume";
 import { forwardAppWideAspects } from "./private/app-wide-aspects";
 import { defaultAwsRegion, stackOf } from "./private/framework";
 import { CapacityEngine, CapacityHandles, LaunchSettings, WorkloadContext } from "./private/capacity/capacity-engine";
 import { capacityEngine, fleetReplicas } from "./private/capacity/engines";
-import { healthCheckGraceSeconds } from "./private/capacity/fleet";
-import { containerScript } from "./private/serving/container-script";
+import { jobBootScript } from "../boot/job-boot";
+import { metricsAgentScript } from "../boot/metrics-agent";
+import { readySeconds } from "../boot/readiness";
+import { serverBootScript } from "../boot/server-boot";
+import { libraryPart } from "../boot/shell";
 import { ContainerService, ecrRepositoryArn, s3Location } from "./private/serving/container-service";
-import { distributedEnvironment, workloadContainers } from "./private/serving/workload-containers";
+import { efaImageWarning, workloadContainers } from "./private/serving/workload-containers";
+import { fleetAdmission } from "./private/capacity/fleet-admission";
+import { nodeListParameters } from "./private/capacity/cluster-stop";
+import { serverHealthWatch } from "./private/capacity/instances";
 import { WorkloadCapacity } from "./private/capacity/workload-capacity";
 import { driftGuardPreconditions } from "./private/drift-guard";
-import { gpuMetricsScript } from "./private/gpu-metrics-user-data";
 import { createInstanceProfile } from "./private/instance-role";
 import { createLaunchTemplate } from "./private/launch-template";
 import { registerPlanFile } from "./private/plan-file";
@@ -61,6 +67,8 @@ export class GpuWorkload extends Construct {
   readonly capacity: WorkloadCapacity;
   /** Root volume size the launch template gives, in GiB. */
   readonly rootVolumeSizeGiB: number;
+  /** The root volume every instance gets: size, gp3 throughput and IOPS, and what they cost per month. */
+  readonly rootVolume: RootVolume;
   /** The instances' role (trusted by EC2 alone; Session Manager plus what the capacity needs). AWS Batch jobs use jobRole instead. */
   readonly role: IamRole;
   /** The instance profile that hands `role` to the instances. */
@@ -104,18 +112,20 @@ export class GpuWorkload extends Construct {
       const containers = workloadContainers(props, this.decision, engine.kind);
       const service = containers.service;
       job = containers.job;
+      // The whole checkpoint is downloaded to every instance, whatever share of it each GPU holds.
+      const weightsGiB = this.decision.memoryEstimate?.weightsTotalGiB ?? 0;
       context = {
         props,
         decision: this.decision,
         names: resourceNames(id, this.node.addr),
         network: (props.network ?? platform.network)!,
         replicas,
-        // The whole checkpoint is downloaded to every instance, whatever share of it each GPU holds.
-        weightsGiB: this.decision.memoryEstimate?.weightsTotalGiB ?? 0,
+        weightsGiB,
         stableTags: stableTags(this.decision.workload, platform.tags, props.tags),
         decisionTags: decisionTags(this.decision),
         service,
-        shutdownOnExit: props.job?.shutdownOnExit === true,
+        serverReadySeconds: service && readySeconds(service.imageSizeGiB, weightsGiB),
+        shutdownOnExit: job !== undefined && props.job?.shutdownOnExit !== false,
       };
       settings = engine.settings(context);
       userData = this.userData(settings, context);
@@ -126,7 +136,8 @@ export class GpuWorkload extends Construct {
     const { names, network, stableTags: tags } = context;
     this.tags = tags;
     const os = this.os;
-    this.rootVolumeSizeGiB = props.rootVolumeSizeGiB ?? DLAMI_ROOT_SNAPSHOT_GIB + CONTAINER_WORKSPACE_GIB + Math.ceil(context.weightsGiB);
+    this.rootVolume = rootVolume(props.rootVolumeSizeGiB, (context.service ?? job)?.imageSizeGiB, context.weightsGiB);
+    this.rootVolumeSizeGiB = this.rootVolume.sizeGiB;
     const { role, instanceProfile } = createInstanceProfile(this, names, tags, settings.extraPolicies);
     this.role = role;
     this.instanceProfile = instanceProfile;
@@ -145,6 +156,8 @@ export class GpuWorkload extends Construct {
     if (container) this.logGroup = this.containerGrants(container, names.logGroup);
     if (job) {
       const launched = job;
+      const warning = efaImageWarning(job.image, settings.efa && this.decision.spec.efaInterfaces > 0);
+      if (warning) Annotations.of(this).addWarning(warning);
       context = { ...context, nodeUserData: (node, first) => this.nodeUserData(context, settings, launched, node, first) };
     }
     const prepared = engine.prepare?.(this, context) ?? {};
@@ -158,7 +171,7 @@ export class GpuWorkload extends Construct {
       // A service (AWS Batch) picks its image and sets the role and interfaces itself.
       imageId: service ? undefined : imageId(props.ami, decision.spec.cpuArchitecture, os),
       rootDeviceName: service ? "/dev/xvda" : rootDeviceName(os),
-      rootVolumeSizeGiB: this.rootVolumeSizeGiB,
+      rootVolume: this.rootVolume,
       instanceProfileArn: service ? undefined : instanceProfile.arn,
       network: service
         ? undefined
@@ -177,6 +190,7 @@ export class GpuWorkload extends Construct {
     });
     const built = engine.create(this, context, {
       launchTemplate: this.launchTemplate,
+      role,
       securityGroup: this.securityGroup,
       instanceProfileArn: instanceProfile.arn,
       placementGroup: prepared.placementGroup,
@@ -202,22 +216,25 @@ export class GpuWorkload extends Construct {
    * multi-part for AWS Batch. A Terraform reference cannot be composed at synth, so it is refused there.
    */
   private userData(settings: LaunchSettings, context: WorkloadContext): string | undefined {
-    const { props, service } = context;
-    const ours = [
-      ...(settings.scalesOnGpu ? [gpuMetricsScript(this.os, this.decision.spec.cpuArchitecture)] : []),
+    const { props, service, names } = context;
+    const arch = this.decision.spec.cpuArchitecture === "arm64" ? "arm64" : "amd64";
+    const parts = [
+      ...(settings.scalesOnGpu ? [metricsAgentScript(this.os === "amazon-linux-2023" ? "amazon-linux" : "ubuntu", arch)] : []),
       ...(service
         ? [
-            containerScript(service, {
-              unit: "gpu-workload",
+            serverBootScript({
+              container: service,
+              port: service.port!,
+              healthCheckPath: service.healthCheckPath!,
               region: this.decision.region,
-              logGroupName: context.names.logGroup,
-              restart: "always",
-              healthWatch: settings.watchesOwnHealth ? { graceSeconds: healthCheckGraceSeconds(context.weightsGiB) } : undefined,
-              network: "publish",
+              logGroupName: names.logGroup,
+              admission: settings.admitsWhenHealthy ? fleetAdmission(names.parameterPath, context.serverReadySeconds!) : undefined,
+              healthWatch: settings.watchesOwnHealth ? serverHealthWatch(context) : undefined,
             }),
           ]
         : []),
     ];
+    const ours = parts.length ? [libraryPart(), ...parts] : [];
     if (isToken(props.userData)) {
       if (ours.length || settings.mimeUserData) {
         throw new UnresolvedValueError(
@@ -240,7 +257,7 @@ export class GpuWorkload extends Construct {
     addRolePolicy(this, "write-logs", this.role, [{ actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${logGroup.arn}:*`] }]);
     const repository = ecrRepositoryArn(service.image);
     if (repository) this.grantPullEcr(repository);
-    for (const arn of new Set(Object.values(service.secretEnv))) this.grantSecretRead(arn);
+    for (const arn of new Set(Object.values(service.secretEnv).map((s) => s.secretArn))) this.grantSecretRead(arn);
     if (service.weightsS3Uri) {
       const { bucketArn, prefix } = s3Location(service.weightsS3Uri);
       this.grantReadS3(bucketArn, prefix);
@@ -254,19 +271,18 @@ export class GpuWorkload extends Construct {
    * instance's user data replaces its template's.
    */
   private nodeUserData(context: WorkloadContext, settings: LaunchSettings, job: ContainerService, node: number, first: Instance | undefined): string {
-    const efa = settings.efa && this.decision.spec.efaInterfaces > 0;
-    const lines = distributedEnvironment(this.decision.nodeCount, node, this.decision.gpuCount, efa, first?.privateIp);
-    const script = containerScript(job, {
-      unit: "gpu-job",
-      region: this.decision.region,
+    const d = this.decision;
+    const script = jobBootScript({
+      container: job,
+      region: d.region,
       logGroupName: context.names.logGroup,
-      restart: "never",
-      shutdownOnExit: context.shutdownOnExit,
-      extraEnvironment: lines,
-      network: "host",
-      efa,
+      node: { nodes: d.nodeCount, rank: node, gpusPerNode: d.gpuCount, firstNodeAddress: first?.privateIp, efa: settings.efa && d.spec.efaInterfaces > 0 },
+      end: {
+        shutdown: context.shutdownOnExit === true,
+        peerParameters: d.nodeCount > 1 && context.shutdownOnExit ? nodeListParameters(context.names.parameterPath, d.nodeCount) : undefined,
+      },
     });
-    const text = composeUserData([script], context.props.userData, settings.mimeUserData)!;
+    const text = composeUserData([libraryPart(), script], context.props.userData, settings.mimeUserData)!;
     // The first node's address is a Terraform reference: the rest of the text must stay literal around it.
     return isToken(text) ? literalText(text) : text;
   }

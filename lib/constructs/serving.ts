@@ -12,20 +12,39 @@ export interface ModelWeights {
   readonly huggingFaceTokenSecretArn?: string;
 }
 
+/** One key of a JSON key/value secret (Secrets Manager's "key/value" secrets), read into one environment variable. */
+export interface SecretKeyReference {
+  /** The secret's ARN (read access is granted). */
+  readonly secretArn: string;
+  /** The key whose value the variable gets, e.g. "token". */
+  readonly jsonKey: string;
+}
+
+/**
+ * Where an environment variable's secret value comes from: a secret ARN (its whole string) or one key of a JSON secret.
+ * The value must be non-empty and on one line, or the container is not started.
+ */
+export type SecretValue = string | SecretKeyReference;
+
 /** What any container the instances run takes: a server (ServeOptions) or a training job (TrainingJob). */
 export interface ContainerOptions {
-  /** Image pinned by tag or digest ("vllm/vllm-openai:v0.11.0", "…@sha256:…"); ECR images get pull access granted. */
+  /** Image pinned by tag or digest ("vllm/vllm-openai:v0.13.0", "…@sha256:…"); ECR images get pull access granted. */
   readonly image: string;
   /** Arguments after the image, e.g. ["torchrun", "train.py"]. @default - the image's */
   readonly command?: readonly string[];
   /** Environment variables (not secrets); a training job's come besides the distributed environment. @default - none */
   readonly env?: Readonly<Record<string, string>>;
-  /** Environment variables read from Secrets Manager at start, by secret ARN (read access is granted). @default - none */
-  readonly secretEnv?: Readonly<Record<string, string>>;
+  /**
+   * Environment variables read from Secrets Manager before each start, by secret ARN or `{ secretArn, jsonKey }` (read
+   * access is granted). A secret that cannot be read, is empty, lacks the key or spans lines stops the start. @default - none
+   */
+  readonly secretEnv?: Readonly<Record<string, SecretValue>>;
   /** Model weights, data or a base model synced from S3 to /model (read-only) before the container starts (read access is granted). @default - none */
   readonly weights?: ModelWeights;
   /** CloudWatch Logs retention of the container's output, in days. @default 365 (a year: CKV_AWS_338) */
   readonly logRetentionDays?: number;
+  /** GiB the image takes on disk once unpacked: the root volume holds it. @default 30 (DEFAULT_IMAGE_SIZE_GIB) */
+  readonly imageSizeGiB?: number;
 }
 
 /** A container the instances run as a service. */
@@ -40,7 +59,7 @@ export interface ServeOptions extends ContainerOptions {
 export interface VllmOptions {
   /** A Hugging Face model id ("meta-llama/Llama-3.1-8B-Instruct"), or with `weights.s3Uri`, the name clients use. */
   readonly model: string;
-  /** vLLM's image, pinned by tag or digest. @default "vllm/vllm-openai:v0.11.0" */
+  /** vLLM's image (0.12 or later: its entrypoint is `vllm serve`), pinned by tag or digest. @default "vllm/vllm-openai:v0.13.0" */
   readonly image?: string;
   /** The port the server listens on, on the instance and the load balancer. @default 8000 */
   readonly port?: number;
@@ -52,6 +71,8 @@ export interface VllmOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** CloudWatch Logs retention of the server's output, in days. @default 365 */
   readonly logRetentionDays?: number;
+  /** GiB the image takes on disk once unpacked. @default 30 (VLLM_IMAGE_SIZE_GIB) */
+  readonly imageSizeGiB?: number;
 }
 
 /** A serving preset, resolved against the decision when the workload is built. */
@@ -65,8 +86,22 @@ export interface VllmServing {
 /** What a workload serves: a container given in full, or a preset such as Serving.vllm. */
 export type Serve = ServeOptions | VllmServing;
 
-/** The vLLM image Serving.vllm runs unless told otherwise. */
-export const DEFAULT_VLLM_IMAGE = "vllm/vllm-openai:v0.11.0";
+/**
+ * The vLLM image Serving.vllm runs unless told otherwise: 0.13.0, the first release outside GHSA-mcmc-2m55-j8jj /
+ * PYSEC-2026-250 (affected: 0.10.2 to 0.12.0; pypa/advisory-database vulns/vllm/PYSEC-2026-250.yaml). Its entrypoint is
+ * `vllm serve` (docker/Dockerfile since vllm-project/vllm#25967, 2025-10-02), which takes the model as its positional
+ * argument; 0.11.0's `api_server` entrypoint ignored a positional model and served its default instead.
+ */
+export const DEFAULT_VLLM_IMAGE = "vllm/vllm-openai:v0.13.0";
+
+/**
+ * GiB the vLLM image takes unpacked: 28.6 GB for vllm-openai in the v0.12 era (vllm-project/vllm#22377, 2025-12), about
+ * 12 GB compressed (vllm-project/vllm#27154, 2025-10): 30 GiB.
+ */
+export const VLLM_IMAGE_SIZE_GIB = 30;
+
+/** GiB a container image is assumed to take unpacked when the workload does not say (ContainerOptions.imageSizeGiB). */
+export const DEFAULT_IMAGE_SIZE_GIB = 30;
 
 /** Serving presets: servers whose flags are derived from the workload's decision. */
 export class Serving {
@@ -87,8 +122,10 @@ export class Serving {
  */
 export interface TrainingJob extends ContainerOptions {
   /**
-   * Stop the instance when the container exits (instance-initiated shutdown behaviour "stop": the cost of the
-   * instance ends, its volume stays, and the next apply does not start it again). @default false
+   * Stop the instance when the job ends or fails to start (instance-initiated shutdown behaviour "stop": the cost of the
+   * instance ends, its volume stays, and the next apply does not start it again); in a cluster, a node whose job fails
+   * stops the other nodes too. false keeps the instances running (and billing) after the job, e.g. to inspect them.
+   * @default true
    */
   readonly shutdownOnExit?: boolean;
 }

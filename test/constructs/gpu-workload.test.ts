@@ -11,8 +11,10 @@ import {
   InvalidRequirementError,
   NoFeasibleInstanceError,
   RealtimeInference,
+  Serving,
   Training,
   UnknownGpuError,
+  VLLM_IMAGE_SIZE_GIB,
   WorkloadClass,
 } from "../../lib";
 import { NETWORK, captureError, only, outputValue, resourcesOf, synthStack } from "./synth";
@@ -75,7 +77,8 @@ describe("what a workload synthesizes", () => {
     const lt = only(json, "aws_launch_template");
     expect(lt.metadata_options).toEqual({ http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 2, instance_metadata_tags: "disabled" });
     expect(lt.block_device_mappings).toEqual([
-      { device_name: "/dev/sda1", ebs: { volume_size: 75 + 20 + 15, volume_type: "gp3", encrypted: "true", delete_on_termination: "true" } },
+      // The DLAMI's 75 GiB, 15 GiB of Llama 3.1 8B weights, 20 GiB of headroom; 250 MiB/s reads the weights in about a minute.
+      { device_name: "/dev/sda1", ebs: { volume_size: 75 + 15 + 20, volume_type: "gp3", throughput: 250, iops: 3000, encrypted: "true", delete_on_termination: "true" } },
     ]);
     expect(lt.monitoring).toEqual({ enabled: true });
     expect(lt.ebs_optimized).toBe("true");
@@ -166,7 +169,21 @@ describe("every prop changes the output", () => {
     const explicit = synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, rootVolumeSizeGiB: 300 }));
     expect(only(explicit, "aws_launch_template").block_device_mappings[0].ebs.volume_size).toBe(300);
     const big = synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, model: "llama-3.1-70b" }));
-    expect(only(big, "aws_launch_template").block_device_mappings[0].ebs.volume_size).toBe(75 + 20 + 132);
+    // 132 GiB of weights in two minutes would need 1,126 MiB/s: gp3's 1,000, with the 4,000 IOPS it requires.
+    expect(only(big, "aws_launch_template").block_device_mappings[0].ebs).toMatchObject({ volume_size: 75 + 132 + 20, throughput: 1000, iops: 4000 });
+  });
+
+  test("the root volume holds the server's image unpacked: vLLM's documented 30 GiB, or the image size given", () => {
+    let vllm: RealtimeInference;
+    const served = synthStack((s) => (vllm = new RealtimeInference(s, "w", { network: NETWORK, model: "llama-3.1-8b", serve: Serving.vllm({ model: "meta-llama/Llama-3.1-8B-Instruct" }) })));
+    expect(only(served, "aws_launch_template").block_device_mappings[0].ebs.volume_size).toBe(75 + VLLM_IMAGE_SIZE_GIB + 15 + 20);
+    // gp3 storage at $0.08/GiB-month and 125 MiB/s above the baseline at $0.04: the report's volume line.
+    expect(vllm!.rootVolume).toEqual({ sizeGiB: 140, throughputMiBps: 250, iops: 3000, usdPerMonth: 16.2 });
+    const custom = synthStack((s) => new ImageGeneration(s, "w", { network: NETWORK, serve: { image: "acme/sdxl:1", port: 80, healthCheckPath: "/h", imageSizeGiB: 12 } }));
+    expect(only(custom, "aws_launch_template").block_device_mappings[0].ebs.volume_size).toBe(75 + 12 + 20);
+    expect(() => synthStack((s) => new ImageGeneration(s, "w", { network: NETWORK, serve: { image: "acme/sdxl:1", port: 80, healthCheckPath: "/h", imageSizeGiB: 0.5 } }))).toThrow(
+      /serve.imageSizeGiB is 0.5; give a whole number/,
+    );
   });
 
   test("AWS names come from the construct id with unsupported characters replaced", () => {

@@ -1,31 +1,61 @@
+import * as fs from "fs";
+import * as path from "path";
 import { ImageGeneration, RealtimeInference, Serving, Training } from "../../lib";
+import { readySeconds } from "../../lib/boot/readiness";
+import { containerCommand, embeddedFiles, userDataParts } from "../boot/sandbox";
 import { NETWORK, only, outputValue, resourcesOf, synthStack } from "./synth";
 
 const userData = (json: ReturnType<typeof synthStack>) => Buffer.from(only(json, "aws_launch_template").user_data, "base64").toString();
+/** Every file the user data's scripts write, by path. */
+const filesOf = (text: string) => new Map(userDataParts(text).flatMap((p) => [...embeddedFiles(p.body)]));
+const policy = (json: ReturnType<typeof synthStack>, name: string) => JSON.parse(resourcesOf(json, "aws_iam_role_policy").find((p) => p.name === name)!.policy);
 const vllmChat = (extra: object = {}) => ({ network: NETWORK, model: "llama-3.1-8b", serve: Serving.vllm({ model: "meta-llama/Llama-3.1-8B-Instruct" }), ...extra });
 
-describe("a serving fleet: vLLM behind an internal load balancer", () => {
+describe("a serving fleet: vLLM behind an internal load balancer, admitting instances once they are healthy", () => {
   const json = synthStack((s) => new RealtimeInference(s, "chat", vllmChat({ replicas: { min: 2, max: 4 }, allowFrom: [{ cidr: "10.0.0.0/16", port: 8000 }] })));
+  // vLLM's 30 GiB image and 15 GiB of weights: 10 min + 30 × 8 s + 15 × 12 s = 1,020 s.
+  const heartbeat = readySeconds(30, 15);
 
-  test("vLLM's flags come from the decision: tensor parallel = GPUs, context, sequences, memory share", () => {
-    expect(userData(json)).toContain(
-      "'vllm/vllm-openai:v0.11.0' '--model' 'meta-llama/Llama-3.1-8B-Instruct' '--host' '0.0.0.0' '--port' '8000' '--tensor-parallel-size' '1' '--max-model-len' '4096' '--max-num-seqs' '256' '--gpu-memory-utilization' '0.9'",
+  test("vLLM's flags come from the decision; the model is `vllm serve`'s positional argument", () => {
+    expect(containerCommand(userData(json))).toMatchObject({
+      image: "vllm/vllm-openai:v0.13.0",
+      args: ["meta-llama/Llama-3.1-8B-Instruct", "--host", "0.0.0.0", "--port", "8000", "--tensor-parallel-size", "1", "--max-model-len", "4096", "--max-num-seqs", "256", "--gpu-memory-utilization", "0.9"],
+    });
+  });
+
+  test("the container runs under systemd: restarted on a crash up to a limit, never after a failed preparation; logs in CloudWatch Logs", () => {
+    const files = filesOf(userData(json));
+    expect(files.get("/etc/systemd/system/gpu-workload.service")).toEqual(
+      expect.stringContaining("StartLimitIntervalSec=1800\nStartLimitBurst=5\nOnFailure=gpu-workload-failed.service\n[Service]\nExecStart=/opt/gpu-workloads/start.sh\nRestart=always\nRestartSec=10\nRestartPreventExitStatus=3"),
     );
+    expect(containerCommand(userData(json)).dockerOptions.join(" ")).toMatch(/--log-driver awslogs --log-opt awslogs-region=us-east-1 --log-opt awslogs-group=\/cdktf-gpu-workloads\/chat-[0-9a-f]{8} --log-opt awslogs-stream=\$instance/);
+    expect(only(json, "aws_cloudwatch_log_group")).toMatchObject({ retention_in_days: 365 });
+    expect(policy(json, "write-logs").Statement).toEqual([
+      { Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.chat_log-group_[0-9A-F]{8}\.arn\}:\*$/)] },
+    ]);
   });
 
-  test("the container runs under systemd with the NVIDIA runtime, restarts on failure, logs to CloudWatch Logs", () => {
-    const script = userData(json);
-    expect(script).toMatch(/Restart=always\nRestartSec=10/);
-    expect(script).toMatch(/docker run --rm --name gpu-workload --gpus all --ipc=host/);
-    expect(script).toMatch(/--log-driver awslogs --log-opt awslogs-region='us-east-1' --log-opt awslogs-group='\/cdktf-gpu-workloads\/chat-[0-9a-f]{8}'/);
-    expect(script).toMatch(/systemctl enable --now --no-block gpu-workload.service/);
-    const logGroup = only(json, "aws_cloudwatch_log_group");
-    expect(logGroup).toMatchObject({ retention_in_days: 365 });
-    const policy = JSON.parse(resourcesOf(json, "aws_iam_role_policy").find((p) => p.name === "write-logs")!.policy);
-    expect(policy.Statement).toEqual([{ Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.chat_log-group_[0-9A-F]{8}\.arn\}:\*$/)] }]);
+  test("the group holds each new instance at a launch lifecycle hook until its server is healthy; ABANDON when it is not", () => {
+    const hook = { name: "gpu-workloads-ready", lifecycle_transition: "autoscaling:EC2_INSTANCE_LAUNCHING", heartbeat_timeout: heartbeat, default_result: "ABANDON" };
+    const group = only(json, "aws_autoscaling_group");
+    expect(group).toMatchObject({ initial_lifecycle_hook: [hook], wait_for_capacity_timeout: "0" });
+    // Also a resource of its own: a group created before this version gets the hook too.
+    expect(only(json, "aws_autoscaling_lifecycle_hook")).toMatchObject({ ...hook, autoscaling_group_name: expect.stringMatching(/^\$\{aws_autoscaling_group\..*\.name\}$/) });
+    const parameter = only(json, "aws_ssm_parameter");
+    expect(parameter).toMatchObject({ name: expect.stringMatching(/^\/cdktf-gpu-workloads\/chat-[0-9a-f]{8}\/auto-scaling-group$/), type: "String", value: expect.stringMatching(/^\$\{aws_autoscaling_group\..*\.name\}$/) });
+    // The instance may read that parameter and complete lifecycle actions of its own group, nothing else.
+    expect(policy(json, "admit-to-group").Statement).toEqual([
+      { Effect: "Allow", Action: ["ssm:GetParameter"], Resource: [expect.stringMatching(/^\$\{aws_ssm_parameter\..*\.arn\}$/)] },
+      { Effect: "Allow", Action: ["autoscaling:CompleteLifecycleAction"], Resource: [expect.stringMatching(/^\$\{aws_autoscaling_group\..*\.arn\}$/)] },
+    ]);
+    // The instance gives up a minute before the hook would, naming the parameter and the hook it completes.
+    const admit = filesOf(userData(json)).get("/opt/gpu-workloads/admit.sh")!;
+    expect(admit).toContain(`for ((probe = 0; probe < ${Math.floor((heartbeat - 60) / 15)}; probe++)); do`);
+    expect(admit).toContain(`'${parameter.name}'`);
+    expect(admit).toContain("--lifecycle-hook-name 'gpu-workloads-ready'");
   });
 
-  test("an internal NLB, a target group health-checking /health, ELB health on the group, an instance refresh", () => {
+  test("an internal NLB health-checks /health; ELB health on the group with a grace for what is left after admission", () => {
     expect(only(json, "aws_lb")).toMatchObject({ load_balancer_type: "network", internal: true, subnets: NETWORK.subnetIds });
     expect(only(json, "aws_lb_target_group")).toMatchObject({
       port: 8000,
@@ -35,7 +65,7 @@ describe("a serving fleet: vLLM behind an internal load balancer", () => {
     });
     expect(only(json, "aws_lb_listener")).toMatchObject({ port: 8000, protocol: "TCP" });
     const group = only(json, "aws_autoscaling_group");
-    expect(group).toMatchObject({ health_check_type: "ELB", health_check_grace_period: 300 + 15 * 10, instance_refresh: { strategy: "Rolling", preferences: { min_healthy_percentage: 50 } } });
+    expect(group).toMatchObject({ health_check_type: "ELB", health_check_grace_period: 300, instance_refresh: { strategy: "Rolling", preferences: { min_healthy_percentage: 50 } } });
     expect(group.target_group_arns).toEqual([expect.stringMatching(/^\$\{aws_lb_target_group\..*\.arn\}$/)]);
     expect(group.mixed_instances_policy.launch_template.launch_template_specification.version).toMatch(/latest_version/);
   });
@@ -52,15 +82,40 @@ describe("a serving fleet: vLLM behind an internal load balancer", () => {
   });
 });
 
-test("a single serving instance: the same service, and a health probe that restarts it, without a load balancer", () => {
+describe("a single serving instance: no load balancer; it watches its own health and reports it to an alarm", () => {
   let chat: RealtimeInference;
   const json = synthStack((s) => (chat = new RealtimeInference(s, "chat", vllmChat())));
-  expect(resourcesOf(json, "aws_lb")).toHaveLength(0);
-  expect(chat!.endpoint).toBeUndefined();
-  const script = userData(json);
-  expect(script).toMatch(/curl -fsS -m 5 -o \/dev\/null http:\/\/127.0.0.1:8000\/health/);
-  expect(script).toMatch(/ge 450 \]/); // the probe waits for the model's load time
-  expect(script).toMatch(/systemctl enable --now --no-block gpu-workload.service gpu-workload-health.timer/);
+
+  test("no load balancer, no hook; a probe every minute, past the time the server takes to be ready", () => {
+    expect(resourcesOf(json, "aws_lb")).toHaveLength(0);
+    expect(resourcesOf(json, "aws_autoscaling_lifecycle_hook")).toHaveLength(0);
+    expect(chat!.endpoint).toBeUndefined();
+    const files = filesOf(userData(json));
+    expect(files.get("/opt/gpu-workloads/health.sh")).toContain(`-lt ${readySeconds(30, 15)} ]`);
+    expect(files.get("/etc/systemd/system/gpu-workload-health.timer")).toContain("OnUnitActiveSec=60");
+  });
+
+  test("an alarm fires after 5 minutes without a healthy report, missing reports included; the instance may publish that namespace only", () => {
+    const alarm = only(json, "aws_cloudwatch_metric_alarm");
+    expect(alarm).toMatchObject({
+      alarm_name: expect.stringMatching(/^chat-[0-9a-f]{8}-server-health$/),
+      namespace: "cdktf-gpu-workloads",
+      metric_name: "ServerHealthy",
+      dimensions: { Workload: expect.stringMatching(/^chat-[0-9a-f]{8}$/) },
+      statistic: "Minimum",
+      period: 60,
+      evaluation_periods: 5,
+      datapoints_to_alarm: 5,
+      comparison_operator: "LessThanThreshold",
+      threshold: 1,
+      treat_missing_data: "breaching",
+    });
+    expect(chat!.healthAlarm).toBeDefined();
+    expect(policy(json, "publish-health").Statement).toEqual([
+      { Effect: "Allow", Action: ["cloudwatch:PutMetricData"], Resource: ["*"], Condition: { StringEquals: { "cloudwatch:namespace": "cdktf-gpu-workloads" } } },
+    ]);
+    expect(filesOf(userData(json)).get("/opt/gpu-workloads/health.sh")).toContain(`--dimensions 'Workload=${alarm.dimensions.Workload}'`);
+  });
 });
 
 test("a throughput target sizes vLLM's --max-num-seqs; weights from S3 and a gated model's token are fetched, never written", () => {
@@ -71,39 +126,77 @@ test("a throughput target sizes vLLM's --max-num-seqs; weights from S3 and a gat
       throughput: { outputTokensPerSecond: 2000 },
       serve: Serving.vllm({
         model: "llama-3.1-8b-instruct",
-        image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/vllm:v0.11.0",
+        image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/vllm:v0.13.0",
         weights: { s3Uri: "s3://my-models/llama-3.1-8b/", huggingFaceTokenSecretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:hf-AbCdEf" },
       }),
     }),
   );
-  const script = userData(json);
-  expect(script).toMatch(/'--model' '\/model' '--served-model-name' 'llama-3.1-8b-instruct'/);
-  expect(script).toMatch(/'--max-num-seqs' '\d+'/);
-  expect(script).not.toMatch(/'--max-num-seqs' '256'/);
-  expect(script).toMatch(/aws s3 sync --only-show-errors 's3:\/\/my-models\/llama-3.1-8b\/' \/opt\/gpu-workloads\/model/);
-  expect(script).toMatch(/printf '%s=%s\\n' 'HF_TOKEN' "\$\(aws secretsmanager get-secret-value --region 'us-east-1' --secret-id 'arn:aws:secretsmanager:us-east-1:123456789012:secret:hf-AbCdEf'/);
-  expect(script).toMatch(/docker login --username AWS --password-stdin '123456789012.dkr.ecr.us-east-1.amazonaws.com'/);
+  const { args } = containerCommand(userData(json));
+  expect(args.slice(0, 3)).toEqual(["/model", "--served-model-name", "llama-3.1-8b-instruct"]);
+  expect(args[args.indexOf("--max-num-seqs") + 1]).not.toBe("256");
+  const prepare = filesOf(userData(json)).get("/opt/gpu-workloads/prepare.sh")!;
+  expect(prepare).toContain("retry 5 aws s3 sync --only-show-errors --region 'us-east-1' 's3://my-models/llama-3.1-8b/' /opt/gpu-workloads/model");
+  expect(prepare).toContain("secret_env HF_TOKEN 'us-east-1' 'arn:aws:secretsmanager:us-east-1:123456789012:secret:hf-AbCdEf'");
+  expect(prepare).toContain("retry 5 ecr_login 'us-east-1' '123456789012.dkr.ecr.us-east-1.amazonaws.com'");
+  // Weights from S3: nothing to download from the Hugging Face Hub.
+  expect(prepare).not.toContain("snapshot_download");
   const names = resourcesOf(json, "aws_iam_role_policy").map((p) => p.name).sort();
-  expect(names).toEqual(["pull-ecr-0", "read-s3-2", "read-secret-1", "write-logs"]);
+  expect(names).toEqual(["admit-to-group", "pull-ecr-0", "read-s3-2", "read-secret-1", "write-logs"]);
 });
 
-test("a concurrency above vLLM's default max_num_seqs on a small GPU launches the server for it", () => {
-  const json = synthStack((s) => new RealtimeInference(s, "chat", vllmChat({ model: "llama-3.2-1b", usage: { concurrency: 300, contextTokens: 512 } })));
-  expect(only(json, "aws_launch_template").instance_type).toBe("g5.xlarge");
-  expect(userData(json)).toMatch(/'--max-model-len' '512' '--max-num-seqs' '300' '--gpu-memory-utilization' '0.9'/);
+test("vLLM runs a model whose attention heads the GPUs do not divide as several tensor-parallel copies (qwen2.5-7b: 28 heads, 8 GPUs)", () => {
+  let w: RealtimeInference;
+  const json = synthStack((s) => (w = new RealtimeInference(s, "chat", { network: NETWORK, model: "qwen2.5-7b", instanceType: "g6e.48xlarge", serve: Serving.vllm({ model: "Qwen/Qwen2.5-7B-Instruct" }) })));
+  const { args } = containerCommand(userData(json));
+  expect(args.slice(args.indexOf("--tensor-parallel-size"), args.indexOf("--tensor-parallel-size") + 4)).toEqual(["--tensor-parallel-size", "4", "--data-parallel-size", "2"]);
+  expect(w!.decision.memoryEstimate!.gpuCount).toBe(4);
+  expect(w!.decision.reason).toContain("2 copies per instance: vLLM's tensor-parallel size must divide qwen2.5-7b's 28 attention heads");
+  expect(w!.decision.throughput!.copiesPerReplica).toBe(2);
 });
 
-test("ImageGeneration serves any pinned image; arguments and variables are quoted", () => {
+test("every flag the vLLM preset passes is one the pinned vLLM defines (test/fixtures/vllm-flags.json, from vLLM's argument definitions)", () => {
+  const pinned = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "vllm-flags.json"), "utf8"));
+  const apps = [
+    vllmChat({ usage: { maxNumBatchedTokens: 4096 }, throughput: { outputTokensPerSecond: 2000 } }),
+    { ...vllmChat(), serve: Serving.vllm({ model: "m", weights: { s3Uri: "s3://models/m/" } }) },
+    { network: NETWORK, model: "qwen2.5-7b", instanceType: "g6e.48xlarge", serve: Serving.vllm({ model: "Qwen/Qwen2.5-7B-Instruct" }) },
+  ];
+  const used = new Set<string>();
+  for (const props of apps) {
+    const { image, args } = containerCommand(userData(synthStack((s) => new RealtimeInference(s, "chat", props))));
+    expect(image).toBe(pinned.image);
+    // The model first, positionally; then flags, each with its value.
+    expect(args[0].startsWith("-")).toBe(false);
+    for (let i = 1; i < args.length; i += 2) {
+      used.add(args[i]);
+      expect({ flag: args[i], defined: args[i] in pinned.flags }).toEqual({ flag: args[i], defined: true });
+    }
+  }
+  expect(used.size).toBeGreaterThanOrEqual(9);
+});
+
+test("ImageGeneration serves any pinned image; arguments, variables and secrets (a JSON key too) are quoted", () => {
   const json = synthStack((s) =>
     new ImageGeneration(s, "media", {
       network: NETWORK,
-      serve: { image: "ghcr.io/acme/sdxl-server:1.2.3", port: 7860, healthCheckPath: "/ready", command: ["--prompt-guard", "it's on"], env: { MODEL: "sdxl" } },
+      serve: {
+        image: "ghcr.io/acme/sdxl-server:1.2.3",
+        port: 7860,
+        healthCheckPath: "/ready",
+        command: ["--prompt-guard", "it's on"],
+        env: { MODEL: "sdxl" },
+        secretEnv: { API_KEY: { secretArn: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:api-AbCdEf", jsonKey: "key" } },
+      },
     }),
   );
-  const script = userData(json);
-  expect(script).toContain("'ghcr.io/acme/sdxl-server:1.2.3' '--prompt-guard' 'it'\\''s on'");
-  expect(script).toContain("printf '%s\\n' 'MODEL=sdxl' >> /run/gpu-workloads/env");
-  expect(script).toMatch(/-p 7860:7860/);
+  const { image, args, dockerOptions } = containerCommand(userData(json));
+  expect({ image, args }).toEqual({ image: "ghcr.io/acme/sdxl-server:1.2.3", args: ["--prompt-guard", "it's on"] });
+  expect(dockerOptions).toEqual(expect.arrayContaining(["-p", "7860:7860"]));
+  const prepare = filesOf(userData(json)).get("/opt/gpu-workloads/prepare.sh")!;
+  expect(prepare).toContain("  printf '%s\\n' 'MODEL=sdxl'");
+  // Read in the secret's own region, one key of it.
+  expect(prepare).toContain("  secret_env API_KEY 'eu-west-1' 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:api-AbCdEf' 'key'");
+  expect(policy(json, "read-secret-0").Statement[0].Resource).toEqual(["arn:aws:secretsmanager:eu-west-1:123456789012:secret:api-AbCdEf"]);
 });
 
 test.each([
@@ -113,8 +206,11 @@ test.each([
   [{ serve: { image: "a:1", port: 80, healthCheckPath: "health" } }, /serve.healthCheckPath is "health"; give an HTTP path/],
   [{ serve: { image: "a:1", port: 80, healthCheckPath: "/h", env: { "BAD-NAME": "x" } } }, /serve.env is "BAD-NAME"/],
   [{ serve: { image: "a:1", port: 80, healthCheckPath: "/h", command: ["a\nb"] } }, /serve.command\[0\] is "a\\nb"; give a non-empty string on one line/],
+  [{ serve: { image: "a:1", port: 80, healthCheckPath: "/h", secretEnv: { K: { secretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:k-AbCdEf", jsonKey: "" } } } }, /serve.secretEnv.K.jsonKey is ""; give a non-empty string on one line/],
+  [{ serve: { image: "a:1", port: 80, healthCheckPath: "/h", imageSizeGiB: -1 } }, /serve.imageSizeGiB is -1/],
   [{ serve: Serving.vllm({ model: "m" }) }, /serve is "Serving.vllm"; it derives its flags from the memory estimate: give the workload a model/],
   [{ model: "llama-3.1-8b", serve: Serving.vllm({ model: "m", logRetentionDays: 10 }) }, /serve.logRetentionDays is 10; use a period CloudWatch Logs accepts/],
+  [{ model: "llama-3.1-8b", serve: Serving.vllm({ model: "m", extraArgs: ["--x\n"] }) }, /serve.extraArgs\[0\] is "--x\\n"; give a non-empty string on one line/],
   [{ serve: { image: "a:1", port: 80, healthCheckPath: "/h" }, nodes: 2, gpus: ["H100"] }, /serve is "a server"; it runs on an instance or a fleet, not on a 2-node cluster/],
 ])("refused: %j", (props, message) => {
   expect(() => synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, ...(props as object) }))).toThrow(message);

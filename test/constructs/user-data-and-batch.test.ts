@@ -29,19 +29,21 @@ describe("user data is composed by format", () => {
     const mime = 'Content-Type: multipart/mixed; boundary="USER"\nMIME-Version: 1.0\n\n--USER\nContent-Type: text/cloud-config\n\n#cloud-config\npackages: [jq]\n--USER\nContent-Type: text/x-shellscript\n\n#!/bin/bash\necho two\n--USER--\n';
     const { boundary, parts } = mimeParts(userDataOf(gpuFleet(mime)));
     expect(boundary).not.toBe("USER");
-    expect(parts.map((p) => p.type)).toEqual(["text/x-shellscript", "text/cloud-config", "text/x-shellscript"]);
-    expect(parts[0].body).toMatch(/amazon-cloudwatch-agent-ctl/);
-    expect(parts[1].body).toBe("#cloud-config\npackages: [jq]");
-    expect(parts[2].body).toBe("#!/bin/bash\necho two");
+    // The library's parts first (its shared helpers, then the metrics agent), then the user's, each whole.
+    expect(parts.map((p) => p.type)).toEqual(["text/x-shellscript", "text/x-shellscript", "text/cloud-config", "text/x-shellscript"]);
+    expect(parts[0].body).toMatch(/^cat > \/opt\/gpu-workloads\/lib.sh/m);
+    expect(parts[1].body).toMatch(/amazon-cloudwatch-agent-ctl/);
+    expect(parts[2].body).toBe("#cloud-config\npackages: [jq]");
+    expect(parts[3].body).toBe("#!/bin/bash\necho two");
   });
 
   test("a part cannot close the document early: the boundary is derived from the content and never in it", () => {
     const hostile = "#!/bin/bash\necho start\n--==GPU-WORKLOADS-BOUNDARY==--\n--==gpu-workloads-000000000000000000000000==--\necho end\n";
     const document = userDataOf(gpuFleet(hostile));
     const { boundary, parts } = mimeParts(document);
-    expect(parts).toHaveLength(2);
+    expect(parts).toHaveLength(3);
     expect(hostile).not.toContain(boundary);
-    expect(parts[1].body).toBe(hostile.replace(/\n$/, ""));
+    expect(parts[2].body).toBe(hostile.replace(/\n$/, ""));
     // Deterministic: the same input, the same document.
     expect(userDataOf(gpuFleet(hostile))).toBe(document);
   });

@@ -141,10 +141,12 @@ export const BASELINE_RULES: readonly BaselineRule[] = [
           return [doc.Statement].flat().some((st: Block) => {
             const actions: string[] = [st.Action].flat();
             const resources: string[] = [st.Resource].flat();
-            // The one documented exception: ecr:GetAuthorizationToken takes no resource but "*" (AWS), and reaches no
-            // repository by itself (grantPullEcr pairs it with the repository's own statement).
+            // The documented exceptions, actions AWS grants on "*" only: ecr:GetAuthorizationToken, which reaches no
+            // repository by itself (grantPullEcr pairs it with the repository's own statement), and
+            // cloudwatch:PutMetricData, scoped by its condition to the library's own namespace.
             const tokenOnly = actions.length === 1 && actions[0] === "ecr:GetAuthorizationToken";
-            return actions.some((a) => a === "*" || a.endsWith(":*")) || (resources.includes("*") && !tokenOnly);
+            const ownMetrics = actions.length === 1 && actions[0] === "cloudwatch:PutMetricData" && st.Condition?.StringEquals?.["cloudwatch:namespace"] === "cdktf-gpu-workloads";
+            return actions.some((a) => a === "*" || a.endsWith(":*")) || (resources.includes("*") && !tokenOnly && !ownMetrics);
           });
         })
         .map(([n]) => n),

@@ -50,6 +50,16 @@ describe("the rules can fail", () => {
   test.each(BASELINE_RULES.map((rule) => [rule.id, rule]))("%s flags an insecure stack", (_id, rule) => {
     expect(rule.check(insecure).length).toBeGreaterThan(0);
   });
+
+  test("PutMetricData on any resource passes only when its condition keeps it to the library's namespace", () => {
+    const iam = BASELINE_RULES.find((r) => r.id.startsWith("CKV_AWS_60"))!;
+    const statement = (condition?: object) => ({
+      resource: { aws_iam_role_policy: { p: { policy: JSON.stringify({ Statement: [{ Action: ["cloudwatch:PutMetricData"], Resource: ["*"], ...(condition && { Condition: condition }) }] }) } } },
+    });
+    expect(iam.check(statement({ StringEquals: { "cloudwatch:namespace": "cdktf-gpu-workloads" } }))).toEqual([]);
+    expect(iam.check(statement())).toEqual(["p"]);
+    expect(iam.check(statement({ StringEquals: { "cloudwatch:namespace": "CWAgent" } }))).toEqual(["p"]);
+  });
 });
 
 

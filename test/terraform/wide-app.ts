@@ -175,6 +175,42 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
     props: { model: "llama-3.1-8b", job: { image: "ghcr.io/acme/trainer:2.0", command: ["python", "tune.py"], shutdownOnExit: true } },
   },
   {
+    // A custom image from another region's ECR (the login goes to us-west-2), a JSON secret's key, its own image size.
+    id: "served-json-secret",
+    workload: "image-generation",
+    region: "us-east-1",
+    props: {
+      model: "sdxl",
+      serve: {
+        image: "123456789012.dkr.ecr.us-west-2.amazonaws.com/sdxl:2.0",
+        port: 7860,
+        healthCheckPath: "/ready",
+        secretEnv: { API_TOKEN: { secretArn: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:json-api-AbCdEf", jsonKey: "token" }, PLAIN: "arn:aws:secretsmanager:us-east-1:123456789012:secret:plain-AbCdEf" },
+        imageSizeGiB: 12,
+      },
+    },
+  },
+  {
+    // qwen2.5-7b has 28 attention heads: vLLM runs tensor parallel 4, and the instance's 8 GPUs as 2 copies.
+    id: "served-qwen-8-gpus",
+    workload: "realtime-inference",
+    region: "us-east-1",
+    props: { model: "qwen2.5-7b", instanceType: "g6e.48xlarge", serve: Serving.vllm({ model: "Qwen/Qwen2.5-7B-Instruct" }) },
+  },
+  {
+    // The AWS Deep Learning Container carries EFA and aws-ofi-nccl; its registry is another account's.
+    id: "trained-dlc",
+    workload: "training",
+    region: "us-east-1",
+    props: { nodes: 2, job: { image: "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.8.0-gpu-py312-cu129-ubuntu22.04-ec2", command: ["torchrun", "train.py"] } },
+  },
+  {
+    id: "tuned-kept",
+    workload: "fine-tuning",
+    region: "us-east-1",
+    props: { model: "llama-3.1-8b", job: { image: "ghcr.io/acme/trainer:2.0", shutdownOnExit: false } },
+  },
+  {
     id: "granted-batch",
     workload: "batch-processing",
     region: "us-east-1",

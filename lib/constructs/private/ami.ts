@@ -72,9 +72,6 @@ export function dlamiOperatingSystem(family: string, arch: CpuArchitecture, chos
  */
 export const DLAMI_ROOT_SNAPSHOT_GIB = 75;
 
-/** Room for container images (an inference server image is 10–20 GB) and logs beyond the AMI and the weights. */
-export const CONTAINER_WORKSPACE_GIB = 20;
-
 /** The launch template's image_id: an AMI id as is; an SSM parameter resolved by EC2 at launch. */
 export function imageId(ami: string | undefined, arch: CpuArchitecture, os: AmiOperatingSystem): string {
   // A Terraform reference may hold either: Terraform decides at plan.

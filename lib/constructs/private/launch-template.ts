@@ -5,6 +5,7 @@ import { Precondition } from "cdktf/lib/terraform-conditions";
 import { launchTemplateDescription } from "../../validation/aws-text";
 import { efaInterfaceLayout } from "./efa-layout";
 import { literalText } from "./terraform-text";
+import { RootVolume } from "./root-volume";
 
 /** The interfaces of an instance launched from the template. */
 export interface TemplateNetwork {
@@ -30,7 +31,7 @@ export interface WorkloadLaunchTemplateProps {
   /** Undefined when the service (AWS Batch) picks the image. */
   readonly imageId?: string;
   readonly rootDeviceName: string;
-  readonly rootVolumeSizeGiB: number;
+  readonly rootVolume: RootVolume;
   /** Undefined when the service (AWS Batch) sets the instance role. */
   readonly instanceProfileArn?: string;
   /** Undefined when the service (AWS Batch) attaches the interfaces. */
@@ -68,7 +69,14 @@ export function createLaunchTemplate(scope: Construct, props: WorkloadLaunchTemp
     blockDeviceMappings: [
       {
         deviceName: props.rootDeviceName,
-        ebs: { volumeSize: props.rootVolumeSizeGiB, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" },
+        ebs: {
+          volumeSize: props.rootVolume.sizeGiB,
+          volumeType: "gp3",
+          throughput: props.rootVolume.throughputMiBps,
+          iops: props.rootVolume.iops,
+          encrypted: "true",
+          deleteOnTermination: "true",
+        },
       },
     ],
     networkInterfaces: props.network && networkInterfaces(props.network),

@@ -7,8 +7,14 @@ export interface ResourceNames {
   readonly instanceProfilePrefix: string;
   readonly securityGroupPrefix: string;
   readonly loadBalancerSecurityGroupPrefix: string;
+  /** The construct id with 8 characters of its address: unique in the app, for fixed names and dimensions. */
+  readonly unique: string;
   /** CloudWatch Logs group of the workload's container. */
   readonly logGroup: string;
+  /** Where the workload's SSM parameters live (facts Terraform learns after launch, read by the instances). */
+  readonly parameterPath: string;
+  /** A single server's health alarm. */
+  readonly healthAlarm: string;
   readonly autoScalingGroupPrefix: string;
   readonly scalingPolicy: string;
   /** Compute environment, job queue and job definition: fixed names, unique by the construct's address. */
@@ -21,17 +27,21 @@ export interface ResourceNames {
  * Terraform's unique suffix; fixed names end in 8 characters of the construct's address, unique in the app.
  */
 export function resourceNames(id: string, address: string): ResourceNames {
-  const unique = `-${address.slice(0, 8)}`;
+  const suffix = `-${address.slice(0, 8)}`;
+  const unique = awsName(id, AWS_NAME_RULES.batchName, suffix);
   return {
+    unique,
     launchTemplatePrefix: awsName(id, AWS_NAME_RULES.launchTemplatePrefix, "-"),
     rolePrefix: awsName(id, AWS_NAME_RULES.iamRolePrefix, "-"),
     instanceProfilePrefix: awsName(id, AWS_NAME_RULES.instanceProfilePrefix, "-"),
     securityGroupPrefix: awsName(id, AWS_NAME_RULES.securityGroupPrefix, "-"),
     loadBalancerSecurityGroupPrefix: awsName(id, AWS_NAME_RULES.securityGroupPrefix, "-lb-"),
-    logGroup: `/cdktf-gpu-workloads/${awsName(id, AWS_NAME_RULES.batchName, unique)}`,
+    logGroup: `/cdktf-gpu-workloads/${unique}`,
+    parameterPath: `/cdktf-gpu-workloads/${unique}`,
+    healthAlarm: `${unique}-server-health`,
     autoScalingGroupPrefix: awsName(id, AWS_NAME_RULES.autoScalingGroupPrefix, "-"),
-    scalingPolicy: awsName(id, AWS_NAME_RULES.autoScalingPolicyName, `${unique}-target-tracking`),
-    batch: awsName(id, AWS_NAME_RULES.batchName, unique),
-    placementGroup: awsName(id, AWS_NAME_RULES.placementGroupName, unique),
+    scalingPolicy: awsName(id, AWS_NAME_RULES.autoScalingPolicyName, `${suffix}-target-tracking`),
+    batch: unique,
+    placementGroup: awsName(id, AWS_NAME_RULES.placementGroupName, suffix),
   };
 }

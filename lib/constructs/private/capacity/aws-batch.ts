@@ -138,6 +138,7 @@ export const AWS_BATCH: CapacityEngine = {
     scalesOnGpu: false,
     clientsThroughLoadBalancer: false,
     watchesOwnHealth: false,
+    admitsWhenHealthy: false,
   }),
   create(scope, ctx, shared) {
     const { decision } = ctx;

@@ -1,4 +1,5 @@
 import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
+import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { BatchComputeEnvironment } from "@cdktf/provider-aws/lib/batch-compute-environment";
 import { BatchJobDefinition } from "@cdktf/provider-aws/lib/batch-job-definition";
 import { BatchJobQueue } from "@cdktf/provider-aws/lib/batch-job-queue";
@@ -35,12 +36,14 @@ export interface WorkloadContext {
   readonly decisionTags: Record<string, string>;
   /** The server the instances run, when the workload serves. */
   readonly service?: ContainerService;
+  /** Seconds from launch until the server should be healthy (readySeconds): the admission hook's heartbeat, a single server's grace. */
+  readonly serverReadySeconds?: number;
   /**
    * A training job's user data for node `node`; nodes after the first get the first node's address. Undefined when
    * there is no job: the nodes take the launch template's user data.
    */
   readonly nodeUserData?: (node: number, first: Instance | undefined) => string;
-  /** The job stops its instance when it exits. */
+  /** The job stops its instance when it exits (and a failed one the whole cluster). */
   readonly shutdownOnExit?: boolean;
 }
 
@@ -66,13 +69,17 @@ export interface LaunchSettings {
   readonly scalesOnGpu: boolean;
   /** Clients reach the instances through a load balancer: the allowFrom rules go on its security group. */
   readonly clientsThroughLoadBalancer: boolean;
-  /** No load balancer watches the server: the instance probes its health path itself and restarts it. */
+  /** No load balancer watches the server: the instance probes its health path itself, restarts it, and reports to an alarm. */
   readonly watchesOwnHealth: boolean;
+  /** A load balancer watches the server: the group admits a new instance (launch lifecycle hook) once its server is healthy. */
+  readonly admitsWhenHealthy: boolean;
 }
 
 /** What was built before the capacity: the capacity attaches to these. */
 export interface SharedResources {
   readonly launchTemplate: LaunchTemplate;
+  /** The instances' role: what the capacity's own runtime steps need is granted to it. */
+  readonly role: IamRole;
   readonly securityGroup: SecurityGroup;
   readonly instanceProfileArn: string;
   readonly placementGroup?: PlacementGroup;
@@ -102,6 +109,8 @@ export interface CapacityHandles {
   readonly listener?: LbListener;
   /** The load balancer's security group: a serving fleet's allowFrom rules are here. */
   readonly loadBalancerSecurityGroup?: SecurityGroup;
+  /** A single server's health alarm (no action unless you add one, e.g. an SNS topic ARN in alarmActions). */
+  readonly healthAlarm?: CloudwatchMetricAlarm;
 }
 
 /**

@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { CapacityEngine } from "./capacity-engine";
 import { createNodes } from "./instances";
 import { fixedCapacity } from "./workload-capacity";
+import { createClusterStop } from "./cluster-stop";
 
 /** A cluster placement group: all nodes in one Availability Zone, close together, for NCCL over EFA. */
 export function createPlacementGroup(scope: Construct, name: string, tags: Record<string, string>): PlacementGroup {
@@ -23,11 +24,13 @@ export const CLUSTER: CapacityEngine = {
     scalesOnGpu: false,
     clientsThroughLoadBalancer: false,
     watchesOwnHealth: false,
+    admitsWhenHealthy: false,
   }),
   prepare: (scope, ctx) => ({ placementGroup: createPlacementGroup(scope, ctx.names.placementGroup, ctx.stableTags) }),
   create(scope, ctx, shared) {
     const n = ctx.decision.nodeCount;
     const instances = createNodes(scope, ctx, shared.launchTemplate, n, (node) => `node-${node}`);
+    if (ctx.nodeUserData && ctx.shutdownOnExit) createClusterStop(scope, instances, shared.placementGroup!, shared.role, { region: ctx.decision.region, parameterPath: ctx.names.parameterPath }, ctx.stableTags);
     return { capacity: fixedCapacity(this.kind, ctx.decision, n), handles: { instances, placementGroup: shared.placementGroup } };
   },
 };

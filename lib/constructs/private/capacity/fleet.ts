@@ -6,9 +6,10 @@ import { Decision } from "../../../selection/decision";
 import { DEFAULT_MAX_FALLBACK_PRICE_RATIO, launchableTypes } from "../../../selection/fallbacks";
 import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
 import { FleetOptions, ReplicaBounds, ScalingMetric } from "../../workload-props";
-import { GPU_UTILIZATION_METRIC } from "../gpu-metrics-user-data";
+import { GPU_UTILIZATION_METRIC } from "../../../boot/metrics-agent";
 import { literalText } from "../terraform-text";
 import { createServingLoadBalancer } from "../serving/load-balancer";
+import { ADMITTED_GRACE_SECONDS, createAdmission, fleetAdmission, initialAdmissionHook } from "./fleet-admission";
 import { CapacityEngine, WorkloadContext } from "./capacity-engine";
 import { capacityCost, typeNames } from "./workload-capacity";
 
@@ -37,6 +38,8 @@ export interface FleetProps {
   readonly decisionTags: Record<string, string>;
   /** A serving fleet's target group: the group registers its instances and replaces those the server's health check fails. */
   readonly targetGroupArn?: string;
+  /** A serving fleet holds each new instance at its launch lifecycle hook for up to this long, until its server is healthy. */
+  readonly admissionHeartbeatSeconds?: number;
 }
 
 /** Share of the capacity above the on-demand base bought as spot. */
@@ -52,7 +55,8 @@ export function healthCheckGraceSeconds(weightsGiB: number): number {
 export function createFleet(scope: Construct, props: FleetProps): AutoscalingGroup {
   const { options, bounds, spotPercentage } = props;
   const anySpot = spotPercentage > 0;
-  const grace = options.healthCheckGracePeriodSeconds ?? healthCheckGraceSeconds(props.weightsGiB);
+  const admitted = props.admissionHeartbeatSeconds !== undefined;
+  const grace = options.healthCheckGracePeriodSeconds ?? (admitted ? ADMITTED_GRACE_SECONDS : healthCheckGraceSeconds(props.weightsGiB));
   const group = new AutoscalingGroup(scope, "auto-scaling-group", {
     namePrefix: props.namePrefix,
     minSize: bounds.min,
@@ -61,6 +65,12 @@ export function createFleet(scope: Construct, props: FleetProps): AutoscalingGro
     vpcZoneIdentifier: props.subnetIds,
     healthCheckType: props.targetGroupArn ? "ELB" : "EC2",
     healthCheckGracePeriod: grace,
+    ...(admitted && {
+      initialLifecycleHook: [initialAdmissionHook(props.admissionHeartbeatSeconds!)],
+      // Instances wait at the hook for minutes: the apply does not (it would time out, and the admission permission is
+      // granted on the group once it exists). Watch them join in the target group's health.
+      waitForCapacityTimeout: "0",
+    }),
     targetGroupArns: props.targetGroupArn ? [props.targetGroupArn] : undefined,
     // A serving fleet rolls a new template version out: one instance at a time stays out of service, each new one warmed up.
     instanceRefresh: props.targetGroupArn
@@ -130,6 +140,7 @@ export const FLEET: CapacityEngine = {
     scalesOnGpu: scalesOnGpu(ctx),
     clientsThroughLoadBalancer: ctx.service !== undefined,
     watchesOwnHealth: false,
+    admitsWhenHealthy: ctx.service !== undefined,
   }),
   create(scope, ctx, shared) {
     const { decision } = ctx;
@@ -153,8 +164,10 @@ export const FLEET: CapacityEngine = {
         })
       : undefined;
     const spotPercentage = fleetSpotPercentage(decision, options);
+    const heartbeat = ctx.service ? ctx.serverReadySeconds : undefined;
     const group = createFleet(scope, {
       targetGroupArn: lb?.targetGroup.arn,
+      admissionHeartbeatSeconds: heartbeat,
       spotPercentage,
       launchTemplate: shared.launchTemplate,
       subnetIds: ctx.network.subnetIds,
@@ -167,6 +180,7 @@ export const FLEET: CapacityEngine = {
       bounds,
       options,
     });
+    if (heartbeat !== undefined) createAdmission(scope, group, shared.role, fleetAdmission(ctx.names.parameterPath, heartbeat), heartbeat, ctx.stableTags);
     const desired = bounds.desired;
     const onDemand = Math.min(options.onDemandBaseCapacity ?? 0, desired);
     const spotShare = spotPercentage / 100;

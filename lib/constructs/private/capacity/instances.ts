@@ -5,6 +5,13 @@ import { base64, metadataOptions } from "../launch-template";
 import { isToken } from "../tokens";
 import { CapacityEngine, WorkloadContext } from "./capacity-engine";
 import { fixedCapacity } from "./workload-capacity";
+import { createHealthAlarm, healthWatch } from "../serving/health-alarm";
+import { HealthWatch } from "../../../boot/server-boot";
+
+/** What a single server's probe reports, and its grace: the time it takes to become ready. */
+export function serverHealthWatch(ctx: WorkloadContext): HealthWatch {
+  return healthWatch(ctx.names.unique, ctx.serverReadySeconds!);
+}
 
 /**
  * One instance from the launch template; everything else (IMDSv2, volumes, network) comes from the template.
@@ -59,9 +66,11 @@ export const SINGLE_INSTANCE: CapacityEngine = {
     scalesOnGpu: false,
     clientsThroughLoadBalancer: false,
     watchesOwnHealth: ctx.service !== undefined,
+    admitsWhenHealthy: false,
   }),
   create(scope, ctx, shared) {
     const [instance] = createNodes(scope, ctx, shared.launchTemplate, 1, () => "instance");
-    return { capacity: fixedCapacity(this.kind, ctx.decision, 1), handles: { instances: [instance] } };
+    const healthAlarm = ctx.service && createHealthAlarm(scope, shared.role, serverHealthWatch(ctx), ctx.names.healthAlarm, ctx.stableTags);
+    return { capacity: fixedCapacity(this.kind, ctx.decision, 1), handles: { instances: [instance], healthAlarm } };
   },
 };

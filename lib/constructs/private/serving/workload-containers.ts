@@ -4,10 +4,6 @@ import { WORKLOAD_PROFILES } from "../../../taxonomy/workload-profiles";
 import { InvalidRequirementError } from "../../../validation/errors";
 import { GpuWorkloadProps } from "../../workload-props";
 import { ContainerService, resolveJob, resolveServe } from "./container-service";
-import { shellQuote } from "./container-script";
-
-/** torchrun's default rendezvous port on the first node; the cluster's security group is open between its members. */
-export const RENDEZVOUS_PORT = 29500;
 
 /**
  * What the workload runs, checked against its class and capacity: a server (RealtimeInference, ImageGeneration, on an
@@ -33,18 +29,18 @@ export function workloadContainers(props: GpuWorkloadProps, decision: Decision, 
 }
 
 /**
- * Shell lines that write one node's distributed environment: torchrun's variables and their PET_* forms (torchrun takes
- * its flags from those, so a bare `torchrun train.py` joins the run), libfabric's EFA provider where EFA is attached,
- * and the rendezvous address: the first node's own, the others' by reference to it.
+ * Images known not to carry aws-ofi-nccl, NCCL's plugin for EFA: NVIDIA's NGC PyTorch images before 24.11 and again in
+ * the newest releases ("no longer ships aws-ofi-nccl", NVIDIA-NeMo/Megatron-Bridge#5033, 2026). With NCCL_NET forced, a
+ * job on such an image fails at start instead of running over TCP sockets.
  */
-export function distributedEnvironment(nodes: number, node: number, gpusPerNode: number, efa: boolean, firstNodeAddress: string | undefined): string[] {
-  const torchrun: Record<string, string> = { NNODES: String(nodes), NODE_RANK: String(node), NPROC_PER_NODE: String(gpusPerNode), MASTER_PORT: String(RENDEZVOUS_PORT) };
-  const nccl: Record<string, string> = efa ? { FI_PROVIDER: "efa", FI_EFA_USE_DEVICE_RDMA: "1", NCCL_SOCKET_IFNAME: "^docker,lo" } : {};
-  const pairs = [...Object.entries(torchrun).flatMap(([k, v]) => [[k, v], [`PET_${k}`, v]]), ...Object.entries(nccl)];
-  const lines = pairs.map(([name, value]) => `printf '%s\\n' ${shellQuote(`${name}=${value}`)} >> /run/gpu-workloads/env`);
-  const ownAddress =
-    '"$(curl -fsS -H "X-aws-ec2-metadata-token: $(curl -fsS -X PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 60")" http://169.254.169.254/latest/meta-data/local-ipv4)"';
-  const master = firstNodeAddress === undefined ? ownAddress : shellQuote(firstNodeAddress);
-  for (const name of ["MASTER_ADDR", "PET_MASTER_ADDR"]) lines.push(`printf '%s=%s\\n' ${shellQuote(name)} ${master} >> /run/gpu-workloads/env`);
-  return lines;
+const NGC_PYTORCH = /^nvcr\.io\/nvidia\/pytorch[:@]/;
+
+/** A warning for an EFA job whose image may lack aws-ofi-nccl; undefined when there is nothing to say. */
+export function efaImageWarning(image: string, efa: boolean): string | undefined {
+  if (!efa || !NGC_PYTORCH.test(image)) return undefined;
+  return (
+    `job.image ${image} may not carry aws-ofi-nccl (NGC's PyTorch images before 24.11, and the newest, do not): NCCL is told to use EFA ` +
+    "(NCCL_NET), so without the plugin the job fails at start rather than falling back to TCP. Use an image with EFA and aws-ofi-nccl, " +
+    "such as an AWS Deep Learning Container (763104351884.dkr.ecr.<region>.amazonaws.com/pytorch-training:<version>-ec2)."
+  );
 }

@@ -1,0 +1,226 @@
+import { GeneratedUserData, generatedUserData, kindOf } from "./generated-user-data";
+import { BootRun, Rule, Scenario, runBoot, sandboxUnavailable } from "./sandbox";
+
+const unavailable = sandboxUnavailable();
+if (unavailable) console.log(`boot sandbox: skipped (${unavailable})`);
+const describeInSandbox = unavailable ? describe.skip : describe;
+
+const dockerRuns = (run: BootRun, name: string) => run.calls.filter((c) => c.command === "docker" && c.args[0] === "run" && c.args.includes(name));
+const calls = (run: BootRun, pattern: RegExp) => run.calls.filter((c) => pattern.test(c.line));
+/** Calls that succeeded: what AWS or the tool did. */
+const done = (run: BootRun, pattern: RegExp) => calls(run, pattern).filter((c) => c.outcome === "ok");
+const lifecycle = (run: BootRun) => done(run, /^aws autoscaling complete-lifecycle-action/).map((c) => c.args.at(-1));
+const healthReports = (run: BootRun) => calls(run, /^aws cloudwatch put-metric-data/).map((c) => c.args.at(-1));
+const fails = (command: string, match: string, ...outcomes: Rule["outcomes"]): Rule => ({ command, match, outcomes: outcomes.length ? outcomes : ["fail"] });
+
+/** Every network step of the scripts, failing once: each must be retried. */
+const EVERY_STEP_FAILS_ONCE: Scenario = {
+  rules: [
+    ["curl", "api/token"],
+    ["curl", "meta-data"],
+    ["curl", "amazoncloudwatch-agent"],
+    ["curl", "127.0.0.1"],
+    ["aws", "^secretsmanager"],
+    ["aws", "^ssm"],
+    ["aws", "^ecr"],
+    ["aws", "^s3 sync"],
+    ["aws", "^autoscaling"],
+    ["aws", "^ec2 stop-instances"],
+    ["docker", "^login"],
+    ["docker", "^pull"],
+    ["docker", "^run --rm --entrypoint python3"],
+    ["apt-get", "install"],
+    ["dnf", "install"],
+    ["amazon-cloudwatch-agent-ctl", "fetch-config"],
+  ].map(([command, match]) => fails(command, match, "fail", "ok")),
+};
+
+/** What a happy boot of each kind ends with; the same summary for every user data of that kind. */
+function outcomeOf(kind: ReturnType<typeof kindOf>, run: BootRun, text: string) {
+  const summary: Record<string, unknown> = { exits: [...new Set(run.exits)] };
+  if (kind === "fleet-server") Object.assign(summary, { servers: dockerRuns(run, "gpu-workload").length, lifecycle: lifecycle(run) });
+  if (kind === "single-server") Object.assign(summary, { servers: dockerRuns(run, "gpu-workload").length, health: healthReports(run) });
+  if (kind === "job" || kind === "cluster-node") {
+    Object.assign(summary, { jobs: dockerRuns(run, "gpu-job").length, shutdown: calls(run, /^shutdown -h now$/).length, stopsOthers: calls(run, /^aws ec2 stop-instances/).length });
+  }
+  if (text.includes("amazon-cloudwatch-agent")) summary.agent = done(run, /^amazon-cloudwatch-agent-ctl -a fetch-config/).length;
+  return summary;
+}
+
+function expectedOf(kind: ReturnType<typeof kindOf>, text: string) {
+  const expected: Record<string, unknown> = { exits: [0] };
+  const shutdown = text.includes("finish.sh") ? 1 : 0;
+  if (kind === "fleet-server") Object.assign(expected, { servers: 1, lifecycle: ["CONTINUE"] });
+  if (kind === "single-server") Object.assign(expected, { servers: 1, health: ["1"] });
+  if (kind === "job" || kind === "cluster-node") Object.assign(expected, { jobs: 1, shutdown, stopsOthers: 0 });
+  if (text.includes("amazon-cloudwatch-agent")) expected.agent = 1;
+  return expected;
+}
+
+describeInSandbox("the boot sandbox: every generated script run with stub commands", () => {
+  let all: GeneratedUserData[];
+  const one = (kind: ReturnType<typeof kindOf>, source = /./) => all.find((u) => kindOf(u.text) === kind && source.test(u.source))!;
+
+  beforeAll(() => {
+    all = generatedUserData();
+  });
+
+  test("the apps cover every kind of boot", () => {
+    const kinds = all.map((u) => kindOf(u.text));
+    for (const kind of ["fleet-server", "single-server", "job", "cluster-node", "metrics-only"] as const) expect({ kind, count: kinds.filter((k) => k === kind).length }).toEqual({ kind, count: expect.any(Number) });
+    expect(kinds.filter((k) => k === "cluster-node").length).toBeGreaterThanOrEqual(4);
+    expect(kinds.filter((k) => k === "fleet-server").length).toBeGreaterThanOrEqual(2);
+  });
+
+  test("happy path: every user data of both apps reaches its server or job start (and a job's end stops its instance)", () => {
+    const results = all.map((u) => ({ source: u.source, ...outcomeOf(kindOf(u.text), runBoot(u.text), u.text) }));
+    expect(results).toEqual(all.map((u) => ({ source: u.source, ...expectedOf(kindOf(u.text), u.text) })));
+  });
+
+  test("every network step that fails once is retried, with a wait, and the boot still ends the same", () => {
+    for (const kind of ["fleet-server", "single-server", "job", "cluster-node", "metrics-only"] as const) {
+      const u = one(kind);
+      const run = runBoot(u.text, EVERY_STEP_FAILS_ONCE);
+      expect({ source: u.source, ...outcomeOf(kind, run, u.text) }).toEqual({ source: u.source, ...expectedOf(kind, u.text) });
+      expect(calls(run, /^sleep 5$/).length).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  describe("a step that keeps failing stops the start, and says so", () => {
+    const permanent: [string, Rule][] = [
+      ["the image pull", fails("docker", "^pull")],
+      ["the Secrets Manager read", fails("aws", "^secretsmanager")],
+      ["the Hugging Face download", fails("docker", "^run --rm --entrypoint python3")],
+    ];
+
+    test.each(permanent)("a fleet instance abandons its launch when %s keeps failing: no server starts", (_, rule) => {
+      const run = runBoot(one("fleet-server", /chat aws_launch/).text, { rules: [rule] });
+      expect({ servers: dockerRuns(run, "gpu-workload").length, lifecycle: lifecycle(run) }).toEqual({ servers: 0, lifecycle: ["ABANDON"] });
+      expect(calls(run, new RegExp(`^${rule.command} ${rule.match.replace("^", "")}`)).length).toBe(5);
+      expect(run.journal).toMatch(/the preparation failed; the server is not started/);
+    });
+
+    test("a fleet instance that cannot read its own instance id cannot abandon its launch: the hook's timeout does (default result ABANDON)", () => {
+      const run = runBoot(one("fleet-server", /chat aws_launch/).text, { rules: [fails("curl", "meta-data/instance-id")] });
+      expect({ servers: dockerRuns(run, "gpu-workload").length, lifecycle: lifecycle(run) }).toEqual({ servers: 0, lifecycle: [] });
+      expect(run.journal).toMatch(/gave up after 5 attempts: curl .*meta-data\/instance-id/);
+    });
+
+    test("a single server whose image pull keeps failing reports itself unhealthy (0) for its alarm", () => {
+      const run = runBoot(one("single-server").text, { rules: [fails("docker", "^pull")] });
+      expect({ servers: dockerRuns(run, "gpu-workload").length, health: healthReports(run) }).toEqual({ servers: 0, health: ["0", "0"] });
+    });
+
+    test("a job whose image pull keeps failing is not started, and its node stops; on a cluster, every node stops", () => {
+      for (const kind of ["job", "cluster-node"] as const) {
+        const u = one(kind, /trained-dlc|tuned_instance/);
+        const run = runBoot(u.text, { rules: [fails("docker", "^pull")] });
+        expect({ kind, jobs: dockerRuns(run, "gpu-job").length, shutdown: calls(run, /^shutdown -h now$/).length }).toEqual({ kind, jobs: 0, shutdown: 1 });
+        const others = calls(run, /^aws ec2 stop-instances/);
+        expect(others.map((c) => c.args.slice(c.args.indexOf("--instance-ids") + 1))).toEqual(kind === "cluster-node" ? [["i-0aaa", "i-0bbb"]] : []);
+      }
+    });
+  });
+
+  describe("secrets: nothing starts with a missing, empty or unusable value", () => {
+    const served = () => one("fleet-server", /served-fleet/);
+
+    test.each([
+      ["empty", ""],
+      ["None (a binary secret)", "None"],
+      ["on two lines", "line one\nline two"],
+    ])("a secret that is %s aborts the start", (_, secret) => {
+      const run = runBoot(served().text, { secret });
+      expect({ servers: dockerRuns(run, "gpu-workload").length, lifecycle: lifecycle(run) }).toEqual({ servers: 0, lifecycle: ["ABANDON"] });
+      expect(run.journal).toMatch(/secret arn:aws:secretsmanager:us-east-1:123456789012:secret:hf-AbCdEf \(for HF_TOKEN\) (is empty|spans several lines)/);
+    });
+
+    test("a secret read that keeps failing aborts the start", () => {
+      const run = runBoot(served().text, { rules: [fails("aws", "^secretsmanager")] });
+      expect(dockerRuns(run, "gpu-workload")).toEqual([]);
+    });
+
+    test("the secret reaches the container's environment file, never the command line", () => {
+      const [server] = dockerRuns(runBoot(served().text, { secret: "hf_token_value" }), "gpu-workload");
+      expect(server.env).toContain("HF_TOKEN=hf_token_value\n");
+      expect(server.line).not.toContain("hf_token_value");
+    });
+
+    test("a JSON secret's key is read from the secret's own region; a missing key aborts", () => {
+      const u = one("single-server", /served-json-secret/);
+      const run = runBoot(u.text, { secret: '{"token":"abc123","other":"x"}' });
+      const [server] = dockerRuns(run, "gpu-workload");
+      expect(server.env).toContain("API_TOKEN=abc123\n");
+      expect(calls(run, /^aws secretsmanager .*secret:json-api-AbCdEf/)[0].args).toEqual(expect.arrayContaining(["--region", "eu-west-1"]));
+      const missing = runBoot(u.text, { secret: '{"other":"x"}' });
+      expect(dockerRuns(missing, "gpu-workload")).toEqual([]);
+      expect(missing.journal).toMatch(/has no JSON key token \(for API_TOKEN\)/);
+    });
+  });
+
+  test("ECR login goes to the registry's region, not the workload's", () => {
+    const run = runBoot(one("single-server", /served-json-secret/).text);
+    expect(calls(run, /^aws ecr get-login-password/).map((c) => c.args)).toEqual([["ecr", "get-login-password", "--region", "us-west-2"]]);
+    expect(calls(run, /^docker login/)[0].args.at(-1)).toBe("123456789012.dkr.ecr.us-west-2.amazonaws.com");
+  });
+
+  test("a fleet instance whose server never answers its health check abandons its launch at its deadline", () => {
+    const run = runBoot(one("fleet-server", /chat aws_launch/).text, { rules: [fails("curl", "127.0.0.1")] });
+    expect(dockerRuns(run, "gpu-workload")).toHaveLength(1);
+    expect(lifecycle(run)).toEqual(["ABANDON"]);
+    expect(calls(run, /127\.0\.0\.1:8000\/health/).length).toBeGreaterThan(50);
+  });
+
+  test("a single server that keeps crashing is restarted a bounded number of times, then reported unhealthy", () => {
+    const run = runBoot(one("single-server").text, { rules: [fails("docker", "--name gpu-workload")] });
+    expect(dockerRuns(run, "gpu-workload")).toHaveLength(5);
+    expect(run.calls.filter((c) => typeof c.outcome === "object" && "result" in c.outcome && c.outcome.result === "start-limit-hit")).toHaveLength(1);
+    expect(healthReports(run)).toEqual(["0", "0"]);
+  });
+
+  test("the first node without its own address does not start the job; it stops, and so do the others", () => {
+    const node0 = all.find((u) => kindOf(u.text) === "cluster-node" && /pretrain.*node-0/.test(u.source))!;
+    const run = runBoot(node0.text, { rules: [fails("curl", "local-ipv4", "empty")] });
+    expect({ jobs: dockerRuns(run, "gpu-job").length, shutdown: calls(run, /^shutdown/).length, others: calls(run, /^aws ec2 stop-instances/).length }).toEqual({ jobs: 0, shutdown: 1, others: 1 });
+    expect(run.journal).toMatch(/instance metadata local-ipv4 is empty/);
+  });
+
+  test("a cluster node's job gets torchrun's environment, the rendezvous timeout and NCCL forced onto EFA", () => {
+    const nodes = all.filter((u) => /trained-dlc/.test(u.source)).map((u) => dockerRuns(runBoot(u.text), "gpu-job")[0].env!);
+    expect(nodes).toHaveLength(2);
+    nodes.forEach((env, rank) => {
+      for (const line of [`NODE_RANK=${rank}`, `PET_NODE_RANK=${rank}`, "PET_NNODES=2", "PET_NPROC_PER_NODE=8", "PET_MASTER_PORT=29500", "PET_RDZV_CONF=timeout=1800,join_timeout=1800", "NCCL_NET=AWS Libfabric", "FI_PROVIDER=efa"]) {
+        expect(env).toContain(`${line}\n`);
+      }
+      expect(env).toContain(`PET_MASTER_ADDR=${rank === 0 ? "10.0.0.5" : "10.0.0.9"}\n`);
+    });
+  });
+
+  test("a cluster job that fails stops every node; one that succeeds stops only its own", () => {
+    const node = all.find((u) => /trained-dlc.*node-1/.test(u.source))!;
+    const failed = runBoot(node.text, { rules: [fails("docker", "--name gpu-job", { exit: 1 })] });
+    expect(calls(failed, /^aws ec2 stop-instances/)).toHaveLength(1);
+    expect(calls(failed, /^shutdown -h now$/)).toHaveLength(1);
+    const succeeded = runBoot(node.text);
+    expect(calls(succeeded, /^aws ec2 stop-instances/)).toHaveLength(0);
+    expect(calls(succeeded, /^shutdown -h now$/)).toHaveLength(1);
+  });
+
+  test("a job with shutdownOnExit false leaves its instance running", () => {
+    const run = runBoot(all.find((u) => /tuned-kept/.test(u.source))!.text);
+    expect({ jobs: dockerRuns(run, "gpu-job").length, shutdown: calls(run, /^shutdown/).length }).toEqual({ jobs: 1, shutdown: 0 });
+  });
+
+  test("the CloudWatch agent is installed only when AWS's key signed the package", () => {
+    const u = one("metrics-only");
+    const forged = runBoot(u.text, { signedBy: "0000111122223333444455556666777788889999" });
+    expect(forged.exits[1]).not.toBe(0);
+    expect(calls(forged, /^(apt-get|dnf) install/)).toEqual([]);
+    expect(forged.journal).toMatch(/not signed by AWS key 937616F3450B7D806CBD9725D58167303B789C72: not installed/);
+  });
+
+  test("the model and cache folders are readable by a container that does not run as root", () => {
+    const [server] = dockerRuns(runBoot(one("fleet-server", /chat aws_launch/).text), "gpu-workload");
+    expect(server.mounts).toEqual({ "/opt/gpu-workloads/model": "755", "/opt/gpu-workloads/cache": "755" });
+  });
+});
