@@ -5,7 +5,8 @@
  *
  * Runs with the caller's ordinary AWS credentials (ec2:DescribeInstanceTypes, ec2:DescribeInstanceTypeOfferings,
  * ec2:DescribeSpotPriceHistory, pricing:GetProducts). It rewrites lib/taxonomy/data/regional-prices.ts (or --out)
- * with the prices of the regions read; regions not read keep their entries and their date. Rows stay hand-written,
+ * with the prices of the regions read, and instance-offerings.ts beside it with the regions offering each type; regions
+ * not read keep their entries and their date. Rows stay hand-written,
  * since every figure in them carries its source: the diff names the types to add, the types gone, and each row
  * field AWS now reports otherwise. Never needed at synth time: the
  * SDK packages are dev dependencies and nothing under lib/ imports them.
@@ -19,9 +20,13 @@ import { KNOWN_REGIONS } from "../lib/taxonomy/regions";
 import { DEFAULT_TAXONOMY } from "../lib/taxonomy/taxonomy";
 import { AwsClients, collectAwsFacts } from "./refresh/aws-facts";
 import { renderRegionalPrices } from "./refresh/render-prices";
+import { renderInstanceOfferings } from "./refresh/render-offerings";
+import { INSTANCE_OFFERINGS, INSTANCE_OFFERINGS_AS_OF, INSTANCE_OFFERINGS_SOURCES } from "../lib/taxonomy/data/instance-offerings";
 import { TaxonomyDiff, diffTaxonomy, formatDiff } from "./refresh/taxonomy-diff";
 
 export const DEFAULT_OUT = path.join("lib", "taxonomy", "data", "regional-prices.ts");
+/** The offerings file, written beside the prices file. */
+const OFFERINGS_FILE = "instance-offerings.ts";
 
 export interface RefreshOptions {
   readonly regions: readonly string[];
@@ -36,6 +41,8 @@ export interface RefreshResult {
   readonly diff: TaxonomyDiff;
   readonly report: string;
   readonly fileText: string;
+  /** The offerings file's text (instance-offerings.ts, written beside the prices file). */
+  readonly offeringsText: string;
 }
 
 export async function refreshTaxonomy(options: RefreshOptions, clients: AwsClients): Promise<RefreshResult> {
@@ -46,15 +53,18 @@ export async function refreshTaxonomy(options: RefreshOptions, clients: AwsClien
   }
   const diff = diffTaxonomy(DEFAULT_TAXONOMY, facts);
   const previous = { offers: REGIONAL_OFFERS, asOf: REGIONAL_PRICES_AS_OF, sources: REGIONAL_PRICES_SOURCES };
-  const fileText = renderRegionalPrices(DEFAULT_TAXONOMY, facts, previous, options.now.toISOString().slice(0, 10));
-  if (options.out) {
+  const today = options.now.toISOString().slice(0, 10);
+  const fileText = renderRegionalPrices(DEFAULT_TAXONOMY, facts, previous, today);
+  const offeringsText = renderInstanceOfferings(DEFAULT_TAXONOMY, facts, { offerings: INSTANCE_OFFERINGS, asOf: INSTANCE_OFFERINGS_AS_OF, sources: INSTANCE_OFFERINGS_SOURCES }, today);
+  const files = options.out ? [[options.out, fileText], [path.join(path.dirname(options.out), OFFERINGS_FILE), offeringsText]] : [];
+  for (const [file, text] of files) {
     // Written whole or not at all: a failed write never leaves half a data file.
-    const temporary = `${options.out}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, fileText);
-    fs.renameSync(temporary, options.out);
+    const temporary = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, text);
+    fs.renameSync(temporary, file);
   }
-  const written = options.out ? `wrote ${options.out}` : "dry run: nothing written";
-  return { diff, report: `${formatDiff(diff, facts)}\n${written}`, fileText };
+  const written = files.length ? `wrote ${files.map(([file]) => file).join(" and ")}` : "dry run: nothing written";
+  return { diff, report: `${formatDiff(diff, facts)}\n${written}`, fileText, offeringsText };
 }
 
 const USAGE = "usage: refresh-taxonomy [--regions r1,r2] [--families f1,f2] [--out FILE] [--dry-run]";

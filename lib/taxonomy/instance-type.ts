@@ -81,3 +81,6 @@ export interface InstanceTypeSpec {
   /** Where the figures come from, each with the day it was read. */
   readonly sources: readonly Source[];
 }
+
+/** A row of the embedded table: everything but its regions, which come from EC2's recorded offerings (data/instance-offerings.ts). */
+export type TableRow = Omit<InstanceTypeSpec, "regions">;

@@ -3,11 +3,12 @@ import { G_FAMILY_INSTANCE_TYPES } from "./data/instance-types-g";
 import { P_FAMILY_INSTANCE_TYPES } from "./data/instance-types-p";
 import { MODEL_CATALOG } from "./data/model-catalog";
 import { GpuModel, GpuName } from "./gpu-model";
-import { InstanceTypeSpec } from "./instance-type";
+import { InstanceTypeSpec, TableRow } from "./instance-type";
 import { ModelSpec } from "./model-spec";
 import { Source } from "./source";
 import { checkTaxonomyExtension } from "./schema";
 import { REGIONAL_OFFERS, REGIONAL_PRICES_AS_OF, REGIONAL_PRICES_SOURCES } from "./data/regional-prices";
+import { INSTANCE_OFFERINGS, INSTANCE_OFFERINGS_SOURCES } from "./data/instance-offerings";
 import { ownValue } from "../validation/allowed-values";
 import { InvalidTaxonomyError } from "../validation/errors";
 
@@ -31,22 +32,23 @@ export interface Taxonomy {
 /** The embedded taxonomy, sorted by instance name so every scan sees the same order. */
 export const DEFAULT_TAXONOMY: Taxonomy = {
   gpus: GPU_MODELS,
-  instanceTypes: [...G_FAMILY_INSTANCE_TYPES, ...P_FAMILY_INSTANCE_TYPES].map(withCatalogPrices).sort(byInstanceName),
+  instanceTypes: [...G_FAMILY_INSTANCE_TYPES, ...P_FAMILY_INSTANCE_TYPES].map(offeredAndPriced).sort(byInstanceName),
   models: MODEL_CATALOG,
   asOf: TAXONOMY_AS_OF,
   spotPricesAsOf: REGIONAL_PRICES_AS_OF,
 };
 
-/** A row with its prices per region from the price table, citing the table's sources; it is offered wherever either says so. */
-function withCatalogPrices(row: InstanceTypeSpec): InstanceTypeSpec {
-  const offers = ownValue(REGIONAL_OFFERS, row.instanceType);
-  if (!offers) return row;
-  const regionalPrices = Object.fromEntries(
-    Object.entries(offers).map(([region, [usdPerInstanceHour, spotUsdPerInstanceHour]]) => [region, { usdPerInstanceHour, spotUsdPerInstanceHour }]),
-  );
+/**
+ * A row as selection sees it: offered where EC2's recorded offerings say, with its prices in those regions from the
+ * price table (a price for a region that does not offer the type is not an offering), citing both tables' sources.
+ */
+function offeredAndPriced(row: TableRow): InstanceTypeSpec {
+  const regions = ownValue(INSTANCE_OFFERINGS, row.instanceType) ?? [];
+  const offers = Object.entries(ownValue(REGIONAL_OFFERS, row.instanceType) ?? {}).filter(([region]) => regions.includes(region));
+  const regionalPrices = Object.fromEntries(offers.map(([region, [usdPerInstanceHour, spotUsdPerInstanceHour]]) => [region, { usdPerInstanceHour, spotUsdPerInstanceHour }]));
   const cited = (s: Source) => row.sources.some((r) => r.url === s.url && r.asOf === s.asOf);
-  const sources = [...row.sources, ...REGIONAL_PRICES_SOURCES.filter((s) => !cited(s))];
-  return { ...row, regions: [...new Set([...row.regions, ...Object.keys(offers)])].sort(), regionalPrices, sources };
+  const sources = [...row.sources, ...[...INSTANCE_OFFERINGS_SOURCES, ...(offers.length ? REGIONAL_PRICES_SOURCES : [])].filter((s) => !cited(s))];
+  return { ...row, regions, ...(offers.length && { regionalPrices }), sources };
 }
 
 /** What an organization adds to the embedded taxonomy. */

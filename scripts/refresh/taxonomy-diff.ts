@@ -58,7 +58,7 @@ function specPairs(row: InstanceTypeSpec, aws: Ec2TypeFacts, facts: AwsFacts, ta
     ["efaInterfaces", row.efaInterfaces, aws.efaInterfaces],
     ["networkCards", row.networkCards ?? Math.max(1, row.efaInterfaces), aws.networkCards],
     ["localNvmeGB", row.localNvmeGB, aws.localNvmeGB],
-    // Regions the row lists by hand that report no offering (the written file can add regions, never remove them).
+    // Regions the table lists that report no offering (the written offerings file drops them).
     ["regions not offered", [], row.regions.filter((r) => facts.regionsRead.includes(r) && !facts.offerings[row.instanceType]?.includes(r))],
   ];
   // The row's price is its price region's (us-east-1, or where a type not sold there names another).

@@ -8,7 +8,7 @@ describe("AMIs that boot: every family on an image that lists it as supported", 
   test.each([
     ["g5 (A10G)", (s: never) => new RealtimeInference(s, "w", { network: NETWORK }), param("x86_64", "ubuntu-22.04")],
     ["p6-b200 (not on Ubuntu 22.04)", (s: never) => new Training(s, "w", { network: NETWORK, gpus: ["B200"] }), param("x86_64", "amazon-linux-2023")],
-    ["p6-b300", (s: never) => new Training(s, "w", { network: NETWORK, gpus: ["B300"], region: "us-west-2" }), param("x86_64", "amazon-linux-2023")],
+    ["p6-b300", (s: never) => new Training(s, "w", { network: NETWORK, gpus: ["B300"] }), param("x86_64", "amazon-linux-2023")],
     ["g7e", (s: never) => new ImageGeneration(s, "w", { network: NETWORK, gpus: ["RTX-PRO-6000"] }), param("x86_64", "amazon-linux-2023")],
     ["g6f", (s: never) => new BatchProcessing(s, "w", { network: NETWORK, minGpuMemoryGB: 3 }), param("x86_64", "amazon-linux-2023")],
     ["g5g (arm64)", (s: never) => new BatchProcessing(s, "w", { network: NETWORK, gpus: ["T4G"] }), param("arm64", "ubuntu-22.04")],
@@ -28,11 +28,11 @@ describe("AMIs that boot: every family on an image that lists it as supported", 
     );
   });
 
-  test("V100 (p3, p3dn) has no OSS-driver image: refused without an AMI of the user's, accepted with one", () => {
-    expect(() => synthStack((s) => new Training(s, "w", { network: NETWORK, gpus: ["V100"], gpuCount: 8 }))).toThrow(
-      /ami is undefined; no Deep Learning Base OSS Nvidia Driver AMI supports p3 \(V100: NVIDIA's open kernel modules start at Turing\)/,
+  test("V100 (p3dn) has no OSS-driver image: refused without an AMI of the user's, accepted with one", () => {
+    expect(() => synthStack((s) => new Training(s, "w", { network: NETWORK, gpus: ["V100-32GB"], gpuCount: 8 }))).toThrow(
+      /ami is undefined; no Deep Learning Base OSS Nvidia Driver AMI supports p3dn \(V100: NVIDIA's open kernel modules start at Turing\)/,
     );
-    const json = synthStack((s) => new Training(s, "w", { network: NETWORK, gpus: ["V100"], gpuCount: 8, ami: "ami-0123456789abcdef0" }));
+    const json = synthStack((s) => new Training(s, "w", { network: NETWORK, gpus: ["V100-32GB"], gpuCount: 8, ami: "ami-0123456789abcdef0" }));
     expect(imageOf(json)).toBe("ami-0123456789abcdef0");
   });
 });

@@ -12,6 +12,7 @@ import * as path from "path";
 import * as ts from "typescript";
 import * as vm from "vm";
 import { REGIONAL_OFFERS, REGIONAL_PRICES_SOURCES } from "../../lib/taxonomy/data/regional-prices";
+import { INSTANCE_OFFERINGS, INSTANCE_OFFERINGS_SOURCES } from "../../lib/taxonomy/data/instance-offerings";
 import { DEFAULT_TAXONOMY } from "../../lib/taxonomy/taxonomy";
 import { AwsClients, collectAwsFacts } from "../../scripts/refresh/aws-facts";
 import { awsPriceSources, renderRegionalPrices } from "../../scripts/refresh/render-prices";
@@ -158,6 +159,24 @@ describe("npm run refresh-taxonomy", () => {
     ]);
     expect(text).toContain("Regions read: us-east-1, us-west-2.");
     expect(text).toMatch(/Not read, entries kept from the previous file \(as of 2026-11-29\): af-south-1, .*\bme-central-1, .*us-west-1\./);
+  });
+
+  test("writes the offerings beside the prices: the regions read as EC2 answered (a region that stopped offering a type drops it), the others kept", async () => {
+    const out = path.join(dir, "regional-prices.ts");
+    const { report } = await refreshTaxonomy({ regions: REGIONS, families: [], now: NOW, out }, clients);
+    const file = path.join(dir, "instance-offerings.ts");
+    expect(report).toContain(`wrote ${out} and ${file}`);
+    const written = loadPricesFile(fs.readFileSync(file, "utf8"));
+    const answered = (region: string) => recorded.describeInstanceTypeOfferings[region] as string[];
+    for (const [type, regions] of Object.entries<string[]>(written.INSTANCE_OFFERINGS)) {
+      const kept = (INSTANCE_OFFERINGS[type] ?? []).filter((r) => r !== "us-east-1" && r !== "us-west-2");
+      const read = ["us-east-1", "us-west-2"].filter((r) => answered(r).includes(type));
+      expect({ type, regions }).toEqual({ type, regions: [...new Set([...read, ...kept])].sort() });
+    }
+    // g4dn.xlarge: the table offers it in us-east-1, and the recorded us-east-1 answer does not list it: gone from there.
+    expect(INSTANCE_OFFERINGS["g4dn.xlarge"]).toContain("us-east-1");
+    expect(written.INSTANCE_OFFERINGS["g4dn.xlarge"]).not.toContain("us-east-1");
+    expect(written.INSTANCE_OFFERINGS_SOURCES).toEqual([...INSTANCE_OFFERINGS_SOURCES, expect.objectContaining({ url: expect.stringContaining("API_DescribeInstanceTypeOfferings"), asOf: "2026-11-29" })]);
   });
 
   test("a refresh of some regions (--regions us-east-1) keeps every other region's prices, and does not re-date them", async () => {

@@ -14,7 +14,7 @@ describe("pin an exact instance type", () => {
     expect(() => selectInstance({ workload: WorkloadClass.REALTIME_INFERENCE, instanceType: "g5.xlarge", model: "llama-3.1-70b" })).toThrow(
       /No instance type satisfies model = "llama-3.1-70b".*g5.xlarge \(llama-3.1-70b inference needs/,
     );
-    expect(() => selectInstance({ workload: training, instanceType: "p5.48xlarge", region: "sa-east-1" })).toThrow(/region = "sa-east-1"/);
+    expect(() => selectInstance({ workload: training, instanceType: "p5.48xlarge", region: "af-south-1" })).toThrow(/region = "af-south-1"/);
     expect(() => selectInstance({ workload: training, instanceType: "p5.48xlarge", allowedGpus: ["A100-80GB"] })).toThrow(
       /instanceType is "p5.48xlarge"; the organization policy allows only A100-80GB/,
     );

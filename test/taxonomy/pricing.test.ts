@@ -31,6 +31,6 @@ describe("a type not sold in the reference region", () => {
   test("a custom row's priceRegion must be one of its regions", () => {
     const custom = { ...row("p6-b300.48xlarge"), instanceType: "p9.48xlarge", family: "p9", priceRegion: "eu-west-1" };
     expect(() => extendTaxonomy({ instanceTypes: [custom] })).toThrow(GpuWorkloadsError);
-    expect(() => extendTaxonomy({ instanceTypes: [custom] })).toThrow(/taxonomy\.instanceTypes\[0\]\.priceRegion is "eu-west-1"; give the region whose price usdPerInstanceHour is, one of regions: us-west-2/);
+    expect(() => extendTaxonomy({ instanceTypes: [custom] })).toThrow(/taxonomy\.instanceTypes\[0\]\.priceRegion is "eu-west-1"; give the region whose price usdPerInstanceHour is, one of regions: us-east-1, us-west-2/);
   });
 });

@@ -65,7 +65,7 @@ describe("GPU models", () => {
 describe("instance types", () => {
   test("every family and size the issue lists is present", () => {
     const families = new Set(instanceTypes.map((t) => t.family));
-    for (const f of ["g4dn", "g5", "g5g", "g6", "g6e", "gr6", "p4d", "p4de", "p5", "p5e", "p5en", "p6-b200", "p3", "p3dn"]) {
+    for (const f of ["g4dn", "g5", "g5g", "g6", "g6e", "gr6", "p4d", "p4de", "p5", "p5e", "p5en", "p6-b200", "p3dn"]) {
       expect(families).toContain(f);
     }
     for (const t of ["g4dn.xlarge", "g5.xlarge", "g5.48xlarge", "g6.xlarge", "g6e.xlarge", "p5.4xlarge", "p5.48xlarge", "p6-b200.48xlarge"]) {
