@@ -9,7 +9,8 @@ import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { Fn, TerraformOutput, TerraformStack, Token } from "cdktf";
+import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { Construct } from "constructs";
 import { measureSynth } from "./synth-harness";
 
@@ -20,6 +21,24 @@ const REASON =
 const TAGS = { ManagedBy: "cdktf-gpu-workloads", "gpu-workloads:workload-class": "realtime-inference" };
 const INSTANCE_TAGS = { ...TAGS, "gpu-workloads:gpu": "A10G", "gpu-workloads:instance-type": INSTANCE_TYPE, "gpu-workloads:usd-per-instance-hour": "1.0060" };
 const IMDS_V2 = { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 2, instanceMetadataTags: "disabled" };
+
+/** EC2's answers about the type and the provider's region: read once per stack, whatever the number of workloads. */
+function ec2Reads(stack: TerraformStack) {
+  const found = stack.node.tryFindChild("gpu-workloads-region") as DataAwsRegion | undefined;
+  if (found) {
+    return {
+      type: stack.node.findChild(`gpu-workloads-ec2-${INSTANCE_TYPE}`) as DataAwsEc2InstanceType,
+      offerings: stack.node.findChild(`gpu-workloads-ec2-${INSTANCE_TYPE}-offering`) as DataAwsEc2InstanceTypeOfferings,
+      region: found,
+    };
+  }
+  const offerings = new DataAwsEc2InstanceTypeOfferings(stack, `gpu-workloads-ec2-${INSTANCE_TYPE}-offering`, {
+    locationType: "region",
+    filter: [{ name: "instance-type", values: [INSTANCE_TYPE] }],
+  });
+  const type = new DataAwsEc2InstanceType(stack, `gpu-workloads-ec2-${INSTANCE_TYPE}`, { instanceType: INSTANCE_TYPE, count: Token.asNumber(Fn.lengthOf(offerings.instanceTypes)) });
+  return { type, offerings, region: new DataAwsRegion(stack, "gpu-workloads-region", {}) };
+}
 
 function addWorkload(stack: TerraformStack, id: string): void {
   const scope = new Construct(stack, id);
@@ -54,11 +73,8 @@ function addWorkload(stack: TerraformStack, id: string): void {
     tags: TAGS,
   });
 
-  const type = new DataAwsEc2InstanceType(scope, "instance-type-check", { instanceType: INSTANCE_TYPE });
-  const offerings = new DataAwsEc2InstanceTypeOfferings(scope, "offering-check", {
-    locationType: "region",
-    filter: [{ name: "instance-type", values: [INSTANCE_TYPE] }],
-  });
+  const { type, offerings, region } = ec2Reads(stack);
+  const gpus = `flatten(${type.fqn}[*].gpus)`;
   const template = new LaunchTemplate(scope, "launch-template", {
     namePrefix,
     description: `cdktf-gpu-workloads RealtimeInference ${where} on ${INSTANCE_TYPE}`,
@@ -80,16 +96,16 @@ function addWorkload(stack: TerraformStack, id: string): void {
     lifecycle: {
       precondition: [
         {
-          condition: `\${anytrue([for g in ${type.fqn}.gpus : contains(["a10g", "nvidia"], replace(lower(g.name), "/[^a-z0-9]/", "")) && (g.count == 1 || g.count == 0) && g.memory_size >= 20599])}`,
+          condition: `\${length(${offerings.fqn}.instance_types) > 0}`,
           errorMessage:
-            "cdktf-gpu-workloads: the taxonomy says g5.xlarge has 1× A10G, but EC2 reports otherwise. " +
-            "The embedded table is stale: update cdktf-gpu-workloads or pin the instance with a custom taxonomy.",
+            `cdktf-gpu-workloads: g5.xlarge is not offered in \${${region.fqn}.name}. ` +
+            "Set the workload's or platform's region to this provider's region, so selection chooses a type offered there, or deploy to a region that offers it.",
         },
         {
-          condition: `\${contains(${offerings.fqn}.instance_types, "${INSTANCE_TYPE}")}`,
+          condition: `\${length(${offerings.fqn}.instance_types) == 0 || anytrue([for g in ${gpus} : contains(["a10g", "nvidia"], replace(lower(g.name), "/[^a-z0-9]/", "")) && (g.count == 1 || g.count == 0) && g.memory_size >= 20599])}`,
           errorMessage:
-            "cdktf-gpu-workloads: g5.xlarge is not offered in this provider's region. " +
-            "Set the workload's or platform's region so selection can choose a type that is, or choose another region.",
+            `cdktf-gpu-workloads: the taxonomy says g5.xlarge has 1× A10G of at least 20599 MiB each, but EC2 reports \${length(${gpus}) == 0 ? "no GPU" : join(", ", [for g in ${gpus} : "\${g.count} × \${g.name} of \${g.memory_size} MiB"])}. ` +
+            "The embedded table is stale: update cdktf-gpu-workloads or pin the instance with a custom taxonomy.",
         },
       ],
     },

@@ -94,7 +94,7 @@ interface Diagnostic {
   readonly range?: { readonly filename?: string };
 }
 
-function adaptTo5x(config: Record<string, any>, version: string): Record<string, any> {
+export function adaptTo5x(config: Record<string, any>, version: string): Record<string, any> {
   const copy = JSON.parse(JSON.stringify(config));
   delete copy.terraform?.backend;
   for (const provider of Object.values<any>(copy.terraform?.required_providers ?? {})) {
@@ -113,7 +113,7 @@ function adaptTo5x(config: Record<string, any>, version: string): Record<string,
   return copy;
 }
 
-function terraformEnv(work: string, mirror: string): NodeJS.ProcessEnv {
+export function terraformEnv(work: string, mirror: string): NodeJS.ProcessEnv {
   // Inside the work folder, so it goes with it; Terraform reads only .tf files there.
   const rc = path.join(work, ".terraformrc");
   fs.writeFileSync(

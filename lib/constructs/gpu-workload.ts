@@ -32,7 +32,7 @@ import { fleetAdmission } from "./private/capacity/fleet-admission";
 import { nodeListParameters } from "./private/capacity/cluster-stop";
 import { serverHealthWatch } from "./private/capacity/instances";
 import { WorkloadCapacity } from "./private/capacity/workload-capacity";
-import { driftGuardPreconditions } from "./private/drift-guard";
+import { regionGuard, typeGuard } from "./private/drift-guard";
 import { createInstanceProfile } from "./private/instance-role";
 import { createLaunchTemplate } from "./private/launch-template";
 import { registerPlanFile } from "./private/plan-file";
@@ -85,6 +85,8 @@ export class GpuWorkload extends Construct {
   private added = { policies: 0, ingress: 0 };
   /** The stable tags (literal Terraform text), for rules added after construction. */
   private readonly tags: Record<string, string>;
+  /** The workload's region is given and the provider's is not literal: Terraform compares them at plan. */
+  private regionCheckedAtPlan = false;
 
   /**
    * Chooses the instance type and synthesizes the capacity. Throws a GpuWorkloadsError, prefixed with the construct's
@@ -186,7 +188,7 @@ export class GpuWorkload extends Construct {
       capacityBlock: decision.purchase === "capacity-block",
       userData,
       tags,
-      preconditions: driftGuardPreconditions(this, decision),
+      preconditions: [...typeGuard(this, decision), ...(this.regionCheckedAtPlan ? [regionGuard(this, decision.region)] : [])],
     });
     const built = engine.create(this, context, {
       launchTemplate: this.launchTemplate,
@@ -205,10 +207,19 @@ export class GpuWorkload extends Construct {
   }
 
   private requirements(props: GpuWorkloadProps, platform: PlatformSettings): SelectionRequirements {
-    return applyPolicy(
-      { ...workloadRequirements(props), workload: props.workload, region: props.region ?? platform.region ?? providerRegion(this), taxonomy: platform.taxonomy },
-      platform.policy,
-    );
+    const given = props.region ?? platform.region;
+    const deployed = providerRegion(this);
+    // A region that is not a string is refused by selection, with the rest of the requirements.
+    if (typeof given === "string" && deployed !== undefined && given !== deployed) {
+      throw new InvalidRequirementError(
+        props.region !== undefined ? "region" : "platform.region",
+        given,
+        `this stack's AWS provider deploys to ${deployed}, so the workload would be chosen and priced for one region and launched in another; give it ${deployed}, or put it in a stack whose provider is in ${given}`,
+      );
+    }
+    // A provider whose region is a reference (or the environment's) is compared with the workload's at plan.
+    this.regionCheckedAtPlan = given !== undefined && deployed === undefined;
+    return applyPolicy({ ...workloadRequirements(props), workload: props.workload, region: given ?? deployed, taxonomy: platform.taxonomy }, platform.policy);
   }
 
   /**

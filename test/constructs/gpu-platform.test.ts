@@ -8,7 +8,7 @@ function appWithPlatform(props: ConstructorParameters<typeof GpuPlatform>[2]) {
   const platform = new GpuPlatform(app, "platform", props);
   const stack = (id: string) => {
     const s = new TerraformStack(app, id);
-    new AwsProvider(s, "aws", { region: "us-east-1" });
+    new AwsProvider(s, "aws", { region: props?.region ?? "us-east-1" });
     return s;
   };
   return { app, platform, stack };

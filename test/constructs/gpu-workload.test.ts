@@ -1,7 +1,8 @@
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
-import { TerraformVariable } from "cdktf";
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import {
   BatchProcessing,
   FineTuning,
@@ -135,17 +136,29 @@ describe("what a workload synthesizes", () => {
     expect(outputValue(json, "reason")).toMatch(/^g5.xlarge .* llama-3.1-8b inference needs/);
   });
 
-  test("drift guard: EC2's own description of the type must match the table at plan time", () => {
+  test("drift guard: EC2's own description of the type must match the table at plan time, read only where the region offers it", () => {
     const data = json.data!;
-    expect(Object.values(data.aws_ec2_instance_type)[0]).toMatchObject({ instance_type: "g5.xlarge" });
-    expect(Object.values(data.aws_ec2_instance_type_offerings)[0]).toMatchObject({
-      location_type: "region",
-      filter: [{ name: "instance-type", values: ["g5.xlarge"] }],
-    });
-    const [gpuCheck, offerCheck] = only(json, "aws_launch_template").lifecycle.precondition;
-    expect(gpuCheck.condition).toMatch(/for g in data.aws_ec2_instance_type\.\S+\.gpus : contains\(\["a10g", "nvidia"\], .*\(g.count == 1 \|\| g.count == 0\) && g.memory_size >= 20599/);
-    expect(gpuCheck.error_message).toMatch(/The embedded table is stale/);
-    expect(offerCheck.condition).toMatch(/contains\(data.aws_ec2_instance_type_offerings\.\S+\.instance_types, "g5.xlarge"\)/);
+    expect(Object.values(data.aws_ec2_instance_type_offerings)).toEqual([
+      expect.objectContaining({ location_type: "region", filter: [{ name: "instance-type", values: ["g5.xlarge"] }] }),
+    ]);
+    expect(Object.values(data.aws_ec2_instance_type)).toEqual([expect.objectContaining({ instance_type: "g5.xlarge", count: expect.stringMatching(/^\$\{length\(data\.aws_ec2_instance_type_offerings\..*\.instance_types\)\}$/) })]);
+    const [offerCheck, gpuCheck] = only(json, "aws_launch_template").lifecycle.precondition;
+    expect(offerCheck.condition).toMatch(/^\$\{length\(data.aws_ec2_instance_type_offerings\.\S+\.instance_types\) > 0\}$/);
+    expect(offerCheck.error_message).toMatch(/^cdktf-gpu-workloads: g5.xlarge is not offered in \$\{data.aws_region\.\S+\.name\}\./);
+    expect(gpuCheck.condition).toMatch(/for g in flatten\(data.aws_ec2_instance_type\.\S+\[\*\]\.gpus\) : contains\(\["a10g", "nvidia"\], .*\(g.count == 1 \|\| g.count == 0\) && g.memory_size >= 20599/);
+    expect(gpuCheck.error_message).toMatch(/the taxonomy says g5.xlarge has 1× A10G of at least 20599 MiB each, but EC2 reports \$\{.*\}\. The embedded table is stale/);
+  });
+
+  test("a workload region other than the provider's literal region is refused at synth; a provider region from a variable is compared at plan", () => {
+    expect(() => synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, region: "eu-west-1" }))).toThrow(
+      /region is "eu-west-1"; this stack's AWS provider deploys to us-east-1, so the workload would be chosen and priced for one region and launched in another/,
+    );
+    const app = Testing.app();
+    const stack = new TerraformStack(app, "s");
+    new AwsProvider(stack, "aws", { region: new TerraformVariable(stack, "region", { type: "string" }).stringValue });
+    new RealtimeInference(stack, "w", { network: NETWORK, region: "eu-west-1" });
+    const [, , regionCheck] = only(JSON.parse(Testing.synth(stack)), "aws_launch_template").lifecycle.precondition;
+    expect(regionCheck.condition).toMatch(/^\$\{data.aws_region\.\S+\.name == "eu-west-1"\}$/);
   });
 });
 
@@ -258,7 +271,7 @@ describe("every prop changes the output", () => {
     let w: GpuWorkload;
     synthStack((s) => (w = new RealtimeInference(s, "w", { network: NETWORK })), "eu-west-1");
     expect(w!.decision.spec.regions).toContain("eu-west-1");
-    expect(() => synthStack((s) => new Training(s, "w", { network: NETWORK, gpus: ["H100"] }), "sa-east-1")).toThrow(/region/);
+    expect(() => synthStack((s) => new Training(s, "w", { network: NETWORK, gpus: ["H100"] }), "af-south-1")).toThrow(/region/);
   });
 
   test("token values are not validated", () => {

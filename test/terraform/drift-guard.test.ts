@@ -43,11 +43,13 @@ describeWithTerraform("the drift guard, evaluated by Terraform against what EC2 
     expect(cases.length).toBeGreaterThan(200);
   });
 
-  test("the launch template carries that condition against the data source", () => {
+  test("the launch template carries that condition against the stack's one description of the type, read only where it is offered", () => {
     const json = synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK }));
-    const [gpuCheck] = only(json, "aws_launch_template").lifecycle.precondition;
+    const [offered, gpuCheck] = only(json, "aws_launch_template").lifecycle.precondition;
     const spec = DEFAULT_TAXONOMY.instanceTypes.find((t) => t.instanceType === "g5.xlarge")!;
-    const dataRef = /for g in (data\.aws_ec2_instance_type\.\S+?\.gpus)/.exec(gpuCheck.condition)![1];
-    expect(gpuCheck.condition).toBe(`\${${gpuMatchCondition(spec, gpuModel(DEFAULT_TAXONOMY, "A10G"), dataRef)}}`);
+    const gpus = "flatten(data.aws_ec2_instance_type.gpu-workloads-ec2-g5xlarge[*].gpus)";
+    expect(offered.condition).toBe("${length(data.aws_ec2_instance_type_offerings.gpu-workloads-ec2-g5xlarge-offering.instance_types) > 0}");
+    expect(gpuCheck.condition).toBe(`\${length(data.aws_ec2_instance_type_offerings.gpu-workloads-ec2-g5xlarge-offering.instance_types) == 0 || ${gpuMatchCondition(spec, gpuModel(DEFAULT_TAXONOMY, "A10G"), gpus)}}`);
+    expect(json.data!.aws_ec2_instance_type["gpu-workloads-ec2-g5xlarge"]).toMatchObject({ instance_type: "g5.xlarge", count: "${length(data.aws_ec2_instance_type_offerings.gpu-workloads-ec2-g5xlarge-offering.instance_types)}" });
   });
 });

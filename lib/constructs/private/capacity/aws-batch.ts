@@ -10,6 +10,8 @@ import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
 import { BatchOptions } from "../../workload-props";
 import { createJobRole } from "../instance-role";
 import { literalText } from "../terraform-text";
+import { typeGuard } from "../drift-guard";
+import { Precondition } from "cdktf/lib/terraform-conditions";
 import { CapacityEngine } from "./capacity-engine";
 import { capacityCost, typeNames } from "./workload-capacity";
 
@@ -36,6 +38,8 @@ export interface BatchEnvironmentProps {
   readonly stableTags: Record<string, string>;
   /** On the compute environment only. */
   readonly decisionTags: Record<string, string>;
+  /** Plan-time checks of the types besides the chosen one (the launch template checks that). */
+  readonly preconditions: Precondition[];
 }
 
 export interface BatchEnvironment {
@@ -77,6 +81,7 @@ export function createBatchEnvironment(scope: Construct, props: BatchEnvironment
       tags: stable,
     },
     tags: { ...props.stableTags, ...props.decisionTags },
+    lifecycle: props.preconditions.length ? { precondition: props.preconditions } : undefined,
   });
   const jobQueue = new BatchJobQueue(scope, "job-queue", {
     name: props.name,
@@ -159,6 +164,7 @@ export const AWS_BATCH: CapacityEngine = {
       launchTemplate: shared.launchTemplate,
       stableTags: ctx.stableTags,
       decisionTags: ctx.decisionTags,
+      preconditions: types.launchable.slice(1).flatMap((t) => typeGuard(scope, t)),
     });
     // Batch keeps at least minVcpus running and grows to maxVcpus in whole instances of any of its types.
     const atLeast = Math.ceil((batch.minVcpus ?? 0) / decision.spec.vcpus);

@@ -9,6 +9,8 @@ import { FleetOptions, ReplicaBounds, ScalingMetric } from "../../workload-props
 import { GPU_UTILIZATION_METRIC } from "../../../boot/metrics-agent";
 import { literalText } from "../terraform-text";
 import { createServingLoadBalancer } from "../serving/load-balancer";
+import { typeGuard } from "../drift-guard";
+import { Precondition } from "cdktf/lib/terraform-conditions";
 import { ADMITTED_GRACE_SECONDS, createAdmission, fleetAdmission, initialAdmissionHook } from "./fleet-admission";
 import { CapacityEngine, WorkloadContext } from "./capacity-engine";
 import { capacityCost, typeNames } from "./workload-capacity";
@@ -40,6 +42,8 @@ export interface FleetProps {
   readonly targetGroupArn?: string;
   /** A serving fleet holds each new instance at its launch lifecycle hook for up to this long, until its server is healthy. */
   readonly admissionHeartbeatSeconds?: number;
+  /** Plan-time checks of the fallback types (the launch template checks the chosen one). */
+  readonly preconditions: Precondition[];
 }
 
 /** Share of the capacity above the on-demand base bought as spot. */
@@ -95,6 +99,7 @@ export function createFleet(scope: Construct, props: FleetProps): AutoscalingGro
       ...Object.entries(props.stableTags).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
       ...Object.entries(props.decisionTags).map(([key, value]) => ({ key, value, propagateAtLaunch: false })),
     ],
+    lifecycle: props.preconditions.length ? { precondition: props.preconditions } : undefined,
   });
   if (bounds.max > bounds.min) {
     const metric: ScalingMetric = options.scalingMetric === undefined || options.scalingMetric === "gpu-utilization" ? GPU_UTILIZATION_METRIC : options.scalingMetric;
@@ -168,6 +173,7 @@ export const FLEET: CapacityEngine = {
     const group = createFleet(scope, {
       targetGroupArn: lb?.targetGroup.arn,
       admissionHeartbeatSeconds: heartbeat,
+      preconditions: types.launchable.slice(1).flatMap((t) => typeGuard(scope, t)),
       spotPercentage,
       launchTemplate: shared.launchTemplate,
       subnetIds: ctx.network.subnetIds,
