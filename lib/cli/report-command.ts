@@ -2,7 +2,7 @@ import * as path from "path";
 import { comparePlans } from "../plan/compare-plans";
 import { GPU_PLAN_FILE, GpuPlan, PlannedWorkload, planTotals } from "../plan/gpu-plan";
 import { readPlanFile, readPlanOrEmpty } from "../plan/read-plan";
-import { formatUsd as money, round4 } from "../plan/money";
+import { formatUsd as money, round2, round4 } from "../plan/money";
 import { gpusLabel } from "../taxonomy/gpu-share";
 import { GpuWorkloadsError } from "../validation/errors";
 import { checkNumber } from "../validation/numbers";
@@ -92,7 +92,7 @@ function markdownPlan(plan: GpuPlan, perStack: readonly StackCost[], app: Totals
   for (const s of perStack) {
     lines.push(`### Stack ${markdownText(s.stack)}`, "", markdownTable(HEADERS, [...s.workloads.map(row), totalRow(`${s.stack} total`, s.totals)]), "");
   }
-  lines.push(`**${appTotal(app)}**`, "", pricesNote(plan, markdownText));
+  lines.push(`**${appTotal(app)}**`, "", ...volumeLines(plan, markdownTable, markdownText), pricesNote(plan, markdownText));
   return lines.join("\n");
 }
 
@@ -135,10 +135,31 @@ function textPlan(plan: GpuPlan, perStack: readonly StackCost[], app: Totals): s
     "",
     wrap(appTotal(app)),
     "",
+    ...volumeLines(plan, (headers, rows) => renderTable(headers, rows), (t) => t, wrap),
     wrap("instance +N: N fallback types the capacity may also launch. $/inst-h: one instance on-demand; spot: its spot estimate."),
     wrap(pricesNote(plan, (t) => t)),
   );
   return lines.join("\n");
+}
+
+/**
+ * The root volumes, apart from the instances' cost: each instance's gp3 volume (size, throughput, IOPS) and all of them
+ * for a month at us-east-1's list prices. Nothing for a plan written before volumes were recorded.
+ */
+function volumeLines(plan: GpuPlan, table: (headers: string[], rows: string[][]) => string, name: (text: string) => string, heading = (t: string) => t): string[] {
+  const withVolumes = plan.workloads.filter((w) => w.rootVolume);
+  if (withVolumes.length === 0) return [];
+  const rows = withVolumes.map((w) => {
+    const v = w.rootVolume!;
+    return [name(w.path), `${v.sizeGiB.toLocaleString("en-US")} GiB`, `${v.throughputMiBps.toLocaleString("en-US")} MiB/s`, v.iops.toLocaleString("en-US"), money(v.usdPerMonth)];
+  });
+  const total = round2(withVolumes.reduce((sum, w) => sum + w.rootVolume!.usdPerMonth, 0));
+  return [
+    heading("Root volumes (gp3, each instance's; $/month for all instances at the desired size, us-east-1 list prices, not in the totals above)"),
+    "",
+    table(["workload", "size", "throughput", "IOPS", "$/month"], [...rows, ["total", "", "", "", money(total)]]),
+    "",
+  ];
 }
 
 function appTotal(app: Totals): string {

@@ -31,6 +31,18 @@ export interface PlannedAlternative {
   readonly onDemandUsdPerHour: number;
 }
 
+/** The root volume of each instance, and all of them together (not in usdPerHour or usdPerMonth, which price instances). */
+export interface PlannedRootVolume {
+  /** GiB of each instance's gp3 root volume. */
+  readonly sizeGiB: number;
+  /** Its provisioned throughput, MiB/s. */
+  readonly throughputMiBps: number;
+  /** Its provisioned IOPS. */
+  readonly iops: number;
+  /** All instances' volumes at the desired size, for a month, at us-east-1's gp3 list prices. */
+  readonly usdPerMonth: number;
+}
+
 /** One workload in the plan file: what was chosen, how it runs, what it costs and why. */
 export interface PlannedWorkload {
   /** The stack's id. */
@@ -86,6 +98,8 @@ export interface PlannedWorkload {
   readonly reason: string;
   /** Up to three feasible types after the chosen one, in decision order. */
   readonly alternatives: readonly PlannedAlternative[];
+  /** The instances' root volumes; absent in plans written before it was recorded. */
+  readonly rootVolume?: PlannedRootVolume;
 }
 
 /** The plan file (gpu-plan.json): every workload of an app, its choice and its cost. */

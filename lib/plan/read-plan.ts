@@ -73,7 +73,7 @@ export function readPlanFile(file: string, flag = "--dir"): GpuPlan {
   }
 }
 
-type FieldType = "string" | "number" | "boolean" | "string[]" | "instances" | "capacity" | "number|null" | "alternatives";
+type FieldType = "string" | "number" | "boolean" | "string[]" | "instances" | "capacity" | "number|null" | "alternatives" | "rootVolume?";
 
 const WORKLOAD_FIELDS: Readonly<Record<keyof PlannedWorkload, FieldType>> = {
   stack: "string",
@@ -99,6 +99,7 @@ const WORKLOAD_FIELDS: Readonly<Record<keyof PlannedWorkload, FieldType>> = {
   maxInstanceType: "string",
   reason: "string",
   alternatives: "alternatives",
+  rootVolume: "rootVolume?",
 };
 
 /** The plan, when every field has the type the report reads; else a BadPlanError naming the first field that does not. */
@@ -157,6 +158,8 @@ function hasType(value: unknown, type: FieldType): boolean {
             ["gpuCount", "nodeCount", "usdPerInstanceHour", "onDemandUsdPerHour"].every((k) => hasType(a[k], "number")),
         )
       );
+    case "rootVolume?":
+      return value === undefined || (isObject(value) && ["sizeGiB", "throughputMiBps", "iops", "usdPerMonth"].every((k) => hasType(value[k], "number")));
     default:
       return typeof value === type;
   }

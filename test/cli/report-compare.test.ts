@@ -415,3 +415,23 @@ describe("percent and money rounding", () => {
     expect(percentText(head - base, base)).toBe(text);
   });
 });
+
+describe("report: the root volumes, apart from the instances' cost", () => {
+  test("each workload's gp3 volume and what all its instances' volumes cost a month; the instances' totals leave them out", () => {
+    const text = runCli(["report", "--dir", plans.baseDir]).stdout;
+    const chat = plans.base.workloads.find((w) => w.path === CHANGED)!;
+    // Two replicas of the chat server, 140 GiB at 250 MiB/s each: 2 × (140 × $0.08 + 125 × $0.04).
+    expect(chat.rootVolume).toEqual({ sizeGiB: 140, throughputMiBps: 250, iops: 3000, usdPerMonth: 32.4 });
+    expect(text).toMatch(/^chat\/assistant +140 GiB +250 MiB\/s +3,000 +\$32\.40$/m);
+    expect(text).toMatch(/Root volumes \(gp3, each instance's; \$\/month for all instances at the desired size, us-east-1 list\nprices, not in the totals above\)/);
+    const expected = plans.base.workloads.reduce((sum, w) => sum + w.usdPerMonth, 0);
+    expect(text).toContain(`$${expected.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}/month expected`);
+  });
+
+  test("a plan written before volumes were recorded still reads, and shows no volume section", () => {
+    const older = { ...plans.base, workloads: plans.base.workloads.map(({ rootVolume: _, ...w }) => w) };
+    const result = runCli(["report", "--dir", writePlan(older)]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).not.toContain("Root volumes");
+  });
+});

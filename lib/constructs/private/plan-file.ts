@@ -3,6 +3,7 @@ import * as path from "path";
 import { stackOf } from "./framework";
 import { IConstruct } from "constructs";
 import { GPU_PLAN_FILE, GpuPlan, PlannedWorkload, emptyPlan } from "../../plan/gpu-plan";
+import { round2 } from "../../plan/money";
 import type { GpuWorkload } from "../gpu-workload";
 import { workloadsUnder } from "./workload-brand";
 
@@ -78,6 +79,12 @@ function planned(w: GpuWorkload): PlannedWorkload {
     maxUsdPerMonth: c.maxUsdPerMonth,
     maxInstanceType: c.maxInstanceType,
     reason: d.reason,
+    rootVolume: {
+      sizeGiB: w.rootVolume.sizeGiB,
+      throughputMiBps: w.rootVolume.throughputMiBps,
+      iops: w.rootVolume.iops,
+      usdPerMonth: round2(w.rootVolume.usdPerVolumeMonth * c.instances.desired),
+    },
     alternatives: d.alternatives.slice(0, PLAN_ALTERNATIVES).map((a) => ({
       instanceType: a.instanceType,
       gpu: a.gpu.name,

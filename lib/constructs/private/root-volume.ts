@@ -1,4 +1,4 @@
-import { HOURS_PER_MONTH, round2 } from "../../plan/money";
+import { round2 } from "../../plan/money";
 import { DLAMI_ROOT_SNAPSHOT_GIB } from "./ami";
 
 /** Beyond the image and the weights: Docker's compressed layers while it pulls, logs and caches (torch.compile, CUDA graphs). */
@@ -28,7 +28,7 @@ export interface RootVolume {
   /** gp3 IOPS: 3,000, or what the throughput needs. */
   readonly iops: number;
   /** One volume for a month at us-east-1's list prices: storage, and throughput and IOPS above the baseline. */
-  readonly usdPerMonth: number;
+  readonly usdPerVolumeMonth: number;
 }
 
 /** The root volume for a container image of `imageSizeGiB` (none known: 0) and `weightsGiB` of weights. */
@@ -38,14 +38,9 @@ export function rootVolume(givenGiB: number | undefined, imageSizeGiB: number | 
   // In steps of the baseline, so a slightly different estimate does not change the template.
   const throughputMiBps = Math.min(GP3_MAX_THROUGHPUT_MIBPS, Math.max(1, Math.ceil(wanted / GP3_BASELINE.throughputMiBps)) * GP3_BASELINE.throughputMiBps);
   const iops = Math.max(GP3_BASELINE.iops, throughputMiBps * IOPS_PER_MIBPS);
-  const usdPerMonth =
+  const usdPerVolumeMonth =
     sizeGiB * GP3_USD_PER_MONTH.perGiB +
     (iops - GP3_BASELINE.iops) * GP3_USD_PER_MONTH.perIops +
     (throughputMiBps - GP3_BASELINE.throughputMiBps) * GP3_USD_PER_MONTH.perMiBps;
-  return { sizeGiB, throughputMiBps, iops, usdPerMonth: round2(usdPerMonth) };
-}
-
-/** Root volumes' cost per hour, for comparison with instance prices. */
-export function rootVolumeUsdPerHour(volume: RootVolume): number {
-  return volume.usdPerMonth / HOURS_PER_MONTH;
+  return { sizeGiB, throughputMiBps, iops, usdPerVolumeMonth: round2(usdPerVolumeMonth) };
 }
