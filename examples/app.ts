@@ -5,6 +5,9 @@ import { TeamStack } from "./team-stack";
 /** The Secrets Manager secret that holds your Hugging Face token (a placeholder: the account id and name are yours). */
 const HUGGING_FACE_TOKEN_SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:hugging-face-token-AbCdEf";
 
+/** AWS's PyTorch training Deep Learning Container for EC2 (EFA and aws-ofi-nccl included), pulled from AWS's registry. */
+const PYTORCH_TRAINING_IMAGE = "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.8.0-gpu-py312-cu129-ubuntu22.04-ec2";
+
 /** The example organization: one platform definition shared by four team stacks, under a budget. */
 export function buildExampleApp(app: App): App {
   // Region, tags and what the organization allows, set once for every team.
@@ -34,12 +37,13 @@ export function buildExampleApp(app: App): App {
   });
 
   // Pre-training on two 8× H100 nodes joined by EFA in a cluster placement group; each node starts the job once with
-  // torchrun's environment filled in (the image is a placeholder: yours holds train.py).
+  // torchrun's environment filled in, and stops when it ends (a failed job stops both). AWS's PyTorch training container
+  // carries EFA and NCCL's plugin for it (an image based on it holds your train.py).
   const research = new TeamStack(app, "research", platform);
   new Training(research, "pretrain", {
     network: research.network,
     nodes: 2,
-    job: { image: "nvcr.io/nvidia/pytorch:24.10-py3", command: ["torchrun", "/workspace/train.py"], shutdownOnExit: true },
+    job: { image: PYTORCH_TRAINING_IMAGE, command: ["torchrun", "/workspace/train.py"] },
   });
 
   const media = new TeamStack(app, "media", platform);
