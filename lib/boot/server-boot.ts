@@ -88,6 +88,9 @@ function serverUnit(): string {
     "Restart=always",
     "RestartSec=10",
     `RestartPreventExitStatus=${PREPARATION_FAILED}`,
+    // systemd 254+ passes through "failed" between restarts, running OnFailure each time; direct restarts do not
+    // (older versions, which already behave so, ignore the key).
+    "RestartMode=direct",
     "[Install]",
     "WantedBy=multi-user.target",
   ].join("\n");
