@@ -96,8 +96,9 @@ function serverUnit(): string {
   ].join("\n");
 }
 
+/** A unit that runs a script once; no start timeout: the admission waits as long as its own deadline. */
 function oneshotUnit(description: string, command: string): string {
-  return ["[Unit]", `Description=cdktf-gpu-workloads: ${description}`, "[Service]", "Type=oneshot", `ExecStart=${command}`].join("\n");
+  return ["[Unit]", `Description=cdktf-gpu-workloads: ${description}`, "[Service]", "Type=oneshot", "TimeoutStartSec=infinity", `ExecStart=${command}`].join("\n");
 }
 
 const FAILED = `the server failed: its preparation, or ${SERVER_START_LIMIT.burst} starts in ${SERVER_START_LIMIT.intervalSeconds / 60} minutes (journalctl -u ${SERVER_UNIT})`;
@@ -159,9 +160,10 @@ function putMetric(region: string, h: HealthWatch, value: string): string {
 }
 
 /**
- * health.sh, every minute: 1 when the server answers (or is still loading within its grace), else 0, published for the
- * alarm; after 3 failed probes in a row it restarts the server, which counts towards the unit's start limit, so a server
- * that never recovers ends failed instead of restarting forever.
+ * health.sh, every minute: 1 when the server answers, or while the instance's first start is within its time to become
+ * ready (counted from boot); else 0, published for the alarm, so a server that fails, hangs or keeps restarting is seen.
+ * After 3 failed probes in a row it restarts the server, no sooner than that time after its last start (a restarted
+ * server loads again); restarts count towards the unit's start limit.
  */
 function healthWatchFiles(s: ServerBoot, h: HealthWatch, probe: string): string[] {
   const failures = `${RUN_DIR}/failures`;
@@ -175,9 +177,9 @@ function healthWatchFiles(s: ServerBoot, h: HealthWatch, probe: string): string[
     `  echo 0 >${failures}`,
     `elif systemctl is-failed --quiet ${SERVER_UNIT}.service; then`,
     `  log ${shellQuote(FAILED)}`,
-    `elif [ "$since" -gt 0 ] && [ $((uptime - since / 1000000)) -lt ${h.graceSeconds} ]; then`,
+    `elif [ "$uptime" -lt ${h.graceSeconds} ]; then`,
     "  healthy=1",
-    "else",
+    `elif [ $((uptime - since / 1000000)) -ge ${h.graceSeconds} ]; then`,
     `  failures=$(($(cat ${failures} 2>/dev/null || echo 0) + 1))`,
     `  echo "$failures" >${failures}`,
     `  if [ "$failures" -ge ${HEALTH_FAILURES_BEFORE_RESTART} ]; then`,

@@ -178,6 +178,19 @@ describeInSandbox("the boot sandbox: every generated script run with stub comman
     expect(healthReports(run)).toEqual(["0", "0"]);
   });
 
+  test("a single server that stops answering after its first start reports 0 at once, and is restarted after 3 failed probes", () => {
+    const text = one("single-server").text;
+    // An hour after boot, the server up for an hour, then silent.
+    const hung = runBoot(text, { uptimeSeconds: 3600, activeForSeconds: 3600, timerTicks: 3, rules: [fails("curl", "127.0.0.1")] });
+    expect(healthReports(hung)).toEqual(["0", "0", "0"]);
+    expect(dockerRuns(hung, "gpu-workload")).toHaveLength(2);
+    // Just restarted: it gets its load time again before probes count, but still reports 0 (the alarm sees the restarts).
+    const reloading = runBoot(text, { uptimeSeconds: 3600, activeForSeconds: 60, timerTicks: 3, rules: [fails("curl", "127.0.0.1")] });
+    expect({ health: healthReports(reloading), servers: dockerRuns(reloading, "gpu-workload").length }).toEqual({ health: ["0", "0", "0"], servers: 1 });
+    // On a first boot, a server still loading counts as healthy.
+    expect(healthReports(runBoot(text, { timerTicks: 2, rules: [fails("curl", "127.0.0.1")] }))).toEqual(["1", "1"]);
+  });
+
   test("the first node without its own address does not start the job; it stops, and so do the others", () => {
     const node0 = all.find((u) => kindOf(u.text) === "cluster-node" && /pretrain.*node-0/.test(u.source))!;
     const run = runBoot(node0.text, { rules: [fails("curl", "local-ipv4", "empty")] });

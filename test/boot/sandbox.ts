@@ -5,7 +5,8 @@ import * as path from "path";
 
 /**
  * The boot sandbox: runs a workload's user data as cloud-init would (its shell parts in order, as root) in a private
- * mount namespace, with tmpfs over every path the scripts write (/opt, /run, /etc/systemd/system), and stub commands
+ * mount namespace, with tmpfs over every path the scripts write (/opt, /run, /etc/systemd/system), the instance's
+ * /proc/uptime in place of the host's, and stub commands
  * (./stub.js) that log their arguments and answer or fail as a scenario says. Nothing reaches the host or the network.
  */
 
@@ -27,6 +28,10 @@ export interface Scenario {
   readonly signedBy?: string;
   /** Runs of a timer's service when it is enabled. @default 1 */
   readonly timerTicks?: number;
+  /** Seconds since boot, as /proc/uptime says. @default 120: a first boot */
+  readonly uptimeSeconds?: number;
+  /** Seconds the server unit has been active, as systemctl show says. @default 0: it just started */
+  readonly activeForSeconds?: number;
 }
 
 export interface Call {
@@ -94,11 +99,12 @@ export function runBoot(userData: string, scenario: Scenario = {}): BootRun {
     fs.copyFileSync(path.join(__dirname, "stub.js"), path.join(dir, "stub.js"));
     for (const name of STUBBED) fs.writeFileSync(path.join(bin, name), `#!/bin/sh\nexec "${process.execPath}" "${dir}/stub.js" ${name} "$@"\n`, { mode: 0o755 });
     fs.writeFileSync(path.join(dir, "scenario.json"), JSON.stringify(scenario));
+    fs.writeFileSync(path.join(dir, "uptime"), `${scenario.uptimeSeconds ?? 120}.00 0.00\n`);
     const parts = userDataParts(userData).filter((p) => p.contentType === "text/x-shellscript");
     parts.forEach((p, i) => fs.writeFileSync(path.join(dir, `part-${String(i).padStart(3, "0")}`), p.body, { mode: 0o700 }));
     const runner = [
       "mkdir -p /etc/systemd/system",
-      "mount -t tmpfs tmpfs /opt && mount -t tmpfs tmpfs /run && mount -t tmpfs tmpfs /etc/systemd/system || exit 99",
+      `mount -t tmpfs tmpfs /opt && mount -t tmpfs tmpfs /run && mount -t tmpfs tmpfs /etc/systemd/system && mount --bind ${dir}/uptime /proc/uptime || exit 99`,
       `for part in ${dir}/part-*; do bash "$part" >>${dir}/boot.log 2>&1; echo $? >>${dir}/exits; done`,
     ].join("\n");
     const run = spawnSync("unshare", ["-m", "bash", "-c", runner], {

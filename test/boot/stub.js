@@ -187,8 +187,11 @@ function systemctl() {
     units.forEach(startUnit);
   }
   if (verb === "is-failed") return state().units[units[0]]?.result === "failed" ? 0 : 1;
-  // The server became active just now (ActiveEnterTimestampMonotonic, µs since boot): it is within its grace.
-  if (verb === "show") process.stdout.write(`${Math.floor(Number(fs.readFileSync("/proc/uptime", "utf8").split(" ")[0]) * 1e6)}\n`);
+  // When the server became active (ActiveEnterTimestampMonotonic, µs since boot): the scenario's seconds ago.
+  if (verb === "show") {
+    const uptime = Number(fs.readFileSync("/proc/uptime", "utf8").split(" ")[0]);
+    process.stdout.write(`${Math.floor((uptime - (scenario.activeForSeconds ?? 0)) * 1e6)}\n`);
+  }
   return 0;
 }
 
