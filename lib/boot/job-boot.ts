@@ -1,5 +1,5 @@
 import { ContainerSpec, dockerRun, prepareScript, startScript } from "./container";
-import { BOOT_DIR, NETWORK_ATTEMPTS, scriptHeader, shellQuote, writeFile } from "./shell";
+import { BOOT_DIR, RUN_DIR, scriptHeader, shellQuote, writeFile } from "./shell";
 
 /** The job's systemd unit. */
 export const JOB_UNIT = "gpu-job";
@@ -40,7 +40,7 @@ export interface JobEnd {
   readonly shutdown: boolean;
   /**
    * SSM parameters (in the workload's region) that list every node's instance id, comma-separated, written by Terraform
-   * once the nodes exist: a node whose job fails stops the others too.
+   * once the nodes exist: a node whose job fails stops the others too. Absent on a single node.
    */
   readonly peerParameters?: readonly string[];
 }
@@ -106,21 +106,24 @@ export function distributedEnvironment(n: JobNode): string[] {
 }
 
 /**
- * finish.sh (ExecStopPost: also after a failed preparation): on failure, stops the other nodes (they would wait for
- * this one until the rendezvous times out, or hang in a collective); then stops this instance. Every step before the
- * shutdown may fail without preventing it.
+ * finish.sh (ExecStopPost: also after a failed preparation, and when a reboot stops the job): on failure, stops the
+ * other nodes (they would wait for this one until the rendezvous times out, or hang in a collective); then stops this
+ * instance through EC2 (a shutdown asked for during a reboot would not stop it), and shuts it down besides. Every step
+ * before the shutdown may fail without preventing it.
  */
 function finishScript(j: JobBoot): string {
   const peers = j.end.peerParameters ?? [];
+  const region = shellQuote(j.region);
   return [
     ...scriptHeader("the job ended: stop the instance (and, when it failed, the other nodes)"),
     'log "the job ended (${SERVICE_RESULT:-unknown}, exit status ${EXIT_STATUS:-unknown}): stopping this instance"',
+    `stop() { retry 3 aws ec2 stop-instances --region ${region} --instance-ids "$@" >/dev/null; }`,
     ...(peers.length
       ? [
           "stop_nodes() {",
           "  local ids=() value",
-          ...peers.flatMap((name) => [`  value=$(parameter ${shellQuote(j.region)} ${shellQuote(name)}) || return 1`, '  IFS=, read -ra part <<<"$value"', '  ids+=("${part[@]}")']),
-          `  retry ${NETWORK_ATTEMPTS} aws ec2 stop-instances --region ${shellQuote(j.region)} --instance-ids "\${ids[@]}" >/dev/null`,
+          ...peers.flatMap((name) => [`  value=$(parameter ${region} ${shellQuote(name)}) || return 1`, '  IFS=, read -ra part <<<"$value"', '  ids+=("${part[@]}")']),
+          '  stop "${ids[@]}"',
           "}",
           'if [ "${SERVICE_RESULT:-}" != success ]; then',
           "  log 'the job failed: stopping every node of the cluster'",
@@ -128,6 +131,8 @@ function finishScript(j: JobBoot): string {
           "fi",
         ]
       : []),
+    `self=$(cat ${RUN_DIR}/instance-id 2>/dev/null) || self=$(metadata instance-id) || self=""`,
+    `if [ -z "$self" ] || ! stop "$self"; then log 'could not stop this instance through EC2: shutting it down'; fi`,
     "shutdown -h now",
     "",
   ].join("\n");

@@ -29,7 +29,7 @@ import { libraryPart } from "../boot/shell";
 import { ContainerService, ecrRepositoryArn, s3Location } from "./private/serving/container-service";
 import { efaImageWarning, workloadContainers } from "./private/serving/workload-containers";
 import { fleetAdmission } from "./private/capacity/fleet-admission";
-import { nodeListParameters } from "./private/capacity/cluster-stop";
+import { nodeListParameters } from "./private/capacity/job-stop";
 import { serverHealthWatch } from "./private/capacity/instances";
 import { WorkloadCapacity } from "./private/capacity/workload-capacity";
 import { regionGuard, typeGuard } from "./private/drift-guard";

@@ -10,6 +10,10 @@ const calls = (run: BootRun, pattern: RegExp) => run.calls.filter((c) => pattern
 /** Calls that succeeded: what AWS or the tool did. */
 const done = (run: BootRun, pattern: RegExp) => calls(run, pattern).filter((c) => c.outcome === "ok");
 const lifecycle = (run: BootRun) => done(run, /^aws autoscaling complete-lifecycle-action/).map((c) => c.args.at(-1));
+/** EC2 StopInstances calls that succeeded, for this instance or for the cluster's nodes (the ids its parameter lists). */
+const SELF = "i-0123456789abcdef0";
+const PEERS = "i-0aaa i-0bbb";
+const stops = (run: BootRun, ids: string) => done(run, /^aws ec2 stop-instances/).filter((c) => c.args.slice(c.args.indexOf("--instance-ids") + 1).join(" ") === ids);
 const healthReports = (run: BootRun) => calls(run, /^aws cloudwatch put-metric-data/).map((c) => c.args.at(-1));
 const fails = (command: string, match: string, ...outcomes: Rule["outcomes"]): Rule => ({ command, match, outcomes: outcomes.length ? outcomes : ["fail"] });
 
@@ -41,7 +45,7 @@ function outcomeOf(kind: ReturnType<typeof kindOf>, run: BootRun, text: string) 
   if (kind === "fleet-server") Object.assign(summary, { servers: dockerRuns(run, "gpu-workload").length, lifecycle: lifecycle(run) });
   if (kind === "single-server") Object.assign(summary, { servers: dockerRuns(run, "gpu-workload").length, health: healthReports(run) });
   if (kind === "job" || kind === "cluster-node") {
-    Object.assign(summary, { jobs: dockerRuns(run, "gpu-job").length, shutdown: calls(run, /^shutdown -h now$/).length, stopsOthers: calls(run, /^aws ec2 stop-instances/).length });
+    Object.assign(summary, { jobs: dockerRuns(run, "gpu-job").length, shutdown: calls(run, /^shutdown -h now$/).length, stopsSelf: stops(run, SELF).length, stopsOthers: stops(run, PEERS).length });
   }
   if (text.includes("amazon-cloudwatch-agent")) summary.agent = done(run, /^amazon-cloudwatch-agent-ctl -a fetch-config/).length;
   return summary;
@@ -52,7 +56,7 @@ function expectedOf(kind: ReturnType<typeof kindOf>, text: string) {
   const shutdown = text.includes("finish.sh") ? 1 : 0;
   if (kind === "fleet-server") Object.assign(expected, { servers: 1, lifecycle: ["CONTINUE"] });
   if (kind === "single-server") Object.assign(expected, { servers: 1, health: ["1"] });
-  if (kind === "job" || kind === "cluster-node") Object.assign(expected, { jobs: 1, shutdown, stopsOthers: 0 });
+  if (kind === "job" || kind === "cluster-node") Object.assign(expected, { jobs: 1, shutdown, stopsSelf: shutdown, stopsOthers: 0 });
   if (text.includes("amazon-cloudwatch-agent")) expected.agent = 1;
   return expected;
 }
@@ -115,9 +119,8 @@ describeInSandbox("the boot sandbox: every generated script run with stub comman
       for (const kind of ["job", "cluster-node"] as const) {
         const u = one(kind, /trained-dlc|tuned_instance/);
         const run = runBoot(u.text, { rules: [fails("docker", "^pull")] });
-        expect({ kind, jobs: dockerRuns(run, "gpu-job").length, shutdown: calls(run, /^shutdown -h now$/).length }).toEqual({ kind, jobs: 0, shutdown: 1 });
-        const others = calls(run, /^aws ec2 stop-instances/);
-        expect(others.map((c) => c.args.slice(c.args.indexOf("--instance-ids") + 1))).toEqual(kind === "cluster-node" ? [["i-0aaa", "i-0bbb"]] : []);
+        expect({ kind, jobs: dockerRuns(run, "gpu-job").length, shutdown: calls(run, /^shutdown -h now$/).length, self: stops(run, SELF).length }).toEqual({ kind, jobs: 0, shutdown: 1, self: 1 });
+        expect(stops(run, PEERS)).toHaveLength(kind === "cluster-node" ? 1 : 0);
       }
     });
   });
@@ -194,7 +197,7 @@ describeInSandbox("the boot sandbox: every generated script run with stub comman
   test("the first node without its own address does not start the job; it stops, and so do the others", () => {
     const node0 = all.find((u) => kindOf(u.text) === "cluster-node" && /pretrain.*node-0/.test(u.source))!;
     const run = runBoot(node0.text, { rules: [fails("curl", "local-ipv4", "empty")] });
-    expect({ jobs: dockerRuns(run, "gpu-job").length, shutdown: calls(run, /^shutdown/).length, others: calls(run, /^aws ec2 stop-instances/).length }).toEqual({ jobs: 0, shutdown: 1, others: 1 });
+    expect({ jobs: dockerRuns(run, "gpu-job").length, shutdown: calls(run, /^shutdown/).length, others: stops(run, PEERS).length }).toEqual({ jobs: 0, shutdown: 1, others: 1 });
     expect(run.journal).toMatch(/instance metadata local-ipv4 is empty/);
   });
 
@@ -212,16 +215,20 @@ describeInSandbox("the boot sandbox: every generated script run with stub comman
   test("a cluster job that fails stops every node; one that succeeds stops only its own", () => {
     const node = all.find((u) => /trained-dlc.*node-1/.test(u.source))!;
     const failed = runBoot(node.text, { rules: [fails("docker", "--name gpu-job", { exit: 1 })] });
-    expect(calls(failed, /^aws ec2 stop-instances/)).toHaveLength(1);
-    expect(calls(failed, /^shutdown -h now$/)).toHaveLength(1);
+    expect({ others: stops(failed, PEERS).length, self: stops(failed, SELF).length, shutdown: calls(failed, /^shutdown -h now$/).length }).toEqual({ others: 1, self: 1, shutdown: 1 });
     const succeeded = runBoot(node.text);
-    expect(calls(succeeded, /^aws ec2 stop-instances/)).toHaveLength(0);
-    expect(calls(succeeded, /^shutdown -h now$/)).toHaveLength(1);
+    expect({ others: stops(succeeded, PEERS).length, self: stops(succeeded, SELF).length, shutdown: calls(succeeded, /^shutdown -h now$/).length }).toEqual({ others: 0, self: 1, shutdown: 1 });
+  });
+
+  test("a job node that cannot reach EC2 to stop itself still shuts down", () => {
+    const run = runBoot(all.find((u) => /tuned_instance/.test(u.source))!.text, { rules: [fails("aws", "^ec2 stop-instances")] });
+    expect({ self: stops(run, SELF).length, shutdown: calls(run, /^shutdown -h now$/).length }).toEqual({ self: 0, shutdown: 1 });
+    expect(run.journal).toMatch(/could not stop this instance through EC2: shutting it down/);
   });
 
   test("a job with shutdownOnExit false leaves its instance running", () => {
     const run = runBoot(all.find((u) => /tuned-kept/.test(u.source))!.text);
-    expect({ jobs: dockerRuns(run, "gpu-job").length, shutdown: calls(run, /^shutdown/).length }).toEqual({ jobs: 1, shutdown: 0 });
+    expect({ jobs: dockerRuns(run, "gpu-job").length, shutdown: calls(run, /^shutdown/).length, stops: calls(run, /stop-instances/).length }).toEqual({ jobs: 1, shutdown: 0, stops: 0 });
   });
 
   test("the CloudWatch agent is installed only when AWS's key signed the package", () => {

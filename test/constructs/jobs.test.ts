@@ -42,7 +42,7 @@ describe("a training job on a 2-node EFA cluster", () => {
     expect(containerCommand(renderTerraformString(script(nodes[1]))).dockerOptions.join(" ")).toContain("--network host --device /dev/infiniband");
   });
 
-  test("by default the job's end stops its instance, and a failed job the whole cluster: the nodes' ids in SSM, StopInstances in the placement group only", () => {
+  test("by default the job's end stops its instance, and a failed job the whole cluster: the nodes' ids in SSM, StopInstances on the workload's own instances only", () => {
     for (const node of nodes) {
       expect(node.instance_initiated_shutdown_behavior).toBe("stop");
       expect(files(node).get("/etc/systemd/system/gpu-job.service")).toContain("ExecStopPost=/opt/gpu-workloads/finish.sh");
@@ -50,14 +50,14 @@ describe("a training job on a 2-node EFA cluster", () => {
     const parameter = only(json, "aws_ssm_parameter");
     expect(parameter).toMatchObject({ name: expect.stringMatching(/^\/cdktf-gpu-workloads\/pretrain-[0-9a-f]{8}\/nodes-0$/), type: "String" });
     expect(parameter.value).toMatch(/^\$\{join\(",", \[aws_instance\.pretrain_node-0_[0-9A-F]{8}\.id, aws_instance\.pretrain_node-1_[0-9A-F]{8}\.id\]\)\}$/);
-    const statements = JSON.parse(resourcesOf(json, "aws_iam_role_policy").find((p) => p.name === "stop-cluster")!.policy).Statement;
+    const statements = JSON.parse(resourcesOf(json, "aws_iam_role_policy").find((p) => p.name === "stop-job-nodes")!.policy).Statement;
     expect(statements).toEqual([
       { Effect: "Allow", Action: ["ssm:GetParameter"], Resource: [expect.stringMatching(/^\$\{aws_ssm_parameter\..*\.arn\}$/)] },
       {
         Effect: "Allow",
         Action: ["ec2:StopInstances"],
         Resource: ["arn:aws:ec2:us-east-1:*:instance/*"],
-        Condition: { ArnEquals: { "ec2:PlacementGroup": expect.stringMatching(/^\$\{aws_placement_group\..*\.arn\}$/) } },
+        Condition: { ArnEquals: { "ec2:InstanceProfile": expect.stringMatching(/^\$\{aws_iam_instance_profile\..*\.arn\}$/) } },
       },
     ]);
     expect(files(nodes[0]).get("/opt/gpu-workloads/finish.sh")).toContain(`'${parameter.name}'`);
@@ -88,8 +88,10 @@ test("a single-node fine-tune: the same job without a peer; its end stops the in
   const node = only(json, "aws_instance");
   expect(node.instance_initiated_shutdown_behavior).toBe("stop");
   expect(files(node).get("/opt/gpu-workloads/prepare.sh")).toContain("'NNODES=1'");
-  expect(files(node).get("/opt/gpu-workloads/finish.sh")).not.toContain("stop-instances");
+  // It stops itself through EC2 (a shutdown asked for during a reboot would not stop it): no peers, no node list.
+  expect(files(node).get("/opt/gpu-workloads/finish.sh")).not.toContain("stop_nodes");
   expect(resourcesOf(json, "aws_ssm_parameter")).toEqual([]);
+  expect(JSON.parse(resourcesOf(json, "aws_iam_role_policy").find((p) => p.name === "stop-job-nodes")!.policy).Statement.map((s: { Action: string[] }) => s.Action)).toEqual([["ec2:StopInstances"]]);
   const kept = only(synthStack((s) => new FineTuning(s, "tune", { network: NETWORK, model: "llama-3.1-8b", job: { ...JOB, shutdownOnExit: false } })), "aws_instance");
   expect(kept.instance_initiated_shutdown_behavior).toBeUndefined();
   expect(files(kept).has("/opt/gpu-workloads/finish.sh")).toBe(false);

@@ -1,9 +1,9 @@
 import { PlacementGroup } from "@cdktf/provider-aws/lib/placement-group";
 import { Construct } from "constructs";
 import { CapacityEngine } from "./capacity-engine";
-import { createNodes } from "./instances";
+import { createNodes, jobStopProps } from "./instances";
 import { fixedCapacity } from "./workload-capacity";
-import { createClusterStop } from "./cluster-stop";
+import { createJobStop } from "./job-stop";
 
 /** A cluster placement group: all nodes in one Availability Zone, close together, for NCCL over EFA. */
 export function createPlacementGroup(scope: Construct, name: string, tags: Record<string, string>): PlacementGroup {
@@ -30,7 +30,7 @@ export const CLUSTER: CapacityEngine = {
   create(scope, ctx, shared) {
     const n = ctx.decision.nodeCount;
     const instances = createNodes(scope, ctx, shared.launchTemplate, n, (node) => `node-${node}`);
-    if (ctx.nodeUserData && ctx.shutdownOnExit) createClusterStop(scope, instances, shared.placementGroup!, shared.role, { region: ctx.decision.region, parameterPath: ctx.names.parameterPath }, ctx.stableTags);
+    if (ctx.nodeUserData && ctx.shutdownOnExit) createJobStop(scope, jobStopProps(ctx, shared, instances));
     return { capacity: fixedCapacity(this.kind, ctx.decision, n), handles: { instances, placementGroup: shared.placementGroup } };
   },
 };

@@ -3,10 +3,16 @@ import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { Construct } from "constructs";
 import { base64, metadataOptions } from "../launch-template";
 import { isToken } from "../tokens";
-import { CapacityEngine, WorkloadContext } from "./capacity-engine";
+import { CapacityEngine, SharedResources, WorkloadContext } from "./capacity-engine";
+import { JobStopProps, createJobStop } from "./job-stop";
 import { fixedCapacity } from "./workload-capacity";
 import { createHealthAlarm, healthWatch } from "../serving/health-alarm";
 import { HealthWatch } from "../../../boot/server-boot";
+
+/** What a job's nodes need to stop themselves (and each other) when the job ends. */
+export function jobStopProps(ctx: WorkloadContext, shared: SharedResources, nodes: readonly Instance[]): JobStopProps {
+  return { nodes, role: shared.role, instanceProfileArn: shared.instanceProfileArn, region: ctx.decision.region, parameterPath: ctx.names.parameterPath, tags: ctx.stableTags };
+}
 
 /** What a single server's probe reports, and its grace: the time it takes to become ready. */
 export function serverHealthWatch(ctx: WorkloadContext): HealthWatch {
@@ -70,6 +76,7 @@ export const SINGLE_INSTANCE: CapacityEngine = {
   }),
   create(scope, ctx, shared) {
     const [instance] = createNodes(scope, ctx, shared.launchTemplate, 1, () => "instance");
+    if (ctx.nodeUserData && ctx.shutdownOnExit) createJobStop(scope, jobStopProps(ctx, shared, [instance]));
     const healthAlarm = ctx.service && createHealthAlarm(scope, shared.role, serverHealthWatch(ctx), ctx.names.healthAlarm, ctx.stableTags);
     return { capacity: fixedCapacity(this.kind, ctx.decision, 1), handles: { instances: [instance], healthAlarm } };
   },
