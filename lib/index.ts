@@ -76,7 +76,7 @@ export type { AppWideAspect } from "./constructs/private/app-wide-aspects";
 // The plan file synth writes for `gpu-workloads report`.
 export { GPU_PLAN_FILE } from "./plan/gpu-plan";
 export { HOURS_PER_MONTH, formatUsd } from "./plan/money";
-export type { GpuPlan, PlannedWorkload, PlannedAlternative, CapacityKind } from "./plan/gpu-plan";
+export type { GpuPlan, PlannedWorkload, PlannedAlternative, PlannedRootVolume, CapacityKind } from "./plan/gpu-plan";
 export { CAPACITY_KINDS, planTotals } from "./plan/gpu-plan";
 // Two plans compared, workload by workload: what `gpu-workloads report --compare-to` renders.
 export { comparePlans, PlansNotComparableError, WORKLOAD_CHANGES, COMPARED_FIELDS } from "./plan/compare-plans";
