@@ -88,7 +88,7 @@ export function synthSection(progress: (message: string) => void): string {
     "One `TerraformStack` with an `AwsProvider` (us-east-1) and N workloads, real `app.synth()` into a temp outdir, a fresh process per measurement. " +
       "Library: N default `RealtimeInference` workloads" +
       (extraFiles.size ? ` (its synth also writes ${[...extraFiles].map((f) => `\`${f}\``).join(", ")}, counted in its time)` : "") +
-      ". Baseline: hand-written plain cdktf declaring the same 9 resources, 2 data sources and 6 outputs per workload with literal values. " +
+      ". Baseline: hand-written plain cdktf declaring the same 9 resources and 6 outputs per workload, and the 3 data sources every stack shares (the type's offering and description, the region), with literal values. " +
       "Time is construction + `app.synth()` (process start and module load excluded; see section 3); RSS is the whole process's peak. Median run by total time; median RSS.",
     "",
     table(
