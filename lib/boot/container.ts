@@ -88,10 +88,15 @@ export function prepareScript(c: ContainerSpec, region: string, moreEnvironment:
  * The `docker run` that starts the container with the NVIDIA runtime, its environment file and its logs in CloudWatch
  * Logs (one stream per instance: $instance, which start.sh reads).
  */
-export function dockerRun(name: string, c: ContainerSpec, o: { readonly region: string; readonly logGroupName: string; readonly network: string }): string {
+export function dockerRun(
+  name: string,
+  c: ContainerSpec,
+  o: { readonly region: string; readonly logGroupName: string; readonly network: string; readonly cgroupParent?: string },
+): string {
   return [
     `exec docker run --rm --name ${name} --gpus all --ipc=host --ulimit memlock=-1`,
     o.network,
+    ...(o.cgroupParent ? [`--cgroup-parent ${o.cgroupParent}`] : []),
     `--env-file ${ENV_FILE}`,
     CONTAINER_VOLUMES,
     `--log-driver awslogs --log-opt awslogs-region=${shellQuote(o.region)} --log-opt awslogs-group=${shellQuote(o.logGroupName)} --log-opt "awslogs-stream=$instance"`,
@@ -103,19 +108,26 @@ export function dockerRun(name: string, c: ContainerSpec, o: { readonly region: 
 /** Exit status of start.sh when the preparation failed. */
 export const PREPARATION_FAILED = 3;
 
+/** A step start.sh takes after the preparation that must succeed too, or the container is not started. */
+export interface StartGuard {
+  /** Bash lines; the last is one command, the condition (e.g. a function the lines before define). */
+  readonly lines: readonly string[];
+  readonly failure: string;
+}
+
 /**
- * start.sh: prepares, then replaces itself with the container. Exit status 3 means the preparation failed: the unit does
- * not restart on it (RestartPreventExitStatus=3) and goes to its failure handling.
+ * start.sh: prepares, then replaces itself with the container. Exit status 3 means the preparation (or a guard) failed:
+ * the unit does not restart on it (RestartPreventExitStatus=3) and goes to its failure handling.
  */
-export function startScript(name: string, what: string, run: string): string {
+export function startScript(name: string, what: string, run: string, guard?: StartGuard): string {
+  const refuse = (why: string) => [`  echo ${shellQuote(`cdktf-gpu-workloads: ${why}; ${what} is not started`)} >&2`, `  exit ${PREPARATION_FAILED}`, "fi"];
   return [
     "#!/bin/bash",
     `# cdktf-gpu-workloads: prepare, then run ${what}`,
     "set -uo pipefail",
     `if ! ${BOOT_DIR}/prepare.sh; then`,
-    `  echo ${shellQuote(`cdktf-gpu-workloads: the preparation failed; ${what} is not started`)} >&2`,
-    `  exit ${PREPARATION_FAILED}`,
-    "fi",
+    ...refuse("the preparation failed"),
+    ...(guard ? [...guard.lines.slice(0, -1), `if ! ${guard.lines.at(-1)}; then`, ...refuse(guard.failure)] : []),
     `docker rm -f ${name} >/dev/null 2>&1 || true`,
     `instance=$(cat ${RUN_DIR}/instance-id) || exit 1`,
     run,

@@ -34,6 +34,27 @@ export interface JobNode {
   readonly efa: boolean;
 }
 
+/**
+ * The systemd slice the job's container runs in (docker --cgroup-parent), so the firewall can tell its traffic from the
+ * host's. No "-" in the name: systemd reads dashes as parent slices, and the rule names the cgroup's path.
+ */
+export const JOB_SLICE = "gpujob.slice";
+
+/**
+ * The job's container runs on the host network (NCCL and EFA need it), where the IMDS hop limit keeps nothing out: the
+ * kernel rejects its connections to instance metadata by their cgroup (iptables' cgroup match on the slice's cgroup v2
+ * path), so it never holds the instance role. Checked before each start and added when missing: a slice started anew
+ * is a new cgroup, which an old rule does not match.
+ */
+export const METADATA_FENCE: readonly string[] = [
+  "fence_metadata() {",
+  `  local rule=(OUTPUT -d 169.254.169.254/32 -m cgroup --path ${JOB_SLICE} -j REJECT)`,
+  `  systemctl start ${JOB_SLICE} || return 1`,
+  '  iptables -w -C "${rule[@]}" 2>/dev/null || iptables -w -I "${rule[@]}"',
+  "}",
+  "fence_metadata",
+];
+
 /** What happens when the job ends. */
 export interface JobEnd {
   /** Stop this instance (instance-initiated shutdown behaviour "stop": compute billing ends). */
@@ -51,6 +72,8 @@ export interface JobBoot {
   readonly logGroupName: string;
   readonly node: JobNode;
   readonly end: JobEnd;
+  /** The container may use the instance role (containersUseInstanceRole): no metadata fence. */
+  readonly containerUsesInstanceRole: boolean;
 }
 
 /**
@@ -62,7 +85,9 @@ export function jobBootScript(j: JobBoot): string {
     region: j.region,
     logGroupName: j.logGroupName,
     network: `--network host${j.node.efa ? " --device /dev/infiniband" : ""}`,
+    cgroupParent: j.containerUsesInstanceRole ? undefined : JOB_SLICE,
   });
+  const fence = j.containerUsesInstanceRole ? undefined : { lines: METADATA_FENCE, failure: "the job's container could not be kept from instance metadata (iptables)" };
   const unit = [
     "[Unit]",
     "Description=cdktf-gpu-workloads training job",
@@ -79,7 +104,8 @@ export function jobBootScript(j: JobBoot): string {
     `# cdktf-gpu-workloads: run ${j.container.image} once as the ${JOB_UNIT} service`,
     "set -euo pipefail",
     ...writeFile(`${BOOT_DIR}/prepare.sh`, prepareScript(j.container, j.region, distributedEnvironment(j.node)), "0700"),
-    ...writeFile(`${BOOT_DIR}/start.sh`, startScript(JOB_UNIT, "the job", run), "0700"),
+    ...writeFile(`${BOOT_DIR}/start.sh`, startScript(JOB_UNIT, "the job", run, fence), "0700"),
+    ...(fence ? writeFile(`/etc/systemd/system/${JOB_SLICE}`, "[Unit]\nDescription=cdktf-gpu-workloads: the training job's container, kept from instance metadata", "0644") : []),
     ...(j.end.shutdown ? writeFile(`${BOOT_DIR}/finish.sh`, finishScript(j), "0700") : []),
     ...writeFile(`/etc/systemd/system/${JOB_UNIT}.service`, unit, "0644"),
     "systemctl daemon-reload",

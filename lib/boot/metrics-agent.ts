@@ -1,7 +1,7 @@
 import { BOOT_DIR, NETWORK_ATTEMPTS, writeFile } from "./shell";
 
-/** CloudWatch agent metric the default fleet scaling tracks (the agent's nvidia_gpu plugin). */
-export const GPU_UTILIZATION_METRIC = { namespace: "CWAgent", metricName: "nvidia_smi_utilization_gpu" } as const;
+/** CloudWatch agent metric the default fleet scaling tracks (the agent's nvidia_gpu plugin), in the workload's own namespace. */
+export const GPU_UTILIZATION_METRIC_NAME = "nvidia_smi_utilization_gpu";
 
 /**
  * The CloudWatch agent's package for Ubuntu, its signature and AWS's signing key, and the key's fingerprint, which every
@@ -18,11 +18,12 @@ export const CLOUDWATCH_AGENT = {
 const DPKG_LOCK_TIMEOUT_SECONDS = 600;
 
 /**
- * First-boot script that installs the CloudWatch agent and reports GPU utilization aggregated per Auto Scaling group,
- * the metric the fleet's target tracking reads (CloudWatch agent guide, "Collect NVIDIA GPU metrics"). Downloads are
- * retried; a package whose signature is not AWS's key stops the script before it is installed.
+ * First-boot script that installs the CloudWatch agent and reports GPU utilization to the workload's own namespace,
+ * aggregated over every instance (`[]`: no dimensions), the metric the fleet's target tracking reads (CloudWatch agent
+ * guide, "Collect NVIDIA GPU metrics"). The namespace alone tells fleets apart: no tag lookups (ec2:DescribeTags) and no
+ * host dimension. Downloads are retried; a package whose signature is not AWS's key stops the script before it is installed.
  */
-export function metricsAgentScript(os: "ubuntu" | "amazon-linux", arch: "amd64" | "arm64"): string {
+export function metricsAgentScript(os: "ubuntu" | "amazon-linux", arch: "amd64" | "arm64", namespace: string): string {
   const install =
     os === "amazon-linux"
       ? [`retry ${NETWORK_ATTEMPTS} dnf install -y amazon-cloudwatch-agent`]
@@ -42,11 +43,10 @@ export function metricsAgentScript(os: "ubuntu" | "amazon-linux", arch: "amd64" 
           `retry 3 apt-get install -y -o DPkg::Lock::Timeout=${DPKG_LOCK_TIMEOUT_SECONDS} "$work/agent.deb"`,
         ];
   const config = {
-    agent: { metrics_collection_interval: 60 },
+    agent: { metrics_collection_interval: 60, omit_hostname: true },
     metrics: {
-      namespace: GPU_UTILIZATION_METRIC.namespace,
-      append_dimensions: { AutoScalingGroupName: "${aws:AutoScalingGroupName}" },
-      aggregation_dimensions: [["AutoScalingGroupName"]],
+      namespace,
+      aggregation_dimensions: [[]],
       metrics_collected: { nvidia_gpu: { measurement: ["utilization_gpu", "memory_used", "memory_total"] } },
     },
   };

@@ -34,11 +34,12 @@ import { serverHealthWatch } from "./private/capacity/instances";
 import { WorkloadCapacity } from "./private/capacity/workload-capacity";
 import { regionGuard, typeGuard } from "./private/drift-guard";
 import { createInstanceProfile } from "./private/instance-role";
+import { DEFAULT_LOG_RETENTION_DAYS, createWorkloadLogGroup } from "./private/log-group";
 import { createLaunchTemplate } from "./private/launch-template";
 import { registerPlanFile } from "./private/plan-file";
 import { applyPolicy } from "./private/policy";
 import { resourceNames } from "./private/resource-names";
-import { PolicyStatement, addRolePolicy, checkStatement, pullEcrStatements, readS3Statements, readSecretStatements } from "./private/grants";
+import { PolicyStatement, addRolePolicy, checkStatement, publishMetricsStatements, pullEcrStatements, readS3Statements, readSecretStatements } from "./private/grants";
 import { addIngressRule, createSecurityGroup } from "./private/security-group";
 import { decisionTags, stableTags } from "./private/tags";
 import { literalText } from "./private/terraform-text";
@@ -77,7 +78,7 @@ export class GpuWorkload extends Construct {
   readonly securityGroup: SecurityGroup;
   /** Every instance starts from this template. */
   readonly launchTemplate: LaunchTemplate;
-  /** Where the served container logs; undefined when nothing is served. */
+  /** Where the containers log (a server, a job, AWS Batch jobs); undefined when the workload runs none. */
   readonly logGroup?: CloudwatchLogGroup;
   /** OS of the AMI the instances boot. */
   private readonly os: AmiOperatingSystem;
@@ -140,9 +141,11 @@ export class GpuWorkload extends Construct {
     const os = this.os;
     this.rootVolume = rootVolume(props.rootVolumeSizeGiB, (context.service ?? job)?.imageSizeGiB, context.weightsGiB);
     this.rootVolumeSizeGiB = this.rootVolume.sizeGiB;
-    const { role, instanceProfile } = createInstanceProfile(this, names, tags, settings.extraPolicies);
+    const { role, instanceProfile } = createInstanceProfile(this, names, tags);
     this.role = role;
     this.instanceProfile = instanceProfile;
+    // GPU utilization for scaling, a single server's health for its alarm: to the workload's own namespace only.
+    if (settings.scalesOnGpu || settings.watchesOwnHealth) addRolePolicy(this, "publish-metrics", role, publishMetricsStatements(names.metricNamespace));
     const throughLb = settings.clientsThroughLoadBalancer;
     this.securityGroup = createSecurityGroup(this, {
       vpcId: network.vpcId,
@@ -155,7 +158,16 @@ export class GpuWorkload extends Construct {
       tags,
     });
     const container = context.service ?? job;
-    if (container) this.logGroup = this.containerGrants(container, names.logGroup);
+    // What the containers print (a server's, a job's, AWS Batch jobs'), in the workload's own group.
+    if (container || props.batch) {
+      this.logGroup = createWorkloadLogGroup(this, role, {
+        name: names.logGroup,
+        retentionDays: container?.logRetentionDays ?? props.batch?.job.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS,
+        kmsKeyArn: props.logKmsKeyArn,
+        tags,
+      });
+    }
+    if (container) this.containerGrants(container);
     if (job) {
       const launched = job;
       const warning = efaImageWarning(job.image, settings.efa && this.decision.spec.efaInterfaces > 0);
@@ -230,7 +242,7 @@ export class GpuWorkload extends Construct {
     const { props, service, names } = context;
     const arch = this.decision.spec.cpuArchitecture === "arm64" ? "arm64" : "amd64";
     const parts = [
-      ...(settings.scalesOnGpu ? [metricsAgentScript(this.os === "amazon-linux-2023" ? "amazon-linux" : "ubuntu", arch)] : []),
+      ...(settings.scalesOnGpu ? [metricsAgentScript(this.os === "amazon-linux-2023" ? "amazon-linux" : "ubuntu", arch, names.metricNamespace)] : []),
       ...(service
         ? [
             serverBootScript({
@@ -262,10 +274,8 @@ export class GpuWorkload extends Construct {
     return composeUserData(ours, props.userData, settings.mimeUserData);
   }
 
-  /** The container's log group and what its host needs: writing there, pulling its image, its secrets and weights. */
-  private containerGrants(service: ContainerService, logGroupName: string): CloudwatchLogGroup {
-    const logGroup = new CloudwatchLogGroup(this, "log-group", { name: logGroupName, retentionInDays: service.logRetentionDays, tags: this.tags });
-    addRolePolicy(this, "write-logs", this.role, [{ actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${logGroup.arn}:*`] }]);
+  /** What the container's host needs: pulling its image, its secrets and weights. */
+  private containerGrants(service: ContainerService): void {
     const repository = ecrRepositoryArn(service.image);
     if (repository) this.grantPullEcr(repository);
     for (const arn of new Set(Object.values(service.secretEnv).map((s) => s.secretArn))) this.grantSecretRead(arn);
@@ -273,7 +283,6 @@ export class GpuWorkload extends Construct {
       const { bucketArn, prefix } = s3Location(service.weightsS3Uri);
       this.grantReadS3(bucketArn, prefix);
     }
-    return logGroup;
   }
 
   /**
@@ -287,6 +296,7 @@ export class GpuWorkload extends Construct {
       container: job,
       region: d.region,
       logGroupName: context.names.logGroup,
+      containerUsesInstanceRole: context.props.containersUseInstanceRole === true,
       node: { nodes: d.nodeCount, rank: node, gpusPerNode: d.gpuCount, firstNodeAddress: first?.privateIp, efa: settings.efa && d.spec.efaInterfaces > 0 },
       end: {
         shutdown: context.shutdownOnExit === true,

@@ -56,7 +56,7 @@ export const SCALING_STATISTICS = ["Average", "Maximum", "Minimum", "Sum"] as co
 
 /** A CloudWatch metric a fleet scales on. */
 export interface ScalingMetric {
-  /** CloudWatch namespace, e.g. "CWAgent". */
+  /** CloudWatch namespace, e.g. "CWAgent" (the instances are not granted PutMetricData there: whatever publishes it needs its own grant). */
   readonly namespace: string;
   /** The metric's name in that namespace. */
   readonly metricName: string;
@@ -90,8 +90,9 @@ export interface FleetOptions {
   /** Seconds before health checks count: model download and load. @default - 300 s plus 10 s per GiB of weights */
   readonly healthCheckGracePeriodSeconds?: number;
   /**
-   * Target-tracking metric. "gpu-utilization" is the CloudWatch agent's nvidia_smi_utilization_gpu
-   * (namespace CWAgent), which the workload's user data installs and reports per Auto Scaling group.
+   * Target-tracking metric. "gpu-utilization" is the CloudWatch agent's nvidia_smi_utilization_gpu, which the
+   * workload's user data installs and reports, averaged over the fleet, in the workload's own namespace
+   * ("cdktf-gpu-workloads/<id>-<address>"), where its instances alone may publish.
    * @default "gpu-utilization"
    */
   readonly scalingMetric?: "gpu-utilization" | ScalingMetric;
@@ -111,6 +112,8 @@ export interface BatchJobOptions {
   readonly vcpus?: number;
   /** Memory per job in MiB, at most the instance's. @default - 85% of the instance's memory per GPU share */
   readonly memoryMiB?: number;
+  /** CloudWatch Logs retention of the jobs' output (the workload's log group), in days. @default 365 */
+  readonly logRetentionDays?: number;
   /** Attempts before a job fails; spot reclaims are retried, application errors are not. @default 3 */
   readonly attempts?: number;
   /** Seconds one attempt may run before AWS Batch stops it, 60 to 1,209,600 (14 days). @default 3600 */
@@ -172,6 +175,12 @@ export interface WorkloadProps extends Omit<SelectionRequirements, "workload" | 
    * Never put secrets here (CKV_AWS_46): read them from Secrets Manager. @default - none
    */
   readonly userData?: string;
+  /**
+   * A customer-managed KMS key (its ARN) that encrypts the workload's log group (CKV_AWS_158). Its key policy must let
+   * the logs.<region>.amazonaws.com service principal use it (CloudWatch Logs User Guide, "Encrypt log data in CloudWatch
+   * Logs using AWS KMS"). @default - CloudWatch Logs' own encryption
+   */
+  readonly logKmsKeyArn?: string;
   /** Tags on every resource, after the platform's. @default - none */
   readonly tags?: Readonly<Record<string, string>>;
   /** 1: a single instance; more, or bounds: an Auto Scaling group. @default 1 */
@@ -185,6 +194,15 @@ export interface WorkloadProps extends Omit<SelectionRequirements, "workload" | 
    * Required with purchase "capacity-block". @default - none
    */
   readonly capacityReservationId?: string;
+  /**
+   * Let the containers on the instances use the instance role: the IMDS hop limit becomes 2 (a server's container, on
+   * Docker's bridge, reaches instance metadata) and a training job's container, on the host network, is no longer
+   * fenced off from it. They then hold what the role holds: the workload's grants (grantReadS3, addToRolePolicy, ...),
+   * its own log group, image repository, secrets, weights and metrics namespace, and Session Manager's channels; never
+   * Parameter Store or another workload's metrics. Not for AWS Batch, whose jobs run with their own role (jobRole).
+   * @default false - the host does every AWS step (image pull, secrets, weights, logs, metrics); containers get no AWS credentials
+   */
+  readonly containersUseInstanceRole?: boolean;
   /** Inbound rules. @default - no inbound traffic (operators use Session Manager) */
   readonly allowFrom?: readonly AllowFrom[];
   /** Outbound rules added to HTTPS. @default - HTTPS (443) only */

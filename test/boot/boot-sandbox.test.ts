@@ -231,6 +231,48 @@ describeInSandbox("the boot sandbox: every generated script run with stub comman
     expect({ jobs: dockerRuns(run, "gpu-job").length, shutdown: calls(run, /^shutdown/).length, stops: calls(run, /stop-instances/).length }).toEqual({ jobs: 1, shutdown: 0, stops: 0 });
   });
 
+  describe("a job's container on the host network is kept from instance metadata (the hop limit does not reach it)", () => {
+    const FENCE = "OUTPUT -d 169.254.169.254/32 -m cgroup --path gpujob.slice -j REJECT";
+    const fenced = (run: BootRun) => done(run, /^iptables -w -I /).map((c) => c.args.slice(2).join(" "));
+
+    test("every job runs in the fenced slice, and the rule is in place before it starts", () => {
+      const jobs = all.filter((u) => ["job", "cluster-node"].includes(kindOf(u.text)) && !/tuned-kept/.test(u.source));
+      expect(jobs.length).toBeGreaterThan(3);
+      for (const u of jobs) {
+        const run = runBoot(u.text);
+        const [job] = dockerRuns(run, "gpu-job");
+        const order = (c: object) => run.calls.indexOf(c as never);
+        const rule = done(run, /^iptables -w -I /)[0];
+        expect({ source: u.source, fenced: fenced(run), parent: job.args[job.args.indexOf("--cgroup-parent") + 1], network: job.args.includes("host") }).toEqual({
+          source: u.source,
+          fenced: [FENCE],
+          parent: "gpujob.slice",
+          network: true,
+        });
+        expect(order(rule)).toBeLessThan(order(job));
+        expect(order(done(run, /^systemctl start gpujob\.slice$/)[0])).toBeLessThan(order(rule));
+      }
+    });
+
+    test("a rule already in place is not added twice (a restarted job checks it)", () => {
+      const u = all.find((x) => /tuned_instance/.test(x.source))!;
+      const run = runBoot(u.text, { rules: [fails("iptables", "-C", { exit: 0 })] });
+      expect({ added: fenced(run), jobs: dockerRuns(run, "gpu-job").length }).toEqual({ added: [], jobs: 1 });
+    });
+
+    test("a job whose fence cannot be put up is not started, and its node stops", () => {
+      const run = runBoot(all.find((u) => /tuned_instance/.test(u.source))!.text, { rules: [fails("iptables", "-I")] });
+      expect({ jobs: dockerRuns(run, "gpu-job").length, self: stops(run, SELF).length, shutdown: calls(run, /^shutdown -h now$/).length }).toEqual({ jobs: 0, self: 1, shutdown: 1 });
+      expect(run.journal).toMatch(/could not be kept from instance metadata \(iptables\); the job is not started/);
+    });
+
+    test("a job whose containers were given the instance role runs without the fence", () => {
+      const run = runBoot(all.find((u) => /tuned-kept/.test(u.source))!.text);
+      const [job] = dockerRuns(run, "gpu-job");
+      expect({ iptables: calls(run, /^iptables/).length, parent: job.args.includes("--cgroup-parent") }).toEqual({ iptables: 0, parent: false });
+    });
+  });
+
   test("the CloudWatch agent is installed only when AWS's key signed the package", () => {
     const u = one("metrics-only");
     const forged = runBoot(u.text, { signedBy: "0000111122223333444455556666777788889999" });

@@ -54,7 +54,7 @@ export interface BootRun {
   readonly journal: string;
 }
 
-const STUBBED = ["docker", "aws", "curl", "systemctl", "shutdown", "sleep", "gpg", "apt-get", "dnf"];
+const STUBBED = ["docker", "aws", "curl", "systemctl", "shutdown", "sleep", "gpg", "apt-get", "dnf", "iptables"];
 
 /** Why the sandbox cannot run here, or undefined when it can (root and a private mount namespace are needed). */
 export function sandboxUnavailable(): string | undefined {

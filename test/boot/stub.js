@@ -92,6 +92,16 @@ const answers = {
     if (args[0] === "login") fs.readFileSync(0);
     return "";
   },
+  /** The rules the scripts add, by their text: -C answers whether one is there, -I adds it. */
+  iptables() {
+    const rule = args.filter((a) => !["-w", "-C", "-I"].includes(a)).join(" ");
+    const s = state();
+    const rules = (s.iptables ??= []);
+    if (args.includes("-C")) return rules.includes(rule) ? "" : { exit: 1 };
+    if (args.includes("-I")) rules.push(rule);
+    save(s);
+    return "";
+  },
   gpg() {
     if (args.includes("--verify")) return `[GNUPG:] VALIDSIG ${scenario.signedBy ?? "937616F3450B7D806CBD9725D58167303B789C72"} 2026-01-01 0 4 0 1 10 00 ${scenario.signedBy ?? ""}\n`;
     return "";
@@ -133,6 +143,12 @@ function exec(commandLine, env) {
 }
 
 function startUnit(name) {
+  // A slice only groups processes: starting it creates its cgroup.
+  if (name.endsWith(".slice")) {
+    unitFile(name);
+    setResult(name, "active");
+    return;
+  }
   if (name.endsWith(".timer")) {
     for (let tick = 0; tick < (scenario.timerTicks ?? 1); tick++) startUnit(name.replace(/\.timer$/, ".service"));
     return;
@@ -201,4 +217,7 @@ if (command === "systemctl") {
 }
 const result = outcome();
 track(result);
-finish(result, result === "ok" ? (answers[command]?.() ?? "") : "");
+const answer = result === "ok" ? (answers[command]?.() ?? "") : "";
+// An answer may be an outcome of its own (iptables -C: the rule is not there).
+if (typeof answer === "object") finish(answer);
+else finish(result, answer);

@@ -318,3 +318,22 @@ describe("tokens: taken where Terraform can resolve them, refused with a reason 
     expect(values.filter((v) => v.value !== "$${x} %%{y} ${var.team}")).toEqual([]);
   });
 });
+
+describe("the security props are typed", () => {
+  test.each([
+    [{ containersUseInstanceRole: "yes" }, RealtimeInference, /^containersUseInstanceRole is "yes"; give true or false/],
+    [{ logKmsKeyArn: "alias/logs" }, RealtimeInference, /^logKmsKeyArn is "alias\/logs"; give a KMS key ARN such as "arn:aws:kms:/],
+    [{ logKmsKeyArn: "1234abcd-12ab-34cd-56ef-1234567890ab" }, RealtimeInference, /CloudWatch Logs takes no key id or alias/],
+    [{ batch: { maxVcpus: 8, job: { image: "x:1", logRetentionDays: 2 } } }, BatchProcessing, /^batch\.job\.logRetentionDays is 2; use a period CloudWatch Logs accepts: 1, 3, 5/],
+  ] as const)("%j", (props, Workload, message) => {
+    expect(errorOf(props, Workload as typeof RealtimeInference).message).toMatch(message);
+  });
+
+  test("a key given as a Terraform reference is passed to the log group as is", () => {
+    const json = synthStack((s) => {
+      const key = new TerraformVariable(s, "log_key", { type: "string" });
+      new RealtimeInference(s, "w", { network: NETWORK, logKmsKeyArn: key.stringValue, serve: { image: "x:1", port: 80, healthCheckPath: "/" } });
+    });
+    expect(only(json, "aws_cloudwatch_log_group").kms_key_id).toBe("${var.log_key}");
+  });
+});

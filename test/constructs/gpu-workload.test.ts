@@ -76,7 +76,7 @@ describe("what a workload synthesizes", () => {
 
   test("launch template: IMDSv2, encrypted gp3 root, monitoring, EBS-optimized, no public IP, instance profile", () => {
     const lt = only(json, "aws_launch_template");
-    expect(lt.metadata_options).toEqual({ http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 2, instance_metadata_tags: "disabled" });
+    expect(lt.metadata_options).toEqual({ http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 1, instance_metadata_tags: "disabled" });
     expect(lt.block_device_mappings).toEqual([
       // The DLAMI's 75 GiB, 15 GiB of Llama 3.1 8B weights, 20 GiB of headroom; 250 MiB/s reads the weights in about a minute.
       { device_name: "/dev/sda1", ebs: { volume_size: 75 + 15 + 20, volume_type: "gp3", throughput: 250, iops: 3000, encrypted: "true", delete_on_termination: "true" } },
@@ -97,7 +97,16 @@ describe("what a workload synthesizes", () => {
       Version: "2012-10-17",
       Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
     });
-    expect(only(json, "aws_iam_role_policy_attachment").policy_arn).toBe("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
+    // Session Manager's channels alone: no AWS-managed policy, so no Parameter Store read on "*".
+    expect(json.resource.aws_iam_role_policy_attachment).toBeUndefined();
+    const sessionManager = resourcesOf(json, "aws_iam_role_policy").find((p) => p.name === "session-manager")!;
+    expect(JSON.parse(sessionManager.policy).Statement).toEqual([
+      {
+        Effect: "Allow",
+        Action: ["ssm:UpdateInstanceInformation", "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+        Resource: ["*"],
+      },
+    ]);
     expect(only(json, "aws_iam_instance_profile").role).toMatch(/aws_iam_role\.chat_role_\w+\.name/);
   });
 

@@ -83,18 +83,21 @@ describe("inference fleets with capacity fallbacks", () => {
     expect(policy.policy_type).toBe("TargetTrackingScaling");
     expect(policy.target_tracking_configuration).toMatchObject({
       target_value: 70,
-      customized_metric_specification: {
-        namespace: "CWAgent",
-        metric_name: "nvidia_smi_utilization_gpu",
-        statistic: "Average",
-        metric_dimension: [{ name: "AutoScalingGroupName", value: expect.stringMatching(/aws_autoscaling_group\.\S+\.name/) }],
-      },
+      // The fleet's own namespace, all instances together: no dimension, and no one else may publish there.
+      customized_metric_specification: { namespace: expect.stringMatching(/^cdktf-gpu-workloads\/chat-[0-9a-f]{8}$/), metric_name: "nvidia_smi_utilization_gpu", statistic: "Average" },
     });
+    const namespace = policy.target_tracking_configuration.customized_metric_specification.namespace;
+    expect(policy.target_tracking_configuration.customized_metric_specification.metric_dimension).toBeUndefined();
     const userData = Buffer.from(only(json, "aws_launch_template").user_data, "base64").toString();
     expect(userData).toMatch(/multipart\/mixed/);
-    expect(userData).toMatch(/"aggregation_dimensions":\[\["AutoScalingGroupName"\]\]/);
+    const agentConfig = JSON.parse(/amazon-cloudwatch-agent\.json <<'GPU_WORKLOADS_EOF'\n(.*)\n/.exec(userData)![1]);
+    expect(agentConfig).toMatchObject({ agent: { omit_hostname: true }, metrics: { namespace, aggregation_dimensions: [[]] } });
+    expect(agentConfig.metrics.append_dimensions).toBeUndefined();
     expect(userData.indexOf("amazon-cloudwatch-agent-ctl")).toBeLessThan(userData.indexOf("echo mine"));
-    expect(resourcesOf(json, "aws_iam_role_policy_attachment").map((a) => a.policy_arn)).toContain("arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy");
+    // PutMetricData to that namespace alone, instead of CloudWatchAgentServerPolicy (any namespace, any log group).
+    expect(json.resource.aws_iam_role_policy_attachment).toBeUndefined();
+    const publish = resourcesOf(json, "aws_iam_role_policy").find((p) => p.name === "publish-metrics")!;
+    expect(JSON.parse(publish.policy).Statement).toEqual([{ Effect: "Allow", Action: ["cloudwatch:PutMetricData"], Resource: ["*"], Condition: { StringEquals: { "cloudwatch:namespace": namespace } } }]);
   });
 
   test("a custom scaling metric; no policy for a fixed-size fleet", () => {
@@ -195,9 +198,15 @@ describe("BatchProcessing on AWS Batch", () => {
         { on_reason: "*", action: "EXIT" },
       ],
     });
-    expect(resourcesOf(json, "aws_iam_role_policy_attachment").map((a) => a.policy_arn)).toContain(
-      "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
-    );
+    // The ECS agent's own actions, on the compute environment's cluster, instead of AmazonEC2ContainerServiceforEC2Role.
+    expect(json.resource.aws_iam_role_policy_attachment).toBeUndefined();
+    const agent = JSON.parse(resourcesOf(json, "aws_iam_role_policy").find((p) => p.name === "ecs-agent")!.policy).Statement;
+    const cluster = expect.stringMatching(/^\$\{aws_batch_compute_environment\.\S+\.ecs_cluster_arn\}$/);
+    expect(agent[0]).toEqual({ Effect: "Allow", Action: expect.arrayContaining(["ecs:RegisterContainerInstance", "ecs:SubmitTaskStateChange"]), Resource: [cluster] });
+    expect(agent[1]).toMatchObject({ Action: ["ecs:Poll", "ecs:StartTelemetrySession", "ecs:UpdateContainerInstancesState"], Condition: { ArnEquals: { "ecs:cluster": cluster } } });
+    expect(agent.filter((s: { Resource: string[] }) => s.Resource.includes("*"))).toEqual([{ Effect: "Allow", Action: ["ecs:DiscoverPollEndpoint"], Resource: ["*"] }]);
+    // The jobs log to the workload's own group, the only one the instances may write to.
+    expect(container.logConfiguration).toEqual({ logDriver: "awslogs", options: { "awslogs-group": only(json, "aws_cloudwatch_log_group").name, "awslogs-region": "us-east-1", "awslogs-stream-prefix": "job" } });
   });
 
   test("on-demand purchase uses EC2 capacity", () => {

@@ -99,7 +99,7 @@ describe("a single serving instance: no load balancer; it watches its own health
     const alarm = only(json, "aws_cloudwatch_metric_alarm");
     expect(alarm).toMatchObject({
       alarm_name: expect.stringMatching(/^chat-[0-9a-f]{8}-server-health$/),
-      namespace: "cdktf-gpu-workloads",
+      namespace: expect.stringMatching(/^cdktf-gpu-workloads\/chat-[0-9a-f]{8}$/),
       metric_name: "ServerHealthy",
       dimensions: { Workload: expect.stringMatching(/^chat-[0-9a-f]{8}$/) },
       statistic: "Minimum",
@@ -111,10 +111,11 @@ describe("a single serving instance: no load balancer; it watches its own health
       treat_missing_data: "breaching",
     });
     expect(chat!.healthAlarm).toBeDefined();
-    expect(policy(json, "publish-health").Statement).toEqual([
-      { Effect: "Allow", Action: ["cloudwatch:PutMetricData"], Resource: ["*"], Condition: { StringEquals: { "cloudwatch:namespace": "cdktf-gpu-workloads" } } },
+    // The workload's own namespace: another workload's instances cannot publish "healthy" for this one.
+    expect(policy(json, "publish-metrics").Statement).toEqual([
+      { Effect: "Allow", Action: ["cloudwatch:PutMetricData"], Resource: ["*"], Condition: { StringEquals: { "cloudwatch:namespace": alarm.namespace } } },
     ]);
-    expect(filesOf(userData(json)).get("/opt/gpu-workloads/health.sh")).toContain(`--dimensions 'Workload=${alarm.dimensions.Workload}'`);
+    expect(filesOf(userData(json)).get("/opt/gpu-workloads/health.sh")).toContain(`--namespace '${alarm.namespace}' --metric-name 'ServerHealthy' --dimensions 'Workload=${alarm.dimensions.Workload}'`);
   });
 });
 
@@ -141,7 +142,7 @@ test("a throughput target sizes vLLM's --max-num-seqs; weights from S3 and a gat
   // Weights from S3: nothing to download from the Hugging Face Hub.
   expect(prepare).not.toContain("snapshot_download");
   const names = resourcesOf(json, "aws_iam_role_policy").map((p) => p.name).sort();
-  expect(names).toEqual(["admit-to-group", "pull-ecr-0", "read-s3-2", "read-secret-1", "write-logs"]);
+  expect(names).toEqual(["admit-to-group", "pull-ecr-0", "read-s3-2", "read-secret-1", "session-manager", "write-logs"]);
 });
 
 test("vLLM runs a model whose attention heads the GPUs do not divide as several tensor-parallel copies (qwen2.5-7b: 28 heads, 8 GPUs)", () => {

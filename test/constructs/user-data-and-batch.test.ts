@@ -1,5 +1,5 @@
 import { TerraformVariable } from "cdktf";
-import { BatchProcessing, RealtimeInference } from "../../lib";
+import { BatchProcessing, RealtimeInference, Training } from "../../lib";
 import { MAX_USER_DATA_BYTES } from "../../lib/constructs/private/user-data";
 import { NETWORK, only, resourcesOf, synthStack } from "./synth";
 
@@ -112,10 +112,35 @@ describe("least privilege for containers", () => {
     expect(container).toMatchObject({ readonlyRootFilesystem: true, user: "1000:1000", privileged: false });
   });
 
-  test("instances, fleets and clusters keep hop limit 2: their containers use the instance role", () => {
-    const instance = synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK }));
-    expect(only(instance, "aws_launch_template").metadata_options.http_put_response_hop_limit).toBe(2);
-    expect(only(instance, "aws_instance").metadata_options.http_put_response_hop_limit).toBe(2);
+  test("instances, fleets and clusters: hop limit 1 unless the containers were given the instance role", () => {
+    const hopLimits = (json: ReturnType<typeof synthStack>) =>
+      ["aws_launch_template", "aws_instance"].flatMap((type) => resourcesOf(json, type).map((r) => r.metadata_options.http_put_response_hop_limit));
+    const fenced = synthStack((s) => {
+      new RealtimeInference(s, "w", { network: NETWORK });
+      new RealtimeInference(s, "fleet", { network: NETWORK, replicas: { min: 1, max: 2 } });
+      new Training(s, "cluster", { network: NETWORK, nodes: 2 });
+    });
+    expect(new Set(hopLimits(fenced))).toEqual(new Set([1]));
+    const open = synthStack((s) => {
+      new RealtimeInference(s, "w", { network: NETWORK, containersUseInstanceRole: true });
+      new Training(s, "cluster", { network: NETWORK, nodes: 2, containersUseInstanceRole: true });
+    });
+    expect(new Set(hopLimits(open))).toEqual(new Set([2]));
+  });
+
+  test("the job role is assumed by ECS for this account's tasks in this region only (confused deputy)", () => {
+    const jobRole = resourcesOf(json, "aws_iam_role").find((r) => r.assume_role_policy.includes("ecs-tasks.amazonaws.com"))!;
+    const account = expect.stringMatching(/^\$\{data\.aws_caller_identity\.gpu-workloads-account\.account_id\}$/);
+    expect(JSON.parse(jobRole.assume_role_policy).Statement[0].Condition).toEqual({
+      StringEquals: { "aws:SourceAccount": account },
+      ArnLike: { "aws:SourceArn": expect.stringMatching(/^arn:aws:ecs:us-east-1:\$\{data\.aws_caller_identity\.gpu-workloads-account\.account_id\}:\*$/) },
+    });
+  });
+
+  test("AWS Batch refuses containersUseInstanceRole: its jobs have their own role", () => {
+    expect(() =>
+      synthStack((s) => new BatchProcessing(s, "jobs", { network: NETWORK, containersUseInstanceRole: true, batch: { maxVcpus: 16, job: { image: "busybox:1" } } })),
+    ).toThrow(/containersUseInstanceRole is true; AWS Batch jobs run with their own role/);
   });
 
   test("the decision's tags stay off what Batch launches (any of its instance types)", () => {

@@ -1,9 +1,9 @@
 /**
  * The library's security baseline as checks over synthesized Terraform JSON, one per scanner rule id
- * (checkov / trivy). Each returns what violates it; an empty list passes.
- * Deliberately not met, and documented where decided: CKV_AWS_341 (IMDS hop limit 1 breaks containers:
- * lib/constructs/private/launch-template.ts) and trivy AWS-0104 for HTTPS egress to 0.0.0.0/0 (Session
- * Manager, ECR and model registries need it; narrow it with VPC endpoints and `allowTo`).
+ * (checkov / trivy / Prowler). Each returns what violates it; an empty list passes.
+ * Deliberately not met, and documented where decided: trivy AWS-0104 for HTTPS egress to 0.0.0.0/0 (Session
+ * Manager, ECR and model registries need it; narrow it with VPC endpoints and `allowTo`), and Prowler's confused-deputy
+ * check for EC2 instance roles (see its rule). The user's choices, met when chosen: USER_CHOICE_RULES.
  * Not applicable: aws_placement_group and aws_autoscaling_policy carry no security settings; EFA
  * interfaces are network interfaces of the launch template, so CKV_AWS_88 covers every card; the
  * cluster's all-protocol rules reference only its own security group, never a CIDR.
@@ -142,16 +142,58 @@ export const BASELINE_RULES: readonly BaselineRule[] = [
             const actions: string[] = [st.Action].flat();
             const resources: string[] = [st.Resource].flat();
             // The documented exceptions, actions AWS grants on "*" only: ecr:GetAuthorizationToken, which reaches no
-            // repository by itself (grantPullEcr pairs it with the repository's own statement), and
-            // cloudwatch:PutMetricData, scoped by its condition to the library's own namespace.
-            const tokenOnly = actions.length === 1 && actions[0] === "ecr:GetAuthorizationToken";
-            const ownMetrics = actions.length === 1 && actions[0] === "cloudwatch:PutMetricData" && st.Condition?.StringEquals?.["cloudwatch:namespace"] === "cdktf-gpu-workloads";
-            return actions.some((a) => a === "*" || a.endsWith(":*")) || (resources.includes("*") && !tokenOnly && !ownMetrics);
+            // repository by itself (grantPullEcr pairs it with the repository's own statement); cloudwatch:PutMetricData,
+            // scoped by its condition to the workload's own namespace; Session Manager's channels (ssmmessages actions take
+            // no resource) and ECS's DiscoverPollEndpoint (none either).
+            const only = (...allowed: string[]) => actions.every((a) => allowed.includes(a));
+            const tokenOnly = only("ecr:GetAuthorizationToken");
+            const ownMetrics = only("cloudwatch:PutMetricData") && /^cdktf-gpu-workloads\/[^*?]+$/.test(st.Condition?.StringEquals?.["cloudwatch:namespace"] ?? "");
+            const sessionManager = only("ssm:UpdateInstanceInformation", "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel");
+            const pollEndpoint = only("ecs:DiscoverPollEndpoint");
+            return actions.some((a) => a === "*" || a.endsWith(":*")) || (resources.includes("*") && !tokenOnly && !ownMetrics && !sessionManager && !pollEndpoint);
           });
         })
         .map(([n]) => n),
       ...each(s, "aws_iam_role_policy_attachment").filter(([, r]) => /AdministratorAccess|PowerUserAccess|IAMFullAccess/.test(r.policy_arn)).map(([n]) => n),
     ],
+  },
+  {
+    id: "least-privilege instance roles",
+    // Not a scanner's rule: the AWS-managed policies instance roles commonly get, each of which grants on "*" what one
+    // workload must not have (every Parameter Store value; any namespace's metrics and any log group; every ECR repository).
+    description: "no AmazonSSMManagedInstanceCore, CloudWatchAgentServerPolicy or AmazonEC2ContainerServiceforEC2Role",
+    check: (s) =>
+      each(s, "aws_iam_role_policy_attachment")
+        .filter(([, r]) => /AmazonSSMManagedInstanceCore|CloudWatchAgentServerPolicy|AmazonEC2ContainerServiceforEC2Role/.test(r.policy_arn))
+        .map(([n]) => n),
+  },
+  {
+    id: "prowler iam_role_cross_service_confused_deputy_prevention",
+    // Prowler flags every role a service assumes without aws:SourceAccount / aws:SourceArn. Documented exception:
+    // ec2.amazonaws.com (instance roles): AWS documents neither key for EC2, and an instance profile is attached only
+    // within its own account (iam:PassRole); lib/constructs/private/instance-role.ts.
+    description: "roles a service assumes (other than EC2's instance roles) require aws:SourceAccount and aws:SourceArn",
+    check: (s) =>
+      each(s, "aws_iam_role")
+        .filter(([, r]) =>
+          JSON.parse(r.assume_role_policy).Statement.some((st: Block) => {
+            const services: string[] = [st.Principal?.Service ?? []].flat();
+            if (!services.length || services.every((service) => service === "ec2.amazonaws.com")) return false;
+            const keys = Object.values<Block>(st.Condition ?? {}).flatMap((c) => Object.keys(c));
+            return !keys.includes("aws:SourceAccount") || !keys.includes("aws:SourceArn");
+          }),
+        )
+        .map(([n]) => n),
+  },
+  {
+    id: "CKV_AWS_341",
+    // Deliberately not met where the user gives containers the instance role (containersUseInstanceRole: hop limit 2).
+    description: "IMDS hop limit 1: containers on Docker's bridge cannot reach instance metadata",
+    check: (s) =>
+      ["aws_launch_template", "aws_instance"]
+        .flatMap((t) => each(s, t))
+        .filter(([, r]) => r.metadata_options?.http_put_response_hop_limit !== undefined && r.metadata_options.http_put_response_hop_limit !== 1)
+        .map(([n]) => n),
   },
   {
     id: "CKV_AWS_315",
@@ -196,5 +238,18 @@ export const BASELINE_RULES: readonly BaselineRule[] = [
       each(s, "aws_batch_job_definition")
         .filter(([, r]) => JSON.parse(r.container_properties ?? "{}").privileged === true)
         .map(([n]) => n),
+  },
+];
+
+/**
+ * Rules a workload meets when its user makes the choice (a key, a certificate): the library cannot make it for them.
+ * Each names the prop; the tests check that the choice meets the rule and that the default is what the README says.
+ */
+export const USER_CHOICE_RULES: readonly (BaselineRule & { readonly prop: string })[] = [
+  {
+    id: "CKV_AWS_158",
+    prop: "logKmsKeyArn",
+    description: "log groups encrypted with a customer-managed KMS key",
+    check: (s) => each(s, "aws_cloudwatch_log_group").filter(([, r]) => !r.kms_key_id).map(([n]) => n),
   },
 ];

@@ -1,7 +1,7 @@
 import { Testing } from "cdktf";
 import { buildExampleApp } from "../../examples/app";
-import { BASELINE_RULES, StackJson } from "./baseline-rules";
-import { buildWideApp } from "../terraform/wide-app";
+import { BASELINE_RULES, StackJson, USER_CHOICE_RULES } from "./baseline-rules";
+import { WIDE_APP_CASES, buildWideApp } from "../terraform/wide-app";
 
 function exampleStacks(): [string, StackJson][] {
   const app = buildExampleApp(Testing.app());
@@ -40,14 +40,19 @@ describe("the rules can fail", () => {
       aws_vpc_security_group_ingress_rule: { bad: { cidr_ipv4: "0.0.0.0/0" } },
       aws_vpc_security_group_egress_rule: { bad: { ip_protocol: "-1", cidr_ipv4: "0.0.0.0/0" } },
       aws_security_group: { bad: {} },
-      aws_iam_role: { bad: { assume_role_policy: JSON.stringify({ Statement: [{ Principal: { AWS: "*" }, Action: "sts:AssumeRole" }] }) } },
+      aws_iam_role: {
+        bad: { assume_role_policy: JSON.stringify({ Statement: [{ Principal: { AWS: "*" }, Action: "sts:AssumeRole" }, { Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }] }) },
+      },
+      aws_iam_role_policy_attachment: { bad: { policy_arn: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" } },
+      aws_instance: { bad: { metadata_options: { http_tokens: "required", http_put_response_hop_limit: 2 } } },
       aws_autoscaling_group: { bad: { tag: [{ key: "a", value: "b", propagate_at_launch: false }] } },
       aws_batch_job_definition: { bad: { container_properties: JSON.stringify({ privileged: true }) } },
+      aws_cloudwatch_log_group: { bad: { retention_in_days: 1 } },
     },
     data: { aws_ami: { latest: { most_recent: true } } },
   };
 
-  test.each(BASELINE_RULES.map((rule) => [rule.id, rule]))("%s flags an insecure stack", (_id, rule) => {
+  test.each([...BASELINE_RULES, ...USER_CHOICE_RULES].map((rule) => [rule.id, rule]))("%s flags an insecure stack", (_id, rule) => {
     expect(rule.check(insecure).length).toBeGreaterThan(0);
   });
 
@@ -56,9 +61,12 @@ describe("the rules can fail", () => {
     const statement = (condition?: object) => ({
       resource: { aws_iam_role_policy: { p: { policy: JSON.stringify({ Statement: [{ Action: ["cloudwatch:PutMetricData"], Resource: ["*"], ...(condition && { Condition: condition }) }] }) } } },
     });
-    expect(iam.check(statement({ StringEquals: { "cloudwatch:namespace": "cdktf-gpu-workloads" } }))).toEqual([]);
+    expect(iam.check(statement({ StringEquals: { "cloudwatch:namespace": "cdktf-gpu-workloads/chat-4f2a9c1d" } }))).toEqual([]);
     expect(iam.check(statement())).toEqual(["p"]);
     expect(iam.check(statement({ StringEquals: { "cloudwatch:namespace": "CWAgent" } }))).toEqual(["p"]);
+    // One namespace for every workload would let one fleet write another's scaling metric.
+    expect(iam.check(statement({ StringEquals: { "cloudwatch:namespace": "cdktf-gpu-workloads" } }))).toEqual(["p"]);
+    expect(iam.check(statement({ StringLike: { "cloudwatch:namespace": "cdktf-gpu-workloads/*" } }))).toEqual(["p"]);
   });
 });
 
@@ -68,7 +76,33 @@ describe("the wide app (every capacity kind, grants and rules added after constr
   const wide = app.node.children
     .filter((c) => (c as { toTerraform?: unknown }).toTerraform !== undefined)
     .map((stack) => [stack.node.id, JSON.parse(Testing.synth(stack as Parameters<typeof Testing.synth>[0]))] as [string, StackJson]);
+  /** The wide app's workloads whose props make a choice, by the prop. */
+  const choosing = (prop: string) => WIDE_APP_CASES.filter((c) => (c.props as Record<string, unknown>)[prop] !== undefined && (c.props as Record<string, unknown>)[prop] !== false).map((c) => c.id);
+  const ownedBy = (ids: string[], name: string) => ids.some((id) => name.startsWith(`${id}_`));
+  // A workload that gives its containers the instance role has hop limit 2 by its own choice (documented).
+  const allowed: Record<string, string[]> = { CKV_AWS_341: choosing("containersUseInstanceRole") };
+
   test.each(BASELINE_RULES.map((rule) => [rule.id, rule]))("%s", (_ruleId, rule) => {
-    expect(wide.flatMap(([id, json]) => rule.check(json).map((name) => `${id}: ${name}`))).toEqual([]);
+    const violations = wide.flatMap(([id, json]) => rule.check(json).filter((name) => !ownedBy(allowed[rule.id] ?? [], name)).map((name) => `${id}: ${name}`));
+    expect(violations).toEqual([]);
+  });
+
+  test("hop limit 2 is where a workload chose it, and only there", () => {
+    const rule = BASELINE_RULES.find((r) => r.id === "CKV_AWS_341")!;
+    const flagged = wide.flatMap(([, json]) => rule.check(json));
+    expect(allowed.CKV_AWS_341.length).toBeGreaterThan(0);
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(flagged.filter((name) => !ownedBy(allowed.CKV_AWS_341, name))).toEqual([]);
+  });
+
+  test.each(USER_CHOICE_RULES.map((rule) => [rule.id, rule]))("%s is met exactly where the user chose it", (_ruleId, rule) => {
+    const chosen = choosing(rule.prop);
+    const flagged = wide.flatMap(([, json]) => rule.check(json));
+    const passing = wide.flatMap(([, json]) => Object.keys(json.resource?.aws_cloudwatch_log_group ?? {})).filter((name) => !flagged.includes(name));
+    expect(chosen.length).toBeGreaterThan(0);
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(passing.length).toBeGreaterThan(0);
+    expect(passing.every((name) => ownedBy(chosen, name))).toBe(true);
+    expect(flagged.some((name) => ownedBy(chosen, name))).toBe(false);
   });
 });

@@ -48,6 +48,9 @@ function xml(value: unknown): string {
   return escape(String(value));
 }
 
+/** The account the stub's STS answers for. */
+export const STUB_ACCOUNT = "123456789012";
+
 export interface Ec2Stub {
   readonly url: string;
   /** Every call made, "<region> <Action>". */
@@ -63,7 +66,7 @@ export async function startEc2Stub(changes: Ec2Changes = {}): Promise<Ec2Stub> {
     req.on("data", (chunk) => (body += chunk));
     req.on("end", () => {
       const form = new URLSearchParams(body);
-      const region = /Credential=[^/]+\/\d+\/([a-z0-9-]+)\/ec2\//.exec(req.headers.authorization ?? "")?.[1] ?? "unknown";
+      const region = /Credential=[^/]+\/\d+\/([a-z0-9-]+)\/(?:ec2|sts)\//.exec(req.headers.authorization ?? "")?.[1] ?? "unknown";
       const action = form.get("Action") ?? "";
       calls.push(`${region} ${action}`);
       const reply = (status: number, xml: string) => {
@@ -71,6 +74,13 @@ export async function startEc2Stub(changes: Ec2Changes = {}): Promise<Ec2Stub> {
         res.end(`<?xml version="1.0" encoding="UTF-8"?>\n${xml}`);
       };
       const listed = (prefix: string) => [...form.entries()].filter(([k]) => new RegExp(`^${prefix}\\.\\d+$`).test(k)).map(([, v]) => v);
+      // STS's answer for data.aws_caller_identity (the account in trust conditions and ECS ARNs): AWS's documented example.
+      if (action === "GetCallerIdentity") {
+        return reply(
+          200,
+          `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::${STUB_ACCOUNT}:user/stub</Arn><UserId>AIDASTUBSTUBSTUBSTUB1</UserId><Account>${STUB_ACCOUNT}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>stub</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
+        );
+      }
       if (action === "DescribeInstanceTypeOfferings") {
         const wanted = listed("Filter\\.1\\.Value");
         const types = offered(region).filter((t) => wanted.length === 0 || wanted.includes(t));

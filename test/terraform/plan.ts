@@ -45,7 +45,7 @@ export async function planSynthesized(outdir: string, referee: TerraformReferee,
         skip_requesting_account_id: true,
         skip_metadata_api_check: true,
         skip_region_validation: true,
-        endpoints: [{ ec2: ec2Endpoint }],
+        endpoints: [{ ec2: ec2Endpoint, sts: ec2Endpoint }],
         ...(providerRegion && { region: providerRegion }),
       };
       fs.writeFileSync(path.join(dir, "stub_override.tf.json"), JSON.stringify({ provider: { aws: provider } }));

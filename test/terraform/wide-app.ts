@@ -205,16 +205,18 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
     props: { nodes: 2, job: { image: "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.8.0-gpu-py312-cu129-ubuntu22.04-ec2", command: ["torchrun", "train.py"] } },
   },
   {
+    // Kept running after the job, and its container holds the instance role (no metadata fence, hop limit 2).
     id: "tuned-kept",
     workload: "fine-tuning",
     region: "us-east-1",
-    props: { model: "llama-3.1-8b", job: { image: "ghcr.io/acme/trainer:2.0", shutdownOnExit: false } },
+    props: { model: "llama-3.1-8b", containersUseInstanceRole: true, job: { image: "ghcr.io/acme/trainer:2.0", shutdownOnExit: false } },
   },
   {
     id: "granted-batch",
     workload: "batch-processing",
     region: "us-east-1",
-    props: { batch: { maxVcpus: 8, job: { image: "python:3.12" } } },
+    // Its logs under the team's own KMS key (CKV_AWS_158).
+    props: { batch: { maxVcpus: 8, job: { image: "python:3.12" } }, logKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" },
     then: (w) => w.grantReadS3("arn:aws:s3:::batch-input", "day/"),
   },
 ];

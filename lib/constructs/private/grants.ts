@@ -77,6 +77,14 @@ export function readSecretStatements(secretArn: string): PolicyStatement[] {
   return [{ actions: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], resources: [secretArn] }];
 }
 
+/**
+ * Publish metrics to one namespace, the workload's own. PutMetricData has no resource-level permissions (AWS: "*" is its
+ * only resource); the cloudwatch:namespace condition is what scopes it, so no workload can write another's metrics.
+ */
+export function publishMetricsStatements(namespace: string): PolicyStatement[] {
+  return [{ actions: ["cloudwatch:PutMetricData"], resources: ["*"], conditions: { StringEquals: { "cloudwatch:namespace": namespace } } }];
+}
+
 /** An inline policy on the role: scoped to the statements given, named after what it grants. */
 export function addRolePolicy(scope: Construct, id: string, role: IamRole, statements: readonly PolicyStatement[]): IamRolePolicy {
   const document = {

@@ -1,46 +1,53 @@
 import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
 import { iamDescription } from "../../validation/aws-text";
+import { callerAccount } from "./caller-account";
+import { PolicyStatement, addRolePolicy } from "./grants";
 import { literalText } from "./terraform-text";
 
-/** AWS-managed policies an instance may get, each for one named need; nothing custom, nothing wildcarded by us. */
-export const MANAGED_POLICIES = {
-  /** Session Manager: operators reach instances without SSH keys or open ports. */
-  sessionManager: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
-  /** The CloudWatch agent publishes GPU utilization for scaling. */
-  cloudWatchAgent: "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy",
-  /** The ECS agent on AWS Batch instances registers with the cluster and pulls images. */
-  batchContainerInstance: "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
-} as const;
-
-export type ManagedPolicy = keyof typeof MANAGED_POLICIES;
+/**
+ * Session Manager's own channels and nothing else: the actions AWS lists for a custom instance profile (Systems Manager
+ * User Guide, "Create a custom IAM instance profile for Session Manager", as of 2026-12-07; without its optional S3 and
+ * KMS statements for session logs), on "*", the only resource ssmmessages actions take. AmazonSSMManagedInstanceCore,
+ * which this replaces, also reads every Parameter Store value in the account (ssm:GetParameter(s) on "*"), and so would
+ * anything that held the instance's credentials; it adds State Manager, Inventory, Patch Manager and Run Command's
+ * older ec2messages path, none of which the workload uses.
+ */
+export const SESSION_MANAGER_STATEMENTS: readonly PolicyStatement[] = [
+  {
+    actions: [
+      "ssm:UpdateInstanceInformation",
+      "ssmmessages:CreateControlChannel",
+      "ssmmessages:CreateDataChannel",
+      "ssmmessages:OpenControlChannel",
+      "ssmmessages:OpenDataChannel",
+    ],
+    resources: ["*"],
+  },
+];
 
 export interface InstanceProfileNames {
   readonly rolePrefix: string;
   readonly instanceProfilePrefix: string;
 }
 
-/** An instance role trusted by EC2 alone, with Session Manager access plus only the named extras, and its profile. */
+/**
+ * An instance role trusted by EC2 alone with Session Manager's permissions, and its profile. Everything else it gets is
+ * an inline policy scoped to one need (the workload's log group, image repository, secrets, metrics namespace, ...).
+ */
 export function createInstanceProfile(
   scope: Construct,
   names: InstanceProfileNames,
   tags: Record<string, string>,
-  extras: readonly ManagedPolicy[] = [],
 ): { readonly role: IamRole; readonly instanceProfile: IamInstanceProfile } {
   const role = new IamRole(scope, "role", {
     namePrefix: names.rolePrefix,
-    description: literalText(iamDescription(`GPU workload ${scope.node.path}: ${["sessionManager", ...extras].join(", ")}`)),
-    assumeRolePolicy: trustedBy("ec2.amazonaws.com"),
+    description: literalText(iamDescription(`GPU workload ${scope.node.path}: Session Manager and the grants of its inline policies`)),
+    assumeRolePolicy: trustPolicy("ec2.amazonaws.com"),
     tags,
   });
-  for (const policy of ["sessionManager", ...extras] as ManagedPolicy[]) {
-    new IamRolePolicyAttachment(scope, policy === "sessionManager" ? "ssm-core" : `policy-${policy}`, {
-      role: role.name,
-      policyArn: MANAGED_POLICIES[policy],
-    });
-  }
+  addRolePolicy(scope, "session-manager", role, SESSION_MANAGER_STATEMENTS);
   const instanceProfile = new IamInstanceProfile(scope, "instance-profile", { namePrefix: names.instanceProfilePrefix, role: role.name, tags });
   return { role, instanceProfile };
 }
@@ -48,16 +55,30 @@ export function createInstanceProfile(
 /**
  * The role an AWS Batch job's containers assume (ECS task role, trusted by ecs-tasks.amazonaws.com), with
  * no permissions until the user grants some: jobs never borrow the instance role (its IMDS hop limit is 1).
+ * ECS assumes it only for tasks of this account in this region (confused deputy: the ECS guide, "Task IAM role",
+ * recommends aws:SourceAccount and aws:SourceArn, with a wildcard for the cluster, which it cannot name).
  */
-export function createJobRole(scope: Construct, rolePrefix: string, tags: Record<string, string>): IamRole {
+export function createJobRole(scope: Construct, rolePrefix: string, region: string, tags: Record<string, string>): IamRole {
+  const account = callerAccount(scope);
   return new IamRole(scope, "job-role", {
     namePrefix: rolePrefix,
     description: literalText(iamDescription(`AWS Batch jobs of ${scope.node.path}: no permissions unless granted`)),
-    assumeRolePolicy: trustedBy("ecs-tasks.amazonaws.com"),
+    assumeRolePolicy: trustPolicy("ecs-tasks.amazonaws.com", {
+      StringEquals: { "aws:SourceAccount": account },
+      ArnLike: { "aws:SourceArn": `arn:aws:ecs:${region}:${account}:*` },
+    }),
     tags,
   });
 }
 
-function trustedBy(service: string): string {
-  return JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }] });
+/**
+ * A service's trust. The instance role's has no condition: AWS documents neither aws:SourceAccount nor aws:SourceArn
+ * for ec2.amazonaws.com (a condition on a key EC2 does not send would deny every instance its credentials), and an
+ * instance profile can only be attached by this account (iam:PassRole).
+ */
+function trustPolicy(service: string, condition?: Record<string, Record<string, string>>): string {
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole", ...(condition && { Condition: condition }) }],
+  });
 }

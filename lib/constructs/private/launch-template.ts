@@ -23,8 +23,8 @@ export interface WorkloadLaunchTemplateProps {
   /** What the template is for, without prices or reasons: a new description is a new version, and instances follow versions. */
   readonly description: string;
   /**
-   * IMDS hop limit 2 lets containers on the instance (a model server or training job started with docker)
-   * reach the instance role's credentials; 1 keeps them from it, for AWS Batch, whose jobs get their own role.
+   * IMDS hop limit 2 lets containers on Docker's bridge reach the instance role's credentials (the user asked for it:
+   * containersUseInstanceRole); 1, the default, keeps them from it (CKV_AWS_341), and the host does every AWS step.
    */
   readonly containersUseInstanceRole: boolean;
   readonly instanceType: string;
@@ -62,7 +62,7 @@ export function createLaunchTemplate(scope: Construct, props: WorkloadLaunchTemp
     updateDefaultVersion: true,
     ebsOptimized: "true",
     monitoring: { enabled: true },
-    // IMDSv2 only (CKV_AWS_79). The hop limit: see containersUseInstanceRole (CKV_AWS_341 is met for AWS Batch only, on purpose).
+    // IMDSv2 only (CKV_AWS_79). Hop limit 1 unless containers were given the role (CKV_AWS_341; see containersUseInstanceRole).
     // Instance tags stay out of IMDS: containers need not read them, and tag keys keep AWS's general rules.
     metadataOptions: metadataOptions(props.containersUseInstanceRole),
     iamInstanceProfile: props.instanceProfileArn ? { arn: props.instanceProfileArn } : undefined,

@@ -15,6 +15,11 @@ export interface ResourceNames {
   readonly parameterPath: string;
   /** A single server's health alarm. */
   readonly healthAlarm: string;
+  /**
+   * The CloudWatch namespace the workload's instances publish to (GPU utilization, a single server's health) and may
+   * publish to alone: one workload cannot write another's metrics, and so cannot scale or alarm it.
+   */
+  readonly metricNamespace: string;
   readonly autoScalingGroupPrefix: string;
   readonly scalingPolicy: string;
   /** Compute environment, job queue and job definition: fixed names, unique by the construct's address. */
@@ -39,6 +44,7 @@ export function resourceNames(id: string, address: string): ResourceNames {
     logGroup: `/cdktf-gpu-workloads/${unique}`,
     parameterPath: `/cdktf-gpu-workloads/${unique}`,
     healthAlarm: `${unique}-server-health`,
+    metricNamespace: `cdktf-gpu-workloads/${unique}`,
     autoScalingGroupPrefix: awsName(id, AWS_NAME_RULES.autoScalingGroupPrefix, "-"),
     scalingPolicy: awsName(id, AWS_NAME_RULES.autoScalingPolicyName, `${suffix}-target-tracking`),
     batch: unique,

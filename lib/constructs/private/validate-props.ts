@@ -10,6 +10,7 @@ import { NetworkProps } from "../network";
 import { stackOf } from "./framework";
 import { AllowFrom, ALLOW_TO_PROTOCOLS, AMI_OPERATING_SYSTEMS, FleetOptions, GpuWorkloadProps, ReplicaBounds, SCALING_STATISTICS } from "../workload-props";
 import { DLAMI_ROOT_SNAPSHOT_GIB } from "./ami";
+import { checkLogKmsKey, checkLogRetention } from "./log-group";
 import { OWN_TAG_KEYS } from "./tags";
 import { isToken, refuseTokens } from "./tokens";
 
@@ -117,6 +118,13 @@ function validateCapacityOptions(props: GpuWorkloadProps): void {
     checkNumber("fleet.scalingTarget", fleet.scalingTarget, PROP_RULES.customScalingTarget);
   }
   if (props.batch !== undefined) validateBatch(props, multiReplica);
+  checkLogKmsKey("logKmsKeyArn", props.logKmsKeyArn);
+  if (props.containersUseInstanceRole !== undefined && typeof props.containersUseInstanceRole !== "boolean") {
+    throw new InvalidRequirementError("containersUseInstanceRole", props.containersUseInstanceRole, "give true or false");
+  }
+  if (props.containersUseInstanceRole && props.batch !== undefined) {
+    throw new InvalidRequirementError("containersUseInstanceRole", true, "AWS Batch jobs run with their own role: grant what they need through grantReadS3, addToRolePolicy or jobRole");
+  }
   if (props.purchase === "capacity-block" && !props.capacityReservationId) {
     throw new InvalidRequirementError("capacityReservationId", undefined, 'purchase "capacity-block" needs the Capacity Block reservation id ("cr-…")');
   }
@@ -173,6 +181,7 @@ function validateBatch(props: GpuWorkloadProps, multiReplica: boolean): void {
   checkNumber("batch.job.memoryMiB", job.memoryMiB, PROP_RULES.jobMemoryMiB);
   checkNumber("batch.job.attempts", job.attempts, PROP_RULES.attempts);
   checkNumber("batch.job.timeoutSeconds", job.timeoutSeconds, PROP_RULES.timeoutSeconds);
+  checkLogRetention("batch.job.logRetentionDays", job.logRetentionDays);
   if (job.readonlyRootFilesystem !== undefined && typeof job.readonlyRootFilesystem !== "boolean") {
     throw new InvalidRequirementError("batch.job.readonlyRootFilesystem", job.readonlyRootFilesystem, "give true or false");
   }

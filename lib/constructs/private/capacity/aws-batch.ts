@@ -14,6 +14,10 @@ import { typeGuard } from "../drift-guard";
 import { Precondition } from "cdktf/lib/terraform-conditions";
 import { CapacityEngine } from "./capacity-engine";
 import { capacityCost, typeNames } from "./workload-capacity";
+import { ecsAgentStatements } from "./ecs-agent";
+import { callerAccount } from "../caller-account";
+import { addRolePolicy, pullEcrStatements } from "../grants";
+import { ecrRepositoryArn } from "../serving/container-service";
 
 export const DEFAULT_BATCH_INSTANCE_TYPES = 5;
 export const DEFAULT_JOB_ATTEMPTS = 3;
@@ -34,6 +38,8 @@ export interface BatchEnvironmentProps {
   readonly securityGroupId: string;
   readonly instanceProfileArn: string;
   readonly launchTemplate: LaunchTemplate;
+  /** Where the jobs' containers log. */
+  readonly logGroupName: string;
   /** On every resource, and on the instances Batch launches (which may be any of instanceTypes). */
   readonly stableTags: Record<string, string>;
   /** On the compute environment only. */
@@ -90,7 +96,7 @@ export function createBatchEnvironment(scope: Construct, props: BatchEnvironment
     computeEnvironmentOrder: [{ order: 1, computeEnvironment: computeEnvironment.arn }],
     tags: stable,
   });
-  const jobRole = createJobRole(scope, props.rolePrefix, props.stableTags);
+  const jobRole = createJobRole(scope, props.rolePrefix, decision.region, props.stableTags);
   const job = options.job;
   const gpus = job.gpus ?? 1;
   const share = gpus / decision.gpuCount;
@@ -113,6 +119,8 @@ export function createBatchEnvironment(scope: Construct, props: BatchEnvironment
       ],
       // Not privileged (CKV_AWS_210): GPUs reach the container through the NVIDIA runtime, not device access.
       privileged: false,
+      // The workload's own log group, which the instance role may write to alone (Batch's default, /aws/batch/job, is shared).
+      logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": props.logGroupName, "awslogs-region": decision.region, "awslogs-stream-prefix": "job" } },
     })),
     retryStrategy: {
       attempts: job.attempts ?? DEFAULT_JOB_ATTEMPTS,
@@ -137,7 +145,6 @@ export const AWS_BATCH: CapacityEngine = {
     serviceLaunchesInstances: true,
     pinsSubnet: false,
     efa: false,
-    extraPolicies: ["batchContainerInstance"],
     allowWithinGroup: false,
     mimeUserData: true,
     scalesOnGpu: false,
@@ -162,10 +169,14 @@ export const AWS_BATCH: CapacityEngine = {
       securityGroupId: shared.securityGroup.id,
       instanceProfileArn: shared.instanceProfileArn,
       launchTemplate: shared.launchTemplate,
+      logGroupName: ctx.names.logGroup,
       stableTags: ctx.stableTags,
       decisionTags: ctx.decisionTags,
       preconditions: types.launchable.slice(1).flatMap((t) => typeGuard(scope, t)),
     });
+    addRolePolicy(scope, "ecs-agent", shared.role, ecsAgentStatements(environment.computeEnvironment.ecsClusterArn, decision.region, callerAccount(scope)));
+    const repository = ecrRepositoryArn(batch.job.image);
+    if (repository) addRolePolicy(scope, "pull-job-image", shared.role, pullEcrStatements(repository));
     // Batch keeps at least minVcpus running and grows to maxVcpus in whole instances of any of its types.
     const atLeast = Math.ceil((batch.minVcpus ?? 0) / decision.spec.vcpus);
     const expected = expectedUsdPerInstanceHour(decision, decision.purchase) * atLeast;

@@ -16,7 +16,6 @@ import { CapacityKind } from "../../../plan/gpu-plan";
 import { Decision } from "../../../selection/decision";
 import { NetworkProps } from "../../network";
 import { GpuWorkloadProps, ReplicaBounds } from "../../workload-props";
-import { ManagedPolicy } from "../instance-role";
 import { ResourceNames } from "../resource-names";
 import { ContainerService } from "../serving/container-service";
 import { WorkloadCapacity } from "./workload-capacity";
@@ -59,8 +58,6 @@ export interface LaunchSettings {
   readonly pinsSubnet: boolean;
   /** EFA interfaces on every network card that has them. */
   readonly efa: boolean;
-  /** AWS-managed policies the instances need beyond Session Manager. */
-  readonly extraPolicies: readonly ManagedPolicy[];
   /** All traffic between members of the security group (NCCL/EFA between training nodes). */
   readonly allowWithinGroup: boolean;
   /** User data must be MIME multi-part (AWS Batch). */

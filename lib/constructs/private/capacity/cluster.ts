@@ -13,12 +13,11 @@ export function createPlacementGroup(scope: Construct, name: string, tags: Recor
 /** N nodes in one subnet and a cluster placement group, EFA on every card, open to each other only. */
 export const CLUSTER: CapacityEngine = {
   kind: "cluster",
-  settings: () => ({
-    containersUseInstanceRole: true,
+  settings: (ctx) => ({
+    containersUseInstanceRole: ctx.props.containersUseInstanceRole === true,
     serviceLaunchesInstances: false,
     pinsSubnet: true,
     efa: true,
-    extraPolicies: [],
     allowWithinGroup: true,
     mimeUserData: false,
     scalesOnGpu: false,

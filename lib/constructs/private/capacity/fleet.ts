@@ -5,8 +5,8 @@ import { Construct } from "constructs";
 import { Decision } from "../../../selection/decision";
 import { DEFAULT_MAX_FALLBACK_PRICE_RATIO, launchableTypes } from "../../../selection/fallbacks";
 import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
-import { FleetOptions, ReplicaBounds, ScalingMetric } from "../../workload-props";
-import { GPU_UTILIZATION_METRIC } from "../../../boot/metrics-agent";
+import { FleetOptions, ReplicaBounds } from "../../workload-props";
+import { GPU_UTILIZATION_METRIC_NAME } from "../../../boot/metrics-agent";
 import { literalText } from "../terraform-text";
 import { createServingLoadBalancer } from "../serving/load-balancer";
 import { typeGuard } from "../drift-guard";
@@ -27,6 +27,8 @@ export interface FleetProps {
   readonly instanceTypes: readonly string[];
   readonly namePrefix: string;
   readonly policyName: string;
+  /** The workload's own CloudWatch namespace, where its instances report GPU utilization. */
+  readonly metricNamespace: string;
   readonly subnetIds: string[];
   readonly bounds: Required<ReplicaBounds>;
   readonly launchTemplate: LaunchTemplate;
@@ -102,7 +104,6 @@ export function createFleet(scope: Construct, props: FleetProps): AutoscalingGro
     lifecycle: props.preconditions.length ? { precondition: props.preconditions } : undefined,
   });
   if (bounds.max > bounds.min) {
-    const metric: ScalingMetric = options.scalingMetric === undefined || options.scalingMetric === "gpu-utilization" ? GPU_UTILIZATION_METRIC : options.scalingMetric;
     new AutoscalingPolicy(scope, "scaling-policy", {
       name: props.policyName,
       autoscalingGroupName: group.name,
@@ -110,19 +111,28 @@ export function createFleet(scope: Construct, props: FleetProps): AutoscalingGro
       estimatedInstanceWarmup: grace,
       targetTrackingConfiguration: {
         targetValue: options.scalingTarget ?? DEFAULT_SCALING_TARGET,
-        customizedMetricSpecification: {
-          namespace: literalText(metric.namespace),
-          metricName: literalText(metric.metricName),
-          statistic: metric.statistic ?? "Average",
-          metricDimension: [
-            { name: "AutoScalingGroupName", value: group.name },
-            ...Object.entries(metric.dimensions ?? {}).map(([name, value]) => ({ name: literalText(name), value: literalText(value) })),
-          ],
-        },
+        customizedMetricSpecification: scalingMetric(options.scalingMetric, props.metricNamespace, group.name),
       },
     });
   }
   return group;
+}
+
+/**
+ * What target tracking reads: GPU utilization as the instances' agent reports it, all instances together in the
+ * workload's own namespace (nothing else may write there), or the user's metric for this group.
+ */
+function scalingMetric(metric: FleetOptions["scalingMetric"], namespace: string, groupName: string) {
+  if (metric === undefined || metric === "gpu-utilization") return { namespace, metricName: GPU_UTILIZATION_METRIC_NAME, statistic: "Average" };
+  return {
+    namespace: literalText(metric.namespace),
+    metricName: literalText(metric.metricName),
+    statistic: metric.statistic ?? "Average",
+    metricDimension: [
+      { name: "AutoScalingGroupName", value: groupName },
+      ...Object.entries(metric.dimensions ?? {}).map(([name, value]) => ({ name: literalText(name), value: literalText(value) })),
+    ],
+  };
 }
 
 /** A fleet that can grow scales on GPU utilization unless told otherwise: its user data then runs the metrics agent. */
@@ -135,11 +145,10 @@ function scalesOnGpu(ctx: WorkloadContext): boolean {
 export const FLEET: CapacityEngine = {
   kind: "auto-scaling-group",
   settings: (ctx) => ({
-    containersUseInstanceRole: true,
+    containersUseInstanceRole: ctx.props.containersUseInstanceRole === true,
     serviceLaunchesInstances: false,
     pinsSubnet: false,
     efa: ctx.props.efa === true,
-    extraPolicies: scalesOnGpu(ctx) ? ["cloudWatchAgent"] : [],
     allowWithinGroup: false,
     mimeUserData: false,
     scalesOnGpu: scalesOnGpu(ctx),
@@ -183,6 +192,7 @@ export const FLEET: CapacityEngine = {
       instanceTypes: typeNames(types.launchable),
       namePrefix: ctx.names.autoScalingGroupPrefix,
       policyName: ctx.names.scalingPolicy,
+      metricNamespace: ctx.names.metricNamespace,
       bounds,
       options,
     });

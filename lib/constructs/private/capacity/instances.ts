@@ -16,18 +16,18 @@ export function jobStopProps(ctx: WorkloadContext, shared: SharedResources, node
 
 /** What a single server's probe reports, and its grace: the time it takes to become ready. */
 export function serverHealthWatch(ctx: WorkloadContext): HealthWatch {
-  return healthWatch(ctx.names.unique, ctx.serverReadySeconds!);
+  return healthWatch(ctx.names.metricNamespace, ctx.names.unique, ctx.serverReadySeconds!);
 }
 
 /**
  * One instance from the launch template; everything else (IMDSv2, volumes, network) comes from the template.
  * Its tags (the decision's price among them) update in place; the template's content does not depend on them.
  */
-export function createInstance(scope: Construct, id: string, launchTemplate: LaunchTemplate, tags: Record<string, string>, job?: NodeJob): Instance {
+export function createInstance(scope: Construct, id: string, launchTemplate: LaunchTemplate, tags: Record<string, string>, containersUseInstanceRole: boolean, job?: NodeJob): Instance {
   return new Instance(scope, id, {
     launchTemplate: { id: launchTemplate.id, version: launchTemplate.latestVersion.toString() },
     // Repeated from the template for scanners that read aws_instance alone (CKV_AWS_79, CKV_AWS_126, CKV_AWS_135).
-    metadataOptions: metadataOptions(true),
+    metadataOptions: metadataOptions(containersUseInstanceRole),
     monitoring: true,
     ebsOptimized: true,
     tags,
@@ -53,7 +53,7 @@ export function createNodes(scope: Construct, ctx: WorkloadContext, launchTempla
   const nodes: Instance[] = [];
   for (let node = 0; node < count; node++) {
     const job = ctx.nodeUserData && { userData: ctx.nodeUserData(node, nodes[0]), shutdownOnExit: ctx.shutdownOnExit };
-    nodes.push(createInstance(scope, id(node), launchTemplate, tags, job));
+    nodes.push(createInstance(scope, id(node), launchTemplate, tags, ctx.props.containersUseInstanceRole === true, job));
   }
   return nodes;
 }
@@ -62,11 +62,10 @@ export function createNodes(scope: Construct, ctx: WorkloadContext, launchTempla
 export const SINGLE_INSTANCE: CapacityEngine = {
   kind: "instance",
   settings: (ctx: WorkloadContext) => ({
-    containersUseInstanceRole: true,
+    containersUseInstanceRole: ctx.props.containersUseInstanceRole === true,
     serviceLaunchesInstances: false,
     pinsSubnet: true,
     efa: ctx.props.efa === true,
-    extraPolicies: [],
     allowWithinGroup: false,
     mimeUserData: false,
     scalesOnGpu: false,
@@ -77,7 +76,7 @@ export const SINGLE_INSTANCE: CapacityEngine = {
   create(scope, ctx, shared) {
     const [instance] = createNodes(scope, ctx, shared.launchTemplate, 1, () => "instance");
     if (ctx.nodeUserData && ctx.shutdownOnExit) createJobStop(scope, jobStopProps(ctx, shared, [instance]));
-    const healthAlarm = ctx.service && createHealthAlarm(scope, shared.role, serverHealthWatch(ctx), ctx.names.healthAlarm, ctx.stableTags);
+    const healthAlarm = ctx.service && createHealthAlarm(scope, serverHealthWatch(ctx), ctx.names.healthAlarm, ctx.stableTags);
     return { capacity: fixedCapacity(this.kind, ctx.decision, 1), handles: { instances: [instance], healthAlarm } };
   },
 };

@@ -9,6 +9,7 @@ import { ContainerOptions, DEFAULT_IMAGE_SIZE_GIB, DEFAULT_VLLM_IMAGE, Serve, Se
 import { GpuWorkloadProps } from "../../workload-props";
 import { isToken } from "../tokens";
 import { PROP_RULES } from "../validate-props";
+import { DEFAULT_LOG_RETENTION_DAYS, checkLogRetention } from "../log-group";
 
 /** A container the instances run: what the first-boot script starts (a server's port and health path) and the grants it needs. */
 export interface ContainerService extends ContainerSpec {
@@ -21,9 +22,6 @@ const PINNED_IMAGE = /^[a-z0-9][a-z0-9._\-/]*(:[0-9]+)?[a-z0-9._\-/]*(:[A-Za-z0-
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(\/[^\s'"\\]*)?$/;
 const HTTP_PATH = /^\/[A-Za-z0-9._~\-/%]*$/;
-/** CloudWatch Logs accepts these retention periods only (PutRetentionPolicy). */
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
-export const DEFAULT_LOG_RETENTION_DAYS = 365;
 
 /** An image's unpacked size, for the root volume: whole GiB, at most a volume's worth. */
 const IMAGE_SIZE_RULE = { integer: true, min: 1, max: 1024, unit: "GiB" } as const;
@@ -137,9 +135,7 @@ export function checkContainer(at: string, o: ContainerOptions): void {
     if (!S3_URI.test(o.weights.s3Uri)) throw new InvalidRequirementError(`${at}.weights.s3Uri`, o.weights.s3Uri, 'give an S3 location such as "s3://my-models/llama-3.1-8b/"');
   }
   if (o.weights?.huggingFaceTokenSecretArn !== undefined) text(`${at}.weights.huggingFaceTokenSecretArn`, o.weights.huggingFaceTokenSecretArn);
-  if (o.logRetentionDays !== undefined && !LOG_RETENTION_DAYS.includes(o.logRetentionDays as never)) {
-    throw new InvalidRequirementError(`${at}.logRetentionDays`, o.logRetentionDays, `use a period CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`);
-  }
+  checkLogRetention(`${at}.logRetentionDays`, o.logRetentionDays);
 }
 
 /** A literal string on one line: it goes into a shell script, and a Terraform reference cannot be written there at synth. */

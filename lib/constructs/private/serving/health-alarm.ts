@@ -1,29 +1,23 @@
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Construct } from "constructs";
 import { HEALTH_PROBE_SECONDS, HealthWatch } from "../../../boot/server-boot";
-import { addRolePolicy } from "../grants";
 
-/** Where a single server reports its health: one metric per workload, 1 healthy (or loading), 0 not. */
-export const SERVER_HEALTH_METRIC = { namespace: "cdktf-gpu-workloads", metricName: "ServerHealthy" } as const;
+/** The metric a single server reports its health as, in the workload's own namespace: 1 healthy (or loading), 0 not. */
+export const SERVER_HEALTH_METRIC_NAME = "ServerHealthy";
 /** Minutes of failed (or missing) reports before the alarm fires: a restart after 3 failed probes gets its chance first. */
 const ALARM_MINUTES = 5;
 
-/** What a single server's health probe publishes, for `workload` (the metric's Workload dimension). */
-export function healthWatch(workload: string, graceSeconds: number): HealthWatch {
-  return { graceSeconds, metricNamespace: SERVER_HEALTH_METRIC.namespace, metricName: SERVER_HEALTH_METRIC.metricName, workload };
+/** What a single server's health probe publishes: to the workload's namespace, with `workload` as its Workload dimension. */
+export function healthWatch(namespace: string, workload: string, graceSeconds: number): HealthWatch {
+  return { graceSeconds, metricNamespace: namespace, metricName: SERVER_HEALTH_METRIC_NAME, workload };
 }
 
 /**
  * An alarm on a single server's health: in ALARM after 5 minutes without a healthy report, whether the server fails its
  * probe, has failed for good (its unit's start limit), or the instance stopped reporting at all (missing data breaches).
- * No action by default: add one through the workload's healthAlarm handle (an SNS topic, say). The instance may publish
- * that one metric namespace and nothing else (PutMetricData has no resource-level permissions: the condition scopes it).
+ * No action by default: add one through the workload's healthAlarm handle (an SNS topic, say).
  */
-export function createHealthAlarm(scope: Construct, role: IamRole, watch: HealthWatch, alarmName: string, tags: Record<string, string>): CloudwatchMetricAlarm {
-  addRolePolicy(scope, "publish-health", role, [
-    { actions: ["cloudwatch:PutMetricData"], resources: ["*"], conditions: { StringEquals: { "cloudwatch:namespace": watch.metricNamespace } } },
-  ]);
+export function createHealthAlarm(scope: Construct, watch: HealthWatch, alarmName: string, tags: Record<string, string>): CloudwatchMetricAlarm {
   return new CloudwatchMetricAlarm(scope, "health-alarm", {
     alarmName,
     alarmDescription: "cdktf-gpu-workloads: the server has not answered its health check for 5 minutes (journalctl -u gpu-workload on the instance)",
