@@ -10,7 +10,7 @@ import { PlacementGroup } from "@cdktf/provider-aws/lib/placement-group";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { App, TerraformOutput, TerraformStack, Testing } from "cdktf";
+import { App, TerraformOutput, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { BatchProcessing, RealtimeInference, Training } from "../../lib";
 import { NETWORK, captureError, only, outputValue, resourcesOf, synthStack } from "./synth";
 
@@ -128,6 +128,91 @@ describe("grants without wildcards", () => {
       thrown = captureError(() => grant(workload));
     });
     expect(thrown).toMatchObject({ message: expect.stringMatching(message), constructPath: "test/chat" });
+  });
+});
+
+describe("grants cannot widen", () => {
+  /** The error addToRolePolicy throws for `statement`, or undefined when it is accepted. */
+  const refused = (statement: object) => {
+    let message: string | undefined;
+    synthStack((s) => {
+      const workload = new RealtimeInference(s, "chat", { network: NETWORK });
+      try {
+        workload.addToRolePolicy(statement as never);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+    });
+    return message;
+  };
+
+  test.each([
+    ["arn:aws:s3:::*", "s3:GetObject"],
+    ["arn:aws:s3:::my-data/*", "s3:GetObject"],
+    ["arn:aws:s3:::my-data/out/file-?.json", "s3:PutObject"],
+    ["arn:aws:iam::123456789012:role/*", "iam:GetRole"],
+    ["arn:aws:secretsmanager:us-east-1:123456789012:secret:*", "secretsmanager:GetSecretValue"],
+    ["arn:aws:secretsmanager:us-east-1:123456789012:secret:hf-*", "secretsmanager:GetSecretValue"],
+    ["arn:aws:kms:us-east-1:123456789012:key/*", "kms:Decrypt"],
+  ])("a wildcard in the resource part of %s is refused, and accepted when named in allowWidening", (resource, action) => {
+    expect(refused({ actions: [action], resources: [resource] })).toMatch(/^statement\.resources\[0\] is ".*"; a wildcard in an ARN's resource part reaches more than one resource; .*allowWidening: \[".*"\]\.$/);
+    expect(refused({ actions: [action], resources: [resource], allowWidening: [resource] })).toBeUndefined();
+  });
+
+  test("text around a reference is checked too: ${bucket.arn}/* is a wildcard", () => {
+    let message: string | undefined;
+    synthStack((s) => {
+      const bucket = new TerraformVariable(s, "bucket_arn", { type: "string" });
+      const workload = new RealtimeInference(s, "chat", { network: NETWORK });
+      message = (captureError(() => workload.addToRolePolicy({ actions: ["s3:GetObject"], resources: [`${bucket.stringValue}/*`] })) as Error).message;
+      workload.addToRolePolicy({ actions: ["s3:GetObject"], resources: [bucket.stringValue] });
+    });
+    expect(message).toMatch(/a wildcard in an ARN's resource part/);
+  });
+
+  test("a secret's documented -?????? suffix is its name, not a wildcard", () => {
+    expect(refused({ actions: ["secretsmanager:GetSecretValue"], resources: ["arn:aws:secretsmanager:us-east-1:123456789012:secret:hf-token-??????"] })).toBeUndefined();
+  });
+
+  test.each(["iam:PassRole", "iam:passrole", "iam:PASSROLE", "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity", "iam:CreatePolicyVersion", "iam:AttachRolePolicy", "iam:PutRolePolicy", "iam:CreateAccessKey", "iam:UpdateAssumeRolePolicy"])(
+    "privilege escalation %s is refused unless named in allowWidening",
+    (action) => {
+      const resources = ["arn:aws:iam::123456789012:role/trainer"];
+      expect(refused({ actions: [action], resources })).toMatch(/actions\[0\] is ".*"; it lets the workload's code widen its own permissions \(privilege escalation\); if it must, name it in allowWidening/);
+      expect(refused({ actions: [action], resources, allowWidening: [action] })).toBeUndefined();
+    },
+  );
+
+  test("reads of IAM and STS's own identity are not escalation", () => {
+    for (const action of ["iam:GetRole", "iam:ListRoles", "iam:SimulatePrincipalPolicy", "sts:GetCallerIdentity"]) {
+      expect(refused({ actions: [action], resources: ["arn:aws:iam::123456789012:role/trainer"] })).toBeUndefined();
+    }
+  });
+
+  test("allowWidening names what the statement carries, exactly", () => {
+    expect(refused({ actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/*"], allowWidening: ["arn:aws:s3:::other/*"] })).toMatch(
+      /^statement\.allowWidening\[0\] is "arn:aws:s3:::other\/\*"; name an action or resource of this statement, exactly as written there/,
+    );
+    expect(refused({ actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/x"], allowWidening: "iam:PassRole" })).toMatch(/^statement\.allowWidening is "iam:PassRole"; give a list/);
+  });
+
+  test("the grant helpers refuse wildcards in what they are given", () => {
+    let messages: string[] = [];
+    synthStack((s) => {
+      const w = new RealtimeInference(s, "chat", { network: NETWORK });
+      messages = [
+        () => w.grantReadS3("arn:aws:s3:::*"),
+        () => w.grantReadS3("arn:aws:s3:::models", "llama*"),
+        () => w.grantSecretRead("arn:aws:secretsmanager:us-east-1:123456789012:secret:*"),
+        () => w.grantPullEcr("arn:aws:ecr:us-east-1:123456789012:repository/*"),
+      ].map((grant) => (captureError(grant) as Error).message);
+    });
+    expect(messages).toEqual([
+      expect.stringMatching(/^grantReadS3\.bucketArn is "arn:aws:s3:::\*"/),
+      expect.stringMatching(/^grantReadS3\.prefix is "llama\*"; give a key prefix/),
+      expect.stringMatching(/^grantSecretRead\.secretArn is "arn:aws:secretsmanager:us-east-1:123456789012:secret:\*"/),
+      expect.stringMatching(/^grantPullEcr\.repositoryArn is "arn:aws:ecr:us-east-1:123456789012:repository\/\*"/),
+    ]);
   });
 });
 

@@ -43,3 +43,34 @@ describeWithTerraform("plan-time checks, evaluated by Terraform itself", () => {
     expect(results).toEqual([...cases.map(([, p]) => String(p)), ...cases.map(([, , q]) => String(q))]);
   });
 });
+
+describeWithTerraform("policy documents are literal: Terraform renders what IAM is meant to read", () => {
+  /** Every inline policy of `json` as Terraform renders it (the attribute is a template string in the JSON syntax). */
+  const rendered = (json: ReturnType<typeof synthStack>) => {
+    const policies = Object.values<{ name: string; policy: string }>(json.resource.aws_iam_role_policy);
+    const results = evaluate(policies.map((p) => JSON.stringify(p.policy)));
+    return Object.fromEntries(policies.map((p, i) => [p.name, JSON.parse(results[i])]));
+  };
+
+  test("a template directive in an S3 prefix stays text: the grant is not widened to the whole bucket", () => {
+    const prefix = "%{if(false)}x%{endif}/";
+    const json = synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK }).grantReadS3("arn:aws:s3:::models", prefix));
+    expect(rendered(json)["read-s3-0"].Statement).toEqual([
+      { Effect: "Allow", Action: ["s3:GetObject"], Resource: [`arn:aws:s3:::models/${prefix}*`] },
+      { Effect: "Allow", Action: ["s3:ListBucket"], Resource: ["arn:aws:s3:::models"], Condition: { StringLike: { "s3:prefix": [`${prefix}*`] } } },
+    ]);
+  });
+
+  test("an IAM policy variable reaches IAM as written, and an interpolation is not run", () => {
+    const json = synthStack((s) =>
+      new RealtimeInference(s, "w", { network: NETWORK }).addToRolePolicy({
+        actions: ["s3:GetObject"],
+        resources: ['arn:aws:s3:::home/${path.module}/notes'],
+        conditions: { StringEquals: { "aws:PrincipalTag/team": "${aws:username}" } },
+      }),
+    );
+    expect(rendered(json)["policy-0"].Statement).toEqual([
+      { Effect: "Allow", Action: ["s3:GetObject"], Resource: ['arn:aws:s3:::home/${path.module}/notes'], Condition: { StringEquals: { "aws:PrincipalTag/team": "${aws:username}" } } },
+    ]);
+  });
+});

@@ -3,16 +3,44 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import { isDenseList } from "../../validation/allowed-values";
 import { InvalidRequirementError } from "../../validation/errors";
+import { literalText, replaceTokens } from "./terraform-text";
 import { isToken } from "./tokens";
 
 /** One permission: actions on resources, optionally under conditions (IAM's JSON, without wildcards). */
 export interface PolicyStatement {
-  /** Named actions, e.g. "s3:GetObject": no "*" and no "service:*". */
+  /** Named actions, e.g. "s3:GetObject": no "*" and no "service:*"; no privilege escalation (see `allowWidening`). */
   readonly actions: readonly string[];
-  /** ARNs (a key pattern after the bucket, e.g. "arn:aws:s3:::models/llama/*", is fine) or Terraform references; never "*". */
+  /**
+   * ARNs without a wildcard ("*" or "?") in their resource part, or Terraform references; never "*". For objects
+   * under a prefix use grantReadS3, or name the pattern in `allowWidening`.
+   */
   readonly resources: readonly string[];
   /** IAM condition block, e.g. { StringLike: { "s3:prefix": ["llama/*"] } }. */
   readonly conditions?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
+  /**
+   * The explicit opt-in for what is refused otherwise, each named exactly as it appears in the statement: a resource
+   * with a wildcard in its resource part ("arn:aws:s3:::my-data/out/*") or an action that widens permissions
+   * (`iam:PassRole`, `sts:AssumeRole`, any other IAM or STS action that grants, creates or changes credentials or
+   * policies: ESCALATION_ACTIONS). A reviewer sees each in the code. @default - none
+   */
+  readonly allowWidening?: readonly string[];
+}
+
+/**
+ * Actions that let a holder gain permissions beyond its own (Rhino Security Labs' IAM privilege-escalation methods, and
+ * AWS's STS credential issuers): every IAM action that is not a read (Get, List, Simulate, Generate), and STS's. IAM
+ * action names are case-insensitive, so they are compared so.
+ */
+export function isEscalationAction(action: string): boolean {
+  const [service, name] = action.toLowerCase().split(":");
+  if (service === "sts") return !/^(getcalleridentity|getaccesskeyinfo|decodeauthorizationmessage)$/.test(name);
+  return service === "iam" && !/^(get|list|simulate|generate)/.test(name);
+}
+
+/** A wildcard in an ARN's resource part (after its fifth ":"); the documented "-??????" of a secret's name excepted. */
+function widensResource(arn: string): boolean {
+  const resource = arn.split(":").slice(5).join(":");
+  return /[*?]/.test(SECRET_ARN.test(arn) ? resource.replace(/-\?{6}$/, "") : resource);
 }
 
 const ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
@@ -29,15 +57,40 @@ export function checkStatement(property: string, statement: PolicyStatement): vo
     const list = statement[key];
     if (!isDenseList(list) || list.length === 0) throw new InvalidRequirementError(`${property}.${key}`, list, `give a non-empty list of ${key}`);
   }
+  const allowed = statement.allowWidening ?? [];
+  if (!isDenseList(allowed) || !allowed.every((a) => typeof a === "string")) {
+    throw new InvalidRequirementError(`${property}.allowWidening`, allowed, "give a list of the actions and resources of this statement it may carry");
+  }
+  allowed.forEach((entry, i) => {
+    if (!statement.actions.includes(entry) && !statement.resources.includes(entry)) {
+      throw new InvalidRequirementError(`${property}.allowWidening[${i}]`, entry, "name an action or resource of this statement, exactly as written there");
+    }
+  });
   statement.actions.forEach((action, i) => {
     if (typeof action !== "string" || !ACTION.test(action)) {
       throw new InvalidRequirementError(`${property}.actions[${i}]`, action, 'name one action such as "s3:GetObject": no wildcards');
     }
+    if (isEscalationAction(action) && !allowed.includes(action)) {
+      throw new InvalidRequirementError(
+        `${property}.actions[${i}]`,
+        action,
+        `it lets the workload's code widen its own permissions (privilege escalation); if it must, name it in allowWidening: ["${action}"]`,
+      );
+    }
   });
   statement.resources.forEach((resource, i) => {
+    // A reference is an ARN Terraform knows; text around it ("${bucket.arn}/*") is still the user's.
+    const wildcard = isToken(resource) ? /[*?]/.test(replaceTokens(resource, "")) : typeof resource === "string" && ARN.test(resource) && widensResource(resource);
+    if (wildcard && !allowed.includes(resource)) {
+      throw new InvalidRequirementError(
+        `${property}.resources[${i}]`,
+        resource,
+        `a wildcard in an ARN's resource part reaches more than one resource; name one resource, use grantReadS3 for objects under a prefix, or name it in allowWidening: ["${resource}"]`,
+      );
+    }
     if (isToken(resource)) return;
     if (typeof resource !== "string" || !ARN.test(resource)) {
-      throw new InvalidRequirementError(`${property}.resources[${i}]`, resource, 'give an ARN such as "arn:aws:s3:::my-bucket/models/*" or a Terraform reference, never "*"');
+      throw new InvalidRequirementError(`${property}.resources[${i}]`, resource, 'give an ARN such as "arn:aws:s3:::my-bucket/models/model.safetensors" or a Terraform reference, never "*"');
     }
   });
 }
@@ -85,7 +138,11 @@ export function publishMetricsStatements(namespace: string): PolicyStatement[] {
   return [{ actions: ["cloudwatch:PutMetricData"], resources: ["*"], conditions: { StringEquals: { "cloudwatch:namespace": namespace } } }];
 }
 
-/** An inline policy on the role: scoped to the statements given, named after what it grants. */
+/**
+ * An inline policy on the role: scoped to the statements given, named after what it grants. The document is literal
+ * Terraform text: "${" and "%{" from an ARN or prefix reach IAM as written (an IAM policy variable such as
+ * ${aws:username} included), never evaluated by Terraform; references embedded as tokens stay references.
+ */
 export function addRolePolicy(scope: Construct, id: string, role: IamRole, statements: readonly PolicyStatement[]): IamRolePolicy {
   const document = {
     Version: "2012-10-17",
@@ -96,5 +153,5 @@ export function addRolePolicy(scope: Construct, id: string, role: IamRole, state
       ...(s.conditions ? { Condition: s.conditions } : {}),
     })),
   };
-  return new IamRolePolicy(scope, id, { name: id, role: role.id, policy: JSON.stringify(document) });
+  return new IamRolePolicy(scope, id, { name: id, role: role.id, policy: literalText(JSON.stringify(document)) });
 }
