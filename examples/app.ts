@@ -5,6 +5,9 @@ import { TeamStack } from "./team-stack";
 /** The Secrets Manager secret that holds your Hugging Face token (a placeholder: the account id and name are yours). */
 const HUGGING_FACE_TOKEN_SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:hugging-face-token-AbCdEf";
 
+/** The Secrets Manager secret that holds the key the chat endpoint's clients send (a placeholder, like the one above). */
+const CHAT_API_KEY_SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:chat-api-key-AbCdEf";
+
 /** AWS's PyTorch training Deep Learning Container for EC2 (EFA and aws-ofi-nccl included), pulled from AWS's registry. */
 const PYTORCH_TRAINING_IMAGE = "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.8.0-gpu-py312-cu129-ubuntu22.04-ec2";
 
@@ -24,15 +27,22 @@ export function buildExampleApp(app: App): App {
   Aspects.of(app).add(new BudgetGuard({ maxUsdPerMonthPerStack: 90_000, maxUsdPerMonthPerApp: 120_000 }));
 
   // A chat model server: Llama 3.1 8B on vLLM, two replicas that scale to four on GPU utilization behind an
-  // internal load balancer, falling back to other single-GPU types when g5.xlarge is short. Llama is gated on the
-  // Hugging Face Hub: the token lives in Secrets Manager (yours: create it and put its ARN here).
+  // internal load balancer that terminates TLS, falling back to other single-GPU types when g5.xlarge is short. Llama is
+  // gated on the Hugging Face Hub: the token lives in Secrets Manager (yours: create it and put its ARN here), and so
+  // does the key clients must send.
   const chat = new TeamStack(app, "chat", platform);
+  const certificate = new TerraformVariable(chat, "certificate_arn", { type: "string", description: "ACM certificate (us-east-1) the chat endpoint serves TLS with" });
   new RealtimeInference(chat, "assistant", {
     network: chat.network,
     model: "llama-3.1-8b",
     usage: { contextTokens: 8192, concurrency: 2 },
     replicas: { min: 2, max: 4 },
-    serve: Serving.vllm({ model: "meta-llama/Llama-3.1-8B-Instruct", weights: { huggingFaceTokenSecretArn: HUGGING_FACE_TOKEN_SECRET } }),
+    serve: Serving.vllm({
+      model: "meta-llama/Llama-3.1-8B-Instruct",
+      weights: { huggingFaceTokenSecretArn: HUGGING_FACE_TOKEN_SECRET },
+      apiKey: CHAT_API_KEY_SECRET,
+      tls: { certificateArn: certificate.stringValue },
+    }),
     allowFrom: [{ cidr: "10.0.0.0/16", port: 8000, description: "internal API clients of the chat model server" }],
   });
 

@@ -51,7 +51,19 @@ export type { RootVolume } from "./constructs/private/root-volume";
 export type { CapacityHandles } from "./constructs/private/capacity/capacity-engine";
 export { RealtimeInference, Training, FineTuning, ImageGeneration, BatchProcessing } from "./constructs/typed-workloads";
 export { Serving, DEFAULT_VLLM_IMAGE, VLLM_IMAGE_SIZE_GIB, DEFAULT_IMAGE_SIZE_GIB } from "./constructs/serving";
-export type { ContainerOptions, Serve, ServeOptions, VllmOptions, VllmServing, ModelWeights, TrainingJob, SecretValue, SecretKeyReference } from "./constructs/serving";
+export type {
+  ContainerOptions,
+  Serve,
+  ServeOptions,
+  ServeTls,
+  ServeTlsCertificate,
+  VllmOptions,
+  VllmServing,
+  ModelWeights,
+  TrainingJob,
+  SecretValue,
+  SecretKeyReference,
+} from "./constructs/serving";
 export type { PolicyStatement } from "./constructs/private/grants";
 export type {
   GpuWorkloadProps,

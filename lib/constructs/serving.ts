@@ -26,13 +26,34 @@ export interface SecretKeyReference {
  */
 export type SecretValue = string | SecretKeyReference;
 
+/**
+ * How clients reach a serving fleet's load balancer: TLS terminated there with an ACM certificate (a TLS listener with a
+ * TLS 1.2+ policy; the instances behind it are reached inside the VPC), or "none", plain TCP: an explicit choice, since
+ * anything that reaches the listener (see allowFrom) then reads and writes requests, API keys included, in clear text.
+ */
+export type ServeTls = ServeTlsCertificate | "none";
+
+/** TLS on a serving fleet's load balancer. */
+export interface ServeTlsCertificate {
+  /** An ACM certificate in the workload's region, e.g. "arn:aws:acm:us-east-1:123456789012:certificate/…" (or a Terraform reference). */
+  readonly certificateArn: string;
+  /**
+   * The listener's security policy: TLS 1.2 or later only ("ELBSecurityPolicy-TLS13-…", "-TLS-1-2-…", "-FS-1-2-…").
+   * @default "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09" (AWS's recommended policy for Network Load Balancers: TLS 1.3 and 1.2 with AES-GCM, post-quantum key exchange)
+   */
+  readonly sslPolicy?: string;
+}
+
 /** What any container the instances run takes: a server (ServeOptions) or a training job (TrainingJob). */
 export interface ContainerOptions {
   /** Image pinned by tag or digest ("vllm/vllm-openai:v0.13.0", "…@sha256:…"); ECR images get pull access granted. */
   readonly image: string;
   /** Arguments after the image, e.g. ["torchrun", "train.py"]. @default - the image's */
   readonly command?: readonly string[];
-  /** Environment variables (not secrets); a training job's come besides the distributed environment. @default - none */
+  /**
+   * Environment variables, not secrets: a secret-shaped name (HF_TOKEN, *_API_KEY, *SECRET*, *_PASSWORD, AWS credentials)
+   * is refused here; give it in secretEnv. A training job's come besides the distributed environment. @default - none
+   */
   readonly env?: Readonly<Record<string, string>>;
   /**
    * Environment variables read from Secrets Manager before each start, by secret ARN or `{ secretArn, jsonKey }` (read
@@ -53,21 +74,33 @@ export interface ServeOptions extends ContainerOptions {
   readonly port: number;
   /** HTTP path that answers 2xx/3xx once the server is ready, e.g. "/health". */
   readonly healthCheckPath: string;
+  /** A serving fleet's listener: TLS with a certificate, or "none". Required for a fleet; a single server has no load balancer. */
+  readonly tls?: ServeTls;
 }
 
 /** vLLM's OpenAI-compatible server, its flags derived from what was sized. */
 export interface VllmOptions {
   /** A Hugging Face model id ("meta-llama/Llama-3.1-8B-Instruct"), or with `weights.s3Uri`, the name clients use. */
   readonly model: string;
-  /** vLLM's image (0.12 or later: its entrypoint is `vllm serve`), pinned by tag or digest. @default "vllm/vllm-openai:v0.13.0" */
+  /** vLLM's image (0.12 or later: its entrypoint is `vllm serve`), pinned by tag or digest. @default DEFAULT_VLLM_IMAGE */
   readonly image?: string;
+  /**
+   * The key clients send (`Authorization: Bearer …`), from Secrets Manager: a secret ARN or `{ secretArn, jsonKey }`,
+   * read on the instance into VLLM_API_KEY (never in user data or on the process list; read access is granted). vLLM
+   * checks it on /v1 (the OpenAI API), /v2, /inference and /cohere; /health answers without it (health checks keep
+   * working), and so do /invocations, /tokenize, /pooling, /score, /rerank and /classify (vLLM's own choice): the
+   * network (allowFrom, the internal load balancer, TLS) stays the perimeter. "none" serves without a key, explicitly.
+   */
+  readonly apiKey: SecretValue | "none";
+  /** A serving fleet's listener: TLS with a certificate, or "none". Required for a fleet; a single server has no load balancer. */
+  readonly tls?: ServeTls;
   /** The port the server listens on, on the instance and the load balancer. @default 8000 */
   readonly port?: number;
   /** Weights from S3 (served from /model) or a Hugging Face token for gated models. @default - vLLM downloads `model` from Hugging Face */
   readonly weights?: ModelWeights;
-  /** Further flags, after the derived ones (a later flag wins in vLLM's parser). @default - none */
+  /** Further flags, after the derived ones (a later flag wins in vLLM's parser); never a key (`--api-key`: use apiKey). @default - none */
   readonly extraArgs?: readonly string[];
-  /** Environment variables (not secrets). @default - none */
+  /** Environment variables (not secrets: see ContainerOptions.env). @default - none */
   readonly env?: Readonly<Record<string, string>>;
   /** CloudWatch Logs retention of the server's output, in days. @default 365 */
   readonly logRetentionDays?: number;
@@ -87,12 +120,13 @@ export interface VllmServing {
 export type Serve = ServeOptions | VllmServing;
 
 /**
- * The vLLM image Serving.vllm runs unless told otherwise: 0.13.0, the first release outside GHSA-mcmc-2m55-j8jj /
- * PYSEC-2026-250 (affected: 0.10.2 to 0.12.0; pypa/advisory-database vulns/vllm/PYSEC-2026-250.yaml). Its entrypoint is
- * `vllm serve` (docker/Dockerfile since vllm-project/vllm#25967, 2025-10-02), which takes the model as its positional
- * argument; 0.11.0's `api_server` entrypoint ignored a positional model and served its default instead.
+ * The vLLM image Serving.vllm runs unless told otherwise: 0.32.0, the only release no recorded advisory affects
+ * (test/fixtures/vllm-advisories.json: 87 PyPA/OSV/GitHub advisories for vllm, read 2026-12-07, published through
+ * 2026-10-29; 0.13.0, the previous default, is in 45 of them, remote code execution among them). Its entrypoint is
+ * `vllm serve`, which takes the model as its positional argument. By tag only: no public source gives the digest of
+ * v0.32.0 (see the README); pin a digest of your own with `image: "vllm/vllm-openai:v0.32.0@sha256:…"`.
  */
-export const DEFAULT_VLLM_IMAGE = "vllm/vllm-openai:v0.13.0";
+export const DEFAULT_VLLM_IMAGE = "vllm/vllm-openai:v0.32.0";
 
 /**
  * GiB the vLLM image takes unpacked: 28.6 GB for vllm-openai in the v0.12 era (vllm-project/vllm#22377, 2025-12), about

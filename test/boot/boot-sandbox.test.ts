@@ -135,7 +135,8 @@ describeInSandbox("the boot sandbox: every generated script run with stub comman
     ])("a secret that is %s aborts the start", (_, secret) => {
       const run = runBoot(served().text, { secret });
       expect({ servers: dockerRuns(run, "gpu-workload").length, lifecycle: lifecycle(run) }).toEqual({ servers: 0, lifecycle: ["ABANDON"] });
-      expect(run.journal).toMatch(/secret arn:aws:secretsmanager:us-east-1:123456789012:secret:hf-AbCdEf \(for HF_TOKEN\) (is empty|spans several lines)/);
+      // The first secret read is vLLM's key; the start stops there.
+      expect(run.journal).toMatch(/secret arn:aws:secretsmanager:us-east-1:123456789012:secret:chat-api-key-AbCdEf \(for VLLM_API_KEY\) (is empty|spans several lines)/);
     });
 
     test("a secret read that keeps failing aborts the start", () => {
@@ -143,10 +144,12 @@ describeInSandbox("the boot sandbox: every generated script run with stub comman
       expect(dockerRuns(run, "gpu-workload")).toEqual([]);
     });
 
-    test("the secret reaches the container's environment file, never the command line", () => {
-      const [server] = dockerRuns(runBoot(served().text, { secret: "hf_token_value" }), "gpu-workload");
-      expect(server.env).toContain("HF_TOKEN=hf_token_value\n");
-      expect(server.line).not.toContain("hf_token_value");
+    test("the secrets (vLLM's key among them) reach the container's environment file, never the command line", () => {
+      const [server] = dockerRuns(runBoot(served().text, { secret: "s3cr3t_value" }), "gpu-workload");
+      expect(server.env).toContain("HF_TOKEN=s3cr3t_value\n");
+      expect(server.env).toContain("VLLM_API_KEY=s3cr3t_value\n");
+      expect(server.line).not.toContain("s3cr3t_value");
+      expect(server.line).not.toContain("--api-key");
     });
 
     test("a JSON secret's key is read from the secret's own region; a missing key aborts", () => {

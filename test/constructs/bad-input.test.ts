@@ -169,7 +169,7 @@ describe("numbers: finite, whole where counts are meant, within what AWS allows"
     expect(errorOf(props).message).toMatch(message);
   });
 
-  const batch = (job: object, extra: object = {}) => ({ batch: { maxVcpus: 64, job: { image: "busybox", ...job }, ...extra } });
+  const batch = (job: object, extra: object = {}) => ({ batch: { maxVcpus: 64, job: { image: "busybox:1.36", ...job }, ...extra } });
   test.each([
     [batch({ attempts: 0 }), /batch.job.attempts is 0; give a whole number from 1 to 10 \(AWS Batch allows 1 to 10 attempts\)/],
     [batch({ attempts: 11 }), /batch.job.attempts is 11/],
@@ -198,7 +198,7 @@ describe("strings from users never reach Terraform as templates", () => {
     new BatchProcessing(s, id, {
       network: NETWORK,
       allowFrom: [{ cidr: "10.0.0.0/8", port: 8000, description: "${path.module} clients" }],
-      batch: { maxVcpus: 8, job: { image: "busybox", command: ["sh", "-c", "echo ${HOME} %{x}"] } },
+      batch: { maxVcpus: 8, job: { image: "busybox:1.36", command: ["sh", "-c", "echo ${HOME} %{x}"] } },
     }),
   );
   const text = JSON.stringify(json.resource) + JSON.stringify(json.output);
@@ -247,7 +247,7 @@ describe("tokens: taken where Terraform can resolve them, refused with a reason 
     ["nodes", (v: TerraformVariable) => ({ nodes: Token.asNumber(v.value) }), /nodes is a Terraform token/],
     ["usage", (v: TerraformVariable) => ({ model: "llama-3.1-8b", usage: { contextTokens: Token.asNumber(v.value) } }), /usage.contextTokens is a Terraform token/],
     ["fleet", (v: TerraformVariable) => ({ replicas: 2, fleet: { spotPercentage: Token.asNumber(v.value) } }), /fleet.spotPercentage is a Terraform token/],
-    ["batch", (v: TerraformVariable) => ({ batch: { maxVcpus: Token.asNumber(v.value), job: { image: "x" } } }), /batch.maxVcpus is a Terraform token/],
+    ["batch", (v: TerraformVariable) => ({ batch: { maxVcpus: Token.asNumber(v.value), job: { image: "x:1" } } }), /batch.maxVcpus is a Terraform token/],
     ["tag key", (v: TerraformVariable) => ({ tags: { [v.stringValue]: "x" } }), /tags key is a Terraform token/],
   ])("%s", (_name, props, message) => {
     let thrown: unknown;
@@ -294,11 +294,11 @@ describe("tokens: taken where Terraform can resolve them, refused with a reason 
         tags,
         model: "llama-3.1-8b",
         replicas: { min: 1, max: 2 },
-        serve: { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/server:1", port: 8000, healthCheckPath: "/health" },
+        serve: { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/server:1", port: 8000, healthCheckPath: "/health", tls: "none" },
         allowFrom: clients,
       });
       new Training(s, "cluster", { network: NETWORK, tags, nodes: 2 });
-      new BatchProcessing(s, "batch", { network: NETWORK, tags, batch: { maxVcpus: 16, job: { image: "busybox" } } });
+      new BatchProcessing(s, "batch", { network: NETWORK, tags, batch: { maxVcpus: 16, job: { image: "busybox:1.36" } } });
     });
     const values: { type: string; value: unknown }[] = [];
     const collect = (type: string, node: unknown): void => {

@@ -128,7 +128,7 @@ describe("the worst case is the worst case", () => {
             (w =
               c.kind === "fleet"
                 ? new RealtimeInference(s, "w", { network: NETWORK, gpus: c.gpus, replicas: { min: c.min, max: c.min + c.extra }, fleet: { maxFallbackPriceRatio: c.ratio, maxFallbacks: 39 } })
-                : new BatchProcessing(s, "w", { network: NETWORK, gpus: c.gpus, batch: { maxVcpus: c.maxVcpus, maxInstanceTypes: c.types, maxFallbackPriceRatio: c.ratio, job: { image: "x" } } })),
+                : new BatchProcessing(s, "w", { network: NETWORK, gpus: c.gpus, batch: { maxVcpus: c.maxVcpus, maxInstanceTypes: c.types, maxFallbackPriceRatio: c.ratio, job: { image: "x:1" } } })),
           c.region,
         );
         const capacity = w!.capacity;

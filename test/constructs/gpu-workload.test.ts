@@ -197,7 +197,7 @@ describe("every prop changes the output", () => {
 
   test("the root volume holds the server's image unpacked: vLLM's documented 30 GiB, or the image size given", () => {
     let vllm: RealtimeInference;
-    const served = synthStack((s) => (vllm = new RealtimeInference(s, "w", { network: NETWORK, model: "llama-3.1-8b", serve: Serving.vllm({ model: "meta-llama/Llama-3.1-8B-Instruct" }) })));
+    const served = synthStack((s) => (vllm = new RealtimeInference(s, "w", { network: NETWORK, model: "llama-3.1-8b", serve: Serving.vllm({ model: "meta-llama/Llama-3.1-8B-Instruct", apiKey: "none" }) })));
     expect(only(served, "aws_launch_template").block_device_mappings[0].ebs.volume_size).toBe(75 + VLLM_IMAGE_SIZE_GIB + 15 + 20);
     // gp3 storage at $0.08/GiB-month and 125 MiB/s above the baseline at $0.04: the report's volume line.
     expect(vllm!.rootVolume).toEqual({ sizeGiB: 140, throughputMiBps: 250, iops: 3000, usdPerVolumeMonth: 16.2 });

@@ -19,7 +19,7 @@ function synthesize(priceFactor: number, asOf: string): { json: SynthesizedStack
     new RealtimeInference(stack, "chat", { model: "llama-3.1-8b" }),
     new RealtimeInference(stack, "fleet", { replicas: { min: 1, max: 3 } }),
     new Training(stack, "cluster", { nodes: 2 }),
-    new BatchProcessing(stack, "batch", { batch: { maxVcpus: 16, job: { image: "busybox" } } }),
+    new BatchProcessing(stack, "batch", { batch: { maxVcpus: 16, job: { image: "busybox:1.36" } } }),
   ];
   return { json: JSON.parse(Testing.synth(stack)), workloads };
 }

@@ -215,10 +215,10 @@ describe("BatchProcessing on AWS Batch", () => {
   });
 
   test.each([
-    [RealtimeInference, { batch: { maxVcpus: 8, job: { image: "x" } } }, /batch .* AWS Batch is for BatchProcessing workloads/],
-    [BatchProcessing, { batch: { maxVcpus: 8, job: { image: "x", gpus: 4 } } }, /batch.job.gpus is 4; g4dn.xlarge has 1 GPU/],
-    [BatchProcessing, { batch: { maxVcpus: 2, job: { image: "x" } } }, /batch.maxVcpus is 2; g4dn.xlarge has 4 vCPUs/],
-    [BatchProcessing, { batch: { maxVcpus: 8, minVcpus: 9, job: { image: "x" } } }, /batch.minVcpus is 9/],
+    [RealtimeInference, { batch: { maxVcpus: 8, job: { image: "x:1" } } }, /batch .* AWS Batch is for BatchProcessing workloads/],
+    [BatchProcessing, { batch: { maxVcpus: 8, job: { image: "x:1", gpus: 4 } } }, /batch.job.gpus is 4; g4dn.xlarge has 1 GPU/],
+    [BatchProcessing, { batch: { maxVcpus: 2, job: { image: "x:1" } } }, /batch.maxVcpus is 2; g4dn.xlarge has 4 vCPUs/],
+    [BatchProcessing, { batch: { maxVcpus: 8, minVcpus: 9, job: { image: "x:1" } } }, /batch.minVcpus is 9/],
   ])("errors %#", (Workload, props, message) => {
     expect(() => synthStack((s) => new Workload(s, "jobs", { network: NETWORK, ...(props as object) }))).toThrow(message);
   });

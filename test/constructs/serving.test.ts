@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { ImageGeneration, RealtimeInference, Serving, Training } from "../../lib";
+import { DEFAULT_VLLM_IMAGE, ImageGeneration, RealtimeInference, Serving, Training } from "../../lib";
 import { readySeconds } from "../../lib/boot/readiness";
 import { containerCommand, embeddedFiles, userDataParts } from "../boot/sandbox";
 import { NETWORK, only, outputValue, resourcesOf, synthStack } from "./synth";
@@ -9,7 +9,9 @@ const userData = (json: ReturnType<typeof synthStack>) => Buffer.from(only(json,
 /** Every file the user data's scripts write, by path. */
 const filesOf = (text: string) => new Map(userDataParts(text).flatMap((p) => [...embeddedFiles(p.body)]));
 const policy = (json: ReturnType<typeof synthStack>, name: string) => JSON.parse(resourcesOf(json, "aws_iam_role_policy").find((p) => p.name === name)!.policy);
-const vllmChat = (extra: object = {}) => ({ network: NETWORK, model: "llama-3.1-8b", serve: Serving.vllm({ model: "meta-llama/Llama-3.1-8B-Instruct" }), ...extra });
+/** The key clients of the test servers send, from Secrets Manager. */
+const API_KEY = "arn:aws:secretsmanager:us-east-1:123456789012:secret:chat-api-key-AbCdEf";
+const vllmChat = (extra: object = {}) => ({ network: NETWORK, model: "llama-3.1-8b", serve: Serving.vllm({ model: "meta-llama/Llama-3.1-8B-Instruct", apiKey: API_KEY, tls: "none" }), ...extra });
 
 describe("a serving fleet: vLLM behind an internal load balancer, admitting instances once they are healthy", () => {
   const json = synthStack((s) => new RealtimeInference(s, "chat", vllmChat({ replicas: { min: 2, max: 4 }, allowFrom: [{ cidr: "10.0.0.0/16", port: 8000 }] })));
@@ -18,7 +20,7 @@ describe("a serving fleet: vLLM behind an internal load balancer, admitting inst
 
   test("vLLM's flags come from the decision; the model is `vllm serve`'s positional argument", () => {
     expect(containerCommand(userData(json))).toMatchObject({
-      image: "vllm/vllm-openai:v0.13.0",
+      image: "vllm/vllm-openai:v0.32.0",
       args: ["meta-llama/Llama-3.1-8B-Instruct", "--host", "0.0.0.0", "--port", "8000", "--tensor-parallel-size", "1", "--max-model-len", "4096", "--max-num-seqs", "256", "--gpu-memory-utilization", "0.9"],
     });
   });
@@ -127,7 +129,9 @@ test("a throughput target sizes vLLM's --max-num-seqs; weights from S3 and a gat
       throughput: { outputTokensPerSecond: 2000 },
       serve: Serving.vllm({
         model: "llama-3.1-8b-instruct",
-        image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/vllm:v0.13.0",
+        image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/vllm:v0.32.0",
+        apiKey: API_KEY,
+        tls: "none",
         weights: { s3Uri: "s3://my-models/llama-3.1-8b/", huggingFaceTokenSecretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:hf-AbCdEf" },
       }),
     }),
@@ -142,12 +146,12 @@ test("a throughput target sizes vLLM's --max-num-seqs; weights from S3 and a gat
   // Weights from S3: nothing to download from the Hugging Face Hub.
   expect(prepare).not.toContain("snapshot_download");
   const names = resourcesOf(json, "aws_iam_role_policy").map((p) => p.name).sort();
-  expect(names).toEqual(["admit-to-group", "pull-ecr-0", "read-s3-2", "read-secret-1", "session-manager", "write-logs"]);
+  expect(names).toEqual(["admit-to-group", "pull-ecr-0", "read-s3-3", "read-secret-1", "read-secret-2", "session-manager", "write-logs"]);
 });
 
 test("vLLM runs a model whose attention heads the GPUs do not divide as several tensor-parallel copies (qwen2.5-7b: 28 heads, 8 GPUs)", () => {
   let w: RealtimeInference;
-  const json = synthStack((s) => (w = new RealtimeInference(s, "chat", { network: NETWORK, model: "qwen2.5-7b", instanceType: "g6e.48xlarge", serve: Serving.vllm({ model: "Qwen/Qwen2.5-7B-Instruct" }) })));
+  const json = synthStack((s) => (w = new RealtimeInference(s, "chat", { network: NETWORK, model: "qwen2.5-7b", instanceType: "g6e.48xlarge", serve: Serving.vllm({ model: "Qwen/Qwen2.5-7B-Instruct", apiKey: "none" }) })));
   const { args } = containerCommand(userData(json));
   expect(args.slice(args.indexOf("--tensor-parallel-size"), args.indexOf("--tensor-parallel-size") + 4)).toEqual(["--tensor-parallel-size", "4", "--data-parallel-size", "2"]);
   expect(w!.decision.memoryEstimate!.gpuCount).toBe(4);
@@ -159,8 +163,8 @@ test("every flag the vLLM preset passes is one the pinned vLLM defines (test/fix
   const pinned = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "vllm-flags.json"), "utf8"));
   const apps = [
     vllmChat({ usage: { maxNumBatchedTokens: 4096 }, throughput: { outputTokensPerSecond: 2000 } }),
-    { ...vllmChat(), serve: Serving.vllm({ model: "m", weights: { s3Uri: "s3://models/m/" } }) },
-    { network: NETWORK, model: "qwen2.5-7b", instanceType: "g6e.48xlarge", serve: Serving.vllm({ model: "Qwen/Qwen2.5-7B-Instruct" }) },
+    { ...vllmChat(), serve: Serving.vllm({ model: "m", weights: { s3Uri: "s3://models/m/" }, apiKey: API_KEY }) },
+    { network: NETWORK, model: "qwen2.5-7b", instanceType: "g6e.48xlarge", serve: Serving.vllm({ model: "Qwen/Qwen2.5-7B-Instruct", apiKey: "none" }) },
   ];
   const used = new Set<string>();
   for (const props of apps) {
@@ -209,9 +213,9 @@ test.each([
   [{ serve: { image: "a:1", port: 80, healthCheckPath: "/h", command: ["a\nb"] } }, /serve.command\[0\] is "a\\nb"; give a non-empty string on one line/],
   [{ serve: { image: "a:1", port: 80, healthCheckPath: "/h", secretEnv: { K: { secretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:k-AbCdEf", jsonKey: "" } } } }, /serve.secretEnv.K.jsonKey is ""; give a non-empty string on one line/],
   [{ serve: { image: "a:1", port: 80, healthCheckPath: "/h", imageSizeGiB: -1 } }, /serve.imageSizeGiB is -1/],
-  [{ serve: Serving.vllm({ model: "m" }) }, /serve is "Serving.vllm"; it derives its flags from the memory estimate: give the workload a model/],
-  [{ model: "llama-3.1-8b", serve: Serving.vllm({ model: "m", logRetentionDays: 10 }) }, /serve.logRetentionDays is 10; use a period CloudWatch Logs accepts/],
-  [{ model: "llama-3.1-8b", serve: Serving.vllm({ model: "m", extraArgs: ["--x\n"] }) }, /serve.extraArgs\[0\] is "--x\\n"; give a non-empty string on one line/],
+  [{ serve: Serving.vllm({ model: "m", apiKey: "none" }) }, /serve is "Serving.vllm"; it derives its flags from the memory estimate: give the workload a model/],
+  [{ model: "llama-3.1-8b", serve: Serving.vllm({ model: "m", apiKey: "none", logRetentionDays: 10 }) }, /serve.logRetentionDays is 10; use a period CloudWatch Logs accepts/],
+  [{ model: "llama-3.1-8b", serve: Serving.vllm({ model: "m", apiKey: "none", extraArgs: ["--x\n"] }) }, /serve.extraArgs\[0\] is "--x\\n"; give a non-empty string on one line/],
   [{ serve: { image: "a:1", port: 80, healthCheckPath: "/h" }, nodes: 2, gpus: ["H100"] }, /serve is "a server"; it runs on an instance or a fleet, not on a 2-node cluster/],
 ])("refused: %j", (props, message) => {
   expect(() => synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, ...(props as object) }))).toThrow(message);
@@ -221,4 +225,122 @@ test("Training takes a job, not a server", () => {
   expect(() => synthStack((s) => new Training(s, "t", { network: NETWORK, serve: { image: "a:1", port: 80, healthCheckPath: "/h" } }))).toThrow(
     /serve is "a server"; it is for RealtimeInference and ImageGeneration; a Training runs a job/,
   );
+});
+
+describe("the model endpoint is not open", () => {
+  test("a serving fleet's listener terminates TLS with its certificate and a TLS 1.2+ policy, forwarding to the TCP target group", () => {
+    const certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
+    const json = synthStack((s) => new RealtimeInference(s, "chat", vllmChat({ replicas: 2, serve: Serving.vllm({ model: "m", apiKey: API_KEY, tls: { certificateArn } }) })));
+    expect(only(json, "aws_lb_listener")).toMatchObject({ protocol: "TLS", certificate_arn: certificateArn, ssl_policy: "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09", port: 8000 });
+    expect(only(json, "aws_lb_target_group")).toMatchObject({ protocol: "TCP", health_check: { protocol: "HTTP", path: "/health" } });
+  });
+
+  test('plain TCP is a choice a fleet makes ("none"), never a default', () => {
+    const plain = synthStack((s) => new RealtimeInference(s, "chat", vllmChat({ replicas: 2 })));
+    expect(only(plain, "aws_lb_listener")).toMatchObject({ protocol: "TCP" });
+    expect(only(plain, "aws_lb_listener").certificate_arn).toBeUndefined();
+    expect(() => synthStack((s) => new RealtimeInference(s, "chat", vllmChat({ replicas: 2, serve: Serving.vllm({ model: "m", apiKey: API_KEY }) })))).toThrow(
+      /^serve\.tls is undefined; a serving fleet's load balancer needs a choice: \{ certificateArn \} .* or "none" \(plain TCP/,
+    );
+    expect(() => synthStack((s) => new ImageGeneration(s, "gen", { network: NETWORK, replicas: 2, serve: { image: "acme/sdxl:1", port: 80, healthCheckPath: "/h" } }))).toThrow(/^serve\.tls is undefined/);
+  });
+
+  test.each([
+    [{ certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/abc" }, /serve\.tls\.certificateArn is .*; the load balancer is in us-east-1 and takes a certificate from ACM in that region/],
+    [{ certificateArn: "my-cert" }, /serve\.tls\.certificateArn is "my-cert"; give an ACM certificate ARN/],
+    [{ certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc", sslPolicy: "ELBSecurityPolicy-2016-08" }, /serve\.tls\.sslPolicy is "ELBSecurityPolicy-2016-08"; give a policy that allows TLS 1.2 and later only/],
+    [{ certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc", sslPolicy: "ELBSecurityPolicy-TLS-1-1-2017-01" }, /serve\.tls\.sslPolicy is "ELBSecurityPolicy-TLS-1-1-2017-01"/],
+    ["tls", /serve\.tls is "tls"; give \{ certificateArn \}/],
+  ])("a listener choice that would not hold is refused: %j", (tls, message) => {
+    expect(() => synthStack((s) => new RealtimeInference(s, "chat", vllmChat({ replicas: 2, serve: Serving.vllm({ model: "m", apiKey: API_KEY, tls: tls as never }) })))).toThrow(message);
+  });
+
+  test("a single server has no load balancer: a certificate there is refused", () => {
+    expect(() =>
+      synthStack((s) => new RealtimeInference(s, "chat", vllmChat({ serve: Serving.vllm({ model: "m", apiKey: API_KEY, tls: { certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc" } }) }))),
+    ).toThrow(/serve\.tls is "a certificate"; a single server has no load balancer to terminate TLS/);
+  });
+
+  test("vLLM gets its key from Secrets Manager as VLLM_API_KEY, never on its command line or in user data; read access is granted", () => {
+    const json = synthStack((s) => new RealtimeInference(s, "chat", vllmChat()));
+    const text = userData(json);
+    expect(filesOf(text).get("/opt/gpu-workloads/prepare.sh")).toContain(`  secret_env VLLM_API_KEY 'us-east-1' '${API_KEY}'`);
+    expect(containerCommand(text).args).not.toContain("--api-key");
+    expect(policy(json, "read-secret-0").Statement[0].Resource).toEqual([API_KEY]);
+  });
+
+  test('vLLM without a key is refused unless apiKey is "none"', () => {
+    expect(() => synthStack((s) => new RealtimeInference(s, "chat", vllmChat({ serve: Serving.vllm({ model: "m" } as never) })))).toThrow(
+      /^serve\.apiKey is undefined; give the Secrets Manager secret that holds the key clients must send .*or apiKey: "none" to serve without one/,
+    );
+    const open = synthStack((s) => new RealtimeInference(s, "chat", vllmChat({ serve: Serving.vllm({ model: "m", apiKey: "none" }) })));
+    expect(userData(open)).not.toContain("VLLM_API_KEY");
+  });
+
+  test.each(["--api-key", "--api-key=sk-123", "--hf-token"])("a key on vLLM's command line (%s) is refused", (flag) => {
+    expect(() => synthStack((s) => new RealtimeInference(s, "chat", vllmChat({ serve: Serving.vllm({ model: "m", apiKey: "none", extraArgs: [flag, "x"] }) })))).toThrow(
+      /serve\.extraArgs\[0\] is .*; a key on the command line is in user data and the process list: give apiKey/,
+    );
+  });
+
+  test.each(["HF_TOKEN", "OPENAI_API_KEY", "API_KEY", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "DB_PASSWORD", "CLIENT_SECRET_ID", "hf_token"])(
+    "a secret-shaped name in plain env (%s) is refused, pointing to secretEnv; its value is never printed",
+    (name) => {
+      let message = "";
+      try {
+        synthStack((s) => new ImageGeneration(s, "gen", { network: NETWORK, serve: { image: "acme/sdxl:1", port: 80, healthCheckPath: "/h", env: { [name]: "hunter2-value" } } }));
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(new RegExp(`^serve\\.env\\.${name} is .*; its name says it is a secret.*give it in secretEnv`));
+      expect(message).not.toContain("hunter2-value");
+    },
+  );
+
+  test("ordinary names pass: MAX_TOKENS, HF_HOME, TOKENIZERS_PARALLELISM", () => {
+    const json = synthStack((s) =>
+      new ImageGeneration(s, "gen", { network: NETWORK, serve: { image: "acme/sdxl:1", port: 80, healthCheckPath: "/h", env: { MAX_TOKENS: "1", HF_HOME: "/cache", TOKENIZERS_PARALLELISM: "false" } } }),
+    );
+    expect(filesOf(userData(json)).get("/opt/gpu-workloads/prepare.sh")).toContain("'TOKENIZERS_PARALLELISM=false'");
+  });
+});
+
+describe("the default vLLM image", () => {
+  const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "vllm-advisories.json"), "utf8"));
+  /** PEP 440 release numbers as the advisories use them: 0.10.1.1, 0.5.0.post1. */
+  const parse = (v: string) => v.split(/\.post/)[0].split(".").map(Number).concat(v.includes(".post") ? [0.5] : []);
+  const compare = (a: string, b: string) => {
+    const [x, y] = [parse(a), parse(b)];
+    for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+    return 0;
+  };
+  type Event = { introduced?: string; fixed?: string; last_affected?: string };
+  const affects = (ranges: Event[][], version: string) =>
+    ranges.some((events) => {
+      const introduced = events.find((e) => e.introduced)?.introduced ?? "0";
+      const fixed = events.find((e) => e.fixed)?.fixed;
+      const last = events.find((e) => e.last_affected)?.last_affected;
+      return compare(version, introduced) >= 0 && (fixed ? compare(version, fixed) < 0 : last ? compare(version, last) <= 0 : true);
+    });
+  const advisoriesOf = (version: string) => fixture.advisories.filter((a: { ranges: Event[][] }) => affects(a.ranges, version)).map((a: { id: string }) => a.id);
+
+  test("is off every recorded advisory's range", () => {
+    const version = /:v(\d+(?:\.\d+)+)(@sha256:[a-f0-9]{64})?$/.exec(DEFAULT_VLLM_IMAGE)![1];
+    expect(advisoriesOf(version)).toEqual([]);
+  });
+
+  test("the comparison can fail: the old defaults are on the list", () => {
+    expect(fixture.advisories.length).toBeGreaterThan(80);
+    expect(advisoriesOf("0.11.0")).toContain("PYSEC-2026-250");
+    expect(advisoriesOf("0.13.0").length).toBe(45);
+    // The release before the default: two chat-template denials of service, fixed in 0.32.0.
+    expect(advisoriesOf("0.31.0")).toEqual(["PYSEC-2026-4344", "PYSEC-2026-4349"]);
+    expect(advisoriesOf("0.5.0.post1")).toContain("PYSEC-2026-2025");
+  });
+
+  test("is the image the vLLM preset runs and the image its flags were checked against", () => {
+    const pinned = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "vllm-flags.json"), "utf8"));
+    expect(pinned.image).toBe(DEFAULT_VLLM_IMAGE);
+    expect(containerCommand(userData(synthStack((s) => new RealtimeInference(s, "chat", vllmChat())))).image).toBe(DEFAULT_VLLM_IMAGE);
+  });
 });

@@ -49,10 +49,10 @@ describe("user data is composed by format", () => {
   });
 
   test("AWS Batch launch templates get MIME multi-part user data, even for one plain script", () => {
-    const json = synthStack((s) => new BatchProcessing(s, "w", { network: NETWORK, userData: "#!/bin/bash\necho batch\n", batch: { maxVcpus: 8, job: { image: "busybox" } } }));
+    const json = synthStack((s) => new BatchProcessing(s, "w", { network: NETWORK, userData: "#!/bin/bash\necho batch\n", batch: { maxVcpus: 8, job: { image: "busybox:1.36" } } }));
     const { parts } = mimeParts(userDataOf(json));
     expect(parts).toEqual([{ type: "text/x-shellscript", body: "#!/bin/bash\necho batch" }]);
-    const none = synthStack((s) => new BatchProcessing(s, "w", { network: NETWORK, batch: { maxVcpus: 8, job: { image: "busybox" } } }));
+    const none = synthStack((s) => new BatchProcessing(s, "w", { network: NETWORK, batch: { maxVcpus: 8, job: { image: "busybox:1.36" } } }));
     expect(only(none, "aws_launch_template").user_data).toBeUndefined();
   });
 
@@ -85,14 +85,14 @@ describe("user data is composed by format", () => {
     );
     expect(only(custom, "aws_launch_template").user_data).toBe("${base64encode(var.ud)}");
     expect(() =>
-      synthStack((s) => new BatchProcessing(s, "w", { network: NETWORK, userData: new TerraformVariable(s, "ud", {}).stringValue, batch: { maxVcpus: 8, job: { image: "x" } } })),
+      synthStack((s) => new BatchProcessing(s, "w", { network: NETWORK, userData: new TerraformVariable(s, "ud", {}).stringValue, batch: { maxVcpus: 8, job: { image: "x:1" } } })),
     ).toThrow(/AWS Batch needs it as MIME multi-part/);
   });
 });
 
 describe("least privilege for containers", () => {
   const json = synthStack((s) =>
-    new BatchProcessing(s, "jobs", { network: NETWORK, batch: { maxVcpus: 16, job: { image: "busybox", readonlyRootFilesystem: true, user: "1000:1000" } } }),
+    new BatchProcessing(s, "jobs", { network: NETWORK, batch: { maxVcpus: 16, job: { image: "busybox:1.36", readonlyRootFilesystem: true, user: "1000:1000" } } }),
   );
 
   test("AWS Batch: IMDS hop limit 1, so job containers cannot reach the instance role", () => {

@@ -65,7 +65,7 @@ describe.each([
       const app = new App({ outdir: "out" });
       const stack = new TerraformStack(app, "consumer");
       new AwsProvider(stack, "aws", { region: "eu-west-1" });
-      const chat = new RealtimeInference(stack, "chat", { network: { vpcId: "vpc-0abc1234", subnetIds: ["subnet-0aaa1111"] }, model: "llama-3.1-8b", replicas: 2, serve: Serving.vllm({ model: "meta-llama/Llama-3.1-8B-Instruct" }) });
+      const chat = new RealtimeInference(stack, "chat", { network: { vpcId: "vpc-0abc1234", subnetIds: ["subnet-0aaa1111"] }, model: "llama-3.1-8b", replicas: 2, serve: Serving.vllm({ model: "meta-llama/Llama-3.1-8B-Instruct", apiKey: "none", tls: "none" }) });
       app.synth();
       let privateImport = "importable";
       try { require("${pack.name}/dist/lib/constructs/private/grants"); } catch (e) { privateImport = e.code; }

@@ -186,6 +186,14 @@ export const BASELINE_RULES: readonly BaselineRule[] = [
         .map(([n]) => n),
   },
   {
+    id: "CKV_AWS_103 / CKV2_AWS_74",
+    description: "TLS listeners allow TLS 1.2 and later only, with strong ciphers (a named ELBSecurityPolicy-TLS13/TLS-1-2/FS-1-2 policy)",
+    check: (s) =>
+      each(s, "aws_lb_listener")
+        .filter(([, r]) => ["TLS", "HTTPS"].includes(r.protocol) && !/^ELBSecurityPolicy-(TLS13-|TLS-1-2-|FS-1-2-)/.test(r.ssl_policy ?? ""))
+        .map(([n]) => n),
+  },
+  {
     id: "CKV_AWS_341",
     // Deliberately not met where the user gives containers the instance role (containersUseInstanceRole: hop limit 2).
     description: "IMDS hop limit 1: containers on Docker's bridge cannot reach instance metadata",
@@ -245,11 +253,27 @@ export const BASELINE_RULES: readonly BaselineRule[] = [
  * Rules a workload meets when its user makes the choice (a key, a certificate): the library cannot make it for them.
  * Each names the prop; the tests check that the choice meets the rule and that the default is what the README says.
  */
-export const USER_CHOICE_RULES: readonly (BaselineRule & { readonly prop: string })[] = [
+export interface UserChoiceRule extends BaselineRule {
+  /** The resources the rule judges. */
+  readonly resourceType: string;
+  /** Whether a workload's props make the choice that meets it. */
+  chosenBy(props: Record<string, any>): boolean;
+}
+
+export const USER_CHOICE_RULES: readonly UserChoiceRule[] = [
   {
     id: "CKV_AWS_158",
-    prop: "logKmsKeyArn",
-    description: "log groups encrypted with a customer-managed KMS key",
+    resourceType: "aws_cloudwatch_log_group",
+    chosenBy: (props) => props.logKmsKeyArn !== undefined,
+    description: "log groups encrypted with a customer-managed KMS key (logKmsKeyArn)",
     check: (s) => each(s, "aws_cloudwatch_log_group").filter(([, r]) => !r.kms_key_id).map(([n]) => n),
+  },
+  {
+    id: "TLS on serving endpoints (ours)",
+    resourceType: "aws_lb_listener",
+    // Serving.vllm keeps its options under serve.options; a server given in full has them on serve.
+    chosenBy: (props) => typeof (props.serve?.options ?? props.serve)?.tls === "object",
+    description: 'serving fleets\' listeners terminate TLS (serve.tls: { certificateArn }; "none" is the documented alternative)',
+    check: (s) => each(s, "aws_lb_listener").filter(([, r]) => r.protocol !== "TLS").map(([n]) => n),
   },
 ];

@@ -48,6 +48,7 @@ describe("the rules can fail", () => {
       aws_autoscaling_group: { bad: { tag: [{ key: "a", value: "b", propagate_at_launch: false }] } },
       aws_batch_job_definition: { bad: { container_properties: JSON.stringify({ privileged: true }) } },
       aws_cloudwatch_log_group: { bad: { retention_in_days: 1 } },
+      aws_lb_listener: { bad: { protocol: "TLS", ssl_policy: "ELBSecurityPolicy-2016-08" }, plain: { protocol: "TCP" } },
     },
     data: { aws_ami: { latest: { most_recent: true } } },
   };
@@ -96,9 +97,9 @@ describe("the wide app (every capacity kind, grants and rules added after constr
   });
 
   test.each(USER_CHOICE_RULES.map((rule) => [rule.id, rule]))("%s is met exactly where the user chose it", (_ruleId, rule) => {
-    const chosen = choosing(rule.prop);
+    const chosen = WIDE_APP_CASES.filter((c) => rule.chosenBy(c.props)).map((c) => c.id);
     const flagged = wide.flatMap(([, json]) => rule.check(json));
-    const passing = wide.flatMap(([, json]) => Object.keys(json.resource?.aws_cloudwatch_log_group ?? {})).filter((name) => !flagged.includes(name));
+    const passing = wide.flatMap(([, json]) => Object.keys(json.resource?.[rule.resourceType] ?? {})).filter((name) => !flagged.includes(name));
     expect(chosen.length).toBeGreaterThan(0);
     expect(flagged.length).toBeGreaterThan(0);
     expect(passing.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { TerraformVariable } from "cdktf";
-import { RealtimeInference } from "../../lib";
+import { BatchProcessing, RealtimeInference } from "../../lib";
 import { findReferee } from "../../scripts/tf-validate";
 import { NETWORK, only, synthStack } from "../constructs/synth";
 import { evaluate } from "./console";
@@ -47,7 +47,7 @@ describeWithTerraform("plan-time checks, evaluated by Terraform itself", () => {
 describeWithTerraform("policy documents are literal: Terraform renders what IAM is meant to read", () => {
   /** Every inline policy of `json` as Terraform renders it (the attribute is a template string in the JSON syntax). */
   const rendered = (json: ReturnType<typeof synthStack>) => {
-    const policies = Object.values<{ name: string; policy: string }>(json.resource.aws_iam_role_policy);
+    const policies = Object.values(json.resource.aws_iam_role_policy) as { name: string; policy: string }[];
     const results = evaluate(policies.map((p) => JSON.stringify(p.policy)));
     return Object.fromEntries(policies.map((p, i) => [p.name, JSON.parse(results[i])]));
   };
@@ -72,5 +72,28 @@ describeWithTerraform("policy documents are literal: Terraform renders what IAM 
     expect(rendered(json)["policy-0"].Statement).toEqual([
       { Effect: "Allow", Action: ["s3:GetObject"], Resource: ['arn:aws:s3:::home/${path.module}/notes'], Condition: { StringEquals: { "aws:PrincipalTag/team": "${aws:username}" } } },
     ]);
+  });
+});
+
+describeWithTerraform("an AWS Batch image known only at plan must be pinned there", () => {
+  test("tags other than latest and digests pass; none, latest and a registry port alone fail", () => {
+    const json = synthStack((s) => {
+      const image = new TerraformVariable(s, "image", { type: "string" });
+      new BatchProcessing(s, "jobs", { network: NETWORK, batch: { maxVcpus: 8, job: { image: image.stringValue } } });
+    });
+    const [check] = only(json, "aws_batch_job_definition").lifecycle.precondition;
+    expect(check.error_message).toMatch(/batch\.job\.image must be pinned by a tag other than "latest" or by a digest/);
+    const expression = (image: string) => check.condition.replace(/^\$\{/, "").replace(/\}$/, "").replace(/var\.image/g, JSON.stringify(image));
+    const cases: [string, boolean][] = [
+      ["123456789012.dkr.ecr.us-east-1.amazonaws.com/embed:1.4.2", true],
+      ["python:3.12", true],
+      [`busybox@sha256:${"a".repeat(64)}`, true],
+      ["registry.example.com:5000/team/embed:2026-12-01", true],
+      ["busybox", false],
+      ["busybox:latest", false],
+      ["registry.example.com:5000/team/embed", false],
+      [`busybox@sha256:${"a".repeat(63)}`, false],
+    ];
+    expect(evaluate(cases.map(([image]) => expression(image)))).toEqual(cases.map(([, pinned]) => String(pinned)));
   });
 });

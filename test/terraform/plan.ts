@@ -16,6 +16,7 @@ export interface PlanResult {
 function variableValue(name: string, type: string | undefined): unknown {
   if (type?.startsWith("list")) return ["subnet-0aaa1111", "subnet-0bbb2222"];
   if (name.endsWith("bucket_arn")) return "arn:aws:s3:::models";
+  if (name.endsWith("certificate_arn")) return "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
   if (name.endsWith("image")) return "123456789012.dkr.ecr.us-east-1.amazonaws.com/embed:1";
   if (name === "region") return "us-east-1";
   return name === "vpc_id" ? "vpc-0abc1234" : "stub";

@@ -108,7 +108,7 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
     region: "us-east-1",
     props: { replicas: { min: 1, max: 2 }, tags: { Team: "ünïcødé team", "cost-center": "ml/platform" } },
   },
-  { id: "Ünïcødé × id with spaces", workload: "batch-processing", region: "us-east-1", props: { batch: { maxVcpus: 8, job: { image: "busybox" } } } },
+  { id: "Ünïcødé × id with spaces", workload: "batch-processing", region: "us-east-1", props: { batch: { maxVcpus: 8, job: { image: "busybox:1.36" } } } },
   {
     id: '${file("/etc/passwd")} %{ if true }',
     workload: "realtime-inference",
@@ -125,7 +125,7 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
     region: "us-east-1",
     props: {
       userData: 'Content-Type: multipart/mixed; boundary="B"\nMIME-Version: 1.0\n\n--B\nContent-Type: text/x-shellscript\n\n#!/bin/bash\necho ${HOME}\n--B--\n',
-      batch: { maxVcpus: 16, job: { image: "busybox", command: ["sh", "-c", "echo ${HOME} %{x}"], readonlyRootFilesystem: true, user: "1000:1000" } },
+      batch: { maxVcpus: 16, job: { image: "busybox:1.36", command: ["sh", "-c", "echo ${HOME} %{x}"], readonlyRootFilesystem: true, user: "1000:1000" } },
     },
   },
   {
@@ -151,7 +151,12 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
     props: {
       model: "llama-3.1-8b",
       throughput: { outputTokensPerSecond: 1500 },
-      serve: Serving.vllm({ model: "meta-llama/Llama-3.1-8B-Instruct", weights: { huggingFaceTokenSecretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:hf-AbCdEf" } }),
+      serve: Serving.vllm({
+        model: "meta-llama/Llama-3.1-8B-Instruct",
+        weights: { huggingFaceTokenSecretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:hf-AbCdEf" },
+        apiKey: "arn:aws:secretsmanager:us-east-1:123456789012:secret:chat-api-key-AbCdEf",
+        tls: { certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012" },
+      }),
       allowFrom: [{ cidr: "10.0.0.0/16", port: 8000 }],
     },
     then: (w) => w.allowFrom({ securityGroupId: "sg-0123abcd", port: 8000 }),
@@ -195,7 +200,7 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
     id: "served-qwen-8-gpus",
     workload: "realtime-inference",
     region: "us-east-1",
-    props: { model: "qwen2.5-7b", instanceType: "g6e.48xlarge", serve: Serving.vllm({ model: "Qwen/Qwen2.5-7B-Instruct" }) },
+    props: { model: "qwen2.5-7b", instanceType: "g6e.48xlarge", serve: Serving.vllm({ model: "Qwen/Qwen2.5-7B-Instruct", apiKey: "none" }) },
   },
   {
     // The AWS Deep Learning Container carries EFA and aws-ofi-nccl; its registry is another account's.
@@ -203,6 +208,13 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
     workload: "training",
     region: "us-east-1",
     props: { nodes: 2, job: { image: "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.8.0-gpu-py312-cu129-ubuntu22.04-ec2", command: ["torchrun", "train.py"] } },
+  },
+  {
+    // Plain TCP on the load balancer, by choice.
+    id: "served-plain-fleet",
+    workload: "image-generation",
+    region: "us-east-1",
+    props: { model: "sdxl", replicas: 2, serve: { image: "ghcr.io/acme/sdxl:2.1", port: 7860, healthCheckPath: "/ready", tls: "none" } },
   },
   {
     // Kept running after the job, and its container holds the instance role (no metadata fence, hop limit 2).

@@ -10,6 +10,7 @@ import { NetworkProps } from "../network";
 import { stackOf } from "./framework";
 import { AllowFrom, ALLOW_TO_PROTOCOLS, AMI_OPERATING_SYSTEMS, FleetOptions, GpuWorkloadProps, ReplicaBounds, SCALING_STATISTICS } from "../workload-props";
 import { DLAMI_ROOT_SNAPSHOT_GIB } from "./ami";
+import { PIN_HINT, isPinnedImage } from "../../validation/container-image";
 import { checkLogKmsKey, checkLogRetention } from "./log-group";
 import { OWN_TAG_KEYS } from "./tags";
 import { isToken, refuseTokens } from "./tokens";
@@ -172,7 +173,11 @@ function validateBatch(props: GpuWorkloadProps, multiReplica: boolean): void {
   checkNumber("batch.maxFallbackPriceRatio", batch.maxFallbackPriceRatio, PROP_RULES.maxFallbackPriceRatio);
   const job = batch.job;
   if (job === null || typeof job !== "object") throw new InvalidRequirementError("batch.job", job, "give { image, command? }");
-  if (!isToken(job.image)) checkPattern("batch.job.image", job.image, /^[^\s"\\]{1,1024}$/, "give a container image, e.g. an ECR repository URI with a tag or digest");
+  if (!isToken(job.image)) {
+    checkPattern("batch.job.image", job.image, /^[^\s"\\]{1,1024}$/, "give a container image, e.g. an ECR repository URI with a tag or digest");
+    // An image from a variable is checked at plan (the job definition's precondition).
+    if (!isPinnedImage(job.image)) throw new InvalidRequirementError("batch.job.image", job.image, PIN_HINT);
+  }
   if (job.command !== undefined && (!isDenseList(job.command) || !job.command.every((c) => typeof c === "string"))) {
     throw new InvalidRequirementError("batch.job.command", job.command, 'give a list of strings, e.g. ["python", "embed.py"]');
   }

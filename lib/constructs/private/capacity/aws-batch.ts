@@ -18,6 +18,8 @@ import { ecsAgentStatements } from "./ecs-agent";
 import { callerAccount } from "../caller-account";
 import { addRolePolicy, pullEcrStatements } from "../grants";
 import { ecrRepositoryArn } from "../serving/container-service";
+import { pinnedImageCondition } from "../../../validation/container-image";
+import { isToken } from "../tokens";
 
 export const DEFAULT_BATCH_INSTANCE_TYPES = 5;
 export const DEFAULT_JOB_ATTEMPTS = 3;
@@ -132,6 +134,17 @@ export function createBatchEnvironment(scope: Construct, props: BatchEnvironment
     },
     timeout: { attemptDurationSeconds: job.timeoutSeconds ?? DEFAULT_JOB_TIMEOUT_SECONDS },
     tags: stable,
+    // An image from a variable is only known at plan: pinned there, as a literal one is at synth.
+    lifecycle: isToken(job.image)
+      ? {
+          precondition: [
+            {
+              condition: `\${${pinnedImageCondition(job.image)}}`,
+              errorMessage: literalText(`${scope.node.path}: batch.job.image must be pinned by a tag other than "latest" or by a digest (…@sha256:…): every job could run another image`),
+            },
+          ],
+        }
+      : undefined,
   });
   return { computeEnvironment, jobQueue, jobDefinition, jobRole };
 }

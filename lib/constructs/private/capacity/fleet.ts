@@ -171,6 +171,7 @@ export const FLEET: CapacityEngine = {
           subnetIds: ctx.network.subnetIds,
           port: ctx.service.port!,
           healthCheckPath: ctx.service.healthCheckPath!,
+          tls: ctx.service.tls!,
           allowFrom: ctx.props.allowFrom ?? [],
           instanceSecurityGroup: shared.securityGroup,
           securityGroupNamePrefix: ctx.names.loadBalancerSecurityGroupPrefix,

@@ -4,8 +4,21 @@ import { DEFAULT_CONTEXT_TOKENS } from "../../../selection/estimate/model-usage"
 import { usableMemoryGiB } from "../../../taxonomy/gpu-share";
 import { InvalidRequirementError, UnresolvedValueError } from "../../../validation/errors";
 import { checkNumber } from "../../../validation/numbers";
+import { PIN_HINT, isPinnedImage } from "../../../validation/container-image";
 import { ContainerSpec, ecrRegistry } from "../../../boot/container";
-import { ContainerOptions, DEFAULT_IMAGE_SIZE_GIB, DEFAULT_VLLM_IMAGE, Serve, ServeOptions, TrainingJob, VLLM_IMAGE_SIZE_GIB, VllmOptions } from "../../serving";
+import {
+  ContainerOptions,
+  DEFAULT_IMAGE_SIZE_GIB,
+  DEFAULT_VLLM_IMAGE,
+  SecretValue,
+  Serve,
+  ServeOptions,
+  ServeTls,
+  ServeTlsCertificate,
+  TrainingJob,
+  VLLM_IMAGE_SIZE_GIB,
+  VllmOptions,
+} from "../../serving";
 import { GpuWorkloadProps } from "../../workload-props";
 import { isToken } from "../tokens";
 import { PROP_RULES } from "../validate-props";
@@ -15,10 +28,19 @@ import { DEFAULT_LOG_RETENTION_DAYS, checkLogRetention } from "../log-group";
 export interface ContainerService extends ContainerSpec {
   readonly port?: number;
   readonly healthCheckPath?: string;
+  /** A server's listener choice (a fleet's load balancer). */
+  readonly tls?: ServeTls;
 }
 
-/** Tag or digest: an image is never pulled as whatever "latest" is at boot. */
-const PINNED_IMAGE = /^[a-z0-9][a-z0-9._\-/]*(:[0-9]+)?[a-z0-9._\-/]*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[a-f0-9]{64})$/;
+/** Names that hold secrets by convention: their values belong in secretEnv (read on the instance), never in user data. */
+const SECRET_SHAPED_NAME = /^(HF_TOKEN|HUGGING_FACE_HUB_TOKEN|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN)$|(^|_)API_KEY$|SECRET|(^|_)PASSWORD$/i;
+/** vLLM flags that carry a secret on the command line (in user data and the process list). */
+const SECRET_FLAGS = /^--(api-key|hf-token)(=|$)/;
+/** Listener policies that allow TLS 1.2 and later only (the prefixes checkov's CKV_AWS_103 accepts). */
+const TLS_1_2_POLICY = /^ELBSecurityPolicy-(TLS13-|TLS-1-2-|FS-1-2-)[A-Za-z0-9-]+$/;
+export const DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09";
+const ACM_CERTIFICATE_ARN = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[A-Za-z0-9-]+$/;
+
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(\/[^\s'"\\]*)?$/;
 const HTTP_PATH = /^\/[A-Za-z0-9._~\-/%]*$/;
@@ -37,7 +59,25 @@ export function resolveServe(serve: Serve, decision: Decision, props: GpuWorkloa
   if (serve.port === undefined) throw new InvalidRequirementError("serve.port", undefined, "give the port the server listens on");
   text("serve.healthCheckPath", serve.healthCheckPath);
   if (!HTTP_PATH.test(serve.healthCheckPath)) throw new InvalidRequirementError("serve.healthCheckPath", serve.healthCheckPath, 'give an HTTP path such as "/health"');
-  return { ...containerSpec(serve), port: serve.port, healthCheckPath: serve.healthCheckPath };
+  checkTls(serve.tls, decision.region);
+  return { ...containerSpec(serve), port: serve.port, healthCheckPath: serve.healthCheckPath, tls: serve.tls };
+}
+
+/** A listener choice: "none", or a certificate in the workload's region with a TLS 1.2+ policy. */
+function checkTls(tls: unknown, region: string): void {
+  if (tls === undefined || tls === "none") return;
+  if (tls === null || typeof tls !== "object" || Array.isArray(tls)) {
+    throw new InvalidRequirementError("serve.tls", tls, 'give { certificateArn } (an ACM certificate: the load balancer terminates TLS) or "none" (plain TCP)');
+  }
+  const { certificateArn, sslPolicy } = tls as ServeTlsCertificate;
+  if (!isToken(certificateArn)) {
+    const m = typeof certificateArn === "string" ? ACM_CERTIFICATE_ARN.exec(certificateArn) : null;
+    if (!m) throw new InvalidRequirementError("serve.tls.certificateArn", certificateArn, 'give an ACM certificate ARN such as "arn:aws:acm:us-east-1:123456789012:certificate/…", or a Terraform reference');
+    if (m[1] !== region) throw new InvalidRequirementError("serve.tls.certificateArn", certificateArn, `the load balancer is in ${region} and takes a certificate from ACM in that region`);
+  }
+  if (sslPolicy !== undefined && !isToken(sslPolicy) && (typeof sslPolicy !== "string" || !TLS_1_2_POLICY.test(sslPolicy))) {
+    throw new InvalidRequirementError("serve.tls.sslPolicy", sslPolicy, `give a policy that allows TLS 1.2 and later only, such as "${DEFAULT_SSL_POLICY}" (the default)`);
+  }
 }
 
 /** A training job's container, checked. */
@@ -76,10 +116,22 @@ function vllm(o: VllmOptions, decision: Decision, props: GpuWorkloadProps): Cont
   if (!estimate || estimate.mode !== "inference" || estimate.engine !== "vllm") {
     throw new InvalidRequirementError("serve", "Serving.vllm", 'it derives its flags from the memory estimate: give the workload a model (e.g. model: "llama-3.1-8b") served by engine "vllm"');
   }
-  const options: ServeOptions = { ...o, image: o.image ?? DEFAULT_VLLM_IMAGE, port: o.port ?? 8000, healthCheckPath: "/health" };
+  const apiKey = checkApiKey(o.apiKey);
+  const options: ServeOptions = {
+    ...o,
+    image: o.image ?? DEFAULT_VLLM_IMAGE,
+    port: o.port ?? 8000,
+    healthCheckPath: "/health",
+    // vLLM reads VLLM_API_KEY when no --api-key is given: the key stays in the root-only environment file.
+    secretEnv: apiKey === "none" ? undefined : { VLLM_API_KEY: apiKey },
+  };
   checkContainer("serve", options);
   checkNumber("serve.port", options.port, PROP_RULES.port);
-  (o.extraArgs ?? []).forEach((arg, i) => text(`serve.extraArgs[${i}]`, arg));
+  checkTls(o.tls, decision.region);
+  (o.extraArgs ?? []).forEach((arg, i) => {
+    text(`serve.extraArgs[${i}]`, arg);
+    if (SECRET_FLAGS.test(arg)) throw new InvalidRequirementError(`serve.extraArgs[${i}]`, arg, "a key on the command line is in user data and the process list: give apiKey (or weights.huggingFaceTokenSecretArn), read from Secrets Manager on the instance");
+  });
   const usage = props.usage ?? {};
   const target = { memoryGiB: usableMemoryGiB(decision.gpu, decision.gpuFraction), name: decision.gpu.name };
   const tensorParallel = estimate.gpuCount;
@@ -106,18 +158,36 @@ function vllm(o: VllmOptions, decision: Decision, props: GpuWorkloadProps): Cont
     huggingFaceModel: fromS3 ? undefined : o.model,
     port: options.port,
     healthCheckPath: options.healthCheckPath,
+    tls: o.tls,
   };
+}
+
+/** The vLLM preset serves with a key from Secrets Manager, or without one when told so. */
+function checkApiKey(apiKey: unknown): SecretValue | "none" {
+  if (apiKey === undefined) {
+    throw new InvalidRequirementError(
+      "serve.apiKey",
+      undefined,
+      'give the Secrets Manager secret that holds the key clients must send (an ARN, or { secretArn, jsonKey }), or apiKey: "none" to serve without one (anyone who reaches the endpoint may use it)',
+    );
+  }
+  return apiKey as SecretValue | "none";
 }
 
 /** Checks what a container takes, naming the property: a pinned image, literal arguments and variables, secret ARNs. */
 export function checkContainer(at: string, o: ContainerOptions): void {
   text(`${at}.image`, o.image);
-  if (!PINNED_IMAGE.test(o.image) || /:latest$/.test(o.image)) {
-    throw new InvalidRequirementError(`${at}.image`, o.image, 'pin the image by tag or digest, e.g. "vllm/vllm-openai:v0.13.0" (never "latest": every boot could run another server)');
-  }
+  if (!isPinnedImage(o.image)) throw new InvalidRequirementError(`${at}.image`, o.image, PIN_HINT);
   (o.command ?? []).forEach((arg, i) => text(`${at}.command[${i}]`, arg));
   for (const [name, value] of Object.entries(o.env ?? {})) {
     if (!ENV_NAME.test(name)) throw new InvalidRequirementError(`${at}.env`, name, "name variables with letters, digits and _");
+    if (SECRET_SHAPED_NAME.test(name)) {
+      throw new InvalidRequirementError(
+        `${at}.env.${name}`,
+        "(value not shown)",
+        `its name says it is a secret, and env is written into user data (readable by anyone who can describe the instance): give it in secretEnv as a Secrets Manager secret ARN, read on the instance`,
+      );
+    }
     text(`${at}.env.${name}`, value);
   }
   for (const [name, value] of Object.entries(o.secretEnv ?? {})) {

@@ -7,12 +7,16 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { Construct } from "constructs";
 import { AllowFrom } from "../../workload-props";
 import { addIngressRule, literalEc2Description } from "../security-group";
+import { ServeTls } from "../../serving";
+import { DEFAULT_SSL_POLICY } from "./container-service";
 
 export interface ServingLoadBalancerProps {
   readonly vpcId: string;
   readonly subnetIds: string[];
   readonly port: number;
   readonly healthCheckPath: string;
+  /** TLS on the listener (the instances behind it are reached over TCP); "none": plain TCP. */
+  readonly tls: ServeTls;
   /** Who may call the server: rules on the load balancer's security group. */
   readonly allowFrom: readonly AllowFrom[];
   /** The instances' security group: opened to the load balancer only. */
@@ -81,10 +85,13 @@ export function createServingLoadBalancer(scope: Construct, props: ServingLoadBa
     healthCheck: { enabled: true, protocol: "HTTP", path: props.healthCheckPath, port: "traffic-port", matcher: "200-399", interval: 10, healthyThreshold: 2, unhealthyThreshold: 3 },
     tags,
   });
+  const tls = props.tls === "none" ? undefined : props.tls;
+  // A TLS listener forwards to the TCP target group: TLS ends at the load balancer, inside the VPC.
   const listener = new LbListener(scope, "listener", {
     loadBalancerArn: loadBalancer.arn,
     port: props.port,
-    protocol: "TCP",
+    protocol: tls ? "TLS" : "TCP",
+    ...(tls && { certificateArn: tls.certificateArn, sslPolicy: tls.sslPolicy ?? DEFAULT_SSL_POLICY }),
     defaultAction: [{ type: "forward", targetGroupArn: targetGroup.arn }],
     tags,
   });

@@ -18,6 +18,16 @@ export function workloadContainers(props: GpuWorkloadProps, decision: Decision, 
   if (service && kind !== "instance" && kind !== "auto-scaling-group") {
     throw new InvalidRequirementError("serve", "a server", `it runs on an instance or a fleet, not on ${kind === "cluster" ? `a ${decision.nodeCount}-node cluster` : "AWS Batch"}`);
   }
+  if (service && kind === "auto-scaling-group" && service.tls === undefined) {
+    throw new InvalidRequirementError(
+      "serve.tls",
+      undefined,
+      'a serving fleet\'s load balancer needs a choice: { certificateArn } (an ACM certificate: it terminates TLS) or "none" (plain TCP: whatever reaches the listener reads the traffic)',
+    );
+  }
+  if (service && kind === "instance" && typeof service.tls === "object") {
+    throw new InvalidRequirementError("serve.tls", "a certificate", "a single server has no load balancer to terminate TLS: serve from a fleet (replicas >= 2 or { min, max }), or terminate TLS in front of it yourself");
+  }
   if (props.job !== undefined && props.workload !== "training" && props.workload !== "fine-tuning") {
     throw new InvalidRequirementError("job", "a job", `it is for Training and FineTuning; a ${name} ${props.workload === "batch-processing" ? "submits jobs to AWS Batch (batch.job)" : "serves (serve)"}`);
   }
