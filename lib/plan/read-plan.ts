@@ -34,27 +34,32 @@ const SYNTH_MANIFEST = "manifest.json";
  */
 export function readPlanOrEmpty(fileOrFolder: string, flag: string): { readonly file: string; readonly plan: GpuPlan } {
   const file = planFileAt(fileOrFolder);
-  if (file !== fileOrFolder && !fs.existsSync(file) && fs.existsSync(path.join(fileOrFolder, SYNTH_MANIFEST))) {
+  // lstat: a dangling link named gpu-plan.json is not "no plan"; readPlanFile refuses it as a link.
+  if (file !== fileOrFolder && !fs.lstatSync(file, { throwIfNoEntry: false }) && fs.existsSync(path.join(fileOrFolder, SYNTH_MANIFEST))) {
     return { file, plan: emptyPlan() };
   }
   return { file, plan: readPlanFile(file, flag) };
 }
 
 /**
- * Reads and checks a plan file. Only a regular file is read (a FIFO would block, a device never ends),
- * and only up to MAX_PLAN_BYTES; every field the report uses is checked for its type. Errors name the
- * file and the flag that gave it.
+ * Reads and checks a plan file. Only a regular file is read (a FIFO would block, a device never ends), not through
+ * a symbolic link, and only up to MAX_PLAN_BYTES; every field the report uses is checked for its type. Errors name
+ * the file and the flag that gave it.
  */
 export function readPlanFile(file: string, flag = "--dir"): GpuPlan {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
-    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    // O_NOFOLLOW: a committed link (gpu-plan.json -> /etc/shadow, or a CI secret) is not followed. Only the file
+    // itself: a folder reached through a link (macOS's /tmp, a workspace link) still holds a file that must be a plan.
+    // Windows has no O_NOFOLLOW (undefined, so no bit); git there checks links out as plain files.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOFOLLOW);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") {
       throw new GpuWorkloadsError("NoPlan", `${file} does not exist. Run the synth first (npm run synth, or cdktf synth), or point ${flag} at its output folder.`);
     }
+    if (code === "ELOOP") throw new BadPlanError(file, "it is a symbolic link, which the report does not follow (synth writes a regular file)", flag);
     throw new BadPlanError(file, `it cannot be opened (${code ?? (error as Error).message})`, flag);
   }
   try {
