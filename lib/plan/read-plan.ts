@@ -2,9 +2,13 @@ import * as fs from "fs";
 import * as path from "path";
 import { GpuWorkloadsError } from "../validation/errors";
 import { CAPACITY_KINDS, GPU_PLAN_FILE, GPU_PLAN_VERSION, GpuPlan, PlannedWorkload, emptyPlan } from "./gpu-plan";
+import { jsonSyntaxProblem } from "./json-syntax";
 
 /** Largest plan `report` reads: a plan of 10,000 workloads is about 15 MB. */
 export const MAX_PLAN_BYTES = 32 * 1024 * 1024;
+
+/** Deepest nesting of arrays and objects a plan may have: a real one has 5 (plan, workloads, workload, alternatives, alternative). */
+export const MAX_PLAN_DEPTH = 32;
 
 /** A plan file that cannot be read as a cdktf-gpu-workloads plan. */
 export class BadPlanError extends GpuWorkloadsError {
@@ -43,8 +47,9 @@ export function readPlanOrEmpty(fileOrFolder: string, flag: string): { readonly 
 
 /**
  * Reads and checks a plan file. Only a regular file is read (a FIFO would block, a device never ends), not through
- * a symbolic link, and only up to MAX_PLAN_BYTES; every field the report uses is checked for its type. Errors name
- * the file and the flag that gave it.
+ * a symbolic link, and only up to MAX_PLAN_BYTES and MAX_PLAN_DEPTH; every field the report uses is checked for its
+ * type. Errors name the file and the flag that gave it, and never quote the file's bytes: a pull request can commit
+ * a gpu-plan.json, and what the report prints reaches a CI log and a pull-request comment.
  */
 export function readPlanFile(file: string, flag = "--dir"): GpuPlan {
   let fd: number;
@@ -66,15 +71,21 @@ export function readPlanFile(file: string, flag = "--dir"): GpuPlan {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) throw new BadPlanError(file, "it is not a regular file", flag);
     if (stat.size > MAX_PLAN_BYTES) throw new BadPlanError(file, `it has ${stat.size} bytes, more than the ${MAX_PLAN_BYTES} a plan may have`, flag);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(fs.readFileSync(fd, "utf8"));
-    } catch (error) {
-      throw new BadPlanError(file, `it is not JSON (${(error as Error).message})`, flag);
-    }
-    return checkPlan(file, parsed, flag);
+    return checkPlan(file, parseJson(file, fs.readFileSync(fd, "utf8"), flag), flag);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** The parsed file; a BadPlanError that says where it stops being JSON, never what it holds there. */
+function parseJson(file: string, text: string, flag: string): unknown {
+  const syntax = jsonSyntaxProblem(text, MAX_PLAN_DEPTH);
+  if (syntax) throw new BadPlanError(file, `it is not JSON: ${syntax.problem} (line ${syntax.line}, column ${syntax.column})`, flag);
+  try {
+    return JSON.parse(text);
+  } catch {
+    // The scan accepted it, so this is not expected; JSON.parse's message would quote the text, so it is dropped.
+    throw new BadPlanError(file, "it is not JSON", flag);
   }
 }
 

@@ -192,4 +192,49 @@ describe("a plan file a pull request wrote: nothing of another file, nothing of 
     expect(result.exitCode).toBe(2);
     expect(JSON.parse(result.stdout).error.message).toMatch(/\(--compare-to\) is not a cdktf-gpu-workloads plan: it is a symbolic link/);
   });
+
+  test.each([
+    ["a secret file", `SECRET=${SECRET}\n`, "a value is not JSON (not an object, array, string, number, true, false or null) (line 1, column 1)"],
+    ["a secret in JSON-like text", `{\n  "tool": "cdktf-gpu-workloads",\n  "token": ${SECRET}\n}`, "a value is not JSON (not an object, array, string, number, true, false or null) (line 3, column 12)"],
+    ["a secret before a syntax error", `{"token": "${SECRET}" "next": 1}`, "a value is followed by neither a comma nor the closing bracket (line 1, column 34)"],
+    ["a secret in a string with a raw line break", `{"token": "${SECRET}\n"}`, "a string holds a control character (a line break, a tab) that is not escaped (line 1, column 32)"],
+    ["a secret after the value", `{}\n${SECRET}`, "more text follows the JSON value (line 2, column 1)"],
+    ["a cut-off secret", `{"token": "${SECRET}`, "a string is not closed (line 1, column 32)"],
+    ["a bad escape", `["\\q${SECRET}"]`, "a string holds an invalid escape (line 1, column 3)"],
+    ["a bad number", `[-${SECRET}]`, "a number is malformed (line 1, column 3)"],
+    ["an empty file", "", "the text ends before the JSON does (line 1, column 1)"],
+  ])("%s: the error says where the file stops being JSON and never quotes it", (_name, contents, where) => {
+    const { text, json } = report(contents);
+    expect(text.exitCode).toBe(2);
+    expect(text.stderr).toMatch(new RegExp(`: it is not JSON: ${where.replace(/[()]/g, "\\$&")}\\. Synthesize again`));
+    expect(JSON.parse(json.stdout).error).toEqual({ code: "BadPlan", message: expect.stringContaining(`it is not JSON: ${where}.`) });
+    for (const output of [text.stdout, text.stderr, json.stdout, json.stderr]) {
+      expect(output).not.toContain(SECRET);
+      expect(output).not.toMatch(/SECRET|token|is not valid JSON|Unexpected token/);
+    }
+  });
+
+  test.each([1e5, 1e6])("arrays nested %d deep: BadPlan, no stack overflow", (depth) => {
+    const { text, json } = report("[".repeat(depth) + "]".repeat(depth));
+    expect(text.exitCode).toBe(2);
+    expect(text.stderr).toMatch(/: it is not JSON: arrays and objects nest more than 32 levels deep \(line 1, column 33\)\. Synthesize again/);
+    expect(JSON.parse(json.stdout).error.code).toBe("BadPlan");
+  });
+
+  test("deep nesting where the report quotes or prints a value (tool, an unknown field of a workload): BadPlan, not a RangeError", () => {
+    const deep = "[".repeat(100_000) + "]".repeat(100_000);
+    const written = JSON.stringify(oneWorkloadPlan());
+    const deepTool = written.replace('"tool":"cdktf-gpu-workloads"', `"tool":${deep}`);
+    const deepField = written.replace('"reason":', `"extra":${deep},"reason":`);
+    expect(deepTool).not.toBe(written);
+    expect(deepField).not.toBe(written);
+    for (const contents of [deepTool, deepField]) {
+      const { text, json } = report(contents);
+      expect(text.stderr).toMatch(/it is not JSON: arrays and objects nest more than 32 levels deep/);
+      expect(JSON.parse(json.stdout).error.code).toBe("BadPlan");
+    }
+    // As deep as the limit allows still reports, as JSON too.
+    const atLimit = written.replace('"reason":', `"extra":${"[".repeat(29)}${"]".repeat(29)},"reason":`);
+    expect(report(atLimit).json.exitCode).toBe(0);
+  });
 });
