@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { GpuWorkloadsError } from "../validation/errors";
+import { GpuWorkloadsError, formatValue } from "../validation/errors";
 import { CAPACITY_KINDS, GPU_PLAN_FILE, GPU_PLAN_VERSION, GpuPlan, PlannedWorkload, emptyPlan } from "./gpu-plan";
 import { jsonSyntaxProblem } from "./json-syntax";
 
@@ -123,19 +123,20 @@ function checkPlan(file: string, plan: unknown, flag = "--dir"): GpuPlan {
   const bad = (problem: string) => new BadPlanError(file, problem, flag);
   const p = plan as Record<string, unknown>;
   if (!isObject(p)) throw bad("it is not a JSON object");
-  if (p.tool !== "cdktf-gpu-workloads") throw bad(`"tool" is ${JSON.stringify(p.tool)}, not "cdktf-gpu-workloads"`);
+  // formatValue: a value from the file is quoted cut short and with control characters escaped.
+  if (p.tool !== "cdktf-gpu-workloads") throw bad(`"tool" is ${formatValue(p.tool)}, not "cdktf-gpu-workloads"`);
   if (p.version === 1) {
     throw bad("it has version 1 (cdktf-gpu-workloads 0.1: us-east-1 prices only, worst cases at the chosen type); this report reads version 2");
   }
   if (p.version !== GPU_PLAN_VERSION) {
-    throw bad(`it has version ${JSON.stringify(p.version)}; this report reads version ${GPU_PLAN_VERSION}`);
+    throw bad(`it has version ${formatValue(p.version)}; this report reads version ${GPU_PLAN_VERSION}`);
   }
   for (const [field, type] of [["pricesAsOf", "string"], ["spotPricesAsOf", "string"], ["hoursPerMonth", "number"]] as const) {
     if (!hasType(p[field], type)) throw bad(`"${field}" is not a ${type}`);
   }
   // Dates reach Markdown comments unescaped, so they must be dates.
   for (const field of ["pricesAsOf", "spotPricesAsOf"]) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(p[field] as string)) throw bad(`"${field}" is ${JSON.stringify(p[field])}, not a date (YYYY-MM-DD)`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(p[field] as string)) throw bad(`"${field}" is ${formatValue(p[field])}, not a date (YYYY-MM-DD)`);
   }
   if (!Array.isArray(p.workloads)) throw bad('"workloads" is not a list');
   p.workloads.forEach((w: unknown, i: number) => {

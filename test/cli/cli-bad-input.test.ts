@@ -237,4 +237,16 @@ describe("a plan file a pull request wrote: nothing of another file, nothing of 
     const atLimit = written.replace('"reason":', `"extra":${"[".repeat(29)}${"]".repeat(29)},"reason":`);
     expect(report(atLimit).json.exitCode).toBe(0);
   });
+
+  test("a value the error quotes is cut short and its control characters are escaped", () => {
+    // GIVEN a tool name with ESC, a bidi override and a newline followed by a workflow command, then a megabyte of text
+    const tool = `\u001b[31m\u202e\n::add-mask::x${"A".repeat(1_000_000)}`;
+    const { text, json } = report(JSON.stringify({ ...oneWorkloadPlan(), tool }));
+    // THEN
+    expect(text.stderr).toMatch(/^gpu-workloads: .* is not a cdktf-gpu-workloads plan: "tool" is "\\u001b\[31m\\u202e\\n::add-mask::xA{168}…, not "cdktf-gpu-workloads"\. Synthesize again/);
+    expect(text.stderr.length).toBeLessThan(600);
+    expect(text.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+    expect(JSON.parse(json.stdout).error.message).toContain('"tool" is "\\u001b[31m\\u202e\\n::add-mask::xAAA');
+    expect(json.stdout.length).toBeLessThan(800);
+  });
 });
