@@ -398,7 +398,15 @@ describe("report --compare-to: plans that cannot be compared are typed errors na
     const v3 = { ...plans.base, version: 3 } as GpuPlan;
     expect(() => comparePlans(v3, plans.head)).toThrow(/the base plan has plan version 3 and the head plan version 2; synthesize both with the same cdktf-gpu-workloads version/);
     const twice = { ...plans.head, workloads: [...plans.head.workloads, plans.head.workloads[0]] };
-    expect(() => comparePlans(plans.base, twice)).toThrow(/the head plan lists the workload chat\/assistant of stack chat twice/);
+    expect(() => comparePlans(plans.base, twice)).toThrow('the head plan lists the workload "chat/assistant" of stack "chat" twice');
+  });
+
+  test("a workload listed twice is named cut short and with its control characters escaped", () => {
+    const hostile = { ...plans.head.workloads[0], stack: "chat\u001b[31m", path: `chat/\u202e\n::add-mask::x${"y".repeat(1_000_000)}` };
+    const twice = { ...plans.head, workloads: [...plans.head.workloads, hostile, hostile] };
+    const message = compareJson(writePlan(twice), plans.baseDir).doc.error.message;
+    expect(message).toMatch(/^the head plan .* lists the workload "chat\/\\u202e\\n::add-mask::xy+… of stack "chat\\u001b\[31m" twice; synthesize it again\.$/);
+    expect(message.length).toBeLessThan(600);
   });
 });
 
