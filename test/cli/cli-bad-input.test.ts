@@ -102,14 +102,15 @@ describe("report reads only a real plan", () => {
     expect(runCli(["report", "--dir", d]).stderr).toMatch(/has 33554433 bytes, more than the 33554432 a plan may have/);
   });
 
-  test("Markdown escapes names: no heading, link, image, mention, HTML or cell injection into a pull request", () => {
+  test("Markdown shows names as inline code: no heading, link, image, mention, HTML or cell injection into a pull request", () => {
     const hostile = "x\n# Heading [click](https://evil.example) ![i](https://evil.example/i.png) @org/team <script> | cell `code` *b*";
     const markdown = report({ ...oneWorkloadPlan({ stack: hostile, path: hostile }) }, ["--markdown"]).stdout;
+    // The line break is shown as �; a fence of two backticks holds the name's single ones.
+    const code = "``x\uFFFD# Heading [click](https://evil.example) ![i](https://evil.example/i.png) @org/team <script> | cell `code` *b*``";
+    expect(markdown).toContain(`\n### Stack ${code}\n`);
     expect(markdown).not.toMatch(/\n# Heading/);
-    expect(markdown).not.toMatch(/[^\\]\[click\]/);
-    expect(markdown).not.toContain("@org");
-    expect(markdown).not.toContain("<script>");
     const row = markdown.split("\n").find((l) => l.includes("Heading") && l.startsWith("|"))!;
+    expect(row.startsWith(`| ${code.replace("|", "\\|")} | `)).toBe(true); // the pipe escaped for the table, inside the span too
     expect(row.split(/(?<!\\)\|/)).toHaveLength(14); // 12 cells between 13 unescaped bars
   });
 });
