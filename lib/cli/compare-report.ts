@@ -2,7 +2,8 @@ import { CostChange, PlanComparison, WorkloadComparison } from "../plan/compare-
 import { planTotals } from "../plan/gpu-plan";
 import { formatUsd, formatUsdChange } from "../plan/money";
 import { CommandOutput } from "./command";
-import { markdownTable, markdownText } from "./markdown";
+import { markdownTable } from "./markdown";
+import { PlanName, markdownName, textName } from "./plan-name";
 import { instancesText } from "./table";
 import { wrap } from "./wrap";
 
@@ -78,31 +79,34 @@ export function percentText(delta: number, base: number): string {
 const MARK = { added: "+", removed: "-", changed: "~", unchanged: " " } as const;
 
 function textReport(c: PlanComparison, limits: CostLimits, failed: readonly string[]): string {
+  const name = textName;
   const lines = ["GPU workloads: cost change", "", ...headline(c), ""];
   for (const w of c.workloads.filter((w) => w.change !== "unchanged")) {
-    lines.push(wrap(`${MARK[w.change]} ${workloadName(w)} (${changeLabel(w)})`, "    "));
+    lines.push(wrap(`${MARK[w.change]} ${workloadName(w, name)} (${changeLabel(w)})`, "    "));
     const field = (label: string, value: string) => lines.push(wrap(`    ${label.padEnd(11)} ${value}`, " ".repeat(16)));
-    if (w.base && w.head && w.base.region !== w.head.region) field("region", `${w.base.region} → ${w.head.region}`);
-    if (w.base && w.head && w.base.purchase !== w.head.purchase) field("purchase", `${w.base.purchase} → ${w.head.purchase}`);
-    field("instance", beforeAfter(w, (s) => s.instanceType));
+    if (w.base && w.head && w.base.region !== w.head.region) field("region", `${name(w.base.region)} → ${name(w.head.region)}`);
+    if (w.base && w.head && w.base.purchase !== w.head.purchase) field("purchase", `${name(w.base.purchase)} → ${name(w.head.purchase)}`);
+    field("instance", beforeAfter(w, (s) => name(s.instanceType)));
     field("instances", beforeAfter(w, (s) => instancesText(s.instances)));
     field("expected", `${costBeforeAfter(w, "usdPerMonth")} a month: ${changeText(w, "usdPerMonth")}`);
     field("worst case", `${costBeforeAfter(w, "maxUsdPerMonth")} a month: ${changeText(w, "maxUsdPerMonth")}`);
     lines.push("");
   }
-  lines.push(unchangedLine(c), "", pricesLine(c), ...checkLines(limits, failed));
+  lines.push(unchangedLine(c, name), "", pricesLine(c), ...checkLines(limits, failed));
   return lines.map((line) => wrap(line)).join("\n");
 }
 
 const HEADERS = ["workload", "change", "instance", "instances", "expected $/month", "Δ $/month", "worst case $/month", "Δ worst case $/month"];
 
+/** The change as a pull-request comment: a headline, one row per change. Names from the plan are inline code. */
 function markdownReport(c: PlanComparison, limits: CostLimits, failed: readonly string[]): string {
+  const name = markdownName;
   const [expected, worst] = headline(c);
   const changed = c.workloads.filter((w) => w.change !== "unchanged");
   const rows = changed.map((w) => [
-    workloadName(w),
+    workloadName(w, name),
     changeLabel(w),
-    beforeAfter(w, (s) => s.instanceType),
+    beforeAfter(w, (s) => name(s.instanceType)),
     beforeAfter(w, (s) => instancesText(s.instances)),
     costBeforeAfter(w, "usdPerMonth"),
     changeText(w, "usdPerMonth"),
@@ -116,7 +120,7 @@ function markdownReport(c: PlanComparison, limits: CostLimits, failed: readonly 
     worst,
     "",
     ...(rows.length ? [markdownTable(HEADERS, rows), ""] : []),
-    unchangedLine(c, markdownText),
+    unchangedLine(c, name),
     "",
     pricesLine(c),
     ...checkLines(limits, failed).map((line) => line.replace(/^(Cost check \w+)/, "**$1**")),
@@ -124,15 +128,15 @@ function markdownReport(c: PlanComparison, limits: CostLimits, failed: readonly 
 }
 
 /** The construct path, with its stack where the path does not start with it. */
-function workloadName(w: WorkloadComparison): string {
-  return w.path.startsWith(`${w.stack}/`) ? w.path : `${w.path} (stack ${w.stack})`;
+function workloadName(w: WorkloadComparison, name: PlanName): string {
+  return w.path.startsWith(`${w.stack}/`) ? name(w.path) : `${name(w.path)} (stack ${name(w.stack)})`;
 }
 
 function changeLabel(w: WorkloadComparison): string {
   return w.pricesOnly ? "changed: prices only" : w.change;
 }
 
-/** "g5.xlarge → g6e.xlarge", "g6.xlarge" when both sides agree, "– → g6.xlarge" for an added workload. */
+/** "g5.xlarge → g6e.xlarge", "g6.xlarge" when both sides agree, "– → g6.xlarge" for an added workload; `show` writes a side. */
 function beforeAfter(w: WorkloadComparison, show: (side: NonNullable<WorkloadComparison["base"]>) => string): string {
   const before = w.base ? show(w.base) : "–";
   const after = w.head ? show(w.head) : "–";
@@ -151,12 +155,12 @@ function changeText(w: WorkloadComparison, field: "usdPerMonth" | "maxUsdPerMont
   return w.base && delta !== 0 ? `${formatUsdChange(delta)} (${percentText(delta, w.base[field])})` : formatUsdChange(delta);
 }
 
-function unchangedLine(c: PlanComparison, name: (text: string) => string = (t) => t): string {
+function unchangedLine(c: PlanComparison, name: PlanName): string {
   const same = c.workloads.filter((w) => w.change === "unchanged");
   if (c.workloads.length === 0) return "No workloads to compare.";
   if (same.length === 0) return "Every workload changed, was added or was removed.";
   const total = planTotals(same.map((w) => w.head!));
-  const count = same.length === 1 ? `1 workload unchanged (${name(workloadName(same[0]))})` : `${same.length} workloads unchanged`;
+  const count = same.length === 1 ? `1 workload unchanged (${workloadName(same[0], name)})` : `${same.length} workloads unchanged`;
   return `${count}: ${formatUsd(total.usdPerMonth)} a month expected, ${formatUsd(total.maxUsdPerMonth)} in the worst case.`;
 }
 

@@ -6,6 +6,7 @@ import { Command } from "./command";
 import { estimateCommand } from "./estimate-command";
 import { gpusCommand } from "./gpus-command";
 import { commandHelp, overview } from "./help";
+import { inertJson, inertLine, inertText } from "./inert-text";
 import { modelsCommand } from "./models-command";
 import { reportCommand } from "./report-command";
 import { selectCommand } from "./select-command";
@@ -24,7 +25,11 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs the CLI on argv (without node and script) and returns what it prints; never exits the process. */
+/**
+ * Runs the CLI on argv (without node and script) and returns what it prints; never exits the process. Answers and
+ * errors pass through inert-text.ts on their way out: what they quote of a plan or a path cannot act on a terminal
+ * or a CI log.
+ */
 export function runCli(argv: readonly string[]): CliResult {
   const [name, ...rest] = argv;
   const json = rest.includes("--json");
@@ -40,14 +45,15 @@ export function runCli(argv: readonly string[]): CliResult {
     const failed = output.failed ?? [];
     return {
       exitCode: failed.length ? 1 : 0,
-      stdout: (json ? JSON.stringify(output.json, null, 2) : output.text) + "\n",
-      stderr: failed.map((reason) => `gpu-workloads: ${reason}\n`).join(""),
+      stdout: (json ? inertJson(JSON.stringify(output.json, null, 2)) : inertText(output.text)) + "\n",
+      stderr: failed.map((reason) => `gpu-workloads: ${inertLine(reason)}\n`).join(""),
     };
   } catch (error) {
     if (!(error instanceof GpuWorkloadsError)) throw error;
+    // One line: a path or value in the message cannot start a line of its own.
     return json
-      ? { exitCode: 2, stdout: JSON.stringify({ error: { code: error.code, message: error.message } }, null, 2) + "\n", stderr: "" }
-      : { exitCode: 2, stdout: "", stderr: `gpu-workloads: ${error.message}\n` };
+      ? { exitCode: 2, stdout: inertJson(JSON.stringify({ error: { code: error.code, message: error.message } }, null, 2)) + "\n", stderr: "" }
+      : { exitCode: 2, stdout: "", stderr: `gpu-workloads: ${inertLine(error.message)}\n` };
   }
 }
 

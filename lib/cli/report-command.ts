@@ -9,7 +9,8 @@ import { checkNumber } from "../validation/numbers";
 import { JSON_FLAG, ParsedFlags, flag } from "./args";
 import { Command, CommandOutput } from "./command";
 import { compareReport } from "./compare-report";
-import { markdownTable, markdownText } from "./markdown";
+import { markdownTable } from "./markdown";
+import { PlanName, markdownName, textName } from "./plan-name";
 import { hourlyOr, instancesText, renderTable } from "./table";
 import { wrap } from "./wrap";
 
@@ -27,7 +28,7 @@ export const reportCommand: Command = {
     "compare-to": flag.string("BASE_PLAN", "report the change from this base plan: its gpu-plan.json, or the cdktf.out folder holding it"),
     "fail-above-usd": flag.number("N", "with --compare-to: exit 1 when the expected monthly cost rises by more than N dollars"),
     "fail-above-percent": flag.number("P", "with --compare-to: exit 1 when the expected monthly cost rises by more than P percent"),
-    markdown: flag.switch("print Markdown for a pull-request comment (names from the plan are escaped)"),
+    markdown: flag.switch("print Markdown for a pull-request comment (names from the plan are inline code)"),
     json: JSON_FLAG,
   },
   exitsWith1: "with --compare-to, when the expected monthly cost rises above --fail-above-usd or --fail-above-percent",
@@ -86,13 +87,15 @@ interface StackCost {
   readonly totals: Totals;
 }
 
-/** One table per stack with every column, for a pull request (a browser scrolls sideways). */
+/** One table per stack with every column, for a pull request (a browser scrolls sideways). Names from the plan are inline code. */
 function markdownPlan(plan: GpuPlan, perStack: readonly StackCost[], app: Totals): string {
+  const name = markdownName;
   const lines = ["## GPU workloads: cost plan", ""];
   for (const s of perStack) {
-    lines.push(`### Stack ${markdownText(s.stack)}`, "", markdownTable(HEADERS, [...s.workloads.map(row), totalRow(`${s.stack} total`, s.totals)]), "");
+    const rows = [...s.workloads.map((w) => row(w, name)), totalRow(`${name(s.stack)} total`, s.totals)];
+    lines.push(`### Stack ${name(s.stack)}`, "", markdownTable(HEADERS, rows), "");
   }
-  lines.push(`**${appTotal(app)}**`, "", ...volumeLines(plan, markdownTable, markdownText), pricesNote(plan, markdownText));
+  lines.push(`**${appTotal(app)}**`, "", ...volumeLines(plan, markdownTable, name), pricesNote(plan, name));
   return lines.join("\n");
 }
 
@@ -101,19 +104,20 @@ function markdownPlan(plan: GpuPlan, perStack: readonly StackCost[], app: Totals
  * with the fallback count after the instance type (explained below the tables).
  */
 function textPlan(plan: GpuPlan, perStack: readonly StackCost[], app: Totals): string {
+  const name = textName;
   const lines = ["GPU workloads: cost plan", ""];
   for (const s of perStack) {
     const rows = s.workloads.map((w) => [
-      w.path,
-      w.instanceType + (w.instanceTypes.length > 1 ? ` +${w.instanceTypes.length - 1}` : ""),
+      name(w.path),
+      name(w.instanceType) + (w.instanceTypes.length > 1 ? ` +${w.instanceTypes.length - 1}` : ""),
       instancesText(w.instances),
-      w.purchase,
+      name(w.purchase),
       money(w.usdPerHour),
       money(w.usdPerMonth),
       money(w.maxUsdPerMonth),
     ]);
-    const total = [`${s.stack} total`, "", "", "", money(s.totals.usdPerHour), money(s.totals.usdPerMonth), money(s.totals.maxUsdPerMonth)];
-    lines.push(`Stack ${s.stack}`, "", renderTable(["workload", "instance", "instances", "purchase", "$/hour", "$/month", "max $/month"], [...rows, total]), "");
+    const total = [`${name(s.stack)} total`, "", "", "", money(s.totals.usdPerHour), money(s.totals.usdPerMonth), money(s.totals.maxUsdPerMonth)];
+    lines.push(`Stack ${name(s.stack)}`, "", renderTable(["workload", "instance", "instances", "purchase", "$/hour", "$/month", "max $/month"], [...rows, total]), "");
   }
   lines.push(
     "Where and at what prices",
@@ -122,22 +126,22 @@ function textPlan(plan: GpuPlan, perStack: readonly StackCost[], app: Totals): s
       ["workload", "region", "capacity", "GPUs", "$/inst-h", "spot", "max set by"],
       perStack.flatMap((s) =>
         s.workloads.map((w) => [
-          w.path,
-          regionCell(w),
-          w.capacity,
-          gpusLabel(w.gpuCount, w.gpuFraction, w.gpu),
+          name(w.path),
+          regionCell(w, name),
+          name(w.capacity),
+          gpusLabel(w.gpuCount, w.gpuFraction, name(w.gpu)),
           hourlyOr(w.usdPerInstanceHour),
           hourlyOr(w.spotUsdPerInstanceHour),
-          maxSetBy(w),
+          maxSetBy(w, name),
         ]),
       ),
     ),
     "",
     wrap(appTotal(app)),
     "",
-    ...volumeLines(plan, (headers, rows) => renderTable(headers, rows), (t) => t, wrap),
+    ...volumeLines(plan, (headers, rows) => renderTable(headers, rows), name, wrap),
     wrap("instance +N: N fallback types the capacity may also launch. $/inst-h: one instance on-demand; spot: its spot estimate."),
-    wrap(pricesNote(plan, (t) => t)),
+    wrap(pricesNote(plan, name)),
   );
   return lines.join("\n");
 }
@@ -146,7 +150,7 @@ function textPlan(plan: GpuPlan, perStack: readonly StackCost[], app: Totals): s
  * The root volumes, apart from the instances' cost: each instance's gp3 volume (size, throughput, IOPS) and all of them
  * for a month at us-east-1's list prices. Nothing for a plan written before volumes were recorded.
  */
-function volumeLines(plan: GpuPlan, table: (headers: string[], rows: string[][]) => string, name: (text: string) => string, heading = (t: string) => t): string[] {
+function volumeLines(plan: GpuPlan, table: (headers: string[], rows: string[][]) => string, name: PlanName, heading = (t: string) => t): string[] {
   const withVolumes = plan.workloads.filter((w) => w.rootVolume);
   if (withVolumes.length === 0) return [];
   const rows = withVolumes.map((w) => {
@@ -166,7 +170,7 @@ function appTotal(app: Totals): string {
   return `App total: ${money(app.usdPerHour)}/hour, ${money(app.usdPerMonth)}/month expected; up to ${money(app.maxUsdPerMonth)}/month in the worst case.`;
 }
 
-function pricesNote(plan: GpuPlan, name: (text: string) => string): string {
+function pricesNote(plan: GpuPlan, name: PlanName): string {
   const assumed = [...new Set(plan.workloads.filter((w) => !w.regionKnown).map((w) => w.path))];
   return (
     `Prices: on-demand Linux per region as of ${plan.pricesAsOf}; spot estimates (median over a region's zones) as of ${plan.spotPricesAsOf}; a month is ${plan.hoursPerMonth} hours. ` +
@@ -176,34 +180,34 @@ function pricesNote(plan: GpuPlan, name: (text: string) => string): string {
 }
 
 /** A Markdown row: every column. */
-function row(w: PlannedWorkload): (string | number)[] {
+function row(w: PlannedWorkload, name: PlanName): (string | number)[] {
   const instances = instancesText(w.instances);
   const types = w.instanceTypes.length > 1 ? ` +${w.instanceTypes.length - 1} fallback` : "";
   const spot = hourlyOr(w.spotUsdPerInstanceHour);
   return [
-    w.path,
-    regionCell(w),
-    w.capacity,
-    w.instanceType + types,
-    gpusLabel(w.gpuCount, w.gpuFraction, w.gpu),
+    name(w.path),
+    regionCell(w, name),
+    name(w.capacity),
+    name(w.instanceType) + types,
+    gpusLabel(w.gpuCount, w.gpuFraction, name(w.gpu)),
     instances,
-    w.purchase,
+    name(w.purchase),
     `${hourlyOr(w.usdPerInstanceHour)} / ${spot}`,
     money(w.usdPerHour),
     money(w.usdPerMonth),
     money(w.maxUsdPerMonth),
-    maxSetBy(w),
+    maxSetBy(w, name),
   ];
 }
 
 /** The region, marked * where none was known and us-east-1 prices stand in. */
-function regionCell(w: PlannedWorkload): string {
-  return w.regionKnown ? w.region : `${w.region}*`;
+function regionCell(w: PlannedWorkload, name: PlanName): string {
+  return w.regionKnown ? name(w.region) : `${name(w.region)}*`;
 }
 
 /** What sets the worst case: the most instances of the dearest type. */
-function maxSetBy(w: PlannedWorkload): string {
-  return `${w.instances.max} × ${w.maxInstanceType}`;
+function maxSetBy(w: PlannedWorkload, name: PlanName): string {
+  return `${w.instances.max} × ${name(w.maxInstanceType)}`;
 }
 
 function totalRow(label: string, t: { usdPerHour: number; usdPerMonth: number; maxUsdPerMonth: number }): (string | number)[] {

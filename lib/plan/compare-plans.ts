@@ -4,7 +4,7 @@
  * `gpu-workloads report --compare-to` reads the plans and renders the comparison. Cost words mean what
  * COST_VOCABULARY (./cost-vocabulary.ts) says: "expected" is usdPerMonth, "worst case" maxUsdPerMonth.
  */
-import { GpuWorkloadsError } from "../validation/errors";
+import { GpuWorkloadsError, formatValue } from "../validation/errors";
 import { GpuPlan, PlannedWorkload, planTotals } from "./gpu-plan";
 import { round2 } from "./money";
 
@@ -248,7 +248,10 @@ const key = (w: PlannedWorkload) => JSON.stringify([w.stack, w.path]);
 function byKey(plan: GpuPlan, label: string): Map<string, PlannedWorkload> {
   const map = new Map<string, PlannedWorkload>();
   for (const w of plan.workloads) {
-    if (map.has(key(w))) throw new PlansNotComparableError(`${label} lists the workload ${w.path} of stack ${w.stack} twice; synthesize it again.`);
+    if (map.has(key(w))) {
+      // formatValue: names from the plan are quoted cut short and with control characters escaped.
+      throw new PlansNotComparableError(`${label} lists the workload ${formatValue(w.path)} of stack ${formatValue(w.stack)} twice; synthesize it again.`);
+    }
     map.set(key(w), w);
   }
   return map;

@@ -1,10 +1,14 @@
 import * as fs from "fs";
 import * as path from "path";
-import { GpuWorkloadsError } from "../validation/errors";
+import { GpuWorkloadsError, formatValue } from "../validation/errors";
 import { CAPACITY_KINDS, GPU_PLAN_FILE, GPU_PLAN_VERSION, GpuPlan, PlannedWorkload, emptyPlan } from "./gpu-plan";
+import { jsonSyntaxProblem } from "./json-syntax";
 
 /** Largest plan `report` reads: a plan of 10,000 workloads is about 15 MB. */
 export const MAX_PLAN_BYTES = 32 * 1024 * 1024;
+
+/** Deepest nesting of arrays and objects a plan may have: a real one has 5 (plan, workloads, workload, alternatives, alternative). */
+export const MAX_PLAN_DEPTH = 32;
 
 /** A plan file that cannot be read as a cdktf-gpu-workloads plan. */
 export class BadPlanError extends GpuWorkloadsError {
@@ -34,42 +38,54 @@ const SYNTH_MANIFEST = "manifest.json";
  */
 export function readPlanOrEmpty(fileOrFolder: string, flag: string): { readonly file: string; readonly plan: GpuPlan } {
   const file = planFileAt(fileOrFolder);
-  if (file !== fileOrFolder && !fs.existsSync(file) && fs.existsSync(path.join(fileOrFolder, SYNTH_MANIFEST))) {
+  // lstat: a dangling link named gpu-plan.json is not "no plan"; readPlanFile refuses it as a link.
+  if (file !== fileOrFolder && !fs.lstatSync(file, { throwIfNoEntry: false }) && fs.existsSync(path.join(fileOrFolder, SYNTH_MANIFEST))) {
     return { file, plan: emptyPlan() };
   }
   return { file, plan: readPlanFile(file, flag) };
 }
 
 /**
- * Reads and checks a plan file. Only a regular file is read (a FIFO would block, a device never ends),
- * and only up to MAX_PLAN_BYTES; every field the report uses is checked for its type. Errors name the
- * file and the flag that gave it.
+ * Reads and checks a plan file. Only a regular file is read (a FIFO would block, a device never ends), not through
+ * a symbolic link, and only up to MAX_PLAN_BYTES and MAX_PLAN_DEPTH; every field the report uses is checked for its
+ * type. Errors name the file and the flag that gave it, and never quote the file's bytes: a pull request can commit
+ * a gpu-plan.json, and what the report prints reaches a CI log and a pull-request comment.
  */
 export function readPlanFile(file: string, flag = "--dir"): GpuPlan {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
-    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    // O_NOFOLLOW: a committed link (gpu-plan.json -> /etc/shadow, or a CI secret) is not followed. Only the file
+    // itself: a folder reached through a link (macOS's /tmp, a workspace link) still holds a file that must be a plan.
+    // Windows has no O_NOFOLLOW (undefined, so no bit); git there checks links out as plain files.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOFOLLOW);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") {
       throw new GpuWorkloadsError("NoPlan", `${file} does not exist. Run the synth first (npm run synth, or cdktf synth), or point ${flag} at its output folder.`);
     }
+    if (code === "ELOOP") throw new BadPlanError(file, "it is a symbolic link, which the report does not follow (synth writes a regular file)", flag);
     throw new BadPlanError(file, `it cannot be opened (${code ?? (error as Error).message})`, flag);
   }
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) throw new BadPlanError(file, "it is not a regular file", flag);
     if (stat.size > MAX_PLAN_BYTES) throw new BadPlanError(file, `it has ${stat.size} bytes, more than the ${MAX_PLAN_BYTES} a plan may have`, flag);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(fs.readFileSync(fd, "utf8"));
-    } catch (error) {
-      throw new BadPlanError(file, `it is not JSON (${(error as Error).message})`, flag);
-    }
-    return checkPlan(file, parsed, flag);
+    return checkPlan(file, parseJson(file, fs.readFileSync(fd, "utf8"), flag), flag);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** The parsed file; a BadPlanError that says where it stops being JSON, never what it holds there. */
+function parseJson(file: string, text: string, flag: string): unknown {
+  const syntax = jsonSyntaxProblem(text, MAX_PLAN_DEPTH);
+  if (syntax) throw new BadPlanError(file, `it is not JSON: ${syntax.problem} (line ${syntax.line}, column ${syntax.column})`, flag);
+  try {
+    return JSON.parse(text);
+  } catch {
+    // The scan accepted it, so this is not expected; JSON.parse's message would quote the text, so it is dropped.
+    throw new BadPlanError(file, "it is not JSON", flag);
   }
 }
 
@@ -107,19 +123,20 @@ function checkPlan(file: string, plan: unknown, flag = "--dir"): GpuPlan {
   const bad = (problem: string) => new BadPlanError(file, problem, flag);
   const p = plan as Record<string, unknown>;
   if (!isObject(p)) throw bad("it is not a JSON object");
-  if (p.tool !== "cdktf-gpu-workloads") throw bad(`"tool" is ${JSON.stringify(p.tool)}, not "cdktf-gpu-workloads"`);
+  // formatValue: a value from the file is quoted cut short and with control characters escaped.
+  if (p.tool !== "cdktf-gpu-workloads") throw bad(`"tool" is ${formatValue(p.tool)}, not "cdktf-gpu-workloads"`);
   if (p.version === 1) {
     throw bad("it has version 1 (cdktf-gpu-workloads 0.1: us-east-1 prices only, worst cases at the chosen type); this report reads version 2");
   }
   if (p.version !== GPU_PLAN_VERSION) {
-    throw bad(`it has version ${JSON.stringify(p.version)}; this report reads version ${GPU_PLAN_VERSION}`);
+    throw bad(`it has version ${formatValue(p.version)}; this report reads version ${GPU_PLAN_VERSION}`);
   }
   for (const [field, type] of [["pricesAsOf", "string"], ["spotPricesAsOf", "string"], ["hoursPerMonth", "number"]] as const) {
     if (!hasType(p[field], type)) throw bad(`"${field}" is not a ${type}`);
   }
   // Dates reach Markdown comments unescaped, so they must be dates.
   for (const field of ["pricesAsOf", "spotPricesAsOf"]) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(p[field] as string)) throw bad(`"${field}" is ${JSON.stringify(p[field])}, not a date (YYYY-MM-DD)`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(p[field] as string)) throw bad(`"${field}" is ${formatValue(p[field])}, not a date (YYYY-MM-DD)`);
   }
   if (!Array.isArray(p.workloads)) throw bad('"workloads" is not a list');
   p.workloads.forEach((w: unknown, i: number) => {

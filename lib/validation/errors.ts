@@ -1,3 +1,5 @@
+import { escapeActiveCharacters } from "./active-characters";
+
 /**
  * Every error the library raises on bad input. `code` is stable (tests and the CLI's JSON use it);
  * the message names the property, the value, and what would work.
@@ -135,7 +137,10 @@ export class NoFeasibleInstanceError extends GpuWorkloadsError {
   }
 }
 
-/** A value as the user gave it: NaN, Infinity and -0 stay themselves (JSON would print null or 0), long values are cut. */
+/**
+ * A value as the user gave it: NaN, Infinity and -0 stay themselves (JSON would print null or 0), long values are cut,
+ * and characters a terminal or log would act on are escaped (`"\u001b[31m"`): a value may come from a plan file.
+ */
 export function formatValue(value: unknown): string {
   const text = describe(value, 0);
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
@@ -144,13 +149,18 @@ export function formatValue(value: unknown): string {
 const MAX_SHOWN = 200;
 
 function describe(value: unknown, depth: number): string {
-  if (typeof value === "string") return JSON.stringify(value);
+  // Only what can be shown is quoted: a plan's string may be megabytes long.
+  if (typeof value === "string") return quoted(value.slice(0, MAX_SHOWN + 1));
   if (typeof value === "number") return Object.is(value, -0) ? "-0" : String(value);
   if (typeof value === "bigint") return `${value}n`;
   if (value === undefined || value === null || typeof value === "boolean") return String(value);
   if (typeof value === "function" || typeof value === "symbol") return typeof value;
   if (depth > 3) return "…";
   if (Array.isArray(value)) return `[${value.map((v) => describe(v, depth + 1)).join(",")}]`;
-  const entries = Object.entries(value as object).map(([k, v]) => `${JSON.stringify(k)}:${describe(v, depth + 1)}`);
+  const entries = Object.entries(value as object).map(([k, v]) => `${quoted(k)}:${describe(v, depth + 1)}`);
   return `{${entries.join(",")}}`;
+}
+
+function quoted(text: string): string {
+  return escapeActiveCharacters(JSON.stringify(text));
 }

@@ -8,6 +8,7 @@ import { GpuPlatform, RealtimeInference } from "../../lib";
 import { runCli } from "../../lib/cli/main";
 import { MAX_PLAN_BYTES } from "../../lib/plan/read-plan";
 import { NETWORK } from "../constructs/synth";
+import { oneWorkloadPlan } from "./example-plans";
 
 const json = (argv: string[]) => {
   const result = runCli([...argv, "--json"]);
@@ -50,41 +51,6 @@ describe("flags: only the command's own, only decimal numbers, errors name the f
 
 describe("report reads only a real plan", () => {
   const dir = () => fs.mkdtempSync(path.join(os.tmpdir(), "bad-plan-"));
-  const plan = (workload: object = {}) => ({
-    version: 2,
-    tool: "cdktf-gpu-workloads",
-    pricesAsOf: "2026-11-27",
-    spotPricesAsOf: "2026-11-29",
-    hoursPerMonth: 730,
-    workloads: [
-      {
-        stack: "chat",
-        path: "chat/assistant",
-        workloadClass: "realtime-inference",
-        region: "us-east-1",
-        regionKnown: true,
-        purchase: "on-demand",
-        instanceType: "g5.xlarge",
-        instanceTypes: ["g5.xlarge"],
-        droppedInstanceTypes: [],
-        gpu: "A10G",
-        gpuCount: 1,
-        gpuFraction: 1,
-        nodeCount: 1,
-        capacity: "instance",
-        instances: { min: 1, desired: 1, max: 1 },
-        usdPerInstanceHour: 1.006,
-        spotUsdPerInstanceHour: null,
-        usdPerHour: 1.006,
-        usdPerMonth: 734.38,
-        maxUsdPerMonth: 734.38,
-        maxInstanceType: "g5.xlarge",
-        reason: "why",
-        alternatives: [],
-        ...workload,
-      },
-    ],
-  });
   const report = (contents: string | object, extra: string[] = []) => {
     const d = dir();
     fs.writeFileSync(path.join(d, "gpu-plan.json"), typeof contents === "string" ? contents : JSON.stringify(contents));
@@ -92,21 +58,21 @@ describe("report reads only a real plan", () => {
   };
 
   test("a valid hand-written plan reports", () => {
-    expect(report(plan()).exitCode).toBe(0);
+    expect(report(oneWorkloadPlan()).exitCode).toBe(0);
   });
 
   test.each([
     ["not JSON", "{", /is not JSON/],
     ["an array", "[]", /is not a JSON object/],
-    ["another tool", { ...plan(), tool: "x" }, /"tool" is "x"/],
-    ["another version", { ...plan(), version: 99 }, /version 99; this report reads version 2/],
-    ["the previous version", { ...plan(), version: 1 }, /version 1 \(cdktf-gpu-workloads 0.1: us-east-1 prices only, worst cases at the chosen type\); this report reads version 2/],
-    ["workloads not a list", { ...plan(), workloads: {} }, /"workloads" is not a list/],
-    ["a price as text", plan({ usdPerHour: "1.0" }), /workloads\[0\].usdPerHour is not a number/],
-    ["instances missing", plan({ instances: undefined }), /workloads\[0\].instances is not a instances/],
-    ["an unknown capacity", plan({ capacity: "mainframe" }), /workloads\[0\].capacity is not a capacity/],
-    ["a null path", plan({ path: null }), /workloads\[0\].path is not a string/],
-    ["alternatives of the wrong shape", plan({ alternatives: [{ instanceType: 1 }] }), /workloads\[0\].alternatives/],
+    ["another tool", { ...oneWorkloadPlan(), tool: "x" }, /"tool" is "x"/],
+    ["another version", { ...oneWorkloadPlan(), version: 99 }, /version 99; this report reads version 2/],
+    ["the previous version", { ...oneWorkloadPlan(), version: 1 }, /version 1 \(cdktf-gpu-workloads 0.1: us-east-1 prices only, worst cases at the chosen type\); this report reads version 2/],
+    ["workloads not a list", { ...oneWorkloadPlan(), workloads: {} }, /"workloads" is not a list/],
+    ["a price as text", oneWorkloadPlan({ usdPerHour: "1.0" }), /workloads\[0\].usdPerHour is not a number/],
+    ["instances missing", oneWorkloadPlan({ instances: undefined }), /workloads\[0\].instances is not a instances/],
+    ["an unknown capacity", oneWorkloadPlan({ capacity: "mainframe" }), /workloads\[0\].capacity is not a capacity/],
+    ["a null path", oneWorkloadPlan({ path: null }), /workloads\[0\].path is not a string/],
+    ["alternatives of the wrong shape", oneWorkloadPlan({ alternatives: [{ instanceType: 1 }] }), /workloads\[0\].alternatives/],
   ])("%s: exit 2 with a typed error, no stack trace", (_name, contents, message) => {
     const result = report(contents);
     expect(result.exitCode).toBe(2);
@@ -122,7 +88,7 @@ describe("report reads only a real plan", () => {
     expect(runCli(["report", "--dir", d]).stderr).toMatch(/not a regular file/);
     const linked = dir();
     fs.symlinkSync("/dev/zero", path.join(linked, "gpu-plan.json"));
-    expect(runCli(["report", "--dir", linked]).stderr).toMatch(/not a regular file/);
+    expect(runCli(["report", "--dir", linked]).stderr).toMatch(/is a symbolic link, which the report does not follow/);
     const directory = dir();
     fs.mkdirSync(path.join(directory, "gpu-plan.json"));
     expect(runCli(["report", "--dir", directory]).exitCode).toBe(2);
@@ -136,14 +102,15 @@ describe("report reads only a real plan", () => {
     expect(runCli(["report", "--dir", d]).stderr).toMatch(/has 33554433 bytes, more than the 33554432 a plan may have/);
   });
 
-  test("Markdown escapes names: no heading, link, image, mention, HTML or cell injection into a pull request", () => {
+  test("Markdown shows names as inline code: no heading, link, image, mention, HTML or cell injection into a pull request", () => {
     const hostile = "x\n# Heading [click](https://evil.example) ![i](https://evil.example/i.png) @org/team <script> | cell `code` *b*";
-    const markdown = report({ ...plan({ stack: hostile, path: hostile }) }, ["--markdown"]).stdout;
+    const markdown = report({ ...oneWorkloadPlan({ stack: hostile, path: hostile }) }, ["--markdown"]).stdout;
+    // The line break is shown as �; a fence of two backticks holds the name's single ones.
+    const code = "``x\uFFFD# Heading [click](https://evil.example) ![i](https://evil.example/i.png) @org/team <script> | cell `code` *b*``";
+    expect(markdown).toContain(`\n### Stack ${code}\n`);
     expect(markdown).not.toMatch(/\n# Heading/);
-    expect(markdown).not.toMatch(/[^\\]\[click\]/);
-    expect(markdown).not.toContain("@org");
-    expect(markdown).not.toContain("<script>");
     const row = markdown.split("\n").find((l) => l.includes("Heading") && l.startsWith("|"))!;
+    expect(row.startsWith(`| ${code.replace("|", "\\|")} | `)).toBe(true); // the pipe escaped for the table, inside the span too
     expect(row.split(/(?<!\\)\|/)).toHaveLength(14); // 12 cells between 13 unescaped bars
   });
 });
@@ -177,5 +144,110 @@ describe("the plan file synth writes", () => {
     app.synth();
     const plan = JSON.parse(fs.readFileSync(path.join(outdir, "gpu-plan.json"), "utf8"));
     expect(plan.workloads.map((w: { path: string }) => w.path)).toEqual(["s/chat"]);
+  });
+});
+
+describe("a plan file a pull request wrote: nothing of another file, nothing of its bytes, no depth, no long or active values", () => {
+  const SECRET = "AKIAIOSFODNN7EXAMPLE";
+  const folder = () => fs.mkdtempSync(path.join(os.tmpdir(), "hostile-plan-"));
+  /** `report --dir` on a folder holding `contents` as gpu-plan.json: the text answer and the JSON one. */
+  const report = (contents: string, extra: string[] = []) => {
+    const d = folder();
+    fs.writeFileSync(path.join(d, "gpu-plan.json"), contents);
+    return { text: runCli(["report", "--dir", d, ...extra]), json: runCli(["report", "--dir", d, ...extra, "--json"]) };
+  };
+
+  test("a gpu-plan.json that is a symbolic link is refused, even to a readable file that is a valid plan", () => {
+    // GIVEN a valid plan elsewhere, and a secret-looking file, each behind a committed link
+    const elsewhere = path.join(folder(), "real-plan.json");
+    fs.writeFileSync(elsewhere, JSON.stringify(oneWorkloadPlan()));
+    const secretFile = path.join(folder(), "credentials");
+    fs.writeFileSync(secretFile, `aws_secret_access_key=${SECRET}\n`);
+    for (const target of [elsewhere, secretFile]) {
+      const linked = folder();
+      fs.symlinkSync(target, path.join(linked, "gpu-plan.json"));
+      // WHEN
+      const text = runCli(["report", "--dir", linked, "--markdown"]);
+      const json = runCli(["report", "--dir", linked, "--json"]);
+      // THEN
+      expect(text).toEqual({
+        exitCode: 2,
+        stdout: "",
+        stderr:
+          `gpu-workloads: ${path.join(linked, "gpu-plan.json")} (--dir) is not a cdktf-gpu-workloads plan: it is a symbolic link, which the report ` +
+          "does not follow (synth writes a regular file). Synthesize again (npm run synth or cdktf synth).\n",
+      });
+      expect(JSON.parse(json.stdout).error.code).toBe("BadPlan");
+      // --compare-to names the file itself: refused as well
+      expect(runCli(["report", "--dir", linked, "--compare-to", path.join(linked, "gpu-plan.json")]).stderr).toMatch(/\(--compare-to\) .*it is a symbolic link/);
+    }
+  });
+
+  test("a dangling link named gpu-plan.json beside a synth's manifest is refused, not read as an app without workloads", () => {
+    const base = folder();
+    fs.writeFileSync(path.join(base, "manifest.json"), "{}");
+    fs.symlinkSync(path.join(base, "nowhere.json"), path.join(base, "gpu-plan.json"));
+    const head = folder();
+    fs.writeFileSync(path.join(head, "gpu-plan.json"), JSON.stringify(oneWorkloadPlan()));
+    const result = runCli(["report", "--dir", head, "--compare-to", base, "--json"]);
+    expect(result.exitCode).toBe(2);
+    expect(JSON.parse(result.stdout).error.message).toMatch(/\(--compare-to\) is not a cdktf-gpu-workloads plan: it is a symbolic link/);
+  });
+
+  test.each([
+    ["a secret file", `SECRET=${SECRET}\n`, "a value is not JSON (not an object, array, string, number, true, false or null) (line 1, column 1)"],
+    ["a secret in JSON-like text", `{\n  "tool": "cdktf-gpu-workloads",\n  "token": ${SECRET}\n}`, "a value is not JSON (not an object, array, string, number, true, false or null) (line 3, column 12)"],
+    ["a secret before a syntax error", `{"token": "${SECRET}" "next": 1}`, "a value is followed by neither a comma nor the closing bracket (line 1, column 34)"],
+    ["a secret in a string with a raw line break", `{"token": "${SECRET}\n"}`, "a string holds a control character (a line break, a tab) that is not escaped (line 1, column 32)"],
+    ["a secret after the value", `{}\n${SECRET}`, "more text follows the JSON value (line 2, column 1)"],
+    ["a cut-off secret", `{"token": "${SECRET}`, "a string is not closed (line 1, column 32)"],
+    ["a bad escape", `["\\q${SECRET}"]`, "a string holds an invalid escape (line 1, column 3)"],
+    ["a bad number", `[-${SECRET}]`, "a number is malformed (line 1, column 3)"],
+    ["an empty file", "", "the text ends before the JSON does (line 1, column 1)"],
+  ])("%s: the error says where the file stops being JSON and never quotes it", (_name, contents, where) => {
+    const { text, json } = report(contents);
+    expect(text.exitCode).toBe(2);
+    expect(text.stderr).toMatch(new RegExp(`: it is not JSON: ${where.replace(/[()]/g, "\\$&")}\\. Synthesize again`));
+    expect(JSON.parse(json.stdout).error).toEqual({ code: "BadPlan", message: expect.stringContaining(`it is not JSON: ${where}.`) });
+    for (const output of [text.stdout, text.stderr, json.stdout, json.stderr]) {
+      expect(output).not.toContain(SECRET);
+      expect(output).not.toMatch(/SECRET|token|is not valid JSON|Unexpected token/);
+    }
+  });
+
+  test.each([1e5, 1e6])("arrays nested %d deep: BadPlan, no stack overflow", (depth) => {
+    const { text, json } = report("[".repeat(depth) + "]".repeat(depth));
+    expect(text.exitCode).toBe(2);
+    expect(text.stderr).toMatch(/: it is not JSON: arrays and objects nest more than 32 levels deep \(line 1, column 33\)\. Synthesize again/);
+    expect(JSON.parse(json.stdout).error.code).toBe("BadPlan");
+  });
+
+  test("deep nesting where the report quotes or prints a value (tool, an unknown field of a workload): BadPlan, not a RangeError", () => {
+    const deep = "[".repeat(100_000) + "]".repeat(100_000);
+    const written = JSON.stringify(oneWorkloadPlan());
+    const deepTool = written.replace('"tool":"cdktf-gpu-workloads"', `"tool":${deep}`);
+    const deepField = written.replace('"reason":', `"extra":${deep},"reason":`);
+    expect(deepTool).not.toBe(written);
+    expect(deepField).not.toBe(written);
+    for (const contents of [deepTool, deepField]) {
+      const { text, json } = report(contents);
+      expect(text.stderr).toMatch(/it is not JSON: arrays and objects nest more than 32 levels deep/);
+      expect(JSON.parse(json.stdout).error.code).toBe("BadPlan");
+    }
+    // As deep as the limit allows still reports, as JSON too.
+    const atLimit = written.replace('"reason":', `"extra":${"[".repeat(29)}${"]".repeat(29)},"reason":`);
+    expect(report(atLimit).json.exitCode).toBe(0);
+  });
+
+  test("a value the error quotes is cut short and its control characters are escaped", () => {
+    // GIVEN a tool name with ESC, a bidi override and a newline followed by a workflow command, then a megabyte of text
+    const tool = `\u001b[31m\u202e\n::add-mask::x${"A".repeat(1_000_000)}`;
+    const { text, json } = report(JSON.stringify({ ...oneWorkloadPlan(), tool }));
+    // THEN
+    expect(text.stderr).toMatch(/^gpu-workloads: .* is not a cdktf-gpu-workloads plan: "tool" is "\\u001b\[31m\\u202e\\n::add-mask::xA{168}…, not "cdktf-gpu-workloads"\. Synthesize again/);
+    expect(text.stderr.length).toBeLessThan(600);
+    expect(text.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+    expect(JSON.parse(json.stdout).error.message).toContain('"tool" is "\\u001b[31m\\u202e\\n::add-mask::xAAA');
+    expect(json.stdout.length).toBeLessThan(800);
   });
 });

@@ -175,6 +175,27 @@ describe("no colour: NO_COLOR is met because nothing is ever coloured", () => {
     expect(escaped).toEqual([]);
   });
 
+  test("what a flag or a value brings comes back inert from every command: control characters as �, no runner command", () => {
+    // GIVEN a flag name and a value with ESC, an OSC-8 link, a bidi override and a workflow command on a line of its own
+    const hostile = "x\u001b[31m\u001b]8;;https://evil\u0007y\u202e\n::add-mask::z ##[set-output name=a;]b";
+    for (const c of COMMANDS) {
+      for (const argv of [[c.name, `--${hostile}`], [c.name, `--${Object.keys(c.flags)[0]}=${hostile}`]]) {
+        // WHEN
+        const text = run(argv);
+        const json = run(argv, "--json");
+        // THEN
+        for (const output of [text.stdout, text.stderr, json.stdout]) {
+          expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+          expect(output.split("\n").filter((line) => /^\s*::/.test(line))).toEqual([]);
+          expect(output).not.toContain("##[");
+        }
+        // Each is refused, and the JSON error parses back to the characters typed, ESC included
+        expect([text.exitCode, json.exitCode]).toEqual([2, 2]);
+        expect(JSON.parse(json.stdout).error.message).toContain("x\u001b[31m");
+      }
+    }
+  });
+
   test("not even when a terminal asks for colour (FORCE_COLOR) from the built bin", () => {
     const result = spawnSync(process.execPath, [BIN, "select", "--workload", "realtime-inference", "--gpus", "A10"], {
       encoding: "utf8",

@@ -65,3 +65,40 @@ export function writePlan(plan: unknown): string {
   fs.writeFileSync(path.join(dir, GPU_PLAN_FILE), JSON.stringify(plan, null, 2));
   return dir;
 }
+
+/** A plan as synth writes it, written by hand: one workload, chat/assistant; `workload` overrides its fields. */
+export const oneWorkloadPlan = (workload: object = {}) => ({
+  version: 2,
+  tool: "cdktf-gpu-workloads",
+  pricesAsOf: "2026-11-27",
+  spotPricesAsOf: "2026-11-29",
+  hoursPerMonth: 730,
+  workloads: [
+    {
+      stack: "chat",
+      path: "chat/assistant",
+      workloadClass: "realtime-inference",
+      region: "us-east-1",
+      regionKnown: true,
+      purchase: "on-demand",
+      instanceType: "g5.xlarge",
+      instanceTypes: ["g5.xlarge"],
+      droppedInstanceTypes: [],
+      gpu: "A10G",
+      gpuCount: 1,
+      gpuFraction: 1,
+      nodeCount: 1,
+      capacity: "instance",
+      instances: { min: 1, desired: 1, max: 1 },
+      usdPerInstanceHour: 1.006,
+      spotUsdPerInstanceHour: null,
+      usdPerHour: 1.006,
+      usdPerMonth: 734.38,
+      maxUsdPerMonth: 734.38,
+      maxInstanceType: "g5.xlarge",
+      reason: "why",
+      alternatives: [],
+      ...workload,
+    },
+  ],
+});

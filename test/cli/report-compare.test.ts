@@ -74,7 +74,7 @@ describe("report --compare-to: the example app against a head that changes, adds
     expect(compare(plans.headDir, path.join(plans.baseDir, GPU_PLAN_FILE)).stdout).toBe(byFolder);
   });
 
-  test("Markdown for a pull-request comment: bold headline, one row per change, right-aligned money", () => {
+  test("Markdown for a pull-request comment: bold headline, one row per change, names as inline code, right-aligned money", () => {
     const result = compare(plans.headDir, plans.baseDir, "--markdown");
     expect(result.exitCode).toBe(0);
     expect(result.stdout.split("\n").slice(0, 10)).toEqual([
@@ -85,14 +85,14 @@ describe("report --compare-to: the example app against a head that changes, adds
       "",
       "| workload | change | instance | instances | expected $/month | Δ $/month | worst case $/month | Δ worst case $/month |",
       "| --- | --- | --- | --- | ---: | ---: | ---: | ---: |",
-      "| analytics/embeddings | removed | g4dn.xlarge → – | 0 (0–16) → – | $0.00 | $0.00 | $9,400.06 → $0.00 | −$9,400.06 (−100.0%) |",
-      "| chat/assistant | changed | g5.xlarge → g6e.xlarge | 2 (2–4) → 3 (3–6) | $1,468.76 → $4,075.59 | +$2,606.83 (+177.5%) | $5,434.12 → $13,158.57 | +$7,724.45 (+142.1%) |",
-      "| media/upscale | added | – → g6.xlarge | – → 1 | $0.00 → $587.50 | +$587.50 | $0.00 → $587.50 | +$587.50 |",
+      "| `analytics/embeddings` | removed | `g4dn.xlarge` → – | 0 (0–16) → – | $0.00 | $0.00 | $9,400.06 → $0.00 | −$9,400.06 (−100.0%) |",
+      "| `chat/assistant` | changed | `g5.xlarge` → `g6e.xlarge` | 2 (2–4) → 3 (3–6) | $1,468.76 → $4,075.59 | +$2,606.83 (+177.5%) | $5,434.12 → $13,158.57 | +$7,724.45 (+142.1%) |",
+      "| `media/upscale` | added | – → `g6.xlarge` | – → 1 | $0.00 → $587.50 | +$587.50 | $0.00 → $587.50 | +$587.50 |",
     ]);
     expect(result.stdout).toMatch(/\n2 workloads unchanged: \$80,945.90 a month expected/);
   });
 
-  test("Markdown escapes names from the plan: no heading, link, mention, HTML or extra cell", () => {
+  test("Markdown shows names from the plan as inline code: no heading, link, mention, HTML or extra cell", () => {
     // GIVEN a head that adds a workload with a hostile construct path
     const hostile = "x\n# Heading [click](https://evil.example) @org/team <script> | cell `code` *b*";
     const added = { ...plans.head.workloads[0], stack: "chat", path: `chat/${hostile}` };
@@ -101,11 +101,8 @@ describe("report --compare-to: the example app against a head that changes, adds
     const markdown = compare(head, plans.baseDir, "--markdown").stdout;
     // THEN
     expect(markdown).not.toMatch(/\n# Heading/);
-    expect(markdown).not.toMatch(/[^\\]\[click\]/);
-    expect(markdown).not.toContain("@org");
-    expect(markdown).not.toContain("<script>");
     const row = markdown.split("\n").find((l) => l.includes("Heading") && l.startsWith("|"))!;
-    expect(row).toContain("chat/x # Heading \\[click\\](https://evil.example) &#64;org/team &lt;script&gt; \\| cell \\`code\\` \\*b\\*");
+    expect(row).toContain("| ``chat/x\uFFFD# Heading [click](https://evil.example) @org/team <script> \\| cell `code` *b*`` | added |");
     expect(row.split(/(?<!\\)\|/)).toHaveLength(10); // 8 cells between 9 unescaped bars
   });
 
@@ -305,7 +302,7 @@ describe("report --compare-to: a synth without GPU workloads has no plan, and co
     const { exitCode, stdout } = compare(withoutWorkloads, plans.baseDir, "--markdown");
     expect(exitCode).toBe(0);
     expect(stdout).toContain("**Monthly cost will decrease by $82,414.66 (−100.0%), from $82,414.66 to $0.00 expected.**");
-    expect(stdout).toContain("| research/pretrain | removed |");
+    expect(stdout).toContain("| `research/pretrain` | removed |");
     expect(stdout).toContain("the head plan has no GPU workloads");
   });
 
@@ -398,7 +395,15 @@ describe("report --compare-to: plans that cannot be compared are typed errors na
     const v3 = { ...plans.base, version: 3 } as GpuPlan;
     expect(() => comparePlans(v3, plans.head)).toThrow(/the base plan has plan version 3 and the head plan version 2; synthesize both with the same cdktf-gpu-workloads version/);
     const twice = { ...plans.head, workloads: [...plans.head.workloads, plans.head.workloads[0]] };
-    expect(() => comparePlans(plans.base, twice)).toThrow(/the head plan lists the workload chat\/assistant of stack chat twice/);
+    expect(() => comparePlans(plans.base, twice)).toThrow('the head plan lists the workload "chat/assistant" of stack "chat" twice');
+  });
+
+  test("a workload listed twice is named cut short and with its control characters escaped", () => {
+    const hostile = { ...plans.head.workloads[0], stack: "chat\u001b[31m", path: `chat/\u202e\n::add-mask::x${"y".repeat(1_000_000)}` };
+    const twice = { ...plans.head, workloads: [...plans.head.workloads, hostile, hostile] };
+    const message = compareJson(writePlan(twice), plans.baseDir).doc.error.message;
+    expect(message).toMatch(/^the head plan .* lists the workload "chat\/\\u202e\\n::add-mask::xy+… of stack "chat\\u001b\[31m" twice; synthesize it again\.$/);
+    expect(message.length).toBeLessThan(600);
   });
 });
 

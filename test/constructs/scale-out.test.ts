@@ -382,12 +382,12 @@ describe("cost plan, report and budget guard", () => {
     expect(text.stdout).toMatch(/^chat\/assistant +us-east-1 +auto-scaling-group +1× A10G +\$1.006 +\$0.436 +4 × g6e.xlarge$/m);
     expect(text.stdout).toMatch(/App total: \$112.09\/hour, \$81,827.16\/month expected; up to \$85,792.52\/month in the worst case./);
     expect(text.stdout.replace(/\n/g, " ")).toMatch(/on-demand Linux per region as of 2026-11-29; spot estimates .* as of 2026-11-29/);
-    const markdownRow = runCli(["report", "--dir", outdir, "--markdown"]).stdout.split("\n").find((l) => l.startsWith("| research/pretrain"));
+    const markdownRow = runCli(["report", "--dir", outdir, "--markdown"]).stdout.split("\n").find((l) => l.startsWith("| `research/pretrain`"));
     expect(markdownRow).toBe(
-      "| research/pretrain | us-east-1 | cluster | p5.48xlarge | 8× H100 | 2 | on-demand | $55.04 / $21.15 | $110.08 | $80,358.40 | $80,358.40 | 2 × p5.48xlarge |",
+      "| `research/pretrain` | `us-east-1` | `cluster` | `p5.48xlarge` | 8× `H100` | 2 | `on-demand` | $55.04 / $21.15 | $110.08 | $80,358.40 | $80,358.40 | 2 × `p5.48xlarge` |",
     );
     const markdown = runCli(["report", "--dir", outdir, "--markdown"]).stdout;
-    expect(markdown).toMatch(/### Stack chat\n\n\| workload \| region \|/);
+    expect(markdown).toMatch(/### Stack `chat`\n\n\| workload \| region \|/);
     expect(markdown).toMatch(/\| --- \| --- \|/);
     const json = JSON.parse(runCli(["report", "--dir", outdir, "--json"]).stdout);
     expect(json.totals).toEqual({ usdPerHour: 112.092, usdPerMonth: 81827.16, maxUsdPerMonth: 85792.52 });

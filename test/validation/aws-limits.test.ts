@@ -92,4 +92,13 @@ describe("numbers print as given", () => {
   test("formatValue keeps NaN inside objects", () => {
     expect(formatValue({ min: NaN, max: [Infinity, -0] })).toBe('{"min":NaN,"max":[Infinity,-0]}');
   });
+
+  test("formatValue escapes what a terminal or log would act on, keys too, and cuts a long value at 200 characters", () => {
+    // GIVEN ESC, DEL, a C1 CSI, a bidi override and isolate, a zero-width space and a tag character (outside the BMP)
+    const value = "a\u001b[31m\u007f\u009b\u202e\u2066\u200b\u{E0041}z";
+    // THEN each is written as its JSON escape, as JSON.stringify writes C0 controls
+    expect(formatValue(value)).toBe(String.raw`"a\u001b[31m\u007f\u009b\u202e\u2066\u200b\udb40\udc41z"`);
+    expect(formatValue({ [value]: 1 })).toBe(String.raw`{"a\u001b[31m\u007f\u009b\u202e\u2066\u200b\udb40\udc41z":1}`);
+    expect(formatValue("x".repeat(10_000_000))).toBe(`"${"x".repeat(199)}…`);
+  });
 });
