@@ -4,7 +4,7 @@ import { DataAwsEc2InstanceType } from "@cdktf/provider-aws/lib/data-aws-ec2-ins
 import { DataAwsEc2InstanceTypeOfferings } from "@cdktf/provider-aws/lib/data-aws-ec2-instance-type-offerings";
 import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
@@ -20,7 +20,7 @@ const REASON =
   "A10G or L40S give enough bandwidth for fast tokens at a fraction of an A100's cost.";
 const TAGS = { ManagedBy: "cdktf-gpu-workloads", "gpu-workloads:workload-class": "realtime-inference" };
 const INSTANCE_TAGS = { ...TAGS, "gpu-workloads:gpu": "A10G", "gpu-workloads:instance-type": INSTANCE_TYPE, "gpu-workloads:usd-per-instance-hour": "1.0060" };
-const IMDS_V2 = { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 2, instanceMetadataTags: "disabled" };
+const IMDS_V2 = { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1, instanceMetadataTags: "disabled" };
 
 /** EC2's answers about the type and the provider's region: read once per stack, whatever the number of workloads. */
 function ec2Reads(stack: TerraformStack) {
@@ -47,14 +47,27 @@ function addWorkload(stack: TerraformStack, id: string): void {
 
   const role = new IamRole(scope, "role", {
     namePrefix,
-    description: `GPU workload ${where}: sessionManager`,
+    description: `GPU workload ${where}: Session Manager and the grants of its inline policies`,
     assumeRolePolicy: JSON.stringify({
       Version: "2012-10-17",
       Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
     }),
     tags: TAGS,
   });
-  new IamRolePolicyAttachment(scope, "ssm-core", { role: role.name, policyArn: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" });
+  new IamRolePolicy(scope, "session-manager", {
+    name: "session-manager",
+    role: role.id,
+    policy: JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Action: ["ssm:UpdateInstanceInformation", "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+          Resource: ["*"],
+        },
+      ],
+    }),
+  });
   const profile = new IamInstanceProfile(scope, "instance-profile", { namePrefix, role: role.name, tags: TAGS });
 
   const group = new SecurityGroup(scope, "security-group", {
@@ -106,6 +119,14 @@ function addWorkload(stack: TerraformStack, id: string): void {
           errorMessage:
             `cdktf-gpu-workloads: the taxonomy says g5.xlarge has 1× A10G of at least 20599 MiB each, but EC2 reports \${length(${gpus}) == 0 ? "no GPU" : join(", ", [for g in ${gpus} : "\${g.count} × \${g.name} of \${g.memory_size} MiB"])}. ` +
             "The embedded table is stale: update cdktf-gpu-workloads or pin the instance with a custom taxonomy.",
+        },
+      ],
+      postcondition: [
+        {
+          condition: `\${self.instance_type == "${INSTANCE_TYPE}"}`,
+          errorMessage:
+            `cdktf-gpu-workloads: ${where} was chosen, checked and priced as ${INSTANCE_TYPE}, but its launch template launches \${self.instance_type}; ` +
+            "choose the type through the workload's props (instanceType, gpus, ...), not by changing the template",
         },
       ],
     },

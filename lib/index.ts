@@ -36,6 +36,7 @@ export {
   InvalidRequirementError,
   InvalidTaxonomyError,
   NoFeasibleInstanceError,
+  PolicyViolationError,
   UnknownGpuError,
   UnknownModelError,
   UnresolvedValueError,

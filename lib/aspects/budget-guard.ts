@@ -7,6 +7,7 @@ import { isToken } from "../constructs/private/tokens";
 import type { GpuWorkload } from "../constructs/gpu-workload";
 import { workloadsUnder } from "../constructs/private/workload-brand";
 import { AppWideAspect } from "../constructs/private/app-wide-aspects";
+import { recordViolation } from "../constructs/private/synth-violations";
 
 /** Monthly limits on the worst-case cost (maxUsdPerMonth) of GPU workloads, in USD; give either or both. */
 export interface BudgetGuardProps {
@@ -61,17 +62,33 @@ export class BudgetGuard implements AppWideAspect {
   }
 
   private check(stack: TerraformStack, scope: string, workloads: GpuWorkload[], limit: number): void {
-    const total = workloads.reduce((sum, w) => sum + w.capacity.maxUsdPerMonth, 0);
-    const largest = [...workloads]
-      .sort((a, b) => b.capacity.maxUsdPerMonth - a.capacity.maxUsdPerMonth || (a.node.path < b.node.path ? -1 : 1))
+    // The final resources' worst case: a max_size or an instance type changed after construction counts.
+    const judged = workloads.map((w) => ({ w, deployed: w.judged().deployed }));
+    const unknowable = judged.flatMap(({ w, deployed }) => deployed.unknowable.map((why) => `${w.node.path}: ${why}`));
+    if (unknowable.length) {
+      this.fail(stack, `BudgetGuard: ${scope} cannot be judged against its limit of ${usd(limit)}/month: ${unknowable.join("; ")}. Give literal values.`);
+      return;
+    }
+    const total = judged.reduce((sum, { deployed }) => sum + deployed.maxUsdPerMonth, 0);
+    const largest = [...judged]
+      .sort((a, b) => b.deployed.maxUsdPerMonth - a.deployed.maxUsdPerMonth || (a.w.node.path < b.w.node.path ? -1 : 1))
       .slice(0, LARGEST_SPENDERS)
-      .map((w) => `${w.node.path} ${usd(w.capacity.maxUsdPerMonth)} (${w.capacity.instances.max} × ${w.capacity.maxInstanceType}${w.capacity.maxInstanceType === w.decision.instanceType ? "" : ", the dearest type it may launch"})`)
+      .map(({ w, deployed: d }) => `${w.node.path} ${usd(d.maxUsdPerMonth)} (${d.maxInstances} × ${d.maxInstanceType}${d.maxInstanceType === w.decision.instanceType ? "" : ", the dearest type it may launch"})`)
       .join(", ");
     const summary = `${scope} costs up to ${usd(total)}/month in the worst case (maximum scale, dearest launchable types, on-demand, prices as of ${workloads[0]?.decision.pricesAsOf})`;
     if (total > limit) {
-      Annotations.of(stack).addError(`BudgetGuard: ${summary}, above its limit of ${usd(limit)}/month. Largest spenders: ${largest}.`);
+      this.fail(stack, `BudgetGuard: ${summary}, above its limit of ${usd(limit)}/month. Largest spenders: ${largest}.`);
     } else if (total > limit * this.warnAt) {
       Annotations.of(stack).addWarning(`BudgetGuard: ${summary}, ${Math.round((total / limit) * 100)}% of its limit of ${usd(limit)}/month. Largest spenders: ${largest}.`);
     }
+  }
+
+  /**
+   * An error annotation on the stack (where cdktf shows it), and a violation the App's validation fails the synth on:
+   * CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS lets annotations through, never validations.
+   */
+  private fail(stack: TerraformStack, message: string): void {
+    Annotations.of(stack).addError(message);
+    recordViolation(stack.node.root, message);
   }
 }

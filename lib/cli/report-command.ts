@@ -1,7 +1,7 @@
 import * as path from "path";
 import { comparePlans } from "../plan/compare-plans";
 import { GPU_PLAN_FILE, GpuPlan, PlannedWorkload, planTotals } from "../plan/gpu-plan";
-import { readPlanFile, readPlanOrEmpty } from "../plan/read-plan";
+import { readPlanFile, readPlanOrEmpty, refuseViolations } from "../plan/read-plan";
 import { formatUsd as money, round2, round4 } from "../plan/money";
 import { gpusLabel } from "../taxonomy/gpu-share";
 import { GpuWorkloadsError } from "../validation/errors";
@@ -43,7 +43,10 @@ export const reportCommand: Command = {
     for (const flag of ["fail-above-usd", "fail-above-percent"]) {
       if (flags[flag] !== undefined) throw new GpuWorkloadsError("MissingFlag", `--${flag} limits the change from a base plan; give the base with --compare-to.`);
     }
-    return planReport(readPlanFile(path.join(dir, GPU_PLAN_FILE)), flags.markdown === true);
+    const file = path.join(dir, GPU_PLAN_FILE);
+    const plan = readPlanFile(file);
+    refuseViolations(file, plan);
+    return planReport(plan, flags.markdown === true);
   },
 };
 
@@ -53,6 +56,7 @@ function compare(flags: ParsedFlags, dir: string): CommandOutput {
   checkNumber("--fail-above-percent", flags["fail-above-percent"], { min: 0, unit: "percent" });
   const base = readPlanOrEmpty(String(flags["compare-to"]), "--compare-to");
   const head = readPlanOrEmpty(dir, "--dir");
+  refuseViolations(head.file, head.plan);
   const comparison = comparePlans(base.plan, head.plan, { base: `the base plan ${base.file} (--compare-to)`, head: `the head plan ${head.file} (--dir)` });
   const limits = { failAboveUsd: flags["fail-above-usd"] as number | undefined, failAbovePercent: flags["fail-above-percent"] as number | undefined };
   return compareReport(comparison, { base: base.file, head: head.file }, limits, flags.markdown === true);

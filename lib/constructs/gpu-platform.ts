@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from "constructs";
 import { resolveGpuName } from "../selection/resolve-names";
 import { REGION_CODE } from "../taxonomy/schema";
+import { rowPriceRegion } from "../taxonomy/pricing";
 import { PURCHASE_OPTIONS, PurchaseOption } from "../taxonomy/workload-profile";
 import { DEFAULT_TAXONOMY, Taxonomy, TaxonomyExtension, extendTaxonomy } from "../taxonomy/taxonomy";
 import { checkOneOf, isDenseList } from "../validation/allowed-values";
@@ -212,12 +213,18 @@ function checkNestedTaxonomy(extension: TaxonomyExtension, outer: Taxonomy, path
     }
   });
   for (const [name, price] of Object.entries(extension.usdPerInstanceHour ?? {})) {
-    const outerPrice = outerRows.get(name)?.usdPerInstanceHour;
-    if (outerPrice !== undefined && price < outerPrice) {
+    // An override is the price in every region: it may lower none of the outer platform's regional prices.
+    const row = outerRows.get(name);
+    const outerPrices: [string, number | undefined][] = row
+      ? [[rowPriceRegion(row), row.usdPerInstanceHour], ...Object.entries(row.regionalPrices ?? {}).map(([region, p]) => [region, p.usdPerInstanceHour] as [string, number | undefined])]
+      : [];
+    const undercut = outerPrices
+      .filter((entry): entry is [string, number] => entry[1] !== undefined && price < entry[1]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    if (undercut) {
       throw new InvalidRequirementError(
         `${path}: taxonomy.usdPerInstanceHour[${JSON.stringify(name)}]`,
         price,
-        `a nested platform may not lower a price its outer platform's policy is measured with ($${outerPrice}/h); set negotiated prices on the outermost platform`,
+        `a nested platform may not lower a price its outer platform's policy is measured with ($${undercut[1]}/h in ${undercut[0]}, the price that applies there); set negotiated prices on the outermost platform`,
       );
     }
   }

@@ -13,7 +13,8 @@ import { Decision } from "../selection/decision";
 import { SelectionRequirements, workloadRequirements } from "../selection/requirements";
 import { selectInstance } from "../selection/select-instance";
 import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
-import { InvalidRequirementError, UnresolvedValueError, inConstruct } from "../validation/errors";
+import { DEFAULT_TAXONOMY } from "../taxonomy/taxonomy";
+import { InvalidRequirementError, PolicyViolationError, UnresolvedValueError, inConstruct } from "../validation/errors";
 import { GpuPlatform, PlatformSettings } from "./gpu-platform";
 import { dlamiOperatingSystem, imageId, rootDeviceName } from "./private/ami";
 import { RootVolume, rootVolume } from "./private/root-volume";
@@ -37,7 +38,8 @@ import { createInstanceProfile } from "./private/instance-role";
 import { DEFAULT_LOG_RETENTION_DAYS, createWorkloadLogGroup } from "./private/log-group";
 import { createLaunchTemplate } from "./private/launch-template";
 import { registerPlanFile } from "./private/plan-file";
-import { applyPolicy } from "./private/policy";
+import { applyPolicy, policyViolations } from "./private/policy";
+import { DeployedCapacity, deployedCapacity } from "./private/deployed-capacity";
 import { resourceNames } from "./private/resource-names";
 import { PolicyStatement, addRolePolicy, checkStatement, publishMetricsStatements, pullEcrStatements, readS3Statements, readSecretStatements } from "./private/grants";
 import { addIngressRule, createSecurityGroup } from "./private/security-group";
@@ -88,6 +90,8 @@ export class GpuWorkload extends Construct {
   private readonly tags: Record<string, string>;
   /** The workload's region is given and the provider's is not literal: Terraform compares them at plan. */
   private regionCheckedAtPlan = false;
+  /** The platform the props named, if any: at synth the workload is judged again under it and every platform above. */
+  private readonly givenPlatform?: GpuPlatform;
 
   /**
    * Chooses the instance type and synthesizes the capacity. Throws a GpuWorkloadsError, prefixed with the construct's
@@ -105,6 +109,7 @@ export class GpuWorkload extends Construct {
       if (props === null || typeof props !== "object") throw new InvalidRequirementError("props", props, "give the workload's props as an object");
       validateTerraformNames(this);
       platform = GpuPlatform.settingsFor(this, props.platform);
+      this.givenPlatform = props.platform;
       validateWorkloadProps(props, props.network ?? platform.network, platform.tags);
       this.decision = selectInstance(this.requirements(props, platform));
       const replicas = fleetReplicas(props, this.decision);
@@ -212,10 +217,35 @@ export class GpuWorkload extends Construct {
     this.capacity = built.capacity;
     Object.assign(this, built.handles);
     this.addOutputs();
+    // What the resources launch, judged under the policy: a fleet's spot share or on-demand base, its worst case.
+    const { violations } = this.judged();
+    if (violations.length) {
+      // Nothing half-synthesized: the workload leaves the tree with what it built.
+      scope.node.tryRemoveChild(id);
+      throw inConstruct(new PolicyViolationError(violations), this.node.path);
+    }
     // Branded last: a workload whose construction failed (and was caught) is not planned or budgeted.
     Object.defineProperty(this, GPU_WORKLOAD_BRAND, { value: true });
     registerPlanFile(this);
     forwardAppWideAspects(stackOf(this));
+  }
+
+  /**
+   * What the final resources will launch (after every property set and override since construction), and how it
+   * breaks the policy of every platform above the workload as the tree stands now. The App's validation calls it at
+   * synth, so a platform added after the workload, or an escape hatch, is judged too.
+   * @internal
+   */
+  judged(): { readonly deployed: DeployedCapacity; readonly violations: readonly string[] } {
+    let settings: PlatformSettings;
+    try {
+      settings = GpuPlatform.settingsFor(this, this.givenPlatform);
+    } catch (error) {
+      return { deployed: deployedCapacity(this, DEFAULT_TAXONOMY), violations: [(error as Error).message] };
+    }
+    const deployed = deployedCapacity(this, settings.taxonomy);
+    const platforms = [...new Set([...GpuPlatform.above(this), ...(this.givenPlatform ? [this.givenPlatform] : [])].map((p) => `GpuPlatform ${p.node.path}`))].join(", ");
+    return { deployed, violations: policyViolations(deployed, settings.policy, platforms, settings.taxonomy) };
   }
 
   private requirements(props: GpuWorkloadProps, platform: PlatformSettings): SelectionRequirements {

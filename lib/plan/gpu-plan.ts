@@ -116,6 +116,11 @@ export interface GpuPlan {
   readonly hoursPerMonth: number;
   /** Every workload of the app, sorted by construct path. */
   readonly workloads: readonly PlannedWorkload[];
+  /**
+   * Why the synth that wrote this plan failed (an organization policy or a BudgetGuard broken): present only then. The
+   * report refuses such a plan: the app is not deployable as it stands.
+   */
+  readonly violations?: readonly string[];
 }
 
 /** A plan without workloads: what an app without GPU workloads amounts to (synth writes no file for it). */

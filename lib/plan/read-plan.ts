@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { GpuWorkloadsError, formatValue } from "../validation/errors";
+import { replaceActiveCharacters } from "../validation/active-characters";
 import { CAPACITY_KINDS, GPU_PLAN_FILE, GPU_PLAN_VERSION, GpuPlan, PlannedWorkload, emptyPlan } from "./gpu-plan";
 import { jsonSyntaxProblem } from "./json-syntax";
 
@@ -25,6 +26,19 @@ export class BadPlanError extends GpuWorkloadsError {
 /** The plan file a flag names: the gpu-plan.json inside a folder (a synth's cdktf.out), else the file itself. */
 export function planFileAt(fileOrFolder: string): string {
   return fs.statSync(fileOrFolder, { throwIfNoEntry: false })?.isDirectory() ? path.join(fileOrFolder, GPU_PLAN_FILE) : fileOrFolder;
+}
+
+/** Characters of one recorded violation a message quotes (they come from the file). */
+const MAX_VIOLATION_SHOWN = 1000;
+
+/**
+ * Refuses a plan whose synth failed its organization policy or BudgetGuard (the violations it records): what it
+ * prices is not deployable as it stands, so no report may pass it.
+ */
+export function refuseViolations(file: string, plan: GpuPlan): void {
+  if (!plan.violations?.length) return;
+  const shown = plan.violations.map((v) => replaceActiveCharacters(v.slice(0, MAX_VIOLATION_SHOWN)));
+  throw new GpuWorkloadsError("PlanViolations", `the synth that wrote ${file} failed: ${shown.join(" ")} Fix the app and synthesize again.`);
 }
 
 /** cdktf's (and CDK Terrain's) manifest in every synth's output folder. */
@@ -139,6 +153,7 @@ function checkPlan(file: string, plan: unknown, flag = "--dir"): GpuPlan {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(p[field] as string)) throw bad(`"${field}" is ${formatValue(p[field])}, not a date (YYYY-MM-DD)`);
   }
   if (!Array.isArray(p.workloads)) throw bad('"workloads" is not a list');
+  if (p.violations !== undefined && !hasType(p.violations, "string[]")) throw bad('"violations" is not a list of strings');
   p.workloads.forEach((w: unknown, i: number) => {
     if (!isObject(w)) throw bad(`workloads[${i}] is not an object`);
     for (const [field, type] of Object.entries(WORKLOAD_FIELDS)) {

@@ -105,6 +105,21 @@ export class UnknownModelError extends GpuWorkloadsError {
   }
 }
 
+/**
+ * What a workload will deploy breaks its organization's policy (GpuPlatform) or budget (BudgetGuard): raised at
+ * construction, and again by the App's validation at synth, which judges the final resources whatever the order of
+ * construction or the escape hatches used since.
+ */
+export class PolicyViolationError extends GpuWorkloadsError {
+  /** Code "PolicyViolation"; the message names what breaks which rule, and what would hold. */
+  constructor(
+    /** Every rule broken, each a sentence. */
+    readonly violations: readonly string[],
+  ) {
+    super("PolicyViolation", violations.join(" "));
+  }
+}
+
 /** A candidate that came close, and what it missed. */
 export interface NearMiss {
   /** The instance type that came close. */

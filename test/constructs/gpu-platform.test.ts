@@ -98,7 +98,8 @@ describe("no way around the organization's policy", () => {
     expect(() => new GpuPlatform(s2, "replace", { taxonomy: { instanceTypes: [row] } })).toThrow(/may add instance types but not replace/);
     // Raising a price or adding a type is tightening, and allowed.
     const s3 = new TerraformStack(app, "s3");
-    new GpuPlatform(s3, "dearer", { taxonomy: { usdPerInstanceHour: { "p4de.24xlarge": 30 } } });
+    // Above its price in every region (Tokyo's is the dearest, $37.62/h).
+    new GpuPlatform(s3, "dearer", { taxonomy: { usdPerInstanceHour: { "p4de.24xlarge": 40 } } });
     expect(new Training(s3, "t", {}).decision.rejected.find((r) => r.instanceType === "p5.48xlarge")?.constraint).toBe("maxUsdPerHour");
   });
 

@@ -81,6 +81,21 @@ describeWithTerraform("terraform plan with the real provider against EC2's recor
     ]);
   });
 
+  test("an instance type set on the launch template after construction fails the plan: the drift guard checked another", async () => {
+    const { results } = await plan((outdir) => {
+      const app = new App({ outdir });
+      const stack = new TerraformStack(app, "team");
+      new AwsProvider(stack, "aws", { region: "us-east-1" });
+      new RealtimeInference(stack, "chat", { network: NETWORK }).launchTemplate.instanceType = "g6.xlarge";
+      app.synth();
+    });
+    expect(failures(results)).toEqual([
+      expect.stringMatching(
+        /^team: Resource postcondition failed \(resource\.aws_launch_template\.chat_launch-template_\w+\.lifecycle\.postcondition\[0\]\): cdktf-gpu-workloads: team\/chat was chosen, checked and priced as g5\.xlarge, but its launch template launches g6\.xlarge; choose the type through the workload's props/,
+      ),
+    ]);
+  });
+
   test("EC2 is read once per stack and type, however many workloads launch it", async () => {
     const { results, calls } = await plan(oneStack([{}, {}, {}, { replicas: 2 }]));
     expect(failures(results)).toEqual([]);

@@ -88,7 +88,20 @@ export function createLaunchTemplate(scope: Construct, props: WorkloadLaunchTemp
     userData: props.userData === undefined ? undefined : base64(props.userData),
     tagSpecifications: ["instance", "volume", "network-interface"].map((resourceType) => ({ resourceType, tags: props.tags })),
     tags: props.tags,
-    lifecycle: props.preconditions.length ? { precondition: props.preconditions } : undefined,
+    lifecycle: {
+      ...(props.preconditions.length && { precondition: props.preconditions }),
+      // The drift guard's preconditions read EC2's answers for the chosen type: the template must launch that type,
+      // not one set after construction (launchTemplate.instanceType = …, an override), which nothing has checked.
+      postcondition: [
+        {
+          condition: `\${self.instance_type == "${props.instanceType}"}`,
+          errorMessage:
+            literalText(`cdktf-gpu-workloads: ${scope.node.path} was chosen, checked and priced as ${props.instanceType}, but its launch template launches `) +
+            "${self.instance_type}" +
+            "; choose the type through the workload's props (instanceType, gpus, ...), not by changing the template",
+        },
+      ],
+    },
   });
 }
 

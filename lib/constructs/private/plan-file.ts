@@ -6,6 +6,7 @@ import { GPU_PLAN_FILE, GpuPlan, PlannedWorkload, emptyPlan } from "../../plan/g
 import { round2 } from "../../plan/money";
 import type { GpuWorkload } from "../gpu-workload";
 import { workloadsUnder } from "./workload-brand";
+import { recordedViolations } from "./synth-violations";
 
 /** Alternatives a plan lists per workload: enough for a reviewer to weigh the choice. */
 const PLAN_ALTERNATIVES = 3;
@@ -26,36 +27,43 @@ export function registerPlanFile(scope: IConstruct): void {
   appsWithPlan.add(root);
   root.node.addValidation({
     validate() {
+      const workloads = workloadsUnder(root);
+      // Every workload judged again as the tree and its resources stand now (a platform added later, an override),
+      // with what BudgetGuard found: the synth fails on any, whatever CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS says.
+      const violations = [...workloads.flatMap((w) => w.judged().violations.map((v) => `${w.node.path}: ${v}`)), ...recordedViolations(root)];
       const outdir = (root as { outdir?: unknown }).outdir;
-      if (typeof outdir === "string") writePlanFile(path.join(outdir, GPU_PLAN_FILE), workloadsUnder(root));
-      return [];
+      if (typeof outdir === "string") writePlanFile(path.join(outdir, GPU_PLAN_FILE), workloads, violations);
+      return violations;
     },
   });
 }
 
-function writePlanFile(file: string, workloads: readonly GpuWorkload[]): void {
+function writePlanFile(file: string, workloads: readonly GpuWorkload[], violations: readonly string[]): void {
   if (workloads.length === 0) {
     fs.rmSync(file, { force: true });
     return;
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, JSON.stringify(buildPlan(workloads), null, 2) + "\n");
+  fs.writeFileSync(temporary, JSON.stringify(buildPlan(workloads, violations), null, 2) + "\n");
   fs.renameSync(temporary, file);
 }
 
-export function buildPlan(workloads: readonly GpuWorkload[]): GpuPlan {
+export function buildPlan(workloads: readonly GpuWorkload[], violations: readonly string[] = []): GpuPlan {
   return {
     ...emptyPlan(),
     pricesAsOf: workloads[0]?.decision.pricesAsOf ?? "",
     spotPricesAsOf: workloads[0]?.decision.spotPricesAsOf ?? "",
     workloads: workloads.map(planned),
+    ...(violations.length && { violations: [...violations] }),
   };
 }
 
 function planned(w: GpuWorkload): PlannedWorkload {
   const d = w.decision;
-  const c = w.capacity;
+  // The worst case of the final resources (after any override since construction), as BudgetGuard judges it.
+  const deployed = w.judged().deployed;
+  const c = { ...w.capacity, instanceTypes: deployed.instanceTypes, maxUsdPerMonth: deployed.maxUsdPerMonth, maxInstanceType: deployed.maxInstanceType };
   return {
     stack: stackOf(w).node.id,
     path: w.node.path,
@@ -71,7 +79,7 @@ function planned(w: GpuWorkload): PlannedWorkload {
     gpuFraction: d.gpuFraction,
     nodeCount: d.nodeCount,
     capacity: c.kind,
-    instances: c.instances,
+    instances: { ...c.instances, max: deployed.maxInstances },
     usdPerInstanceHour: d.usdPerInstanceHour,
     spotUsdPerInstanceHour: d.spotUsdPerInstanceHour,
     usdPerHour: c.usdPerHour,
