@@ -7,10 +7,15 @@ import { PlanName, markdownName, textName } from "./plan-name";
 import { instancesText } from "./table";
 import { wrap } from "./wrap";
 
-/** Cost limits of `report --compare-to`: an expected monthly increase above either fails the command (exit 1). */
+/**
+ * Cost limits of `report --compare-to`: an expected monthly increase above either of its limits, or a worst-case
+ * monthly increase above either of its own, fails the command (exit 1).
+ */
 export interface CostLimits {
   readonly failAboveUsd?: number;
   readonly failAbovePercent?: number;
+  readonly failAboveMaxUsd?: number;
+  readonly failAboveMaxPercent?: number;
 }
 
 /** Where each plan was read, for the JSON document. */
@@ -21,7 +26,10 @@ export interface PlanFiles {
 
 /** The cost diff of `report --compare-to` as text, Markdown (a pull-request comment) or JSON, and the limits it breaks. */
 export function compareReport(comparison: PlanComparison, files: PlanFiles, limits: CostLimits, markdown: boolean): CommandOutput {
-  const failed = limitsBroken(comparison.totals.usdPerMonth, limits);
+  const failed = [
+    ...limitsBroken(comparison.totals.usdPerMonth, "expected", { usd: limits.failAboveUsd, percent: limits.failAbovePercent }, ["--fail-above-usd", "--fail-above-percent"]),
+    ...limitsBroken(comparison.totals.maxUsdPerMonth, "worst-case", { usd: limits.failAboveMaxUsd, percent: limits.failAboveMaxPercent }, ["--fail-above-max-usd", "--fail-above-max-percent"]),
+  ];
   const json = {
     base: { file: files.base, ...comparison.base },
     head: { file: files.head, ...comparison.head },
@@ -29,23 +37,30 @@ export function compareReport(comparison: PlanComparison, files: PlanFiles, limi
     totals: comparison.totals,
     counts: comparison.counts,
     workloads: comparison.workloads,
-    check: { failAboveUsd: limits.failAboveUsd ?? null, failAbovePercent: limits.failAbovePercent ?? null, failed: failed.length > 0, reasons: failed },
+    check: {
+      failAboveUsd: limits.failAboveUsd ?? null,
+      failAbovePercent: limits.failAbovePercent ?? null,
+      failAboveMaxUsd: limits.failAboveMaxUsd ?? null,
+      failAboveMaxPercent: limits.failAboveMaxPercent ?? null,
+      failed: failed.length > 0,
+      reasons: failed,
+    },
   };
   const text = markdown ? markdownReport(comparison, limits, failed) : textReport(comparison, limits, failed);
   return { json, text, failed };
 }
 
-/** Why the expected monthly increase breaks the limits, one sentence per limit; empty when it does not. */
-function limitsBroken(total: CostChange, limits: CostLimits): string[] {
+/** Why a monthly increase (expected or worst-case) breaks its limits, one sentence per limit; empty when it does not. */
+function limitsBroken(total: CostChange, which: string, limit: { usd?: number; percent?: number }, flags: readonly [string, string]): string[] {
   const reasons: string[] = [];
-  if (limits.failAboveUsd !== undefined && total.delta > limits.failAboveUsd) {
-    reasons.push(`the expected monthly cost rises by ${formatUsd(total.delta)}, more than --fail-above-usd ${limits.failAboveUsd}.`);
+  if (limit.usd !== undefined && total.delta > limit.usd) {
+    reasons.push(`the ${which} monthly cost rises by ${formatUsd(total.delta)}, more than ${flags[0]} ${limit.usd}.`);
   }
-  if (limits.failAbovePercent !== undefined && total.delta > 0) {
+  if (limit.percent !== undefined && total.delta > 0) {
     if (total.deltaPercent === null) {
-      reasons.push(`the expected monthly cost rises from $0 to ${formatUsd(total.head)}, more than any percentage: --fail-above-percent ${limits.failAbovePercent}.`);
-    } else if (total.deltaPercent > limits.failAbovePercent) {
-      reasons.push(`the expected monthly cost rises by ${total.deltaPercent}%, more than --fail-above-percent ${limits.failAbovePercent}.`);
+      reasons.push(`the ${which} monthly cost rises from $0 to ${formatUsd(total.head)}, more than any percentage: ${flags[1]} ${limit.percent}.`);
+    } else if (total.deltaPercent > limit.percent) {
+      reasons.push(`the ${which} monthly cost rises by ${total.deltaPercent}%, more than ${flags[1]} ${limit.percent}.`);
     }
   }
   return reasons;
@@ -181,11 +196,11 @@ function pricesLine(c: PlanComparison): string {
 }
 
 function checkLines(limits: CostLimits, failed: readonly string[]): string[] {
-  const given = [
-    limits.failAboveUsd === undefined ? "" : `--fail-above-usd ${limits.failAboveUsd}`,
-    limits.failAbovePercent === undefined ? "" : `--fail-above-percent ${limits.failAbovePercent}`,
-  ].filter(Boolean);
-  if (given.length === 0) return [];
-  if (failed.length === 0) return ["", `Cost check passed: the expected monthly change is within ${given.join(" and ")}.`];
+  const given = (pairs: [string, number | undefined][]) => pairs.filter(([, v]) => v !== undefined).map(([flag, v]) => `${flag} ${v}`).join(" and ");
+  const expected = given([["--fail-above-usd", limits.failAboveUsd], ["--fail-above-percent", limits.failAbovePercent]]);
+  const worst = given([["--fail-above-max-usd", limits.failAboveMaxUsd], ["--fail-above-max-percent", limits.failAboveMaxPercent]]);
+  if (!expected && !worst) return [];
+  const within = [expected && `the expected monthly change is within ${expected}`, worst && `the worst-case monthly change within ${worst}`].filter(Boolean).join(", and ");
+  if (failed.length === 0) return ["", `Cost check passed: ${within}.`];
   return ["", `Cost check failed: ${failed.join(" ")}`];
 }

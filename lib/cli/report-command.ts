@@ -1,7 +1,8 @@
-import * as path from "path";
 import { comparePlans } from "../plan/compare-plans";
-import { GPU_PLAN_FILE, GpuPlan, PlannedWorkload, planTotals } from "../plan/gpu-plan";
-import { readPlanFile, readPlanOrEmpty, refuseViolations } from "../plan/read-plan";
+import { GpuPlan, PlannedWorkload, planTotals } from "../plan/gpu-plan";
+import * as fs from "fs";
+import { readPlanFile, readPlanOrEmpty } from "../plan/read-plan";
+import { readSynthPlan } from "../plan/read-synth";
 import { formatUsd as money, round2, round4 } from "../plan/money";
 import { gpusLabel } from "../taxonomy/gpu-share";
 import { GpuWorkloadsError } from "../validation/errors";
@@ -22,16 +23,18 @@ export const reportCommand: Command = {
   summary: "the cost of a synthesized app per stack, or its change from a base plan (for pull requests)",
   usage:
     "gpu-workloads report [--dir cdktf.out] [--markdown | --json]" +
-    " [--compare-to BASE_PLAN [--fail-above-usd N] [--fail-above-percent P]]",
+    " [--compare-to BASE_PLAN [--fail-above-usd N] [--fail-above-percent P] [--fail-above-max-usd N] [--fail-above-max-percent P]]",
   flags: {
     dir: flag.string("DIR", "the synth's output folder, which holds gpu-plan.json (default cdktf.out)"),
     "compare-to": flag.string("BASE_PLAN", "report the change from this base plan: its gpu-plan.json, or the cdktf.out folder holding it"),
     "fail-above-usd": flag.number("N", "with --compare-to: exit 1 when the expected monthly cost rises by more than N dollars"),
     "fail-above-percent": flag.number("P", "with --compare-to: exit 1 when the expected monthly cost rises by more than P percent"),
+    "fail-above-max-usd": flag.number("N", "with --compare-to: exit 1 when the worst-case monthly cost rises by more than N dollars (default: --fail-above-usd's N, when any limit is given)"),
+    "fail-above-max-percent": flag.number("P", "with --compare-to: exit 1 when the worst-case monthly cost rises by more than P percent (default: --fail-above-percent's P, when any limit is given)"),
     markdown: flag.switch("print Markdown for a pull-request comment (names from the plan are inline code)"),
     json: JSON_FLAG,
   },
-  exitsWith1: "with --compare-to, when the expected monthly cost rises above --fail-above-usd or --fail-above-percent",
+  exitsWith1: "with --compare-to, when the expected monthly cost rises above --fail-above-usd or --fail-above-percent, or the worst case above --fail-above-max-usd or --fail-above-max-percent",
   examples: [
     "gpu-workloads report --markdown > cost.md",
     "gpu-workloads report --dir head/cdktf.out --compare-to base/cdktf.out/gpu-plan.json --markdown",
@@ -40,25 +43,36 @@ export const reportCommand: Command = {
   run(flags) {
     const dir = String(flags.dir ?? "cdktf.out");
     if (flags["compare-to"] !== undefined) return compare(flags, dir);
-    for (const flag of ["fail-above-usd", "fail-above-percent"]) {
+    for (const flag of LIMIT_FLAGS) {
       if (flags[flag] !== undefined) throw new GpuWorkloadsError("MissingFlag", `--${flag} limits the change from a base plan; give the base with --compare-to.`);
     }
-    const file = path.join(dir, GPU_PLAN_FILE);
-    const plan = readPlanFile(file);
-    refuseViolations(file, plan);
+    // A synth beside the plan (cdktf.out) holds it to its stacks; a synth without a plan is an error here.
+    const { file, plan } = readSynthPlan(dir, "--dir", false);
+    if (!fs.existsSync(file)) readPlanFile(file);
     return planReport(plan, flags.markdown === true);
   },
 };
 
-/** `report --compare-to`: the head plan (--dir) against a base plan, with the cost limits. */
+const LIMIT_FLAGS = ["fail-above-usd", "fail-above-percent", "fail-above-max-usd", "fail-above-max-percent"] as const;
+
+/**
+ * `report --compare-to`: the head (--dir, a pull request's whole synth, its plan held to its stacks) against a base
+ * plan, with the cost limits. The worst case is gated as well as the expected cost: its own limits, or when only the
+ * expected cost's are given, the same ones (a pull request must not raise what the app can spend unnoticed).
+ */
 function compare(flags: ParsedFlags, dir: string): CommandOutput {
-  checkNumber("--fail-above-usd", flags["fail-above-usd"], { min: 0, unit: "USD a month" });
-  checkNumber("--fail-above-percent", flags["fail-above-percent"], { min: 0, unit: "percent" });
+  for (const flag of LIMIT_FLAGS) checkNumber(`--${flag}`, flags[flag], { min: 0, unit: flag.endsWith("usd") ? "USD a month" : "percent" });
   const base = readPlanOrEmpty(String(flags["compare-to"]), "--compare-to");
-  const head = readPlanOrEmpty(dir, "--dir");
-  refuseViolations(head.file, head.plan);
+  const head = readSynthPlan(dir, "--dir", true);
   const comparison = comparePlans(base.plan, head.plan, { base: `the base plan ${base.file} (--compare-to)`, head: `the head plan ${head.file} (--dir)` });
-  const limits = { failAboveUsd: flags["fail-above-usd"] as number | undefined, failAbovePercent: flags["fail-above-percent"] as number | undefined };
+  const given = (name: (typeof LIMIT_FLAGS)[number]) => flags[name] as number | undefined;
+  const anyMax = given("fail-above-max-usd") !== undefined || given("fail-above-max-percent") !== undefined;
+  const limits = {
+    failAboveUsd: given("fail-above-usd"),
+    failAbovePercent: given("fail-above-percent"),
+    failAboveMaxUsd: anyMax ? given("fail-above-max-usd") : given("fail-above-usd"),
+    failAboveMaxPercent: anyMax ? given("fail-above-max-percent") : given("fail-above-percent"),
+  };
   return compareReport(comparison, { base: base.file, head: head.file }, limits, flags.markdown === true);
 }
 

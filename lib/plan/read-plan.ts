@@ -3,7 +3,7 @@ import * as path from "path";
 import { GpuWorkloadsError, formatValue } from "../validation/errors";
 import { replaceActiveCharacters } from "../validation/active-characters";
 import { CAPACITY_KINDS, GPU_PLAN_FILE, GPU_PLAN_VERSION, GpuPlan, PlannedWorkload, emptyPlan } from "./gpu-plan";
-import { jsonSyntaxProblem } from "./json-syntax";
+import { readJsonFile } from "./read-json";
 
 /** Largest plan `report` reads: a plan of 10,000 workloads is about 15 MB. */
 export const MAX_PLAN_BYTES = 32 * 1024 * 1024;
@@ -60,50 +60,20 @@ export function readPlanOrEmpty(fileOrFolder: string, flag: string): { readonly 
 }
 
 /**
- * Reads and checks a plan file. Only a regular file is read (a FIFO would block, a device never ends), not through
- * a symbolic link, and only up to MAX_PLAN_BYTES and MAX_PLAN_DEPTH; every field the report uses is checked for its
- * type. Errors name the file and the flag that gave it, and never quote the file's bytes: a pull request can commit
- * a gpu-plan.json, and what the report prints reaches a CI log and a pull-request comment.
+ * Reads and checks a plan file (readJsonFile: a regular file, no link, within MAX_PLAN_BYTES and MAX_PLAN_DEPTH, never
+ * quoted); every field the report uses is checked for its type. Errors name the file and the flag that gave it.
  */
 export function readPlanFile(file: string, flag = "--dir"): GpuPlan {
-  let fd: number;
-  try {
-    // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
-    // O_NOFOLLOW: a committed link (gpu-plan.json -> /etc/shadow, or a CI secret) is not followed. Only the file
-    // itself: a folder reached through a link (macOS's /tmp, a workspace link) still holds a file that must be a plan.
-    // Windows has no O_NOFOLLOW (undefined, so no bit); git there checks links out as plain files.
-    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOFOLLOW);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") {
-      throw new GpuWorkloadsError("NoPlan", `${file} does not exist. Run the synth first (npm run synth, or cdktf synth), or point ${flag} at its output folder.`);
-    }
-    if (code === "ELOOP") throw new BadPlanError(file, "it is a symbolic link, which the report does not follow (synth writes a regular file)", flag);
-    throw new BadPlanError(file, `it cannot be opened (${code ?? (error as Error).message})`, flag);
+  const read = readJsonFile(file, { maxBytes: MAX_PLAN_BYTES, maxDepth: MAX_PLAN_DEPTH });
+  if ("missing" in read) {
+    throw new GpuWorkloadsError("NoPlan", `${file} does not exist. Run the synth first (npm run synth, or cdktf synth), or point ${flag} at its output folder.`);
   }
-  try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) throw new BadPlanError(file, "it is not a regular file", flag);
-    if (stat.size > MAX_PLAN_BYTES) throw new BadPlanError(file, `it has ${stat.size} bytes, more than the ${MAX_PLAN_BYTES} a plan may have`, flag);
-    return checkPlan(file, parseJson(file, fs.readFileSync(fd, "utf8"), flag), flag);
-  } finally {
-    fs.closeSync(fd);
-  }
+  if ("problem" in read) throw new BadPlanError(file, read.problem, flag);
+  return checkPlan(file, read.value, flag);
 }
 
-/** The parsed file; a BadPlanError that says where it stops being JSON, never what it holds there. */
-function parseJson(file: string, text: string, flag: string): unknown {
-  const syntax = jsonSyntaxProblem(text, MAX_PLAN_DEPTH);
-  if (syntax) throw new BadPlanError(file, `it is not JSON: ${syntax.problem} (line ${syntax.line}, column ${syntax.column})`, flag);
-  try {
-    return JSON.parse(text);
-  } catch {
-    // The scan accepted it, so this is not expected; JSON.parse's message would quote the text, so it is dropped.
-    throw new BadPlanError(file, "it is not JSON", flag);
-  }
-}
-
-type FieldType = "string" | "number" | "boolean" | "string[]" | "instances" | "capacity" | "number|null" | "alternatives" | "rootVolume?";
+/** "amount": a finite number, never negative (every count and price of a plan): a plan that makes a rise look like a fall is bad. */
+type FieldType = "string" | "amount" | "boolean" | "string[]" | "instances" | "capacity" | "amount|null" | "alternatives" | "rootVolume?";
 
 const WORKLOAD_FIELDS: Readonly<Record<keyof PlannedWorkload, FieldType>> = {
   stack: "string",
@@ -116,16 +86,16 @@ const WORKLOAD_FIELDS: Readonly<Record<keyof PlannedWorkload, FieldType>> = {
   instanceTypes: "string[]",
   droppedInstanceTypes: "string[]",
   gpu: "string",
-  gpuCount: "number",
-  gpuFraction: "number",
-  nodeCount: "number",
+  gpuCount: "amount",
+  gpuFraction: "amount",
+  nodeCount: "amount",
   capacity: "capacity",
   instances: "instances",
-  usdPerInstanceHour: "number",
-  spotUsdPerInstanceHour: "number|null",
-  usdPerHour: "number",
-  usdPerMonth: "number",
-  maxUsdPerMonth: "number",
+  usdPerInstanceHour: "amount",
+  spotUsdPerInstanceHour: "amount|null",
+  usdPerHour: "amount",
+  usdPerMonth: "amount",
+  maxUsdPerMonth: "amount",
   maxInstanceType: "string",
   reason: "string",
   alternatives: "alternatives",
@@ -145,8 +115,8 @@ function checkPlan(file: string, plan: unknown, flag = "--dir"): GpuPlan {
   if (p.version !== GPU_PLAN_VERSION) {
     throw bad(`it has version ${formatValue(p.version)}; this report reads version ${GPU_PLAN_VERSION}`);
   }
-  for (const [field, type] of [["pricesAsOf", "string"], ["spotPricesAsOf", "string"], ["hoursPerMonth", "number"]] as const) {
-    if (!hasType(p[field], type)) throw bad(`"${field}" is not a ${type}`);
+  for (const [field, type] of [["pricesAsOf", "string"], ["spotPricesAsOf", "string"], ["hoursPerMonth", "amount"]] as const) {
+    if (!hasType(p[field], type)) throw bad(`"${field}" is not ${typeName(type)}`);
   }
   // Dates reach Markdown comments unescaped, so they must be dates.
   for (const field of ["pricesAsOf", "spotPricesAsOf"]) {
@@ -157,10 +127,14 @@ function checkPlan(file: string, plan: unknown, flag = "--dir"): GpuPlan {
   p.workloads.forEach((w: unknown, i: number) => {
     if (!isObject(w)) throw bad(`workloads[${i}] is not an object`);
     for (const [field, type] of Object.entries(WORKLOAD_FIELDS)) {
-      if (!hasType((w as Record<string, unknown>)[field], type)) throw bad(`workloads[${i}].${field} is not a ${type}`);
+      if (!hasType((w as Record<string, unknown>)[field], type)) throw bad(`workloads[${i}].${field} is not ${typeName(type)}`);
     }
   });
   return plan as GpuPlan;
+}
+
+function typeName(type: FieldType): string {
+  return type === "amount" ? "a finite number of zero or more" : type === "amount|null" ? "a finite number of zero or more, or null" : `a ${type}`;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -169,14 +143,14 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function hasType(value: unknown, type: FieldType): boolean {
   switch (type) {
-    case "number":
-      return typeof value === "number" && Number.isFinite(value);
-    case "number|null":
-      return value === null || hasType(value, "number");
+    case "amount":
+      return typeof value === "number" && Number.isFinite(value) && value >= 0;
+    case "amount|null":
+      return value === null || hasType(value, "amount");
     case "string[]":
       return Array.isArray(value) && value.every((v) => typeof v === "string");
     case "instances":
-      return isObject(value) && ["min", "desired", "max"].every((k) => hasType(value[k], "number"));
+      return isObject(value) && ["min", "desired", "max"].every((k) => hasType(value[k], "amount"));
     case "capacity":
       return typeof value === "string" && (CAPACITY_KINDS as readonly string[]).includes(value);
     case "alternatives":
@@ -187,11 +161,11 @@ function hasType(value: unknown, type: FieldType): boolean {
             isObject(a) &&
             hasType(a.instanceType, "string") &&
             hasType(a.gpu, "string") &&
-            ["gpuCount", "nodeCount", "usdPerInstanceHour", "onDemandUsdPerHour"].every((k) => hasType(a[k], "number")),
+            ["gpuCount", "nodeCount", "usdPerInstanceHour", "onDemandUsdPerHour"].every((k) => hasType(a[k], "amount")),
         )
       );
     case "rootVolume?":
-      return value === undefined || (isObject(value) && ["sizeGiB", "throughputMiBps", "iops", "usdPerMonth"].every((k) => hasType(value[k], "number")));
+      return value === undefined || (isObject(value) && ["sizeGiB", "throughputMiBps", "iops", "usdPerMonth"].every((k) => hasType(value[k], "amount")));
     default:
       return typeof value === type;
   }

@@ -68,7 +68,10 @@ describe("report reads only a real plan", () => {
     ["another version", { ...oneWorkloadPlan(), version: 99 }, /version 99; this report reads version 2/],
     ["the previous version", { ...oneWorkloadPlan(), version: 1 }, /version 1 \(cdktf-gpu-workloads 0.1: us-east-1 prices only, worst cases at the chosen type\); this report reads version 2/],
     ["workloads not a list", { ...oneWorkloadPlan(), workloads: {} }, /"workloads" is not a list/],
-    ["a price as text", oneWorkloadPlan({ usdPerHour: "1.0" }), /workloads\[0\].usdPerHour is not a number/],
+    ["a price as text", oneWorkloadPlan({ usdPerHour: "1.0" }), /workloads\[0\].usdPerHour is not a finite number of zero or more/],
+    ["a negative cost (a rise that reads as a fall)", oneWorkloadPlan({ usdPerMonth: -5000 }), /workloads\[0\].usdPerMonth is not a finite number of zero or more/],
+    ["an infinite worst case (1e999 parses to Infinity)", JSON.stringify(oneWorkloadPlan()).replace('"maxUsdPerMonth":734.38', '"maxUsdPerMonth":1e999'), /workloads\[0\].maxUsdPerMonth is not a finite number of zero or more/],
+    ["a negative instance count", oneWorkloadPlan({ instances: { min: 0, desired: 1, max: -3 } }), /workloads\[0\].instances is not a instances/],
     ["instances missing", oneWorkloadPlan({ instances: undefined }), /workloads\[0\].instances is not a instances/],
     ["an unknown capacity", oneWorkloadPlan({ capacity: "mainframe" }), /workloads\[0\].capacity is not a capacity/],
     ["a null path", oneWorkloadPlan({ path: null }), /workloads\[0\].path is not a string/],
@@ -99,7 +102,7 @@ describe("report reads only a real plan", () => {
     const file = path.join(d, "gpu-plan.json");
     fs.closeSync(fs.openSync(file, "w"));
     fs.truncateSync(file, MAX_PLAN_BYTES + 1); // sparse: no bytes written
-    expect(runCli(["report", "--dir", d]).stderr).toMatch(/has 33554433 bytes, more than the 33554432 a plan may have/);
+    expect(runCli(["report", "--dir", d]).stderr).toMatch(/has 33554433 bytes, more than the 33554432 it may have/);
   });
 
   test("Markdown shows names as inline code: no heading, link, image, mention, HTML or cell injection into a pull request", () => {

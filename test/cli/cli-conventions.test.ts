@@ -5,7 +5,6 @@ import * as os from "os";
 import * as path from "path";
 import { COMMANDS, runCli } from "../../lib/cli/main";
 import { MODEL_FLAGS } from "../../lib/cli/model-flags";
-import { GPU_PLAN_FILE } from "../../lib/plan/gpu-plan";
 import { ExamplePlans, synthExamplePlans } from "./example-plans";
 import { SchemaSubsetValidator } from "./json-schema-subset";
 
@@ -87,8 +86,7 @@ describe("help", () => {
     // GIVEN a project folder with a plan, and a base and a head checkout side by side, as the examples assume
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "examples-"));
     for (const [dir, from] of [["cdktf.out", plans.baseDir], ["base/cdktf.out", plans.baseDir], ["head/cdktf.out", plans.headDir]]) {
-      fs.mkdirSync(path.join(cwd, dir), { recursive: true });
-      fs.copyFileSync(path.join(from, GPU_PLAN_FILE), path.join(cwd, dir, GPU_PLAN_FILE));
+      fs.cpSync(from, path.join(cwd, dir), { recursive: true });
     }
     // WHEN
     const runs = COMMANDS.flatMap((c) => c.examples).map((example) => {

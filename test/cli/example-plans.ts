@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
 import { GpuPlatform, ImageGeneration, RealtimeInference } from "../../lib";
-import { GpuPlan, GPU_PLAN_FILE } from "../../lib/plan/gpu-plan";
+import { GpuPlan, GPU_PLAN_FILE, PlannedWorkload } from "../../lib/plan/gpu-plan";
 import { readPlanFile } from "../../lib/plan/read-plan";
 import { buildExampleApp } from "../../examples/app";
 import { TeamStack } from "../../examples/team-stack";
@@ -59,10 +59,31 @@ function readPlan(dir: string): GpuPlan {
   return readPlanFile(path.join(dir, GPU_PLAN_FILE));
 }
 
-/** Writes a plan into a new folder, as synth would, and returns the folder. */
+/**
+ * Writes a plan into a new folder with the synth it would come with, and returns the folder: cdktf's manifest and a
+ * stack per plan stack, reduced to what `report` holds a plan to (each workload's launch template, tagged and of its
+ * instance type, and each fleet's Auto Scaling group with its max_size). Tests of that check use real synths.
+ */
 export function writePlan(plan: unknown): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
   fs.writeFileSync(path.join(dir, GPU_PLAN_FILE), JSON.stringify(plan, null, 2));
+  const workloads = (plan as { workloads?: unknown })?.workloads;
+  const listed = Array.isArray(workloads) ? (workloads as Partial<PlannedWorkload>[]).filter((w) => typeof w?.stack === "string") : [];
+  const stacks: Record<string, object> = {};
+  for (const name of new Set(listed.map((w) => w.stack!))) {
+    const mine = listed.filter((w) => w.stack === name);
+    const tags = { ManagedBy: "cdktf-gpu-workloads" };
+    const resource = {
+      aws_launch_template: Object.fromEntries(mine.map((w, i) => [`workload-${i}`, { instance_type: w.instanceType, tags }])),
+      aws_autoscaling_group: Object.fromEntries(
+        mine.filter((w) => w.capacity === "auto-scaling-group").map((w, i) => [`fleet-${i}`, { max_size: w.instances?.max, tag: [{ key: "ManagedBy", value: "cdktf-gpu-workloads", propagate_at_launch: true }] }]),
+      ),
+    };
+    fs.mkdirSync(path.join(dir, "stacks", name), { recursive: true });
+    fs.writeFileSync(path.join(dir, "stacks", name, "cdk.tf.json"), JSON.stringify({ resource }));
+    stacks[name] = { name, synthesizedStackPath: `stacks/${name}/cdk.tf.json` };
+  }
+  fs.writeFileSync(path.join(dir, "manifest.json"), JSON.stringify({ version: "0.21.0", stacks }));
   return dir;
 }
 

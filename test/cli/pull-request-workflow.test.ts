@@ -1,7 +1,8 @@
 /**
- * The README's GitHub Actions workflow for a cost diff on every pull request: it parses, it may comment, it
- * checks out base and head side by side, and its report steps, run as written (npx → the built bin) in that
- * layout on the example plans, write the Markdown the README shows and trip the gate.
+ * The README's GitHub Actions workflow for a cost diff on every pull request: it parses; the pull request's code runs
+ * in a job without a token that only uploads its synth; the job that may comment runs the base branch's CLI on it; and
+ * its report steps, run as written (npx → the built bin) in that layout on the example plans, write the Markdown the
+ * README shows and trip the gate.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -25,6 +26,7 @@ interface Step {
 
 const section = README.slice(README.indexOf("### A cost diff for every pull request"), README.indexOf("## The example app"));
 const workflow = parse(section.match(/```yaml\n([\s\S]*?)```/)![1]);
+const headSteps: Step[] = workflow.jobs["synth-head"].steps;
 const steps: Step[] = workflow.jobs["gpu-cost"].steps;
 const reportSteps = steps.filter((s) => s.run?.includes("gpu-workloads report"));
 
@@ -33,15 +35,26 @@ beforeAll(() => {
   plans = synthExamplePlans();
 });
 
-test("runs on pull requests, may write pull-request comments and reads nothing else", () => {
+test("runs on pull requests; only the job that runs no pull-request code may write comments", () => {
   expect(workflow.on).toBe("pull_request");
-  expect(workflow.permissions).toEqual({ contents: "read", "pull-requests": "write" });
+  expect(workflow.permissions).toEqual({ contents: "read" });
+  expect(workflow.jobs["synth-head"].permissions).toBeUndefined();
+  expect(workflow.jobs["gpu-cost"].permissions).toEqual({ contents: "read", "pull-requests": "write" });
+  expect(workflow.jobs["gpu-cost"].needs).toBe("synth-head");
 });
 
-test("checks out the head and the pull request's base side by side", () => {
-  const checkouts = steps.filter((s) => s.uses?.startsWith("actions/checkout@"));
-  expect(checkouts.map((s) => s.with)).toEqual([{ path: "head" }, { ref: "${{ github.event.pull_request.base.sha }}", path: "base" }]);
-  expect(steps.find((s) => s.name === "Synthesize the base and the head")?.run).toBe("(cd base && npm ci && npm run synth)\n(cd head && npm ci && npm run synth)\n");
+test("the pull request's code runs without a token and hands over its whole synth; the base checkout runs the report", () => {
+  const checkout = (list: Step[]) => list.filter((s) => s.uses?.startsWith("actions/checkout@")).map((s) => s.with);
+  expect(checkout(headSteps)).toEqual([{ "persist-credentials": false }]);
+  expect(headSteps.find((s) => s.name === "Synthesize the pull request")?.run).toBe("npm ci && npm run synth");
+  expect(headSteps.find((s) => s.uses?.startsWith("actions/upload-artifact@"))?.with).toEqual({ name: "head-synth", path: "cdktf.out" });
+  expect(checkout(steps)).toEqual([{ ref: "${{ github.event.pull_request.base.sha }}", "persist-credentials": false }]);
+  expect(steps.find((s) => s.uses?.startsWith("actions/download-artifact@"))?.with).toEqual({ name: "head-synth", path: "head-synth" });
+  // Every report runs in the base checkout (npx resolves its node_modules) on the downloaded synth.
+  expect(reportSteps.map((s) => [s["working-directory"], /--dir head-synth --compare-to cdktf\.out/.test(s.run!)])).toEqual([
+    [undefined, true],
+    [undefined, true],
+  ]);
 });
 
 describe("its report steps, run as written on the example plans", () => {
@@ -52,12 +65,10 @@ describe("its report steps, run as written on the example plans", () => {
   };
 
   beforeAll(() => {
-    // GIVEN the workspace after both synths
+    // GIVEN the base checkout after its synth, with the head's synth downloaded beside it
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), "workflow-"));
-    for (const [checkout, from] of [["base", plans.baseDir], ["head", plans.headDir]]) {
-      fs.mkdirSync(path.join(workspace, checkout, "cdktf.out"), { recursive: true });
-      fs.copyFileSync(path.join(from, GPU_PLAN_FILE), path.join(workspace, checkout, "cdktf.out", GPU_PLAN_FILE));
-    }
+    fs.cpSync(plans.baseDir, path.join(workspace, "cdktf.out"), { recursive: true });
+    fs.cpSync(plans.headDir, path.join(workspace, "head-synth"), { recursive: true });
   });
 
   test("the compare step writes the body the comment step posts, the Markdown the README shows", () => {
@@ -73,15 +84,17 @@ describe("its report steps, run as written on the example plans", () => {
   });
 
   test("on the pull request that adds the first workload (a base synth without a plan), the compare step still writes the comment", () => {
-    fs.rmSync(path.join(workspace, "base", "cdktf.out", GPU_PLAN_FILE));
-    fs.writeFileSync(path.join(workspace, "base", "cdktf.out", "manifest.json"), "{}");
+    const manifest = fs.readFileSync(path.join(workspace, "cdktf.out", "manifest.json"));
+    fs.rmSync(path.join(workspace, "cdktf.out", GPU_PLAN_FILE));
+    fs.writeFileSync(path.join(workspace, "cdktf.out", "manifest.json"), "{}");
     try {
       const result = runStep(reportSteps[0]);
       expect(result.stderr).toBe("");
       expect(result.status).toBe(0);
       expect(fs.readFileSync(path.join(workspace, "cost.md"), "utf8")).toContain("**Monthly cost will increase by $85,608.99 (from $0) to $85,608.99 expected.**");
     } finally {
-      fs.copyFileSync(path.join(plans.baseDir, GPU_PLAN_FILE), path.join(workspace, "base", "cdktf.out", GPU_PLAN_FILE));
+      fs.copyFileSync(path.join(plans.baseDir, GPU_PLAN_FILE), path.join(workspace, "cdktf.out", GPU_PLAN_FILE));
+      fs.writeFileSync(path.join(workspace, "cdktf.out", "manifest.json"), manifest);
     }
   });
 

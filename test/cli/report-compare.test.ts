@@ -8,6 +8,7 @@ import { comparePlans, costChange } from "../../lib/plan/compare-plans";
 import { GPU_PLAN_FILE, GpuPlan } from "../../lib/plan/gpu-plan";
 import { ADDED, CHANGED, ExamplePlans, REMOVED, synthExamplePlans, writePlan } from "./example-plans";
 import { SchemaSubsetValidator } from "./json-schema-subset";
+import { buildExampleApp } from "../../examples/app";
 
 let plans: ExamplePlans;
 beforeAll(() => {
@@ -146,7 +147,7 @@ describe("report --compare-to: the example app against a head that changes, adds
     expect(doc.workloads[0]).toMatchObject({ head: null, delta: { usdPerMonth: 0, maxUsdPerMonth: -9400.06 }, deltaPercent: { usdPerMonth: 0, maxUsdPerMonth: -100 } });
     expect(doc.workloads[3]).toMatchObject({ base: null, delta: { usdPerMonth: 587.5, maxUsdPerMonth: 587.5 }, deltaPercent: { usdPerMonth: null, maxUsdPerMonth: null } });
     expect(doc.workloads[2]).toMatchObject({ changedFields: [], delta: { usdPerMonth: 0, maxUsdPerMonth: 0 } });
-    expect(doc.check).toEqual({ failAboveUsd: null, failAbovePercent: null, failed: false, reasons: [] });
+    expect(doc.check).toEqual({ failAboveUsd: null, failAbovePercent: null, failAboveMaxUsd: null, failAboveMaxPercent: null, failed: false, reasons: [] });
   });
 });
 
@@ -161,9 +162,12 @@ describe("report --compare-to: limits on the expected increase", () => {
     expect(markdown.stdout).toMatch(/\n\*\*Cost check failed\*\*: the expected monthly cost rises by \$3,194.33/);
     const { exitCode, doc } = compareJson(plans.headDir, plans.baseDir, "--fail-above-usd", "3000");
     expect(exitCode).toBe(1);
+    // The worst case is gated by the same limit (none of its own given): it fell, so only the expected cost fails.
     expect(doc.check).toEqual({
       failAboveUsd: 3000,
       failAbovePercent: null,
+      failAboveMaxUsd: 3000,
+      failAboveMaxPercent: null,
       failed: true,
       reasons: ["the expected monthly cost rises by $3,194.33, more than --fail-above-usd 3000."],
     });
@@ -173,7 +177,9 @@ describe("report --compare-to: limits on the expected increase", () => {
     const result = compare(plans.headDir, plans.baseDir, "--fail-above-usd", "3194.33", "--fail-above-percent", "3.88");
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toBe("");
-    expect(result.stdout.replace(/\n(?=\S)/g, " ")).toMatch(/ Cost check passed: the expected monthly change is within --fail-above-usd 3194.33 and --fail-above-percent 3.88.\n$/);
+    expect(result.stdout.replace(/\n(?=\S)/g, " ")).toMatch(
+      / Cost check passed: the expected monthly change is within --fail-above-usd 3194.33 and --fail-above-percent 3.88, and the worst-case monthly change within --fail-above-max-usd 3194.33 and --fail-above-max-percent 3.88.\n$/,
+    );
   });
 
   test("--fail-above-percent compares the JSON's two-decimal percent (3.88 here, +3.9% in the text)", () => {
@@ -191,8 +197,14 @@ describe("report --compare-to: limits on the expected increase", () => {
     ]);
   });
 
-  test("a decrease never fails a limit", () => {
-    const result = compare(plans.baseDir, plans.headDir, "--fail-above-usd", "0", "--fail-above-percent", "0");
+  test("the worst case is gated as well: an expected decrease whose worst case rises fails by default, and passes its own limits", () => {
+    const gated = compare(plans.baseDir, plans.headDir, "--fail-above-usd", "0", "--fail-above-percent", "0");
+    expect(gated.exitCode).toBe(1);
+    expect(gated.stderr).toBe(
+      "gpu-workloads: the worst-case monthly cost rises by $1,088.11, more than --fail-above-max-usd 0.\n" +
+        "gpu-workloads: the worst-case monthly cost rises by 1.15%, more than --fail-above-max-percent 0.\n",
+    );
+    const result = compare(plans.baseDir, plans.headDir, "--fail-above-usd", "0", "--fail-above-percent", "0", "--fail-above-max-usd", "1100");
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/^Monthly cost will decrease by \$3,194.33 \(−3.7%\), from \$85,608.99 to \$82,414.66 expected.$/m);
     expect(result.stdout).toMatch(/^Worst-case monthly cost will increase by \$1,088.11 \(\+1.1%\), from \$94,691.97 to \$95,780.08.$/m);
@@ -290,7 +302,11 @@ describe("report --compare-to: a synth without GPU workloads has no plan, and co
     expect(stdout).toContain("+ media/upscale (added)");
     const text = stdout.replace(/\s+/g, " "); // as one line, however wrapped
     expect(text).toContain("Prices: on-demand as of 2026-11-29, spot estimates as of 2026-11-29; the base plan has no GPU workloads;");
-    expect(text).toContain("Cost check failed: the expected monthly cost rises from $0 to $85,608.99, more than any percentage: --fail-above-percent 50.");
+    // The worst case is gated too, by the same limit when none of its own is given.
+    expect(text).toContain(
+      "Cost check failed: the expected monthly cost rises from $0 to $85,608.99, more than any percentage: --fail-above-percent 50. " +
+        "the worst-case monthly cost rises from $0 to $94,691.97, more than any percentage: --fail-above-max-percent 50.",
+    );
     const { doc } = compareJson(plans.headDir, withoutWorkloads);
     expect(doc.counts).toEqual({ added: 4, removed: 0, changed: 0, unchanged: 0 });
     expect(doc.base).toMatchObject({ workloads: 0, pricesAsOf: "", totals: { usdPerMonth: 0, maxUsdPerMonth: 0 } });
@@ -366,11 +382,11 @@ describe("report --compare-to: plans that cannot be compared are typed errors na
     expect(doc.error.message).toContain('(--compare-to) is not a cdktf-gpu-workloads plan: "pricesAsOf" is "<img src=x> @org/team", not a date (YYYY-MM-DD)');
   });
 
-  test("--dir may name the plan file itself; the answer names that file", () => {
+  test("--dir must name the head's whole synth, not its plan file: the plan is held to the stacks beside it", () => {
     const headFile = path.join(plans.headDir, GPU_PLAN_FILE);
-    const { exitCode, doc } = compareJson(headFile, plans.baseDir);
-    expect(exitCode).toBe(0);
-    expect(doc.head.file).toBe(headFile);
+    const { exitCode, stderr } = compare(headFile, plans.baseDir);
+    expect(exitCode).toBe(2);
+    expect(stderr).toMatch(/gpu-plan\.json \(--dir\) is not a folder: give the pull request's whole synth output folder \(cdktf\.out\)/);
   });
 
   test("a head that is not a plan names --dir", () => {
@@ -438,5 +454,86 @@ describe("report: the root volumes, apart from the instances' cost", () => {
     const result = runCli(["report", "--dir", writePlan(older)]);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).not.toContain("Root volumes");
+  });
+});
+
+describe("report --compare-to holds the head's plan to the synth it came with (a real one: the example app's)", () => {
+  /** A copy of the example app's synth, changed by `tamper`. */
+  const synthCopy = (tamper: (dir: string) => void) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "head-synth-"));
+    fs.cpSync(plans.baseDir, dir, { recursive: true });
+    tamper(dir);
+    return dir;
+  };
+  const editPlan = (dir: string, edit: (plan: { workloads: Record<string, any>[] }) => void) => {
+    const file = path.join(dir, GPU_PLAN_FILE);
+    const plan = JSON.parse(fs.readFileSync(file, "utf8"));
+    edit(plan);
+    fs.writeFileSync(file, JSON.stringify(plan));
+  };
+
+  test("the untouched synth compares", () => {
+    expect(compare(synthCopy(() => undefined), plans.baseDir).exitCode).toBe(0);
+  });
+
+  test("a plan that names a cheaper type than the stack launches is a BadPlan", () => {
+    const head = synthCopy((dir) => editPlan(dir, (p) => (p.workloads.find((w) => w.path === "chat/assistant")!.instanceType = "g4dn.xlarge")));
+    const { exitCode, stderr } = compare(head, plans.baseDir);
+    expect(exitCode).toBe(2);
+    expect(stderr).toMatch(/gpu-plan\.json \(--dir\) is not a cdktf-gpu-workloads plan: it does not match the synthesized stacks beside it: stack "chat" launches g5\.xlarge \(its launch templates\), the plan g4dn\.xlarge\./);
+  });
+
+  test("a plan that hides a fleet's maximum is a BadPlan", () => {
+    const head = synthCopy((dir) => editPlan(dir, (p) => (p.workloads.find((w) => w.path === "chat/assistant")!.instances.max = 2)));
+    expect(compare(head, plans.baseDir).stderr).toMatch(/stack "chat" has fleets of at most 4 instances \(their max_size\), the plan 2\./);
+  });
+
+  test("a plan that leaves a workload out is a BadPlan", () => {
+    const head = synthCopy((dir) => editPlan(dir, (p) => (p.workloads = p.workloads.filter((w) => w.path !== "research/pretrain"))));
+    expect(compare(head, plans.baseDir).stderr).toMatch(/stack "research" launches p5\.48xlarge \(its launch templates\), the plan none\./);
+  });
+
+  test("stacks with this library's resources and no plan are an error, never $0", () => {
+    const head = synthCopy((dir) => fs.rmSync(path.join(dir, GPU_PLAN_FILE)));
+    const { exitCode, stderr } = compare(head, plans.baseDir, "--fail-above-usd", "0");
+    expect(exitCode).toBe(2);
+    expect(stderr).toMatch(/holds a synth whose stacks have 4 cdktf-gpu-workloads launch template\(s\), but no gpu-plan\.json: the synth did not finish its validation/);
+  });
+
+  test("an App that skips validations writes stacks without a plan: the gate fails", () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "skipped-"));
+    buildExampleApp(new App({ outdir, skipValidation: true })).synth();
+    expect(fs.existsSync(path.join(outdir, GPU_PLAN_FILE))).toBe(false);
+    expect(compare(outdir, plans.baseDir).stderr).toMatch(/but no gpu-plan\.json/);
+  });
+
+  test("a plan without its synth (no manifest) is refused for the head", () => {
+    const head = synthCopy((dir) => fs.rmSync(path.join(dir, "manifest.json")));
+    expect(compare(head, plans.baseDir).stderr).toMatch(/holds a plan but no synth \(manifest\.json\): the plan is checked against the stacks it came with/);
+  });
+
+  test("a manifest that points outside the folder is refused, without reading there", () => {
+    const head = synthCopy((dir) => {
+      const manifest = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8"));
+      manifest.stacks.chat.synthesizedStackPath = "../../../../etc/passwd";
+      fs.writeFileSync(path.join(dir, "manifest.json"), JSON.stringify(manifest));
+    });
+    const { exitCode, stderr } = compare(head, plans.baseDir);
+    expect(exitCode).toBe(2);
+    expect(stderr).toMatch(/manifest\.json \(--dir\) is not what cdktf synth writes: stack "chat" points outside the folder/);
+    expect(stderr).not.toMatch(/root:/);
+  });
+
+  test("a stack file that is a link is not followed: outside the folder it points outside, inside it is a link", () => {
+    const linked = (target: (dir: string) => string) =>
+      synthCopy((dir) => {
+        const stack = path.join(dir, "stacks", "chat", "cdk.tf.json");
+        fs.rmSync(stack);
+        fs.symlinkSync(target(dir), stack);
+      });
+    expect(compare(linked(() => path.join(plans.baseDir, "stacks", "chat", "cdk.tf.json")), plans.baseDir).stderr).toMatch(/stack "chat" points outside the folder/);
+    expect(compare(linked((dir) => path.join(dir, "stacks", "media", "cdk.tf.json")), plans.baseDir).stderr).toMatch(
+      /cdk\.tf\.json \(--dir\) is not what cdktf synth writes: it is a symbolic link, which the report does not follow/,
+    );
   });
 });
