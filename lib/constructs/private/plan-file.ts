@@ -7,6 +7,7 @@ import { round2 } from "../../plan/money";
 import type { GpuWorkload } from "../gpu-workload";
 import { workloadsUnder } from "./workload-brand";
 import { recordedViolations } from "./synth-violations";
+import { DeployedCapacity } from "./deployed-capacity";
 
 /** Alternatives a plan lists per workload: enough for a reviewer to weigh the choice. */
 const PLAN_ALTERNATIVES = 3;
@@ -30,39 +31,44 @@ export function registerPlanFile(scope: IConstruct): void {
       const workloads = workloadsUnder(root);
       // Every workload judged again as the tree and its resources stand now (a platform added later, an override),
       // with what BudgetGuard found: the synth fails on any, whatever CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS says.
-      const violations = [...workloads.flatMap((w) => w.judged().violations.map((v) => `${w.node.path}: ${v}`)), ...recordedViolations(root)];
+      const judged = new Map(workloads.map((w) => [w, w.judged()]));
+      const violations = [...workloads.flatMap((w) => judged.get(w)!.violations.map((v) => `${w.node.path}: ${v}`)), ...recordedViolations(root)];
       const outdir = (root as { outdir?: unknown }).outdir;
-      if (typeof outdir === "string") writePlanFile(path.join(outdir, GPU_PLAN_FILE), workloads, violations);
+      if (typeof outdir === "string") writePlanFile(path.join(outdir, GPU_PLAN_FILE), buildPlan(workloads, violations, (w) => judged.get(w)!.deployed));
       return violations;
     },
   });
 }
 
-function writePlanFile(file: string, workloads: readonly GpuWorkload[], violations: readonly string[]): void {
-  if (workloads.length === 0) {
+function writePlanFile(file: string, plan: GpuPlan): void {
+  if (plan.workloads.length === 0) {
     fs.rmSync(file, { force: true });
     return;
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, JSON.stringify(buildPlan(workloads, violations), null, 2) + "\n");
+  fs.writeFileSync(temporary, JSON.stringify(plan, null, 2) + "\n");
   fs.renameSync(temporary, file);
 }
 
-export function buildPlan(workloads: readonly GpuWorkload[], violations: readonly string[] = []): GpuPlan {
+/** The plan of `workloads`, their worst cases as their final resources stand (`deployedOf`, else read now). */
+export function buildPlan(
+  workloads: readonly GpuWorkload[],
+  violations: readonly string[] = [],
+  deployedOf: (w: GpuWorkload) => DeployedCapacity = (w) => w.judged().deployed,
+): GpuPlan {
   return {
     ...emptyPlan(),
     pricesAsOf: workloads[0]?.decision.pricesAsOf ?? "",
     spotPricesAsOf: workloads[0]?.decision.spotPricesAsOf ?? "",
-    workloads: workloads.map(planned),
+    workloads: workloads.map((w) => planned(w, deployedOf(w))),
     ...(violations.length && { violations: [...violations] }),
   };
 }
 
-function planned(w: GpuWorkload): PlannedWorkload {
+function planned(w: GpuWorkload, deployed: DeployedCapacity): PlannedWorkload {
   const d = w.decision;
   // The worst case of the final resources (after any override since construction), as BudgetGuard judges it.
-  const deployed = w.judged().deployed;
   const c = { ...w.capacity, instanceTypes: deployed.instanceTypes, maxUsdPerMonth: deployed.maxUsdPerMonth, maxInstanceType: deployed.maxInstanceType };
   return {
     stack: stackOf(w).node.id,

@@ -32,6 +32,11 @@ function defaultPurchaseWithin(requirements: SelectionRequirements, allowed: Gpu
   return allowed.includes(wanted) ? undefined : allowed[0];
 }
 
+/** Whether the policy restricts anything (a workload under none has nothing to be judged by). */
+export function isGoverned(policy: GpuPolicy): boolean {
+  return policy.allowedGpus !== undefined || policy.allowedPurchaseOptions !== undefined || policy.maxUsdPerHourPerWorkload !== undefined;
+}
+
 /**
  * How what a workload will deploy breaks `policy` (of the platforms at `platforms`): a GPU the policy does not allow
  * among the types it may launch, a purchase option it does not allow however it is bought (a fleet's on-demand base or
@@ -39,8 +44,7 @@ function defaultPurchaseWithin(requirements: SelectionRequirements, allowed: Gpu
  * per-workload ceiling. Empty when it holds; with a policy, what synth cannot judge breaks it too.
  */
 export function policyViolations(deployed: DeployedCapacity, policy: GpuPolicy, platforms: string, taxonomy: Taxonomy): string[] {
-  const governed = policy.allowedGpus !== undefined || policy.allowedPurchaseOptions !== undefined || policy.maxUsdPerHourPerWorkload !== undefined;
-  if (!governed) return [];
+  if (!isGoverned(policy)) return [];
   const rule = `the organization policy (${platforms})`;
   const violations = deployed.unknowable.map((why) => `${why}, and ${rule} must judge what is deployed: give a literal value.`);
   const gpuOf = new Map(taxonomy.instanceTypes.map((t) => [t.instanceType, t.gpu]));
