@@ -134,6 +134,7 @@ export class GpuWorkload extends Construct {
         service,
         serverReadySeconds: service && readySeconds(service.imageSizeGiB, weightsGiB),
         shutdownOnExit: job !== undefined && props.job?.shutdownOnExit !== false,
+        containersUseInstanceRole: props.containersUseInstanceRole === true,
       };
       settings = engine.settings(context);
       userData = this.userData(settings, context);
@@ -185,7 +186,7 @@ export class GpuWorkload extends Construct {
       namePrefix: names.launchTemplatePrefix,
       // No price, reason or date here: the template's content is what instances are created from (no churn).
       description: `cdktf-gpu-workloads ${WORKLOAD_PROFILES[decision.workload].displayName} ${this.node.path} on ${decision.instanceType}`,
-      containersUseInstanceRole: settings.containersUseInstanceRole,
+      containersUseInstanceRole: context.containersUseInstanceRole,
       instanceType: decision.instanceType,
       // A service (AWS Batch) picks its image and sets the role and interfaces itself.
       imageId: service ? undefined : imageId(props.ami, decision.spec.cpuArchitecture, os),
@@ -326,7 +327,7 @@ export class GpuWorkload extends Construct {
       container: job,
       region: d.region,
       logGroupName: context.names.logGroup,
-      containerUsesInstanceRole: context.props.containersUseInstanceRole === true,
+      containerUsesInstanceRole: context.containersUseInstanceRole,
       node: { nodes: d.nodeCount, rank: node, gpusPerNode: d.gpuCount, firstNodeAddress: first?.privateIp, efa: settings.efa && d.spec.efaInterfaces > 0 },
       end: {
         shutdown: context.shutdownOnExit === true,

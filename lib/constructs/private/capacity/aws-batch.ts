@@ -153,8 +153,6 @@ export function createBatchEnvironment(scope: Construct, props: BatchEnvironment
 export const AWS_BATCH: CapacityEngine = {
   kind: "aws-batch",
   settings: () => ({
-    // Jobs get their own role: containers must not reach the instance role (IMDS hop limit 1).
-    containersUseInstanceRole: false,
     serviceLaunchesInstances: true,
     pinsSubnet: false,
     efa: false,

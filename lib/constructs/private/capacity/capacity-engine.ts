@@ -44,14 +44,15 @@ export interface WorkloadContext {
   readonly nodeUserData?: (node: number, first: Instance | undefined) => string;
   /** The job stops its instance when it exits (and a failed one the whole cluster). */
   readonly shutdownOnExit?: boolean;
+  /**
+   * The containers may use the instance role (containersUseInstanceRole; never on AWS Batch, whose jobs have their own):
+   * IMDS hop limit 2 and no metadata fence for a job. Otherwise hop limit 1, and the host does every AWS step.
+   */
+  readonly containersUseInstanceRole: boolean;
 }
 
 /** How a capacity kind shapes the launch template, the instance role and the security group. */
 export interface LaunchSettings {
-  /**
-   * Containers on the instance use its role (IMDS hop limit 2), or get their own (AWS Batch: hop limit 1).
-   */
-  readonly containersUseInstanceRole: boolean;
   /** The service (AWS Batch) picks the image, the instance role and the interfaces; the template leaves them out. */
   readonly serviceLaunchesInstances: boolean;
   /** The template pins the first subnet (a single instance, a cluster); a group or a service spreads them. */

@@ -145,7 +145,6 @@ function scalesOnGpu(ctx: WorkloadContext): boolean {
 export const FLEET: CapacityEngine = {
   kind: "auto-scaling-group",
   settings: (ctx) => ({
-    containersUseInstanceRole: ctx.props.containersUseInstanceRole === true,
     serviceLaunchesInstances: false,
     pinsSubnet: false,
     efa: ctx.props.efa === true,

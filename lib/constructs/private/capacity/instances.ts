@@ -53,7 +53,7 @@ export function createNodes(scope: Construct, ctx: WorkloadContext, launchTempla
   const nodes: Instance[] = [];
   for (let node = 0; node < count; node++) {
     const job = ctx.nodeUserData && { userData: ctx.nodeUserData(node, nodes[0]), shutdownOnExit: ctx.shutdownOnExit };
-    nodes.push(createInstance(scope, id(node), launchTemplate, tags, ctx.props.containersUseInstanceRole === true, job));
+    nodes.push(createInstance(scope, id(node), launchTemplate, tags, ctx.containersUseInstanceRole, job));
   }
   return nodes;
 }
@@ -62,7 +62,6 @@ export function createNodes(scope: Construct, ctx: WorkloadContext, launchTempla
 export const SINGLE_INSTANCE: CapacityEngine = {
   kind: "instance",
   settings: (ctx: WorkloadContext) => ({
-    containersUseInstanceRole: ctx.props.containersUseInstanceRole === true,
     serviceLaunchesInstances: false,
     pinsSubnet: true,
     efa: ctx.props.efa === true,
