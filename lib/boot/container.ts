@@ -110,8 +110,8 @@ export const PREPARATION_FAILED = 3;
 
 /** A step start.sh takes after the preparation that must succeed too, or the container is not started. */
 export interface StartGuard {
-  /** Bash lines; the last is one command, the condition (e.g. a function the lines before define). */
-  readonly lines: readonly string[];
+  /** One command (a helper of lib.sh, e.g. fence_metadata). */
+  readonly command: string;
   readonly failure: string;
 }
 
@@ -127,7 +127,7 @@ export function startScript(name: string, what: string, run: string, guard?: Sta
     "set -uo pipefail",
     `if ! ${BOOT_DIR}/prepare.sh; then`,
     ...refuse("the preparation failed"),
-    ...(guard ? [...guard.lines.slice(0, -1), `if ! ${guard.lines.at(-1)}; then`, ...refuse(guard.failure)] : []),
+    ...(guard ? ["# shellcheck source=/dev/null", `. ${BOOT_DIR}/lib.sh`, `if ! ${guard.command}; then`, ...refuse(guard.failure)] : []),
     `docker rm -f ${name} >/dev/null 2>&1 || true`,
     `instance=$(cat ${RUN_DIR}/instance-id) || exit 1`,
     run,

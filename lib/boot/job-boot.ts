@@ -40,21 +40,6 @@ export interface JobNode {
  */
 export const JOB_SLICE = "gpujob.slice";
 
-/**
- * The job's container runs on the host network (NCCL and EFA need it), where the IMDS hop limit keeps nothing out: the
- * kernel rejects its connections to instance metadata by their cgroup (iptables' cgroup match on the slice's cgroup v2
- * path), so it never holds the instance role. Checked before each start and added when missing: a slice started anew
- * is a new cgroup, which an old rule does not match.
- */
-export const METADATA_FENCE: readonly string[] = [
-  "fence_metadata() {",
-  `  local rule=(OUTPUT -d 169.254.169.254/32 -m cgroup --path ${JOB_SLICE} -j REJECT)`,
-  `  systemctl start ${JOB_SLICE} || return 1`,
-  '  iptables -w -C "${rule[@]}" 2>/dev/null || iptables -w -I "${rule[@]}"',
-  "}",
-  "fence_metadata",
-];
-
 /** What happens when the job ends. */
 export interface JobEnd {
   /** Stop this instance (instance-initiated shutdown behaviour "stop": compute billing ends). */
@@ -87,7 +72,8 @@ export function jobBootScript(j: JobBoot): string {
     network: `--network host${j.node.efa ? " --device /dev/infiniband" : ""}`,
     cgroupParent: j.containerUsesInstanceRole ? undefined : JOB_SLICE,
   });
-  const fence = j.containerUsesInstanceRole ? undefined : { lines: METADATA_FENCE, failure: "the job's container could not be kept from instance metadata (iptables)" };
+  // On the host network (NCCL and EFA need it) the IMDS hop limit keeps nothing out: the job's slice is fenced off instead.
+  const fence = j.containerUsesInstanceRole ? undefined : { command: `fence_metadata ${JOB_SLICE}`, failure: "the job's container could not be kept from instance metadata (iptables)" };
   const unit = [
     "[Unit]",
     "Description=cdktf-gpu-workloads training job",

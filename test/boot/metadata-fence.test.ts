@@ -2,8 +2,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { spawnSync } from "child_process";
-import { JOB_SLICE, jobBootScript } from "../../lib/boot/job-boot";
-import { embeddedFiles } from "./sandbox";
+import { JOB_SLICE } from "../../lib/boot/job-boot";
+import { SHELL_LIBRARY } from "../../lib/boot/shell";
 
 /**
  * The metadata fence a job's start.sh puts up, run against the real kernel and the real iptables in a private network
@@ -20,18 +20,9 @@ const unavailable =
   process.getuid?.() !== 0 ? "not root" : !cgroup2 ? "no cgroup2 mount" : missing.length ? `missing ${missing.join(", ")} (apt-get install iptables iproute2 curl)` : undefined;
 if (unavailable) console.log(`metadata fence on the real kernel: skipped (${unavailable})`);
 
-/** fence_metadata() exactly as the instance's start.sh defines it. */
+/** fence_metadata() exactly as the instance's lib.sh defines it (start.sh calls it with the job's slice). */
 function fenceFunction(): string {
-  const script = jobBootScript({
-    container: { image: "trainer:1", args: [], env: {}, secretEnv: {}, imageSizeGiB: 1, logRetentionDays: 1 },
-    region: "us-east-1",
-    logGroupName: "/jobs",
-    node: { nodes: 1, rank: 0, gpusPerNode: 1, efa: false },
-    end: { shutdown: false },
-    containerUsesInstanceRole: false,
-  });
-  const start = embeddedFiles(script).get("/opt/gpu-workloads/start.sh")!;
-  return /^fence_metadata\(\) \{\n[\s\S]*?\n\}$/m.exec(start)![0];
+  return /^fence_metadata\(\) \{\n[\s\S]*?\n\}$/m.exec(SHELL_LIBRARY)![0];
 }
 
 (unavailable ? describe.skip : describe)("the job's metadata fence on the real kernel", () => {
@@ -71,7 +62,7 @@ function fenceFunction(): string {
       : `curl -s -o /dev/null -m 3 -w '${label} %{http_code}\\n' http://169.254.169.254/; echo "${label} exit $?"`;
 
   test("the host reaches instance metadata; the job's slice and its container's cgroup are refused (curl 7: connection refused)", () => {
-    const { out } = run(["fence_metadata || echo 'fence failed'", probe("", "host"), probe(JOB_SLICE, "slice"), probe(`${JOB_SLICE}/docker-job.scope`, "container")].join("\n"));
+    const { out } = run([`fence_metadata ${JOB_SLICE} || echo 'fence failed'`, probe("", "host"), probe(JOB_SLICE, "slice"), probe(`${JOB_SLICE}/docker-job.scope`, "container")].join("\n"));
     expect(out.trim().split("\n")).toEqual(["host 200", "host exit 0", "slice 000", "slice exit 7", "container 000", "container exit 7"]);
   });
 
@@ -81,7 +72,7 @@ function fenceFunction(): string {
   });
 
   test("put up twice, the rule is there once", () => {
-    const { out } = run("fence_metadata && fence_metadata && iptables -S OUTPUT | grep -c 169.254.169.254");
+    const { out } = run(`fence_metadata ${JOB_SLICE} && fence_metadata ${JOB_SLICE} && iptables -S OUTPUT | grep -c 169.254.169.254`);
     expect(out.trim()).toBe("1");
   });
 });
