@@ -7,7 +7,7 @@ import { Precondition } from "cdktf/lib/terraform-conditions";
 import { comparableGpuName } from "../../taxonomy/comparable-gpu-name";
 import { GpuModel } from "../../taxonomy/gpu-model";
 import { InstanceTypeSpec } from "../../taxonomy/instance-type";
-import { stackOf } from "./framework";
+import { sharedInStack, stackOf } from "./framework";
 
 /**
  * Share of the table's usable memory per GPU EC2 must report. EC2 reports the marketed or the usable size (A10G
@@ -51,18 +51,14 @@ function minimumMiB(spec: InstanceTypeSpec, gpu: GpuModel): number {
  */
 function ec2Answers(stack: TerraformStack, instanceType: string): { readonly offerings: DataAwsEc2InstanceTypeOfferings; readonly gpus: string } {
   const id = `gpu-workloads-ec2-${instanceType}`;
-  const offerings =
-    (stack.node.tryFindChild(`${id}-offering`) as DataAwsEc2InstanceTypeOfferings | undefined) ??
-    new DataAwsEc2InstanceTypeOfferings(stack, `${id}-offering`, { locationType: "region", filter: [{ name: "instance-type", values: [instanceType] }] });
-  const described =
-    (stack.node.tryFindChild(id) as DataAwsEc2InstanceType | undefined) ??
-    new DataAwsEc2InstanceType(stack, id, { instanceType, count: Token.asNumber(Fn.lengthOf(offerings.instanceTypes)) });
+  const offerings = sharedInStack(stack, `${id}-offering`, (s, i) => new DataAwsEc2InstanceTypeOfferings(s, i, { locationType: "region", filter: [{ name: "instance-type", values: [instanceType] }] }));
+  const described = sharedInStack(stack, id, (s, i) => new DataAwsEc2InstanceType(s, i, { instanceType, count: Token.asNumber(Fn.lengthOf(offerings.instanceTypes)) }));
   return { offerings, gpus: `flatten(${described.fqn}[*].gpus)` };
 }
 
 /** The provider's region as Terraform knows it at plan: one read per stack. */
 function providerRegion(stack: TerraformStack): DataAwsRegion {
-  return (stack.node.tryFindChild("gpu-workloads-region") as DataAwsRegion | undefined) ?? new DataAwsRegion(stack, "gpu-workloads-region", {});
+  return sharedInStack(stack, "gpu-workloads-region", (s, i) => new DataAwsRegion(s, i, {}));
 }
 
 /**

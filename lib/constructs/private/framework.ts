@@ -48,3 +48,8 @@ function packageDir(file: string): string {
   if (i < 0) return path.dirname(file);
   return parts.slice(0, i + (parts[i + 1]?.startsWith("@") ? 3 : 2)).join(path.sep);
 }
+
+/** The stack's child `id`, created by `create` the first time: a read every workload of the stack shares. */
+export function sharedInStack<T extends IConstruct>(stack: TerraformStack, id: string, create: (stack: TerraformStack, id: string) => T): T {
+  return (stack.node.tryFindChild(id) as T | undefined) ?? create(stack, id);
+}
