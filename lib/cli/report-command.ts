@@ -1,7 +1,6 @@
 import { comparePlans } from "../plan/compare-plans";
 import { GpuPlan, PlannedWorkload, planTotals } from "../plan/gpu-plan";
-import * as fs from "fs";
-import { readPlanFile, readPlanOrEmpty } from "../plan/read-plan";
+import { readPlanOrEmpty } from "../plan/read-plan";
 import { readSynthPlan } from "../plan/read-synth";
 import { formatUsd as money, round2, round4 } from "../plan/money";
 import { gpusLabel } from "../taxonomy/gpu-share";
@@ -47,9 +46,7 @@ export const reportCommand: Command = {
       if (flags[flag] !== undefined) throw new GpuWorkloadsError("MissingFlag", `--${flag} limits the change from a base plan; give the base with --compare-to.`);
     }
     // A synth beside the plan (cdktf.out) holds it to its stacks; a synth without a plan is an error here.
-    const { file, plan } = readSynthPlan(dir, "--dir", false);
-    if (!fs.existsSync(file)) readPlanFile(file);
-    return planReport(plan, flags.markdown === true);
+    return planReport(readSynthPlan(dir, "--dir", { requireSynth: false, emptyWithoutWorkloads: false }).plan, flags.markdown === true);
   },
 };
 
@@ -63,7 +60,7 @@ const LIMIT_FLAGS = ["fail-above-usd", "fail-above-percent", "fail-above-max-usd
 function compare(flags: ParsedFlags, dir: string): CommandOutput {
   for (const flag of LIMIT_FLAGS) checkNumber(`--${flag}`, flags[flag], { min: 0, unit: flag.endsWith("usd") ? "USD a month" : "percent" });
   const base = readPlanOrEmpty(String(flags["compare-to"]), "--compare-to");
-  const head = readSynthPlan(dir, "--dir", true);
+  const head = readSynthPlan(dir, "--dir", { requireSynth: true, emptyWithoutWorkloads: true });
   const comparison = comparePlans(base.plan, head.plan, { base: `the base plan ${base.file} (--compare-to)`, head: `the head plan ${head.file} (--dir)` });
   const given = (name: (typeof LIMIT_FLAGS)[number]) => flags[name] as number | undefined;
   const anyMax = given("fail-above-max-usd") !== undefined || given("fail-above-max-percent") !== undefined;

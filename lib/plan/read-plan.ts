@@ -4,6 +4,7 @@ import { GpuWorkloadsError, formatValue } from "../validation/errors";
 import { replaceActiveCharacters } from "../validation/active-characters";
 import { CAPACITY_KINDS, GPU_PLAN_FILE, GPU_PLAN_VERSION, GpuPlan, PlannedWorkload, emptyPlan } from "./gpu-plan";
 import { readJsonFile } from "./read-json";
+import { SYNTH_MANIFEST } from "./synth-stacks";
 
 /** Largest plan `report` reads: a plan of 10,000 workloads is about 15 MB. */
 export const MAX_PLAN_BYTES = 32 * 1024 * 1024;
@@ -41,8 +42,6 @@ export function refuseViolations(file: string, plan: GpuPlan): void {
   throw new GpuWorkloadsError("PlanViolations", `the synth that wrote ${file} failed: ${shown.join(" ")} Fix the app and synthesize again.`);
 }
 
-/** cdktf's (and CDK Terrain's) manifest in every synth's output folder. */
-const SYNTH_MANIFEST = "manifest.json";
 
 /**
  * The plan a flag names and its file, or an empty plan where the flag names a synth's output folder without

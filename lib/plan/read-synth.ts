@@ -10,9 +10,16 @@ import { SynthesizedStack, readSynthesizedStacks } from "./synth-stacks";
  * deployed: a synth whose stacks hold this library's resources but no plan (a synth that stopped before its
  * validation, or skipped it) is an error, not "$0"; a plan whose workloads do not match the stacks' launch templates
  * (one per workload, by instance type) and fleets (by max_size) is a BadPlan; a plan that records violations is refused.
- * Without a synth beside it (no manifest.json) the plan is read alone, unless `requireSynth` (a pull request's head).
+ * Without a synth beside it (no manifest.json) the plan is read alone, unless `how.requireSynth` (a pull request's head).
+ * A synth without workloads has no plan: it reads as an empty one where `how.emptyWithoutWorkloads` (one side of a
+ * comparison), else as the missing plan it is (NoPlan).
  */
-export function readSynthPlan(dir: string, flag: string, requireSynth: boolean): { readonly file: string; readonly plan: GpuPlan } {
+export function readSynthPlan(
+  dir: string,
+  flag: string,
+  how: { readonly requireSynth: boolean; readonly emptyWithoutWorkloads: boolean },
+): { readonly file: string; readonly plan: GpuPlan } {
+  const { requireSynth } = how;
   const file = path.join(dir, GPU_PLAN_FILE);
   const folder = fs.statSync(dir, { throwIfNoEntry: false });
   // Nothing there: the synth has not run (readPlanFile says so); a plan file alone cannot be held to its stacks.
@@ -31,7 +38,7 @@ export function readSynthPlan(dir: string, flag: string, requireSynth: boolean):
         `${dir} (${flag}) holds a synth whose stacks have ${workloads} cdktf-gpu-workloads launch template(s), but no ${GPU_PLAN_FILE}: the synth did not finish its validation (it failed, or the App skipped validations), so its cost is unknown. Synthesize again.`,
       );
     }
-    return { file, plan: emptyPlan() };
+    return { file, plan: how.emptyWithoutWorkloads ? emptyPlan() : readPlanFile(file, flag) };
   }
   const plan = readPlanFile(file, flag);
   refuseViolations(file, plan);
