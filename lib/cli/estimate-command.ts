@@ -1,3 +1,4 @@
+import { InvalidRequirementError } from "../validation/errors";
 import { GpuWorkloadsError } from "../validation/errors";
 import { estimateMemory, fitsOnGpu } from "../selection/memory-estimate";
 import { resolveGpuName } from "../selection/resolve-names";
@@ -14,8 +15,8 @@ export const estimateCommand: Command = {
   summary: "GPU memory a model needs, part by part, with every assumption",
   usage:
     "gpu-workloads estimate --model NAME [--params B --layers N --kv-heads N --head-dim N [--hidden-size N --intermediate-size N --vocab N]]" +
-    " --mode inference|lora|full [--context N --concurrency N --precision fp32|bf16|fp16|fp8|int8|int4] [--gpus N] [--gpu NAME]" +
-    " [--engine vllm|transformers --gpu-memory-utilization F --max-num-batched-tokens N --max-num-seqs N --prompt-tokens N --output-tokens N]" +
+    " --mode inference|lora|full [--context N --concurrency N --precision fp32|bf16|fp16|fp8|int8|int4|fp4] [--gpus N] [--gpu NAME]" +
+    " [--engine vllm|sglang|tensorrt-llm|transformers --kv-cache-precision auto|fp8 --tensor-parallel-size N --copies-per-instance N --gpu-memory-utilization F --max-num-batched-tokens N --max-num-seqs N --prompt-tokens N --output-tokens N]" +
     " [--lora-rank N --gradient-checkpointing on|off --optimizer adamw|adamw-8bit|sgd --sharding fsdp|ddp --training-precision mixed|bf16 --fused-loss] [--json]",
   flags: {
     ...MODEL_FLAGS,
@@ -37,6 +38,9 @@ export const estimateCommand: Command = {
     // vLLM's defaults follow the GPU: --gpu H100 gives what `vllm serve` picks there.
     const gpu = flags.gpu === undefined ? undefined : gpuModel(DEFAULT_TAXONOMY, resolveGpuName(DEFAULT_TAXONOMY, String(flags.gpu), "--gpu"));
     const target = gpu && { memoryGiB: usableMemoryGiB(gpu), name: gpu.name };
+    if (flags["copies-per-instance"] !== undefined) {
+      throw new InvalidRequirementError("--copies-per-instance", flags["copies-per-instance"], "estimate sizes one copy of the model; give it to select, which places copies on an instance");
+    }
     const estimate = estimateMemory(model, usageFromFlags(flags), (flags.gpus as number | undefined) ?? 1, target);
     const p = estimate.parts;
     const setup = estimate.engine ?? (estimate.training ? `${estimate.training.trainingPrecision} precision, ${estimate.training.optimizer}` : "");

@@ -39,7 +39,7 @@ export const selectCommand: Command = {
     efa: flag.switch("only types with Elastic Fabric Adapter"),
     region: flag.string("R", "only types offered in this region, at its prices (default: any region, us-east-1 prices)"),
     arch: flag.string("A", "CPU architecture: x86_64 or arm64 (default: either)"),
-    "max-price": flag.number("USD", "ceiling on the on-demand dollars per hour of all nodes together"),
+    "max-price": flag.number("USD", "ceiling on the on-demand dollars per hour of the whole fleet: all nodes and all replicas"),
     "instance-type": flag.string("T", "pin this type; every other requirement is still checked"),
     spot: flag.switch("buy on spot (default: the class's purchase option)"),
     "capacity-block": flag.switch("buy through EC2 Capacity Blocks for ML"),
@@ -95,6 +95,8 @@ export const selectCommand: Command = {
       gpuCount: decision.gpuCount,
       gpuFraction: decision.gpuFraction,
       nodeCount: decision.nodeCount,
+      replicas: decision.replicas,
+      instances: decision.nodeCount * decision.replicas,
       usdPerInstanceHour: decision.usdPerInstanceHour,
       spotUsdPerInstanceHour: decision.spotUsdPerInstanceHour,
       usdPerHour: decision.usdPerHour,
@@ -122,7 +124,12 @@ export const selectCommand: Command = {
       })),
       rejected: decision.rejected.map((r) => ({ instanceType: r.instanceType, constraint: r.constraint, reason: r.reason })),
     };
-    const nodes = decision.nodeCount > 1 ? `${decision.nodeCount} × ` : "";
+    const instances = decision.nodeCount * decision.replicas;
+    const nodes = instances > 1 ? `${instances} × ` : "";
+    const fleet =
+      instances > 1
+        ? ` for all ${instances} instances (${decision.replicas > 1 ? `${decision.replicas} replicas` : ""}${decision.replicas > 1 && decision.nodeCount > 1 ? " × " : ""}${decision.nodeCount > 1 ? `${decision.nodeCount} nodes` : ""})`
+        : "";
     const spot = decision.spotUsdPerInstanceHour === null ? "no spot estimate" : `spot ${hourlyOr(decision.spotUsdPerInstanceHour)}`;
     // The region whose price is quoted: a type not sold in us-east-1 is priced where it is sold.
     const pricedIn = decision.priceFromReferenceRegion ? rowPriceRegion(decision.spec) : decision.region;
@@ -134,7 +141,7 @@ export const selectCommand: Command = {
     const text = [
       `${decision.workload}: ${nodes}${decision.instanceType} — ${gpusLabel(decision.gpuCount, decision.gpuFraction, decision.gpu.name)} per instance, ${decision.purchase}`,
       wrap(
-        `Cost ${where}: ${hourlyOr(decision.usdPerInstanceHour)}/instance-hour on-demand (${spot}); ${hourlyOr(decision.usdPerHour)}/hour and ` +
+        `Cost ${where}: per instance ${hourlyOr(decision.usdPerInstanceHour)}/hour on-demand (${spot}); total${fleet} ${hourlyOr(decision.usdPerHour)}/hour and ` +
           `${formatUsd(decision.usdPerMonth)}/month expected, ${formatUsd(decision.maxUsdPerMonth)}/month at most (prices as of ${decision.pricesAsOf}, spot as of ${decision.spotPricesAsOf})`,
         "  ",
       ),
@@ -159,7 +166,8 @@ function workLines(d: Decision): string[] {
     const t = d.throughput;
     lines.push(
       `Throughput: ${t.outputTokensPerSecondPerReplica} output tokens/s per replica (${t.sequencesPerReplica} sequences at ${t.outputTokensPerSecondPerStream} tokens/s each, bound by ${t.boundBy}); ` +
-        `${t.replicas} replica(s); prefill ${t.prefillTokensPerSecond} tokens/s; $${t.usdPerMillionOutputTokens} per million output tokens`,
+        `${t.replicas} replica(s); ${t.copiesPerReplica > 1 ? `${t.copiesPerReplica} copies per instance at tensor-parallel size ${t.tensorParallelSize}; ` : ""}` +
+        `first token after ${t.timeToFirstTokenSeconds} s; $${t.usdPerMillionOutputTokens} per million output tokens at ${d.purchase} prices`,
     );
   }
   if (d.job) lines.push(`Job: ${d.job.trainingTokens.toExponential(2)} tokens in ≈ ${d.job.hours} h at ${Math.round(d.job.mfu * 100)}% MFU; ${formatUsd(d.job.usdPerJob)} per run on-demand`);

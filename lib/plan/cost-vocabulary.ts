@@ -11,7 +11,7 @@ export const COST_VOCABULARY = {
   instances: "instances the capacity runs: min, desired and max (fleet bounds, cluster nodes, what Batch's vCPUs hold)",
   usdPerInstanceHour: "one instance, on-demand, in the region",
   spotUsdPerInstanceHour: "one instance, spot estimate (median over the region's zones), in the region; null where none is known",
-  onDemandUsdPerHour: "all instances of a decision at the on-demand price: what rankings and price ceilings compare",
+  onDemandUsdPerHour: "all instances of a decision (nodes × replicas) at the on-demand price: what rankings and price ceilings compare",
   usdPerHour: "all instances at the desired size, at the expected price: the spot estimate for what is bought on spot, on-demand for the rest",
   usdPerMonth: "usdPerHour × 730 hours",
   maxUsdPerMonth: "the worst case: the most instances the capacity can run of the most expensive type it may launch, on-demand, × 730 hours",

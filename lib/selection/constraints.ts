@@ -218,6 +218,14 @@ export const CONSTRAINTS: readonly Constraint[] = [
     },
   },
   {
+    name: "tensorParallelSize",
+    value: (r) => {
+      const u = r.requirements.usage;
+      return u?.tensorParallelSize === undefined && u?.copiesPerInstance === undefined ? undefined : `${u.tensorParallelSize ?? "any"} × ${u.copiesPerInstance ?? "any"} copies`;
+    },
+    miss: (c) => c.layoutMiss,
+  },
+  {
     name: "throughput",
     value: (r) => r.throughput,
     miss: (c) => c.throughputShortfall,
@@ -256,7 +264,9 @@ export const CONSTRAINTS: readonly Constraint[] = [
     value: (r) => r.requirements.maxUsdPerHour,
     miss: (c, r) => {
       const max = r.requirements.maxUsdPerHour;
-      return max !== undefined && c.onDemandUsdPerHour > max ? `$${c.onDemandUsdPerHour.toFixed(2)}/h, above $${max}/h` : undefined;
+      if (max === undefined || c.onDemandUsdPerHour <= max) return undefined;
+      const instances = c.nodeCount * c.replicas;
+      return `$${c.onDemandUsdPerHour.toFixed(2)}/h${instances > 1 ? ` for ${instances} instances at $${c.usdPerInstanceHour.toFixed(2)}/h` : ""}, above $${max}/h`;
     },
   },
 ];

@@ -25,8 +25,10 @@ export interface Candidate {
   readonly usdPerInstanceHour: number;
   /** One instance, spot estimate, in the decision's region; null where none is known. */
   readonly spotUsdPerInstanceHour: number | null;
-  /** All nodes at the on-demand price: what rankings and price ceilings compare. */
+  /** All instances (every node, every replica a throughput target needs) at the on-demand price: what rankings and price ceilings compare. */
   readonly onDemandUsdPerHour: number;
+  /** Replicas a throughput target needs (each one instance, or one cluster of nodeCount); 1 without a target. */
+  readonly replicas: number;
   /**
    * True when the table has no price for the region and the row's own price is quoted: the reference region's
    * (us-east-1), or for a type not sold there, that of its price region (InstanceTypeSpec.priceRegion).
@@ -48,6 +50,8 @@ export interface Candidate {
   readonly throughputShortfall?: string;
   /** 1 when a sharded fine-tune or training run would have to use PCIe between its GPUs (ranked after NVLink/NVSwitch). */
   readonly interconnectRank: number;
+  /** Why the instance cannot run the usage's tensorParallelSize × copiesPerInstance, when it cannot. */
+  readonly layoutMiss?: string;
 }
 
 /**
@@ -82,11 +86,11 @@ export interface Decision extends Candidate {
   readonly region: string;
   /** False when no region was known and prices are the reference region's. */
   readonly regionKnown: boolean;
-  /** All nodes at the expected price: the spot estimate where bought on spot and one is known, else on-demand. */
+  /** All instances (nodes × replicas) at the expected price: the spot estimate where bought on spot and one is known, else on-demand. */
   readonly usdPerHour: number;
   /** usdPerHour × 730. */
   readonly usdPerMonth: number;
-  /** All nodes on-demand × 730: the most the decision can cost (spot is bounded by on-demand). */
+  /** All instances (nodes × replicas) on-demand × 730: the most the decision can cost (spot is bounded by on-demand). */
   readonly maxUsdPerMonth: number;
   /** One sentence that says why this instance. */
   readonly reason: string;

@@ -4,7 +4,7 @@ import { ModelMode } from "../taxonomy/workload-profile";
 import { InvalidRequirementError } from "../validation/errors";
 import { POSITIVE, POSITIVE_WHOLE, checkNumber } from "../validation/numbers";
 import { round2 } from "../plan/money";
-import { CUDA_CONTEXT_GIB, InferenceMemory, VLLM, servedWeightBytes, transformersMemory, vllmMaxNumSeqs, vllmMemory, vllmServerDefaults } from "./estimate/inference-memory";
+import { CUDA_CONTEXT_GIB, InferenceMemory, servedWeightBytes, transformersMemory, vllmMaxNumSeqs, vllmMemory } from "./estimate/inference-memory";
 import {
   DEFAULT_CONTEXT_TOKENS,
   DEFAULT_LORA_RANK,
@@ -19,6 +19,7 @@ import {
   checkModelUsage,
 } from "./estimate/model-usage";
 import { trainingMemory } from "./estimate/training-memory";
+import { SERVING_ENGINES } from "./estimate/engines";
 
 export * from "./estimate/model-usage";
 
@@ -111,6 +112,9 @@ export function estimateMemory(model: ModelSpec, usage: ModelUsage = {}, gpuCoun
   checkModelSpec("model", model);
   checkModelUsage(usage, mode);
   checkNumber("gpuCount", gpuCount, USAGE_RULES.gpuCount);
+  if (usage.tensorParallelSize !== undefined && usage.tensorParallelSize !== gpuCount) {
+    throw new InvalidRequirementError("usage.tensorParallelSize", usage.tensorParallelSize, `the estimate is for one copy of the model on ${gpuCount} GPU${gpuCount > 1 ? "s" : ""}; give the same GPU count`);
+  }
   const precision = usage.precision ?? "bf16";
   const contextTokens = usage.contextTokens ?? DEFAULT_CONTEXT_TOKENS;
   const concurrency = usage.concurrency ?? 1;
@@ -129,19 +133,23 @@ function inferenceEstimate(m: LanguageModelSpec, usage: ModelUsage, base: Base, 
   const engine = usage.engine ?? "vllm";
   let memory: InferenceMemory;
   let utilization = 1;
-  if (engine === "vllm") {
+  if (engine !== "transformers") {
+    const server = SERVING_ENGINES[engine];
     // Only a maxNumSeqs the usage gives can be below the concurrency.
-    const maxNumSeqs = vllmMaxNumSeqs(usage, target);
+    const maxNumSeqs = engine === "vllm" ? vllmMaxNumSeqs(usage, target) : (usage.maxNumSeqs ?? Math.max(server.batchDefaults(target).maxNumSeqs, base.concurrency));
     if (base.concurrency > maxNumSeqs) {
-      throw new InvalidRequirementError("usage.concurrency", base.concurrency, `vLLM runs at most maxNumSeqs (${maxNumSeqs}) sequences at once; raise usage.maxNumSeqs or lower the concurrency`);
+      throw new InvalidRequirementError("usage.concurrency", base.concurrency, `${server.displayName} runs at most maxNumSeqs (${maxNumSeqs}) sequences at once; raise usage.maxNumSeqs or lower the concurrency`);
     }
-    utilization = usage.gpuMemoryUtilization ?? VLLM.gpuMemoryUtilization;
+    utilization = usage.gpuMemoryUtilization ?? server.memoryFraction(target);
     memory = vllmMemory(m, {
       precision: base.precision,
+      kvCachePrecision: usage.kvCachePrecision ?? "auto",
+      engineName: server.displayName,
+      activationProfile: server.activationProfile,
       contextTokens: base.contextTokens,
       sequences: base.concurrency,
       gpus: base.gpuCount,
-      maxNumBatchedTokens: usage.maxNumBatchedTokens ?? vllmServerDefaults(target).maxNumBatchedTokens,
+      maxNumBatchedTokens: usage.maxNumBatchedTokens ?? server.batchDefaults(target).maxNumBatchedTokens,
       maxNumSeqs,
       gpuMemoryUtilization: utilization,
     });

@@ -53,7 +53,7 @@ export interface SelectionRequirements {
   readonly cpuArchitecture?: CpuArchitecture;
   /** Region the instance must be offered in. @default - any region */
   readonly region?: string;
-  /** Ceiling on the on-demand USD/hour of all nodes together. @default - no ceiling */
+  /** Ceiling on the on-demand USD/hour of the whole fleet: every node, and every replica a throughput target needs. @default - no ceiling */
   readonly maxUsdPerHour?: number;
   /**
    * How the capacity is bought: "on-demand", "spot" (not for multi-node clusters) or "capacity-block" (an EC2 Capacity Block

@@ -15,11 +15,11 @@ import { CONSTRAINTS, Constraint, MEMORY_CONSTRAINTS, ResolvedRequirements, scop
 import { Candidate, Decision, Rejection } from "./decision";
 import { InvalidRequirementError, NoFeasibleInstanceError } from "../validation/errors";
 import { EstimateTarget, MemoryEstimate, estimateMemory, fitsOnGpu } from "./memory-estimate";
-import { vllmMaxNumSeqs, vllmServerDefaults } from "./estimate/inference-memory";
+import { vllmServerDefaults } from "./estimate/inference-memory";
 import { DEFAULT_MIN_CLUSTER_NETWORK_GBPS } from "./estimate/interconnect";
 import { PrecisionVerdict, precisionSupport } from "./estimate/precision-support";
-import { Roofline, ThroughputEstimate, estimateThroughput } from "./estimate/throughput";
-import { defaultOutputTokens } from "./estimate/model-usage";
+import { ThroughputEstimate } from "./estimate/throughput";
+import { servingThroughput } from "./estimate/serving-throughput";
 import { JobEstimate, estimateJob } from "./estimate/training-time";
 import { LanguageModelSpec } from "../taxonomy/model-spec";
 import { GpuModel } from "../taxonomy/gpu-model";
@@ -77,7 +77,8 @@ function choose(requirements: SelectionRequirements): SelectedInstance {
   // The estimator may have grown the run to several nodes: such a cluster cannot be bought on spot.
   if (purchase === "spot" && chosen.nodeCount > 1) throw spotClusterError(chosen.nodeCount);
   // Months from the unrounded hour: rounding a total to four decimals first could lose cents a month.
-  const hourly = expectedUsdPerInstanceHour(chosen, purchase) * chosen.nodeCount;
+  const instances = chosen.nodeCount * chosen.replicas;
+  const hourly = expectedUsdPerInstanceHour(chosen, purchase) * instances;
   // Copied in by Object.assign, not spread into a literal: a spread of this many fields took half a decision's time.
   return new SelectedInstance(chosen, {
     workload: requirements.workload,
@@ -87,7 +88,7 @@ function choose(requirements: SelectionRequirements): SelectedInstance {
     regionKnown: requirements.region !== undefined,
     usdPerHour: round4(hourly),
     usdPerMonth: round2(hourly * HOURS_PER_MONTH),
-    maxUsdPerMonth: round2(chosen.usdPerInstanceHour * chosen.nodeCount * HOURS_PER_MONTH),
+    maxUsdPerMonth: round2(chosen.usdPerInstanceHour * instances * HOURS_PER_MONTH),
     reason: explain(chosen, final, objective, elsewhereIn(candidates, feasibleSet, final, active, order)),
     alternatives: feasible.slice(1),
     pricesAsOf: taxonomy.asOf,
@@ -208,11 +209,13 @@ function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: 
   const gpu = gpuModel(taxonomy, spec.gpu);
   const fraction = spec.gpuFraction ?? 1;
   const usableGiB = usableMemoryGiB(gpu, fraction);
-  const { nodeCount, memoryEstimate } = sizeForModel(spec, gpu, usableGiB, r, cache);
+  const sized = sizeForModel(spec, gpu, usableGiB, r, cache);
+  const nodeCount = sized.nodeCount;
+  let memoryEstimate = sized.memoryEstimate;
   const price = instancePrice(spec, r.region);
   // Unpriced types (no public price known) rank last and the "price" constraint rejects them.
   const usdPerInstanceHour = price.usdPerInstanceHour ?? Number.POSITIVE_INFINITY;
-  const onDemandUsdPerHour = round4(usdPerInstanceHour * nodeCount);
+  const nodesUsdPerHour = usdPerInstanceHour * nodeCount;
   let precision: PrecisionVerdict | undefined;
   if (r.precision !== undefined) {
     const key = gpu.name;
@@ -222,15 +225,30 @@ function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: 
   const llm = r.model?.kind === "llm" ? r.model : undefined;
   let throughput: ThroughputEstimate | undefined;
   let throughputShortfall: string | undefined;
-  if (llm && r.mode === "inference" && memoryEstimate && precision && precision.support !== "unsupported") {
-    const sized = throughputOf(llm, spec, gpu, usableGiB, usdPerInstanceHour, memoryEstimate, precision, r);
+  const usage = r.requirements.usage;
+  const layout = r.mode === "inference" ? layoutMiss(r.model, spec.gpuCount, usage) : undefined;
+  if (llm && r.mode === "inference" && memoryEstimate && precision && precision.support !== "unsupported" && !layout) {
+    const expectedHourly = expectedUsdPerInstanceHour({ usdPerInstanceHour, spotUsdPerInstanceHour: price.spotUsdPerInstanceHour }, r.purchase);
+    const sized = throughputOf(llm, spec, gpu, usableGiB, expectedHourly, memoryEstimate, precision, r);
     if ("miss" in sized) throughputShortfall = sized.miss;
     else throughput = sized;
+    // A target and no layout given: every tensor-parallel size that fits is tried, and the fastest instance kept.
+    const searchLayouts = r.throughput && usage?.engine !== "transformers" && usage?.tensorParallelSize === undefined && usage?.copiesPerInstance === undefined;
+    if (searchLayouts && spec.gpuCount > 1) {
+      for (const tp of layoutsToTry(llm, spec.gpuCount)) {
+        if (tp === memoryEstimate.gpuCount) continue;
+        const estimate = estimateOnGpus(llm, tp, spec, gpu, r, cache);
+        if (!fitsOnGpu(estimate, usableGiB)) continue;
+        const other = throughputOf(llm, spec, gpu, usableGiB, expectedHourly, estimate, precision, r);
+        if ("miss" in other || (throughput && other.outputTokensPerSecondPerReplica <= throughput.outputTokensPerSecondPerReplica)) continue;
+        [throughput, throughputShortfall, memoryEstimate] = [other, undefined, estimate];
+      }
+    }
   }
   let job: JobEstimate | undefined;
   if (llm && r.trainingTokens !== undefined && r.mode !== "inference" && memoryEstimate) {
     const parallelism = { gpusPerNode: spec.gpuCount, nodes: nodeCount, intraNode: spec.gpuInterconnect, networkGbps: spec.networkGbps };
-    job = estimateJob(llm, r.mode, r.trainingTokens, gpu, fraction, parallelism, onDemandUsdPerHour, r.minClusterNetworkGbps);
+    job = estimateJob(llm, r.mode, r.trainingTokens, gpu, fraction, parallelism, round4(nodesUsdPerHour), r.minClusterNetworkGbps);
   }
   // A run sharded over several GPUs of one instance is slow over PCIe: NVLink/NVSwitch types rank first, unless USD per job decides.
   const sharded = r.mode !== "inference" && (memoryEstimate?.gpuCount ?? 1) > 1 && r.trainingTokens === undefined;
@@ -243,7 +261,9 @@ function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: 
     gpuFraction: fraction,
     usdPerInstanceHour,
     spotUsdPerInstanceHour: price.spotUsdPerInstanceHour,
-    onDemandUsdPerHour,
+    // The whole fleet: every node, and every replica a throughput target needs.
+    onDemandUsdPerHour: round4(nodesUsdPerHour * (throughput?.replicas ?? 1)),
+    replicas: throughput?.replicas ?? 1,
     priceFromReferenceRegion: price.fromReferenceRegion,
     usdPerTflopsHour: usdPerInstanceHour / (spec.gpuCount * fraction * gpu.bf16Tflops),
     preferenceRank: r.pool.get(spec.gpu) ?? (r.escalation.has(spec.gpu) ? r.pool.size : Number.MAX_SAFE_INTEGER),
@@ -254,10 +274,11 @@ function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: 
     throughputShortfall,
     job,
     interconnectRank: sharded && spec.gpuCount > 1 && spec.gpuInterconnect === "PCIe" ? 1 : 0,
+    layoutMiss: layout,
   };
 }
 
-/** Tokens per second of one replica of this type, and the replicas a target needs. */
+/** Tokens per second of one replica of this type, and the replicas a target needs, at the purchase option's price. */
 function throughputOf(
   m: LanguageModelSpec,
   spec: InstanceTypeSpec,
@@ -268,17 +289,19 @@ function throughputOf(
   precision: PrecisionVerdict,
   r: ResolvedRequirements,
 ) {
-  // Sequences the KV budget holds: what is left after everything but the cache, over one sequence's cache.
-  const perSequence = e.parts.kvCacheGiB / e.concurrency;
-  const room = usableGiB * e.memoryUtilization - (e.perGpuGiB - e.parts.kvCacheGiB);
-  const maxNumSeqs = vllmMaxNumSeqs(r.requirements.usage, estimateTarget(gpu, spec));
-  const fit = Math.max(0, Math.min(Math.floor(room / perSequence), e.engine === "vllm" ? maxNumSeqs : Number.MAX_SAFE_INTEGER));
-  if (r.throughput && fit < 1) return { miss: "no sequence fits beside the weights" };
-  // One copy of the model runs on the GPUs the estimate spans; an instance with more runs several (see vllmTensorParallelSize).
+  // One copy of the model runs on the GPUs the estimate spans; an instance with more runs several (data parallel).
   const hw = { gpu, gpus: e.gpuCount, copies: spec.gpuCount / e.gpuCount, gpuFraction: spec.gpuFraction ?? 1, interconnect: spec.gpuInterconnect, usdPerInstanceHour };
-  const outputTokens = r.requirements.usage?.outputTokens ?? defaultOutputTokens(e.contextTokens);
-  const shape = { promptTokens: e.contextTokens - outputTokens, outputTokens };
-  return estimateThroughput(new Roofline(m, e.precision, precision, hw), shape, { given: e.concurrency, fit: Math.max(fit, 1) }, r.throughput);
+  return servingThroughput(m, r.requirements.usage ?? {}, e, precision, hw, { memoryGiB: usableGiB, name: gpu.name }, r.throughput);
+}
+
+/** The memory estimate for one copy of the model on `gpus` GPUs of this type: computed once per decision (it depends only on the GPUs and the GPU's size class). */
+function estimateOnGpus(model: ModelSpec, gpus: number, spec: InstanceTypeSpec, gpu: GpuModel, r: ResolvedRequirements, cache: EstimateCache): MemoryEstimate {
+  const target = estimateTarget(gpu, spec);
+  const large = vllmServerDefaults(target) !== vllmServerDefaults(undefined);
+  const key = `${gpus}:${large}`;
+  let estimate = cache.memory.get(key);
+  if (!estimate) cache.memory.set(key, (estimate = estimateMemory(model, { ...r.requirements.usage, mode: r.mode }, gpus, target)));
+  return estimate;
 }
 
 /** What vLLM's defaults depend on: the GPU's memory and name. */
@@ -302,15 +325,7 @@ function sizeForModel(
   const model = r.model;
   if (!model) return { nodeCount: fixedNodes ?? 1 };
   const usage = { ...r.requirements.usage, mode: r.mode };
-  const target = estimateTarget(gpu, spec);
-  const large = vllmServerDefaults(target) !== vllmServerDefaults(undefined);
-  const estimateOn = (nodes: number) => {
-    const gpus = gpusSharing(model, spec.gpuCount * nodes, usage);
-    const key = `${gpus}:${large}`;
-    let estimate = cache.memory.get(key);
-    if (!estimate) cache.memory.set(key, (estimate = estimateMemory(model, usage, gpus, target)));
-    return estimate;
-  };
+  const estimateOn = (nodes: number) => estimateOnGpus(model, gpusSharing(model, spec.gpuCount * nodes, usage), spec, gpu, r, cache);
   if (fixedNodes !== undefined) return { nodeCount: fixedNodes, memoryEstimate: estimateOn(fixedNodes) };
   let estimate = estimateOn(1);
   if (r.mode !== "full" || fitsOnGpu(estimate, usableGiB) || spec.efaInterfaces === 0) return { nodeCount: 1, memoryEstimate: estimate };
@@ -322,13 +337,38 @@ function sizeForModel(
 }
 
 /**
- * The GPUs one copy of the model spans: a diffusion pipeline runs whole on one GPU; vLLM splits a language model over
- * the largest tensor-parallel size its attention heads allow (the rest run further copies); training and transformers
- * shard over all of them.
+ * The GPUs one copy of the model spans: a diffusion pipeline runs whole on one GPU; a serving engine splits a language
+ * model over the usage's tensorParallelSize (or the GPUs over its copiesPerInstance), else the largest tensor-parallel
+ * size the attention heads allow (the rest run further copies); training and transformers shard over all of them.
  */
 function gpusSharing(model: ModelSpec, gpus: number, usage: ModelUsage): number {
   if (model.kind === "diffusion") return 1;
-  return usage.mode === "inference" && (usage.engine ?? "vllm") === "vllm" ? vllmTensorParallelSize(model.attentionHeads, gpus) : gpus;
+  if (usage.mode !== "inference" || usage.engine === "transformers") return gpus;
+  if (usage.tensorParallelSize !== undefined) return usage.tensorParallelSize;
+  if (usage.copiesPerInstance !== undefined) return Math.max(1, Math.floor(gpus / usage.copiesPerInstance));
+  return vllmTensorParallelSize(model.attentionHeads, gpus);
+}
+
+/** Why an instance cannot run the usage's layout (tensor-parallel size × copies), if it cannot. */
+function layoutMiss(model: ModelSpec | undefined, gpus: number, usage: ModelUsage | undefined): string | undefined {
+  if (!usage || model?.kind !== "llm" || (usage.tensorParallelSize === undefined && usage.copiesPerInstance === undefined)) return undefined;
+  const tp = usage.tensorParallelSize ?? gpus / usage.copiesPerInstance!;
+  const copies = usage.copiesPerInstance ?? gpus / tp;
+  if (!Number.isInteger(tp) || !Number.isInteger(copies) || tp * copies !== gpus) {
+    return `${gpus} GPU${gpus > 1 ? "s" : ""} cannot run ${usage.copiesPerInstance ?? "whole"} cop${copies === 1 ? "y" : "ies"} at tensor-parallel size ${usage.tensorParallelSize ?? "any"}`;
+  }
+  if (model.attentionHeads % tp !== 0) return `tensor-parallel size ${tp} does not divide ${model.name}'s ${model.attentionHeads} attention heads`;
+  return undefined;
+}
+
+/**
+ * With a throughput target and no layout given, the tensor-parallel sizes worth trying on `gpus` GPUs: each divides
+ * the GPUs and the attention heads (8 copies of an 8B model on p5.48xlarge make more tokens than one copy on 8 GPUs).
+ */
+function layoutsToTry(model: LanguageModelSpec, gpus: number): number[] {
+  const sizes: number[] = [];
+  for (let tp = 1; tp <= gpus; tp++) if (gpus % tp === 0 && model.attentionHeads % tp === 0) sizes.push(tp);
+  return sizes;
 }
 
 const MEMORY_ONLY: readonly Constraint[] = CONSTRAINTS.filter((k) => MEMORY_CONSTRAINTS.has(k.name));
@@ -364,12 +404,13 @@ const METRICS: Readonly<Record<Objective, (c: Candidate) => number>> = {
   cost: (c) => c.onDemandUsdPerHour,
   "compute-cost": (c) => c.usdPerTflopsHour,
   "job-cost": (c) => c.job?.usdPerJob ?? Number.POSITIVE_INFINITY,
-  "throughput-cost": (c) => (c.throughput ? c.throughput.replicas * c.onDemandUsdPerHour : Number.POSITIVE_INFINITY),
+  "throughput-cost": (c) => (c.throughput ? c.onDemandUsdPerHour : Number.POSITIVE_INFINITY),
 };
 
 function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objective, elsewhere: Candidate | undefined): string {
   const nodes = chosen.nodeCount > 1 ? `${chosen.nodeCount} × ` : "";
-  const price = chosen.onDemandUsdPerHour.toFixed(chosen.onDemandUsdPerHour < 10 ? 3 : 2);
+  const nodesHourly = chosen.usdPerInstanceHour * chosen.nodeCount;
+  const price = nodesHourly.toFixed(nodesHourly < 10 ? 3 : 2);
   // A type not sold in us-east-1 is quoted at its own price region's price (p6-b300: us-west-2's).
   const pricedIn = chosen.priceFromReferenceRegion ? rowPriceRegion(chosen.spec) : r.region;
   const where = !r.requirements.region
@@ -407,7 +448,7 @@ function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objectiv
   if (t) {
     parts.push(
       `${t.outputTokensPerSecondPerReplica} output tokens/s per replica (${t.sequencesPerReplica} sequences, ${t.outputTokensPerSecondPerStream} tokens/s each, bound by ${t.boundBy})` +
-        `${r.throughput ? `, ${t.replicas} replica${t.replicas > 1 ? "s" : ""} for ${r.throughput.outputTokensPerSecond} tokens/s` : ""}, $${t.usdPerMillionOutputTokens} per million output tokens`,
+        `${r.throughput ? `, ${t.replicas} replica${t.replicas > 1 ? "s" : ""} for ${r.throughput.outputTokensPerSecond} tokens/s ($${chosen.onDemandUsdPerHour.toFixed(2)}/h on-demand for the fleet)` : ""}, $${t.usdPerMillionOutputTokens} per million output tokens`,
     );
   }
   const j = chosen.job;

@@ -12,6 +12,22 @@ export interface MixtureOfExperts {
   readonly sharedExperts?: number;
 }
 
+/** Layers that attend only to the last tokens (Gemma 2/3, gpt-oss, Mistral 7B v0.1): their KV cache holds a window. */
+export interface SlidingWindowAttention {
+  /** sliding_window: tokens a local layer attends to. */
+  readonly windowTokens: number;
+  /** How many of the layers are local (layer_types, or the sliding_window_pattern); the rest attend to the whole context. */
+  readonly slidingLayers: number;
+}
+
+/** Multi-head latent attention (DeepSeek V2/V3/R1): each layer caches one compressed latent per token, not K and V per head. */
+export interface LatentAttention {
+  /** kv_lora_rank: width of the cached latent. */
+  readonly kvLoraRank: number;
+  /** qk_rope_head_dim: the rotary part cached beside it. */
+  readonly ropeHeadDim: number;
+}
+
 /** A transformer language model, as its published config describes it. */
 export interface LanguageModelSpec {
   /** Discriminates a language model from a diffusion model. */
@@ -44,6 +60,10 @@ export interface LanguageModelSpec {
   readonly tiedEmbeddings?: boolean;
   /** The MLP is a mixture of experts. */
   readonly moe?: MixtureOfExperts;
+  /** Some layers attend to a window of recent tokens only. */
+  readonly slidingWindow?: SlidingWindowAttention;
+  /** The attention caches a latent (MLA) instead of K and V per head. */
+  readonly latentAttention?: LatentAttention;
   /** Where the figures come from (the published config.json or model card). */
   readonly sources: readonly Source[];
 }

@@ -178,6 +178,18 @@ export function checkModelSpec(property: string, spec: unknown): asserts spec is
       if (moe.sharedExperts !== undefined) number(`${at("moe")}.sharedExperts`, moe.sharedExperts, { integer: true, min: 0, max: 1_000 });
       if (m.activeParamsBillion === undefined) throw new InvalidTaxonomyError(at("activeParamsBillion"), undefined, "give the parameters a token passes through (the model card's active count)");
     }
+    if (m.slidingWindow !== undefined) {
+      object(at("slidingWindow"), m.slidingWindow);
+      const window = m.slidingWindow as Record<string, unknown>;
+      number(`${at("slidingWindow")}.windowTokens`, window.windowTokens, BOUNDS.contextLengthTokens);
+      number(`${at("slidingWindow")}.slidingLayers`, window.slidingLayers, { integer: true, min: 1, max: m.layers as number, why: "at most every layer is local" });
+    }
+    if (m.latentAttention !== undefined) {
+      object(at("latentAttention"), m.latentAttention);
+      const latent = m.latentAttention as Record<string, unknown>;
+      number(`${at("latentAttention")}.kvLoraRank`, latent.kvLoraRank, BOUNDS.modelWidth);
+      number(`${at("latentAttention")}.ropeHeadDim`, latent.ropeHeadDim, BOUNDS.modelWidth);
+    }
   } else {
     number(at("typicalVramGB"), m.typicalVramGB, BOUNDS.typicalVramGB);
   }

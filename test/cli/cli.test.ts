@@ -38,12 +38,12 @@ describe("select", () => {
 
   test("an hourly total prints as money does everywhere: thousands grouped, in the same sentence as the month", () => {
     const text = runCli(["select", "--workload", "training", "--nodes", "32"]).stdout.replace(/\s+/g, " ");
-    expect(text).toContain("$55.04/instance-hour on-demand (spot $21.15); $1,761.28/hour and $1,285,734.40/month expected");
+    expect(text).toContain("per instance $55.04/hour on-demand (spot $21.15); total for all 32 instances (32 nodes) $1,761.28/hour and $1,285,734.40/month expected");
   });
 
   test("a type not sold in us-east-1 is priced, and said to be priced, where it is sold", () => {
     const select = runCli(["select", "--workload", "training", "--instance-type", "p6-b300.48xlarge"]).stdout.replace(/\s+/g, " ");
-    expect(select).toContain("Cost in us-west-2 (no --region given): $142.42/instance-hour on-demand");
+    expect(select).toContain("Cost in us-west-2 (no --region given): per instance $142.42/hour on-demand");
     const catalog = runCli(["catalog", "--family", "p6-b300"]).stdout;
     expect(catalog).toContain("p6-b300.48xlarge‡");
     expect(catalog).toContain("‡ p6-b300.48xlarge: no us-east-1 price in the table; us-west-2's is shown.");
@@ -53,7 +53,7 @@ describe("select", () => {
     const { stdout, exitCode } = runCli(["select", "--workload", "realtime-inference"]);
     expect(exitCode).toBe(0);
     expect(stdout).toMatch(/^realtime-inference: g5.xlarge — 1× A10G per instance, on-demand\n/);
-    expect(stdout).toMatch(/Cost in us-east-1 \(no --region given\): \$1.006\/instance-hour on-demand \(spot \$0.436\)/);
+    expect(stdout).toMatch(/Cost in us-east-1 \(no --region given\): per instance \$1.006\/hour on-demand \(spot \$0.436\)/);
     expect(stdout).toMatch(/Alternatives \(\d+, best first\):\ninstance +GPUs +\$\/inst-h +spot\n-+/);
     expect(stdout).toMatch(/^g5.2xlarge +1× A10G +\$1.212 +\$0.504$/m);
     expect(stdout).toMatch(/Rejected \(\d+\):/);
@@ -132,7 +132,7 @@ describe("sizing by the work from the command line", () => {
   });
 
   test.each([
-    [["estimate", "--model", "llama-3.1-8b", "--engine", "tgi"], /--engine is "tgi"; use one of vllm, transformers/],
+    [["estimate", "--model", "llama-3.1-8b", "--engine", "tgi"], /--engine is "tgi"; use one of vllm, sglang, tensorrt-llm, transformers/],
     [["estimate", "--model", "llama-3.1-8b", "--mode", "lora", "--gradient-checkpointing", "maybe"], /--gradient-checkpointing is "maybe"; give on or off/],
     [["estimate", "--model", "llama-3.1-8b", "--optimizer", "adam"], /--optimizer is "adam"; use one of adamw, adamw-8bit, sgd/],
     [["estimate", "--model", "llama-3.1-8b", "--mode", "inference", "--optimizer", "sgd"], /--optimizer is "sgd"; it applies to mode lora or full, not inference/],

@@ -98,7 +98,7 @@ describe("inference: Hugging Face transformers", () => {
   });
 
   test("vLLM settings are refused for transformers, and transformers' for vLLM", () => {
-    expect(() => estimateMemory(model("llama-3.1-8b"), { engine: "transformers", gpuMemoryUtilization: 0.8 })).toThrow(/usage.gpuMemoryUtilization .*vLLM setting/);
+    expect(() => estimateMemory(model("llama-3.1-8b"), { engine: "transformers", gpuMemoryUtilization: 0.8 })).toThrow(/usage.gpuMemoryUtilization .*serving-engine setting/);
     expect(() => estimateMemory(model("llama-3.1-8b"), { promptTokens: 100 })).toThrow(/usage.promptTokens .*applies to engine "transformers"/);
   });
 });
@@ -181,7 +181,7 @@ describe("models and input", () => {
 
   test("bad usage is a typed error", () => {
     expect(() => estimateMemory(model("llama-3.1-8b"), { contextTokens: 0 })).toThrow(InvalidRequirementError);
-    expect(() => estimateMemory(model("llama-3.1-8b"), { precision: "fp4" as never })).toThrow(/usage.precision is "fp4"; use one of fp32/);
+    expect(() => estimateMemory(model("llama-3.1-8b"), { precision: "fp2" as never })).toThrow(/usage.precision is "fp2"; use one of fp32/);
     expect(() => estimateMemory(model("llama-3.1-8b"), { gpuMemoryUtilization: 1.5 })).toThrow(/usage.gpuMemoryUtilization is 1.5/);
   });
 });

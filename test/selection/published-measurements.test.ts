@@ -75,7 +75,7 @@ describe("memory of vLLM servers", () => {
   });
 });
 
-describe("decode speed: never above the hardware, close below what was measured", () => {
+describe("decode speed: never above the hardware, close to what was measured", () => {
   const speed = (model: string, precision: Precision, gpuName: string, gpus: number, link: GpuInterconnect, prompt: number, output: number, batch: number) => {
     const gpu = gpuModel(DEFAULT_TAXONOMY, gpuName as never);
     const roofline = new Roofline(llm(model), precision, precisionSupport(precision, gpu, "inference"), { gpu, gpus, copies: 1, gpuFraction: 1, interconnect: link, usdPerInstanceHour: 1 });
@@ -97,8 +97,8 @@ describe("decode speed: never above the hardware, close below what was measured"
     const { t, ceiling } = speed(model, precision, gpu, gpus, link, prompt, output, 1);
     expect(t.outputTokensPerSecondPerStream).toBeLessThanOrEqual(ceiling);
     expect(measured).toBeLessThanOrEqual(ceiling); // the ceiling is a real one: what was measured is under it too
-    expect(t.outputTokensPerSecondPerStream).toBeLessThanOrEqual(measured);
-    expect(t.outputTokensPerSecondPerStream).toBeGreaterThanOrEqual(measured * 0.75);
+    // Calibrated on published runs (throughput-calibration.test.ts): centred on what was measured, not below it.
+    within(t.outputTokensPerSecondPerStream, measured, 0.3);
   });
 
   test("a claim above the ceiling is one the roofline rejects: Llama-2-70B fp16 at 85 tokens/s on one H100 (a web page's claim)", () => {
@@ -107,11 +107,6 @@ describe("decode speed: never above the hardware, close below what was measured"
     expect(roofline.ceilingTokensPerSecondPerStream(1000)).toBeLessThan(85);
   });
 
-  // Same A10G benchmark at concurrency 64: vLLM 301.19 output tokens/s together (ITL ~53 ms). vLLM holds ~41 such
-  // sequences in the KV budget at once; the estimate counts each prompt's prefill.
-  test("A10G at concurrency: 301 tokens/s measured for the whole server, ~19 tokens/s per stream", () => {
-    const { t } = speed("llama-3.1-8b", "bf16", "A10G", 1, "PCIe", 550, 150, 41);
-    within(t.outputTokensPerSecondPerReplica, 301.19, 0.1);
-    within(t.outputTokensPerSecondPerStream, 1000 / 52.95, 0.2);
-  });
+  // Same A10G benchmark at concurrency 64 (301 tokens/s for the server) is one of the calibration runs:
+  // test/fixtures/throughput-measurements.json, held to its target in throughput-calibration.test.ts.
 });

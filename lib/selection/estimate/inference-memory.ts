@@ -1,6 +1,6 @@
 import { LanguageModelSpec } from "../../taxonomy/model-spec";
-import { BYTES_PER_PARAM, GIB, ModelUsage, Precision } from "./model-usage";
-import { embeddingParams, kvBytesPerToken, kvHeadsPerGpu, layerWorkingBytesPerToken } from "./transformer-shapes";
+import { BYTES_PER_PARAM, GIB, KvCachePrecision, ModelUsage, Precision } from "./model-usage";
+import { embeddingParams, kvBytesPerSequence, kvHeadsPerGpu, layerWorkingBytesPerToken } from "./transformer-shapes";
 
 /** Hidden states kept across a forward step, per token and hidden width: residual, normed input, attention and MLP outputs (4 × 2 B). */
 const HIDDEN_BYTES_PER_TOKEN_PER_WIDTH = 8;
@@ -71,13 +71,29 @@ export function servedWeightBytes(m: LanguageModelSpec, precision: Precision, sc
   return (params - embeddings) * (BYTES_PER_PARAM[precision] + scaleBytesPerParam) + embeddings * 2;
 }
 
-/** Bytes of one KV-cache value: the model's 16-bit dtype (vLLM kv_cache_dtype "auto"), also for fp8 and int4 weights; fp32 models keep fp32. */
-export function kvValueBytes(precision: Precision): number {
+/**
+ * Bytes of one KV-cache value: with kv_cache_dtype "auto" the model's 16-bit dtype, also for fp8 and int4 weights
+ * (fp32 models keep fp32); 1 with an fp8 cache.
+ */
+export function kvValueBytes(precision: Precision, kvCachePrecision: KvCachePrecision = "auto"): number {
+  if (kvCachePrecision === "fp8") return 1;
   return precision === "fp32" ? 4 : 2;
 }
 
+/** See {@link VllmSetup.activationProfile}. */
+export type ActivationProfile = "vllm" | "prefill-chunk" | "outside-budget";
+
 export interface VllmSetup {
   readonly precision: Precision;
+  readonly kvCachePrecision: KvCachePrecision;
+  /** The engine that holds the memory, as reasons name it. @default "vLLM" */
+  readonly engineName?: string;
+  /**
+   * What the budget holds besides weights and KV cache: vLLM's profiled peak (a prefill chunk and the sampler over
+   * max_num_seqs), a prefill chunk's working set only (TensorRT-LLM), or nothing (SGLang reserves it outside
+   * mem_fraction_static). @default "vllm"
+   */
+  readonly activationProfile?: ActivationProfile;
   readonly contextTokens: number;
   readonly sequences: number;
   readonly gpus: number;
@@ -89,8 +105,8 @@ export interface VllmSetup {
 /** What one GPU of a vLLM server holds against its budget (total × gpu_memory_utilization), tensor-parallel over `gpus`. */
 export function vllmMemory(m: LanguageModelSpec, s: VllmSetup): InferenceMemory {
   const weights = servedWeightBytes(m, s.precision) / s.gpus;
-  const kvValue = kvValueBytes(s.precision);
-  const kv = kvBytesPerToken(m, kvValue, kvHeadsPerGpu(m, s.gpus)) * s.contextTokens * s.sequences;
+  const kvValue = kvValueBytes(s.precision, s.kvCachePrecision);
+  const kv = kvBytesPerSequence(m, kvValue, s.contextTokens, kvHeadsPerGpu(m, s.gpus)) * s.sequences;
   const chunk = s.maxNumBatchedTokens;
   const sampled = Math.min(s.maxNumSeqs, chunk);
   // One layer's transient working set for the chunk.
@@ -98,18 +114,22 @@ export function vllmMemory(m: LanguageModelSpec, s: VllmSetup): InferenceMemory 
   // The sampler runs on every rank over the full vocabulary.
   const sampler = sampled * m.vocabSize * VLLM.samplerBytesPerLogit;
   const hidden = chunk * m.hiddenSize * HIDDEN_BYTES_PER_TOKEN_PER_WIDTH;
-  const samplerPeaks = sampler >= forward;
+  const profile = s.activationProfile ?? "vllm";
+  const samplerPeaks = profile === "vllm" && sampler >= forward;
+  const counted = profile !== "outside-budget";
   const nonTorch = s.gpus > 1 ? VLLM.nonTorchGiB.parallel : VLLM.nonTorchGiB.single;
   return {
     weightsGiB: weights / GIB,
     kvCacheGiB: kv / GIB,
-    activationsGiB: (hidden + (samplerPeaks ? 0 : forward)) / GIB,
+    activationsGiB: counted ? (hidden + (samplerPeaks ? 0 : forward)) / GIB : 0,
     logitsGiB: (samplerPeaks ? sampler : 0) / GIB,
     overheadGiB: nonTorch,
     assumptions: [
-      `vLLM (V1 engine): the KV cache gets gpu_memory_utilization ${s.gpuMemoryUtilization} of each GPU minus weights, the profiled activation peak and non-torch memory; the CUDA context and CUDA graphs use the rest`,
+      s.engineName && s.engineName !== "vLLM"
+        ? `${s.engineName}: weights, the activation peak and the KV cache within ${s.gpuMemoryUtilization} of each GPU (its default share for this GPU), counted as vLLM's profile counts them`
+        : `vLLM (V1 engine): the KV cache gets gpu_memory_utilization ${s.gpuMemoryUtilization} of each GPU minus weights, the profiled activation peak and non-torch memory; the CUDA context and CUDA graphs use the rest`,
       `${s.precision} weights${BYTES_PER_PARAM[s.precision] < 2 ? " (embeddings and output head in 16-bit)" : ""}${s.gpus > 1 ? `, tensor parallel over ${s.gpus} GPUs` : ""}`,
-      `KV cache for ${s.sequences} × ${s.contextTokens} tokens at ${kvValue} B per value (kv_cache_dtype auto)${s.gpus > m.kvHeads ? `; ${m.kvHeads} KV heads replicated over ${s.gpus} GPUs` : ""}`,
+      `KV cache for ${s.sequences} × ${s.contextTokens} tokens at ${kvValue} B per value (kv_cache_dtype ${s.kvCachePrecision})${s.gpus > m.kvHeads ? `; ${m.kvHeads} KV heads replicated over ${s.gpus} GPUs` : ""}`,
       `activation peak of the profiling step: ${chunk} tokens (max_num_batched_tokens) and the sampler over ${sampled} sequences (max_num_seqs) × ${m.vocabSize} vocabulary at ${VLLM.samplerBytesPerLogit} B, fitted on published vLLM 0.11 profiles`,
       `${nonTorch} GiB non-torch memory per GPU`,
     ],
@@ -133,7 +153,7 @@ export interface TransformersSetup {
 export function transformersMemory(m: LanguageModelSpec, s: TransformersSetup): InferenceMemory {
   const weights = servedWeightBytes(m, s.precision) / s.gpus;
   const kvValue = kvValueBytes(s.precision);
-  const kv = (kvBytesPerToken(m, kvValue) * s.contextTokens * s.sequences) / s.gpus;
+  const kv = (kvBytesPerSequence(m, kvValue, s.contextTokens) * s.sequences) / s.gpus;
   const prefill = s.sequences * s.promptTokens;
   const layer = prefill * (layerWorkingBytesPerToken(m) + HIDDEN_BYTES_PER_TOKEN_PER_WIDTH * m.hiddenSize);
   const logits = s.sequences * m.vocabSize * (2 + 4);

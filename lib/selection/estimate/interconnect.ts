@@ -48,13 +48,3 @@ export function trainingMfu(gpu: GpuModel, p: Parallelism, minClusterGbps = DEFA
   }
   return { mfu, links: links.join(", ") };
 }
-
-/**
- * Decode speed-up of tensor parallelism over `gpus` GPUs, as a share of the ideal: 1 / (1 + α·(gpus − 1)).
- * NVLink/NVSwitch α = 0.27 fits gpt-fast's Llama-3.1-8B on 8×A100 (1.59× at TP2, 2.31× at TP4, 2.94× at TP8; pytorch-labs/gpt-fast
- * README @ c9f683e). PCIe α = 0.6: all-reduces over PCIe take longer (an assumption: no like-for-like public measurement).
- */
-export function tensorParallelEfficiency(gpus: number, link: GpuInterconnect): number {
-  const alpha = link === "PCIe" ? 0.6 : 0.27;
-  return 1 / (1 + alpha * (gpus - 1));
-}

@@ -4,19 +4,28 @@ import { InvalidRequirementError } from "../../validation/errors";
 import { NumberRule, checkNumber } from "../../validation/numbers";
 
 /** Numeric precision of the served or frozen weights (and of the KV cache, at least 8 bits). */
-export const PRECISIONS = ["fp32", "bf16", "fp16", "fp8", "int8", "int4"] as const;
-/** One of {@link PRECISIONS}: int8 is W8A8; int4 is weight-only (AWQ/GPTQ), or NF4 under a LoRA fine-tune (QLoRA). */
+export const PRECISIONS = ["fp32", "bf16", "fp16", "fp8", "int8", "int4", "fp4"] as const;
+/**
+ * One of {@link PRECISIONS}: int8 is W8A8; int4 is weight-only (AWQ/GPTQ), or NF4 under a LoRA fine-tune (QLoRA); fp4 is
+ * NVFP4/MXFP4 (4-bit floats with a scale per 16 or 32 values: native on Blackwell, weight-only elsewhere; inference only).
+ */
 export type Precision = (typeof PRECISIONS)[number];
 
-export const BYTES_PER_PARAM: Readonly<Record<Precision, number>> = { fp32: 4, bf16: 2, fp16: 2, fp8: 1, int8: 1, int4: 0.5 };
+/** fp4 counts NVFP4's one-byte scale per 16 values (MXFP4's per 32 is half that): 0.5 + 1/16. */
+export const BYTES_PER_PARAM: Readonly<Record<Precision, number>> = { fp32: 4, bf16: 2, fp16: 2, fp8: 1, int8: 1, int4: 0.5, fp4: 0.5625 };
 
 /** Bytes in a GiB: estimates count bytes and report GiB. */
 export const GIB = 1024 ** 3;
 
-/** What serves the model: vLLM's OpenAI-compatible server, or Hugging Face transformers' `generate`. */
-export const ENGINES = ["vllm", "transformers"] as const;
+/** What serves the model: vLLM's OpenAI-compatible server, SGLang's, NVIDIA TensorRT-LLM's, or Hugging Face transformers' `generate`. */
+export const ENGINES = ["vllm", "sglang", "tensorrt-llm", "transformers"] as const;
 /** One of {@link ENGINES}. */
 export type InferenceEngine = (typeof ENGINES)[number];
+
+/** Precision of the KV cache: the model's own 16-bit dtype ("auto"), or fp8 (vLLM/SGLang --kv-cache-dtype fp8), half the bytes. */
+export const KV_CACHE_PRECISIONS = ["auto", "fp8"] as const;
+/** One of {@link KV_CACHE_PRECISIONS}. */
+export type KvCachePrecision = (typeof KV_CACHE_PRECISIONS)[number];
 
 /** The optimizer of a fine-tune or training run. */
 export const OPTIMIZERS = ["adamw", "adamw-8bit", "sgd"] as const;
@@ -45,6 +54,12 @@ export interface ModelUsage {
   readonly precision?: Precision;
   /** Inference: the engine. @default "vllm" */
   readonly engine?: InferenceEngine;
+  /** Inference: precision of the KV cache. fp8 halves its bytes (more sequences fit, each reads less per step). @default "auto" (the weights' 16-bit dtype) */
+  readonly kvCachePrecision?: KvCachePrecision;
+  /** Inference: GPUs one copy of the model spans (tensor parallel); it must divide the model's attention heads and the instance's GPUs. @default chosen by selection */
+  readonly tensorParallelSize?: number;
+  /** Inference: copies of the model one instance runs side by side (data parallel), each on tensorParallelSize GPUs. @default chosen by selection */
+  readonly copiesPerInstance?: number;
   /** vLLM: share of each GPU's memory it may use (--gpu-memory-utilization). @default 0.9 */
   readonly gpuMemoryUtilization?: number;
   /** vLLM: tokens of one prefill chunk (--max-num-batched-tokens). @default vLLM's for its API server: 2048, or 8192 on GPUs of 70 GiB and more */
@@ -88,11 +103,16 @@ export const USAGE_RULES = {
   gpuMemoryUtilization: { min: 0.05, max: 1, why: "vLLM takes a share of the GPU in (0, 1]" },
   maxNumBatchedTokens: { integer: true, min: 16, max: 10_000_000 },
   maxNumSeqs: { integer: true, min: 1, max: 100_000 },
+  tensorParallelSize: { integer: true, min: 1, max: 72 },
+  copiesPerInstance: { integer: true, min: 1, max: 72 },
 } as const satisfies Record<string, NumberRule>;
 
 /** The fields each mode reads: a field of another mode is an error, not a silent no-op. */
 const FIELDS_OF: Readonly<Record<string, readonly ModelMode[]>> = {
   engine: ["inference"],
+  kvCachePrecision: ["inference"],
+  tensorParallelSize: ["inference"],
+  copiesPerInstance: ["inference"],
   gpuMemoryUtilization: ["inference"],
   maxNumBatchedTokens: ["inference"],
   maxNumSeqs: ["inference"],
@@ -114,6 +134,7 @@ export function checkModelUsage(usage: ModelUsage, mode: ModelMode = usage?.mode
   checkOneOf("usage.mode", usage.mode, MODEL_MODES);
   checkOneOf("usage.precision", usage.precision, PRECISIONS);
   checkOneOf("usage.engine", usage.engine, ENGINES);
+  checkOneOf("usage.kvCachePrecision", usage.kvCachePrecision, KV_CACHE_PRECISIONS);
   checkOneOf("usage.optimizer", usage.optimizer, OPTIMIZERS);
   checkOneOf("usage.sharding", usage.sharding, SHARDINGS);
   checkOneOf("usage.trainingPrecision", usage.trainingPrecision, TRAINING_PRECISIONS);
@@ -129,11 +150,14 @@ export function checkModelUsage(usage: ModelUsage, mode: ModelMode = usage?.mode
     }
   }
   if (usage.engine === "transformers") {
-    const vllmOnly = (["gpuMemoryUtilization", "maxNumBatchedTokens", "maxNumSeqs"] as const).find((f) => usage[f] !== undefined);
-    if (vllmOnly) throw new InvalidRequirementError(`usage.${vllmOnly}`, usage[vllmOnly], 'it is a vLLM setting; remove it or use engine "vllm"');
+    const serverOnly = (["gpuMemoryUtilization", "maxNumBatchedTokens", "maxNumSeqs", "kvCachePrecision", "copiesPerInstance"] as const).find((f) => usage[f] !== undefined);
+    if (serverOnly) throw new InvalidRequirementError(`usage.${serverOnly}`, usage[serverOnly], 'it is a serving-engine setting; remove it or use engine "vllm", "sglang" or "tensorrt-llm"');
+  }
+  if (usage.engine === "tensorrt-llm" && usage.gpuMemoryUtilization !== undefined) {
+    throw new InvalidRequirementError("usage.gpuMemoryUtilization", usage.gpuMemoryUtilization, "TensorRT-LLM sizes its KV cache from the memory left after the weights (free_gpu_memory_fraction 0.9); remove it or use engine \"vllm\" or \"sglang\"");
   }
   if (usage.engine !== "transformers" && usage.promptTokens !== undefined) {
-    throw new InvalidRequirementError("usage.promptTokens", usage.promptTokens, 'vLLM prefills in chunks of maxNumBatchedTokens; promptTokens applies to engine "transformers"');
+    throw new InvalidRequirementError("usage.promptTokens", usage.promptTokens, 'serving engines prefill in chunks of maxNumBatchedTokens; promptTokens applies to engine "transformers"');
   }
   if (usage.outputTokens !== undefined && usage.outputTokens >= (usage.contextTokens ?? DEFAULT_CONTEXT_TOKENS)) {
     throw new InvalidRequirementError("usage.outputTokens", usage.outputTokens, `give fewer than contextTokens (${usage.contextTokens ?? DEFAULT_CONTEXT_TOKENS}): the prompt takes the rest`);

@@ -30,7 +30,7 @@ export interface PrecisionVerdict {
  * kernels need 8.0, AWQ and GPTQ need at least 7.5, INT8 W8A8 7.5). vLLM with dtype "auto" falls back from bfloat16 to
  * float16 on GPUs below 8.0, with a warning ("Your device ... doesn't support ... Falling back to ...").
  */
-const CC = { bf16: 8.0, fp8: 8.9, marlin: 8.0, int8: 7.5, awq: 7.5 } as const;
+const CC = { bf16: 8.0, fp8: 8.9, fp4: 10.0, marlin: 8.0, int8: 7.5, awq: 7.5 } as const;
 
 export function precisionSupport(precision: Precision, gpu: GpuModel, mode: ModelMode): PrecisionVerdict {
   const cc = Number(gpu.computeCapability);
@@ -56,6 +56,12 @@ export function precisionSupport(precision: Precision, gpu: GpuModel, mode: Mode
       return cc >= CC.int8
         ? { precision, support: "native", note: `int8 (W8A8) runs natively on ${at}` }
         : { precision, support: "unsupported", note: `int8 (W8A8) needs compute capability 7.5; ${at} is below` };
+    case "fp4":
+      // vLLM's quantization table: NVFP4 W4A4 on Blackwell (10.0, 12.0); NVFP4/MXFP4 weight-only through Marlin from 8.0.
+      if (mode !== "inference") return { precision, support: "unsupported", note: `fp4 (NVFP4/MXFP4) is an inference format; fine-tune from bf16, fp8 or int4 (QLoRA) weights` };
+      if (cc >= CC.fp4) return { precision, support: "native", note: `fp4 (NVFP4/MXFP4) runs natively on ${at}` };
+      if (cc >= CC.marlin) return { precision, support: "weight-only", runsAs: "bf16", note: `fp4 runs weight-only (W4A16, Marlin) on ${at}: fp4 compute needs Blackwell (10.0)` };
+      return { precision, support: "unsupported", note: `fp4 needs compute capability 8.0 (weight-only) or 10.0 (native); ${at} has neither` };
     case "int4":
       if (mode !== "inference") {
         // QLoRA: bitsandbytes NF4 dequantizes each layer to 16-bit for the matmul on any CUDA GPU.

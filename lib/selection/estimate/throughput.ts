@@ -2,23 +2,11 @@ import { GpuModel } from "../../taxonomy/gpu-model";
 import { GpuInterconnect } from "../../taxonomy/instance-type";
 import { LanguageModelSpec } from "../../taxonomy/model-spec";
 import { kvValueBytes, servedWeightBytes } from "./inference-memory";
-import { tensorParallelEfficiency } from "./interconnect";
 import { Precision } from "./model-usage";
 import { PrecisionVerdict } from "./precision-support";
-import { activeParams, kvBytesPerToken, queryWidth, weightBytesReadPerStep } from "./transformer-shapes";
-
-/**
- * Share of peak memory bandwidth a decode step reaches (memory-bandwidth utilization). Measured at batch 1: 69% (gpt-fast,
- * Llama-3.1-8B, A100), 72% (vLLM, Llama-3.1-8B, A100-40GB), 82% (vLLM, Llama-3-8B, A10G, llmperf), ~60% (Databricks,
- * TensorRT-LLM). 0.7 keeps every estimate at or under what was measured on one GPU.
- */
-const DECODE_BANDWIDTH_UTILIZATION = 0.7;
-/**
- * Share of dense peak a prefill or a large-batch decode reaches: 33–66% derived from published time-to-first-token figures
- * (Databricks, TensorRT-LLM, NIM). 0.4, low in that range: with it the estimate of vLLM serving Llama-3-8B on an A10G at
- * concurrency 64 (550 prompt / 150 output tokens) lands within a few percent of the 301 tokens/s measured (llmperf, vLLM 0.4.3).
- */
-const COMPUTE_UTILIZATION = 0.4;
+import { activeParams, attendedTokens, kvBytesPerSequence, kvHeadsPerGpu, queryWidth, weightBytesReadPerStep } from "./transformer-shapes";
+import { ServingEngine } from "./engines/serving-engine";
+import { VLLM_ENGINE } from "./engines/vllm";
 
 /** What a throughput target asks of a fleet. */
 export interface ThroughputTarget {
@@ -34,17 +22,24 @@ export interface ThroughputEstimate {
   readonly sequencesPerReplica: number;
   /** Copies of the model one replica runs (data parallel): sequencesPerReplica / copiesPerReplica run on each. */
   readonly copiesPerReplica: number;
+  /** GPUs each copy spans (tensor parallel). */
+  readonly tensorParallelSize: number;
   /** Output tokens per second of one replica, prefills included. */
   readonly outputTokensPerSecondPerReplica: number;
   /** Decode speed each stream sees between tokens. */
   readonly outputTokensPerSecondPerStream: number;
   /** Prompt tokens per second one replica prefills. */
   readonly prefillTokensPerSecond: number;
+  /** Seconds to prefill one prompt on an idle copy: the time to first token before any queueing. */
+  readonly timeToFirstTokenSeconds: number;
   /** What limits a decode step. */
   readonly boundBy: "memory bandwidth" | "compute";
   /** Replicas the target needs (1 without a target). */
   readonly replicas: number;
-  /** On-demand USD per million output tokens of a replica at full load. */
+  /**
+   * USD per million output tokens at the purchase option's price: the fleet's hour over the tokens it makes in that hour
+   * at the target's load, or without a target a busy replica's (every sequence its memory holds).
+   */
   readonly usdPerMillionOutputTokens: number;
   /** The assumptions behind the figures, in words. */
   readonly assumptions: readonly string[];
@@ -69,66 +64,116 @@ export interface RequestShape {
   readonly outputTokens: number;
 }
 
-/** Dense tensor TFLOPS the precision computes at: fp8 where native, else bf16/fp16. */
+/** Dense tensor TFLOPS the precision computes at: fp8 where native, else bf16/fp16 (int4 and fp8 weight-only dequantize to 16-bit). */
 function peakTflops(gpu: GpuModel, verdict: PrecisionVerdict): number {
-  return verdict.precision === "fp8" && verdict.support === "native" && gpu.fp8Tflops ? gpu.fp8Tflops : gpu.bf16Tflops;
+  if (verdict.support !== "native") return gpu.bf16Tflops;
+  if (verdict.precision === "fp4") return gpu.fp4Tflops ?? gpu.fp8Tflops ?? gpu.bf16Tflops;
+  return verdict.precision === "fp8" && gpu.fp8Tflops ? gpu.fp8Tflops : gpu.bf16Tflops;
 }
 
 /**
- * The roofline of one replica. A decode step takes the longer of reading the weights (the experts the batch touches, for
- * an MoE) and each sequence's KV cache at the achieved bandwidth, and computing 2 FLOPs per active parameter per sequence
- * plus attention over the context at the achieved compute. A prefill computes 2 FLOPs per active parameter per prompt
- * token. Both utilizations are below 1: never above what the hardware can do.
+ * Share of the 16-bit math a weight-only format keeps: its GEMMs dequantize every weight tile before the multiply.
+ * Marlin-class kernels (compute capability 8.0+) stay near 16-bit speed on large batches; the older AWQ/GPTQ kernels
+ * (Turing) reach about half (vLLM's quantization docs; Frantar et al., "MARLIN", 2024: near-ideal speed-up to batch
+ * 16–32, then 16-bit speed).
+ */
+function dequantFactor(verdict: PrecisionVerdict): number {
+  if (verdict.precision === "int4") return verdict.support === "native" ? 0.85 : 0.5;
+  return verdict.support === "weight-only" ? 0.85 : 1;
+}
+
+/** NVLink bandwidth per GPU and direction by generation (NVIDIA: NVLink 2/3/4/5 = 150/300/450/900 GB/s); PCIe Gen4 x16 ≈ 25 GB/s achieved. */
+const LINK_GBPS: Readonly<Record<string, number>> = { Volta: 150, Ampere: 300, Hopper: 450, Blackwell: 900 };
+const PCIE_GBPS = 25;
+
+function linkBytesPerSecond(gpu: GpuModel, link: GpuInterconnect): number {
+  return (link === "PCIe" ? PCIE_GBPS : (LINK_GBPS[gpu.architecture] ?? PCIE_GBPS)) * 1e9;
+}
+
+/**
+ * The roofline of one copy of the model on its GPUs, with what real engines add. A decode step takes the longer of
+ * reading the weights (the experts the batch touches, for an MoE) and each sequence's KV cache at the engine's achieved
+ * bandwidth, and computing 2 FLOPs per active parameter per sequence plus attention over the context (GEMM efficiency
+ * grows with the batch); then tensor parallelism's two all-reduces per layer (a fixed latency each, plus the batch's
+ * hidden states over the link), and the engine's per-step overhead. A prefill computes 2 FLOPs per active parameter per
+ * prompt token plus causal attention (2 · layers · query width · prompt²). Every share of a peak is below 1.
  */
 export class Roofline {
-  private readonly efficiency: number;
   private readonly bandwidth: number;
   private readonly compute: number;
   private readonly weightBytes: number;
-  private readonly kvPerToken: number;
+  private readonly kvHeads: number;
+  private readonly link: number;
+  readonly engine: ServingEngine;
 
   constructor(
     readonly model: LanguageModelSpec,
     precision: Precision,
     verdict: PrecisionVerdict,
     readonly hw: ReplicaHardware,
+    engine: ServingEngine = VLLM_ENGINE,
+    readonly kvBytesPerValue: number = kvValueBytes(precision),
   ) {
-    this.efficiency = hw.gpus > 1 ? tensorParallelEfficiency(hw.gpus, hw.interconnect) : 1;
-    this.bandwidth = hw.gpu.memoryBandwidthGBps * 1e9 * hw.gpus * hw.gpuFraction * DECODE_BANDWIDTH_UTILIZATION * this.efficiency;
-    this.compute = peakTflops(hw.gpu, verdict) * 1e12 * hw.gpus * hw.gpuFraction * COMPUTE_UTILIZATION * this.efficiency;
+    this.engine = engine;
+    const share = hw.gpuFraction;
+    this.bandwidth = hw.gpu.memoryBandwidthGBps * 1e9 * share * engine.speed.bandwidthUtilization;
+    this.compute = peakTflops(hw.gpu, verdict) * 1e12 * share * engine.speed.computeUtilization * dequantFactor(verdict);
     this.weightBytes = servedWeightBytes(model, precision);
-    this.kvPerToken = kvBytesPerToken(model, kvValueBytes(precision));
+    this.kvHeads = kvHeadsPerGpu(model, hw.gpus);
+    this.link = linkBytesPerSecond(hw.gpu, hw.interconnect);
+  }
+
+  /** Seconds of tensor parallelism's all-reduces for `tokens` tokens through every layer (two per layer), in `launches` rounds. */
+  private allReduceSeconds(tokens: number, launches: number): number {
+    const t = this.hw.gpus;
+    if (t <= 1) return 0;
+    const bytes = (2 * (t - 1)) / t * tokens * this.model.hiddenSize * 2;
+    return 2 * this.model.layers * (launches * this.engine.speed.allReduceLatencySeconds[this.hw.interconnect] + bytes / this.link);
   }
 
   /** Seconds of one decode step for `sequences` sequences whose caches hold `contextTokens` on average, and its bound. */
   decodeStep(sequences: number, contextTokens: number) {
-    const bytes = weightBytesReadPerStep(this.model, this.weightBytes, sequences) + sequences * contextTokens * this.kvPerToken;
-    const flops = sequences * (2 * activeParams(this.model) + 4 * this.model.layers * queryWidth(this.model) * contextTokens);
+    const t = this.hw.gpus;
+    const speed = this.engine.speed;
+    const bytes = weightBytesReadPerStep(this.model, this.weightBytes, sequences) / t + sequences * this.kvBytesPerSequencePerGpu(contextTokens);
+    const gemmEfficiency = sequences / (sequences + speed.halfEfficiencyTokens);
+    const gemm = (2 * activeParams(this.model) * sequences) / t / (this.compute * gemmEfficiency);
+    const attention = (4 * attendedTokens(this.model, contextTokens) * queryWidth(this.model) * sequences) / t / this.compute;
     const memory = bytes / this.bandwidth;
-    const compute = flops / this.compute;
-    return { seconds: Math.max(memory, compute), boundBy: memory >= compute ? ("memory bandwidth" as const) : ("compute" as const) };
+    const compute = gemm + attention;
+    const overhead = speed.stepOverheadSeconds + this.model.layers * speed.layerOverheadSeconds + this.allReduceSeconds(sequences, 1);
+    return { seconds: Math.max(memory, compute) + overhead, boundBy: memory >= compute ? ("memory bandwidth" as const) : ("compute" as const) };
   }
 
-  /** Prompt tokens per second. */
-  prefillTokensPerSecond(): number {
-    return this.compute / (2 * activeParams(this.model));
+  /** Seconds to prefill one prompt of `promptTokens` on an otherwise idle copy: the time to its first token. */
+  prefillSeconds(promptTokens: number, chunkTokens = Number.MAX_SAFE_INTEGER): number {
+    const t = this.hw.gpus;
+    const chunks = Math.ceil(promptTokens / chunkTokens);
+    // Causal attention: each prompt token attends to the tokens before it (a local layer to its window), QKᵀ and AV.
+    const flops = 2 * activeParams(this.model) * promptTokens + 2 * attendedTokens(this.model, promptTokens) * queryWidth(this.model) * promptTokens;
+    const compute = flops / t / this.compute;
+    const weights = (chunks * this.weightBytes) / t / this.bandwidth;
+    return Math.max(compute, weights) + this.allReduceSeconds(promptTokens, chunks);
   }
 
   /** The ideal: every byte at peak bandwidth, nothing else. A ceiling estimates never cross. */
   ceilingTokensPerSecondPerStream(contextTokens: number): number {
-    const peak = this.hw.gpu.memoryBandwidthGBps * 1e9 * this.hw.gpus * this.hw.gpuFraction;
-    return peak / (weightBytesReadPerStep(this.model, this.weightBytes, 1) + contextTokens * this.kvPerToken);
+    const peak = this.hw.gpu.memoryBandwidthGBps * 1e9 * this.hw.gpuFraction;
+    return peak / (weightBytesReadPerStep(this.model, this.weightBytes, 1) / this.hw.gpus + this.kvBytesPerSequencePerGpu(contextTokens));
   }
 
-  tensorParallelEfficiency(): number {
-    return this.efficiency;
+  /** Bytes of KV cache one sequence of `contextTokens` holds on each GPU. */
+  kvBytesPerSequencePerGpu(contextTokens: number): number {
+    return kvBytesPerSequence(this.model, this.kvBytesPerValue, contextTokens, this.kvHeads);
   }
 }
 
 /**
- * Throughput of one replica running `sequences` requests at a time: each request's prompt is prefilled, then its output
- * decoded; output tokens per second count both. With a target, the replica runs as many sequences as its memory holds and
- * the stream floor allows, and the fleet is sized.
+ * Throughput of one replica (an instance: `copies` copies of the model side by side) running `sequences` requests per
+ * copy at a time: each request's prompt is prefilled, then its output decoded; output tokens per second count both.
+ * With a target, each copy runs as many sequences as its memory holds and the stream floor allows, and the fleet is
+ * sized. USD per million output tokens is the fleet's hour over the tokens it makes in that hour at the load it is
+ * sized for: the target's, or without one a busy replica's (every sequence its memory holds).
  */
 export function estimateThroughput(
   roofline: Roofline,
@@ -152,33 +197,41 @@ export function estimateThroughput(
     }
     batch = low;
   }
-  const step = roofline.decodeStep(batch, averageContext);
-  const prefill = roofline.prefillTokensPerSecond();
-  const cycleSeconds = (batch * shape.promptTokens) / prefill + shape.outputTokens * step.seconds;
   const hw = roofline.hw;
-  const perReplica = (hw.copies * batch * shape.outputTokens) / cycleSeconds;
+  const prefill = roofline.prefillSeconds(shape.promptTokens);
+  const perReplicaAt = (b: number) => (hw.copies * b * shape.outputTokens) / (b * prefill + shape.outputTokens * roofline.decodeStep(b, averageContext).seconds);
+  const step = roofline.decodeStep(batch, averageContext);
+  const perReplica = perReplicaAt(batch);
   const replicas = target ? Math.ceil(target.outputTokensPerSecond / perReplica) : 1;
-  const tp = roofline.tensorParallelEfficiency();
+  const tokensPerHour = (target ? target.outputTokensPerSecond : perReplicaAt(Math.max(sequences.fit, batch))) * 3600;
+  const engine = roofline.engine.displayName;
+  // Words are written on first read: most candidates' never are.
+  let words: string[] | undefined;
   return {
     sequencesPerReplica: hw.copies * batch,
     copiesPerReplica: hw.copies,
+    tensorParallelSize: hw.gpus,
     outputTokensPerSecondPerReplica: round1(perReplica),
     outputTokensPerSecondPerStream: round1(1 / step.seconds),
-    prefillTokensPerSecond: Math.round(hw.copies * prefill),
+    prefillTokensPerSecond: Math.round((hw.copies * shape.promptTokens) / prefill),
+    timeToFirstTokenSeconds: Math.round(prefill * 1000) / 1000,
     boundBy: step.boundBy,
     replicas,
-    // At full load: one replica's hour over the tokens it produces in that hour.
-    usdPerMillionOutputTokens: Math.round((hw.usdPerInstanceHour / (perReplica * 3600)) * 1e6 * 1000) / 1000,
-    assumptions: [
-      `requests of ${shape.promptTokens} prompt + ${shape.outputTokens} output tokens (usage.outputTokens); each prompt prefilled at ${Math.round(prefill)} tokens/s, then decoded`,
-      `decode roofline: weights${roofline.model.moe ? " (the experts a step's tokens touch)" : ""} and ${batch} × ${Math.round(averageContext)} tokens of KV cache read per step at ${DECODE_BANDWIDTH_UTILIZATION * 100}% of ${round1(hw.gpu.memoryBandwidthGBps * hw.gpus * hw.gpuFraction)} GB/s` +
-        (hw.gpus > 1 ? `, tensor parallel over ${hw.gpus} GPUs on ${hw.interconnect} at ${Math.round(tp * 100)}% scaling` : ""),
-      `compute at ${COMPUTE_UTILIZATION * 100}% of dense peak`,
-      ...(hw.copies > 1 ? [`${hw.copies} copies of the model per replica, each on ${hw.gpus} GPU${hw.gpus > 1 ? "s" : ""}, side by side (data parallel)`] : []),
+    usdPerMillionOutputTokens: Math.round(((replicas * hw.usdPerInstanceHour) / tokensPerHour) * 1e6 * 1000) / 1000,
+    get assumptions() {
+      return (words ??= [
+      `${engine}: requests of ${shape.promptTokens} prompt + ${shape.outputTokens} output tokens (usage.outputTokens); each prompt prefilled in ${Math.round(prefill * 1000)} ms, then decoded`,
+      `decode step: weights${roofline.model.moe ? " (the experts a step's tokens touch)" : ""} and ${batch} × ${Math.round(averageContext)} tokens of KV cache at ${roofline.kvBytesPerValue} B per value, read at ${roofline.engine.speed.bandwidthUtilization * 100}% of ${round1(hw.gpu.memoryBandwidthGBps * hw.gpuFraction)} GB/s per GPU` +
+        (hw.gpus > 1 ? `, tensor parallel over ${hw.gpus} GPUs on ${hw.interconnect} (two all-reduces per layer)` : "") +
+        `, plus ${roofline.engine.speed.stepOverheadSeconds * 1000} ms of engine overhead per step`,
+      `compute at up to ${roofline.engine.speed.computeUtilization * 100}% of dense peak, less on small batches`,
+      ...(hw.copies > 1 ? [`${hw.copies} copies of the model per instance, each on ${hw.gpus} GPU${hw.gpus > 1 ? "s" : ""}, side by side (data parallel)`] : []),
       target
-        ? `${batch} sequences per replica (what memory holds${floor !== undefined ? ` and the ${floor} tokens/s stream floor allows` : ""}); ${replicas} replica(s) for ${target.outputTokensPerSecond} output tokens/s`
-        : `${batch} sequence(s) in flight (usage.concurrency)`,
-    ],
+        ? `${batch} sequences per copy (what memory holds${floor !== undefined ? ` and the ${floor} tokens/s stream floor allows` : ""}); ${replicas} replica(s) for ${target.outputTokensPerSecond} output tokens/s; USD per million tokens at that load`
+        : `${batch} sequence(s) in flight per copy (usage.concurrency); USD per million tokens at full load (${Math.max(sequences.fit, batch)} sequences per copy)`,
+      `USD per million tokens at ${hw.usdPerInstanceHour.toFixed(4)} $/h per instance (the purchase option's price)`,
+      ]);
+    },
   };
 }
 

@@ -32,11 +32,29 @@ export function activeParams(m: LanguageModelSpec): number {
 }
 
 /**
- * Bytes of K and V one token adds to the cache, summed over layers, for `kvHeadsStored` heads per layer
- * (the model's KV heads, or one GPU's share of them under tensor parallelism).
+ * Bytes of K and V one token adds to one layer's cache, for `kvHeadsStored` heads (the model's KV heads, or one GPU's
+ * share of them under tensor parallelism); for latent attention the latent and its rotary part, whole on every GPU.
  */
+function kvBytesPerLayerToken(m: LanguageModelSpec, bytesPerValue: number, kvHeadsStored: number): number {
+  if (m.latentAttention) return (m.latentAttention.kvLoraRank + m.latentAttention.ropeHeadDim) * bytesPerValue;
+  return 2 * kvHeadsStored * m.headDim * bytesPerValue;
+}
+
+/** Tokens the layers of one sequence of `contextTokens` attend to and cache, summed over layers: local layers hold their window. */
+export function attendedTokens(m: LanguageModelSpec, contextTokens: number): number {
+  const local = m.slidingWindow;
+  if (!local) return m.layers * contextTokens;
+  return (m.layers - local.slidingLayers) * contextTokens + local.slidingLayers * Math.min(contextTokens, local.windowTokens);
+}
+
+/** Bytes of KV cache one token adds, summed over layers, while the context is shorter than any window. */
 export function kvBytesPerToken(m: LanguageModelSpec, bytesPerValue: number, kvHeadsStored = m.kvHeads): number {
-  return 2 * m.layers * kvHeadsStored * m.headDim * bytesPerValue;
+  return m.layers * kvBytesPerLayerToken(m, bytesPerValue, kvHeadsStored);
+}
+
+/** Bytes of KV cache one sequence of `contextTokens` holds (vLLM's hybrid allocator keeps only a local layer's window). */
+export function kvBytesPerSequence(m: LanguageModelSpec, bytesPerValue: number, contextTokens: number, kvHeadsStored = m.kvHeads): number {
+  return attendedTokens(m, contextTokens) * kvBytesPerLayerToken(m, bytesPerValue, kvHeadsStored);
 }
 
 /** KV heads one GPU keeps when the model is split over `gpus` by tensor parallelism: never less than one (vLLM replicates). */

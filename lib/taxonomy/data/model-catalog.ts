@@ -48,6 +48,34 @@ const MAXTEXT_HF_CONFIGS: Source = {
   asOf: AS_OF_2,
 };
 
+/** Third pass (issue 18): sliding-window layers, gpt-oss. */
+const AS_OF_3 = "2026-12-07";
+const GEMMA_PYTORCH_CONFIG: Source = {
+  title: "google/gemma_pytorch gemma/config.py (Gemma 2: sliding_window 4096, [LOCAL_SLIDING, GLOBAL] alternating; Gemma 3: sliding_window 1024, sliding_window_pattern 6)",
+  url: "https://github.com/google/gemma_pytorch/blob/014acb7ac4563a5f77c76d7ff98f31b568c16508/gemma/config.py",
+  asOf: AS_OF_3,
+};
+const MLC_GEMMA2_PRESETS: Source = {
+  title: "mlc-ai/mlc-llm model_preset.py gemma2_9b / gemma2_27b (copies of config.json: sliding_window 4096)",
+  url: "https://github.com/mlc-ai/mlc-llm/blob/79d603f085f50500e9509fa01785ffa7ecfaaa93/python/mlc_llm/model/model_preset.py",
+  asOf: AS_OF_3,
+};
+const AICONF_GPT_OSS_120B: Source = {
+  title: "ai-dynamo/aiconfigurator openai--gpt-oss-120b_config.json (verbatim config.json: 36 layers, 128 experts, top-4, sliding_window 128 on alternate layers)",
+  url: "https://github.com/ai-dynamo/aiconfigurator/blob/095f58a51c4ca8e61b66ec108d86f223f8d559ce/aic-core/src/aiconfigurator_core/model_configs/openai--gpt-oss-120b_config.json",
+  asOf: AS_OF_3,
+};
+const AICONF_GPT_OSS_20B: Source = {
+  title: "ai-dynamo/aiconfigurator openai--gpt-oss-20b_config.json (verbatim config.json: 24 layers, 32 experts, top-4, sliding_window 128 on alternate layers)",
+  url: "https://github.com/ai-dynamo/aiconfigurator/blob/095f58a51c4ca8e61b66ec108d86f223f8d559ce/aic-core/src/aiconfigurator_core/model_configs/openai--gpt-oss-20b_config.json",
+  asOf: AS_OF_3,
+};
+const GPT_OSS_CARD: Source = {
+  title: "OpenAI gpt-oss model card (gpt-oss-120b: 117B parameters, 5.1B active; gpt-oss-20b: 21B, 3.6B active; MXFP4 expert weights)",
+  url: "https://huggingface.co/openai/gpt-oss-120b",
+  asOf: AS_OF_3,
+};
+
 // --- Llama ---
 const LLAMA_31_8B_CONFIG: Source = {
   title: "meta-llama/Llama-3.1-8B config.json (gated; values checked against the copies below)",
@@ -1050,9 +1078,11 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
     // The config sets head_dim 256 (hidden_size / heads would be 224).
     headDim: 256,
     contextLengthTokens: 8192,
+    // sliding_window 4096 on every other layer (21 of 42; mlc-ai/mlc-llm model_preset.py).
+    slidingWindow: { windowTokens: 4096, slidingLayers: 21 },
     // config.json sets no tie_word_embeddings; Gemma2Config defaults it to true.
     tiedEmbeddings: true,
-    sources: [MLC_GEMMA2_9B, GEMMA2_9B_CONFIG_QUOTE, KERAS_GEMMA2_PRESETS, GEMMA2_CONFIG_CLASS],
+    sources: [MLC_GEMMA2_9B, GEMMA2_9B_CONFIG_QUOTE, KERAS_GEMMA2_PRESETS, GEMMA2_CONFIG_CLASS, MLC_GEMMA2_PRESETS, GEMMA_PYTORCH_CONFIG],
   },
   {
     kind: "llm",
@@ -1070,9 +1100,11 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
     // The config sets head_dim 128 (hidden_size / heads would be 144).
     headDim: 128,
     contextLengthTokens: 8192,
+    // sliding_window 4096 on every other layer (23 of 46; mlc-ai/mlc-llm model_preset.py).
+    slidingWindow: { windowTokens: 4096, slidingLayers: 23 },
     // As for 9B: no tie_word_embeddings key, Gemma2Config default true.
     tiedEmbeddings: true,
-    sources: [MLC_GEMMA2_27B, MAXTEXT_HF_CONFIGS, KERAS_GEMMA2_PRESETS, GEMMA2_CONFIG_CLASS],
+    sources: [MLC_GEMMA2_27B, MAXTEXT_HF_CONFIGS, KERAS_GEMMA2_PRESETS, GEMMA2_CONFIG_CLASS, MLC_GEMMA2_PRESETS, GEMMA_PYTORCH_CONFIG],
   },
   {
     kind: "llm",
@@ -1093,8 +1125,10 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
     // Gemma3TextConfig's default head_dim 256, as the conversion script sets; not hidden_size / heads (240).
     headDim: 256,
     contextLengthTokens: 131072,
+    // sliding_window 1024, sliding_window_pattern 6: 40 of 48 layers local (google/gemma_pytorch config.py).
+    slidingWindow: { windowTokens: 1024, slidingLayers: 40 },
     tiedEmbeddings: true,
-    sources: [GEMMA3_CONVERSION_SCRIPT, GEMMA3_TEXT_CONFIG_DEFAULTS, GEMMA3_12B_CONFIG, KERAS_GEMMA3_PRESETS],
+    sources: [GEMMA3_CONVERSION_SCRIPT, GEMMA3_TEXT_CONFIG_DEFAULTS, GEMMA3_12B_CONFIG, KERAS_GEMMA3_PRESETS, GEMMA_PYTORCH_CONFIG],
   },
   {
     kind: "llm",
@@ -1114,8 +1148,51 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
     // The config sets head_dim 128 (hidden_size / heads would be 168, the query_pre_attn_scalar).
     headDim: 128,
     contextLengthTokens: 131072,
+    // sliding_window 1024, sliding_window_pattern 6: 52 of 62 layers local (google/gemma_pytorch config.py).
+    slidingWindow: { windowTokens: 1024, slidingLayers: 52 },
     tiedEmbeddings: true,
-    sources: [GEMMA3_27B_CONFIG, GEMMA3_CONVERSION_SCRIPT, GEMMA3_TEXT_CONFIG_DEFAULTS, KERAS_GEMMA3_PRESETS, GEMMA3_27B_DERIVATIVE],
+    sources: [GEMMA3_27B_CONFIG, GEMMA3_CONVERSION_SCRIPT, GEMMA3_TEXT_CONFIG_DEFAULTS, KERAS_GEMMA3_PRESETS, GEMMA3_27B_DERIVATIVE, GEMMA_PYTORCH_CONFIG],
+  },
+  {
+    kind: "llm",
+    name: "gpt-oss-120b",
+    aliases: ["openai/gpt-oss-120b", "gpt-oss:120b"],
+    // The card: 117B in total, 5.1B active. Released with MXFP4 experts (serve with precision "fp4").
+    paramsBillion: 117,
+    activeParamsBillion: 5.1,
+    layers: 36,
+    hiddenSize: 2880,
+    // No dense MLP: intermediate_size 2880 is each expert's width.
+    intermediateSize: 2880,
+    vocabSize: 201088,
+    attentionHeads: 64,
+    kvHeads: 8,
+    headDim: 64,
+    // 4,096 native positions, 131,072 with YaRN (rope_scaling factor 32).
+    contextLengthTokens: 131072,
+    moe: { experts: 128, expertsPerToken: 4, expertIntermediateSize: 2880 },
+    // layer_types alternates sliding_attention (window 128) and full_attention, from layer 0.
+    slidingWindow: { windowTokens: 128, slidingLayers: 18 },
+    sources: [AICONF_GPT_OSS_120B, GPT_OSS_CARD],
+  },
+  {
+    kind: "llm",
+    name: "gpt-oss-20b",
+    aliases: ["openai/gpt-oss-20b", "gpt-oss:20b"],
+    // The card: 21B in total, 3.6B active.
+    paramsBillion: 21,
+    activeParamsBillion: 3.6,
+    layers: 24,
+    hiddenSize: 2880,
+    intermediateSize: 2880,
+    vocabSize: 201088,
+    attentionHeads: 64,
+    kvHeads: 8,
+    headDim: 64,
+    contextLengthTokens: 131072,
+    moe: { experts: 32, expertsPerToken: 4, expertIntermediateSize: 2880 },
+    slidingWindow: { windowTokens: 128, slidingLayers: 12 },
+    sources: [AICONF_GPT_OSS_20B, GPT_OSS_CARD],
   },
   {
     kind: "llm",
