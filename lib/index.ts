@@ -2,7 +2,7 @@
 export type { GpuModel, GpuName, GpuTier, AwsEquivalent, RelativeLevel, GpuArchitecture, GpuMemoryType } from "./taxonomy/gpu-model";
 export type { InstanceTypeSpec, CpuArchitecture, GpuInterconnect, RegionalPrice } from "./taxonomy/instance-type";
 export { CPU_ARCHITECTURES, GPU_INTERCONNECTS } from "./taxonomy/instance-type";
-export type { LanguageModelSpec, DiffusionModelSpec, ModelSpec, MixtureOfExperts } from "./taxonomy/model-spec";
+export type { LanguageModelSpec, DiffusionModelSpec, ModelSpec, MixtureOfExperts, SlidingWindowAttention, LatentAttention } from "./taxonomy/model-spec";
 export type { Source } from "./taxonomy/source";
 export type { Taxonomy, TaxonomyExtension } from "./taxonomy/taxonomy";
 export { DEFAULT_TAXONOMY, TAXONOMY_AS_OF, extendTaxonomy } from "./taxonomy/taxonomy";
@@ -15,10 +15,11 @@ export { WORKLOAD_PROFILES } from "./taxonomy/workload-profiles";
 export { selectInstance } from "./selection/select-instance";
 export type { SelectionRequirements, GpuCountRequirement } from "./selection/requirements";
 export type { Decision, Candidate, Rejection } from "./selection/decision";
-export { estimateMemory, customLanguageModel, PRECISIONS, ENGINES, OPTIMIZERS, TRAINING_PRECISIONS, SHARDINGS } from "./selection/memory-estimate";
+export { estimateMemory, customLanguageModel, PRECISIONS, ENGINES, KV_CACHE_PRECISIONS, OPTIMIZERS, TRAINING_PRECISIONS, SHARDINGS } from "./selection/memory-estimate";
 export type {
   EstimateTarget,
   InferenceEngine,
+  KvCachePrecision,
   MemoryEstimate,
   MemoryParts,
   ModelUsage,

@@ -159,10 +159,31 @@ test("vLLM runs a model whose attention heads the GPUs do not divide as several 
   expect(w!.decision.throughput!.copiesPerReplica).toBe(2);
 });
 
+test("a usage's layout and fp8 KV cache reach vLLM's flags: 8 copies of an 8B model on p5.48xlarge, --kv-cache-dtype fp8", () => {
+  let w: RealtimeInference;
+  const json = synthStack(
+    (s) =>
+      (w = new RealtimeInference(s, "chat", {
+        network: NETWORK,
+        model: "llama-3.1-8b",
+        instanceType: "p5.48xlarge",
+        usage: { tensorParallelSize: 1, kvCachePrecision: "fp8" },
+        serve: Serving.vllm({ model: "meta-llama/Llama-3.1-8B-Instruct", apiKey: "none" }),
+      })),
+  );
+  const { args } = containerCommand(userData(json));
+  expect(args.slice(args.indexOf("--tensor-parallel-size"), args.indexOf("--tensor-parallel-size") + 4)).toEqual(["--tensor-parallel-size", "1", "--data-parallel-size", "8"]);
+  expect(args.slice(args.indexOf("--kv-cache-dtype"), args.indexOf("--kv-cache-dtype") + 2)).toEqual(["--kv-cache-dtype", "fp8"]);
+  expect(w!.decision.throughput!.copiesPerReplica).toBe(8);
+  expect(() => synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, model: "llama-3.1-8b", instanceType: "g5.xlarge", usage: { tensorParallelSize: 2 } }))).toThrow(
+    /tensorParallelSize/,
+  );
+});
+
 test("every flag the vLLM preset passes is one the pinned vLLM defines (test/fixtures/vllm-flags.json, from vLLM's argument definitions)", () => {
   const pinned = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "vllm-flags.json"), "utf8"));
   const apps = [
-    vllmChat({ usage: { maxNumBatchedTokens: 4096 }, throughput: { outputTokensPerSecond: 2000 } }),
+    vllmChat({ usage: { maxNumBatchedTokens: 4096, kvCachePrecision: "fp8" }, throughput: { outputTokensPerSecond: 2000 } }),
     { ...vllmChat(), serve: Serving.vllm({ model: "m", weights: { s3Uri: "s3://models/m/" }, apiKey: API_KEY }) },
     { network: NETWORK, model: "qwen2.5-7b", instanceType: "g6e.48xlarge", serve: Serving.vllm({ model: "Qwen/Qwen2.5-7B-Instruct", apiKey: "none" }) },
   ];

@@ -160,3 +160,28 @@ describe("what only a model answers is refused without one", () => {
 test("gpuModel of every catalog GPU has a compute capability the precision rules read", () => {
   for (const g of DEFAULT_TAXONOMY.gpus) expect(Number(gpuModel(DEFAULT_TAXONOMY, g.name).computeCapability)).toBeGreaterThanOrEqual(7);
 });
+
+describe("copies per instance and the whole fleet's cost (issue 18)", () => {
+  test("under a throughput target an 8B model on p5.48xlarge runs as 8 copies, not one copy over 8 GPUs, and makes more tokens (about 1.2×)", () => {
+    const searched = selectInstance({ workload: REALTIME_INFERENCE, model: "llama-3.1-8b", instanceType: "p5.48xlarge", throughput: { outputTokensPerSecond: 20000 } }).throughput!;
+    const oneCopy = selectInstance({ workload: REALTIME_INFERENCE, model: "llama-3.1-8b", instanceType: "p5.48xlarge", usage: { tensorParallelSize: 8 }, throughput: { outputTokensPerSecond: 20000 } }).throughput!;
+    expect(searched.tensorParallelSize * searched.copiesPerReplica).toBe(8);
+    expect(searched.copiesPerReplica).toBeGreaterThan(1);
+    expect(searched.outputTokensPerSecondPerReplica).toBeGreaterThan(oneCopy.outputTokensPerSecondPerReplica);
+  });
+
+  test("maxUsdPerHour caps the whole fleet, and the miss says how many instances at what price", () => {
+    const free = selectInstance({ workload: REALTIME_INFERENCE, model: "llama-3.1-8b", throughput: { outputTokensPerSecond: 20000 } });
+    expect(free.replicas).toBeGreaterThan(1);
+    expect(free.usdPerHour).toBeCloseTo(free.usdPerInstanceHour * free.replicas, 3);
+    expect(() => selectInstance({ workload: REALTIME_INFERENCE, model: "llama-3.1-8b", throughput: { outputTokensPerSecond: 20000 }, maxUsdPerHour: free.usdPerInstanceHour * 1.5 })).toThrow(
+      /maxUsdPerHour.*for \d+ instances at \$[\d.]+\/h, above/,
+    );
+  });
+
+  test("spot: USD per million tokens is at the spot price", () => {
+    const onDemand = selectInstance({ workload: REALTIME_INFERENCE, model: "llama-3.1-8b", instanceType: "g5.xlarge", throughput: { outputTokensPerSecond: 1000 } });
+    const spot = selectInstance({ workload: REALTIME_INFERENCE, model: "llama-3.1-8b", instanceType: "g5.xlarge", purchase: "spot", throughput: { outputTokensPerSecond: 1000 } });
+    expect(spot.throughput!.usdPerMillionOutputTokens / onDemand.throughput!.usdPerMillionOutputTokens).toBeCloseTo(spot.spotUsdPerInstanceHour! / spot.usdPerInstanceHour, 2);
+  });
+});

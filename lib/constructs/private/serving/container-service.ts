@@ -151,6 +151,8 @@ function vllm(o: VllmOptions, decision: Decision, props: GpuWorkloadProps): Cont
     "--max-num-seqs", String(maxNumSeqs),
     "--gpu-memory-utilization", String(estimate.memoryUtilization),
     ...(usage.maxNumBatchedTokens !== undefined ? ["--max-num-batched-tokens", String(usage.maxNumBatchedTokens)] : []),
+    // The cache precision the estimate sized: fp8 holds twice the sequences.
+    ...(usage.kvCachePrecision === "fp8" ? ["--kv-cache-dtype", "fp8"] : []),
     ...(o.extraArgs ?? []),
   ];
   return {
