@@ -1,5 +1,4 @@
-import { InvalidRequirementError } from "../validation/errors";
-import { GpuWorkloadsError } from "../validation/errors";
+import { GpuWorkloadsError, InvalidRequirementError } from "../validation/errors";
 import { estimateMemory, fitsOnGpu } from "../selection/memory-estimate";
 import { resolveGpuName } from "../selection/resolve-names";
 import { usableMemoryGiB } from "../taxonomy/gpu-share";

@@ -82,6 +82,7 @@ export const selectCommand: Command = {
     "throughput.minTokensPerSecondPerStream": "--min-stream-tokens",
     trainingTokens: "--training-tokens",
     minClusterNetworkGbps: "--min-cluster-network",
+    tensorParallelSize: "--tensor-parallel-size",
   },
   run(flags) {
     const decision = selectInstance(requirementsFromFlags(flags));
@@ -126,10 +127,8 @@ export const selectCommand: Command = {
     };
     const instances = decision.nodeCount * decision.replicas;
     const nodes = instances > 1 ? `${instances} × ` : "";
-    const fleet =
-      instances > 1
-        ? ` for all ${instances} instances (${decision.replicas > 1 ? `${decision.replicas} replicas` : ""}${decision.replicas > 1 && decision.nodeCount > 1 ? " × " : ""}${decision.nodeCount > 1 ? `${decision.nodeCount} nodes` : ""})`
-        : "";
+    const made = [decision.replicas > 1 && `${decision.replicas} replicas`, decision.nodeCount > 1 && `${decision.nodeCount} nodes`].filter(Boolean).join(" × ");
+    const fleet = instances > 1 ? ` for all ${instances} instances (${made})` : "";
     const spot = decision.spotUsdPerInstanceHour === null ? "no spot estimate" : `spot ${hourlyOr(decision.spotUsdPerInstanceHour)}`;
     // The region whose price is quoted: a type not sold in us-east-1 is priced where it is sold.
     const pricedIn = decision.priceFromReferenceRegion ? rowPriceRegion(decision.spec) : decision.region;

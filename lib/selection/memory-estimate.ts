@@ -4,7 +4,7 @@ import { ModelMode } from "../taxonomy/workload-profile";
 import { InvalidRequirementError } from "../validation/errors";
 import { POSITIVE, POSITIVE_WHOLE, checkNumber } from "../validation/numbers";
 import { round2 } from "../plan/money";
-import { CUDA_CONTEXT_GIB, InferenceMemory, servedWeightBytes, transformersMemory, vllmMaxNumSeqs, vllmMemory } from "./estimate/inference-memory";
+import { CUDA_CONTEXT_GIB, InferenceMemory, servedWeightBytes, transformersMemory, vllmMemory } from "./estimate/inference-memory";
 import {
   DEFAULT_CONTEXT_TOKENS,
   DEFAULT_LORA_RANK,
@@ -20,6 +20,7 @@ import {
 } from "./estimate/model-usage";
 import { trainingMemory } from "./estimate/training-memory";
 import { SERVING_ENGINES } from "./estimate/engines";
+import { serverMaxNumSeqs } from "./estimate/engines/serving-engine";
 
 export * from "./estimate/model-usage";
 
@@ -136,7 +137,7 @@ function inferenceEstimate(m: LanguageModelSpec, usage: ModelUsage, base: Base, 
   if (engine !== "transformers") {
     const server = SERVING_ENGINES[engine];
     // Only a maxNumSeqs the usage gives can be below the concurrency.
-    const maxNumSeqs = engine === "vllm" ? vllmMaxNumSeqs(usage, target) : (usage.maxNumSeqs ?? Math.max(server.batchDefaults(target).maxNumSeqs, base.concurrency));
+    const maxNumSeqs = serverMaxNumSeqs(server, usage, target);
     if (base.concurrency > maxNumSeqs) {
       throw new InvalidRequirementError("usage.concurrency", base.concurrency, `${server.displayName} runs at most maxNumSeqs (${maxNumSeqs}) sequences at once; raise usage.maxNumSeqs or lower the concurrency`);
     }

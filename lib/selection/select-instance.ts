@@ -229,7 +229,7 @@ function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: 
   const layout = r.mode === "inference" ? layoutMiss(r.model, spec.gpuCount, usage) : undefined;
   if (llm && r.mode === "inference" && memoryEstimate && precision && precision.support !== "unsupported" && !layout) {
     const expectedHourly = expectedUsdPerInstanceHour({ usdPerInstanceHour, spotUsdPerInstanceHour: price.spotUsdPerInstanceHour }, r.purchase);
-    const sized = throughputOf(llm, spec, gpu, usableGiB, expectedHourly, memoryEstimate, precision, r);
+    const sized = throughputOf(llm, spec, gpu, expectedHourly, memoryEstimate, precision, r);
     if ("miss" in sized) throughputShortfall = sized.miss;
     else throughput = sized;
     // A target and no layout given: every tensor-parallel size that fits is tried, and the fastest instance kept.
@@ -239,7 +239,7 @@ function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: 
         if (tp === memoryEstimate.gpuCount) continue;
         const estimate = estimateOnGpus(llm, tp, spec, gpu, r, cache);
         if (!fitsOnGpu(estimate, usableGiB)) continue;
-        const other = throughputOf(llm, spec, gpu, usableGiB, expectedHourly, estimate, precision, r);
+        const other = throughputOf(llm, spec, gpu, expectedHourly, estimate, precision, r);
         if ("miss" in other || (throughput && other.outputTokensPerSecondPerReplica <= throughput.outputTokensPerSecondPerReplica)) continue;
         [throughput, throughputShortfall, memoryEstimate] = [other, undefined, estimate];
       }
@@ -283,7 +283,6 @@ function throughputOf(
   m: LanguageModelSpec,
   spec: InstanceTypeSpec,
   gpu: GpuModel,
-  usableGiB: number,
   usdPerInstanceHour: number,
   e: MemoryEstimate,
   precision: PrecisionVerdict,
@@ -291,7 +290,7 @@ function throughputOf(
 ) {
   // One copy of the model runs on the GPUs the estimate spans; an instance with more runs several (data parallel).
   const hw = { gpu, gpus: e.gpuCount, copies: spec.gpuCount / e.gpuCount, gpuFraction: spec.gpuFraction ?? 1, interconnect: spec.gpuInterconnect, usdPerInstanceHour };
-  return servingThroughput(m, r.requirements.usage ?? {}, e, precision, hw, { memoryGiB: usableGiB, name: gpu.name }, r.throughput);
+  return servingThroughput(m, r.requirements.usage ?? {}, e, precision, hw, estimateTarget(gpu, spec), r.throughput);
 }
 
 /** The memory estimate for one copy of the model on `gpus` GPUs of this type: computed once per decision (it depends only on the GPUs and the GPU's size class). */

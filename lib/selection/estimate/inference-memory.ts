@@ -126,7 +126,7 @@ export function vllmMemory(m: LanguageModelSpec, s: VllmSetup): InferenceMemory 
     overheadGiB: nonTorch,
     assumptions: [
       s.engineName && s.engineName !== "vLLM"
-        ? `${s.engineName}: weights, the activation peak and the KV cache within ${s.gpuMemoryUtilization} of each GPU (its default share for this GPU), counted as vLLM's profile counts them`
+        ? `${s.engineName}: weights${profile === "outside-budget" ? "" : ", one prefill chunk's working set"} and the KV cache within ${s.gpuMemoryUtilization} of each GPU${profile === "outside-budget" ? " (activations are reserved outside that share)" : ""}`
         : `vLLM (V1 engine): the KV cache gets gpu_memory_utilization ${s.gpuMemoryUtilization} of each GPU minus weights, the profiled activation peak and non-torch memory; the CUDA context and CUDA graphs use the rest`,
       `${s.precision} weights${BYTES_PER_PARAM[s.precision] < 2 ? " (embeddings and output head in 16-bit)" : ""}${s.gpus > 1 ? `, tensor parallel over ${s.gpus} GPUs` : ""}`,
       `KV cache for ${s.sequences} × ${s.contextTokens} tokens at ${kvValue} B per value (kv_cache_dtype ${s.kvCachePrecision})${s.gpus > m.kvHeads ? `; ${m.kvHeads} KV heads replicated over ${s.gpus} GPUs` : ""}`,

@@ -1,8 +1,8 @@
 import { LanguageModelSpec } from "../../taxonomy/model-spec";
 import { GIB, ModelUsage, Precision, defaultOutputTokens } from "./model-usage";
 import { SERVING_ENGINES } from "./engines";
-import { ServerGpu, ServingEngine } from "./engines/serving-engine";
-import { kvValueBytes, vllmMaxNumSeqs } from "./inference-memory";
+import { ServerGpu, ServingEngine, serverMaxNumSeqs } from "./engines/serving-engine";
+import { kvValueBytes } from "./inference-memory";
 import { PrecisionVerdict } from "./precision-support";
 import { ReplicaHardware, Roofline, ThroughputEstimate, ThroughputTarget, estimateThroughput } from "./throughput";
 
@@ -34,14 +34,13 @@ export function servingThroughput(
   target: ThroughputTarget | undefined,
   engine: ServingEngine = SERVING_ENGINES[usage.engine ?? "vllm"],
 ): ThroughputEstimate | { readonly miss: string } {
-  const engineName = usage.engine ?? "vllm";
   const outputTokens = usage.outputTokens ?? defaultOutputTokens(memory.contextTokens);
   const shape = { promptTokens: memory.contextTokens - outputTokens, outputTokens };
   const roofline = new Roofline(model, memory.precision, verdict, hw, engine, kvValueBytes(memory.precision, usage.kvCachePrecision));
   const heldTokens = engine.pagedKvCache ? Math.ceil((shape.promptTokens + shape.outputTokens / 2) / KV_BLOCK_TOKENS) * KV_BLOCK_TOKENS : memory.contextTokens;
   const besideCache = memory.perGpuGiB - memory.parts.kvCacheGiB;
   const roomGiB = engine.kvShareOfFreeMemory !== undefined ? engine.kvShareOfFreeMemory * (server.memoryGiB - besideCache) : server.memoryGiB * memory.memoryUtilization - besideCache;
-  const maxNumSeqs = engineName === "vllm" ? vllmMaxNumSeqs(usage, server) : (usage.maxNumSeqs ?? Math.max(engine.batchDefaults(server).maxNumSeqs, memory.concurrency));
+  const maxNumSeqs = serverMaxNumSeqs(engine, { maxNumSeqs: usage.maxNumSeqs, concurrency: memory.concurrency }, server);
   const held = Math.floor((roomGiB * GIB) / roofline.kvBytesPerSequencePerGpu(heldTokens));
   const fit = Math.max(0, engine.pagedKvCache ? Math.min(held, maxNumSeqs) : held);
   if (target && fit < 1) return { miss: "no sequence fits beside the weights" };
@@ -49,4 +48,3 @@ export function servingThroughput(
   const given = engine.pagedKvCache ? Math.max(1, Math.min(memory.concurrency, fit)) : memory.concurrency;
   return estimateThroughput(roofline, shape, { given, fit: Math.max(fit, 1) }, target);
 }
-

@@ -104,17 +104,15 @@ export class Roofline {
   private readonly weightBytes: number;
   private readonly kvHeads: number;
   private readonly link: number;
-  readonly engine: ServingEngine;
 
   constructor(
     readonly model: LanguageModelSpec,
     precision: Precision,
     verdict: PrecisionVerdict,
     readonly hw: ReplicaHardware,
-    engine: ServingEngine = VLLM_ENGINE,
+    readonly engine: ServingEngine = VLLM_ENGINE,
     readonly kvBytesPerValue: number = kvValueBytes(precision),
   ) {
-    this.engine = engine;
     const share = hw.gpuFraction;
     this.bandwidth = hw.gpu.memoryBandwidthGBps * 1e9 * share * engine.speed.bandwidthUtilization;
     this.compute = peakTflops(hw.gpu, verdict) * 1e12 * share * engine.speed.computeUtilization * dequantFactor(verdict);
@@ -123,12 +121,12 @@ export class Roofline {
     this.link = linkBytesPerSecond(hw.gpu, hw.interconnect);
   }
 
-  /** Seconds of tensor parallelism's all-reduces for `tokens` tokens through every layer (two per layer), in `launches` rounds. */
-  private allReduceSeconds(tokens: number, launches: number): number {
+  /** Seconds of tensor parallelism's all-reduces for `tokens` tokens through every layer (two per layer, one round). */
+  private allReduceSeconds(tokens: number): number {
     const t = this.hw.gpus;
     if (t <= 1) return 0;
     const bytes = (2 * (t - 1)) / t * tokens * this.model.hiddenSize * 2;
-    return 2 * this.model.layers * (launches * this.engine.speed.allReduceLatencySeconds[this.hw.interconnect] + bytes / this.link);
+    return 2 * this.model.layers * (this.engine.speed.allReduceLatencySeconds[this.hw.interconnect] + bytes / this.link);
   }
 
   /** Seconds of one decode step for `sequences` sequences whose caches hold `contextTokens` on average, and its bound. */
@@ -141,19 +139,18 @@ export class Roofline {
     const attention = (4 * attendedTokens(this.model, contextTokens) * queryWidth(this.model) * sequences) / t / this.compute;
     const memory = bytes / this.bandwidth;
     const compute = gemm + attention;
-    const overhead = speed.stepOverheadSeconds + this.model.layers * speed.layerOverheadSeconds + this.allReduceSeconds(sequences, 1);
+    const overhead = speed.stepOverheadSeconds + this.model.layers * speed.layerOverheadSeconds + this.allReduceSeconds(sequences);
     return { seconds: Math.max(memory, compute) + overhead, boundBy: memory >= compute ? ("memory bandwidth" as const) : ("compute" as const) };
   }
 
   /** Seconds to prefill one prompt of `promptTokens` on an otherwise idle copy: the time to its first token. */
-  prefillSeconds(promptTokens: number, chunkTokens = Number.MAX_SAFE_INTEGER): number {
+  prefillSeconds(promptTokens: number): number {
     const t = this.hw.gpus;
-    const chunks = Math.ceil(promptTokens / chunkTokens);
     // Causal attention: each prompt token attends to the tokens before it (a local layer to its window), QKᵀ and AV.
     const flops = 2 * activeParams(this.model) * promptTokens + 2 * attendedTokens(this.model, promptTokens) * queryWidth(this.model) * promptTokens;
     const compute = flops / t / this.compute;
-    const weights = (chunks * this.weightBytes) / t / this.bandwidth;
-    return Math.max(compute, weights) + this.allReduceSeconds(promptTokens, chunks);
+    const weights = this.weightBytes / t / this.bandwidth;
+    return Math.max(compute, weights) + this.allReduceSeconds(promptTokens);
   }
 
   /** The ideal: every byte at peak bandwidth, nothing else. A ceiling estimates never cross. */

@@ -27,9 +27,16 @@ export interface EngineSpeed {
   readonly allReduceLatencySeconds: Readonly<Record<GpuInterconnect, number>>;
 }
 
+/**
+ * Sequences the server runs at once: the usage's maxNumSeqs, else the engine's default for the GPU raised to the
+ * concurrency, as the server is launched to run what was sized (for vLLM, vllmMaxNumSeqs' answer).
+ */
+export function serverMaxNumSeqs(engine: ServingEngine, usage: { readonly maxNumSeqs?: number; readonly concurrency?: number }, gpu: ServerGpu | undefined): number {
+  return usage.maxNumSeqs ?? Math.max(engine.batchDefaults(gpu).maxNumSeqs, usage.concurrency ?? 1);
+}
+
 /** What an inference engine is, to the estimator: its defaults, how it splits a model, and how fast it runs. */
 export interface ServingEngine {
-  readonly name: string;
   /** How it is named in reasons and assumptions. */
   readonly displayName: string;
   /** Continuous batching with a paged KV cache: sequences come and go, each holding only the blocks it has filled. */

@@ -6,7 +6,7 @@ const MIB_PER_GIB = 1024;
  * SGLang's defaults by GPU memory (sgl-project/sglang python/sglang/srt/server_args.py, _handle_gpu_memory_settings,
  * @ 469c63e5, read 2026-12-07): the prefill chunk (chunked_prefill_size) and the largest CUDA-graph batch by memory tier,
  * then mem_fraction_static = (memory − reserved) / memory with reserved = 512 MiB + 1.5 MiB per chunk token (at least
- * 2048) + 2 MiB per graph batch slot + 1 GiB per 8 tensor-parallel ranks, and at least 10 GiB on GPUs above 60 GiB.
+ * 2048) + 2 MiB per graph batch slot + 1 GiB per 8 tensor-parallel ranks (one rank counted), and at least 10 GiB on GPUs above 60 GiB.
  */
 function sglangTier(gpu: ServerGpu | undefined): { readonly chunk: number; readonly graphBatch: number } {
   const mib = (gpu?.memoryGiB ?? 80) * MIB_PER_GIB;
@@ -17,7 +17,7 @@ function sglangTier(gpu: ServerGpu | undefined): { readonly chunk: number; reado
   return { chunk: 16384, graphBatch: 512 };
 }
 
-export function sglangMemFractionStatic(gpu: ServerGpu | undefined): number {
+function sglangMemFractionStatic(gpu: ServerGpu | undefined): number {
   const mib = (gpu?.memoryGiB ?? 80) * MIB_PER_GIB;
   const { chunk, graphBatch } = sglangTier(gpu);
   let reserved = 512 + Math.max(chunk, 2048) * 1.5 + graphBatch * 2 + MIB_PER_GIB / 8;
@@ -30,7 +30,6 @@ export function sglangMemFractionStatic(gpu: ServerGpu | undefined): number {
  * of test/fixtures/throughput-measurements.json (only three: its speeds are the least certain of the three servers').
  */
 export const SGLANG_ENGINE: ServingEngine = {
-  name: "sglang",
   displayName: "SGLang",
   activationProfile: "outside-budget",
   pagedKvCache: true,

@@ -1,13 +1,14 @@
 import { ServingEngine } from "./serving-engine";
 
 /**
- * NVIDIA TensorRT-LLM (`trtllm-serve`, in-flight batching, paged KV cache). Defaults: max_batch_size 2048,
- * max_num_tokens 8192, and the KV cache takes free_gpu_memory_fraction 0.9 of what is free after the weights
- * (TensorRT-LLM llmapi KvCacheConfig and trtllm-serve options). Speed: fitted on the performance tables NVIDIA
- * publishes for it (docs/source/performance/perf-overview.md), the source of most published H100/H200/B200 figures.
+ * NVIDIA TensorRT-LLM (`trtllm-serve`, in-flight batching, paged KV cache). The KV cache takes free_gpu_memory_fraction
+ * 0.9 of what is free after the weights (NVIDIA/TensorRT-LLM tensorrt_llm/llmapi/llm_args.py KvCacheConfig: "Default is
+ * 90%", read 2026-12-07). max_num_tokens 8192 is BuildConfig's default (copies of its optimization profile read the same
+ * day); max_batch_size 2048 is unverified here: it only bounds a batch the KV cache already limits. Speed: fitted on the
+ * performance tables NVIDIA publishes for it (docs/source/performance/perf-overview.md), the source of most published
+ * H100/H200/B200 figures.
  */
 export const TENSORRT_LLM_ENGINE: ServingEngine = {
-  name: "tensorrt-llm",
   displayName: "TensorRT-LLM",
   activationProfile: "prefill-chunk",
   pagedKvCache: true,

@@ -5,7 +5,6 @@ import { ServingEngine } from "./serving-engine";
  * sized to the full context, eager PyTorch (one kernel launch per operation, no CUDA graphs).
  */
 export const TRANSFORMERS_ENGINE: ServingEngine = {
-  name: "transformers",
   displayName: "Hugging Face transformers",
   activationProfile: "prefill-chunk",
   pagedKvCache: false,

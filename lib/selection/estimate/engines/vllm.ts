@@ -6,7 +6,6 @@ import { ServingEngine } from "./serving-engine";
  * Speed: fitted on the published vLLM runs of test/fixtures/throughput-measurements.json (set "calibration").
  */
 export const VLLM_ENGINE: ServingEngine = {
-  name: "vllm",
   displayName: "vLLM",
   activationProfile: "vllm",
   pagedKvCache: true,
