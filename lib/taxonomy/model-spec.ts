@@ -10,6 +10,11 @@ export interface MixtureOfExperts {
   readonly expertIntermediateSize: number;
   /** Experts every token passes through besides the routed ones. @default 0 */
   readonly sharedExperts?: number;
+  /**
+   * Layers whose MLP is the mixture (DeepSeek V3: 58 of 61, after first_k_dense_replace 3 dense ones; Llama 4 Maverick: 24
+   * of 48, interleave_moe_layer_step 2); the rest are dense. @default every layer
+   */
+  readonly moeLayers?: number;
 }
 
 /** Layers that attend only to the last tokens (Gemma 2/3, gpt-oss, Mistral 7B v0.1): their KV cache holds a window. */

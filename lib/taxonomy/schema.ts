@@ -176,6 +176,7 @@ export function checkModelSpec(property: string, spec: unknown): asserts spec is
       number(`${at("moe")}.expertsPerToken`, moe.expertsPerToken, { integer: true, min: 1, max: moe.experts as number, why: "a token is routed to at most all experts" });
       number(`${at("moe")}.expertIntermediateSize`, moe.expertIntermediateSize, BOUNDS.modelWidth);
       if (moe.sharedExperts !== undefined) number(`${at("moe")}.sharedExperts`, moe.sharedExperts, { integer: true, min: 0, max: 1_000 });
+      if (moe.moeLayers !== undefined) number(`${at("moe")}.moeLayers`, moe.moeLayers, { integer: true, min: 1, max: typeof m.layers === "number" ? m.layers : 1_000 });
       if (m.activeParamsBillion === undefined) throw new InvalidTaxonomyError(at("activeParamsBillion"), undefined, "give the parameters a token passes through (the model card's active count)");
     }
     if (m.slidingWindow !== undefined) {

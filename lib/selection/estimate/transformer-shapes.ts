@@ -133,7 +133,7 @@ function expertsTouchedShare(m: LanguageModelSpec, sequences: number): number {
 export function weightBytesReadPerStep(m: LanguageModelSpec, weightBytes: number, sequences: number): number {
   if (!m.moe) return weightBytes;
   const total = m.paramsBillion * BILLION;
-  const expertParams = m.layers * expertParamsPerLayer(m, m.moe.experts);
+  const expertParams = (m.moe.moeLayers ?? m.layers) * expertParamsPerLayer(m, m.moe.experts);
   const expertShare = Math.min(expertParams / total, 1);
   return weightBytes * (1 - expertShare) + weightBytes * expertShare * expertsTouchedShare(m, sequences);
 }

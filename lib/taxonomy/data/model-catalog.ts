@@ -12,7 +12,8 @@ import { Source } from "../source";
  * (num_local_experts / num_experts, num_experts_per_tok, the expert MLP width, shared experts where there are any)
  * and activeParamsBillion; for Mixtral the expert width is intermediate_size, for Qwen3-MoE it is
  * moe_intermediate_size (their intermediate_size, kept in intermediateSize, only sizes dense layers, of which they
- * have none).
+ * have none). Llama 4's intermediate_size is its expert (and shared expert) width, DeepSeek V3's sizes its first dense
+ * layers (the experts are moe_intermediate_size wide); the rows keep the config value and say so.
  *
  * Many Hub pages (the meta-llama and google repos are gated) could not be read directly, so configs were checked
  * against verbatim public copies: config dumps in other repositories and derivative / quantized repos of the same
@@ -74,6 +75,15 @@ const GPT_OSS_CARD: Source = {
   title: "OpenAI gpt-oss model card (gpt-oss-120b: 117B parameters, 5.1B active; gpt-oss-20b: 21B, 3.6B active; MXFP4 expert weights)",
   url: "https://huggingface.co/openai/gpt-oss-120b",
   asOf: AS_OF_3,
+};
+
+/** Fourth pass: Llama 4, Llama 3.2 Vision, small Qwen3 / Qwen2.5, Qwen2.5-Coder, DeepSeek V3 / R1 and R1 distills, small Gemma 3, Phi-4, larger Mistral rows. */
+const AS_OF_4 = "2026-12-07";
+const LITGPT_CONFIGS: Source = {
+  title:
+    "Lightning-AI/litgpt config.py, entries transcribed from each model's config.json (Qwen2.5 0.5B/1.5B/3B, Qwen2.5-Coder 7B/32B, Qwen3 0.6B/1.7B/4B, Gemma 3 1B/4B, phi-4, Phi-4-mini-instruct, Mistral-Large-Instruct-2411)",
+  url: "https://github.com/Lightning-AI/litgpt/blob/26857050fe3ff627cd714fe92f5838f51a3d5efa/litgpt/config.py",
+  asOf: AS_OF_4,
 };
 
 // --- Llama ---
@@ -168,6 +178,52 @@ const LLAMA_33_70B_PARAMS: Source = {
   url: "https://huggingface.co/meta-llama/Llama-3.3-70B-Instruct",
   asOf: AS_OF_2,
 };
+const AICONF_LLAMA4_SCOUT: Source = {
+  title:
+    "ai-dynamo/aiconfigurator: copy of meta-llama/Llama-4-Scout-17B-16E-Instruct config.json text_config (48 layers, hidden 5120, intermediate_size 8192, intermediate_size_mlp 16384, 40 heads, 8 KV, head_dim 128, 16 local experts, 1 per token, interleave_moe_layer_step 1, attention_chunk_size 8192, vocab 202048, 10485760 positions)",
+  url: "https://github.com/ai-dynamo/aiconfigurator/blob/095f58a51c4ca8e61b66ec108d86f223f8d559ce/aic-core/src/aiconfigurator_core/model_configs/meta-llama--Llama-4-Scout-17B-16E-Instruct_config.json",
+  asOf: AS_OF_4,
+};
+const AICONF_LLAMA4_MAVERICK: Source = {
+  title:
+    "ai-dynamo/aiconfigurator: copy of meta-llama/Llama-4-Maverick-17B-128E-Instruct config.json text_config (48 layers, hidden 5120, intermediate_size 8192, intermediate_size_mlp 16384, 40 heads, 8 KV, 128 local experts, 1 per token, interleave_moe_layer_step 2, attention_chunk_size 8192, vocab 202048, 1048576 positions)",
+  url: "https://github.com/ai-dynamo/aiconfigurator/blob/095f58a51c4ca8e61b66ec108d86f223f8d559ce/aic-core/src/aiconfigurator_core/model_configs/meta-llama--Llama-4-Maverick-17B-128E-Instruct_config.json",
+  asOf: AS_OF_4,
+};
+const TRTLLM_LLAMA4_MAVERICK_CONFIG: Source = {
+  title:
+    "NVIDIA/TensorRT-LLM test_modeling_llama_min_latency.py: the Llama 4 Maverick config.json with num_hidden_layers cut to 2 (same text_config values; vision_config included)",
+  url: "https://github.com/NVIDIA/TensorRT-LLM/blob/b35ac1b64368513d215c57d2ed01d62d910df8da/tests/unittest/_torch/modeling/test_modeling_llama_min_latency.py",
+  asOf: AS_OF_4,
+};
+const TRANSFORMERS_LLAMA4_CONFIG: Source = {
+  title:
+    "huggingface/transformers Llama4TextConfig: no_rope_layer_interval 4 (every 4th layer NoPE, full attention; the rest chunked_attention), moe_layers from interleave_moe_layer_step, tie_word_embeddings False",
+  url: "https://github.com/huggingface/transformers/blob/008e574391258935f3ecc3035c882e73bbcac419/src/transformers/models/llama4/configuration_llama4.py",
+  asOf: AS_OF_4,
+};
+const LLAMA4_MODEL_CARD: Source = {
+  title: "meta-llama/llama-models Llama 4 MODEL_CARD.md (Scout 17Bx16E: 17B activated, 109B total, 10M context; Maverick 17Bx128E: 17B activated, 400B total, 1M context)",
+  url: "https://github.com/meta-llama/llama-models/blob/038acb9fe1e1ddc5cf1b3989fb07b311a0ffcae4/models/llama4/MODEL_CARD.md",
+  asOf: AS_OF_4,
+};
+const LLAMA32_VISION_CARD: Source = {
+  title: "meta-llama/llama-models Llama 3.2 MODEL_CARD_VISION.md (11B (10.6) and 90B (88.8) parameters, 128k context, GQA; cross-attention adapter on the Llama 3.1 text model)",
+  url: "https://github.com/meta-llama/llama-models/blob/e2e67cd8b0feca839666b7082dcc1c4fc0ae11e2/models/llama3_2/MODEL_CARD_VISION.md",
+  asOf: AS_OF_4,
+};
+const LLAMA_MODELS_SKU_LIST: Source = {
+  title:
+    "meta-llama/llama-models sku_list.py arch_args (Llama3.2-11B-Vision: dim 4096, 32 layers, 32 heads, 8 KV, vocab 128256, 8 cross-attention layers; 90B-Vision: 8192, 80, 64, 8, 20 cross-attention layers)",
+  url: "https://github.com/meta-llama/llama-models/blob/364ed4ec2bdcc13ab3acb08e364e843b6322b9ae/models/sku_list.py",
+  asOf: AS_OF_4,
+};
+const TRANSFORMERS_MLLAMA_CONVERSION: Source = {
+  title:
+    "huggingface/transformers convert_mllama_weights_to_hf.py: text num_hidden_layers = n_layers + cross-attention layers, intermediate_size from ffn_dim_multiplier 1.3 / multiple_of, max_position_embeddings 131072, tie_word_embeddings False",
+  url: "https://github.com/huggingface/transformers/blob/39f542c248d1a800eb7cf32aa68d137610421802/src/transformers/models/mllama/convert_mllama_weights_to_hf.py",
+  asOf: AS_OF_4,
+};
 
 // --- Mistral ---
 const MISTRAL_7B_V03_CONFIG: Source = {
@@ -250,6 +306,47 @@ const MISTRAL_SMALL_24B_CARD: Source = {
   title: "mistralai/Mistral-Small-24B-Instruct-2501 model card ('Mistral Small 3 (2501) ... 24B parameters'; base: Mistral-Small-24B-Base-2501)",
   url: "https://huggingface.co/mistralai/Mistral-Small-24B-Instruct-2501",
   asOf: AS_OF_2,
+};
+const MISTRAL_DOCS_LARGE_2411: Source = {
+  title: "mistralai/platform-docs-public model entry mistral-large-2-1-24-11 (open weights Mistral-Large-Instruct-2411: 123B parameters, 128k context)",
+  url: "https://github.com/mistralai/platform-docs-public/blob/19e1bb250d2a292e57df7170ced00d9d8ba39269/src/schema/models/models/mistral-large-2-1-24-11.ts",
+  asOf: AS_OF_4,
+};
+const MISTRAL_LARGE_2411_AWQ_CONFIG: Source = {
+  title: "AWQ conversion of mistralai/Mistral-Large-Instruct-2411, architecture keys unchanged (88 layers, hidden 12288, intermediate 28672, 96 heads, 8 KV, vocab 32768, 131072 positions), as read by the research pass",
+  url: "https://huggingface.co/TechxGenus/Mistral-Large-Instruct-2411-AWQ/blame/main/config.json",
+  asOf: AS_OF_4,
+};
+const MISTRAL_LARGE_2411_PARAMS_JSON: Source = {
+  title: "Mistral-format params.json of Mistral-Large-Instruct-2411 (exl2 mirror): dim 12288, n_layers 88, head_dim 128, hidden_dim 28672, n_heads 96, n_kv_heads 8, vocab 32768",
+  url: "https://huggingface.co/bartowski/Mistral-Large-Instruct-2411-exl2/blob/c17e07c5625482c08cadc29c733c6d78749b1314/params.json",
+  asOf: AS_OF_4,
+};
+const MISTRAL_DOCS_CODESTRAL_2405: Source = {
+  title: "mistralai/platform-docs-public model entry codestral-24-05 (open weights Codestral-22B-v0.1: 22B parameters, 32k context, MNPL license)",
+  url: "https://github.com/mistralai/platform-docs-public/blob/83adbd1934d0ce9131eb43f43edc1ed917fcdb70/src/schema/models/models/codestral-24-05.ts",
+  asOf: AS_OF_4,
+};
+const CODESTRAL_HF_CONVERSION_CONFIG: Source = {
+  title: "HF-format conversion of Codestral-22B-v0.1 (56 layers, hidden 6144, intermediate 16384, 48 heads, 8 KV, vocab 32768, 32768 positions, no sliding window), as read by the research pass",
+  url: "https://huggingface.co/bullerwins/Codestral-22B-v0.1-hf/blob/refs%2Fpr%2F2/config.json",
+  asOf: AS_OF_4,
+};
+const MISTRAL_DOCS_MINISTRAL_8B: Source = {
+  title: "mistralai/platform-docs-public model entry ministral-8b-24-1 (open weights Ministral-8B-Instruct-2410: 8B parameters, 128k context, MRL license)",
+  url: "https://github.com/mistralai/platform-docs-public/blob/c59bec0f0e053cbe765b1c789be7c1cd870db012/src/schema/models/models/ministral-8b-24-1.ts",
+  asOf: AS_OF_4,
+};
+const GENZ_MISTRAL_CONFIGS: Source = {
+  title:
+    "abhibambhaniya/GenZ-LLM-Analyzer mistral.py, transcribed from config.json (Ministral-8B-Instruct-2410: 36 layers, hidden 4096, intermediate 12288, 32 heads, 8 KV, vocab 131072, 32K positions, sliding_window 32K)",
+  url: "https://github.com/abhibambhaniya/GenZ-LLM-Analyzer/blob/13ebfb842b4248bf0252d089a904181e33ead320/GenZ/Models/Model_sets/mistral.py",
+  asOf: AS_OF_4,
+};
+const TRANSFORMERS_MINISTRAL_DOC: Source = {
+  title: "huggingface/transformers Ministral docs: Ministral-8B-Instruct-2410 alternates 1 full-attention layer with 3 sliding-window layers, for 128K context",
+  url: "https://github.com/huggingface/transformers/blob/5be629a3528b48edf78d737e61a95b764a419803/docs/source/en/model_doc/ministral.md",
+  asOf: AS_OF_4,
 };
 
 // --- Qwen ---
@@ -359,6 +456,84 @@ const QWEN3_235B_A22B_CARD: Source = {
   url: "https://huggingface.co/Qwen/Qwen3-235B-A22B",
   asOf: AS_OF_2,
 };
+const AICONF_QWEN3_0_6B: Source = {
+  title:
+    "ai-dynamo/aiconfigurator: verbatim copy of Qwen/Qwen3-0.6B config.json (28 layers, hidden 1024, intermediate 3072, 16 heads, 8 KV, head_dim 128, vocab 151936, 40960 positions, tie_word_embeddings true)",
+  url: "https://github.com/ai-dynamo/aiconfigurator/blob/095f58a51c4ca8e61b66ec108d86f223f8d559ce/aic-core/src/aiconfigurator_core/model_configs/Qwen--Qwen3-0.6B_config.json",
+  asOf: AS_OF_4,
+};
+const QWEN3_0_6B_HUB_SNAPSHOT: Source = {
+  title:
+    "HF Hub snapshot of Qwen/Qwen3-0.6B (sha c1899de2): config.json as above; card '0.6B, 0.44B non-embedding, 32,768 context'; safetensors total 751,632,384 (it stores a copy of the tied lm_head)",
+  url: "https://github.com/daniel-p-green/alain-ai-learning-platform/blob/1b33775219c224def81d0c3c4e34d2d6630dc83d/out/research-qwen-qwen3-0-6b/sources/huggingface/model.json",
+  asOf: AS_OF_4,
+};
+const AICONF_QWEN3_1_7B: Source = {
+  title:
+    "ai-dynamo/aiconfigurator: verbatim copy of Qwen/Qwen3-1.7B config.json (28 layers, hidden 2048, intermediate 6144, 16 heads, 8 KV, head_dim 128, vocab 151936, 40960 positions, tie_word_embeddings true)",
+  url: "https://github.com/ai-dynamo/aiconfigurator/blob/095f58a51c4ca8e61b66ec108d86f223f8d559ce/aic-core/src/aiconfigurator_core/model_configs/Qwen--Qwen3-1.7B_config.json",
+  asOf: AS_OF_4,
+};
+const KERAS_QWEN3_SMALL_PRESETS: Source = {
+  title: "keras-team/keras-hub qwen3 presets (qwen3_0.6b_en 596,049,920; qwen3_1.7b_en 1,720,574,976; qwen3_4b_en 4,022,468,096 parameters)",
+  url: "https://github.com/keras-team/keras-hub/blob/1df65dab96fb417c6df011c25802017109e96c66/keras_hub/src/models/qwen3/qwen3_presets.py",
+  asOf: AS_OF_4,
+};
+const QWEN25_0_5B_CARD: Source = {
+  title: "Qwen/Qwen2.5-0.5B-Instruct model card (HF README mirror): 0.49B parameters, 24 layers, 14 Q / 2 KV heads, tied word embeddings, 32,768 context",
+  url: "https://github.com/ZHUI/paddlenlp_model_readme/blob/40a7101e89dcf9a0dedb0e0d48c8c357fcc95996/Qwen/Qwen2.5-0.5B-Instruct/index.md",
+  asOf: AS_OF_4,
+};
+const QWEN25_0_5B_INSTRUCT_COPY: Source = {
+  title:
+    "HF Hub snapshot of Gensyn/Qwen2.5-0.5B-Instruct, a copy of Qwen/Qwen2.5-0.5B-Instruct: config.json (24 layers, hidden 896, intermediate 4864, 14 heads, 2 KV, vocab 151936, 32768 positions, tied) and safetensors total 494,032,768",
+  url: "https://github.com/daniel-p-green/alain-ai-learning-platform/blob/1b33775219c224def81d0c3c4e34d2d6630dc83d/out/research-gensyn-qwen2-5-0-5b-instruct/sources/huggingface/config.json",
+  asOf: AS_OF_4,
+};
+const QWEN25_1_5B_INSTRUCT_CONFIG: Source = {
+  title:
+    "HF Hub snapshot of Qwen/Qwen2.5-1.5B-Instruct (sha 989aa798): config.json (28 layers, hidden 1536, intermediate 8960, 12 heads, 2 KV, vocab 151936, 32768 positions, tied); safetensors total 1,543,714,304",
+  url: "https://github.com/daniel-p-green/alain-ai-learning-platform/blob/1b33775219c224def81d0c3c4e34d2d6630dc83d/out/research-qwen-qwen2-5-1-5b-instruct/sources/huggingface/config.json",
+  asOf: AS_OF_4,
+};
+const AICONF_QWEN25_1_5B_BASE: Source = {
+  title: "ai-dynamo/aiconfigurator: verbatim copy of Qwen/Qwen2.5-1.5B (base) config.json (same shapes; max_position_embeddings 131072)",
+  url: "https://github.com/ai-dynamo/aiconfigurator/blob/38028ec80aecbd3a2220b07b15dd1525b29545d3/src/aiconfigurator/model_configs/Qwen--Qwen2.5-1.5B_config.json",
+  asOf: AS_OF_4,
+};
+const QWEN25_1_5B_CARD: Source = {
+  title: "Qwen/Qwen2.5-1.5B-Instruct model card (HF README mirror): 1.54B parameters, 28 layers, 12 Q / 2 KV heads, tied word embeddings, 32,768 context",
+  url: "https://github.com/ZHUI/paddlenlp_model_readme/blob/40a7101e89dcf9a0dedb0e0d48c8c357fcc95996/Qwen/Qwen2.5-1.5B-Instruct/index.md",
+  asOf: AS_OF_4,
+};
+const QWEN25_3B_INSTRUCT_CONFIG: Source = {
+  title:
+    "HF Hub snapshot of Qwen/Qwen2.5-3B-Instruct (sha aa8e7253): config.json (36 layers, hidden 2048, intermediate 11008, 16 heads, 2 KV, vocab 151936, 32768 positions, tied); safetensors total 3,085,938,688",
+  url: "https://github.com/daniel-p-green/alain-ai-learning-platform/blob/1b33775219c224def81d0c3c4e34d2d6630dc83d/out/research-qwen-qwen2-5-3b-instruct/sources/huggingface/config.json",
+  asOf: AS_OF_4,
+};
+const QWEN25_3B_CARD: Source = {
+  title: "Qwen/Qwen2.5-3B-Instruct model card (HF README mirror): 3.09B parameters, 36 layers, 16 Q / 2 KV heads, tied word embeddings, 32,768 context",
+  url: "https://github.com/ZHUI/paddlenlp_model_readme/blob/40a7101e89dcf9a0dedb0e0d48c8c357fcc95996/Qwen/Qwen2.5-3B-Instruct/index.md",
+  asOf: AS_OF_4,
+};
+const MLC_QWEN25_3B: Source = {
+  title: "mlc-ai/mlc-llm MODEL_PRESETS['qwen2.5_3b'] (copy of config.json: 36 layers, hidden 2048, intermediate 11008, 16 heads, 2 KV, vocab 151936, 32768 positions, tied)",
+  url: "https://github.com/mlc-ai/mlc-llm/blob/01ced331a9e155c5ba4e7625b027a51bee611450/python/mlc_llm/model/model_preset.py",
+  asOf: AS_OF_4,
+};
+const QWEN25_CODER_7B_CARD: Source = {
+  title:
+    "Qwen/Qwen2.5-Coder-7B-Instruct model card (HF README mirror): 7.61B parameters, 28 layers, 28 Q / 4 KV heads; config.json set for 32,768 tokens, 131,072 with YaRN",
+  url: "https://github.com/ZHUI/paddlenlp_model_readme/blob/40a7101e89dcf9a0dedb0e0d48c8c357fcc95996/Qwen/Qwen2.5-Coder-7B-Instruct/index.md",
+  asOf: AS_OF_4,
+};
+const QWEN25_CODER_32B_CARD: Source = {
+  title:
+    "Qwen/Qwen2.5-Coder-32B-Instruct model card (HF README mirror): 32.5B parameters, 64 layers, 40 Q / 8 KV heads; config.json set for 32,768 tokens, 131,072 with YaRN",
+  url: "https://github.com/ZHUI/paddlenlp_model_readme/blob/40a7101e89dcf9a0dedb0e0d48c8c357fcc95996/Qwen/Qwen2.5-Coder-32B-Instruct/index.md",
+  asOf: AS_OF_4,
+};
 
 // --- Gemma ---
 const GEMMA2_CONFIG_CLASS: Source = {
@@ -422,6 +597,42 @@ const GEMMA3_27B_DERIVATIVE: Source = {
   url: "https://huggingface.co/Columbidae/gemma-3-27b-special",
   asOf: AS_OF_2,
 };
+const MLC_GEMMA3_1B: Source = {
+  title:
+    "mlc-ai/mlc-llm MODEL_PRESETS['gemma3_1b_it'] (copy of google/gemma-3-1b-it config.json: 26 layers, hidden 1152, intermediate 6912, 4 heads, 1 KV, head_dim 256, vocab 262144, 32768 positions, sliding_window 512, sliding_window_pattern 6)",
+  url: "https://github.com/mlc-ai/mlc-llm/blob/01ced331a9e155c5ba4e7625b027a51bee611450/python/mlc_llm/model/model_preset.py",
+  asOf: AS_OF_4,
+};
+const GEMMA3_1B_HUB_API: Source = {
+  title: "HF Hub API snapshot of google/gemma-3-1b-it (sha dcc83ea8): Gemma3ForCausalLM, safetensors total 999,885,952",
+  url: "https://github.com/daniel-p-green/alain-ai-learning-platform/blob/1b33775219c224def81d0c3c4e34d2d6630dc83d/out/research-google-gemma-3-1b-it/sources/huggingface/model.json",
+  asOf: AS_OF_4,
+};
+const GEMMA3_CONVERSION_SCRIPT_SMALL: Source = {
+  title:
+    "huggingface/transformers convert_gemma3_weights.py (1B: hidden 1152, intermediate 6912, 26 layers, 4 heads, 1 KV, head_dim 256, sliding_window 512, 32768 positions; 4B: 2560, 10240, 34, 8, 4, 256, sliding_window 1024, vision tower)",
+  url: "https://github.com/huggingface/transformers/blob/0d7e95d96b4e187c651e2b2406ed98ed40d74963/src/transformers/models/gemma3/convert_gemma3_weights.py",
+  asOf: AS_OF_4,
+};
+const KERAS_GEMMA3_SMALL_PRESETS: Source = {
+  title:
+    "keras-team/keras-hub gemma3 presets (gemma3_1b 999,885,952; gemma3_4b 4,299,915,632 with the vision tower, gemma3_4b_text 3,880,099,328 parameters)",
+  url: "https://github.com/keras-team/keras-hub/blob/00d9f10a8e74d4f552ed50170b7dcadb65d3bd52/keras_hub/src/models/gemma3/gemma3_presets.py",
+  asOf: AS_OF_4,
+};
+
+// --- Phi ---
+const MLC_PHI4_MINI: Source = {
+  title:
+    "mlc-ai/mlc-llm MODEL_PRESETS['phi-4'] (copy of Phi-4-mini-instruct config.json: 32 layers, hidden 3072, intermediate 8192, 24 heads, 8 KV, vocab 200064, 131072 positions, tie_word_embeddings True, sliding_window 262144)",
+  url: "https://github.com/mlc-ai/mlc-llm/blob/01ced331a9e155c5ba4e7625b027a51bee611450/python/mlc_llm/model/model_preset.py",
+  asOf: AS_OF_4,
+};
+const PHI4_CONFIG: Source = {
+  title: "microsoft/phi-4 config.json (not read directly; values checked against litgpt's transcription: 40 layers, hidden 5120, intermediate 17920, 40 heads, 10 KV, vocab 100352, 16384 positions)",
+  url: "https://huggingface.co/microsoft/phi-4/blob/main/config.json",
+  asOf: AS_OF_4,
+};
 
 // --- DeepSeek-R1 distills ---
 const R1_DISTILL_LLAMA_8B_CONFIG: Source = {
@@ -475,6 +686,59 @@ const R1_DISTILL_LLAMA_70B_PARAMS: Source = {
   title: "deepseek-ai/DeepSeek-R1-Distill-Llama-70B: 70,553,706,496 parameters, as quoted by third-party GGUF metadata fixtures",
   url: "https://huggingface.co/deepseek-ai/DeepSeek-R1-Distill-Llama-70B",
   asOf: AS_OF_2,
+};
+const R1_DISTILL_QWEN_SMALL_CARD: Source = {
+  title:
+    "DeepSeek-R1 model card (HF README mirror): DeepSeek-R1-Distill-Qwen-1.5B / 7B / 14B, base models Qwen2.5-Math-1.5B, Qwen2.5-Math-7B and Qwen2.5-14B ('We slightly change their configs and tokenizers')",
+  url: "https://github.com/ZHUI/paddlenlp_model_readme/blob/40a7101e89dcf9a0dedb0e0d48c8c357fcc95996/deepseek-ai/DeepSeek-R1-Distill-Qwen-7B/index.md",
+  asOf: AS_OF_4,
+};
+const R1_DISTILL_QWEN_1_5B_DERIVATIVE_CONFIG: Source = {
+  title:
+    "Fine-tune config with _name_or_path deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B (28 layers, hidden 1536, intermediate 8960, 12 heads, 2 KV, vocab 151936, 131072 positions, tie_word_embeddings false), as read by the research pass",
+  url: "https://huggingface.co/rohinm/model/blob/main/config.json",
+  asOf: AS_OF_4,
+};
+const R1_DISTILL_QWEN_7B_DERIVATIVE_CONFIG: Source = {
+  title:
+    "Fine-tune config with _name_or_path deepseek-ai/DeepSeek-R1-Distill-Qwen-7B (28 layers, hidden 3584, intermediate 18944, 28 heads, 4 KV, vocab 152064, 131072 positions, untied), as read by the research pass",
+  url: "https://huggingface.co/ABrain/HPGPT-DeepSeek-R1-Distill-Qwen-7B-R/blob/main/config.json",
+  asOf: AS_OF_4,
+};
+const R1_DISTILL_QWEN_14B_AWQ_CONFIG: Source = {
+  title:
+    "AWQ conversion of deepseek-ai/DeepSeek-R1-Distill-Qwen-14B snapshot c79f47a (48 layers, hidden 5120, intermediate 13824, 40 heads, 8 KV, vocab 152064, 131072 positions), as read by the research pass",
+  url: "https://huggingface.co/neody/r1-14b-awq/blame/main/config.json",
+  asOf: AS_OF_4,
+};
+
+// --- DeepSeek V3 / R1 ---
+const AICONF_DEEPSEEK_V3: Source = {
+  title:
+    "ai-dynamo/aiconfigurator: verbatim copy of deepseek-ai/DeepSeek-V3 config.json (61 layers, hidden 7168, intermediate 18432, moe_intermediate_size 2048, 256 routed experts, 8 per token, 1 shared, first_k_dense_replace 3, kv_lora_rank 512, qk_rope_head_dim 64, vocab 129280, 163840 positions, fp8 weights)",
+  url: "https://github.com/ai-dynamo/aiconfigurator/blob/095f58a51c4ca8e61b66ec108d86f223f8d559ce/aic-core/src/aiconfigurator_core/model_configs/deepseek-ai--DeepSeek-V3_config.json",
+  asOf: AS_OF_4,
+};
+const AICONF_DEEPSEEK_R1: Source = {
+  title: "ai-dynamo/aiconfigurator: verbatim copy of deepseek-ai/DeepSeek-R1 config.json (identical to DeepSeek-V3's apart from transformers_version)",
+  url: "https://github.com/ai-dynamo/aiconfigurator/blob/095f58a51c4ca8e61b66ec108d86f223f8d559ce/aic-core/src/aiconfigurator_core/model_configs/deepseek-ai--DeepSeek-R1_config.json",
+  asOf: AS_OF_4,
+};
+const DEEPSEEK_V3_README: Source = {
+  title:
+    "deepseek-ai/DeepSeek-V3 README (671B total, 37B activated, 128K context; 685B on the Hub = 671B main model + 14B multi-token-prediction module; FP8 weights)",
+  url: "https://github.com/deepseek-ai/DeepSeek-V3/blob/9b4e9788e4a3a731f7567338ed15d3ec549ce03b/README.md",
+  asOf: AS_OF_4,
+};
+const DEEPSEEK_V3_WEIGHTS_README: Source = {
+  title: "deepseek-ai/DeepSeek-V3 README_WEIGHTS.md (main model 671B, 36.7B activated incl. 0.9B embedding and 0.9B output head; MTP module 11.5B unique parameters)",
+  url: "https://github.com/deepseek-ai/DeepSeek-V3/blob/9b4e9788e4a3a731f7567338ed15d3ec549ce03b/README_WEIGHTS.md",
+  asOf: AS_OF_4,
+};
+const DEEPSEEK_R1_README: Source = {
+  title: "deepseek-ai/DeepSeek-R1 README (DeepSeek-R1 and R1-Zero: 671B total, 37B activated, 128K context, trained from DeepSeek-V3-Base)",
+  url: "https://github.com/deepseek-ai/DeepSeek-R1/blob/0cf78561f1d51c84a21b2190626b21116d5c68bb/README.md",
+  asOf: AS_OF_4,
 };
 
 // --- Diffusion ---
@@ -725,6 +989,61 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
   },
   {
     kind: "llm",
+    name: "llama-3.2-11b-vision",
+    // The text decoder's shapes. Its 40 layers are Llama 3.1 8B's 32 self-attention layers plus 8 gated
+    // cross-attention layers (indices 3, 8, ..., 38) that attend to the image; those cache the projected image
+    // tokens, not the text, so counting them as self-attention layers overstates a text-only KV cache by 8/32.
+    aliases: [
+      "meta-llama/Llama-3.2-11B-Vision",
+      "meta-llama/Llama-3.2-11B-Vision-Instruct",
+      "Llama-3.2-11B-Vision-Instruct",
+      "llama3.2-vision:11b",
+    ],
+    // The card: "11B (10.6)", with the vision encoder. No exact total was found.
+    paramsBillion: 10.6,
+    // config.json was not read (gated); text_config follows from Meta's arch_args through the official conversion
+    // script: num_hidden_layers 32 + 8 = 40, intermediate_size 14336 (dim 4096, ffn_dim_multiplier 1.3,
+    // multiple_of 1024), max_position_embeddings 131072, tie_word_embeddings false.
+    layers: 40,
+    hiddenSize: 4096,
+    intermediateSize: 14336,
+    // text_config.vocab_size 128256; the embedding table has 8 more rows for the image tokens.
+    vocabSize: 128256,
+    attentionHeads: 32,
+    kvHeads: 8,
+    // The config has no head_dim: 4096 / 32.
+    headDim: 128,
+    contextLengthTokens: 131072,
+    sources: [LLAMA32_VISION_CARD, LLAMA_MODELS_SKU_LIST, TRANSFORMERS_MLLAMA_CONVERSION],
+  },
+  {
+    kind: "llm",
+    name: "llama-3.2-90b-vision",
+    // As for 11B: 100 layers = Llama 3.1 70B's 80 self-attention layers plus 20 cross-attention layers
+    // (indices 3, 8, ..., 98) caching image tokens; a text-only KV cache is overstated by 20/80.
+    aliases: [
+      "meta-llama/Llama-3.2-90B-Vision",
+      "meta-llama/Llama-3.2-90B-Vision-Instruct",
+      "Llama-3.2-90B-Vision-Instruct",
+      "llama3.2-vision:90b",
+    ],
+    // The card: "90B (88.8)". (The research pass had 88.6.) No exact total was found.
+    paramsBillion: 88.8,
+    // As for 11B, from Meta's arch_args and the conversion script: 80 + 20 layers, intermediate_size 28672 (dim 8192,
+    // ffn_dim_multiplier 1.3, multiple_of 4096), 131072 positions, untied.
+    layers: 100,
+    hiddenSize: 8192,
+    intermediateSize: 28672,
+    vocabSize: 128256,
+    attentionHeads: 64,
+    kvHeads: 8,
+    // The config has no head_dim: 8192 / 64.
+    headDim: 128,
+    contextLengthTokens: 131072,
+    sources: [LLAMA32_VISION_CARD, LLAMA_MODELS_SKU_LIST, TRANSFORMERS_MLLAMA_CONVERSION],
+  },
+  {
+    kind: "llm",
     name: "llama-3.3-70b",
     // Llama 3.3 was released as an instruction-tuned model only; its shapes are those of Llama 3.1 70B.
     aliases: [
@@ -747,6 +1066,74 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
     headDim: 128,
     contextLengthTokens: 131072,
     sources: [AICONF_LLAMA_33_70B, LLAMA_33_CARD_MIRROR, LLAMA_33_70B_PARAMS],
+  },
+  {
+    kind: "llm",
+    name: "llama-4-scout-17b-16e",
+    aliases: [
+      "meta-llama/Llama-4-Scout-17B-16E",
+      "meta-llama/Llama-4-Scout-17B-16E-Instruct",
+      "Llama-4-Scout-17B-16E-Instruct",
+      "llama-4-scout",
+      "llama4:scout",
+    ],
+    // The card: 109B in total (text and vision), 17B activated. // unverified: the card rounds; no exact total was found.
+    paramsBillion: 109,
+    activeParamsBillion: 17,
+    layers: 48,
+    hiddenSize: 5120,
+    // intermediate_size 8192 is each expert's (and the shared expert's) width; intermediate_size_mlp 16384 would size
+    // dense layers, of which Scout has none (interleave_moe_layer_step 1: all 48 layers are MoE).
+    intermediateSize: 8192,
+    vocabSize: 202048,
+    attentionHeads: 40,
+    kvHeads: 8,
+    headDim: 128,
+    // max_position_embeddings 10485760 (10M, llama3 rope scaling factor 16 over 8192), as the card's "10M".
+    contextLengthTokens: 10485760,
+    // 16 routed experts, 1 per token, plus the shared expert every Llama 4 MoE layer has (an architecture constant,
+    // not a config key; Llama4TextMoe builds it with intermediate_size).
+    moe: { experts: 16, expertsPerToken: 1, expertIntermediateSize: 8192, sharedExperts: 1 },
+    // Not a sliding window: attention_chunk_size 8192 on the RoPE layers, which attend only within their 8,192-token
+    // chunk, so they cache at most a chunk, like a window. Every 4th layer (no_rope_layer_interval 4, a transformers
+    // default not written in config.json) is a global NoPE layer: 36 chunked, 12 global.
+    slidingWindow: { windowTokens: 8192, slidingLayers: 36 },
+    // tie_word_embeddings: no key in the copies; Llama4TextConfig and Llama4Config default it to false.
+    sources: [AICONF_LLAMA4_SCOUT, TRANSFORMERS_LLAMA4_CONFIG, LLAMA4_MODEL_CARD],
+  },
+  {
+    kind: "llm",
+    name: "llama-4-maverick-17b-128e",
+    // The -FP8 release has the same shapes with FP8 routed experts (serve with precision "fp8").
+    aliases: [
+      "meta-llama/Llama-4-Maverick-17B-128E",
+      "meta-llama/Llama-4-Maverick-17B-128E-Instruct",
+      "meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8",
+      "Llama-4-Maverick-17B-128E-Instruct",
+      "llama-4-maverick",
+      "llama4:maverick",
+    ],
+    // The card: 400B in total, 17B activated. // unverified: the card rounds; no exact total was found.
+    paramsBillion: 400,
+    activeParamsBillion: 17,
+    layers: 48,
+    hiddenSize: 5120,
+    // Maverick interleaves dense and MoE layers (interleave_moe_layer_step 2: layers 1, 3, ..., 47 are MoE). The 24 MoE
+    // layers have experts intermediate_size (8192) wide; the 24 dense layers use intermediate_size_mlp (16384), which
+    // the row does not carry: paramsBillion (the card's total) carries the weights, moeLayers how many layers route.
+    intermediateSize: 8192,
+    vocabSize: 202048,
+    attentionHeads: 40,
+    kvHeads: 8,
+    headDim: 128,
+    // max_position_embeddings 1048576 (1M, no rope scaling), as the card's "1M".
+    contextLengthTokens: 1048576,
+    // 128 routed experts, 1 per token, plus the shared expert, on the MoE layers only.
+    moe: { experts: 128, expertsPerToken: 1, expertIntermediateSize: 8192, sharedExperts: 1, moeLayers: 24 },
+    // As for Scout: chunked attention (attention_chunk_size 8192) on 3 of every 4 layers, which caches at most a
+    // chunk like a window; 36 chunked, 12 global NoPE layers.
+    slidingWindow: { windowTokens: 8192, slidingLayers: 36 },
+    sources: [AICONF_LLAMA4_MAVERICK, TRTLLM_LLAMA4_MAVERICK_CONFIG, TRANSFORMERS_LLAMA4_CONFIG, LLAMA4_MODEL_CARD],
   },
   {
     kind: "llm",
@@ -775,6 +1162,31 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
     headDim: 128,
     contextLengthTokens: 32768,
     sources: [MISTRAL_7B_V03_CONFIG, MISTRAL_7B_V03_CARD, MLC_MISTRAL_7B_V03],
+  },
+  {
+    kind: "llm",
+    name: "ministral-8b",
+    aliases: ["mistralai/Ministral-8B-Instruct-2410", "Ministral-8B-Instruct-2410", "ministral-8b-2410"],
+    // 8,019,808,256 counted from the config (untied 131,072-token embeddings); Mistral's docs say 8B.
+    paramsBillion: 8.02,
+    // unverified: the official config.json was not read; the shapes are those of a transcription of it (GenZ) and of
+    // the research pass's derivative copy, and they add up to the published size.
+    layers: 36,
+    hiddenSize: 4096,
+    intermediateSize: 12288,
+    vocabSize: 131072,
+    attentionHeads: 32,
+    kvHeads: 8,
+    // hidden_size / heads = 4096 / 32.
+    headDim: 128,
+    // config.json sets max_position_embeddings 32768; Mistral states a 128k context, reached with interleaved
+    // sliding-window attention (Mistral-format weights in vLLM).
+    contextLengthTokens: 32768,
+    // config.json's sliding_window 32768 applies to every layer in the Mistral class (and never binds within 32,768
+    // tokens). The model interleaves 1 full-attention layer with 3 sliding-window layers (transformers' Ministral
+    // docs): 27 of 36 local. // unverified: the per-layer pattern is not in the config.json that was read.
+    slidingWindow: { windowTokens: 32768, slidingLayers: 27 },
+    sources: [GENZ_MISTRAL_CONFIGS, MISTRAL_DOCS_MINISTRAL_8B, TRANSFORMERS_MINISTRAL_DOC],
   },
   {
     kind: "llm",
@@ -826,6 +1238,48 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
     headDim: 128,
     contextLengthTokens: 32768,
     sources: [MISTRAL_SMALL_24B_DERIVATIVE_CONFIG, MISTRAL_SMALL_24B_DERIVATIVE_CONFIG_2, MISTRAL_SMALL_24B_CARD],
+  },
+  {
+    kind: "llm",
+    name: "codestral-22b",
+    aliases: ["mistralai/Codestral-22B-v0.1", "Codestral-22B-v0.1", "codestral:22b"],
+    // 22,247,282,688 counted from the config (untied 32,768-token embeddings); Mistral's docs say 22B.
+    paramsBillion: 22.25,
+    // unverified: the repo is gated and shipped in Mistral's format; the shapes are those of an HF-format conversion
+    // (as read by the research pass), and they add up to the published 22B.
+    layers: 56,
+    hiddenSize: 6144,
+    intermediateSize: 16384,
+    vocabSize: 32768,
+    attentionHeads: 48,
+    kvHeads: 8,
+    // hidden_size / heads = 6144 / 48.
+    headDim: 128,
+    // 32768 positions (Mistral's docs: 32k), no sliding window.
+    contextLengthTokens: 32768,
+    sources: [CODESTRAL_HF_CONVERSION_CONFIG, MISTRAL_DOCS_CODESTRAL_2405],
+  },
+  {
+    kind: "llm",
+    name: "mistral-large-2411",
+    // Mistral-Large-Instruct-2407 has the same shapes but its config sets 32768 positions; it is not an alias.
+    aliases: ["mistralai/Mistral-Large-Instruct-2411", "Mistral-Large-Instruct-2411", "mistral-large:123b"],
+    // 122,610,069,504 counted from the config (untied 32,768-token embeddings); Mistral's docs say 123B.
+    paramsBillion: 122.61,
+    // Gated: the shapes are litgpt's transcription of the 2411 config, which a Mistral-format params.json copy and an
+    // AWQ conversion of the 2411 snapshot (both as read by the research pass) match.
+    layers: 88,
+    hiddenSize: 12288,
+    intermediateSize: 28672,
+    vocabSize: 32768,
+    attentionHeads: 96,
+    kvHeads: 8,
+    // hidden_size / heads = 12288 / 96 (params.json: head_dim 128).
+    headDim: 128,
+    // unverified: 131072 as the AWQ copy's config (read by the research pass) and Mistral's "128k"; litgpt's
+    // transcription of the 2411 config has 32768, the 2407 value.
+    contextLengthTokens: 131072,
+    sources: [LITGPT_CONFIGS, MISTRAL_LARGE_2411_PARAMS_JSON, MISTRAL_LARGE_2411_AWQ_CONFIG, MISTRAL_DOCS_LARGE_2411],
   },
   {
     kind: "llm",
@@ -882,6 +1336,66 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
     contextLengthTokens: 65536,
     moe: { experts: 8, expertsPerToken: 2, expertIntermediateSize: 16384 },
     sources: [AICONF_MIXTRAL_8X22B, MIXTRAL_8X22B_SUMMARY],
+  },
+  {
+    kind: "llm",
+    name: "qwen2.5-0.5b",
+    // Base and -Instruct configs both set 32768 positions (litgpt's transcription of the base config).
+    aliases: ["Qwen/Qwen2.5-0.5B", "Qwen/Qwen2.5-0.5B-Instruct", "Qwen2.5-0.5B-Instruct", "qwen2.5:0.5b"],
+    // Tied embeddings: 494,032,768 (safetensors total of a copy of the -Instruct repo, and what the shapes add up to
+    // with QKV biases); the card says 0.49B.
+    paramsBillion: 0.494,
+    // Read through a copy of the -Instruct repo (Gensyn/Qwen2.5-0.5B-Instruct) and litgpt's transcription of the base
+    // config, which agree.
+    layers: 24,
+    hiddenSize: 896,
+    intermediateSize: 4864,
+    vocabSize: 151936,
+    attentionHeads: 14,
+    kvHeads: 2,
+    // The config has no head_dim: 896 / 14.
+    headDim: 64,
+    contextLengthTokens: 32768,
+    tiedEmbeddings: true,
+    sources: [QWEN25_0_5B_INSTRUCT_COPY, LITGPT_CONFIGS, QWEN25_0_5B_CARD],
+  },
+  {
+    kind: "llm",
+    name: "qwen2.5-1.5b",
+    // The -Instruct config sets 32768 positions; the base config sets 131072 (contextLengthTokens is the -Instruct's).
+    aliases: ["Qwen/Qwen2.5-1.5B", "Qwen/Qwen2.5-1.5B-Instruct", "Qwen2.5-1.5B-Instruct", "qwen2.5:1.5b"],
+    // Tied embeddings: 1,543,714,304 (Hub safetensors total of the -Instruct repo); the card says 1.54B.
+    paramsBillion: 1.54,
+    layers: 28,
+    hiddenSize: 1536,
+    intermediateSize: 8960,
+    vocabSize: 151936,
+    attentionHeads: 12,
+    kvHeads: 2,
+    // The config has no head_dim: 1536 / 12.
+    headDim: 128,
+    contextLengthTokens: 32768,
+    tiedEmbeddings: true,
+    sources: [QWEN25_1_5B_INSTRUCT_CONFIG, AICONF_QWEN25_1_5B_BASE, QWEN25_1_5B_CARD],
+  },
+  {
+    kind: "llm",
+    name: "qwen2.5-3b",
+    // Base and -Instruct configs both set 32768 positions. (Qwen2.5-3B is under the Qwen Research license.)
+    aliases: ["Qwen/Qwen2.5-3B", "Qwen/Qwen2.5-3B-Instruct", "Qwen2.5-3B-Instruct", "qwen2.5:3b"],
+    // Tied embeddings: 3,085,938,688 (Hub safetensors total of the -Instruct repo); the card says 3.09B.
+    paramsBillion: 3.09,
+    layers: 36,
+    hiddenSize: 2048,
+    intermediateSize: 11008,
+    vocabSize: 151936,
+    attentionHeads: 16,
+    kvHeads: 2,
+    // The config has no head_dim: 2048 / 16.
+    headDim: 128,
+    contextLengthTokens: 32768,
+    tiedEmbeddings: true,
+    sources: [QWEN25_3B_INSTRUCT_CONFIG, MLC_QWEN25_3B, LITGPT_CONFIGS, QWEN25_3B_CARD],
   },
   {
     kind: "llm",
@@ -962,6 +1476,108 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
     headDim: 128,
     contextLengthTokens: 131072,
     sources: [QWEN25_72B_CONFIG, QWEN25_72B_CARD, LITGPT_QWEN25_72B],
+  },
+  {
+    kind: "llm",
+    name: "qwen2.5-coder-7b",
+    // Base and -Instruct configs set 32768 positions; the card reaches 131,072 tokens by adding YaRN rope scaling
+    // (factor 4).
+    aliases: ["Qwen/Qwen2.5-Coder-7B", "Qwen/Qwen2.5-Coder-7B-Instruct", "Qwen2.5-Coder-7B-Instruct", "qwen2.5-coder:7b"],
+    // The card says 7.61B; the shapes are Qwen2.5-7B's, which add up to 7,615,616,512 (untied, QKV biases).
+    paramsBillion: 7.62,
+    // unverified: no verbatim copy of the Coder config.json was found; the shapes are litgpt's transcription of the
+    // base config, which the card's layer and head counts match.
+    layers: 28,
+    hiddenSize: 3584,
+    intermediateSize: 18944,
+    vocabSize: 152064,
+    attentionHeads: 28,
+    kvHeads: 4,
+    // The config has no head_dim: 3584 / 28.
+    headDim: 128,
+    contextLengthTokens: 32768,
+    sources: [LITGPT_CONFIGS, QWEN25_CODER_7B_CARD],
+  },
+  {
+    kind: "llm",
+    name: "qwen2.5-coder-32b",
+    // As for 7B: 32768 positions in the config, 131,072 with YaRN per the card.
+    aliases: ["Qwen/Qwen2.5-Coder-32B", "Qwen/Qwen2.5-Coder-32B-Instruct", "Qwen2.5-Coder-32B-Instruct", "qwen2.5-coder:32b"],
+    // The card says 32.5B; the shapes are Qwen2.5-32B's, whose Hub total (through DeepSeek-R1-Distill-Qwen-32B) and
+    // sum are 32,763,876,352.
+    paramsBillion: 32.76,
+    // unverified: as for 7B, litgpt's transcription of the base config, matched by the card's counts.
+    layers: 64,
+    hiddenSize: 5120,
+    intermediateSize: 27648,
+    vocabSize: 152064,
+    attentionHeads: 40,
+    kvHeads: 8,
+    // The config has no head_dim: 5120 / 40.
+    headDim: 128,
+    contextLengthTokens: 32768,
+    sources: [LITGPT_CONFIGS, QWEN25_CODER_32B_CARD, R1_DISTILL_QWEN_32B_HUB_API],
+  },
+  {
+    kind: "llm",
+    name: "qwen3-0.6b",
+    // As for 8B: 40960 positions; the card gives 32,768 tokens.
+    aliases: ["Qwen/Qwen3-0.6B", "Qwen3-0.6B", "qwen3:0.6b"],
+    // Tied embeddings: 596,049,920 (keras-hub; what the shapes add up to). The Hub's safetensors total, 751,632,384,
+    // also counts a stored copy of the tied lm_head. The card says 0.6B.
+    paramsBillion: 0.596,
+    layers: 28,
+    hiddenSize: 1024,
+    intermediateSize: 3072,
+    vocabSize: 151936,
+    attentionHeads: 16,
+    kvHeads: 8,
+    // The config sets head_dim 128: 16 x 128 = 2048 query width, wider than hidden_size 1024.
+    headDim: 128,
+    contextLengthTokens: 40960,
+    tiedEmbeddings: true,
+    sources: [AICONF_QWEN3_0_6B, QWEN3_0_6B_HUB_SNAPSHOT, KERAS_QWEN3_SMALL_PRESETS],
+  },
+  {
+    kind: "llm",
+    name: "qwen3-1.7b",
+    // As for 8B: 40960 positions, 32,768 native.
+    aliases: ["Qwen/Qwen3-1.7B", "Qwen3-1.7B", "qwen3:1.7b"],
+    // Tied embeddings: 1,720,574,976 (keras-hub; what the shapes add up to). The card says 1.7B.
+    paramsBillion: 1.72,
+    layers: 28,
+    hiddenSize: 2048,
+    intermediateSize: 6144,
+    vocabSize: 151936,
+    attentionHeads: 16,
+    kvHeads: 8,
+    // The config sets head_dim 128 (= 2048 / 16).
+    headDim: 128,
+    contextLengthTokens: 40960,
+    tiedEmbeddings: true,
+    sources: [AICONF_QWEN3_1_7B, KERAS_QWEN3_SMALL_PRESETS],
+  },
+  {
+    kind: "llm",
+    name: "qwen3-4b",
+    // As for 8B: 40960 positions, 32,768 native, 131,072 with YaRN. Qwen3-4B-Instruct-2507 / -Thinking-2507 are other
+    // configs (262,144 positions) and not aliases.
+    aliases: ["Qwen/Qwen3-4B", "Qwen3-4B", "qwen3:4b"],
+    // Tied embeddings: 4,022,468,096 (keras-hub; what the shapes add up to with one embedding matrix). The card says 4.0B.
+    paramsBillion: 4.02,
+    // unverified: no verbatim copy of Qwen/Qwen3-4B's config.json was found; the shapes are litgpt's transcription of
+    // it, and keras-hub's count confirms them with tied embeddings.
+    layers: 36,
+    hiddenSize: 2560,
+    intermediateSize: 9728,
+    vocabSize: 151936,
+    attentionHeads: 32,
+    kvHeads: 8,
+    // head_dim 128: 32 x 128 = 4096 query width, wider than hidden_size 2560.
+    headDim: 128,
+    contextLengthTokens: 40960,
+    tiedEmbeddings: true,
+    sources: [LITGPT_CONFIGS, KERAS_QWEN3_SMALL_PRESETS],
   },
   {
     kind: "llm",
@@ -1108,6 +1724,56 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
   },
   {
     kind: "llm",
+    name: "gemma-3-1b",
+    // Text only (Gemma3ForCausalLM). Five of every six layers attend through a 512-token sliding window.
+    aliases: ["google/gemma-3-1b-pt", "google/gemma-3-1b-it", "gemma-3-1b-pt", "gemma-3-1b-it", "gemma3:1b"],
+    // 999,885,952 (Hub safetensors total of -it, and keras-hub), with one shared embedding matrix. The card says 1B.
+    paramsBillion: 1.0,
+    layers: 26,
+    hiddenSize: 1152,
+    intermediateSize: 6912,
+    // Unlike 4B-27B, the 1B config sets vocab_size 262144 (no image tokens).
+    vocabSize: 262144,
+    attentionHeads: 4,
+    kvHeads: 1,
+    // The config sets head_dim 256 (hidden_size / heads would be 288).
+    headDim: 256,
+    // max_position_embeddings 32768 (no rope scaling).
+    contextLengthTokens: 32768,
+    // sliding_window 512 (not 1,024 as on the larger models), sliding_window_pattern 6: layers 5, 11, 17, 23 are
+    // global, 22 of 26 local.
+    slidingWindow: { windowTokens: 512, slidingLayers: 22 },
+    // config.json sets no tie_word_embeddings; Gemma3TextConfig defaults it to true (and the total counts one matrix).
+    tiedEmbeddings: true,
+    sources: [MLC_GEMMA3_1B, GEMMA3_1B_HUB_API, KERAS_GEMMA3_SMALL_PRESETS, GEMMA3_CONVERSION_SCRIPT_SMALL, GEMMA3_TEXT_CONFIG_DEFAULTS],
+  },
+  {
+    kind: "llm",
+    name: "gemma-3-4b",
+    // As for 12B: five local (1,024-token window) layers to one global; multimodal (SigLIP vision tower).
+    aliases: ["google/gemma-3-4b-pt", "google/gemma-3-4b-it", "gemma-3-4b-pt", "gemma-3-4b-it", "gemma3:4b"],
+    // 4,299,915,632 with the vision tower (keras-hub); the text model alone is 3,880,099,328 (262,144-token
+    // vocabulary). The card says 4B.
+    paramsBillion: 4.3,
+    // The shapes are the conversion script's (config.json is gated and was not read).
+    layers: 34,
+    hiddenSize: 2560,
+    intermediateSize: 10240,
+    // unverified: as for 12B, text_config sets no vocab_size or max_position_embeddings; Gemma3TextConfig's defaults.
+    vocabSize: 262208,
+    attentionHeads: 8,
+    kvHeads: 4,
+    // head_dim 256 (hidden_size / heads would be 320).
+    headDim: 256,
+    // 131072: the default; the global layers use linear rope scaling (factor 8) to reach it.
+    contextLengthTokens: 131072,
+    // sliding_window 1024, pattern 6: layers 5, 11, 17, 23, 29 global, 29 of 34 local.
+    slidingWindow: { windowTokens: 1024, slidingLayers: 29 },
+    tiedEmbeddings: true,
+    sources: [GEMMA3_CONVERSION_SCRIPT_SMALL, GEMMA3_TEXT_CONFIG_DEFAULTS, KERAS_GEMMA3_SMALL_PRESETS, LITGPT_CONFIGS, GEMMA_PYTORCH_CONFIG],
+  },
+  {
+    kind: "llm",
     name: "gemma-3-12b",
     // Five of every six layers attend through a 1,024-token sliding window; the sixth is global.
     aliases: ["google/gemma-3-12b-pt", "google/gemma-3-12b-it", "gemma-3-12b-pt", "gemma-3-12b-it", "gemma3:12b"],
@@ -1196,6 +1862,84 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
   },
   {
     kind: "llm",
+    name: "phi-4",
+    aliases: ["microsoft/phi-4", "phi4", "phi4:14b"],
+    // 14,659,507,200 counted from the config (untied 100,352-token embeddings), also the GGUF parameter_count quoted by
+    // third-party fixtures; the card says 14B.
+    paramsBillion: 14.66,
+    layers: 40,
+    hiddenSize: 5120,
+    intermediateSize: 17920,
+    vocabSize: 100352,
+    attentionHeads: 40,
+    kvHeads: 10,
+    // The config has no head_dim: 5120 / 40.
+    headDim: 128,
+    // max_position_embeddings 16384 (no rope scaling, no sliding window).
+    contextLengthTokens: 16384,
+    sources: [LITGPT_CONFIGS, PHI4_CONFIG],
+  },
+  {
+    kind: "llm",
+    name: "phi-4-mini",
+    aliases: ["microsoft/Phi-4-mini-instruct", "Phi-4-mini-instruct", "phi4-mini", "phi4-mini:3.8b"],
+    // Tied embeddings: 3,836,021,760 counted from the config; the card says 3.8B.
+    paramsBillion: 3.84,
+    layers: 32,
+    hiddenSize: 3072,
+    intermediateSize: 8192,
+    // vocab_size 200064 (the tokenizer's 200,019 padded).
+    vocabSize: 200064,
+    attentionHeads: 24,
+    kvHeads: 8,
+    // The config has no head_dim: 3072 / 24 (rotary on 75% of it, partial_rotary_factor 0.75).
+    headDim: 128,
+    // 131072 positions with LongRoPE over 4,096. sliding_window 262144 exceeds that, so no layer is windowed.
+    contextLengthTokens: 131072,
+    tiedEmbeddings: true,
+    sources: [MLC_PHI4_MINI, LITGPT_CONFIGS],
+  },
+  {
+    kind: "llm",
+    name: "deepseek-r1-distill-qwen-1.5b",
+    // Fine-tuned from Qwen2.5-Math-1.5B, with DeepSeek's changed config: 131072 positions and untied embeddings.
+    aliases: ["deepseek-ai/DeepSeek-R1-Distill-Qwen-1.5B", "DeepSeek-R1-Distill-Qwen-1.5B", "deepseek-r1:1.5b"],
+    // 1,777,088,000 counted from the config (untied 151,936-token embeddings, QKV biases), also the total third-party
+    // fixtures quote for the repo; the card states no count ("1.5B" is the base model's size).
+    paramsBillion: 1.78,
+    // unverified: the config was read through a fine-tune that names this repo as its origin (research pass).
+    layers: 28,
+    hiddenSize: 1536,
+    intermediateSize: 8960,
+    vocabSize: 151936,
+    attentionHeads: 12,
+    kvHeads: 2,
+    // The config has no head_dim: 1536 / 12.
+    headDim: 128,
+    contextLengthTokens: 131072,
+    sources: [R1_DISTILL_QWEN_1_5B_DERIVATIVE_CONFIG, R1_DISTILL_QWEN_SMALL_CARD],
+  },
+  {
+    kind: "llm",
+    name: "deepseek-r1-distill-qwen-7b",
+    // Fine-tuned from Qwen2.5-Math-7B: Qwen2.5-7B's shapes, 131072 positions.
+    aliases: ["deepseek-ai/DeepSeek-R1-Distill-Qwen-7B", "DeepSeek-R1-Distill-Qwen-7B", "deepseek-r1:7b"],
+    // 7,615,616,512 counted from the config (untied, QKV biases); the card states no count.
+    paramsBillion: 7.62,
+    // unverified: the config was read through a fine-tune that names this repo as its origin (research pass).
+    layers: 28,
+    hiddenSize: 3584,
+    intermediateSize: 18944,
+    vocabSize: 152064,
+    attentionHeads: 28,
+    kvHeads: 4,
+    // The config has no head_dim: 3584 / 28.
+    headDim: 128,
+    contextLengthTokens: 131072,
+    sources: [R1_DISTILL_QWEN_7B_DERIVATIVE_CONFIG, R1_DISTILL_QWEN_SMALL_CARD],
+  },
+  {
+    kind: "llm",
     name: "deepseek-r1-distill-llama-8b",
     // Fine-tuned from Llama 3.1 8B: same shapes.
     aliases: ["deepseek-ai/DeepSeek-R1-Distill-Llama-8B", "DeepSeek-R1-Distill-Llama-8B"],
@@ -1211,6 +1955,26 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
     headDim: 128,
     contextLengthTokens: 131072,
     sources: [R1_DISTILL_LLAMA_8B_CONFIG, R1_DISTILL_LLAMA_8B_HUB_API, R1_DISTILL_LLAMA_8B_CARD],
+  },
+  {
+    kind: "llm",
+    name: "deepseek-r1-distill-qwen-14b",
+    // Fine-tuned from Qwen2.5-14B: same shapes.
+    aliases: ["deepseek-ai/DeepSeek-R1-Distill-Qwen-14B", "DeepSeek-R1-Distill-Qwen-14B", "deepseek-r1:14b"],
+    // 14,770,033,664 counted from the config (untied, QKV biases); the card states no count.
+    paramsBillion: 14.77,
+    // unverified: the config was read through an AWQ conversion of the official snapshot (research pass); the shapes
+    // are Qwen2.5-14B's (LLM-Prof's verbatim dump).
+    layers: 48,
+    hiddenSize: 5120,
+    intermediateSize: 13824,
+    vocabSize: 152064,
+    attentionHeads: 40,
+    kvHeads: 8,
+    // The config has no head_dim: 5120 / 40.
+    headDim: 128,
+    contextLengthTokens: 131072,
+    sources: [R1_DISTILL_QWEN_14B_AWQ_CONFIG, LLM_PROF_CONFIGS, R1_DISTILL_QWEN_SMALL_CARD],
   },
   {
     kind: "llm",
@@ -1250,6 +2014,57 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
     headDim: 128,
     contextLengthTokens: 131072,
     sources: [R1_DISTILL_LLAMA_70B_AWQ_CONFIG, R1_DISTILL_LLAMA_70B_R1776_CONFIG, R1_DISTILL_LLAMA_70B_CARD, R1_DISTILL_LLAMA_70B_PARAMS],
+  },
+  {
+    kind: "llm",
+    name: "deepseek-v3",
+    // Released in FP8 (block-scaled e4m3 weights, quantization_config in config.json): serve with precision "fp8".
+    aliases: ["deepseek-ai/DeepSeek-V3", "deepseek-ai/DeepSeek-V3-Base", "DeepSeek-V3", "deepseek-v3:671b"],
+    // The main model: 671B in total, 36.7B activated (README_WEIGHTS; the card rounds to 37B). The Hub's 685B also
+    // holds the 14B multi-token-prediction module, which serving without speculative decoding does not load.
+    paramsBillion: 671,
+    activeParamsBillion: 36.7,
+    layers: 61,
+    hiddenSize: 7168,
+    // intermediate_size sizes the dense MLP of the first 3 layers (first_k_dense_replace 3); the other 58 are MoE.
+    intermediateSize: 18432,
+    vocabSize: 129280,
+    attentionHeads: 128,
+    // num_key_value_heads 128 is nominal: the cache holds one latent per layer (latentAttention).
+    kvHeads: 128,
+    // The config has no head_dim: 7168 / 128. MLA's per-head widths are qk_nope_head_dim 128 + qk_rope_head_dim 64 =
+    // 192 for queries and keys, v_head_dim 128 for values.
+    headDim: 56,
+    // max_position_embeddings 163840 (YaRN factor 40 over 4,096); the card says 128K.
+    contextLengthTokens: 163840,
+    // n_routed_experts 256, num_experts_per_tok 8, moe_intermediate_size 2048, n_shared_experts 1 on the 58 MoE layers;
+    // the first 3 are dense (intermediate_size 18432).
+    moe: { experts: 256, expertsPerToken: 8, expertIntermediateSize: 2048, sharedExperts: 1, moeLayers: 58 },
+    // kv_lora_rank 512 + qk_rope_head_dim 64 values per token per layer.
+    latentAttention: { kvLoraRank: 512, ropeHeadDim: 64 },
+    sources: [AICONF_DEEPSEEK_V3, DEEPSEEK_V3_README, DEEPSEEK_V3_WEIGHTS_README],
+  },
+  {
+    kind: "llm",
+    name: "deepseek-r1",
+    // Trained from DeepSeek-V3-Base: the same config (and FP8 release). R1-Zero has the same architecture and size.
+    aliases: ["deepseek-ai/DeepSeek-R1", "deepseek-ai/DeepSeek-R1-Zero", "DeepSeek-R1", "deepseek-r1:671b"],
+    // As for V3: 671B in total, 36.7B activated (the card: 37B).
+    paramsBillion: 671,
+    activeParamsBillion: 36.7,
+    layers: 61,
+    hiddenSize: 7168,
+    // As for V3: the first 3 layers are dense (intermediate_size 18432), the rest MoE.
+    intermediateSize: 18432,
+    vocabSize: 129280,
+    attentionHeads: 128,
+    kvHeads: 128,
+    // As for V3: 7168 / 128 (MLA: 192-wide queries and keys, 128-wide values per head).
+    headDim: 56,
+    contextLengthTokens: 163840,
+    moe: { experts: 256, expertsPerToken: 8, expertIntermediateSize: 2048, sharedExperts: 1, moeLayers: 58 },
+    latentAttention: { kvLoraRank: 512, ropeHeadDim: 64 },
+    sources: [AICONF_DEEPSEEK_R1, DEEPSEEK_R1_README, DEEPSEEK_V3_WEIGHTS_README],
   },
   {
     kind: "diffusion",
