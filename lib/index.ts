@@ -14,7 +14,7 @@ export { WORKLOAD_PROFILES } from "./taxonomy/workload-profiles";
 // Selection: pure functions.
 export { selectInstance } from "./selection/select-instance";
 export type { SelectionRequirements, GpuCountRequirement } from "./selection/requirements";
-export type { Decision, Candidate, Rejection } from "./selection/decision";
+export type { Decision, Candidate, Rejection, JobRun } from "./selection/decision";
 export { estimateMemory, customLanguageModel, PRECISIONS, ENGINES, KV_CACHE_PRECISIONS, OPTIMIZERS, TRAINING_PRECISIONS, SHARDINGS } from "./selection/memory-estimate";
 export type {
   EstimateTarget,
@@ -90,7 +90,7 @@ export type { AppWideAspect } from "./constructs/private/app-wide-aspects";
 // The plan file synth writes for `gpu-workloads report`.
 export { GPU_PLAN_FILE } from "./plan/gpu-plan";
 export { HOURS_PER_MONTH, formatUsd } from "./plan/money";
-export type { GpuPlan, PlannedWorkload, PlannedAlternative, PlannedRootVolume, CapacityKind } from "./plan/gpu-plan";
+export type { GpuPlan, PlannedWorkload, PlannedAlternative, PlannedRootVolume, PlannedRun, CapacityKind } from "./plan/gpu-plan";
 export { CAPACITY_KINDS, planTotals } from "./plan/gpu-plan";
 // Two plans compared, workload by workload: what `gpu-workloads report --compare-to` renders.
 export { comparePlans, PlansNotComparableError, WORKLOAD_CHANGES, COMPARED_FIELDS } from "./plan/compare-plans";

@@ -1,3 +1,5 @@
+import { IMAGE_SECONDS_PER_GIB, WEIGHT_SECONDS_PER_GIB } from "../selection/estimate/start-up";
+
 /**
  * How long a new server instance takes to become ready, and so how long a fleet holds it at its launch lifecycle hook
  * (or a single server's health probe waits) before judging it. Figures are conservative, each with where it comes from;
@@ -9,10 +11,6 @@
  * capture) takes 1–3 min on a first start. Ten minutes covers both with room.
  */
 const FIXED_SECONDS = 600;
-/** Pull and unpack per GiB of image: ~125 MiB/s, gp3's default throughput, which unpacking is bound by: 8 s per GiB. */
-const IMAGE_SECONDS_PER_GIB = 8;
-/** Download (≈100 MiB/s from S3 or the Hugging Face Hub) and load per GiB of weights: 12 s per GiB. */
-const WEIGHT_SECONDS_PER_GIB = 12;
 /** EC2 Auto Scaling's longest heartbeat timeout (PutLifecycleHook: 30 to 7,200 s). */
 export const MAX_HEARTBEAT_SECONDS = 7200;
 

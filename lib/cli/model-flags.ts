@@ -34,6 +34,7 @@ export const MODEL_FLAGS: FlagSpec = {
   sharding: flag.string("S", "fine-tunes on several GPUs: fsdp or ddp (default fsdp)"),
   "training-precision": flag.string("P", "fine-tunes: mixed (bf16 mixed precision) or bf16 (default mixed)"),
   "fused-loss": flag.switch("fine-tunes: the loss never materializes all logits (Liger, Unsloth, chunked cross-entropy)"),
+  "fp8-training": flag.switch("fine-tunes and training: FP8 matmuls (Transformer Engine, torchao float8) on GPUs with FP8 tensor cores"),
 };
 
 /** A catalog model by --model, or a custom one from --params/--layers/--kv-heads/--head-dim (and optional widths). */
@@ -83,6 +84,7 @@ const USAGE_FLAGS: { readonly [K in keyof Required<ModelUsage>]: { readonly flag
   sharding: { flag: "sharding" },
   trainingPrecision: { flag: "training-precision" },
   fusedLoss: { flag: "fused-loss", as: (value) => (value === true ? true : undefined) },
+  fp8Training: { flag: "fp8-training", as: (value) => (value === true ? true : undefined) },
 };
 
 /** Library properties the model flags set, by the flag that sets them. */

@@ -110,7 +110,7 @@ function markdownPlan(plan: GpuPlan, perStack: readonly StackCost[], app: Totals
     const rows = [...s.workloads.map((w) => row(w, name)), totalRow(`${name(s.stack)} total`, s.totals)];
     lines.push(`### Stack ${name(s.stack)}`, "", markdownTable(HEADERS, rows), "");
   }
-  lines.push(`**${appTotal(app)}**`, "", ...volumeLines(plan, markdownTable, name), pricesNote(plan, name));
+  lines.push(`**${appTotal(app)}**`, "", ...runLines(plan, markdownTable, name), ...volumeLines(plan, markdownTable, name), pricesNote(plan, name));
   return lines.join("\n");
 }
 
@@ -154,11 +154,31 @@ function textPlan(plan: GpuPlan, perStack: readonly StackCost[], app: Totals): s
     "",
     wrap(appTotal(app)),
     "",
+    ...runLines(plan, (headers, rows) => renderTable(headers, rows), name, wrap),
     ...volumeLines(plan, (headers, rows) => renderTable(headers, rows), name, wrap),
     wrap("instance +N: N fallback types the capacity may also launch. $/inst-h: one instance on-demand; spot: its spot estimate."),
     wrap(pricesNote(plan, name)),
   );
   return lines.join("\n");
+}
+
+/**
+ * Jobs whose instances stop when they end: their $/month above is their runs, so each one's hours and cost per run and
+ * runs a month are shown. Nothing when no workload is such a job.
+ */
+function runLines(plan: GpuPlan, table: (headers: string[], rows: string[][]) => string, name: PlanName, heading = (t: string) => t): string[] {
+  const jobs = plan.workloads.filter((w) => w.run);
+  if (jobs.length === 0) return [];
+  const rows = jobs.map((w) => {
+    const r = w.run!;
+    return [name(w.path), `${r.hoursPerRun} h`, money(r.usdPerRun), String(r.runsPerMonth), money(w.usdPerMonth)];
+  });
+  return [
+    heading("Jobs (their instances stop when the job ends: $/month is the runs, not 730 hours; the worst case is their instances left running)"),
+    "",
+    table(["workload", "hours/run", "$/run", "runs/month", "$/month"], rows),
+    "",
+  ];
 }
 
 /**

@@ -24,7 +24,7 @@ export const selectCommand: Command = {
     " [--min-total-gpu-memory GB] [--min-vcpus N] [--min-memory GiB] [--min-bandwidth GBps] [--efa] [--region R]" +
     ` [--arch x86_64|arm64] [--max-price USD] [--instance-type T] [--spot | --capacity-block] [--objective ${OBJECTIVES.join("|")}] [--nodes N]` +
     " [--model NAME --mode inference|lora|full --context N --concurrency N --precision P --engine E ...(see estimate)]" +
-    " [--throughput TOKENS_PER_S [--min-stream-tokens N]] [--training-tokens N] [--native-precision] [--min-cluster-network GBPS] [--json]",
+    " [--throughput TOKENS_PER_S [--min-stream-tokens N]] [--training-tokens N [--deadline HOURS] [--runs-per-month N]] [--native-precision] [--min-cluster-network GBPS] [--json]",
   flags: {
     workload: flag.string("CLASS", `the workload class: ${WORKLOAD_CLASSES.join(", ")}`),
     gpus: flag.list("A,B", "GPUs in order of preference: the first with a feasible type wins (default: the class's)"),
@@ -48,6 +48,8 @@ export const selectCommand: Command = {
     throughput: flag.number("TOKENS_PER_S", "output tokens per second the fleet must produce; sizes the replicas (needs --model)"),
     "min-stream-tokens": flag.number("N", "with --throughput: tokens per second each stream must see at least"),
     "training-tokens": flag.number("N", "tokens a fine-tune or training run processes; ranks types by dollars per run (needs --model)"),
+    deadline: flag.number("HOURS", "with --training-tokens: the run must end within HOURS; cluster types grow to the fewest nodes that make it"),
+    "runs-per-month": flag.number("N", "with --training-tokens: runs a month, for the monthly cost (default 1)"),
     "native-precision": flag.switch("exclude GPUs that run the precision emulated or weight-only"),
     "min-cluster-network": flag.number("GBPS", "network bandwidth a multi-node run's instances need (default 400)"),
     ...MODEL_FLAGS,
@@ -81,6 +83,9 @@ export const selectCommand: Command = {
     "throughput.outputTokensPerSecond": "--throughput",
     "throughput.minTokensPerSecondPerStream": "--min-stream-tokens",
     trainingTokens: "--training-tokens",
+    maxHours: "--deadline",
+    runsPerMonth: "--runs-per-month",
+    fp8Training: "--fp8-training",
     minClusterNetworkGbps: "--min-cluster-network",
     tensorParallelSize: "--tensor-parallel-size",
   },
@@ -111,6 +116,7 @@ export const selectCommand: Command = {
       precision: decision.precision ?? null,
       throughput: decision.throughput ?? null,
       job: decision.job ?? null,
+      run: decision.run ?? null,
       alternatives: decision.alternatives.map((a) => ({
         instanceType: a.instanceType,
         gpu: a.gpu.name,
@@ -169,7 +175,15 @@ function workLines(d: Decision): string[] {
         `first token after ${t.timeToFirstTokenSeconds} s; $${t.usdPerMillionOutputTokens} per million output tokens at ${d.purchase} prices`,
     );
   }
-  if (d.job) lines.push(`Job: ${d.job.trainingTokens.toExponential(2)} tokens in ≈ ${d.job.hours} h at ${Math.round(d.job.mfu * 100)}% MFU; ${formatUsd(d.job.usdPerJob)} per run on-demand`);
+  if (d.job && d.run) {
+    const j = d.job;
+    const nodes = d.nodeCount > 1 ? ` on ${d.nodeCount} nodes` : "";
+    const runs = d.run.runsPerMonth === 1 ? "1 run a month" : `${d.run.runsPerMonth} runs a month`;
+    lines.push(
+      `Job: ${j.trainingTokens.toExponential(2)} tokens in ≈ ${j.hours} h${nodes} (${Math.round(j.startHours * 60)} min of it to start) at ${Math.round(j.mfu * 100)}% MFU; ` +
+        `${formatUsd(d.run.usdPerRun)} per run at ${d.purchase} prices; ${runs}: ${formatUsd(d.usdPerMonth)}/month`,
+    );
+  }
   if (d.precision && d.precision.support !== "native") lines.push(`Precision: ${d.precision.note}`);
   return lines;
 }
@@ -243,6 +257,8 @@ function requirementsFromFlags(flags: ParsedFlags): SelectionRequirements {
         ? { outputTokensPerSecond: flags.throughput as number, ...(flags["min-stream-tokens"] !== undefined ? { minTokensPerSecondPerStream: flags["min-stream-tokens"] as number } : {}) }
         : undefined,
     trainingTokens: flags["training-tokens"] as number | undefined,
+    maxHours: flags.deadline as number | undefined,
+    runsPerMonth: flags["runs-per-month"] as number | undefined,
     nativePrecision: flags["native-precision"] === true ? true : undefined,
     minClusterNetworkGbps: flags["min-cluster-network"] as number | undefined,
   };

@@ -32,7 +32,7 @@ import { efaImageWarning, workloadContainers } from "./private/serving/workload-
 import { fleetAdmission } from "./private/capacity/fleet-admission";
 import { nodeListParameters } from "./private/capacity/job-stop";
 import { serverHealthWatch } from "./private/capacity/instances";
-import { WorkloadCapacity } from "./private/capacity/workload-capacity";
+import { WorkloadCapacity, withJobRuns } from "./private/capacity/workload-capacity";
 import { regionGuard, typeGuard } from "./private/drift-guard";
 import { createInstanceProfile } from "./private/instance-role";
 import { DEFAULT_LOG_RETENTION_DAYS, createWorkloadLogGroup } from "./private/log-group";
@@ -136,6 +136,13 @@ export class GpuWorkload extends Construct {
         shutdownOnExit: job !== undefined && props.job?.shutdownOnExit !== false,
         containersUseInstanceRole: props.containersUseInstanceRole === true,
       };
+      if (props.runsPerMonth !== undefined && !context.shutdownOnExit) {
+        throw new InvalidRequirementError(
+          "runsPerMonth",
+          props.runsPerMonth,
+          "runs are priced for a job whose instances stop when it ends: give job (its container, shutdownOnExit on by default), or leave runsPerMonth out and every hour of the month is counted",
+        );
+      }
       settings = engine.settings(context);
       userData = this.userData(settings, context);
     } catch (error) {
@@ -215,7 +222,7 @@ export class GpuWorkload extends Construct {
       instanceProfileArn: instanceProfile.arn,
       placementGroup: prepared.placementGroup,
     });
-    this.capacity = built.capacity;
+    this.capacity = withJobRuns(built.capacity, decision, context.shutdownOnExit === true);
     Object.assign(this, built.handles);
     this.addOutputs();
     // What the resources launch, judged under the policy: a fleet's spot share or on-demand base, its worst case.
@@ -402,6 +409,7 @@ export class GpuWorkload extends Construct {
       usdPerHour: c.usdPerHour,
       usdPerMonth: c.usdPerMonth,
       maxUsdPerMonth: c.maxUsdPerMonth,
+      ...(c.run && { hoursPerRun: c.run.hoursPerRun, usdPerRun: c.run.usdPerRun, runsPerMonth: c.run.runsPerMonth }),
     };
     const outputs: Record<string, string | number> = {
       "instance-type": d.instanceType,

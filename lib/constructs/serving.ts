@@ -134,8 +134,7 @@ export const DEFAULT_VLLM_IMAGE = "vllm/vllm-openai:v0.32.0";
  */
 export const VLLM_IMAGE_SIZE_GIB = 30;
 
-/** GiB a container image is assumed to take unpacked when the workload does not say (ContainerOptions.imageSizeGiB). */
-export const DEFAULT_IMAGE_SIZE_GIB = 30;
+export { DEFAULT_IMAGE_SIZE_GIB } from "../selection/estimate/start-up";
 
 /** Serving presets: servers whose flags are derived from the workload's decision. */
 export class Serving {

@@ -43,6 +43,16 @@ export interface PlannedRootVolume {
   readonly usdPerMonth: number;
 }
 
+/** A job's runs, as the plan file records them (see COST_VOCABULARY). */
+export interface PlannedRun {
+  /** A job's wall-clock hours per run on all its instances, start (boot, image, weights) included. */
+  readonly hoursPerRun: number;
+  /** A job's cost per run: all its instances for hoursPerRun, at the expected price. */
+  readonly usdPerRun: number;
+  /** Runs of a job a month that usdPerMonth counts: the runsPerMonth given, else 1. */
+  readonly runsPerMonth: number;
+}
+
 /** One workload in the plan file: what was chosen, how it runs, what it costs and why. */
 export interface PlannedWorkload {
   /** The stack's id. */
@@ -88,8 +98,10 @@ export interface PlannedWorkload {
   readonly spotUsdPerInstanceHour: number | null;
   /** All instances at the desired size, at the expected price: the spot estimate for what is bought on spot, on-demand for the rest. */
   readonly usdPerHour: number;
-  /** usdPerHour × 730 hours. */
+  /** usdPerHour × 730 hours; for a job whose instances stop when it ends, usdPerRun × runsPerMonth (at most the 730 hours). */
   readonly usdPerMonth: number;
+  /** A job whose instances stop when it ends (trainingTokens given): its cost per run and runs a month; absent otherwise. */
+  readonly run?: PlannedRun;
   /** The worst case: the most instances the capacity can run of the most expensive type it may launch, on-demand, × 730 hours. */
   readonly maxUsdPerMonth: number;
   /** The type that sets maxUsdPerMonth. */

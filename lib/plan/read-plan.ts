@@ -72,7 +72,7 @@ export function readPlanFile(file: string, flag = "--dir"): GpuPlan {
 }
 
 /** "amount": a finite number, never negative (every count and price of a plan): a plan that makes a rise look like a fall is bad. */
-type FieldType = "string" | "amount" | "boolean" | "string[]" | "instances" | "capacity" | "amount|null" | "alternatives" | "rootVolume?";
+type FieldType = "string" | "amount" | "boolean" | "string[]" | "instances" | "capacity" | "amount|null" | "alternatives" | "rootVolume?" | "run?";
 
 const WORKLOAD_FIELDS: Readonly<Record<keyof PlannedWorkload, FieldType>> = {
   stack: "string",
@@ -99,6 +99,7 @@ const WORKLOAD_FIELDS: Readonly<Record<keyof PlannedWorkload, FieldType>> = {
   reason: "string",
   alternatives: "alternatives",
   rootVolume: "rootVolume?",
+  run: "run?",
 };
 
 /** The plan, when every field has the type the report reads; else a BadPlanError naming the first field that does not. */
@@ -165,6 +166,8 @@ function hasType(value: unknown, type: FieldType): boolean {
       );
     case "rootVolume?":
       return value === undefined || (isObject(value) && ["sizeGiB", "throughputMiBps", "iops", "usdPerMonth"].every((k) => hasType(value[k], "amount")));
+    case "run?":
+      return value === undefined || (isObject(value) && ["hoursPerRun", "usdPerRun", "runsPerMonth"].every((k) => hasType(value[k], "amount")));
     default:
       return typeof value === type;
   }

@@ -8,6 +8,7 @@ import { GpuCountRequirement, SelectionRequirements } from "./requirements";
 import { Precision } from "./estimate/model-usage";
 import { fitsOnGpu } from "./memory-estimate";
 import { ThroughputTarget, round1 } from "./estimate/throughput";
+import { FP8_TRAINING_COMPUTE_CAPABILITY } from "./estimate/interconnect";
 
 /** Requirements resolved against the workload profile: what every constraint reads. */
 export interface ResolvedRequirements {
@@ -17,6 +18,11 @@ export interface ResolvedRequirements {
   readonly pool: ReadonlyMap<GpuName, number>;
   /** The pool's names, comma-separated, for messages. */
   readonly poolNames: string;
+  /**
+   * True when a model and its work (a throughput target, or trainingTokens) are given and no GPUs were named: every GPU
+   * of the taxonomy is in the pool, ranked by the objective alone (cost per unit of work).
+   */
+  readonly byWork: boolean;
   /** GPUs used only when memory demands them (RealtimeInference → A100/H100/H200). */
   readonly escalation: ReadonlySet<GpuName>;
   /** True when no GPU of the pool has enough memory, so the escalation GPUs join it. */
@@ -40,6 +46,8 @@ export interface ResolvedRequirements {
   readonly precision?: Precision;
   readonly throughput?: ThroughputTarget;
   readonly trainingTokens?: number;
+  /** The run's deadline in hours (start included), when one is given. */
+  readonly maxHours?: number;
   /** Multi-node training and fine-tunes: the least network bandwidth an instance joins a cluster with, Gbps. */
   readonly minClusterNetworkGbps?: number;
 }
@@ -229,6 +237,25 @@ export const CONSTRAINTS: readonly Constraint[] = [
     name: "throughput",
     value: (r) => r.throughput,
     miss: (c) => c.throughputShortfall,
+  },
+  {
+    name: "fp8Training",
+    value: (r) => (r.mode !== "inference" && r.requirements.usage?.fp8Training ? "FP8 tensor cores (compute capability 8.9)" : undefined),
+    miss: (c, r) =>
+      r.mode !== "inference" && r.requirements.usage?.fp8Training && Number(c.gpu.computeCapability) < FP8_TRAINING_COMPUTE_CAPABILITY
+        ? `${c.gpu.name} has no FP8 tensor cores (compute capability ${c.gpu.computeCapability}; FP8 training needs 8.9)`
+        : undefined,
+  },
+  {
+    name: "maxHours",
+    value: (r) => r.maxHours,
+    miss: (c, r) => {
+      const j = c.job;
+      if (r.maxHours === undefined || !j || j.hours <= r.maxHours) return undefined;
+      const nodes = c.nodeCount > 1 ? ` on ${c.nodeCount} nodes` : "";
+      const grows = c.spec.efaInterfaces > 0 && r.requirements.nodes === undefined ? ` (the most nodes tried: ${c.nodeCount})` : "";
+      return `the run takes ${j.hours} h${nodes}, beyond the ${r.maxHours} h deadline${grows}`;
+    },
   },
   atLeast("minMemoryBandwidthGBps", (r) => r.minMemoryBandwidthGBps, (c) => c.gpu.memoryBandwidthGBps, (have, want) => `${have} GB/s per GPU, below ${want} GB/s`),
   atLeast("minVcpus", (r) => r.requirements.minVcpus, (c) => c.spec.vcpus, (have, want) => `${have} vCPUs, below ${want}`),

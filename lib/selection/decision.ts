@@ -74,6 +74,16 @@ export interface Rejection {
   }[];
 }
 
+/** A job's cost per run and in a month, in the words of COST_VOCABULARY: the instances stop when it ends. */
+export interface JobRun {
+  /** A job's wall-clock hours per run on all its instances, start (boot, image, weights) included. */
+  readonly hoursPerRun: number;
+  /** A job's cost per run: all its instances for hoursPerRun, at the expected price. */
+  readonly usdPerRun: number;
+  /** Runs of a job a month that usdPerMonth counts: the runsPerMonth given, else 1. */
+  readonly runsPerMonth: number;
+}
+
 /** The answer of `selectInstance`: what, why, and what else was considered. */
 export interface Decision extends Candidate {
   /** The workload class the defaults came from. */
@@ -88,8 +98,10 @@ export interface Decision extends Candidate {
   readonly regionKnown: boolean;
   /** All instances (nodes × replicas) at the expected price: the spot estimate where bought on spot and one is known, else on-demand. */
   readonly usdPerHour: number;
-  /** usdPerHour × 730. */
+  /** usdPerHour × 730; for a job (trainingTokens given), usdPerRun × runsPerMonth, at most a month of its instances. */
   readonly usdPerMonth: number;
+  /** Fine-tunes and training with trainingTokens: the cost per run, and runs a month. */
+  readonly run?: JobRun;
   /** All instances (nodes × replicas) on-demand × 730: the most the decision can cost (spot is bounded by on-demand). */
   readonly maxUsdPerMonth: number;
   /** One sentence that says why this instance. */

@@ -85,6 +85,14 @@ export interface SelectionRequirements {
   readonly throughput?: ThroughputTarget;
   /** Fine-tunes and training: tokens the run processes (epochs × dataset tokens). Ranks types by USD per job. Needs a model. */
   readonly trainingTokens?: number;
+  /**
+   * Fine-tunes and training with trainingTokens: the run must end within this many hours (start included). Types that
+   * can join a cluster grow to the fewest nodes that meet it; the rest must meet it alone. @default - no deadline: the
+   * cheapest run, whatever it takes
+   */
+  readonly maxHours?: number;
+  /** Fine-tunes and training with trainingTokens: runs a month, for the monthly cost (usdPerRun × runsPerMonth). @default 1 */
+  readonly runsPerMonth?: number;
   /** Exclude GPUs that run the precision emulated or weight-only (bf16 as fp16 on T4, fp8 weight-only on A100). @default false */
   readonly nativePrecision?: boolean;
   /**
@@ -129,6 +137,8 @@ export const REQUIREMENT_ROLES: Readonly<Record<keyof SelectionRequirements, Req
   nativePrecision: "chooses",
   minClusterNetworkGbps: "chooses",
   trainingTokens: "chooses",
+  maxHours: "sizes",
+  runsPerMonth: "sizes",
   throughput: "sizes",
   nodes: "sizes",
   taxonomy: "shared",

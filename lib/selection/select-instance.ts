@@ -12,7 +12,7 @@ import { REFERENCE_REGION, instancePrice, rowPriceRegion } from "../taxonomy/pri
 import { gpusLabel, usableMemoryGiB } from "../taxonomy/gpu-share";
 import { HOURS_PER_MONTH, round2, round4 } from "../plan/money";
 import { CONSTRAINTS, Constraint, MEMORY_CONSTRAINTS, ResolvedRequirements, scopeMiss, scopeMissed } from "./constraints";
-import { Candidate, Decision, Rejection } from "./decision";
+import { Candidate, Decision, JobRun, Rejection } from "./decision";
 import { InvalidRequirementError, NoFeasibleInstanceError } from "../validation/errors";
 import { EstimateTarget, MemoryEstimate, estimateMemory, fitsOnGpu } from "./memory-estimate";
 import { vllmServerDefaults } from "./estimate/inference-memory";
@@ -79,6 +79,8 @@ function choose(requirements: SelectionRequirements): SelectedInstance {
   // Months from the unrounded hour: rounding a total to four decimals first could lose cents a month.
   const instances = chosen.nodeCount * chosen.replicas;
   const hourly = expectedUsdPerInstanceHour(chosen, purchase) * instances;
+  // The run at the expected price: the on-demand cost per job scaled by the price actually paid (spot for spot).
+  const run = chosen.job && jobRun(chosen.job.hours, (chosen.job.usdPerJob * hourly) / chosen.onDemandUsdPerHour, requirements.runsPerMonth);
   // Copied in by Object.assign, not spread into a literal: a spread of this many fields took half a decision's time.
   return new SelectedInstance(chosen, {
     workload: requirements.workload,
@@ -87,13 +89,31 @@ function choose(requirements: SelectionRequirements): SelectedInstance {
     region: resolved.region,
     regionKnown: requirements.region !== undefined,
     usdPerHour: round4(hourly),
-    usdPerMonth: round2(hourly * HOURS_PER_MONTH),
+    usdPerMonth: round2(run ? (run.usdPerRun / run.hoursPerRun) * monthHours(run) : hourly * HOURS_PER_MONTH),
+    run,
     maxUsdPerMonth: round2(chosen.usdPerInstanceHour * instances * HOURS_PER_MONTH),
-    reason: explain(chosen, final, objective, elsewhereIn(candidates, feasibleSet, final, active, order)),
+    reason: explain(chosen, final, objective, elsewhereIn(candidates, feasibleSet, final, active, order), usualCard(chosen, feasible, final)),
     alternatives: feasible.slice(1),
     pricesAsOf: taxonomy.asOf,
     spotPricesAsOf: taxonomy.spotPricesAsOf ?? taxonomy.asOf,
   }, () => rejectionsInTableOrder(taxonomy, outOfScope, provisional, scored()));
+}
+
+/** A job's runs, each costing `usdPerRun`. Runs given must fit in a month. */
+export function jobRun(hoursPerRun: number, usdPerRun: number, runsPerMonth: number | undefined): JobRun {
+  if (runsPerMonth !== undefined && hoursPerRun * runsPerMonth > HOURS_PER_MONTH) {
+    throw new InvalidRequirementError(
+      "runsPerMonth",
+      runsPerMonth,
+      `${runsPerMonth} runs of ${hoursPerRun} h take ${round2(hoursPerRun * runsPerMonth)} h, more than a month's ${HOURS_PER_MONTH}: give at most ${Math.floor(HOURS_PER_MONTH / hoursPerRun) || "less than one"} runs, or a deadline (maxHours) that shortens them`,
+    );
+  }
+  return { hoursPerRun, usdPerRun: round2(usdPerRun), runsPerMonth: runsPerMonth ?? 1 };
+}
+
+/** Hours a month a job's instances run: its runs, at most the month (a run longer than a month bills all of it). */
+export function monthHours(run: JobRun): number {
+  return Math.min(HOURS_PER_MONTH, run.hoursPerRun * run.runsPerMonth);
 }
 
 /**
@@ -162,10 +182,13 @@ function resolve(requirements: SelectionRequirements, taxonomy: Taxonomy): Resol
   const named = pinned
     ? [pinned.gpu]
     : [...(requirements.gpus ?? []).map((g) => resolveGpuName(taxonomy, g, "gpus")), ...(requirements.anyOf ?? []).map((g) => resolveGpuName(taxonomy, g, "anyOf"))];
+  const userChoseGpus = Boolean(requirements.gpus || requirements.anyOf || pinned);
+  const mode = requirements.usage?.mode ?? profile.modelMode;
+  // A model and its work: every GPU competes on cost per unit of work; the class's list is its usual card, not a wall.
+  const byWork = !userChoseGpus && requirements.model !== undefined && (mode === "inference" ? requirements.throughput : requirements.trainingTokens) !== undefined;
   const pool = new Map<GpuName, number>();
   if (requirements.gpus) named.forEach((g) => pool.has(g) || pool.set(g, pool.size));
-  else (requirements.anyOf || pinned ? named : profile.allowedGpus).forEach((g) => pool.set(g, 0));
-  const userChoseGpus = Boolean(requirements.gpus || requirements.anyOf || pinned);
+  else (requirements.anyOf || pinned ? named : byWork ? taxonomy.gpus.map((g) => g.name) : profile.allowedGpus).forEach((g) => pool.set(g, 0));
   const policyGpus = requirements.allowedGpus && new Set(requirements.allowedGpus.map((g) => resolveGpuName(taxonomy, g, "allowedGpus")));
   const outsidePolicy = policyGpus && named.filter((g) => !policyGpus.has(g));
   if (outsidePolicy?.length) {
@@ -180,7 +203,8 @@ function resolve(requirements: SelectionRequirements, taxonomy: Taxonomy): Resol
     profile,
     pool,
     poolNames: [...pool.keys()].join(", "),
-    escalation: new Set(userChoseGpus ? [] : profile.escalationGpus),
+    escalation: new Set(userChoseGpus || byWork ? [] : profile.escalationGpus),
+    byWork,
     escalated: false,
     named: new Set(named),
     policyGpus,
@@ -191,12 +215,12 @@ function resolve(requirements: SelectionRequirements, taxonomy: Taxonomy): Resol
     pinned,
     purchase: requirements.purchase ?? profile.purchase,
     region: requirements.region ?? REFERENCE_REGION,
-    mode: requirements.usage?.mode ?? profile.modelMode,
+    mode,
     precision: requirements.model === undefined ? undefined : (requirements.usage?.precision ?? "bf16"),
     throughput: requirements.throughput,
     trainingTokens: requirements.trainingTokens,
-    minClusterNetworkGbps:
-      requirements.minClusterNetworkGbps ?? ((requirements.usage?.mode ?? profile.modelMode) === "inference" ? undefined : DEFAULT_MIN_CLUSTER_NETWORK_GBPS),
+    maxHours: requirements.maxHours,
+    minClusterNetworkGbps: requirements.minClusterNetworkGbps ?? (mode === "inference" ? undefined : DEFAULT_MIN_CLUSTER_NETWORK_GBPS),
   };
 }
 
@@ -210,12 +234,11 @@ function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: 
   const fraction = spec.gpuFraction ?? 1;
   const usableGiB = usableMemoryGiB(gpu, fraction);
   const sized = sizeForModel(spec, gpu, usableGiB, r, cache);
-  const nodeCount = sized.nodeCount;
+  let nodeCount = sized.nodeCount;
   let memoryEstimate = sized.memoryEstimate;
   const price = instancePrice(spec, r.region);
   // Unpriced types (no public price known) rank last and the "price" constraint rejects them.
   const usdPerInstanceHour = price.usdPerInstanceHour ?? Number.POSITIVE_INFINITY;
-  const nodesUsdPerHour = usdPerInstanceHour * nodeCount;
   let precision: PrecisionVerdict | undefined;
   if (r.precision !== undefined) {
     const key = gpu.name;
@@ -247,9 +270,28 @@ function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: 
   }
   let job: JobEstimate | undefined;
   if (llm && r.trainingTokens !== undefined && r.mode !== "inference" && memoryEstimate) {
-    const parallelism = { gpusPerNode: spec.gpuCount, nodes: nodeCount, intraNode: spec.gpuInterconnect, networkGbps: spec.networkGbps };
-    job = estimateJob(llm, r.mode, r.trainingTokens, gpu, fraction, parallelism, round4(nodesUsdPerHour), r.minClusterNetworkGbps);
+    const jobOn = (nodes: number, e: MemoryEstimate) =>
+      estimateJob(llm, {
+        mode: r.mode as "lora" | "full",
+        trainingTokens: r.trainingTokens!,
+        gpu,
+        gpuFraction: fraction,
+        parallelism: { gpusPerNode: spec.gpuCount, nodes, intraNode: spec.gpuInterconnect, networkGbps: spec.networkGbps },
+        onDemandUsdPerHour: round4(usdPerInstanceHour * nodes),
+        weightsGiB: e.weightsTotalGiB,
+        minClusterGbps: r.minClusterNetworkGbps,
+        fp8: usage?.fp8Training === true,
+      });
+    job = jobOn(nodeCount, memoryEstimate);
+    // A deadline: a type that can join a cluster grows to the fewest nodes that finish in time.
+    if (r.maxHours !== undefined && job.hours > r.maxHours && r.requirements.nodes === undefined && canJoinCluster(spec, r)) {
+      for (let nodes = nodeCount + 1; nodes <= MAX_AUTO_NODES && job.hours > r.maxHours; nodes++) {
+        const e = estimateOnGpus(llm, gpusSharing(llm, spec.gpuCount * nodes, { ...usage, mode: r.mode }), spec, gpu, r, cache);
+        [nodeCount, memoryEstimate, job] = [nodes, e, jobOn(nodes, e)];
+      }
+    }
   }
+  const nodesUsdPerHour = usdPerInstanceHour * nodeCount;
   // A run sharded over several GPUs of one instance is slow over PCIe: NVLink/NVSwitch types rank first, unless USD per job decides.
   const sharded = r.mode !== "inference" && (memoryEstimate?.gpuCount ?? 1) > 1 && r.trainingTokens === undefined;
   return {
@@ -276,6 +318,11 @@ function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: 
     interconnectRank: sharded && spec.gpuCount > 1 && spec.gpuInterconnect === "PCIe" ? 1 : 0,
     layoutMiss: layout,
   };
+}
+
+/** Nodes of this type may be joined into one run: EFA at the bandwidth a multi-node run needs. */
+function canJoinCluster(spec: InstanceTypeSpec, r: ResolvedRequirements): boolean {
+  return spec.efaInterfaces > 0 && spec.networkGbps >= (r.minClusterNetworkGbps ?? 0);
 }
 
 /** Tokens per second of one replica of this type, and the replicas a target needs, at the purchase option's price. */
@@ -406,7 +453,27 @@ const METRICS: Readonly<Record<Objective, (c: Candidate) => number>> = {
   "throughput-cost": (c) => (c.throughput ? c.onDemandUsdPerHour : Number.POSITIVE_INFINITY),
 };
 
-function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objective, elsewhere: Candidate | undefined): string {
+/**
+ * Ranked by work, a choice outside the class's usual GPUs is compared with the best usual one (null: none was
+ * feasible); undefined when there is nothing to compare.
+ */
+function usualCard(chosen: Candidate, feasible: readonly Candidate[], r: ResolvedRequirements): Candidate | null | undefined {
+  const usual = r.profile.allowedGpus;
+  if (!r.byWork || usual.includes(chosen.gpu.name)) return undefined;
+  return feasible.find((c) => usual.includes(c.gpu.name)) ?? null;
+}
+
+/** Why a choice outside the class's usual GPUs beats them, in the objective's measure. */
+function beatsUsual(chosen: Candidate, usual: Candidate | null, r: ResolvedRequirements, objective: Objective): string {
+  const cards = r.profile.allowedGpus.join(", ");
+  const head = `${chosen.gpu.name} is outside ${r.profile.displayName}'s usual GPUs (${cards}), which were ranked with it by the work`;
+  if (usual === null) return `${head}: none of them meets the requirements`;
+  const type = `${usual.nodeCount * usual.replicas > 1 ? `${usual.nodeCount * usual.replicas} × ` : ""}${usual.instanceType}`;
+  if (objective === "job-cost") return `${head}: $${chosen.job!.usdPerJob.toFixed(2)} per run against $${usual.job!.usdPerJob.toFixed(2)} on ${type}, the best of them`;
+  return `${head}: $${chosen.onDemandUsdPerHour.toFixed(2)}/h on-demand for the fleet against $${usual.onDemandUsdPerHour.toFixed(2)}/h on ${type}, the best of them`;
+}
+
+function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objective, elsewhere: Candidate | undefined, usual: Candidate | null | undefined): string {
   const nodes = chosen.nodeCount > 1 ? `${chosen.nodeCount} × ` : "";
   const nodesHourly = chosen.usdPerInstanceHour * chosen.nodeCount;
   const price = nodesHourly.toFixed(nodesHourly < 10 ? 3 : 2);
@@ -451,7 +518,11 @@ function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objectiv
     );
   }
   const j = chosen.job;
-  if (j) parts.push(`${j.trainingTokens.toExponential(2)} training tokens take ≈ ${j.hours} h at ${Math.round(j.mfu * 100)}% MFU: $${j.usdPerJob.toFixed(2)} per run`);
+  if (j) {
+    const deadline = r.maxHours === undefined ? "" : `, within the ${r.maxHours} h deadline${chosen.nodeCount > 1 && r.requirements.nodes === undefined ? ` on ${chosen.nodeCount} nodes` : ""}`;
+    parts.push(`${j.trainingTokens.toExponential(2)} training tokens take ≈ ${j.hours} h at ${Math.round(j.mfu * 100)}% MFU${deadline}: $${j.usdPerJob.toFixed(2)} per run`);
+  }
+  if (usual !== undefined) parts.push(beatsUsual(chosen, usual, r, objective));
   if (r.escalated) parts.push(`no ${[...r.pool.keys()].join(" or ")} instance has enough GPU memory, so ${chosen.gpu.name} was allowed`);
   if (elsewhere) parts.push(`${elsewhere.instanceType}, the choice elsewhere, is not offered in ${r.requirements.region}`);
   return parts.join("; ") + ".";

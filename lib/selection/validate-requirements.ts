@@ -31,6 +31,8 @@ const REQUIREMENT_RULES = {
   nodes: { ...POSITIVE_WHOLE, max: MAX_NODES, why: `the library's cluster bound; larger clusters belong to ParallelCluster or HyperPod` },
   trainingTokens: { above: 0, max: 1e16, unit: "tokens", why: "a run of more than 10^16 tokens is beyond any published training run" },
   minClusterNetworkGbps: { min: 0, max: 28_800, unit: "Gbps" },
+  maxHours: { above: 0, max: 8760, unit: "hours", why: "a deadline beyond a year is no deadline" },
+  runsPerMonth: { above: 0, max: 744, unit: "runs", why: "a month has at most 744 hours" },
   outputTokensPerSecond: { above: 0, max: 1e9, unit: "tokens/s" },
   minTokensPerSecondPerStream: { above: 0, max: 1e6, unit: "tokens/s" },
 } as const satisfies Record<string, NumberRule>;
@@ -60,7 +62,7 @@ export function validateRequirements(r: SelectionRequirements): void {
   if (r.taxonomy !== undefined) checkTaxonomy(r.taxonomy);
   if (r.region !== undefined) checkRegion(r.region, r.taxonomy);
   if (r.model !== undefined && typeof r.model !== "string") checkModelSpec("model", r.model);
-  for (const key of ["trainingTokens", "minClusterNetworkGbps"] as const) checkNumber(key, r[key], REQUIREMENT_RULES[key]);
+  for (const key of ["trainingTokens", "minClusterNetworkGbps", "maxHours", "runsPerMonth"] as const) checkNumber(key, r[key], REQUIREMENT_RULES[key]);
   if (r.nativePrecision !== undefined && typeof r.nativePrecision !== "boolean") throw new InvalidRequirementError("nativePrecision", r.nativePrecision, "give true or false");
   checkThroughput(r.throughput);
   const mode = r.usage?.mode ?? WORKLOAD_PROFILES[r.workload]?.modelMode ?? "inference";
@@ -71,6 +73,9 @@ export function validateRequirements(r: SelectionRequirements): void {
   }
   if (r.throughput !== undefined && mode !== "inference") throw new InvalidRequirementError("throughput", r.throughput, `it sizes inference fleets; this is a ${mode} run (use trainingTokens for USD per job)`);
   if (r.trainingTokens !== undefined && mode === "inference") throw new InvalidRequirementError("trainingTokens", r.trainingTokens, 'it applies to fine-tunes and training (usage.mode "lora" or "full")');
+  for (const key of ["maxHours", "runsPerMonth"] as const) {
+    if (r[key] !== undefined && r.trainingTokens === undefined) throw new InvalidRequirementError(key, r[key], "it times runs of trainingTokens: give trainingTokens (the tokens one run processes)");
+  }
   if (r.objective === "job-cost" && r.trainingTokens === undefined) throw new InvalidRequirementError("objective", r.objective, "job-cost needs trainingTokens");
   if (r.objective === "throughput-cost" && r.throughput === undefined) throw new InvalidRequirementError("objective", r.objective, "throughput-cost needs a throughput target");
   if (r.purchase === "spot" && (r.nodes ?? 1) > 1) throw spotClusterError(r.nodes!);

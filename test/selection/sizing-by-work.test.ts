@@ -118,7 +118,7 @@ describe("size by the work: cost per job", () => {
     expect(d.objective).toBe("job-cost");
     const j = d.job!;
     const gpus = d.gpuCount * d.nodeCount;
-    expect(j.hours).toBeCloseTo((6 * 8.03e9 * 1e9) / (gpus * d.gpu.bf16Tflops * 1e12 * j.mfu) / 3600, 1);
+    expect(j.hours).toBeCloseTo((6 * 8.03e9 * 1e9) / (gpus * d.gpu.bf16Tflops * 1e12 * j.mfu) / 3600 + j.startHours, 1);
     expect(j.usdPerJob).toBeCloseTo(j.hours * d.onDemandUsdPerHour, -1);
     for (const a of d.alternatives) expect(a.job!.usdPerJob).toBeGreaterThanOrEqual(j.usdPerJob);
     expect(d.reason).toMatch(/1.00e\+9 training tokens take ≈ [\d.]+ h at \d+% MFU: \$[\d,.]+ per run/);

@@ -92,6 +92,7 @@ function planned(w: GpuWorkload, deployed: DeployedCapacity): PlannedWorkload {
     usdPerMonth: c.usdPerMonth,
     maxUsdPerMonth: c.maxUsdPerMonth,
     maxInstanceType: c.maxInstanceType,
+    ...(c.run && { run: { hoursPerRun: c.run.hoursPerRun, usdPerRun: c.run.usdPerRun, runsPerMonth: c.run.runsPerMonth } }),
     reason: d.reason,
     rootVolume: {
       sizeGiB: w.rootVolume.sizeGiB,

@@ -17,22 +17,71 @@ export const DEFAULT_MIN_CLUSTER_NETWORK_GBPS = 400;
 
 /**
  * Model FLOPs utilization (6N per token for full training, 4N for LoRA, against the GPU's dense BF16 peak) a
- * well-configured run reaches, by memory and links. Published figures:
- * - HBM GPUs over NVLink/NVSwitch, FSDP: 38–43% (Llama 3 paper, 16K H100s, §3.3.4), 33–39% (torchtitan on H100),
- *   ≈28% for Llama 3.1 8B at 8K tokens on 8×H100 (torchtitan: 5,762 tokens/s per GPU), 40.6% for an 8B LoRA on one H100
- *   (NVIDIA NeMo AutoModel, 402 TFLOPS, counted as 4N): 0.35, the middle, so small models are not promised 8B-scale
- *   speed-ups they rarely reach.
+ * well-configured BF16 run reaches, by GPU generation, memory and links. Published figures:
+ * - Hopper (H100, H200), FSDP: 38–43% (Llama 3 paper, 16K H100s, §3.3.4), 33–39% (torchtitan on H100), ≈28% for
+ *   Llama 3.1 8B at 8K tokens on 8×H100 (torchtitan: 5,762 tokens/s per GPU), 37–46% for MPT 7B–70B (llm-foundry,
+ *   H100 80GB), 40.6% for an 8B LoRA on one H100 (NVIDIA NeMo AutoModel, 402 TFLOPS, counted as 4N): 0.35, the middle,
+ *   so small models are not promised 8B-scale speed-ups they rarely reach. H200 has H100's peak; no BF16 run of its own
+ *   was found, so it shares the figure.
+ * - Ampere (A100): the same llm-foundry runs reach 44–64% on A100s (MPT-7B 64.2% on 8×A100-80GB, 46.4% on 8×H100):
+ *   ≈1.3× Hopper's share of a peak a third as high, so 0.45.
+ * - Blackwell (B200, B300): NeMo's Llama 3 8B pre-training on 8 GPUs makes 29,994 tokens/s per B200 against 14,079 per
+ *   H100 (Megatron-Bridge performance summary, 25.09), 2.13× for a peak 2.28× higher: 0.94 × Hopper's, so 0.33.
  * - GDDR GPUs (A10G, L4, L40S, RTX): memory-bound kernels weigh more; 22–43% for GPT-2 on an A10 (llm.c, by clock),
  *   12–25% on an L40S in Hugging Face PEFT's benchmark runs (short sequences): 0.25.
  * - PCIe between GPUs: sharded training's all-gathers halve it (InternLM: 93 vs 188 TFLOPS per A100, PCIe vs NVLink): × 0.5.
  * - Between instances: EFA at 400 Gbps and more keeps ~90% (Llama 3: 43% at 8K GPUs, 38% at 16K): × 0.9; slower links
  *   stall on every gradient exchange: × 0.25 (an assumption, no public measurement found).
+ * - FP8 matmuls (trainingPrecision "fp8": Transformer Engine, torchao float8) on GPUs with FP8 tensor cores: torchtitan
+ *   measured 8,532 against 6,667 tokens/s per H100 for Llama 3.1 8B (1.28×) and 942 against 652 for 70B (1.44×): × 1.3.
  */
-export const MFU = { hbm: 0.35, gddr: 0.25, pcieFactor: 0.5, fastClusterFactor: 0.9, slowClusterFactor: 0.25 } as const;
+export const MFU = {
+  ampere: 0.45,
+  hopper: 0.35,
+  blackwell: 0.33,
+  otherHbm: 0.35,
+  gddr: 0.25,
+  pcieFactor: 0.5,
+  fastClusterFactor: 0.9,
+  slowClusterFactor: 0.25,
+  fp8Factor: 1.3,
+} as const;
 
-export function trainingMfu(gpu: GpuModel, p: Parallelism, minClusterGbps = DEFAULT_MIN_CLUSTER_NETWORK_GBPS): { readonly mfu: number; readonly links: string } {
-  let mfu = gpu.memoryType.startsWith("HBM") ? MFU.hbm : MFU.gddr;
-  const links: string[] = [gpu.memoryType.startsWith("HBM") ? "HBM" : "GDDR memory"];
+/** Where each figure above comes from. */
+export const MFU_SOURCES = [
+  { title: "torchtitan benchmarks: Llama 3.1 8B/70B/405B on H100 (FSDP 5,762, +compile 6,667, +Float8 8,532 tokens/s per GPU)", url: "https://github.com/pytorch/torchtitan/blob/820504e20d1149fbf0b98c567af24c4b0433b22d/benchmarks/llama3_h100_202412_torchtitan.md", asOf: "2026-12-07" },
+  { title: "mosaicml/llm-foundry MPT training benchmarks (MFU on A100 40GB/80GB and H100 80GB)", url: "https://github.com/mosaicml/llm-foundry/blob/495218376830947dce625efabc4d86be7c47cc45/scripts/train/benchmarking/README.md", asOf: "2026-12-07" },
+  { title: "NVIDIA-NeMo/Megatron-Bridge performance summary, 25.09 (Llama 3 8B, 8 GPUs: 29,994 tokens/s per B200, 14,079 per H100)", url: "https://github.com/NVIDIA-NeMo/Megatron-Bridge/blob/fa0315ae2684693a666be9d247adf9baf1e30028/docs/performance-summary.md", asOf: "2026-12-07" },
+  { title: "The Llama 3 Herd of Models, Table 4 (38–43% BF16 MFU on 8K–16K H100s)", url: "https://arxiv.org/abs/2407.21783", asOf: "2026-12-07" },
+] as const;
+
+/** FP8 tensor cores: Ada (8.9), Hopper (9.0) and Blackwell. */
+export const FP8_TRAINING_COMPUTE_CAPABILITY = 8.9;
+
+/** The BF16 MFU of one GPU before links: its generation's for HBM GPUs, the GDDR figure for the rest. */
+function baseMfu(gpu: GpuModel): { readonly mfu: number; readonly words: string } {
+  if (!gpu.memoryType.startsWith("HBM")) return { mfu: MFU.gddr, words: "GDDR memory" };
+  const cc = Number(gpu.computeCapability);
+  if (cc >= 10) return { mfu: MFU.blackwell, words: "Blackwell HBM" };
+  if (cc >= 9) return { mfu: MFU.hopper, words: "Hopper HBM" };
+  if (cc >= 8) return { mfu: MFU.ampere, words: "Ampere HBM" };
+  return { mfu: MFU.otherHbm, words: "HBM" };
+}
+
+export function trainingMfu(
+  gpu: GpuModel,
+  p: Parallelism,
+  minClusterGbps = DEFAULT_MIN_CLUSTER_NETWORK_GBPS,
+  fp8 = false,
+): { readonly mfu: number; readonly links: string } {
+  const base = baseMfu(gpu);
+  let mfu = base.mfu;
+  const links: string[] = [base.words];
+  if (fp8) {
+    const native = Number(gpu.computeCapability) >= FP8_TRAINING_COMPUTE_CAPABILITY;
+    if (native) mfu *= MFU.fp8Factor;
+    links.push(native ? `FP8 matmuls × ${MFU.fp8Factor}` : `no FP8 tensor cores (compute capability ${gpu.computeCapability}): BF16 speed`);
+  }
   if (p.gpusPerNode > 1) {
     if (p.intraNode === "PCIe") {
       mfu *= MFU.pcieFactor;

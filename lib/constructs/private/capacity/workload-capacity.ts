@@ -1,6 +1,6 @@
 import { CapacityKind } from "../../../plan/gpu-plan";
 import { HOURS_PER_MONTH, round2, round4 } from "../../../plan/money";
-import { Candidate, Decision } from "../../../selection/decision";
+import { Candidate, Decision, JobRun } from "../../../selection/decision";
 import { LaunchableTypes } from "../../../selection/fallbacks";
 import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
 
@@ -23,8 +23,10 @@ export interface WorkloadCapacity {
   };
   /** All instances at the desired size, at the expected price (spot estimates for the spot share). */
   readonly usdPerHour: number;
-  /** usdPerHour × 730 hours. */
+  /** usdPerHour × 730 hours; for a job whose instances stop when it ends, usdPerRun × runsPerMonth (at most the 730 hours). */
   readonly usdPerMonth: number;
+  /** A job whose instances stop when it ends, with trainingTokens given: its cost per run and runs a month. */
+  readonly run?: JobRun;
   /** The worst case: the maximum instances, all of the most expensive type the capacity may launch, on-demand, × 730. */
   readonly maxUsdPerMonth: number;
   /** The type that sets maxUsdPerMonth. */
@@ -66,4 +68,14 @@ export function fixedCapacity(kind: CapacityKind, decision: Decision, n: number)
 
 export function typeNames(candidates: readonly Candidate[]): string[] {
   return candidates.map((c) => c.instanceType);
+}
+
+/**
+ * A job's capacity priced by its runs: its instances stop when the job ends, so a month costs the runs it holds
+ * (the decision's, at the same prices), not 730 hours. Anything else runs all month.
+ */
+export function withJobRuns(capacity: WorkloadCapacity, decision: Decision, stopsWhenDone: boolean): WorkloadCapacity {
+  const run = decision.run;
+  if (!run || !stopsWhenDone || (capacity.kind !== "instance" && capacity.kind !== "cluster")) return capacity;
+  return { ...capacity, run, usdPerMonth: decision.usdPerMonth };
 }
