@@ -34,6 +34,45 @@ const WITH_SIZING: Mix = [
   },
 ];
 
+/**
+ * Sizing on varied requirements: 1,000 distinct requests (no two alike, so a cache keyed by the request object would
+ * never hit), from a seeded generator: a catalog language model, the class, a throughput target or a training-token
+ * count at random sizes, a context, a region or none. What a platform's many workloads, or an API, would ask.
+ */
+function variedSizing(count: number): SelectionRequirements[] {
+  let seed = 20261207;
+  const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
+  const models = ["llama-3.1-8b", "llama-3.2-3b", "mistral-7b", "qwen2.5-7b", "qwen2.5-14b", "qwen3-8b", "gemma-2-9b", "qwen3-30b-a3b", "llama-3.1-70b", "phi-4"];
+  const regions = [undefined, "us-east-1", "us-west-2", "eu-west-1"];
+  const out: SelectionRequirements[] = [];
+  while (out.length < count) {
+    const model = pick(models);
+    const region = pick(regions);
+    const kind = next();
+    if (kind < 0.5) {
+      const outputTokensPerSecond = Math.round(100 + next() * 30_000);
+      out.push({ workload: pick(["realtime-inference", "batch-processing"]), model, region, usage: { contextTokens: pick([2048, 4096, 8192]) }, throughput: { outputTokensPerSecond } });
+    } else if (kind < 0.8) {
+      out.push({ workload: "fine-tuning", model, region, usage: { contextTokens: pick([2048, 4096]) }, trainingTokens: Math.round(1e7 + next() * 1e9) });
+    } else {
+      out.push({ workload: "training", model, region, trainingTokens: Math.round(1e9 + next() * 1e11), maxHours: pick([undefined, 72, 240]) });
+    }
+    // Only answerable requests: an infeasible one is a different path (its error), measured by the tests, not here.
+    if (!feasible(out[out.length - 1])) out.pop();
+  }
+  return out;
+}
+
+function feasible(requirements: SelectionRequirements): boolean {
+  try {
+    selectInstance(requirements);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Round-robin over `items` for `ms` of wall time; the instance-type length sum keeps the work observable. */
 function run(items: readonly SelectionRequirements[], ms: number): { decisions: number; elapsedMs: number; checksum: number } {
   let decisions = 0;
@@ -61,4 +100,17 @@ function measureMix(mix: Mix) {
   return { decisions: mixed.decisions, elapsedMs: mixed.elapsedMs, perSecond: (mixed.decisions / mixed.elapsedMs) * 1000, perEntry, checksum: mixed.checksum };
 }
 
-report({ instanceTypes: DEFAULT_TAXONOMY.instanceTypes.length, withoutSizing: measureMix(WITHOUT_SIZING), withSizing: measureMix(WITH_SIZING) });
+/** The varied requests, each decided once per round: no request object is ever decided twice in a row. */
+function measureVaried() {
+  const all = variedSizing(1000);
+  run(all, 500);
+  const r = run(all, seconds * 1000);
+  return { requests: all.length, decisions: r.decisions, elapsedMs: r.elapsedMs, perSecond: (r.decisions / r.elapsedMs) * 1000, checksum: r.checksum };
+}
+
+report({
+  instanceTypes: DEFAULT_TAXONOMY.instanceTypes.length,
+  withoutSizing: measureMix(WITHOUT_SIZING),
+  withSizing: measureMix(WITH_SIZING),
+  variedSizing: measureVaried(),
+});

@@ -1,5 +1,5 @@
 import { ownValue } from "../validation/allowed-values";
-import { GpuWorkloadsError, InvalidRequirementError, NoFeasibleInstanceError } from "../validation/errors";
+import { GpuWorkloadsError, InvalidRequirementError, NoFeasibleInstanceError, UnknownGpuError } from "../validation/errors";
 import { ParsedFlags, parseFlags } from "./args";
 import { catalogCommand } from "./catalog-command";
 import { Command } from "./command";
@@ -77,6 +77,10 @@ function runNamingFlags(command: Command, flags: ParsedFlags) {
     if (error instanceof InvalidRequirementError) {
       const flag = ownValue(command.flagFor, error.property);
       throw flag ? new InvalidRequirementError(flag, error.value, error.expected, error.code) : error;
+    }
+    if (error instanceof UnknownGpuError) {
+      const flag = ownValue(command.flagFor, error.property);
+      throw flag ? new UnknownGpuError(flag, error.value, error.suggestions, error.known) : error;
     }
     if (error instanceof NoFeasibleInstanceError) {
       const flag = ownValue(command.flagFor, error.constraint);

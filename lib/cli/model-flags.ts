@@ -18,7 +18,7 @@ export const MODEL_FLAGS: FlagSpec = {
   mode: flag.string("MODE", "inference, lora or full (default: the workload class's; inference for estimate)"),
   context: flag.number("N", "tokens per sequence: prompt and output, or a fine-tune's sequence length (default 4096)"),
   concurrency: flag.number("N", "sequences in flight per replica, or a fine-tune's micro-batch per GPU (default 1)"),
-  precision: flag.string("P", "weights: fp32, bf16, fp16, fp8, int8 or int4 (default bf16; int4 with lora is QLoRA)"),
+  precision: flag.string("P", "weights: fp32, bf16, fp16, fp8, int8, int4 (AWQ/GPTQ) or fp4 (NVFP4/MXFP4) (default bf16; int4 with lora is QLoRA)"),
   engine: flag.string("E", "inference engine: vllm, sglang, tensorrt-llm or transformers (default vllm)"),
   "kv-cache-precision": flag.string("P", "inference: KV cache auto (the weights' 16-bit dtype) or fp8 (default auto)"),
   "tensor-parallel-size": flag.number("N", "inference: GPUs one copy of the model spans (default: chosen)"),

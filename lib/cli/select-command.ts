@@ -24,7 +24,7 @@ export const selectCommand: Command = {
     " [--min-total-gpu-memory GB] [--min-vcpus N] [--min-memory GiB] [--min-bandwidth GBps] [--efa] [--region R]" +
     ` [--arch x86_64|arm64] [--max-price USD] [--instance-type T] [--spot | --capacity-block] [--objective ${OBJECTIVES.join("|")}] [--nodes N]` +
     " [--model NAME --mode inference|lora|full --context N --concurrency N --precision P --engine E ...(see estimate)]" +
-    " [--throughput TOKENS_PER_S [--min-stream-tokens N]] [--training-tokens N [--deadline HOURS] [--runs-per-month N]] [--native-precision] [--min-cluster-network GBPS] [--json]",
+    " [--throughput TOKENS_PER_S [--min-stream-tokens N]] [--training-tokens N [--deadline HOURS] [--runs-per-month N]] [--native-precision] [--min-cluster-network GBPS] [--verbose | --json]",
   flags: {
     workload: flag.string("CLASS", `the workload class: ${WORKLOAD_CLASSES.join(", ")}`),
     gpus: flag.list("A,B", "GPUs in order of preference: the first with a feasible type wins (default: the class's)"),
@@ -51,6 +51,7 @@ export const selectCommand: Command = {
     deadline: flag.number("HOURS", "with --training-tokens: the run must end within HOURS; cluster types grow to the fewest nodes that make it"),
     "runs-per-month": flag.number("N", "with --training-tokens: runs a month, for the monthly cost (default 1)"),
     "native-precision": flag.switch("exclude GPUs that run the precision emulated or weight-only"),
+    verbose: flag.switch("list every alternative and every rejected type (default: the best few, and rejections counted by reason)"),
     "min-cluster-network": flag.number("GBPS", "network bandwidth a multi-node run's instances need (default 400)"),
     ...MODEL_FLAGS,
     json: JSON_FLAG,
@@ -154,11 +155,9 @@ export const selectCommand: Command = {
       "",
       wrap(`Why: ${decision.reason}`, "  "),
       "",
-      `Alternatives (${decision.alternatives.length}, best first):`,
-      decision.alternatives.length ? alternativesTable(decision) : "  none",
+      ...alternativesLines(decision, flags.verbose === true),
       "",
-      `Rejected (${decision.rejected.length}):`,
-      renderTable(["instance", "ruled out by", "why"], decision.rejected.map((r) => [r.instanceType, r.constraint, r.reason])),
+      ...rejectedLines(decision, flags, selectCommand.flagFor ?? {}),
     ].join("\n");
     return { json, text };
   },
@@ -170,8 +169,8 @@ function workLines(d: Decision): string[] {
   if (d.throughput) {
     const t = d.throughput;
     lines.push(
-      `Throughput: ${t.outputTokensPerSecondPerReplica} output tokens/s per replica (${t.sequencesPerReplica} sequences at ${t.outputTokensPerSecondPerStream} tokens/s each, bound by ${t.boundBy}); ` +
-        `${t.replicas} replica(s); ${t.copiesPerReplica > 1 ? `${t.copiesPerReplica} copies per instance at tensor-parallel size ${t.tensorParallelSize}; ` : ""}` +
+      `Throughput: ${t.outputTokensPerSecondPerReplica} output tokens/s per replica (${t.sequencesPerReplica} sequence${t.sequencesPerReplica === 1 ? "" : "s"} at ${t.outputTokensPerSecondPerStream} tokens/s each, bound by ${t.boundBy}); ` +
+        `${t.replicas} replica${t.replicas === 1 ? "" : "s"}; ${t.copiesPerReplica > 1 ? `${t.copiesPerReplica} copies per instance at tensor-parallel size ${t.tensorParallelSize}; ` : ""}` +
         `first token after ${t.timeToFirstTokenSeconds} s; $${t.usdPerMillionOutputTokens} per million output tokens at ${d.purchase} prices`,
     );
   }
@@ -188,31 +187,68 @@ function workLines(d: Decision): string[] {
   return lines;
 }
 
+/** Alternatives shown without --verbose: a screen's worth. */
+const SHOWN_ALTERNATIVES = 5;
+
+/** What each objective ranks by, as a column: the table is sorted by it (after any --gpus preference order). */
+const RANKED_BY: Readonly<Record<Objective, { readonly header: string; readonly words: string; readonly cell: (a: Candidate) => string }>> = {
+  cost: { header: "$/h all", words: "the on-demand $/h of all its instances", cell: (a) => hourlyOr(a.onDemandUsdPerHour) },
+  "compute-cost": { header: "$/TFLOPS-h", words: "$/h per dense BF16 TFLOPS", cell: (a) => `$${a.usdPerTflopsHour.toFixed(4)}` },
+  "job-cost": { header: "$/job", words: "the on-demand $ per run", cell: (a) => (a.job ? formatUsd(a.job.usdPerJob) : "–") },
+  "throughput-cost": { header: "$/h fleet", words: "the on-demand $/h of the fleet the target needs", cell: (a) => hourlyOr(a.onDemandUsdPerHour) },
+};
+
 /**
- * The alternatives: nodes and the price of all of them only where some alternative is a cluster; replicas for a
- * throughput target, hours and USD per run for a training-token count.
+ * The alternatives, best first: the column they are ranked by first, then what the work gets (replicas and tokens for a
+ * throughput target, nodes and hours for a run). The best few unless --verbose.
  */
-function alternativesTable(d: Decision): string {
-  const clusters = d.alternatives.some((a) => a.nodeCount > 1);
-  const headers = ["instance", "GPUs", "$/inst-h", "spot", ...(clusters ? ["nodes", "$/h all nodes"] : [])];
-  const extra = d.throughput ? ["replicas", "tok/s/replica", "$/M tokens"] : d.job ? ["hours", "$/job"] : [];
-  return renderTable(
-    [...headers, ...extra],
-    d.alternatives.map((a) => [
-      a.instanceType,
-      gpusLabel(a.gpuCount, a.gpuFraction, a.gpu.name),
-      hourlyOr(a.usdPerInstanceHour),
-      hourlyOr(a.spotUsdPerInstanceHour),
-      ...(clusters ? [a.nodeCount, hourlyOr(a.onDemandUsdPerHour)] : []),
-      ...extraCells(d, a),
-    ]),
-  );
+function alternativesLines(d: Decision, verbose: boolean): string[] {
+  const all = d.alternatives;
+  if (all.length === 0) return ["Alternatives: none"];
+  const shown = verbose ? all : all.slice(0, SHOWN_ALTERNATIVES);
+  const ranked = RANKED_BY[d.objective];
+  const preferred = new Set(all.map((a) => a.preferenceRank)).size > 1;
+  const nodes = all.some((a) => a.nodeCount > 1);
+  const headers = ["instance", "GPUs", ...(preferred ? ["--gpus rank"] : []), ranked.header, "$/inst-h", "spot", ...(nodes ? ["nodes"] : []), ...workHeaders(d)];
+  const rows = shown.map((a) => [
+    a.instanceType,
+    gpusLabel(a.gpuCount, a.gpuFraction, a.gpu.name),
+    ...(preferred ? [a.preferenceRank + 1] : []),
+    ranked.cell(a),
+    hourlyOr(a.usdPerInstanceHour),
+    hourlyOr(a.spotUsdPerInstanceHour),
+    ...(nodes ? [a.nodeCount] : []),
+    ...workCells(d, a),
+  ]);
+  const more = all.length - shown.length;
+  return [
+    wrap(`Alternatives (${all.length}), best first by ${preferred ? "your --gpus order, then " : ""}${ranked.words}${more > 0 ? `; the best ${shown.length} shown (--verbose for all)` : ""}:`, "  "),
+    renderTable(headers, rows),
+  ];
 }
 
-function extraCells(d: Decision, a: Candidate): (string | number)[] {
+function workHeaders(d: Decision): string[] {
+  return d.throughput ? ["replicas", "tok/s/replica", "$/M tokens"] : d.job ? ["hours"] : [];
+}
+
+function workCells(d: Decision, a: Candidate): (string | number)[] {
   if (d.throughput) return a.throughput ? [a.throughput.replicas, a.throughput.outputTokensPerSecondPerReplica, `$${a.throughput.usdPerMillionOutputTokens}`] : ["–", "–", "–"];
-  if (d.job) return a.job ? [a.job.hours, formatUsd(a.job.usdPerJob)] : ["–", "–"];
+  if (d.job) return [a.job ? a.job.hours : "–"];
   return [];
+}
+
+/** The rejected types: counted by what ruled them out (by the flag, where one was typed), or with --verbose every one and why. */
+function rejectedLines(d: Decision, flags: ParsedFlags, flagFor: Readonly<Record<string, string>>): string[] {
+  const rejected = d.rejected;
+  const typed = (constraint: string) => {
+    const flag = flagFor[constraint];
+    return flag !== undefined && flags[flag.slice(2)] !== undefined ? flag : constraint;
+  };
+  if (flags.verbose === true) return [`Rejected (${rejected.length}):`, renderTable(["instance", "ruled out by", "why"], rejected.map((r) => [r.instanceType, r.constraint, r.reason]))];
+  const counts = new Map<string, number>();
+  for (const r of rejected) counts.set(r.constraint, (counts.get(r.constraint) ?? 0) + 1);
+  const byReason = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c, n]) => `${n} by ${typed(c)}`);
+  return [wrap(`Rejected (${rejected.length}): ${byReason.join(", ")}. --verbose lists each with why.`, "  ")];
 }
 
 function requirementsFromFlags(flags: ParsedFlags): SelectionRequirements {

@@ -109,13 +109,18 @@ export interface EstimateTarget {
  * and loss. `target` is the GPU (vLLM's defaults depend on it). Every figure's source is next to its constant.
  */
 export function estimateMemory(model: ModelSpec, usage: ModelUsage = {}, gpuCount = 1, target?: EstimateTarget): MemoryEstimate {
-  const mode = usage?.mode ?? "inference";
   checkModelSpec("model", model);
-  checkModelUsage(usage, mode);
+  checkModelUsage(usage, usage?.mode ?? "inference");
   checkNumber("gpuCount", gpuCount, USAGE_RULES.gpuCount);
   if (usage.tensorParallelSize !== undefined && usage.tensorParallelSize !== gpuCount) {
     throw new InvalidRequirementError("usage.tensorParallelSize", usage.tensorParallelSize, `the estimate is for one copy of the model on ${gpuCount} GPU${gpuCount > 1 ? "s" : ""}; give the same GPU count`);
   }
+  return estimateCheckedMemory(model, usage, gpuCount, target);
+}
+
+/** estimateMemory for inputs already checked (selection validates its requirements once, not per candidate). */
+export function estimateCheckedMemory(model: ModelSpec, usage: ModelUsage, gpuCount: number, target?: EstimateTarget): MemoryEstimate {
+  const mode = usage.mode ?? "inference";
   const precision = usage.precision ?? "bf16";
   const contextTokens = usage.contextTokens ?? DEFAULT_CONTEXT_TOKENS;
   const concurrency = usage.concurrency ?? 1;

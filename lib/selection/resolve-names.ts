@@ -2,7 +2,7 @@ import { GpuName } from "../taxonomy/gpu-model";
 import { InstanceTypeSpec } from "../taxonomy/instance-type";
 import { ModelSpec } from "../taxonomy/model-spec";
 import { Taxonomy } from "../taxonomy/taxonomy";
-import { closestNames, normalizeName } from "./did-you-mean";
+import { closestNames, familyMembers, normalizeName } from "./did-you-mean";
 import { InvalidRequirementError, UnknownGpuError, UnknownModelError } from "../validation/errors";
 
 /** Every spelling of every GPU and model, normalized once per taxonomy. */
@@ -29,9 +29,11 @@ export function resolveGpuName(taxonomy: Taxonomy, input: string, property = "gp
   if (typeof input !== "string") throw new InvalidRequirementError(property, input, 'give GPU names as strings, e.g. "A10G"');
   const gpu = nameIndex(taxonomy).gpus.get(normalizeName(input));
   if (gpu) return gpu;
+  // A family's stem ("A100") names its members; else the nearest spellings.
+  const family = familyMembers(input, taxonomy.gpus.map((g) => g.name));
   const spellings = taxonomy.gpus.flatMap((g) => [g.name, ...g.aliases].map((n) => ({ n, g: g.name })));
   const near = closestNames(input, spellings.map((s) => s.n), 4);
-  const suggestions = [...new Set(near.map((n) => spellings.find((s) => s.n === n)!.g))].slice(0, 2);
+  const suggestions = family.length ? family.slice(0, 4) : [...new Set(near.map((n) => spellings.find((s) => s.n === n)!.g))].slice(0, 2);
   throw new UnknownGpuError(property, input, suggestions, taxonomy.gpus.map((g) => g.name));
 }
 

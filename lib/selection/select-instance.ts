@@ -1,8 +1,5 @@
 import { GpuName } from "../taxonomy/gpu-model";
 import { InstanceTypeSpec } from "../taxonomy/instance-type";
-import { ModelSpec } from "../taxonomy/model-spec";
-import { ModelUsage } from "./estimate/model-usage";
-import { vllmTensorParallelSize } from "./estimate/tensor-parallel";
 import { regionsNearestFirst } from "../taxonomy/regions";
 import { DEFAULT_TAXONOMY, Taxonomy, gpuModel } from "../taxonomy/taxonomy";
 import { WORKLOAD_CLASSES } from "../taxonomy/workload-class";
@@ -14,21 +11,14 @@ import { HOURS_PER_MONTH, round2, round4 } from "../plan/money";
 import { CONSTRAINTS, Constraint, MEMORY_CONSTRAINTS, ResolvedRequirements, scopeMiss, scopeMissed } from "./constraints";
 import { Candidate, Decision, JobRun, Rejection } from "./decision";
 import { InvalidRequirementError, NoFeasibleInstanceError } from "../validation/errors";
-import { EstimateTarget, MemoryEstimate, estimateMemory, fitsOnGpu } from "./memory-estimate";
-import { vllmServerDefaults } from "./estimate/inference-memory";
 import { DEFAULT_MIN_CLUSTER_NETWORK_GBPS } from "./estimate/interconnect";
-import { PrecisionVerdict, precisionSupport } from "./estimate/precision-support";
-import { ThroughputEstimate } from "./estimate/throughput";
-import { servingThroughput } from "./estimate/serving-throughput";
-import { JobEstimate, estimateJob } from "./estimate/training-time";
-import { LanguageModelSpec } from "../taxonomy/model-spec";
+import { fleetAtLoad } from "./estimate/throughput";
+import { JobEstimate, jobAt } from "./estimate/training-time";
 import { GpuModel } from "../taxonomy/gpu-model";
+import { MAX_AUTO_NODES, SizingStore, sizeOnNodes, sizeType, sizingKey, sizingStore } from "./size-type";
 import { resolveGpuName, resolveInstanceType, resolveModel } from "./resolve-names";
 import { SelectionRequirements } from "./requirements";
 import { spotClusterError, validateRequirements } from "./validate-requirements";
-
-/** Nodes the estimator may ask for when a full fine-tune or training run does not fit one node. */
-const MAX_AUTO_NODES = 64;
 
 interface Scored {
   readonly candidate: Candidate;
@@ -55,13 +45,15 @@ function choose(requirements: SelectionRequirements): SelectedInstance {
   const provisional = { ...resolved, escalated: true };
   const outOfScope = taxonomy.instanceTypes.map((spec) => scopeMissed(spec, provisional) !== undefined);
 
-  // Estimates depend only on how many GPUs share the model and the GPU's size class: each is computed once per decision.
-  const cache: EstimateCache = { memory: new Map(), precision: new Map() };
+  // Sizing depends on the model, the usage and the type, not on the work's size or the price: a catalog model's is
+  // kept across decisions (the default taxonomy's data never changes), anything else's within this decision.
+  const shared = taxonomy === DEFAULT_TAXONOMY && typeof requirements.model === "string" ? resolved.model?.name : undefined;
+  const store = sizingStore(shared, sizingKey(resolved));
   const candidates: Candidate[] = [];
-  taxonomy.instanceTypes.forEach((spec, i) => outOfScope[i] || candidates.push(toCandidate(spec, resolved, taxonomy, cache)));
+  taxonomy.instanceTypes.forEach((spec, i) => outOfScope[i] || candidates.push(toCandidate(spec, resolved, taxonomy, store)));
 
-  const memoryFits = candidates.some((c) => resolved.pool.has(c.gpu.name) && meetsAll(c, resolved, MEMORY_ONLY));
-  const final: ResolvedRequirements = { ...resolved, escalated: resolved.escalation.size > 0 && !memoryFits };
+  const escalated = resolved.escalation.size > 0 && !candidates.some((c) => resolved.pool.has(c.gpu.name) && meetsAll(c, resolved, MEMORY_ONLY));
+  const final: ResolvedRequirements = { ...resolved, escalated };
   const active = CONSTRAINTS.filter((k) => k.value(final) !== undefined);
   // Feasibility stops at the first miss; the words of every miss are written only when asked for (rejected, errors).
   const feasibleSet = new Set(candidates.filter((c) => meetsAll(c, final, active)));
@@ -70,7 +62,7 @@ function choose(requirements: SelectionRequirements): SelectedInstance {
   const order = decisionOrder(objective);
   const feasible = [...feasibleSet].sort(order);
 
-  if (feasible.length === 0) throw noFeasibleInstance(rejectionsInTableOrder(taxonomy, outOfScope, provisional, scored()), final, taxonomy);
+  if (feasible.length === 0) throw noFeasibleInstance(rejectionsInTableOrder(taxonomy, outOfScope, provisional, scored()), final, taxonomy, candidates);
 
   const chosen = feasible[0];
   const purchase = resolved.purchase;
@@ -224,71 +216,25 @@ function resolve(requirements: SelectionRequirements, taxonomy: Taxonomy): Resol
   };
 }
 
-interface EstimateCache {
-  readonly memory: Map<string, MemoryEstimate>;
-  readonly precision: Map<string, PrecisionVerdict>;
-}
-
-function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: Taxonomy, cache: EstimateCache): Candidate {
+function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: Taxonomy, store: SizingStore): Candidate {
   const gpu = gpuModel(taxonomy, spec.gpu);
   const fraction = spec.gpuFraction ?? 1;
-  const usableGiB = usableMemoryGiB(gpu, fraction);
-  const sized = sizeForModel(spec, gpu, usableGiB, r, cache);
-  let nodeCount = sized.nodeCount;
-  let memoryEstimate = sized.memoryEstimate;
+  const sized = sizeType(spec, gpu, r, store);
+  let { nodeCount, memoryEstimate } = sized;
   const price = instancePrice(spec, r.region);
   // Unpriced types (no public price known) rank last and the "price" constraint rejects them.
   const usdPerInstanceHour = price.usdPerInstanceHour ?? Number.POSITIVE_INFINITY;
-  let precision: PrecisionVerdict | undefined;
-  if (r.precision !== undefined) {
-    const key = gpu.name;
-    precision = cache.precision.get(key);
-    if (!precision) cache.precision.set(key, (precision = precisionSupport(r.precision, gpu, r.mode)));
-  }
-  const llm = r.model?.kind === "llm" ? r.model : undefined;
-  let throughput: ThroughputEstimate | undefined;
-  let throughputShortfall: string | undefined;
-  const usage = r.requirements.usage;
-  const layout = r.mode === "inference" ? layoutMiss(r.model, spec.gpuCount, usage) : undefined;
-  if (llm && r.mode === "inference" && memoryEstimate && precision && precision.support !== "unsupported" && !layout) {
-    const expectedHourly = expectedUsdPerInstanceHour({ usdPerInstanceHour, spotUsdPerInstanceHour: price.spotUsdPerInstanceHour }, r.purchase);
-    const sized = throughputOf(llm, spec, gpu, expectedHourly, memoryEstimate, precision, r);
-    if ("miss" in sized) throughputShortfall = sized.miss;
-    else throughput = sized;
-    // A target and no layout given: every tensor-parallel size that fits is tried, and the fastest instance kept.
-    const searchLayouts = r.throughput && usage?.engine !== "transformers" && usage?.tensorParallelSize === undefined && usage?.copiesPerInstance === undefined;
-    if (searchLayouts && spec.gpuCount > 1) {
-      for (const tp of layoutsToTry(llm, spec.gpuCount)) {
-        if (tp === memoryEstimate.gpuCount) continue;
-        const estimate = estimateOnGpus(llm, tp, spec, gpu, r, cache);
-        if (!fitsOnGpu(estimate, usableGiB)) continue;
-        const other = throughputOf(llm, spec, gpu, expectedHourly, estimate, precision, r);
-        if ("miss" in other || (throughput && other.outputTokensPerSecondPerReplica <= throughput.outputTokensPerSecondPerReplica)) continue;
-        [throughput, throughputShortfall, memoryEstimate] = [other, undefined, estimate];
-      }
-    }
-  }
+  const expectedHourly = expectedUsdPerInstanceHour({ usdPerInstanceHour, spotUsdPerInstanceHour: price.spotUsdPerInstanceHour }, r.purchase);
+  const throughput = sized.replica && fleetAtLoad(sized.replica, r.throughput, expectedHourly);
   let job: JobEstimate | undefined;
-  if (llm && r.trainingTokens !== undefined && r.mode !== "inference" && memoryEstimate) {
-    const jobOn = (nodes: number, e: MemoryEstimate) =>
-      estimateJob(llm, {
-        mode: r.mode as "lora" | "full",
-        trainingTokens: r.trainingTokens!,
-        gpu,
-        gpuFraction: fraction,
-        parallelism: { gpusPerNode: spec.gpuCount, nodes, intraNode: spec.gpuInterconnect, networkGbps: spec.networkGbps },
-        onDemandUsdPerHour: round4(usdPerInstanceHour * nodes),
-        weightsGiB: e.weightsTotalGiB,
-        minClusterGbps: r.minClusterNetworkGbps,
-        fp8: usage?.fp8Training === true,
-      });
-    job = jobOn(nodeCount, memoryEstimate);
+  if (sized.job) {
+    const tokens = r.trainingTokens!;
+    job = jobAt(sized.job, tokens, round4(usdPerInstanceHour * nodeCount));
     // A deadline: a type that can join a cluster grows to the fewest nodes that finish in time.
     if (r.maxHours !== undefined && job.hours > r.maxHours && r.requirements.nodes === undefined && canJoinCluster(spec, r)) {
-      for (let nodes = nodeCount + 1; nodes <= MAX_AUTO_NODES && job.hours > r.maxHours; nodes++) {
-        const e = estimateOnGpus(llm, gpusSharing(llm, spec.gpuCount * nodes, { ...usage, mode: r.mode }), spec, gpu, r, cache);
-        [nodeCount, memoryEstimate, job] = [nodes, e, jobOn(nodes, e)];
-      }
+      const nodes = nodesForDeadline(spec, gpu, r, store, nodeCount, r.maxHours);
+      const grown = sizeOnNodes(spec, gpu, r, store, nodes);
+      [nodeCount, memoryEstimate, job] = [nodes, grown.memoryEstimate, jobAt(grown.job, tokens, round4(usdPerInstanceHour * nodes))];
     }
   }
   const nodesUsdPerHour = usdPerInstanceHour * nodeCount;
@@ -311,110 +257,30 @@ function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: 
     preferenceRank: r.pool.get(spec.gpu) ?? (r.escalation.has(spec.gpu) ? r.pool.size : Number.MAX_SAFE_INTEGER),
     // Every field always present (undefined when absent): one object shape keeps the scan's property reads fast.
     memoryEstimate,
-    precision,
+    precision: sized.precision,
     throughput,
-    throughputShortfall,
+    throughputShortfall: sized.throughputShortfall,
     job,
     interconnectRank: sharded && spec.gpuCount > 1 && spec.gpuInterconnect === "PCIe" ? 1 : 0,
-    layoutMiss: layout,
+    layoutMiss: sized.layoutMiss,
   };
+}
+
+/**
+ * The fewest nodes (more than `fewest`) that finish a run by the deadline, at most MAX_AUTO_NODES. From two nodes up
+ * the MFU no longer changes with the count, so the steps' time falls as 1/nodes: the count follows from two nodes' speed.
+ */
+function nodesForDeadline(spec: InstanceTypeSpec, gpu: GpuModel, r: ResolvedRequirements, store: SizingStore, fewest: number, maxHours: number): number {
+  const two = sizeOnNodes(spec, gpu, r, store, 2).job;
+  const stepSeconds = maxHours * 3600 - two.startSeconds;
+  if (stepSeconds <= 0) return MAX_AUTO_NODES;
+  const needed = Math.ceil((2 * two.secondsPerToken * r.trainingTokens!) / stepSeconds - 1e-9);
+  return Math.min(MAX_AUTO_NODES, Math.max(fewest + 1, 2, needed));
 }
 
 /** Nodes of this type may be joined into one run: EFA at the bandwidth a multi-node run needs. */
 function canJoinCluster(spec: InstanceTypeSpec, r: ResolvedRequirements): boolean {
   return spec.efaInterfaces > 0 && spec.networkGbps >= (r.minClusterNetworkGbps ?? 0);
-}
-
-/** Tokens per second of one replica of this type, and the replicas a target needs, at the purchase option's price. */
-function throughputOf(
-  m: LanguageModelSpec,
-  spec: InstanceTypeSpec,
-  gpu: GpuModel,
-  usdPerInstanceHour: number,
-  e: MemoryEstimate,
-  precision: PrecisionVerdict,
-  r: ResolvedRequirements,
-) {
-  // One copy of the model runs on the GPUs the estimate spans; an instance with more runs several (data parallel).
-  const hw = { gpu, gpus: e.gpuCount, copies: spec.gpuCount / e.gpuCount, gpuFraction: spec.gpuFraction ?? 1, interconnect: spec.gpuInterconnect, usdPerInstanceHour };
-  return servingThroughput(m, r.requirements.usage ?? {}, e, precision, hw, estimateTarget(gpu, spec), r.throughput);
-}
-
-/** The memory estimate for one copy of the model on `gpus` GPUs of this type: computed once per decision (it depends only on the GPUs and the GPU's size class). */
-function estimateOnGpus(model: ModelSpec, gpus: number, spec: InstanceTypeSpec, gpu: GpuModel, r: ResolvedRequirements, cache: EstimateCache): MemoryEstimate {
-  const target = estimateTarget(gpu, spec);
-  const large = vllmServerDefaults(target) !== vllmServerDefaults(undefined);
-  const key = `${gpus}:${large}`;
-  let estimate = cache.memory.get(key);
-  if (!estimate) cache.memory.set(key, (estimate = estimateMemory(model, { ...r.requirements.usage, mode: r.mode }, gpus, target)));
-  return estimate;
-}
-
-/** What vLLM's defaults depend on: the GPU's memory and name. */
-function estimateTarget(gpu: GpuModel, spec: InstanceTypeSpec): EstimateTarget {
-  return { memoryGiB: usableMemoryGiB(gpu, spec.gpuFraction ?? 1), name: gpu.name };
-}
-
-/**
- * Nodes and estimate for one instance type. Inference and LoRA shard over one node's GPUs; a full
- * fine-tune that does not fit one node grows to the fewest EFA-connected nodes that hold it (the
- * minClusterNetworkGbps constraint then says whether those nodes may be joined).
- */
-function sizeForModel(
-  spec: InstanceTypeSpec,
-  gpu: GpuModel,
-  usableGiB: number,
-  r: ResolvedRequirements,
-  cache: EstimateCache,
-): { nodeCount: number; memoryEstimate?: MemoryEstimate } {
-  const fixedNodes = r.requirements.nodes;
-  const model = r.model;
-  if (!model) return { nodeCount: fixedNodes ?? 1 };
-  const usage = { ...r.requirements.usage, mode: r.mode };
-  const estimateOn = (nodes: number) => estimateOnGpus(model, gpusSharing(model, spec.gpuCount * nodes, usage), spec, gpu, r, cache);
-  if (fixedNodes !== undefined) return { nodeCount: fixedNodes, memoryEstimate: estimateOn(fixedNodes) };
-  let estimate = estimateOn(1);
-  if (r.mode !== "full" || fitsOnGpu(estimate, usableGiB) || spec.efaInterfaces === 0) return { nodeCount: 1, memoryEstimate: estimate };
-  for (let nodes = 2; nodes <= MAX_AUTO_NODES; nodes++) {
-    estimate = estimateOn(nodes);
-    if (fitsOnGpu(estimate, usableGiB)) return { nodeCount: nodes, memoryEstimate: estimate };
-  }
-  return { nodeCount: 1, memoryEstimate: estimateOn(1) };
-}
-
-/**
- * The GPUs one copy of the model spans: a diffusion pipeline runs whole on one GPU; a serving engine splits a language
- * model over the usage's tensorParallelSize (or the GPUs over its copiesPerInstance), else the largest tensor-parallel
- * size the attention heads allow (the rest run further copies); training and transformers shard over all of them.
- */
-function gpusSharing(model: ModelSpec, gpus: number, usage: ModelUsage): number {
-  if (model.kind === "diffusion") return 1;
-  if (usage.mode !== "inference" || usage.engine === "transformers") return gpus;
-  if (usage.tensorParallelSize !== undefined) return usage.tensorParallelSize;
-  if (usage.copiesPerInstance !== undefined) return Math.max(1, Math.floor(gpus / usage.copiesPerInstance));
-  return vllmTensorParallelSize(model.attentionHeads, gpus);
-}
-
-/** Why an instance cannot run the usage's layout (tensor-parallel size × copies), if it cannot. */
-function layoutMiss(model: ModelSpec | undefined, gpus: number, usage: ModelUsage | undefined): string | undefined {
-  if (!usage || model?.kind !== "llm" || (usage.tensorParallelSize === undefined && usage.copiesPerInstance === undefined)) return undefined;
-  const tp = usage.tensorParallelSize ?? gpus / usage.copiesPerInstance!;
-  const copies = usage.copiesPerInstance ?? gpus / tp;
-  if (!Number.isInteger(tp) || !Number.isInteger(copies) || tp * copies !== gpus) {
-    return `${gpus} GPU${gpus > 1 ? "s" : ""} cannot run ${usage.copiesPerInstance ?? "whole"} cop${copies === 1 ? "y" : "ies"} at tensor-parallel size ${usage.tensorParallelSize ?? "any"}`;
-  }
-  if (model.attentionHeads % tp !== 0) return `tensor-parallel size ${tp} does not divide ${model.name}'s ${model.attentionHeads} attention heads`;
-  return undefined;
-}
-
-/**
- * With a throughput target and no layout given, the tensor-parallel sizes worth trying on `gpus` GPUs: each divides
- * the GPUs and the attention heads (8 copies of an 8B model on p5.48xlarge make more tokens than one copy on 8 GPUs).
- */
-function layoutsToTry(model: LanguageModelSpec, gpus: number): number[] {
-  const sizes: number[] = [];
-  for (let tp = 1; tp <= gpus; tp++) if (gpus % tp === 0 && model.attentionHeads % tp === 0) sizes.push(tp);
-  return sizes;
 }
 
 const MEMORY_ONLY: readonly Constraint[] = CONSTRAINTS.filter((k) => MEMORY_CONSTRAINTS.has(k.name));
@@ -513,7 +379,7 @@ function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objectiv
   const t = chosen.throughput;
   if (t) {
     parts.push(
-      `${t.outputTokensPerSecondPerReplica} output tokens/s per replica (${t.sequencesPerReplica} sequences, ${t.outputTokensPerSecondPerStream} tokens/s each, bound by ${t.boundBy})` +
+      `${t.outputTokensPerSecondPerReplica} output tokens/s per replica (${t.sequencesPerReplica} sequence${t.sequencesPerReplica === 1 ? "" : "s"}, ${t.outputTokensPerSecondPerStream} tokens/s each, bound by ${t.boundBy})` +
         `${r.throughput ? `, ${t.replicas} replica${t.replicas > 1 ? "s" : ""} for ${r.throughput.outputTokensPerSecond} tokens/s ($${chosen.onDemandUsdPerHour.toFixed(2)}/h on-demand for the fleet)` : ""}, $${t.usdPerMillionOutputTokens} per million output tokens`,
     );
   }
@@ -538,8 +404,13 @@ const HOW: Readonly<Record<Objective, (workload: string) => string>> = {
 
 /** Constraints on how a type is built rather than how big it is: the ones to name when a right-sized type misses only them. */
 const BLAMED_FIRST: ReadonlySet<string> = new Set(["interconnect", "minClusterNetworkGbps", "precision", "throughput"]);
+/**
+ * What the model needs is not a limit anyone set: it is named only when no type misses a limit alone. The 405B model
+ * under a $10/h ceiling fails on the ceiling (p5en holds it), not on the model.
+ */
+const BLAMED_LAST: ReadonlySet<string> = new Set(["model"]);
 
-function noFeasibleInstance(all: readonly Rejection[], r: ResolvedRequirements, taxonomy: Taxonomy): NoFeasibleInstanceError {
+function noFeasibleInstance(all: readonly Rejection[], r: ResolvedRequirements, taxonomy: Taxonomy, candidates: readonly Candidate[]): NoFeasibleInstanceError {
   const specOf = new Map(taxonomy.instanceTypes.map((t) => [t.instanceType, t]));
   // Blame the constraint that alone rules out the most candidates; failing that, the most frequent miss.
   const inPool = all.filter((s) => !s.misses.some((m) => m.constraint === "gpus" || m.constraint === "legacy" || m.constraint === "instanceType"));
@@ -550,7 +421,8 @@ function noFeasibleInstance(all: readonly Rejection[], r: ResolvedRequirements, 
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || CONSTRAINTS.findIndex((k) => k.name === a[0]) - CONSTRAINTS.findIndex((k) => k.name === b[0]));
   };
   // A type that is right in every way but its links or its precision is the nearest miss: those are blamed before sizes.
-  const sole = tally(relevant.filter((s) => s.misses.length === 1)).sort((a, b) => Number(BLAMED_FIRST.has(b[0])) - Number(BLAMED_FIRST.has(a[0])));
+  const rank = (name: string) => (BLAMED_FIRST.has(name) ? 0 : BLAMED_LAST.has(name) ? 2 : 1);
+  const sole = tally(relevant.filter((s) => s.misses.length === 1)).sort((a, b) => rank(a[0]) - rank(b[0]));
   const constraintName = (sole[0] ?? tally(relevant)[0])[0];
   const constraint = CONSTRAINTS.find((k) => k.name === constraintName)!;
   const price = (name: string) => specOf.get(name)!.usdPerInstanceHour ?? Number.POSITIVE_INFINITY;
@@ -564,8 +436,27 @@ function noFeasibleInstance(all: readonly Rejection[], r: ResolvedRequirements, 
   if (constraintName === "region" && region) {
     const offering = new Set(relevant.filter((s) => s.misses.every((m) => m.constraint === "region")).flatMap((s) => specOf.get(s.instanceType)!.regions));
     if (offering.size) hint = `Regions that offer a suitable type, nearest first: ${regionsNearestFirst(region, [...offering]).join(", ")}.`;
+  } else {
+    hint = cheapestFix(relevant, constraintName, candidates);
   }
   return new NoFeasibleInstanceError(constraintName, constraint.value(r), nearest, hint);
+}
+
+/**
+ * What satisfying the rest would take: the cheapest type that misses only the blamed constraint, or, for a deadline,
+ * the fastest plan (a cheaper one would be slower still).
+ */
+function cheapestFix(rejections: readonly Rejection[], constraint: string, candidates: readonly Candidate[]): string | undefined {
+  const only = new Set(rejections.filter((s) => s.misses.length === 1 && s.misses[0].constraint === constraint).map((s) => s.instanceType));
+  const deadline = constraint === "maxHours";
+  const measure = (c: Candidate) => (deadline ? c.job!.hours : c.onDemandUsdPerHour);
+  const best = candidates.filter((c) => only.has(c.instanceType)).sort((a, b) => measure(a) - measure(b) || (a.instanceType < b.instanceType ? -1 : 1))[0];
+  if (!best) return undefined;
+  const instances = best.nodeCount * best.replicas;
+  const what = `${instances > 1 ? `${instances} × ` : ""}${best.instanceType} (${gpusLabel(best.gpuCount, best.gpuFraction, best.gpu.name)}), $${best.onDemandUsdPerHour.toFixed(2)}/h on-demand`;
+  if (deadline) return `The fastest plan that meets every other requirement takes ${best.job!.hours} h: ${what}.`;
+  const miss = rejections.find((s) => s.instanceType === best.instanceType)!.misses[0].reason;
+  return `The cheapest type that meets every other requirement: ${what}; it misses only this one: ${miss}.`;
 }
 
 /** What one instance is expected to cost bought this way: the spot estimate on spot where known, else on-demand. */

@@ -73,9 +73,10 @@ export class UnknownGpuError extends GpuWorkloadsError {
     readonly property: string,
     /** The name given. */
     readonly value: string,
-    /** Up to two known GPUs closest to it ("did you mean"), closest first; may be empty. */
+    /** Known GPUs closest to it ("did you mean"), closest first, or a family's members for its stem ("A100"); may be empty. */
     readonly suggestions: readonly string[],
-    known: readonly string[],
+    /** Every GPU of the taxonomy, by canonical name. */
+    readonly known: readonly string[],
   ) {
     super(
       "UnknownGpu",

@@ -54,13 +54,29 @@ describe("select", () => {
     expect(exitCode).toBe(0);
     expect(stdout).toMatch(/^realtime-inference: g5.xlarge — 1× A10G per instance, on-demand\n/);
     expect(stdout).toMatch(/Cost in us-east-1 \(no --region given\): per instance \$1.006\/hour on-demand \(spot \$0.436\)/);
-    expect(stdout).toMatch(/Alternatives \(\d+, best first\):\ninstance +GPUs +\$\/inst-h +spot\n-+/);
-    expect(stdout).toMatch(/^g5.2xlarge +1× A10G +\$1.212 +\$0.504$/m);
-    expect(stdout).toMatch(/Rejected \(\d+\):/);
-    // Clusters among the alternatives: their nodes and the price of all of them.
+    // Sorted by a column that is shown (the objective's), the best few, and rejections counted by reason.
+    expect(stdout).toMatch(/Alternatives \(21\), best first by the on-demand \$\/h of all its instances; the best 5 shown \(--verbose\n  for all\):\ninstance +GPUs +\$\/h all +\$\/inst-h +spot\n-+/);
+    expect(stdout).toMatch(/^g5.2xlarge +1× A10G +\$1.212 +\$1.212 +\$0.504$/m);
+    expect(stdout).toMatch(/^Rejected \(43\): 37 by gpus, 6 by price\. --verbose lists each with why\.$/m);
+    const lines = stdout.trimEnd().split("\n");
+    expect(lines.length).toBeLessThanOrEqual(24);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(100);
+    const verbose = runCli(["select", "--workload", "realtime-inference", "--verbose"]).stdout;
+    expect(verbose).toMatch(/^Alternatives \(21\), best first by the on-demand \$\/h of all its instances:$/m);
+    expect(verbose).toMatch(/^Rejected \(43\):\ninstance +ruled out by +why\n/m);
+    expect(verbose.match(/^\S+ +gpus +\S/gm)).toHaveLength(37);
+    // Clusters among the alternatives: their nodes; ranked by USD per TFLOPS-hour, which is shown.
     expect(runCli(["select", "--workload", "training", "--model", "llama-3.1-70b", "--mode", "full"]).stdout).toMatch(
-      /\ninstance +GPUs +\$\/inst-h +spot +nodes +\$\/h all nodes\n/,
+      /\ninstance +GPUs +\$\/TFLOPS-h +\$\/inst-h +spot +nodes\n/,
     );
+  });
+
+  test("alternatives are in the order of the column they are ranked by", () => {
+    const text = runCli(["select", "--workload", "fine-tuning", "--model", "llama-3.1-8b", "--training-tokens", "100000000", "--verbose"]).stdout;
+    const rows = text.slice(text.indexOf("$/job")).split("\n").slice(2).filter((l) => /^\S+\.\S+ /.test(l));
+    const dollars = rows.map((l) => Number(l.split(/ {2,}/)[2].replace(/[$,]/g, "")));
+    expect(dollars.length).toBeGreaterThan(5);
+    expect(dollars).toEqual([...dollars].sort((a, b) => a - b));
   });
 });
 
@@ -93,7 +109,7 @@ describe("catalog, gpus, estimate", () => {
 describe("sizing by the work from the command line", () => {
   test("select --throughput prints tokens/s, replicas and USD per million tokens, and a replicas column", () => {
     const text = runCli(["select", "--workload", "realtime-inference", "--model", "llama-3.1-8b", "--throughput", "2000", "--min-stream-tokens", "25"]).stdout.replace(/\n  (?=\S)/g, " ");
-    expect(text).toMatch(/^Throughput: [\d.]+ output tokens\/s per replica \(\d+ sequences at [\d.]+ tokens\/s each, bound by memory bandwidth\); \d+ replica\(s\)/m);
+    expect(text).toMatch(/^Throughput: [\d.]+ output tokens\/s per replica \(\d+ sequences at [\d.]+ tokens\/s each, bound by memory bandwidth\); \d+ replicas;/m);
     expect(text).toMatch(/replicas +tok\/s\/replica +\$\/M tokens/);
     const { doc } = json(["select", "--workload", "realtime-inference", "--model", "llama-3.1-8b", "--throughput", "2000"]);
     expect(doc.objective).toBe("throughput-cost");

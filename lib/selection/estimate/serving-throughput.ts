@@ -4,7 +4,7 @@ import { SERVING_ENGINES } from "./engines";
 import { ServerGpu, ServingEngine, serverMaxNumSeqs } from "./engines/serving-engine";
 import { kvValueBytes } from "./inference-memory";
 import { PrecisionVerdict } from "./precision-support";
-import { ReplicaHardware, Roofline, ThroughputEstimate, ThroughputTarget, estimateThroughput } from "./throughput";
+import { ReplicaHardware, ReplicaSpeed, Roofline, ThroughputEstimate, ThroughputTarget, fleetAtLoad, replicaSpeed } from "./throughput";
 
 /** Paged KV caches hand out blocks of 16 tokens (vLLM's and TensorRT-LLM's default block size; SGLang's pages are 1). */
 const KV_BLOCK_TOKENS = 16;
@@ -34,6 +34,22 @@ export function servingThroughput(
   target: ThroughputTarget | undefined,
   engine: ServingEngine = SERVING_ENGINES[usage.engine ?? "vllm"],
 ): ThroughputEstimate | { readonly miss: string } {
+  const replica = servingReplica(model, usage, memory, verdict, hw, server, target !== undefined, target?.minTokensPerSecondPerStream, engine);
+  return "miss" in replica ? replica : fleetAtLoad(replica, target, hw.usdPerInstanceHour);
+}
+
+/** The replica part of {@link servingThroughput}: what does not depend on the target's size or the price. */
+export function servingReplica(
+  model: LanguageModelSpec,
+  usage: ModelUsage,
+  memory: ServerMemory,
+  verdict: PrecisionVerdict,
+  hw: ReplicaHardware,
+  server: ServerGpu,
+  forTarget: boolean,
+  floor: number | undefined,
+  engine: ServingEngine = SERVING_ENGINES[usage.engine ?? "vllm"],
+): ReplicaSpeed | { readonly miss: string } {
   const outputTokens = usage.outputTokens ?? defaultOutputTokens(memory.contextTokens);
   const shape = { promptTokens: memory.contextTokens - outputTokens, outputTokens };
   const roofline = new Roofline(model, memory.precision, verdict, hw, engine, kvValueBytes(memory.precision, usage.kvCachePrecision));
@@ -43,8 +59,8 @@ export function servingThroughput(
   const maxNumSeqs = serverMaxNumSeqs(engine, { maxNumSeqs: usage.maxNumSeqs, concurrency: memory.concurrency }, server);
   const held = Math.floor((roomGiB * GIB) / roofline.kvBytesPerSequencePerGpu(heldTokens));
   const fit = Math.max(0, engine.pagedKvCache ? Math.min(held, maxNumSeqs) : held);
-  if (target && fit < 1) return { miss: "no sequence fits beside the weights" };
+  if (forTarget && fit < 1) return { miss: "no sequence fits beside the weights" };
   // A paged server runs the sequences sent to it that its cache holds; the rest wait.
   const given = engine.pagedKvCache ? Math.max(1, Math.min(memory.concurrency, fit)) : memory.concurrency;
-  return estimateThroughput(roofline, shape, { given, fit: Math.max(fit, 1) }, target);
+  return replicaSpeed(roofline, shape, { given, fit: Math.max(fit, 1) }, forTarget, floor);
 }

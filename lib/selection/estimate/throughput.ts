@@ -166,6 +166,31 @@ export class Roofline {
 }
 
 /**
+ * What one replica does whatever the fleet's size: its batch, speed and prefill. It does not depend on the target's
+ * tokens per second or the price, so selection keeps it across decisions; {@link fleetAtLoad} sizes a fleet from it.
+ */
+export interface ReplicaSpeed {
+  readonly roofline: Roofline;
+  readonly shape: RequestShape;
+  /** Sequences per copy the replica runs. */
+  readonly batch: number;
+  /** Sequences per copy its memory holds. */
+  readonly fit: number;
+  /** Output tokens per second of the replica at `batch`. */
+  readonly perReplica: number;
+  /** Output tokens per second of a busy replica (every sequence its memory holds): what a fleet without target costs per token. */
+  readonly busyPerReplica: number;
+  readonly stepSeconds: number;
+  readonly boundBy: "memory bandwidth" | "compute";
+  readonly prefillSeconds: number;
+  readonly averageContext: number;
+  /** The stream floor the batch keeps, if any. */
+  readonly floor?: number;
+  /** True when sized for a target (each copy runs what memory holds), false for the usage's concurrency. */
+  readonly forTarget: boolean;
+}
+
+/**
  * Throughput of one replica (an instance: `copies` copies of the model side by side) running `sequences` requests per
  * copy at a time: each request's prompt is prefilled, then its output decoded; output tokens per second count both.
  * With a target, each copy runs as many sequences as its memory holds and the stream floor allows, and the fleet is
@@ -178,10 +203,21 @@ export function estimateThroughput(
   sequences: { readonly given: number; readonly fit: number },
   target: ThroughputTarget | undefined,
 ): ThroughputEstimate | { readonly miss: string } {
+  const replica = replicaSpeed(roofline, shape, sequences, target !== undefined, target?.minTokensPerSecondPerStream);
+  return "miss" in replica ? replica : fleetAtLoad(replica, target, roofline.hw.usdPerInstanceHour);
+}
+
+/** One replica's batch and speed: the usage's sequences, or for a target what memory holds and the stream floor allows. */
+export function replicaSpeed(
+  roofline: Roofline,
+  shape: RequestShape,
+  sequences: { readonly given: number; readonly fit: number },
+  forTarget: boolean,
+  floor: number | undefined,
+): ReplicaSpeed | { readonly miss: string } {
   const averageContext = shape.promptTokens + shape.outputTokens / 2;
   const speed = (batch: number) => 1 / roofline.decodeStep(batch, averageContext).seconds;
-  let batch = target ? sequences.fit : sequences.given;
-  const floor = target?.minTokensPerSecondPerStream;
+  let batch = forTarget ? sequences.fit : sequences.given;
   if (floor !== undefined) {
     if (speed(1) < floor) return { miss: `${round1(speed(1))} tokens/s per stream at most, below the ${floor} asked (throughput.minTokensPerSecondPerStream)` };
     // Per-stream speed falls as the batch grows: the largest batch that keeps the floor.
@@ -199,37 +235,83 @@ export function estimateThroughput(
   const perReplicaAt = (b: number) => (hw.copies * b * shape.outputTokens) / (b * prefill + shape.outputTokens * roofline.decodeStep(b, averageContext).seconds);
   const step = roofline.decodeStep(batch, averageContext);
   const perReplica = perReplicaAt(batch);
-  const replicas = target ? Math.ceil(target.outputTokensPerSecond / perReplica) : 1;
-  const tokensPerHour = (target ? target.outputTokensPerSecond : perReplicaAt(Math.max(sequences.fit, batch))) * 3600;
-  const engine = roofline.engine.displayName;
-  // Words are written on first read: most candidates' never are.
-  let words: string[] | undefined;
+  const busy = Math.max(sequences.fit, batch);
   return {
-    sequencesPerReplica: hw.copies * batch,
-    copiesPerReplica: hw.copies,
-    tensorParallelSize: hw.gpus,
-    outputTokensPerSecondPerReplica: round1(perReplica),
-    outputTokensPerSecondPerStream: round1(1 / step.seconds),
-    prefillTokensPerSecond: Math.round((hw.copies * shape.promptTokens) / prefill),
-    timeToFirstTokenSeconds: Math.round(prefill * 1000) / 1000,
+    roofline,
+    shape,
+    batch,
+    fit: sequences.fit,
+    perReplica,
+    busyPerReplica: busy === batch ? perReplica : perReplicaAt(busy),
+    stepSeconds: step.seconds,
     boundBy: step.boundBy,
-    replicas,
-    usdPerMillionOutputTokens: Math.round(((replicas * hw.usdPerInstanceHour) / tokensPerHour) * 1e6 * 1000) / 1000,
-    get assumptions() {
-      return (words ??= [
-      `${engine}: requests of ${shape.promptTokens} prompt + ${shape.outputTokens} output tokens (usage.outputTokens); each prompt prefilled in ${Math.round(prefill * 1000)} ms, then decoded`,
-      `decode step: weights${roofline.model.moe ? " (the experts a step's tokens touch)" : ""} and ${batch} × ${Math.round(averageContext)} tokens of KV cache at ${roofline.kvBytesPerValue} B per value, read at ${roofline.engine.speed.bandwidthUtilization * 100}% of ${round1(hw.gpu.memoryBandwidthGBps * hw.gpuFraction)} GB/s per GPU` +
+    prefillSeconds: prefill,
+    averageContext,
+    floor,
+    forTarget,
+  };
+}
+
+/** The fleet a target needs of this replica (one without), and its USD per million output tokens at `usdPerInstanceHour`. */
+export function fleetAtLoad(r: ReplicaSpeed, target: ThroughputTarget | undefined, usdPerInstanceHour: number): ThroughputEstimate {
+  return new FleetAtLoad(r, target, usdPerInstanceHour);
+}
+
+/** A ThroughputEstimate whose words are written when read (a decision builds one per candidate; few are read). */
+class FleetAtLoad implements ThroughputEstimate {
+  readonly sequencesPerReplica: number;
+  readonly copiesPerReplica: number;
+  readonly tensorParallelSize: number;
+  readonly outputTokensPerSecondPerReplica: number;
+  readonly outputTokensPerSecondPerStream: number;
+  readonly prefillTokensPerSecond: number;
+  readonly timeToFirstTokenSeconds: number;
+  readonly boundBy: "memory bandwidth" | "compute";
+  readonly replicas: number;
+  readonly usdPerMillionOutputTokens: number;
+  readonly #replica: ReplicaSpeed;
+  readonly #target: ThroughputTarget | undefined;
+  readonly #usdPerInstanceHour: number;
+
+  constructor(r: ReplicaSpeed, target: ThroughputTarget | undefined, usdPerInstanceHour: number) {
+    const hw = r.roofline.hw;
+    const replicas = target ? Math.ceil(target.outputTokensPerSecond / r.perReplica) : 1;
+    const tokensPerHour = (target ? target.outputTokensPerSecond : r.busyPerReplica) * 3600;
+    this.sequencesPerReplica = hw.copies * r.batch;
+    this.copiesPerReplica = hw.copies;
+    this.tensorParallelSize = hw.gpus;
+    this.outputTokensPerSecondPerReplica = round1(r.perReplica);
+    this.outputTokensPerSecondPerStream = round1(1 / r.stepSeconds);
+    this.prefillTokensPerSecond = Math.round((hw.copies * r.shape.promptTokens) / r.prefillSeconds);
+    this.timeToFirstTokenSeconds = Math.round(r.prefillSeconds * 1000) / 1000;
+    this.boundBy = r.boundBy;
+    this.replicas = replicas;
+    this.usdPerMillionOutputTokens = Math.round(((replicas * usdPerInstanceHour) / tokensPerHour) * 1e6 * 1000) / 1000;
+    this.#replica = r;
+    this.#target = target;
+    this.#usdPerInstanceHour = usdPerInstanceHour;
+  }
+
+  get assumptions(): readonly string[] {
+    const { roofline, shape, batch, prefillSeconds: prefill, averageContext, floor } = this.#replica;
+    const [hw, target, engine] = [roofline.hw, this.#target, roofline.engine];
+    return [
+      `${engine.displayName}: requests of ${shape.promptTokens} prompt + ${shape.outputTokens} output tokens (usage.outputTokens); each prompt prefilled in ${Math.round(prefill * 1000)} ms, then decoded`,
+      `decode step: weights${roofline.model.moe ? " (the experts a step's tokens touch)" : ""} and ${batch} × ${Math.round(averageContext)} tokens of KV cache at ${roofline.kvBytesPerValue} B per value, read at ${engine.speed.bandwidthUtilization * 100}% of ${round1(hw.gpu.memoryBandwidthGBps * hw.gpuFraction)} GB/s per GPU` +
         (hw.gpus > 1 ? `, tensor parallel over ${hw.gpus} GPUs on ${hw.interconnect} (two all-reduces per layer)` : "") +
-        `, plus ${roofline.engine.speed.stepOverheadSeconds * 1000} ms of engine overhead per step`,
-      `compute at up to ${roofline.engine.speed.computeUtilization * 100}% of dense peak, less on small batches`,
+        `, plus ${engine.speed.stepOverheadSeconds * 1000} ms of engine overhead per step`,
+      `compute at up to ${engine.speed.computeUtilization * 100}% of dense peak, less on small batches`,
       ...(hw.copies > 1 ? [`${hw.copies} copies of the model per instance, each on ${hw.gpus} GPU${hw.gpus > 1 ? "s" : ""}, side by side (data parallel)`] : []),
       target
-        ? `${batch} sequences per copy (what memory holds${floor !== undefined ? ` and the ${floor} tokens/s stream floor allows` : ""}); ${replicas} replica(s) for ${target.outputTokensPerSecond} output tokens/s; USD per million tokens at that load`
-        : `${batch} sequence(s) in flight per copy (usage.concurrency); USD per million tokens at full load (${Math.max(sequences.fit, batch)} sequences per copy)`,
-      `USD per million tokens at ${hw.usdPerInstanceHour.toFixed(4)} $/h per instance (the purchase option's price)`,
-      ]);
-    },
-  };
+        ? `${batch} sequences per copy (what memory holds${floor !== undefined ? ` and the ${floor} tokens/s stream floor allows` : ""}); ${this.replicas} replica(s) for ${target.outputTokensPerSecond} output tokens/s; USD per million tokens at that load`
+        : `${batch} sequence(s) in flight per copy (usage.concurrency); USD per million tokens at full load (${Math.max(this.#replica.fit, batch)} sequences per copy)`,
+      `USD per million tokens at ${this.#usdPerInstanceHour.toFixed(4)} $/h per instance (the purchase option's price)`,
+    ];
+  }
+
+  toJSON(): ThroughputEstimate {
+    return { ...this, assumptions: this.assumptions };
+  }
 }
 
 /** One decimal: how tokens per second, GB/s and GiB are shown. */

@@ -46,27 +46,79 @@ export interface JobSetup {
   readonly fp8?: boolean;
 }
 
+/** How fast a run goes on its hardware, whatever its length and price: selection keeps it across decisions. */
+export interface JobSpeed {
+  readonly flopsPerToken: number;
+  readonly mfu: number;
+  /** Seconds of training steps per token processed. */
+  readonly secondsPerToken: number;
+  /** Seconds before the first step. */
+  readonly startSeconds: number;
+  /** The words of the FLOPs, the MFU and the start, without the token count. */
+  readonly words: { readonly flops: string; readonly mfu: string; readonly start: string };
+}
+
 export function estimateJob(m: LanguageModelSpec, s: JobSetup): JobEstimate {
-  const flopsPerToken = Math.round(FLOPS_PER_TOKEN_PER_PARAM[s.mode] * activeParams(m));
+  return jobAt(jobSpeed(m, s), s.trainingTokens, s.onDemandUsdPerHour);
+}
+
+/** The speed of a run of `m` on the setup's hardware (its tokens and price are not read). */
+export function jobSpeed(m: LanguageModelSpec, s: Omit<JobSetup, "trainingTokens" | "onDemandUsdPerHour">): JobSpeed {
+  const active = activeParams(m);
+  const flopsPerToken = Math.round(FLOPS_PER_TOKEN_PER_PARAM[s.mode] * active);
   const { mfu, links } = trainingMfu(s.gpu, s.parallelism, s.minClusterGbps, s.fp8);
   const gpus = s.parallelism.gpusPerNode * s.parallelism.nodes * s.gpuFraction;
-  const stepSeconds = (flopsPerToken * s.trainingTokens) / (gpus * s.gpu.bf16Tflops * 1e12 * mfu);
   const startSeconds = jobStartSeconds(s.weightsGiB);
-  const hours = (stepSeconds + startSeconds) / 3600;
   return {
-    trainingTokens: s.trainingTokens,
     flopsPerToken,
     mfu,
-    startHours: round2(startSeconds / 3600),
-    hours: round2(hours),
-    usdPerJob: round2(hours * s.onDemandUsdPerHour),
-    get assumptions() {
-      return [
-        `${FLOPS_PER_TOKEN_PER_PARAM[s.mode]} × ${(activeParams(m) / 1e9).toFixed(2)} B FLOPs per token (${s.mode === "full" ? "full training" : "LoRA: no weight gradients for frozen weights"}) × ${s.trainingTokens.toExponential(2)} tokens`,
-        `${Math.round(mfu * 100)}% MFU of ${gpus} × ${s.gpu.bf16Tflops} dense BF16 TFLOPS (${links})`,
-        `${Math.round(startSeconds / 60)} min before the first step on every run: boot, a 30 GiB image, ${Math.ceil(s.weightsGiB)} GiB of weights`,
-        "on-demand price of every node for the whole run; data loading, evaluation and checkpoints not counted",
-      ];
+    secondsPerToken: flopsPerToken / (gpus * s.gpu.bf16Tflops * 1e12 * mfu),
+    startSeconds,
+    words: {
+      flops: `${FLOPS_PER_TOKEN_PER_PARAM[s.mode]} × ${(active / 1e9).toFixed(2)} B FLOPs per token (${s.mode === "full" ? "full training" : "LoRA: no weight gradients for frozen weights"})`,
+      mfu: `${Math.round(mfu * 100)}% MFU of ${gpus} × ${s.gpu.bf16Tflops} dense BF16 TFLOPS (${links})`,
+      start: `${Math.round(startSeconds / 60)} min before the first step on every run: boot, a 30 GiB image, ${Math.ceil(s.weightsGiB)} GiB of weights`,
     },
   };
+}
+
+/** A run of `trainingTokens` at this speed, its nodes costing `onDemandUsdPerHour` together. */
+export function jobAt(speed: JobSpeed, trainingTokens: number, onDemandUsdPerHour: number): JobEstimate {
+  return new JobAt(speed, trainingTokens, onDemandUsdPerHour);
+}
+
+/** A JobEstimate whose words are written when read (a decision builds one per candidate; few are read). */
+class JobAt implements JobEstimate {
+  readonly trainingTokens: number;
+  readonly flopsPerToken: number;
+  readonly mfu: number;
+  readonly startHours: number;
+  readonly hours: number;
+  readonly usdPerJob: number;
+  readonly #speed: JobSpeed;
+
+  constructor(speed: JobSpeed, trainingTokens: number, onDemandUsdPerHour: number) {
+    const hours = (speed.secondsPerToken * trainingTokens + speed.startSeconds) / 3600;
+    this.trainingTokens = trainingTokens;
+    this.flopsPerToken = speed.flopsPerToken;
+    this.mfu = speed.mfu;
+    this.startHours = round2(speed.startSeconds / 3600);
+    this.hours = round2(hours);
+    this.usdPerJob = round2(hours * onDemandUsdPerHour);
+    this.#speed = speed;
+  }
+
+  get assumptions(): readonly string[] {
+    const words = this.#speed.words;
+    return [
+      `${words.flops} × ${this.trainingTokens.toExponential(2)} tokens`,
+      words.mfu,
+      words.start,
+      "on-demand price of every node for the whole run; data loading, evaluation and checkpoints not counted",
+    ];
+  }
+
+  toJSON(): JobEstimate {
+    return { ...this, assumptions: this.assumptions };
+  }
 }
