@@ -1,19 +1,31 @@
 import { ownValue } from "../validation/allowed-values";
 import { GpuWorkloadsError, InvalidRequirementError, NoFeasibleInstanceError, UnknownGpuError } from "../validation/errors";
 import { ParsedFlags, parseFlags } from "./args";
-import { catalogCommand } from "./catalog-command";
 import { Command } from "./command";
-import { estimateCommand } from "./estimate-command";
-import { gpusCommand } from "./gpus-command";
 import { commandHelp, overview } from "./help";
 import { inertJson, inertLine, inertText } from "./inert-text";
-import { modelsCommand } from "./models-command";
-import { reportCommand } from "./report-command";
-import { selectCommand } from "./select-command";
 import { packageVersion } from "./version";
 
-/** Every command the CLI answers. */
-export const COMMANDS: readonly Command[] = [gpusCommand, catalogCommand, modelsCommand, selectCommand, estimateCommand, reportCommand];
+/**
+ * Every command the CLI answers, in the help's order, each loaded only when it runs (or the overview lists them all):
+ * select need not load report's plan reader, nor report the selection.
+ */
+const LOADERS: Readonly<Record<string, () => Command>> = {
+  gpus: () => (require("./gpus-command") as typeof import("./gpus-command")).gpusCommand,
+  catalog: () => (require("./catalog-command") as typeof import("./catalog-command")).catalogCommand,
+  models: () => (require("./models-command") as typeof import("./models-command")).modelsCommand,
+  select: () => (require("./select-command") as typeof import("./select-command")).selectCommand,
+  estimate: () => (require("./estimate-command") as typeof import("./estimate-command")).estimateCommand,
+  report: () => (require("./report-command") as typeof import("./report-command")).reportCommand,
+};
+
+/** The commands' names, in the help's order. */
+export const COMMAND_NAMES: readonly string[] = Object.keys(LOADERS);
+
+/** Every command, loaded. */
+export function allCommands(): readonly Command[] {
+  return COMMAND_NAMES.map((name) => LOADERS[name]());
+}
 
 /** What one run of the CLI prints and how it exits. */
 export interface CliResult {
@@ -34,7 +46,7 @@ export function runCli(argv: readonly string[]): CliResult {
   const [name, ...rest] = argv;
   const json = rest.includes("--json");
   if (name === undefined || name === "--help" || name === "-h" || (name === "help" && rest.length === 0)) {
-    return { exitCode: 0, stdout: overview(COMMANDS), stderr: "" };
+    return { exitCode: 0, stdout: overview(allCommands()), stderr: "" };
   }
   if (name === "--version") return { exitCode: 0, stdout: `${packageVersion()}\n`, stderr: "" };
   try {
@@ -58,11 +70,11 @@ export function runCli(argv: readonly string[]): CliResult {
 }
 
 function commandNamed(name: string): Command {
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    throw new GpuWorkloadsError("UnknownCommand", `"${name}" is not a command; use one of ${COMMANDS.map((c) => c.name).join(", ")} (gpu-workloads help).`);
+  const load = ownValue(LOADERS, name);
+  if (!load) {
+    throw new GpuWorkloadsError("UnknownCommand", `"${name}" is not a command; use one of ${COMMAND_NAMES.join(", ")} (gpu-workloads help).`);
   }
-  return command;
+  return load();
 }
 
 /**

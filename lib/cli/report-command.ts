@@ -2,7 +2,7 @@ import { comparePlans } from "../plan/compare-plans";
 import { GpuPlan, PlannedWorkload, planTotals } from "../plan/gpu-plan";
 import { readPlanOrEmpty } from "../plan/read-plan";
 import { readSynthPlan } from "../plan/read-synth";
-import { formatUsd as money, round2, round4 } from "../plan/money";
+import { formatUsd as money, groupThousands, round2, round4 } from "../plan/money";
 import { gpusLabel } from "../taxonomy/gpu-share";
 import { GpuWorkloadsError } from "../validation/errors";
 import { checkNumber } from "../validation/numbers";
@@ -190,7 +190,7 @@ function volumeLines(plan: GpuPlan, table: (headers: string[], rows: string[][])
   if (withVolumes.length === 0) return [];
   const rows = withVolumes.map((w) => {
     const v = w.rootVolume!;
-    return [name(w.path), `${v.sizeGiB.toLocaleString("en-US")} GiB`, `${v.throughputMiBps.toLocaleString("en-US")} MiB/s`, v.iops.toLocaleString("en-US"), money(v.usdPerMonth)];
+    return [name(w.path), `${groupThousands(v.sizeGiB)} GiB`, `${groupThousands(v.throughputMiBps)} MiB/s`, groupThousands(v.iops), money(v.usdPerMonth)];
   });
   const total = round2(withVolumes.reduce((sum, w) => sum + w.rootVolume!.usdPerMonth, 0));
   return [

@@ -132,36 +132,46 @@ export const selectCommand: Command = {
       })),
       rejected: decision.rejected.map((r) => ({ instanceType: r.instanceType, constraint: r.constraint, reason: r.reason })),
     };
-    const instances = decision.nodeCount * decision.replicas;
-    const nodes = instances > 1 ? `${instances} × ` : "";
-    const made = [decision.replicas > 1 && `${decision.replicas} replicas`, decision.nodeCount > 1 && `${decision.nodeCount} nodes`].filter(Boolean).join(" × ");
-    const fleet = instances > 1 ? ` for all ${instances} instances (${made})` : "";
-    const spot = decision.spotUsdPerInstanceHour === null ? "no spot estimate" : `spot ${hourlyOr(decision.spotUsdPerInstanceHour)}`;
-    // The region whose price is quoted: a type not sold in us-east-1 is priced where it is sold.
-    const pricedIn = decision.priceFromReferenceRegion ? rowPriceRegion(decision.spec) : decision.region;
-    const where = !decision.regionKnown
-      ? `in ${pricedIn} (no --region given)`
-      : pricedIn === decision.region
-        ? `in ${decision.region}`
-        : `in ${decision.region} (${pricedIn}'s price: the table has none for ${decision.region})`;
-    const text = [
-      `${decision.workload}: ${nodes}${decision.instanceType} — ${gpusLabel(decision.gpuCount, decision.gpuFraction, decision.gpu.name)} per instance, ${decision.purchase}`,
-      wrap(
-        `Cost ${where}: per instance ${hourlyOr(decision.usdPerInstanceHour)}/hour on-demand (${spot}); total${fleet} ${hourlyOr(decision.usdPerHour)}/hour and ` +
-          `${formatUsd(decision.usdPerMonth)}/month expected, ${formatUsd(decision.maxUsdPerMonth)}/month at most (prices as of ${decision.pricesAsOf}, spot as of ${decision.spotPricesAsOf})`,
-        "  ",
-      ),
-      ...workLines(decision).map((line) => wrap(line, "  ")),
-      "",
-      wrap(`Why: ${decision.reason}`, "  "),
-      "",
-      ...alternativesLines(decision, flags.verbose === true),
-      "",
-      ...rejectedLines(decision, flags, selectCommand.flagFor ?? {}),
-    ].join("\n");
-    return { json, text };
+    // The text is written only when printed: --json never builds it.
+    return {
+      json,
+      get text() {
+        return selectText(decision, flags);
+      },
+    };
   },
 };
+
+/** The decision as a screenful of text: what, its cost, what the work gets, why, the best alternatives, rejections counted. */
+function selectText(decision: Decision, flags: ParsedFlags): string {
+  const instances = decision.nodeCount * decision.replicas;
+  const nodes = instances > 1 ? `${instances} × ` : "";
+  const made = [decision.replicas > 1 && `${decision.replicas} replicas`, decision.nodeCount > 1 && `${decision.nodeCount} nodes`].filter(Boolean).join(" × ");
+  const fleet = instances > 1 ? ` for all ${instances} instances (${made})` : "";
+  const spot = decision.spotUsdPerInstanceHour === null ? "no spot estimate" : `spot ${hourlyOr(decision.spotUsdPerInstanceHour)}`;
+  // The region whose price is quoted: a type not sold in us-east-1 is priced where it is sold.
+  const pricedIn = decision.priceFromReferenceRegion ? rowPriceRegion(decision.spec) : decision.region;
+  const where = !decision.regionKnown
+    ? `in ${pricedIn} (no --region given)`
+    : pricedIn === decision.region
+      ? `in ${decision.region}`
+      : `in ${decision.region} (${pricedIn}'s price: the table has none for ${decision.region})`;
+  return [
+    `${decision.workload}: ${nodes}${decision.instanceType} — ${gpusLabel(decision.gpuCount, decision.gpuFraction, decision.gpu.name)} per instance, ${decision.purchase}`,
+    wrap(
+      `Cost ${where}: per instance ${hourlyOr(decision.usdPerInstanceHour)}/hour on-demand (${spot}); total${fleet} ${hourlyOr(decision.usdPerHour)}/hour and ` +
+        `${formatUsd(decision.usdPerMonth)}/month expected, ${formatUsd(decision.maxUsdPerMonth)}/month at most (prices as of ${decision.pricesAsOf}, spot as of ${decision.spotPricesAsOf})`,
+      "  ",
+    ),
+    ...workLines(decision).map((line) => wrap(line, "  ")),
+    "",
+    wrap(`Why: ${decision.reason}`, "  "),
+    "",
+    ...alternativesLines(decision, flags.verbose === true),
+    "",
+    ...rejectedLines(decision, flags, selectCommand.flagFor ?? {}),
+  ].join("\n");
+}
 
 /** What the work gets: tokens per second and replicas for inference, hours and USD per run for fine-tunes. */
 function workLines(d: Decision): string[] {

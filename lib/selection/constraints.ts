@@ -149,6 +149,7 @@ export const CONSTRAINTS: readonly Constraint[] = [
   {
     name: "region",
     value: (r) => r.requirements.region,
+    fails: (c, r) => r.requirements.region !== undefined && !c.spec.regions.includes(r.requirements.region),
     miss: (c, r) => {
       const region = r.requirements.region;
       return region && !c.spec.regions.includes(region) ? `not offered in ${region}` : undefined;
@@ -178,6 +179,7 @@ export const CONSTRAINTS: readonly Constraint[] = [
   {
     name: "interconnect",
     value: (r) => (r.profile.multiGpuNeedsNvlink && !r.pinned ? "NVLink or NVSwitch between GPUs" : undefined),
+    fails: (c, r) => r.profile.multiGpuNeedsNvlink && !r.pinned && c.gpuCount > 1 && c.spec.gpuInterconnect === "PCIe",
     miss: (c, r) =>
       r.profile.multiGpuNeedsNvlink && !r.pinned && c.gpuCount > 1 && c.spec.gpuInterconnect === "PCIe"
         ? `${c.instanceType} has no NVLink or NVSwitch: its ${c.gpuCount} GPUs share PCIe`
@@ -216,6 +218,7 @@ export const CONSTRAINTS: readonly Constraint[] = [
   {
     name: "model",
     value: (r) => r.model?.name,
+    fails: (c) => c.memoryEstimate !== undefined && !fitsOnGpu(c.memoryEstimate, usableMemoryGiB(c.gpu, c.gpuFraction)),
     miss: (c) => {
       const e = c.memoryEstimate;
       if (!e) return undefined;
@@ -249,6 +252,7 @@ export const CONSTRAINTS: readonly Constraint[] = [
   {
     name: "maxHours",
     value: (r) => r.maxHours,
+    fails: (c, r) => r.maxHours !== undefined && c.job !== undefined && c.job.hours > r.maxHours,
     miss: (c, r) => {
       const j = c.job;
       if (r.maxHours === undefined || !j || j.hours <= r.maxHours) return undefined;
@@ -272,6 +276,7 @@ export const CONSTRAINTS: readonly Constraint[] = [
   {
     name: "price",
     value: () => "a known price",
+    fails: (c) => !Number.isFinite(c.usdPerInstanceHour),
     miss: (c) =>
       Number.isFinite(c.usdPerInstanceHour)
         ? undefined
@@ -281,6 +286,7 @@ export const CONSTRAINTS: readonly Constraint[] = [
     name: "purchase",
     // Only Capacity-Block-only types can miss: every other type is sold on-demand and on spot.
     value: (r) => r.purchase,
+    fails: (c, r) => c.spec.capacityBlockOnly === true && r.purchase !== "capacity-block",
     miss: (c, r) =>
       c.spec.capacityBlockOnly && r.purchase !== "capacity-block"
         ? `${c.instanceType} is sold only as EC2 Capacity Blocks for ML (AWS publishes no ${r.purchase} price); use purchase "capacity-block"`
@@ -289,6 +295,7 @@ export const CONSTRAINTS: readonly Constraint[] = [
   {
     name: "maxUsdPerHour",
     value: (r) => r.requirements.maxUsdPerHour,
+    fails: (c, r) => r.requirements.maxUsdPerHour !== undefined && c.onDemandUsdPerHour > r.requirements.maxUsdPerHour,
     miss: (c, r) => {
       const max = r.requirements.maxUsdPerHour;
       if (max === undefined || c.onDemandUsdPerHour <= max) return undefined;

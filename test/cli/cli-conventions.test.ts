@@ -3,10 +3,12 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { COMMANDS, runCli } from "../../lib/cli/main";
+import { allCommands, runCli } from "../../lib/cli/main";
 import { MODEL_FLAGS } from "../../lib/cli/model-flags";
 import { ExamplePlans, synthExamplePlans } from "./example-plans";
 import { SchemaSubsetValidator } from "./json-schema-subset";
+
+const COMMANDS = allCommands();
 
 const ROOT = path.join(__dirname, "..", "..");
 const BIN = path.join(ROOT, "bin", "gpu-workloads.js");

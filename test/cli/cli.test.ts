@@ -195,3 +195,20 @@ test("the installed bin answers without loading cdktf or the AWS provider", () =
   expect(result.status).toBe(0);
   expect(JSON.parse(result.stdout).instanceType).toBe("g5.xlarge");
 });
+
+test("select --json loads its own command alone, and no plan reader", () => {
+  const main = path.join(__dirname, "..", "..", "dist", "lib", "cli", "main.js");
+  const script = `const { runCli } = require(${JSON.stringify(main)}); runCli(["select", "--workload", "realtime-inference", "--json"]); process.stdout.write(JSON.stringify(Object.keys(require.cache)));`;
+  const loaded: string[] = JSON.parse(spawnSync(process.execPath, ["-e", script], { encoding: "utf8" }).stdout);
+  expect(loaded.filter((f) => f.endsWith("-command.js")).map((f) => path.basename(f))).toEqual(["select-command.js"]);
+  expect(loaded.filter((f) => /[\\/]plan[\\/](read-plan|compare-plans|read-synth)\.js$/.test(f))).toEqual([]);
+});
+
+test("--version is answered by the bin before the CLI loads", () => {
+  const bin = path.join(__dirname, "..", "..", "bin", "gpu-workloads.js");
+  const probe = `const Module = require("module"); const load = Module._load; Module._load = function (request, ...rest) { if (/cli[\\/]main/.test(request)) throw new Error("main loaded"); return load.call(this, request, ...rest); };`;
+  const result = spawnSync(process.execPath, ["-e", `${probe} process.argv = [process.argv[0], ${JSON.stringify(bin)}, "--version"]; require(${JSON.stringify(bin)});`], { encoding: "utf8" });
+  expect(result.stderr).toBe("");
+  expect(result.stdout).toBe(`${JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")).version}\n`);
+});
+
