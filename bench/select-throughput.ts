@@ -105,7 +105,22 @@ function measureVaried() {
   const all = variedSizing(1000);
   run(all, 500);
   const r = run(all, seconds * 1000);
-  return { requests: all.length, decisions: r.decisions, elapsedMs: r.elapsedMs, perSecond: (r.decisions / r.elapsedMs) * 1000, checksum: r.checksum };
+  // How many requests share what sizing keeps (all but the work's amounts): the reuse the figure rests on.
+  const shapes = new Set(all.map((q) => JSON.stringify({ ...q, throughput: q.throughput !== undefined, trainingTokens: q.trainingTokens !== undefined, maxHours: q.maxHours !== undefined })));
+  return { requests: all.length, shapes: shapes.size, decisions: r.decisions, elapsedMs: r.elapsedMs, perSecond: (r.decisions / r.elapsedMs) * 1000, checksum: r.checksum };
+}
+
+/**
+ * The first decision of each shape: every request has a context length no other has, so nothing kept applies (the
+ * sizing of every type is computed). What a process pays for each new model-and-usage it is asked about.
+ */
+function measureFirstOfShape() {
+  const all = variedSizing(2000).map((q, i) => ({ ...q, usage: { ...q.usage, contextTokens: 1024 + i } }));
+  const start = performance.now();
+  let checksum = 0;
+  for (const q of all) checksum += selectInstance(q).instanceType.length;
+  const elapsedMs = performance.now() - start;
+  return { decisions: all.length, elapsedMs, perSecond: (all.length / elapsedMs) * 1000, checksum };
 }
 
 report({
@@ -113,4 +128,5 @@ report({
   withoutSizing: measureMix(WITHOUT_SIZING),
   withSizing: measureMix(WITH_SIZING),
   variedSizing: measureVaried(),
+  firstOfShape: measureFirstOfShape(),
 });

@@ -1,24 +1,27 @@
-import { GpuName } from "../taxonomy/gpu-model";
-import { InstanceTypeSpec } from "../taxonomy/instance-type";
 import { regionsNearestFirst } from "../taxonomy/regions";
-import { DEFAULT_TAXONOMY, Taxonomy, gpuModel } from "../taxonomy/taxonomy";
-import { WORKLOAD_CLASSES } from "../taxonomy/workload-class";
-import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
-import { Objective, PurchaseOption } from "../taxonomy/workload-profile";
-import { REFERENCE_REGION, instancePrice, rowPriceRegion } from "../taxonomy/pricing";
+import { DEFAULT_TAXONOMY, Taxonomy } from "../taxonomy/taxonomy";
+import { Objective } from "../taxonomy/workload-profile";
+import { rowPriceRegion } from "../taxonomy/pricing";
 import { gpusLabel, usableMemoryGiB } from "../taxonomy/gpu-share";
 import { HOURS_PER_MONTH, round2, round4 } from "../plan/money";
-import { CONSTRAINTS, Constraint, MEMORY_CONSTRAINTS, ResolvedRequirements, scopeMiss, scopeMissed } from "./constraints";
+import { CONSTRAINTS, Constraint, ResolvedRequirements, scopeMiss } from "./constraints";
 import { Candidate, Decision, JobRun, Rejection } from "./decision";
 import { InvalidRequirementError, NoFeasibleInstanceError } from "../validation/errors";
-import { DEFAULT_MIN_CLUSTER_NETWORK_GBPS } from "./estimate/interconnect";
-import { fleetAtLoad } from "./estimate/throughput";
-import { JobEstimate, jobAt } from "./estimate/training-time";
-import { GpuModel } from "../taxonomy/gpu-model";
-import { MAX_AUTO_NODES, SizingStore, sizeOnNodes, sizeType, sizingKey, sizingStore } from "./size-type";
-import { resolveGpuName, resolveInstanceType, resolveModel } from "./resolve-names";
 import { SelectionRequirements } from "./requirements";
 import { spotClusterError, validateRequirements } from "./validate-requirements";
+import {
+  Amounts,
+  Ranked,
+  TypeCore,
+  WORK_CONSTRAINTS,
+  amountsOf,
+  candidateOf,
+  decisionOrder,
+  expectedUsdPerInstanceHour,
+  meetsAll,
+  preparedScan,
+  withAmounts,
+} from "./type-scan";
 
 interface Scored {
   readonly candidate: Candidate;
@@ -37,35 +40,45 @@ export function selectInstance(requirements: SelectionRequirements): Decision {
 function choose(requirements: SelectionRequirements): SelectedInstance {
   validateRequirements(requirements);
   const taxonomy = requirements.taxonomy ?? DEFAULT_TAXONOMY;
-  const resolved = resolve(requirements, taxonomy);
-  const objective =
-    requirements.objective ?? (requirements.trainingTokens !== undefined ? "job-cost" : requirements.throughput !== undefined ? "throughput-cost" : resolved.profile.objective);
-  // Types outside the GPU scope are rejected from their row alone; candidates are built for the rest.
-  // Escalation GPUs count as in scope until the memory check below says whether they are needed.
-  const provisional = { ...resolved, escalated: true };
-  const outOfScope = taxonomy.instanceTypes.map((spec) => scopeMissed(spec, provisional) !== undefined);
-
-  // Sizing depends on the model, the usage and the type, not on the work's size or the price: a catalog model's is
-  // kept across decisions (the default taxonomy's data never changes), anything else's within this decision.
-  const shared = taxonomy === DEFAULT_TAXONOMY && typeof requirements.model === "string" ? resolved.model?.name : undefined;
-  const store = sizingStore(shared, sizingKey(resolved));
-  const candidates: Candidate[] = [];
-  taxonomy.instanceTypes.forEach((spec, i) => outOfScope[i] || candidates.push(toCandidate(spec, resolved, taxonomy, store)));
-
-  const escalated = resolved.escalation.size > 0 && !candidates.some((c) => resolved.pool.has(c.gpu.name) && meetsAll(c, resolved, MEMORY_ONLY));
-  const final: ResolvedRequirements = { ...resolved, escalated };
-  const active = CONSTRAINTS.filter((k) => k.value(final) !== undefined);
-  // Feasibility stops at the first miss; the words of every miss are written only when asked for (rejected, errors).
-  const feasibleSet = new Set(candidates.filter((c) => meetsAll(c, final, active)));
-  let scoredCache: Scored[] | undefined;
-  const scored = () => (scoredCache ??= candidates.map((candidate) => ({ candidate, misses: feasibleSet.has(candidate) ? [] : missesOf(candidate, final, active) })));
+  const scan = preparedScan(requirements, taxonomy);
+  const r = withAmounts(scan, requirements);
+  const { objective, active } = scan;
   const order = decisionOrder(objective);
-  const feasible = [...feasibleSet].sort(order);
+  const work = active.filter((k) => WORK_CONSTRAINTS.has(k.name));
+  const withoutRegion = active.filter((k) => k.name !== "region");
+  // Every type ranked by what ranking reads, without building it: only the chosen (and what is read later) is built.
+  const feasible: Entry[] = [];
+  const elsewhere: Entry[] = [];
+  for (const core of scan.cores) {
+    if (!core.meetsStatic && !core.onlyRegion && !core.mayGrow) continue;
+    const amounts = amountsOf(core, r, scan.store);
+    const entry: Entry = {
+      instanceType: core.spec.instanceType,
+      preferenceRank: core.preferenceRank,
+      interconnectRank: core.interconnectRank,
+      onDemandUsdPerHour: amounts.onDemandUsdPerHour,
+      usdPerTflopsHour: core.usdPerTflopsHour,
+      job: amounts.job,
+      throughput: core.sized.replica,
+      core,
+      amounts,
+    };
+    if (core.mayGrow) {
+      // A deadline may have grown it: its memory and links are judged again, whole.
+      const c = candidateOf(core, r, amounts);
+      if (meetsAll(c, r, active)) feasible.push(entry);
+      else if (core.onlyRegion && meetsAll(c, r, withoutRegion)) elsewhere.push(entry);
+    } else if (meetsAll(entry as unknown as Candidate, r, work)) {
+      (core.meetsStatic ? feasible : elsewhere).push(entry);
+    }
+  }
+  const every = once(() => scan.cores.map((core) => candidateOf(core, r, amountsOf(core, r, scan.store))));
+  const rejections = () => rejectionsInTableOrder(taxonomy, scan.outOfScope, scan.provisional, every().map((c) => ({ candidate: c, misses: missesOf(c, r, active) })));
+  if (feasible.length === 0) throw noFeasibleInstance(rejections(), r, taxonomy, every());
 
-  if (feasible.length === 0) throw noFeasibleInstance(rejectionsInTableOrder(taxonomy, outOfScope, provisional, scored()), final, taxonomy, candidates);
-
-  const chosen = feasible[0];
-  const purchase = resolved.purchase;
+  const best = feasible.reduce((a, b) => (order(b, a) < 0 ? b : a));
+  const chosen = candidateOf(best.core, r, best.amounts);
+  const purchase = r.purchase;
   // The estimator may have grown the run to several nodes: such a cluster cannot be bought on spot.
   if (purchase === "spot" && chosen.nodeCount > 1) throw spotClusterError(chosen.nodeCount);
   // Months from the unrounded hour: rounding a total to four decimals first could lose cents a month.
@@ -73,22 +86,45 @@ function choose(requirements: SelectionRequirements): SelectedInstance {
   const hourly = expectedUsdPerInstanceHour(chosen, purchase) * instances;
   // The run at the expected price: the on-demand cost per job scaled by the price actually paid (spot for spot).
   const run = chosen.job && jobRun(chosen.job.hours, (chosen.job.usdPerJob * hourly) / chosen.onDemandUsdPerHour, requirements.runsPerMonth);
+  // With a region given, the best type ignoring it, when it is not offered there (the reason names it).
+  const away = elsewhere.length ? [...elsewhere, best].reduce((a, b) => (order(b, a) < 0 ? b : a)) : best;
+  const alternatives = () => feasible.filter((e) => e !== best).sort(order).map((e) => candidateOf(e.core, r, e.amounts));
   // Copied in by Object.assign, not spread into a literal: a spread of this many fields took half a decision's time.
-  return new SelectedInstance(chosen, {
-    workload: requirements.workload,
-    objective,
-    purchase,
-    region: resolved.region,
-    regionKnown: requirements.region !== undefined,
-    usdPerHour: round4(hourly),
-    usdPerMonth: round2(run ? (run.usdPerRun / run.hoursPerRun) * monthHours(run) : hourly * HOURS_PER_MONTH),
-    run,
-    maxUsdPerMonth: round2(chosen.usdPerInstanceHour * instances * HOURS_PER_MONTH),
-    reason: explain(chosen, final, objective, elsewhereIn(candidates, feasibleSet, final, active, order), usualCard(chosen, feasible, final)),
-    alternatives: feasible.slice(1),
-    pricesAsOf: taxonomy.asOf,
-    spotPricesAsOf: taxonomy.spotPricesAsOf ?? taxonomy.asOf,
-  }, () => rejectionsInTableOrder(taxonomy, outOfScope, provisional, scored()));
+  return new SelectedInstance(
+    chosen,
+    {
+      workload: requirements.workload,
+      objective,
+      purchase,
+      region: r.region,
+      regionKnown: requirements.region !== undefined,
+      usdPerHour: round4(hourly),
+      usdPerMonth: round2(run ? (run.usdPerRun / run.hoursPerRun) * monthHours(run) : hourly * HOURS_PER_MONTH),
+      run,
+      maxUsdPerMonth: round2(chosen.usdPerInstanceHour * instances * HOURS_PER_MONTH),
+      reason: explain(chosen, r, objective, away === best ? undefined : candidateOf(away.core, r, away.amounts), usualCard(chosen, feasible, r, order)),
+      pricesAsOf: taxonomy.asOf,
+      spotPricesAsOf: taxonomy.spotPricesAsOf ?? taxonomy.asOf,
+    },
+    alternatives,
+    rejections,
+  );
+}
+
+/** A type as the decision ranks it, with what builds its candidate if it is read. */
+interface Entry extends Ranked {
+  readonly core: TypeCore;
+  readonly amounts: Amounts;
+}
+
+/** `make`'s value, computed on the first call. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) [value, made] = [make(), true];
+    return value as T;
+  };
 }
 
 /** A job's runs, each costing `usdPerRun`. Runs given must fit in a month. */
@@ -109,16 +145,23 @@ export function monthHours(run: JobRun): number {
 }
 
 /**
- * A decision whose rejections (every other type and the words of each miss) are written on first read: most callers
- * never read them, and writing them was most of a decision's cost. They are in its JSON like any other field.
+ * A decision whose alternatives and rejections (every other type and the words of each miss) are built on first read:
+ * most callers never read them, and building them was most of a decision's cost. They are in its JSON like any other field.
  */
 class SelectedInstance {
+  readonly #alternatives: () => readonly Candidate[];
   readonly #rejections: () => readonly Rejection[];
+  #builtAlternatives?: readonly Candidate[];
   #rejected?: readonly Rejection[];
 
-  constructor(chosen: Candidate, fields: Omit<Decision, "rejected" | keyof Candidate>, rejections: () => readonly Rejection[]) {
+  constructor(chosen: Candidate, fields: Omit<Decision, "rejected" | "alternatives" | keyof Candidate>, alternatives: () => readonly Candidate[], rejections: () => readonly Rejection[]) {
     Object.assign(this, chosen, fields);
+    this.#alternatives = alternatives;
     this.#rejections = rejections;
+  }
+
+  get alternatives(): readonly Candidate[] {
+    return (this.#builtAlternatives ??= this.#alternatives());
   }
 
   get rejected(): readonly Rejection[] {
@@ -126,29 +169,8 @@ class SelectedInstance {
   }
 
   toJSON(): Decision {
-    return { ...(this as unknown as Decision), rejected: this.rejected };
+    return { ...(this as unknown as Decision), alternatives: this.alternatives, rejected: this.rejected };
   }
-}
-
-/** True when the candidate meets every constraint: stops at the first miss. */
-function meetsAll(c: Candidate, r: ResolvedRequirements, applicable: readonly Constraint[]): boolean {
-  for (const constraint of applicable) if (constraint.fails ? constraint.fails(c, r) : constraint.miss(c, r)) return false;
-  return true;
-}
-
-/** With a region given: the best candidate ignoring the region, if it is not offered there (the reason names it). */
-function elsewhereIn(
-  candidates: readonly Candidate[],
-  feasible: ReadonlySet<Candidate>,
-  r: ResolvedRequirements,
-  active: readonly Constraint[],
-  order: (a: Candidate, b: Candidate) => number,
-): Candidate | undefined {
-  if (!r.requirements.region) return undefined;
-  const region = active.find((k) => k.name === "region")!;
-  const others = active.filter((k) => k !== region);
-  const best = candidates.filter((c) => feasible.has(c) || (region.miss(c, r) && meetsAll(c, r, others))).sort(order)[0];
-  return best && !feasible.has(best) ? best : undefined;
 }
 
 /** Scope misses and scored candidates are both in table order (sorted by name): merge them. */
@@ -161,129 +183,6 @@ function rejectionsInTableOrder(taxonomy: Taxonomy, outOfScope: readonly boolean
   });
   return rejected;
 }
-
-function resolve(requirements: SelectionRequirements, taxonomy: Taxonomy): ResolvedRequirements {
-  const profile = WORKLOAD_PROFILES[requirements.workload];
-  if (!profile) {
-    throw new InvalidRequirementError("workload", requirements.workload, `use one of ${WORKLOAD_CLASSES.join(", ")}`);
-  }
-  const pinned = requirements.instanceType === undefined ? undefined : resolveInstanceType(taxonomy, requirements.instanceType);
-  if (pinned && (requirements.gpus || requirements.anyOf)) {
-    throw new InvalidRequirementError("instanceType", requirements.instanceType, "give either instanceType (one exact type) or gpus/anyOf, not both");
-  }
-  const named = pinned
-    ? [pinned.gpu]
-    : [...(requirements.gpus ?? []).map((g) => resolveGpuName(taxonomy, g, "gpus")), ...(requirements.anyOf ?? []).map((g) => resolveGpuName(taxonomy, g, "anyOf"))];
-  const userChoseGpus = Boolean(requirements.gpus || requirements.anyOf || pinned);
-  const mode = requirements.usage?.mode ?? profile.modelMode;
-  // A model and its work: every GPU competes on cost per unit of work; the class's list is its usual card, not a wall.
-  const byWork = !userChoseGpus && requirements.model !== undefined && (mode === "inference" ? requirements.throughput : requirements.trainingTokens) !== undefined;
-  const pool = new Map<GpuName, number>();
-  if (requirements.gpus) named.forEach((g) => pool.has(g) || pool.set(g, pool.size));
-  else (requirements.anyOf || pinned ? named : byWork ? taxonomy.gpus.map((g) => g.name) : profile.allowedGpus).forEach((g) => pool.set(g, 0));
-  const policyGpus = requirements.allowedGpus && new Set(requirements.allowedGpus.map((g) => resolveGpuName(taxonomy, g, "allowedGpus")));
-  const outsidePolicy = policyGpus && named.filter((g) => !policyGpus.has(g));
-  if (outsidePolicy?.length) {
-    throw new InvalidRequirementError(
-      pinned ? "instanceType" : requirements.gpus ? "gpus" : "anyOf",
-      pinned ? requirements.instanceType : outsidePolicy,
-      `the organization policy allows only ${[...policyGpus!].join(", ")}`,
-    );
-  }
-  return {
-    requirements,
-    profile,
-    pool,
-    poolNames: [...pool.keys()].join(", "),
-    escalation: new Set(userChoseGpus || byWork ? [] : profile.escalationGpus),
-    byWork,
-    escalated: false,
-    named: new Set(named),
-    policyGpus,
-    // A pinned type keeps only what the user asked for, not the class's defaults.
-    gpuCount: pinned ? requirements.gpuCount : (requirements.gpuCount ?? profile.defaultGpuCount),
-    minMemoryBandwidthGBps: pinned ? requirements.minMemoryBandwidthGBps : (requirements.minMemoryBandwidthGBps ?? profile.minMemoryBandwidthGBps),
-    model: typeof requirements.model === "string" ? resolveModel(taxonomy, requirements.model) : requirements.model,
-    pinned,
-    purchase: requirements.purchase ?? profile.purchase,
-    region: requirements.region ?? REFERENCE_REGION,
-    mode,
-    precision: requirements.model === undefined ? undefined : (requirements.usage?.precision ?? "bf16"),
-    throughput: requirements.throughput,
-    trainingTokens: requirements.trainingTokens,
-    maxHours: requirements.maxHours,
-    minClusterNetworkGbps: requirements.minClusterNetworkGbps ?? (mode === "inference" ? undefined : DEFAULT_MIN_CLUSTER_NETWORK_GBPS),
-  };
-}
-
-function toCandidate(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: Taxonomy, store: SizingStore): Candidate {
-  const gpu = gpuModel(taxonomy, spec.gpu);
-  const fraction = spec.gpuFraction ?? 1;
-  const sized = sizeType(spec, gpu, r, store);
-  let { nodeCount, memoryEstimate } = sized;
-  const price = instancePrice(spec, r.region);
-  // Unpriced types (no public price known) rank last and the "price" constraint rejects them.
-  const usdPerInstanceHour = price.usdPerInstanceHour ?? Number.POSITIVE_INFINITY;
-  const expectedHourly = expectedUsdPerInstanceHour({ usdPerInstanceHour, spotUsdPerInstanceHour: price.spotUsdPerInstanceHour }, r.purchase);
-  const throughput = sized.replica && fleetAtLoad(sized.replica, r.throughput, expectedHourly);
-  let job: JobEstimate | undefined;
-  if (sized.job) {
-    const tokens = r.trainingTokens!;
-    job = jobAt(sized.job, tokens, round4(usdPerInstanceHour * nodeCount));
-    // A deadline: a type that can join a cluster grows to the fewest nodes that finish in time.
-    if (r.maxHours !== undefined && job.hours > r.maxHours && r.requirements.nodes === undefined && canJoinCluster(spec, r)) {
-      const nodes = nodesForDeadline(spec, gpu, r, store, nodeCount, r.maxHours);
-      const grown = sizeOnNodes(spec, gpu, r, store, nodes);
-      [nodeCount, memoryEstimate, job] = [nodes, grown.memoryEstimate, jobAt(grown.job, tokens, round4(usdPerInstanceHour * nodes))];
-    }
-  }
-  const nodesUsdPerHour = usdPerInstanceHour * nodeCount;
-  // A run sharded over several GPUs of one instance is slow over PCIe: NVLink/NVSwitch types rank first, unless USD per job decides.
-  const sharded = r.mode !== "inference" && (memoryEstimate?.gpuCount ?? 1) > 1 && r.trainingTokens === undefined;
-  return {
-    instanceType: spec.instanceType,
-    spec,
-    gpu,
-    gpuCount: spec.gpuCount,
-    nodeCount,
-    gpuFraction: fraction,
-    usdPerInstanceHour,
-    spotUsdPerInstanceHour: price.spotUsdPerInstanceHour,
-    // The whole fleet: every node, and every replica a throughput target needs.
-    onDemandUsdPerHour: round4(nodesUsdPerHour * (throughput?.replicas ?? 1)),
-    replicas: throughput?.replicas ?? 1,
-    priceFromReferenceRegion: price.fromReferenceRegion,
-    usdPerTflopsHour: usdPerInstanceHour / (spec.gpuCount * fraction * gpu.bf16Tflops),
-    preferenceRank: r.pool.get(spec.gpu) ?? (r.escalation.has(spec.gpu) ? r.pool.size : Number.MAX_SAFE_INTEGER),
-    // Every field always present (undefined when absent): one object shape keeps the scan's property reads fast.
-    memoryEstimate,
-    precision: sized.precision,
-    throughput,
-    throughputShortfall: sized.throughputShortfall,
-    job,
-    interconnectRank: sharded && spec.gpuCount > 1 && spec.gpuInterconnect === "PCIe" ? 1 : 0,
-    layoutMiss: sized.layoutMiss,
-  };
-}
-
-/**
- * The fewest nodes (more than `fewest`) that finish a run by the deadline, at most MAX_AUTO_NODES. From two nodes up
- * the MFU no longer changes with the count, so the steps' time falls as 1/nodes: the count follows from two nodes' speed.
- */
-function nodesForDeadline(spec: InstanceTypeSpec, gpu: GpuModel, r: ResolvedRequirements, store: SizingStore, fewest: number, maxHours: number): number {
-  const two = sizeOnNodes(spec, gpu, r, store, 2).job;
-  const stepSeconds = maxHours * 3600 - two.startSeconds;
-  if (stepSeconds <= 0) return MAX_AUTO_NODES;
-  const needed = Math.ceil((2 * two.secondsPerToken * r.trainingTokens!) / stepSeconds - 1e-9);
-  return Math.min(MAX_AUTO_NODES, Math.max(fewest + 1, 2, needed));
-}
-
-/** Nodes of this type may be joined into one run: EFA at the bandwidth a multi-node run needs. */
-function canJoinCluster(spec: InstanceTypeSpec, r: ResolvedRequirements): boolean {
-  return spec.efaInterfaces > 0 && spec.networkGbps >= (r.minClusterNetworkGbps ?? 0);
-}
-
-const MEMORY_ONLY: readonly Constraint[] = CONSTRAINTS.filter((k) => MEMORY_CONSTRAINTS.has(k.name));
 
 /**
  * Every requirement the candidate misses. A candidate outside the GPU pool (a "scope" miss) is out of
@@ -300,33 +199,15 @@ function missesOf(c: Candidate, r: ResolvedRequirements, applicable: readonly Co
   return misses;
 }
 
-function decisionOrder(objective: Objective): (a: Candidate, b: Candidate) => number {
-  const metric = METRICS[objective];
-  const tie = (c: Candidate) => (objective === "job-cost" ? (c.job?.hours ?? Number.POSITIVE_INFINITY) : 0);
-  return (a, b) =>
-    a.preferenceRank - b.preferenceRank ||
-    a.interconnectRank - b.interconnectRank ||
-    metric(a) - metric(b) ||
-    tie(a) - tie(b) ||
-    (a.instanceType < b.instanceType ? -1 : a.instanceType > b.instanceType ? 1 : 0);
-}
-
-/** What each objective minimizes. */
-const METRICS: Readonly<Record<Objective, (c: Candidate) => number>> = {
-  cost: (c) => c.onDemandUsdPerHour,
-  "compute-cost": (c) => c.usdPerTflopsHour,
-  "job-cost": (c) => c.job?.usdPerJob ?? Number.POSITIVE_INFINITY,
-  "throughput-cost": (c) => (c.throughput ? c.onDemandUsdPerHour : Number.POSITIVE_INFINITY),
-};
-
 /**
  * Ranked by work, a choice outside the class's usual GPUs is compared with the best usual one (null: none was
  * feasible); undefined when there is nothing to compare.
  */
-function usualCard(chosen: Candidate, feasible: readonly Candidate[], r: ResolvedRequirements): Candidate | null | undefined {
+function usualCard(chosen: Candidate, feasible: readonly Entry[], r: ResolvedRequirements, order: (a: Ranked, b: Ranked) => number): Candidate | null | undefined {
   const usual = r.profile.allowedGpus;
   if (!r.byWork || usual.includes(chosen.gpu.name)) return undefined;
-  return feasible.find((c) => usual.includes(c.gpu.name)) ?? null;
+  const best = feasible.filter((e) => usual.includes(e.core.gpu.name)).sort(order)[0];
+  return best ? candidateOf(best.core, r, best.amounts) : null;
 }
 
 /** Why a choice outside the class's usual GPUs beats them, in the objective's measure. */
@@ -459,7 +340,4 @@ function cheapestFix(rejections: readonly Rejection[], constraint: string, candi
   return `The cheapest type that meets every other requirement: ${what}; it misses only this one: ${miss}.`;
 }
 
-/** What one instance is expected to cost bought this way: the spot estimate on spot where known, else on-demand. */
-export function expectedUsdPerInstanceHour(c: Pick<Candidate, "usdPerInstanceHour" | "spotUsdPerInstanceHour">, purchase: PurchaseOption): number {
-  return purchase === "spot" && c.spotUsdPerInstanceHour !== null ? c.spotUsdPerInstanceHour : c.usdPerInstanceHour;
-}
+export { expectedUsdPerInstanceHour };

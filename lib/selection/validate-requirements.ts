@@ -45,8 +45,10 @@ export function validateRequirements(r: SelectionRequirements): void {
   for (const key of ["minGpuMemoryGB", "minTotalGpuMemoryGB", "minVcpus", "minMemoryGiB", "minMemoryBandwidthGBps", "maxUsdPerHour", "nodes"] as const) {
     checkNumber(key, r[key], REQUIREMENT_RULES[key]);
   }
-  if (typeof r.gpuCount === "object" && r.gpuCount !== null) checkNumber("gpuCount.min", r.gpuCount.min, REQUIREMENT_RULES.gpuCount);
-  else if (r.gpuCount !== undefined) checkNumber("gpuCount", r.gpuCount, REQUIREMENT_RULES.gpuCount);
+  if (typeof r.gpuCount === "object" && r.gpuCount !== null) {
+    if (Array.isArray(r.gpuCount) || r.gpuCount.min === undefined) throw new InvalidRequirementError("gpuCount", r.gpuCount, "give a whole number, or { min } for at least that many");
+    checkNumber("gpuCount.min", r.gpuCount.min, REQUIREMENT_RULES.gpuCount);
+  } else if (r.gpuCount !== undefined) checkNumber("gpuCount", r.gpuCount, REQUIREMENT_RULES.gpuCount);
   if (r.gpus && r.anyOf) {
     throw new InvalidRequirementError("anyOf", r.anyOf, "give either gpus (an ordered fallback list) or anyOf (a set), not both");
   }

@@ -252,6 +252,11 @@ export function replicaSpeed(
   };
 }
 
+/** Replicas a target needs of this replica: 1 without a target. */
+export function replicasFor(r: ReplicaSpeed, target: ThroughputTarget | undefined): number {
+  return target ? Math.ceil(target.outputTokensPerSecond / r.perReplica) : 1;
+}
+
 /** The fleet a target needs of this replica (one without), and its USD per million output tokens at `usdPerInstanceHour`. */
 export function fleetAtLoad(r: ReplicaSpeed, target: ThroughputTarget | undefined, usdPerInstanceHour: number): ThroughputEstimate {
   return new FleetAtLoad(r, target, usdPerInstanceHour);
@@ -275,7 +280,7 @@ class FleetAtLoad implements ThroughputEstimate {
 
   constructor(r: ReplicaSpeed, target: ThroughputTarget | undefined, usdPerInstanceHour: number) {
     const hw = r.roofline.hw;
-    const replicas = target ? Math.ceil(target.outputTokensPerSecond / r.perReplica) : 1;
+    const replicas = replicasFor(r, target);
     const tokensPerHour = (target ? target.outputTokensPerSecond : r.busyPerReplica) * 3600;
     this.sequencesPerReplica = hw.copies * r.batch;
     this.copiesPerReplica = hw.copies;
