@@ -32,8 +32,13 @@ export const DEFAULT_MIN_CLUSTER_NETWORK_GBPS = 400;
  * - PCIe between GPUs: sharded training's all-gathers halve it (InternLM: 93 vs 188 TFLOPS per A100, PCIe vs NVLink): × 0.5.
  * - Between instances: EFA at 400 Gbps and more keeps ~90% (Llama 3: 43% at 8K GPUs, 38% at 16K): × 0.9; slower links
  *   stall on every gradient exchange: × 0.25 (an assumption, no public measurement found).
- * - FP8 matmuls (trainingPrecision "fp8": Transformer Engine, torchao float8) on GPUs with FP8 tensor cores: torchtitan
+ * - FP8 matmuls (usage.fp8Training: Transformer Engine, torchao float8) on GPUs with FP8 tensor cores: torchtitan
  *   measured 8,532 against 6,667 tokens/s per H100 for Llama 3.1 8B (1.28×) and 942 against 652 for 70B (1.44×): × 1.3.
+ * Sources (read 2026-12-07):
+ * - torchtitan benchmarks: https://github.com/pytorch/torchtitan/blob/820504e20d1149fbf0b98c567af24c4b0433b22d/benchmarks/llama3_h100_202412_torchtitan.md
+ * - llm-foundry MPT benchmarks: https://github.com/mosaicml/llm-foundry/blob/495218376830947dce625efabc4d86be7c47cc45/scripts/train/benchmarking/README.md
+ * - Megatron-Bridge performance summary 25.09: https://github.com/NVIDIA-NeMo/Megatron-Bridge/blob/fa0315ae2684693a666be9d247adf9baf1e30028/docs/performance-summary.md
+ * - The Llama 3 Herd of Models, Table 4: https://arxiv.org/abs/2407.21783
  */
 export const MFU = {
   ampere: 0.45,
@@ -46,14 +51,6 @@ export const MFU = {
   slowClusterFactor: 0.25,
   fp8Factor: 1.3,
 } as const;
-
-/** Where each figure above comes from. */
-export const MFU_SOURCES = [
-  { title: "torchtitan benchmarks: Llama 3.1 8B/70B/405B on H100 (FSDP 5,762, +compile 6,667, +Float8 8,532 tokens/s per GPU)", url: "https://github.com/pytorch/torchtitan/blob/820504e20d1149fbf0b98c567af24c4b0433b22d/benchmarks/llama3_h100_202412_torchtitan.md", asOf: "2026-12-07" },
-  { title: "mosaicml/llm-foundry MPT training benchmarks (MFU on A100 40GB/80GB and H100 80GB)", url: "https://github.com/mosaicml/llm-foundry/blob/495218376830947dce625efabc4d86be7c47cc45/scripts/train/benchmarking/README.md", asOf: "2026-12-07" },
-  { title: "NVIDIA-NeMo/Megatron-Bridge performance summary, 25.09 (Llama 3 8B, 8 GPUs: 29,994 tokens/s per B200, 14,079 per H100)", url: "https://github.com/NVIDIA-NeMo/Megatron-Bridge/blob/fa0315ae2684693a666be9d247adf9baf1e30028/docs/performance-summary.md", asOf: "2026-12-07" },
-  { title: "The Llama 3 Herd of Models, Table 4 (38–43% BF16 MFU on 8K–16K H100s)", url: "https://arxiv.org/abs/2407.21783", asOf: "2026-12-07" },
-] as const;
 
 /** FP8 tensor cores: Ada (8.9), Hopper (9.0) and Blackwell. */
 export const FP8_TRAINING_COMPUTE_CAPABILITY = 8.9;
