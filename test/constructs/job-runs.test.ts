@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, TerraformStack } from "cdktf";
-import { Training, TrainingProps } from "../../lib";
+import { Training, WorkloadProps } from "../../lib";
 import { runCli } from "../../lib/cli/main";
 import { GPU_PLAN_FILE } from "../../lib/plan/gpu-plan";
 import { readPlanFile } from "../../lib/plan/read-plan";
@@ -11,7 +11,7 @@ import { SchemaSubsetValidator } from "../cli/json-schema-subset";
 import { NETWORK, captureError, outputValue, synthStack } from "./synth";
 
 const IMAGE = "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.8.0-gpu-py312-cu129-ubuntu22.04-ec2";
-const PRETRAIN: TrainingProps = {
+const PRETRAIN: WorkloadProps = {
   network: NETWORK,
   model: "llama-3.1-8b",
   trainingTokens: 1e10,

@@ -4,13 +4,14 @@ import { SelectionRequirements } from "../../lib/selection/requirements";
 import { Decision } from "../../lib/selection/decision";
 import { MFU, trainingMfu } from "../../lib/selection/estimate/interconnect";
 import { jobStartSeconds } from "../../lib/selection/estimate/start-up";
+import { GpuName } from "../../lib/taxonomy/gpu-model";
 import { DEFAULT_TAXONOMY, gpuModel } from "../../lib/taxonomy/taxonomy";
 import { WORKLOAD_PROFILES } from "../../lib/taxonomy/workload-profiles";
 import { WorkloadClass } from "../../lib/taxonomy/workload-class";
 import { NoFeasibleInstanceError } from "../../lib/validation/errors";
 
 const { FINE_TUNING, TRAINING, REALTIME_INFERENCE, BATCH_PROCESSING, IMAGE_GENERATION } = WorkloadClass;
-const gpu = (name: string) => gpuModel(DEFAULT_TAXONOMY, name);
+const gpu = (name: string) => gpuModel(DEFAULT_TAXONOMY, name as GpuName);
 const oneNode = (gpusPerNode: number) => ({ gpusPerNode, nodes: 1, intraNode: "NVSwitch" as const, networkGbps: 3200 });
 
 /** Every type of the taxonomy pinned in turn: the feasible ones and their decisions, selection's ranking not consulted. */
