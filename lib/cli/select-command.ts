@@ -147,7 +147,7 @@ function selectText(decision: Decision, flags: ParsedFlags): string {
   const instances = decision.nodeCount * decision.replicas;
   const nodes = instances > 1 ? `${instances} × ` : "";
   const made = [decision.replicas > 1 && `${decision.replicas} replicas`, decision.nodeCount > 1 && `${decision.nodeCount} nodes`].filter(Boolean).join(" × ");
-  const fleet = instances > 1 ? ` for all ${instances} instances (${made})` : "";
+  const fleet = instances > 1 ? ` for ${instances === 2 ? "both" : `all ${instances}`} instances (${made})` : "";
   const spot = decision.spotUsdPerInstanceHour === null ? "no spot estimate" : `spot ${hourlyOr(decision.spotUsdPerInstanceHour)}`;
   // The region whose price is quoted: a type not sold in us-east-1 is priced where it is sold.
   const pricedIn = decision.priceFromReferenceRegion ? rowPriceRegion(decision.spec) : decision.region;

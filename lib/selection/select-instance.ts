@@ -3,7 +3,7 @@ import { DEFAULT_TAXONOMY, Taxonomy } from "../taxonomy/taxonomy";
 import { Objective } from "../taxonomy/workload-profile";
 import { rowPriceRegion } from "../taxonomy/pricing";
 import { gpusLabel, usableMemoryGiB } from "../taxonomy/gpu-share";
-import { HOURS_PER_MONTH, round2, round4 } from "../plan/money";
+import { HOURS_PER_MONTH, formatUsd, round2, round4 } from "../plan/money";
 import { CONSTRAINTS, Constraint, ResolvedRequirements, scopeMiss } from "./constraints";
 import { Candidate, Decision, JobRun, Rejection } from "./decision";
 import { InvalidRequirementError, NoFeasibleInstanceError } from "../validation/errors";
@@ -216,8 +216,8 @@ function beatsUsual(chosen: Candidate, usual: Candidate | null, r: ResolvedRequi
   const head = `${chosen.gpu.name} is outside ${r.profile.displayName}'s usual GPUs (${cards}), which were ranked with it by the work`;
   if (usual === null) return `${head}: none of them meets the requirements`;
   const type = `${usual.nodeCount * usual.replicas > 1 ? `${usual.nodeCount * usual.replicas} × ` : ""}${usual.instanceType}`;
-  if (objective === "job-cost") return `${head}: $${chosen.job!.usdPerJob.toFixed(2)} per run against $${usual.job!.usdPerJob.toFixed(2)} on ${type}, the best of them`;
-  return `${head}: $${chosen.onDemandUsdPerHour.toFixed(2)}/h on-demand for the fleet against $${usual.onDemandUsdPerHour.toFixed(2)}/h on ${type}, the best of them`;
+  if (objective === "job-cost") return `${head}: ${formatUsd(chosen.job!.usdPerJob)} per run against ${formatUsd(usual.job!.usdPerJob)} on ${type}, the best of them`;
+  return `${head}: ${formatUsd(chosen.onDemandUsdPerHour)}/h on-demand for the fleet against ${formatUsd(usual.onDemandUsdPerHour)}/h on ${type}, the best of them`;
 }
 
 function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objective, elsewhere: Candidate | undefined, usual: Candidate | null | undefined): string {
@@ -261,13 +261,13 @@ function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objectiv
   if (t) {
     parts.push(
       `${t.outputTokensPerSecondPerReplica} output tokens/s per replica (${t.sequencesPerReplica} sequence${t.sequencesPerReplica === 1 ? "" : "s"}, ${t.outputTokensPerSecondPerStream} tokens/s each, bound by ${t.boundBy})` +
-        `${r.throughput ? `, ${t.replicas} replica${t.replicas > 1 ? "s" : ""} for ${r.throughput.outputTokensPerSecond} tokens/s ($${chosen.onDemandUsdPerHour.toFixed(2)}/h on-demand for the fleet)` : ""}, $${t.usdPerMillionOutputTokens} per million output tokens`,
+        `${r.throughput ? `, ${t.replicas} replica${t.replicas > 1 ? "s" : ""} for ${r.throughput.outputTokensPerSecond} tokens/s (${formatUsd(chosen.onDemandUsdPerHour)}/h on-demand for the fleet)` : ""}, $${t.usdPerMillionOutputTokens} per million output tokens`,
     );
   }
   const j = chosen.job;
   if (j) {
     const deadline = r.maxHours === undefined ? "" : `, within the ${r.maxHours} h deadline${chosen.nodeCount > 1 && r.requirements.nodes === undefined ? ` on ${chosen.nodeCount} nodes` : ""}`;
-    parts.push(`${j.trainingTokens.toExponential(2)} training tokens take ≈ ${j.hours} h at ${Math.round(j.mfu * 100)}% MFU${deadline}: $${j.usdPerJob.toFixed(2)} per run`);
+    parts.push(`${j.trainingTokens.toExponential(2)} training tokens take ≈ ${j.hours} h at ${Math.round(j.mfu * 100)}% MFU${deadline}: ${formatUsd(j.usdPerJob)} per run`);
   }
   if (usual !== undefined) parts.push(beatsUsual(chosen, usual, r, objective));
   if (r.escalated) parts.push(`no ${[...r.pool.keys()].join(" or ")} instance has enough GPU memory, so ${chosen.gpu.name} was allowed`);
@@ -334,7 +334,7 @@ function cheapestFix(rejections: readonly Rejection[], constraint: string, candi
   const best = candidates.filter((c) => only.has(c.instanceType)).sort((a, b) => measure(a) - measure(b) || (a.instanceType < b.instanceType ? -1 : 1))[0];
   if (!best) return undefined;
   const instances = best.nodeCount * best.replicas;
-  const what = `${instances > 1 ? `${instances} × ` : ""}${best.instanceType} (${gpusLabel(best.gpuCount, best.gpuFraction, best.gpu.name)}), $${best.onDemandUsdPerHour.toFixed(2)}/h on-demand`;
+  const what = `${instances > 1 ? `${instances} × ` : ""}${best.instanceType} (${gpusLabel(best.gpuCount, best.gpuFraction, best.gpu.name)}), ${formatUsd(best.onDemandUsdPerHour)}/h on-demand`;
   if (deadline) return `The fastest plan that meets every other requirement takes ${best.job!.hours} h: ${what}.`;
   const miss = rejections.find((s) => s.instanceType === best.instanceType)!.misses[0].reason;
   return `The cheapest type that meets every other requirement: ${what}; it misses only this one: ${miss}.`;

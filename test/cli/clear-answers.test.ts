@@ -2,6 +2,7 @@ import { runCli } from "../../lib/cli/main";
 import { selectInstance } from "../../lib/selection/select-instance";
 import { WorkloadClass } from "../../lib/taxonomy/workload-class";
 import { NoFeasibleInstanceError } from "../../lib/validation/errors";
+import { formatUsd } from "../../lib/plan/money";
 import { captureError } from "../constructs/synth";
 
 const stderr = (...argv: string[]) => runCli(argv).stderr.replace(/\s+/g, " ");
@@ -14,7 +15,7 @@ describe("an infeasible request names what made it so, by its flag, and the chea
     const p5en = selectInstance({ workload: WorkloadClass.REALTIME_INFERENCE, model: "llama-3.1-405b", instanceType: "p5en.48xlarge" });
     const text = stderr("select", "--workload", "realtime-inference", "--model", "llama-3.1-405b", "--max-price", "10");
     expect(text).toContain("No instance type satisfies --max-price = 10 together with the other requirements.");
-    expect(text).toContain(`The cheapest type that meets every other requirement: p5en.48xlarge (8× H200), $${p5en.onDemandUsdPerHour.toFixed(2)}/h on-demand; it misses only this one:`);
+    expect(text).toContain(`The cheapest type that meets every other requirement: p5en.48xlarge (8× H200), ${formatUsd(p5en.onDemandUsdPerHour)}/h on-demand; it misses only this one:`);
   });
 
   test("a deadline nothing meets names --deadline and the fastest plan", () => {

@@ -9,6 +9,7 @@ import { DEFAULT_TAXONOMY, gpuModel } from "../../lib/taxonomy/taxonomy";
 import { WORKLOAD_PROFILES } from "../../lib/taxonomy/workload-profiles";
 import { WorkloadClass } from "../../lib/taxonomy/workload-class";
 import { NoFeasibleInstanceError } from "../../lib/validation/errors";
+import { formatUsd } from "../../lib/plan/money";
 
 const { FINE_TUNING, TRAINING, REALTIME_INFERENCE, BATCH_PROCESSING, IMAGE_GENERATION } = WorkloadClass;
 const gpu = (name: string) => gpuModel(DEFAULT_TAXONOMY, name as GpuName);
@@ -42,7 +43,7 @@ describe("class GPU lists are preferences once the work is known", () => {
     const h100 = selectInstance({ workload: TRAINING, model: "llama-3.1-8b", trainingTokens: 1e11, gpus: ["H100"] });
     expect(d.gpu.name).toBe("B200");
     expect(d.job!.usdPerJob).toBeLessThan(h100.job!.usdPerJob);
-    expect(d.reason).toContain(`B200 is outside Training's usual GPUs (H100, A100-80GB), which were ranked with it by the work: $${d.job!.usdPerJob.toFixed(2)} per run against $${h100.job!.usdPerJob.toFixed(2)} on p5.48xlarge`);
+    expect(d.reason).toContain(`B200 is outside Training's usual GPUs (H100, A100-80GB), which were ranked with it by the work: ${formatUsd(d.job!.usdPerJob)} per run against ${formatUsd(h100.job!.usdPerJob)} on p5.48xlarge`);
   });
 
   test("an 8B QLoRA fine-tune on 50M tokens lands on one workhorse GPU, not p5.48xlarge", () => {
@@ -57,7 +58,7 @@ describe("class GPU lists are preferences once the work is known", () => {
     const usual = selectInstance({ workload: BATCH_PROCESSING, model: "llama-3.1-8b", throughput: { outputTokensPerSecond: 5000 }, anyOf: ["T4", "L4"] });
     expect(["T4", "L4"]).not.toContain(d.gpu.name);
     expect(d.onDemandUsdPerHour).toBeLessThan(usual.onDemandUsdPerHour);
-    expect(d.reason).toMatch(/outside BatchProcessing's usual GPUs \(T4, L4\).*against \$[\d.]+\/h on \d+ × g\d\w*\.\w+, the best of them/);
+    expect(d.reason).toMatch(/outside BatchProcessing's usual GPUs \(T4, L4\).*against \$[\d,.]+\/h on \d+ × g\d\w*\.\w+, the best of them/);
   });
 
   test("RealtimeInference weighs H100 under a throughput target without memory forcing it", () => {
@@ -135,7 +136,7 @@ describe("a deadline for jobs", () => {
   test("without a deadline the cheapest plan, with its duration", () => {
     const d = selectInstance({ workload: TRAINING, model: "llama-3.1-8b", trainingTokens: 1e11, gpus: ["H100"] });
     expect(d.nodeCount).toBe(1);
-    expect(d.reason).toMatch(/training tokens take ≈ [\d.]+ h at \d+% MFU: \$[\d.]+ per run/);
+    expect(d.reason).toMatch(/training tokens take ≈ [\d.]+ h at \d+% MFU: \$[\d,]+\.\d\d per run/);
   });
 
   test("a deadline nothing meets names maxHours, and a type that cannot join a cluster must meet it alone", () => {
