@@ -1,4 +1,4 @@
-import { DiffusionModelSpec, LanguageModelSpec, ModelSpec } from "../taxonomy/model-spec";
+import { DiffusionModelSpec, EmbeddingModelSpec, LanguageModelSpec, ModelSpec } from "../taxonomy/model-spec";
 import { checkModelSpec } from "../taxonomy/schema";
 import { ModelMode } from "../taxonomy/workload-profile";
 import { InvalidRequirementError } from "../validation/errors";
@@ -6,6 +6,7 @@ import { POSITIVE, POSITIVE_WHOLE, checkNumber } from "../validation/numbers";
 import { round2 } from "../plan/money";
 import { CUDA_CONTEXT_GIB, InferenceMemory, servedWeightBytes, transformersMemory, vllmMemory } from "./estimate/inference-memory";
 import {
+  BYTES_PER_PARAM,
   DEFAULT_CONTEXT_TOKENS,
   DEFAULT_LORA_RANK,
   GIB,
@@ -125,6 +126,7 @@ export function estimateCheckedMemory(model: ModelSpec, usage: ModelUsage, gpuCo
   const contextTokens = usage.contextTokens ?? DEFAULT_CONTEXT_TOKENS;
   const concurrency = usage.concurrency ?? 1;
   if (model.kind === "diffusion") return diffusionEstimate(model, usage, mode, gpuCount);
+  if (model.kind === "embedding") return embeddingEstimate(model, usage, mode, gpuCount);
   if (model.contextLengthTokens > 0 && contextTokens > model.contextLengthTokens) {
     throw new InvalidRequirementError("usage.contextTokens", contextTokens, `${model.name} supports at most ${model.contextLengthTokens} tokens (max_position_embeddings)`);
   }
@@ -222,6 +224,44 @@ function diffusionEstimate(m: DiffusionModelSpec, usage: ModelUsage, mode: Model
   return finish(base, parts, 1, [
     `fp16 denoiser weights (${m.paramsBillion} B params); the pipeline runs whole on one GPU`,
     `pipeline needs ≈ ${m.typicalVramGB} GB per image in flight at native resolution (model card)`,
+    `${CUDA_CONTEXT_GIB} GiB for the CUDA context`,
+  ]);
+}
+
+/**
+ * Tokens an embedding server runs in one batch when the usage does not say: text-embeddings-inference's
+ * --max-batch-tokens default (docs/source/en/cli_arguments.md: "[default: 16384]").
+ */
+export const EMBEDDING_BATCH_TOKENS = 16384;
+
+/**
+ * An embedding or reranking model's server: the weights, one batch's activations and the CUDA context. Nothing is
+ * cached between requests and nothing generated, so there is no KV cache. The batch's peak is one layer at a time with
+ * fused attention (no score matrix): the hidden states in and out, Q, K and V, and the MLP's intermediate activations,
+ * tokens × (5 × hidden + intermediate) values at 2 bytes (4 in fp32).
+ */
+function embeddingEstimate(m: EmbeddingModelSpec, usage: ModelUsage, mode: ModelMode, gpuCount: number): MemoryEstimate {
+  if (mode !== "inference") {
+    throw new InvalidRequirementError("usage.mode", mode, `the estimator models ${m.name} (an embedding model) for inference only`);
+  }
+  const llmOnly = (["engine", "kvCachePrecision", "tensorParallelSize", "copiesPerInstance", "gpuMemoryUtilization", "maxNumSeqs", "promptTokens", "outputTokens"] as const).find(
+    (f) => usage[f] !== undefined,
+  );
+  if (llmOnly) throw new InvalidRequirementError(`usage.${llmOnly}`, usage[llmOnly], `${m.name} is an embedding model; this setting applies to language models`);
+  const precision = usage.precision ?? "bf16";
+  const contextTokens = usage.contextTokens ?? Math.min(DEFAULT_CONTEXT_TOKENS, m.contextLengthTokens);
+  if (contextTokens > m.contextLengthTokens) {
+    throw new InvalidRequirementError("usage.contextTokens", contextTokens, `${m.name} reads at most ${m.contextLengthTokens} tokens per input`);
+  }
+  const batchTokens = Math.max(usage.maxNumBatchedTokens ?? EMBEDDING_BATCH_TOKENS, contextTokens);
+  const activationBytes = precision === "fp32" ? 4 : 2;
+  const weightsGiB = (m.paramsBillion * 1e9 * BYTES_PER_PARAM[precision]) / GIB;
+  const activationsGiB = (batchTokens * (5 * m.hiddenSize + m.intermediateSize) * activationBytes) / GIB;
+  const parts: MemoryParts = { ...ZERO, weightsGiB, activationsGiB, overheadGiB: CUDA_CONTEXT_GIB };
+  const base = { model: m.name, mode, precision, contextTokens, concurrency: usage.concurrency ?? 1, gpuCount, weightsTotalGiB: weightsGiB };
+  return finish(base, parts, 1, [
+    `${precision} weights (${m.paramsBillion} B params), one copy per GPU (an embedding server such as text-embeddings-inference runs on one GPU)`,
+    `one batch of ${batchTokens} tokens (${usage.maxNumBatchedTokens !== undefined ? "usage.maxNumBatchedTokens" : "text-embeddings-inference's --max-batch-tokens default"}), inputs of up to ${contextTokens}: one ${m.architecture} layer's activations at a time, tokens × (5 × ${m.hiddenSize} + ${m.intermediateSize}) values`,
     `${CUDA_CONTEXT_GIB} GiB for the CUDA context`,
   ]);
 }

@@ -41,6 +41,13 @@ export function resolveRequirements(requirements: SelectionRequirements, taxonom
       `the organization policy allows only ${[...policyGpus!].join(", ")}`,
     );
   }
+  const model = typeof requirements.model === "string" ? resolveModel(taxonomy, requirements.model) : requirements.model;
+  // Tokens per second and training tokens size a language model's work; other kinds are sized by memory.
+  for (const key of ["throughput", "trainingTokens"] as const) {
+    if (requirements[key] !== undefined && model !== undefined && model.kind !== "llm") {
+      throw new InvalidRequirementError(key, requirements[key], `it sizes a language model's work; ${model.name} is ${model.kind === "diffusion" ? "a diffusion" : "an embedding"} model, sized by its memory (leave ${key} out)`);
+    }
+  }
   return {
     requirements,
     profile,
@@ -54,7 +61,7 @@ export function resolveRequirements(requirements: SelectionRequirements, taxonom
     // A pinned type keeps only what the user asked for, not the class's defaults.
     gpuCount: pinned ? requirements.gpuCount : (requirements.gpuCount ?? profile.defaultGpuCount),
     minMemoryBandwidthGBps: pinned ? requirements.minMemoryBandwidthGBps : (requirements.minMemoryBandwidthGBps ?? profile.minMemoryBandwidthGBps),
-    model: typeof requirements.model === "string" ? resolveModel(taxonomy, requirements.model) : requirements.model,
+    model,
     pinned,
     purchase: requirements.purchase ?? profile.purchase,
     region: requirements.region ?? REFERENCE_REGION,

@@ -192,7 +192,8 @@ function nodesForMemory(spec: InstanceTypeSpec, gpu: GpuModel, r: ResolvedRequir
  * size the attention heads allow (the rest run further copies); training and transformers shard over all of them.
  */
 function gpusSharing(model: ModelSpec, gpus: number, usage: ModelUsage): number {
-  if (model.kind === "diffusion") return 1;
+  // A diffusion pipeline or an embedding server runs whole on one GPU.
+  if (model.kind !== "llm") return 1;
   if (usage.mode !== "inference" || usage.engine === "transformers") return gpus;
   if (usage.tensorParallelSize !== undefined) return usage.tensorParallelSize;
   if (usage.copiesPerInstance !== undefined) return Math.max(1, Math.floor(gpus / usage.copiesPerInstance));

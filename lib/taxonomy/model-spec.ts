@@ -89,5 +89,34 @@ export interface DiffusionModelSpec {
   readonly sources: readonly Source[];
 }
 
-/** A model the estimator sizes: a language model or a diffusion model, told apart by `kind`. */
-export type ModelSpec = LanguageModelSpec | DiffusionModelSpec;
+/**
+ * A text embedding or reranking model: an encoder (BERT / XLM-RoBERTa: bge-m3, e5) or a decoder whose last hidden
+ * state is the embedding (Qwen3-Embedding). It reads its input once, with no cache kept and nothing generated.
+ */
+export interface EmbeddingModelSpec {
+  /** Discriminates an embedding model from a language or diffusion model. */
+  readonly kind: "embedding";
+  /** Catalog name. */
+  readonly name: string;
+  /** Other names the model is found by, compared without case or punctuation. */
+  readonly aliases: readonly string[];
+  /** Embeddings, or a relevance score for a (query, document) pair. */
+  readonly task: "embedding" | "rerank";
+  /** An encoder (every token attends to every other) or a decoder (causal attention). */
+  readonly architecture: "encoder" | "decoder";
+  /** Total parameters in billions. */
+  readonly paramsBillion: number;
+  /** num_hidden_layers. */
+  readonly layers: number;
+  /** hidden_size. */
+  readonly hiddenSize: number;
+  /** intermediate_size: the MLP's width. */
+  readonly intermediateSize: number;
+  /** The longest input in tokens (max_position_embeddings, less XLM-RoBERTa's 2 padding positions). */
+  readonly contextLengthTokens: number;
+  /** Where the figures come from. */
+  readonly sources: readonly Source[];
+}
+
+/** A model the estimator sizes: a language, diffusion or embedding model, told apart by `kind`. */
+export type ModelSpec = LanguageModelSpec | DiffusionModelSpec | EmbeddingModelSpec;

@@ -153,7 +153,7 @@ export function checkModelSpec(property: string, spec: unknown): asserts spec is
   object(property, spec);
   const m = spec as Record<string, unknown>;
   const at = (field: string) => `${property}.${field}`;
-  if (m.kind !== "llm" && m.kind !== "diffusion") throw new InvalidTaxonomyError(at("kind"), m.kind, 'use "llm" or "diffusion"');
+  if (m.kind !== "llm" && m.kind !== "diffusion" && m.kind !== "embedding") throw new InvalidTaxonomyError(at("kind"), m.kind, 'use "llm", "diffusion" or "embedding"');
   text(at("name"), m.name, PLAIN_NAME, "give a name of 1 to 100 characters without quotes, backslashes or $, % and braces");
   list(at("aliases"), m.aliases);
   m.aliases.forEach((a, i) => text(`${at("aliases")}[${i}]`, a, PLAIN_NAME, "give a plain name"));
@@ -191,6 +191,12 @@ export function checkModelSpec(property: string, spec: unknown): asserts spec is
       number(`${at("latentAttention")}.kvLoraRank`, latent.kvLoraRank, BOUNDS.modelWidth);
       number(`${at("latentAttention")}.ropeHeadDim`, latent.ropeHeadDim, BOUNDS.modelWidth);
     }
+  } else if (m.kind === "embedding") {
+    if (m.task !== "embedding" && m.task !== "rerank") throw new InvalidTaxonomyError(at("task"), m.task, 'use "embedding" or "rerank"');
+    if (m.architecture !== "encoder" && m.architecture !== "decoder") throw new InvalidTaxonomyError(at("architecture"), m.architecture, 'use "encoder" or "decoder"');
+    number(at("layers"), m.layers, BOUNDS.layers);
+    for (const field of ["hiddenSize", "intermediateSize"]) number(at(field), m[field], BOUNDS.modelWidth);
+    number(at("contextLengthTokens"), m.contextLengthTokens, BOUNDS.contextLengthTokens);
   } else {
     number(at("typicalVramGB"), m.typicalVramGB, BOUNDS.typicalVramGB);
   }

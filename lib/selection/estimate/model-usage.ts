@@ -62,7 +62,11 @@ export interface ModelUsage {
   readonly copiesPerInstance?: number;
   /** vLLM: share of each GPU's memory it may use (--gpu-memory-utilization). @default 0.9 */
   readonly gpuMemoryUtilization?: number;
-  /** vLLM: tokens of one prefill chunk (--max-num-batched-tokens). @default vLLM's for its API server: 2048, or 8192 on GPUs of 70 GiB and more */
+  /**
+   * vLLM: tokens of one prefill chunk (--max-num-batched-tokens). Embedding models: tokens of one batch
+   * (text-embeddings-inference's --max-batch-tokens). @default vLLM's for its API server: 2048, or 8192 on GPUs of 70
+   * GiB and more; for embedding models 16384
+   */
   readonly maxNumBatchedTokens?: number;
   /** transformers: prompt tokens prefilled at once per sequence. @default contextTokens */
   readonly promptTokens?: number;

@@ -86,6 +86,38 @@ const LITGPT_CONFIGS: Source = {
   asOf: AS_OF_4,
 };
 
+// --- Embedding and reranking models (issue 18) ---
+const BGE_M3_CONFIG: Source = {
+  title: "BAAI/bge-m3 onnx/config.json in the official repo (XLMRobertaModel: 24 layers, hidden 1024, intermediate 4096, 16 heads, max_position_embeddings 8194)",
+  url: "https://huggingface.co/BAAI/bge-m3/blame/main/onnx/config.json",
+  asOf: AS_OF_3,
+};
+const BGE_M3_PARAMS: Source = {
+  title: "BAAI/bge-m3 discussion #60, a BAAI member: \"Overall, bge-m3 has 560M parameters.\"",
+  url: "https://huggingface.co/BAAI/bge-m3/discussions/60",
+  asOf: AS_OF_3,
+};
+const BGE_RERANKER_V2_M3_CONFIG: Source = {
+  title: "BAAI/bge-reranker-v2-m3 config.json (XLMRobertaForSequenceClassification, one label; 24 layers, hidden 1024, intermediate 4096, max_position_embeddings 8194)",
+  url: "https://huggingface.co/BAAI/bge-reranker-v2-m3/commit/995ec6ee29e8a96b27eee66c584c4340104ab8e5",
+  asOf: AS_OF_3,
+};
+const E5_LARGE_CONFIG: Source = {
+  title: "intfloat/multilingual-e5-large config.json (XLMRobertaModel), and intfloat's ONNX config committed to Hiveurban/multilingual-e5-large-pooled (e8061c7: 24 layers, hidden 1024, intermediate 4096, max_position_embeddings 514)",
+  url: "https://huggingface.co/Hiveurban/multilingual-e5-large-pooled/blob/main/onnx/config.json",
+  asOf: AS_OF_3,
+};
+const QWEN3_EMBEDDING_CARD: Source = {
+  title: "Qwen3-Embedding model card table (0.6B: 28 layers, 32K, dimension 1024; 4B: 36, 32K, 2560; 8B: 36, 32K, 4096), as vendored verbatim",
+  url: "https://github.com/yang-yk/llm-chat-v1/blob/a062e5bef7cd4efe0509c61d683395f44c1597ad/backend/embeddings/models/Qwen3-Embedding-0.6B/README.md",
+  asOf: AS_OF_3,
+};
+const KERAS_QWEN3_EMBEDDING_PRESETS: Source = {
+  title: "keras-hub PR #2455 qwen3_presets.py (qwen3_embedding_0.6b_en 595,776,512; 4b 4,021,774,336; 8b 8,188,515,328 parameters)",
+  url: "https://github.com/keras-team/keras-hub/pull/2455",
+  asOf: AS_OF_3,
+};
+
 // --- Llama ---
 const LLAMA_31_8B_CONFIG: Source = {
   title: "meta-llama/Llama-3.1-8B config.json (gated; values checked against the copies below)",
@@ -2065,6 +2097,94 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
     moe: { experts: 256, expertsPerToken: 8, expertIntermediateSize: 2048, sharedExperts: 1, moeLayers: 58 },
     latentAttention: { kvLoraRank: 512, ropeHeadDim: 64 },
     sources: [AICONF_DEEPSEEK_R1, DEEPSEEK_R1_README, DEEPSEEK_V3_WEIGHTS_README],
+  },
+  {
+    kind: "embedding",
+    name: "bge-m3",
+    aliases: ["BAAI/bge-m3"],
+    task: "embedding",
+    architecture: "encoder",
+    // XLM-RoBERTa large: 250,002 × 1024 embeddings, 8,194 positions and 24 layers of ~12.6 M come to 0.568 B; BAAI says 560M.
+    paramsBillion: 0.568,
+    layers: 24,
+    hiddenSize: 1024,
+    intermediateSize: 4096,
+    // max_position_embeddings 8194 less XLM-RoBERTa's 2 padding positions; the card says 8192.
+    contextLengthTokens: 8192,
+    sources: [BGE_M3_CONFIG, BGE_M3_PARAMS],
+  },
+  {
+    kind: "embedding",
+    name: "bge-reranker-v2-m3",
+    aliases: ["BAAI/bge-reranker-v2-m3"],
+    task: "rerank",
+    architecture: "encoder",
+    // bge-m3's encoder and a one-logit head (1,025 parameters); counted from the config's shapes, as bge-m3.
+    paramsBillion: 0.568,
+    layers: 24,
+    hiddenSize: 1024,
+    intermediateSize: 4096,
+    contextLengthTokens: 8192,
+    sources: [BGE_RERANKER_V2_M3_CONFIG, BGE_M3_PARAMS],
+  },
+  {
+    kind: "embedding",
+    name: "multilingual-e5-large",
+    aliases: ["intfloat/multilingual-e5-large", "intfloat/multilingual-e5-large-instruct"],
+    task: "embedding",
+    architecture: "encoder",
+    // XLM-RoBERTa large with 514 positions: 0.560 B counted from the config's shapes.
+    paramsBillion: 0.56,
+    layers: 24,
+    hiddenSize: 1024,
+    intermediateSize: 4096,
+    // max_position_embeddings 514 less the 2 padding positions.
+    contextLengthTokens: 512,
+    sources: [E5_LARGE_CONFIG],
+  },
+  {
+    kind: "embedding",
+    name: "qwen3-embedding-0.6b",
+    aliases: ["Qwen/Qwen3-Embedding-0.6B"],
+    task: "embedding",
+    architecture: "decoder",
+    paramsBillion: 0.596,
+    layers: 28,
+    hiddenSize: 1024,
+    // unverified: the official config.json was not found. keras-hub's count differs from Qwen3-0.6B's by 267 × 1024 (the
+    // vocabulary rows alone), so the layers are Qwen3-0.6B's: intermediate_size 3072.
+    intermediateSize: 3072,
+    contextLengthTokens: 32768,
+    sources: [QWEN3_EMBEDDING_CARD, KERAS_QWEN3_EMBEDDING_PRESETS, KERAS_QWEN3_SMALL_PRESETS],
+  },
+  {
+    kind: "embedding",
+    name: "qwen3-embedding-4b",
+    aliases: ["Qwen/Qwen3-Embedding-4B"],
+    task: "embedding",
+    architecture: "decoder",
+    paramsBillion: 4.02,
+    layers: 36,
+    hiddenSize: 2560,
+    // unverified: as for 0.6B, keras-hub's count differs from Qwen3-4B's by 271 × 2560 only: intermediate_size 9728.
+    intermediateSize: 9728,
+    contextLengthTokens: 32768,
+    sources: [QWEN3_EMBEDDING_CARD, KERAS_QWEN3_EMBEDDING_PRESETS, KERAS_QWEN3_SMALL_PRESETS],
+  },
+  {
+    kind: "embedding",
+    name: "qwen3-embedding-8b",
+    aliases: ["Qwen/Qwen3-Embedding-8B"],
+    task: "embedding",
+    architecture: "decoder",
+    // keras-hub's count, which holds an untied output projection (0.62 B) an embedding server need not load: on the safe side.
+    paramsBillion: 8.19,
+    layers: 36,
+    hiddenSize: 4096,
+    // unverified: keras-hub's count differs from Qwen3-8B's by 2 × 271 × 4096 only: intermediate_size 12288.
+    intermediateSize: 12288,
+    contextLengthTokens: 32768,
+    sources: [QWEN3_EMBEDDING_CARD, KERAS_QWEN3_EMBEDDING_PRESETS, KERAS_QWEN3_PRESETS],
   },
   {
     kind: "diffusion",
