@@ -31,6 +31,7 @@ export type {
 } from "./selection/memory-estimate";
 export type { ThroughputTarget, ThroughputEstimate } from "./selection/estimate/throughput";
 export type { JobEstimate } from "./selection/estimate/training-time";
+export type { EmbeddingThroughput } from "./selection/estimate/embedding-throughput";
 export type { PrecisionVerdict, PrecisionSupport } from "./selection/estimate/precision-support";
 export {
   GpuWorkloadsError,

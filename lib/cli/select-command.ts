@@ -24,7 +24,7 @@ export const selectCommand: Command = {
     " [--min-total-gpu-memory GB] [--min-vcpus N] [--min-memory GiB] [--min-bandwidth GBps] [--efa] [--region R]" +
     ` [--arch x86_64|arm64] [--max-price USD] [--instance-type T] [--spot | --capacity-block] [--objective ${OBJECTIVES.join("|")}] [--nodes N]` +
     " [--model NAME --mode inference|lora|full --context N --concurrency N --precision P --engine E ...(see estimate)]" +
-    " [--throughput TOKENS_PER_S [--min-stream-tokens N]] [--training-tokens N [--deadline HOURS] [--runs-per-month N]] [--native-precision] [--min-cluster-network GBPS] [--verbose | --json]",
+    " [--throughput TOKENS_PER_S [--min-stream-tokens N] | --input-tokens TOKENS_PER_S] [--training-tokens N [--deadline HOURS] [--runs-per-month N]] [--native-precision] [--min-cluster-network GBPS] [--verbose | --json]",
   flags: {
     workload: flag.string("CLASS", `the workload class: ${WORKLOAD_CLASSES.join(", ")}`),
     gpus: flag.list("A,B", "GPUs in order of preference: the first with a feasible type wins (default: the class's)"),
@@ -47,6 +47,7 @@ export const selectCommand: Command = {
     nodes: flag.number("N", "instances that run one job together (default 1; training and full fine-tunes: estimated)"),
     throughput: flag.number("TOKENS_PER_S", "output tokens per second the fleet must produce; sizes the replicas (needs --model)"),
     "min-stream-tokens": flag.number("N", "with --throughput: tokens per second each stream must see at least"),
+    "input-tokens": flag.number("TOKENS_PER_S", "embedding models: input tokens per second the fleet must embed; sizes the replicas (needs --model)"),
     "training-tokens": flag.number("N", "tokens a fine-tune or training run processes; ranks types by dollars per run (needs --model)"),
     deadline: flag.number("HOURS", "with --training-tokens: the run must end within HOURS; cluster types grow to the fewest nodes that make it"),
     "runs-per-month": flag.number("N", "with --training-tokens: runs a month, for the monthly cost (default 1)"),
@@ -83,6 +84,7 @@ export const selectCommand: Command = {
     throughput: "--throughput",
     "throughput.outputTokensPerSecond": "--throughput",
     "throughput.minTokensPerSecondPerStream": "--min-stream-tokens",
+    inputTokensPerSecond: "--input-tokens",
     trainingTokens: "--training-tokens",
     maxHours: "--deadline",
     runsPerMonth: "--runs-per-month",
@@ -118,6 +120,7 @@ export const selectCommand: Command = {
       throughput: decision.throughput ?? null,
       job: decision.job ?? null,
       run: decision.run ?? null,
+      embedding: decision.embedding ?? null,
       alternatives: decision.alternatives.map((a) => ({
         instanceType: a.instanceType,
         gpu: a.gpu.name,
@@ -128,6 +131,7 @@ export const selectCommand: Command = {
         spotUsdPerInstanceHour: a.spotUsdPerInstanceHour,
         onDemandUsdPerHour: a.onDemandUsdPerHour,
         ...(a.throughput ? { replicas: a.throughput.replicas, outputTokensPerSecondPerReplica: a.throughput.outputTokensPerSecondPerReplica } : {}),
+        ...(a.embedding ? { replicas: a.embedding.replicas, inputTokensPerSecondPerReplica: a.embedding.inputTokensPerSecondPerReplica } : {}),
         ...(a.job ? { hours: a.job.hours, usdPerJob: a.job.usdPerJob } : {}),
       })),
       rejected: decision.rejected.map((r) => ({ instanceType: r.instanceType, constraint: r.constraint, reason: r.reason })),
@@ -184,6 +188,13 @@ function workLines(d: Decision): string[] {
         `first token after ${t.timeToFirstTokenSeconds} s; $${t.usdPerMillionOutputTokens} per million output tokens at ${d.purchase} prices`,
     );
   }
+  if (d.embedding) {
+    const e = d.embedding;
+    lines.push(
+      `Embedding: ${e.inputTokensPerSecondPerReplica} input tokens/s per instance; ${e.replicas} replica${e.replicas === 1 ? "" : "s"}; ` +
+        `$${e.usdPerMillionInputTokens} per million input tokens at ${d.purchase} prices`,
+    );
+  }
   if (d.job && d.run) {
     const j = d.job;
     const nodes = d.nodeCount > 1 ? ` on ${d.nodeCount} nodes` : "";
@@ -238,11 +249,12 @@ function alternativesLines(d: Decision, verbose: boolean): string[] {
 }
 
 function workHeaders(d: Decision): string[] {
-  return d.throughput ? ["replicas", "tok/s/replica", "$/M tokens"] : d.job ? ["hours"] : [];
+  return d.throughput ? ["replicas", "tok/s/replica", "$/M tokens"] : d.embedding ? ["replicas", "in tok/s/replica", "$/M in"] : d.job ? ["hours"] : [];
 }
 
 function workCells(d: Decision, a: Candidate): (string | number)[] {
   if (d.throughput) return a.throughput ? [a.throughput.replicas, a.throughput.outputTokensPerSecondPerReplica, `$${a.throughput.usdPerMillionOutputTokens}`] : ["–", "–", "–"];
+  if (d.embedding) return a.embedding ? [a.embedding.replicas, a.embedding.inputTokensPerSecondPerReplica, `$${a.embedding.usdPerMillionInputTokens}`] : ["–", "–", "–"];
   if (d.job) return [a.job ? a.job.hours : "–"];
   return [];
 }
@@ -302,6 +314,7 @@ function requirementsFromFlags(flags: ParsedFlags): SelectionRequirements {
       flags.throughput !== undefined || flags["min-stream-tokens"] !== undefined
         ? { outputTokensPerSecond: flags.throughput as number, ...(flags["min-stream-tokens"] !== undefined ? { minTokensPerSecondPerStream: flags["min-stream-tokens"] as number } : {}) }
         : undefined,
+    inputTokensPerSecond: flags["input-tokens"] as number | undefined,
     trainingTokens: flags["training-tokens"] as number | undefined,
     maxHours: flags.deadline as number | undefined,
     runsPerMonth: flags["runs-per-month"] as number | undefined,

@@ -45,6 +45,8 @@ export interface ResolvedRequirements {
   /** Precision of the model's weights (bf16 unless the usage says), when a model is given. */
   readonly precision?: Precision;
   readonly throughput?: ThroughputTarget;
+  /** An embedding model's input tokens per second, when a target is given. */
+  readonly inputTokensPerSecond?: number;
   readonly trainingTokens?: number;
   /** The run's deadline in hours (start included), when one is given. */
   readonly maxHours?: number;

@@ -6,6 +6,7 @@ import { MemoryEstimate } from "./memory-estimate";
 import { PrecisionVerdict } from "./estimate/precision-support";
 import { ThroughputEstimate } from "./estimate/throughput";
 import { JobEstimate } from "./estimate/training-time";
+import { EmbeddingThroughput } from "./estimate/embedding-throughput";
 
 /** One instance type scored against the requirements. */
 export interface Candidate {
@@ -46,6 +47,8 @@ export interface Candidate {
   readonly throughput?: ThroughputEstimate;
   /** Fine-tunes and training with trainingTokens: hours and USD per run. */
   readonly job?: JobEstimate;
+  /** An embedding model under an inputTokensPerSecond target: input tokens per second, replicas, USD per million input tokens. */
+  readonly embedding?: EmbeddingThroughput;
   /** Why the candidate cannot meet the throughput target's stream floor, when it cannot. */
   readonly throughputShortfall?: string;
   /** 1 when a sharded fine-tune or training run would have to use PCIe between its GPUs (ranked after NVLink/NVSwitch). */

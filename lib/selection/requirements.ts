@@ -83,6 +83,11 @@ export interface SelectionRequirements {
    * Sizes the replicas and ranks types by the fleet's cost. Needs a model. @default - no target
    */
   readonly throughput?: ThroughputTarget;
+  /**
+   * Embedding and reranking models: input tokens per second the fleet must embed (or score). Sizes the replicas and
+   * ranks types by the fleet's price, as a throughput target does for a language model. @default - sized by memory alone
+   */
+  readonly inputTokensPerSecond?: number;
   /** Fine-tunes and training: tokens the run processes (epochs × dataset tokens). Ranks types by USD per job. Needs a model. */
   readonly trainingTokens?: number;
   /**
@@ -140,6 +145,7 @@ export const REQUIREMENT_ROLES: Readonly<Record<keyof SelectionRequirements, Req
   maxHours: "sizes",
   runsPerMonth: "sizes",
   throughput: "sizes",
+  inputTokensPerSecond: "sizes",
   nodes: "sizes",
   taxonomy: "shared",
 };

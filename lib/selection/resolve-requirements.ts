@@ -28,7 +28,8 @@ export function resolveRequirements(requirements: SelectionRequirements, taxonom
   const userChoseGpus = Boolean(requirements.gpus || requirements.anyOf || pinned);
   const mode = requirements.usage?.mode ?? profile.modelMode;
   // A model and its work: every GPU competes on cost per unit of work; the class's list is its usual card, not a wall.
-  const byWork = !userChoseGpus && requirements.model !== undefined && (mode === "inference" ? requirements.throughput : requirements.trainingTokens) !== undefined;
+  const byWork =
+    !userChoseGpus && requirements.model !== undefined && (mode === "inference" ? (requirements.throughput ?? requirements.inputTokensPerSecond) : requirements.trainingTokens) !== undefined;
   const pool = new Map<GpuName, number>();
   if (requirements.gpus) named.forEach((g) => pool.has(g) || pool.set(g, pool.size));
   else (requirements.anyOf || pinned ? named : byWork ? taxonomy.gpus.map((g) => g.name) : profile.allowedGpus).forEach((g) => pool.set(g, 0));
@@ -47,6 +48,13 @@ export function resolveRequirements(requirements: SelectionRequirements, taxonom
     if (requirements[key] !== undefined && model !== undefined && model.kind !== "llm") {
       throw new InvalidRequirementError(key, requirements[key], `it sizes a language model's work; ${model.name} is ${model.kind === "diffusion" ? "a diffusion" : "an embedding"} model, sized by its memory (leave ${key} out)`);
     }
+  }
+  if (requirements.inputTokensPerSecond !== undefined && model !== undefined && model.kind !== "embedding") {
+    throw new InvalidRequirementError(
+      "inputTokensPerSecond",
+      requirements.inputTokensPerSecond,
+      `it sizes an embedding model's fleet; ${model.name} is ${model.kind === "llm" ? "a language model (give throughput: { outputTokensPerSecond })" : "a diffusion model, sized by its memory"}`,
+    );
   }
   return {
     requirements,
@@ -68,6 +76,7 @@ export function resolveRequirements(requirements: SelectionRequirements, taxonom
     mode,
     precision: requirements.model === undefined ? undefined : (requirements.usage?.precision ?? "bf16"),
     throughput: requirements.throughput,
+    inputTokensPerSecond: requirements.inputTokensPerSecond,
     trainingTokens: requirements.trainingTokens,
     maxHours: requirements.maxHours,
     minClusterNetworkGbps: requirements.minClusterNetworkGbps ?? (mode === "inference" ? undefined : DEFAULT_MIN_CLUSTER_NETWORK_GBPS),

@@ -59,6 +59,7 @@ function choose(requirements: SelectionRequirements): SelectedInstance {
       onDemandUsdPerHour: amounts.onDemandUsdPerHour,
       usdPerTflopsHour: core.usdPerTflopsHour,
       job: amounts.job,
+      embedding: amounts.embedding,
       throughput: core.sized.replica,
       core,
       amounts,
@@ -262,6 +263,13 @@ function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objectiv
     parts.push(
       `${t.outputTokensPerSecondPerReplica} output tokens/s per replica (${t.sequencesPerReplica} sequence${t.sequencesPerReplica === 1 ? "" : "s"}, ${t.outputTokensPerSecondPerStream} tokens/s each, bound by ${t.boundBy})` +
         `${r.throughput ? `, ${t.replicas} replica${t.replicas > 1 ? "s" : ""} for ${r.throughput.outputTokensPerSecond} tokens/s (${formatUsd(chosen.onDemandUsdPerHour)}/h on-demand for the fleet)` : ""}, $${t.usdPerMillionOutputTokens} per million output tokens`,
+    );
+  }
+  const em = chosen.embedding;
+  if (em) {
+    parts.push(
+      `${em.inputTokensPerSecondPerReplica} input tokens/s per instance, ${em.replicas} instance${em.replicas > 1 ? "s" : ""} for ${r.inputTokensPerSecond} input tokens/s ` +
+        `(${formatUsd(chosen.onDemandUsdPerHour)}/h on-demand for the fleet), $${em.usdPerMillionInputTokens} per million input tokens`,
     );
   }
   const j = chosen.job;

@@ -10,6 +10,7 @@ import { ReplicaSpeed } from "./estimate/throughput";
 import { servingReplica } from "./estimate/serving-throughput";
 import { JobSpeed, jobSpeed } from "./estimate/training-time";
 import { vllmTensorParallelSize } from "./estimate/tensor-parallel";
+import { embeddingTokensPerSecond } from "./estimate/embedding-throughput";
 
 /** Nodes the estimator may ask for when a full fine-tune does not fit one node, or a deadline needs more. */
 export const MAX_AUTO_NODES = 64;
@@ -31,6 +32,8 @@ export interface TypeSizing {
   readonly layoutMiss?: string;
   /** Fine-tunes and training with trainingTokens: the run's speed on nodeCount nodes. */
   readonly job?: JobSpeed;
+  /** An embedding model under an inputTokensPerSecond target: input tokens per second one instance embeds. */
+  readonly embeddingPerReplica?: number;
 }
 
 /**
@@ -73,7 +76,7 @@ export function sizingKey(r: ResolvedRequirements): string {
     const value = (usage as Record<string, unknown>)[field];
     if (value !== undefined && field !== "mode" && field !== "precision") key += `|${field}=${String(value)}`;
   }
-  return `${key}|t=${r.throughput ? (r.throughput.minTokensPerSecondPerStream ?? "-") : "no"}|n=${r.requirements.nodes ?? "-"}|c=${r.minClusterNetworkGbps ?? "-"}|j=${r.trainingTokens !== undefined}`;
+  return `${key}|t=${r.throughput ? (r.throughput.minTokensPerSecondPerStream ?? "-") : "no"}|n=${r.requirements.nodes ?? "-"}|c=${r.minClusterNetworkGbps ?? "-"}|j=${r.trainingTokens !== undefined}|e=${r.inputTokensPerSecond !== undefined}`;
 }
 
 /** The type's sizing, from the store when this key has sized it before. */
@@ -91,7 +94,10 @@ function size(spec: InstanceTypeSpec, gpu: GpuModel, r: ResolvedRequirements, st
     return { nodeCount, precision, ...fastestReplica(llm, spec, gpu, memoryEstimate, precision, r, store) };
   }
   const job = llm && r.trainingTokens !== undefined && r.mode !== "inference" && memoryEstimate ? jobSpeedOn(llm, spec, gpu, memoryEstimate, nodeCount, r) : undefined;
-  return { nodeCount, memoryEstimate, precision, layoutMiss: layout, job };
+  // One embedding server per GPU, each computing at its share of the GPU's peak.
+  const embedder = r.model?.kind === "embedding" && r.inputTokensPerSecond !== undefined && memoryEstimate && precision && precision.support !== "unsupported" ? r.model : undefined;
+  const embeddingPerReplica = embedder && spec.gpuCount * embeddingTokensPerSecond(embedder, memoryEstimate!.contextTokens, gpu, spec.gpuFraction ?? 1, precision!);
+  return { nodeCount, memoryEstimate, precision, layoutMiss: layout, job, embeddingPerReplica };
 }
 
 /**

@@ -9,6 +9,7 @@ import { Candidate } from "./decision";
 import { MemoryEstimate } from "./memory-estimate";
 import { fleetAtLoad, replicasFor } from "./estimate/throughput";
 import { JobEstimate, jobAt } from "./estimate/training-time";
+import { EmbeddingThroughput, embeddingFleet } from "./estimate/embedding-throughput";
 import { resolveRequirements } from "./resolve-requirements";
 import { SelectionRequirements } from "./requirements";
 import { MAX_AUTO_NODES, SizingStore, TypeSizing, sizeOnNodes, sizeType, sizingKey, sizingStore } from "./size-type";
@@ -95,7 +96,7 @@ function stringifyStatic(q: SelectionRequirements): string {
   return JSON.stringify([
     q.workload, q.gpus, q.anyOf, q.allowedGpus, q.minGpuMemoryGB, q.minTotalGpuMemoryGB, q.gpuCount, q.minVcpus, q.minMemoryGiB,
     q.minMemoryBandwidthGBps, q.efa, q.cpuArchitecture, q.region, q.purchase, q.objective, q.model, q.usage, q.instanceType, q.nodes,
-    q.throughput !== undefined, q.throughput?.minTokensPerSecondPerStream, q.trainingTokens !== undefined, q.maxHours !== undefined,
+    q.throughput !== undefined, q.throughput?.minTokensPerSecondPerStream, q.inputTokensPerSecond !== undefined, q.trainingTokens !== undefined, q.maxHours !== undefined,
     q.maxUsdPerHour !== undefined, q.nativePrecision, q.minClusterNetworkGbps,
   ]);
 }
@@ -103,7 +104,12 @@ function stringifyStatic(q: SelectionRequirements): string {
 function prepare(requirements: SelectionRequirements, taxonomy: Taxonomy): PreparedScan {
   const resolved = resolveRequirements(requirements, taxonomy);
   const objective =
-    requirements.objective ?? (requirements.trainingTokens !== undefined ? "job-cost" : requirements.throughput !== undefined ? "throughput-cost" : resolved.profile.objective);
+    requirements.objective ??
+    (requirements.trainingTokens !== undefined
+      ? "job-cost"
+      : requirements.throughput !== undefined || requirements.inputTokensPerSecond !== undefined
+        ? "throughput-cost"
+        : resolved.profile.objective);
   // Types outside the GPU scope are rejected from their row alone; the rest are sized. Escalation GPUs count as in
   // scope until the memory check below says whether they are needed.
   const provisional = { ...resolved, escalated: true };
@@ -165,7 +171,14 @@ function coreOf(spec: InstanceTypeSpec, r: ResolvedRequirements, taxonomy: Taxon
 
 /** The requirements of this decision on a prepared scan: its static part, this request's amounts. */
 export function withAmounts(scan: PreparedScan, requirements: SelectionRequirements): ResolvedRequirements {
-  return { ...scan.resolved, requirements, throughput: requirements.throughput, trainingTokens: requirements.trainingTokens, maxHours: requirements.maxHours };
+  return {
+    ...scan.resolved,
+    requirements,
+    throughput: requirements.throughput,
+    inputTokensPerSecond: requirements.inputTokensPerSecond,
+    trainingTokens: requirements.trainingTokens,
+    maxHours: requirements.maxHours,
+  };
 }
 
 /** What the work's size makes of a type: its nodes (a deadline may add some), replicas, the fleet's price, the run. */
@@ -175,6 +188,7 @@ export interface Amounts {
   readonly replicas: number;
   readonly onDemandUsdPerHour: number;
   readonly job?: JobEstimate;
+  readonly embedding?: EmbeddingThroughput;
 }
 
 export function amountsOf(core: TypeCore, r: ResolvedRequirements, store: SizingStore): Amounts {
@@ -192,9 +206,13 @@ export function amountsOf(core: TypeCore, r: ResolvedRequirements, store: Sizing
       [nodeCount, memoryEstimate, job] = [nodes, grown.memoryEstimate, jobAt(grown.job, tokens, round4(usdPerInstanceHour * nodes))];
     }
   }
-  const replicas = sized.replica ? replicasFor(sized.replica, r.throughput) : 1;
+  const embedding =
+    sized.embeddingPerReplica !== undefined && r.model?.kind === "embedding"
+      ? embeddingFleet(r.model, memoryEstimate!.contextTokens, sized.embeddingPerReplica, r.inputTokensPerSecond!, core.expectedHourly, core.spec.gpuCount)
+      : undefined;
+  const replicas = sized.replica ? replicasFor(sized.replica, r.throughput) : (embedding?.replicas ?? 1);
   // The whole fleet: every node, and every replica a throughput target needs.
-  return { nodeCount, memoryEstimate, replicas, onDemandUsdPerHour: round4(usdPerInstanceHour * nodeCount * replicas), job };
+  return { nodeCount, memoryEstimate, replicas, onDemandUsdPerHour: round4(usdPerInstanceHour * nodeCount * replicas), job, embedding };
 }
 
 /** The type as a candidate, with the work's amounts. */
@@ -220,6 +238,7 @@ export function candidateOf(core: TypeCore, r: ResolvedRequirements, a: Amounts)
     throughput: sized.replica && fleetAtLoad(sized.replica, r.throughput, core.expectedHourly),
     throughputShortfall: sized.throughputShortfall,
     job: a.job,
+    embedding: a.embedding,
     interconnectRank: core.interconnectRank,
     layoutMiss: sized.layoutMiss,
   };
@@ -257,7 +276,9 @@ export function meetsAll(c: Candidate, r: ResolvedRequirements, applicable: read
 }
 
 /** What ranking reads of a candidate: enough to rank a type without building it. */
-export type Ranked = Pick<Candidate, "instanceType" | "preferenceRank" | "interconnectRank" | "onDemandUsdPerHour" | "usdPerTflopsHour" | "job"> & { readonly throughput?: unknown };
+export type Ranked = Pick<Candidate, "instanceType" | "preferenceRank" | "interconnectRank" | "onDemandUsdPerHour" | "usdPerTflopsHour" | "job" | "embedding"> & {
+  readonly throughput?: unknown;
+};
 
 /** Preference first, then NVLink before PCIe for sharded runs, then the objective's metric, hours for a run, the name. */
 export function decisionOrder(objective: Objective): (a: Ranked, b: Ranked) => number {
@@ -276,7 +297,7 @@ const METRICS: Readonly<Record<Objective, (c: Ranked) => number>> = {
   cost: (c) => c.onDemandUsdPerHour,
   "compute-cost": (c) => c.usdPerTflopsHour,
   "job-cost": (c) => c.job?.usdPerJob ?? Number.POSITIVE_INFINITY,
-  "throughput-cost": (c) => (c.throughput ? c.onDemandUsdPerHour : Number.POSITIVE_INFINITY),
+  "throughput-cost": (c) => (c.throughput || c.embedding ? c.onDemandUsdPerHour : Number.POSITIVE_INFINITY),
 };
 
 /** What one instance is expected to cost bought this way: the spot estimate on spot where known, else on-demand. */

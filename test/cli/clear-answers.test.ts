@@ -1,4 +1,6 @@
+import * as path from "path";
 import { runCli } from "../../lib/cli/main";
+import { SchemaSubsetValidator } from "./json-schema-subset";
 import { selectInstance } from "../../lib/selection/select-instance";
 import { WorkloadClass } from "../../lib/taxonomy/workload-class";
 import { NoFeasibleInstanceError } from "../../lib/validation/errors";
@@ -44,4 +46,16 @@ describe('"did you mean" knows families and transpositions', () => {
     expect(stderr("select", "--workload", "training", "--modle", "x")).toContain("select does not take --modle. Did you mean --model?");
     expect(stderr("select", "--workload", "training", "--gpu", "A10G")).toContain("select does not take --gpu. Did you mean --gpus?");
   });
+});
+
+test("select --input-tokens sizes an embedding fleet, in text and in JSON that keeps to its schema", () => {
+  const argv = ["select", "--workload", "batch-processing", "--model", "bge-m3", "--context", "512", "--input-tokens", "1000000"];
+  const text = runCli(argv).stdout.replace(/\n  (?=\S)/g, " ");
+  expect(text).toMatch(/^Embedding: \d+ input tokens\/s per instance; \d+ replicas; \$[\d.]+ per million input tokens at spot prices$/m);
+  expect(text).toMatch(/replicas +in tok\/s\/replica +\$\/M in/);
+  const json = JSON.parse(runCli([...argv, "--json"]).stdout);
+  expect(json.embedding).toMatchObject({ replicas: json.replicas, usdPerMillionInputTokens: expect.any(Number) });
+  const schemas = new SchemaSubsetValidator(path.join(__dirname, "..", "..", "schema", "cli"));
+  expect(schemas.validate("select.schema.json", json)).toEqual([]);
+  expect(runCli(["select", "--workload", "batch-processing", "--model", "llama-3.1-8b", "--input-tokens", "100"]).stderr).toContain("--input-tokens is 100; it sizes an embedding model's fleet");
 });

@@ -3,12 +3,12 @@ import * as os from "os";
 import * as path from "path";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, TerraformStack } from "cdktf";
-import { Training, WorkloadProps } from "../../lib";
+import { BatchProcessing, Training, WorkloadProps } from "../../lib";
 import { runCli } from "../../lib/cli/main";
 import { GPU_PLAN_FILE } from "../../lib/plan/gpu-plan";
 import { readPlanFile } from "../../lib/plan/read-plan";
 import { SchemaSubsetValidator } from "../cli/json-schema-subset";
-import { NETWORK, captureError, outputValue, synthStack } from "./synth";
+import { NETWORK, captureError, only, outputValue, synthStack } from "./synth";
 
 const IMAGE = "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.8.0-gpu-py312-cu129-ubuntu22.04-ec2";
 const PRETRAIN: WorkloadProps = {
@@ -63,5 +63,18 @@ describe("a job is costed per run where its instances stop when it ends", () => 
     expect(runCli(["report", "--dir", outdir, "--markdown"]).stdout).toContain("| workload | hours/run | $/run | runs/month | $/month |");
     const json = JSON.parse(runCli(["report", "--dir", outdir, "--json"]).stdout);
     expect(new SchemaSubsetValidator(path.join(__dirname, "..", "..", "schema", "cli")).validate("report.schema.json", json)).toEqual([]);
+  });
+});
+
+describe("an embedding fleet sized by inputTokensPerSecond", () => {
+  test("the Auto Scaling group holds the replicas the target needs; replicas beside the target are refused", () => {
+    let embed!: BatchProcessing;
+    const json = synthStack((s) => (embed = new BatchProcessing(s, "embed", { network: NETWORK, model: "bge-m3", usage: { contextTokens: 512 }, inputTokensPerSecond: 1_000_000 })));
+    const replicas = embed.decision.embedding!.replicas;
+    expect(replicas).toBeGreaterThan(1);
+    expect(only(json, "aws_autoscaling_group")).toMatchObject({ min_size: replicas, max_size: replicas, desired_capacity: replicas });
+    expect(captureError(() => synthStack((s) => new BatchProcessing(s, "embed", { network: NETWORK, model: "bge-m3", inputTokensPerSecond: 1_000_000, replicas: 2 })))).toMatchObject({
+      message: expect.stringMatching(/replicas is 2; inputTokensPerSecond sizes the fleet's replicas; give replicas or inputTokensPerSecond, not both/),
+    });
   });
 });

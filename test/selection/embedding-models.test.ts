@@ -1,8 +1,13 @@
+import * as fs from "fs";
+import * as path from "path";
 import { EMBEDDING_BATCH_TOKENS, estimateMemory } from "../../lib/selection/memory-estimate";
+import { embeddingTokensPerSecond } from "../../lib/selection/estimate/embedding-throughput";
+import { precisionSupport } from "../../lib/selection/estimate/precision-support";
+import { GpuName } from "../../lib/taxonomy/gpu-model";
 import { resolveModel } from "../../lib/selection/resolve-names";
 import { selectInstance } from "../../lib/selection/select-instance";
 import { EmbeddingModelSpec } from "../../lib/taxonomy/model-spec";
-import { DEFAULT_TAXONOMY } from "../../lib/taxonomy/taxonomy";
+import { DEFAULT_TAXONOMY, gpuModel } from "../../lib/taxonomy/taxonomy";
 import { WorkloadClass } from "../../lib/taxonomy/workload-class";
 
 const GIB = 1024 ** 3;
@@ -46,5 +51,38 @@ describe("embedding and reranking models are sized by their memory", () => {
       /throughput is .*it sizes a language model's work; bge-m3 is an embedding model, sized by its memory/,
     );
     expect(() => selectInstance({ workload: WorkloadClass.IMAGE_GENERATION, model: "sdxl", throughput: { outputTokensPerSecond: 100 } })).toThrow(/sdxl is a diffusion model/);
+  });
+});
+
+describe("embedding throughput (inputTokensPerSecond), against published text-embeddings-inference runs", () => {
+  const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "embedding-measurements.json"), "utf8"));
+  const specOf = (name: string): EmbeddingModelSpec => ({ kind: "embedding", name, aliases: [], task: "embedding", paramsBillion: 0.3, contextLengthTokens: 512, sources: [], ...fixture.models[name] });
+
+  test("every run within 0.65–1.35× of its measurement, and the fitted share is the runs' geometric mean", () => {
+    const ratios = fixture.runs.map((run: { gpu: string; model: string; inputTokens: number; measuredInputTokensPerSecond: number }) => {
+      const gpu = gpuModel(DEFAULT_TAXONOMY, run.gpu as GpuName);
+      const predicted = embeddingTokensPerSecond(specOf(run.model), run.inputTokens, gpu, 1, precisionSupport("bf16", gpu, "inference"));
+      return predicted / run.measuredInputTokensPerSecond;
+    });
+    expect(ratios).toHaveLength(3);
+    for (const ratio of ratios) expect(ratio).toBeGreaterThan(0.65);
+    for (const ratio of ratios) expect(ratio).toBeLessThan(1.35);
+    const geometricMean = Math.exp(ratios.reduce((s: number, r: number) => s + Math.log(r), 0) / ratios.length);
+    expect(geometricMean).toBeCloseTo(1, 1);
+  });
+
+  test("selection sizes the fleet for a target: replicas × tokens/s per instance cover it, the cheapest fleet wins", () => {
+    const target = { workload: WorkloadClass.BATCH_PROCESSING, model: "bge-m3", usage: { contextTokens: 512 }, inputTokensPerSecond: 1_000_000 } as const;
+    const d = selectInstance(target);
+    expect(d.objective).toBe("throughput-cost");
+    expect(d.embedding!.replicas * d.embedding!.inputTokensPerSecondPerReplica).toBeGreaterThanOrEqual(1_000_000 - d.embedding!.replicas);
+    expect(d.replicas).toBe(d.embedding!.replicas);
+    expect(d.onDemandUsdPerHour).toBeCloseTo(d.usdPerInstanceHour * d.replicas, 2);
+    for (const a of d.alternatives) expect(a.onDemandUsdPerHour).toBeGreaterThanOrEqual(d.onDemandUsdPerHour);
+    expect(d.usdPerHour / (1_000_000 * 3600) * 1e6).toBeCloseTo(d.embedding!.usdPerMillionInputTokens, 3);
+    expect(d.reason).toMatch(/input tokens\/s per instance, \d+ instances for 1000000 input tokens\/s/);
+    expect(() => selectInstance({ workload: WorkloadClass.REALTIME_INFERENCE, model: "llama-3.1-8b", inputTokensPerSecond: 100 })).toThrow(
+      /inputTokensPerSecond is 100; it sizes an embedding model's fleet; llama-3.1-8b is a language model \(give throughput/,
+    );
   });
 });

@@ -57,11 +57,12 @@ export function validateWorkloadProps(props: GpuWorkloadProps, network: NetworkP
     throw new InvalidRequirementError("tags", `${tagCount} tags with the platform's and the library's ${OWN_TAG_KEYS.length}`, `keep to ${TAG_LIMITS.perResource} (AWS's limit per resource)`);
   }
   validateReplicas(props.replicas);
-  if (props.replicas !== undefined && props.throughput !== undefined) {
-    throw new InvalidRequirementError("replicas", props.replicas, "throughput sizes the fleet's replicas; give replicas or throughput, not both");
-  }
-  if (props.throughput !== undefined && (props.batch !== undefined || (props.nodes ?? 1) > 1)) {
-    throw new InvalidRequirementError("throughput", props.throughput, "it sizes an inference fleet; AWS Batch and clusters are sized by batch.maxVcpus and nodes");
+  for (const target of ["throughput", "inputTokensPerSecond"] as const) {
+    if (props[target] === undefined) continue;
+    if (props.replicas !== undefined) throw new InvalidRequirementError("replicas", props.replicas, `${target} sizes the fleet's replicas; give replicas or ${target}, not both`);
+    if (props.batch !== undefined || (props.nodes ?? 1) > 1) {
+      throw new InvalidRequirementError(target, props[target], "it sizes an inference fleet; AWS Batch and clusters are sized by batch.maxVcpus and nodes");
+    }
   }
   validateCapacityOptions(props);
   validateRules(props);

@@ -65,7 +65,7 @@ export interface RequestShape {
 }
 
 /** Dense tensor TFLOPS the precision computes at: fp8 where native, else bf16/fp16 (int4 and fp8 weight-only dequantize to 16-bit). */
-function peakTflops(gpu: GpuModel, verdict: PrecisionVerdict): number {
+export function peakTflops(gpu: GpuModel, verdict: PrecisionVerdict): number {
   if (verdict.support !== "native") return gpu.bf16Tflops;
   if (verdict.precision === "fp4") return gpu.fp4Tflops ?? gpu.fp8Tflops ?? gpu.bf16Tflops;
   return verdict.precision === "fp8" && gpu.fp8Tflops ? gpu.fp8Tflops : gpu.bf16Tflops;
