@@ -66,8 +66,9 @@ function kept<V>(store: SizingStore, key: string, compute: () => V): V {
 }
 
 /**
- * Everything sizing reads of the requirements besides the instance type, as one string: the usage with its mode, whether
- * a target is sized for and its stream floor, fixed nodes, the cluster link floor, a deadline's presence.
+ * Everything sizing reads of the requirements besides the instance type, as one string: the usage with its mode and
+ * precision, whether a throughput target is sized for and its stream floor, fixed nodes, the cluster link floor, and
+ * whether a run (trainingTokens) or an embedding fleet (inputTokensPerSecond) is sized. Never their amounts.
  */
 export function sizingKey(r: ResolvedRequirements): string {
   const usage = r.requirements.usage ?? {};
