@@ -103,10 +103,10 @@ function choose(requirements: SelectionRequirements): SelectedInstance {
       usdPerMonth: round2(run ? (run.usdPerRun / run.hoursPerRun) * monthHours(run) : hourly * HOURS_PER_MONTH),
       run,
       maxUsdPerMonth: round2(chosen.usdPerInstanceHour * instances * HOURS_PER_MONTH),
-      reason: explain(chosen, r, objective, away === best ? undefined : candidateOf(away.core, r, away.amounts), usualCard(chosen, feasible, r, order)),
       pricesAsOf: taxonomy.asOf,
       spotPricesAsOf: taxonomy.spotPricesAsOf ?? taxonomy.asOf,
     },
+    () => explain(chosen, r, objective, away === best ? undefined : candidateOf(away.core, r, away.amounts), usualCard(chosen, feasible, r, order)),
     alternatives,
     rejections,
   );
@@ -146,19 +146,33 @@ export function monthHours(run: JobRun): number {
 }
 
 /**
- * A decision whose alternatives and rejections (every other type and the words of each miss) are built on first read:
- * most callers never read them, and building them was most of a decision's cost. They are in its JSON like any other field.
+ * A decision whose reason, alternatives and rejections (every other type and the words of each miss) are built on first
+ * read: many callers never read them, and building them was most of a decision's cost. They are in its JSON like any
+ * other field.
  */
 class SelectedInstance {
+  readonly #reason: () => string;
   readonly #alternatives: () => readonly Candidate[];
   readonly #rejections: () => readonly Rejection[];
+  #written?: string;
   #builtAlternatives?: readonly Candidate[];
   #rejected?: readonly Rejection[];
 
-  constructor(chosen: Candidate, fields: Omit<Decision, "rejected" | "alternatives" | keyof Candidate>, alternatives: () => readonly Candidate[], rejections: () => readonly Rejection[]) {
+  constructor(
+    chosen: Candidate,
+    fields: Omit<Decision, "reason" | "rejected" | "alternatives" | keyof Candidate>,
+    reason: () => string,
+    alternatives: () => readonly Candidate[],
+    rejections: () => readonly Rejection[],
+  ) {
     Object.assign(this, chosen, fields);
+    this.#reason = reason;
     this.#alternatives = alternatives;
     this.#rejections = rejections;
+  }
+
+  get reason(): string {
+    return (this.#written ??= this.#reason());
   }
 
   get alternatives(): readonly Candidate[] {
@@ -170,7 +184,7 @@ class SelectedInstance {
   }
 
   toJSON(): Decision {
-    return { ...(this as unknown as Decision), alternatives: this.alternatives, rejected: this.rejected };
+    return { ...(this as unknown as Decision), reason: this.reason, alternatives: this.alternatives, rejected: this.rejected };
   }
 }
 
