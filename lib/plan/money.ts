@@ -11,10 +11,25 @@ export function formatUsd(x: number): string {
  * toLocaleString (whose first call starts ICU: ~25 ms of a CLI's start).
  */
 export function groupThousands(x: number, decimals = 0): string {
-  const [whole, fraction] = Math.abs(x).toFixed(decimals).split(".");
+  const [whole, fraction] = roundHalfUp(Math.abs(x), decimals).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const negative = x < 0 && Number(Math.abs(x).toFixed(decimals)) !== 0;
+  const negative = x < 0 && /[1-9]/.test(whole + (fraction ?? ""));
   return `${negative ? "-" : ""}${grouped}${fraction === undefined ? "" : `.${fraction}`}`;
+}
+
+/**
+ * `x` (not negative) to `decimals` places, rounding half up the decimal digits it prints as, as Intl.NumberFormat does
+ * ("162839223423.6985" → ".699"), where toFixed rounds the binary value below it (".698").
+ */
+function roundHalfUp(x: number, decimals: number): string {
+  const text = String(x);
+  if (/e/i.test(text)) return x.toFixed(decimals);
+  const [int, frac = ""] = text.split(".");
+  if (frac.length <= decimals) return decimals ? `${int}.${frac.padEnd(decimals, "0")}` : int;
+  const kept = int + frac.slice(0, decimals);
+  const digits = frac.charCodeAt(decimals) - 48 >= 5 ? (BigInt(kept) + 1n).toString().padStart(kept.length, "0") : kept;
+  const cut = digits.length - decimals;
+  return decimals ? `${digits.slice(0, cut)}.${digits.slice(cut)}` : digits;
 }
 
 /** An hourly price: three decimals under $10 (AWS quotes to the tenth of a cent), else as formatUsd. */
