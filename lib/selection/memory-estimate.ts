@@ -212,8 +212,7 @@ function diffusionEstimate(m: DiffusionModelSpec, usage: ModelUsage, mode: Model
   if (mode !== "inference") {
     throw new InvalidRequirementError("usage.mode", mode, `the estimator models ${m.name} (a diffusion model) for inference only`);
   }
-  const llmOnly = (["engine", "gpuMemoryUtilization", "maxNumBatchedTokens", "maxNumSeqs", "promptTokens", "contextTokens"] as const).find((f) => usage[f] !== undefined);
-  if (llmOnly) throw new InvalidRequirementError(`usage.${llmOnly}`, usage[llmOnly], `${m.name} is a diffusion model; this setting applies to language models`);
+  refuseSettings(usage, [...LANGUAGE_MODEL_ONLY, "maxNumBatchedTokens", "contextTokens"], `${m.name} is a diffusion model`);
   const images = usage.concurrency ?? 1;
   const weightsGiB = (m.paramsBillion * 1e9 * 2) / GIB;
   const typicalGiB = (m.typicalVramGB * 1e9) / GIB;
@@ -226,6 +225,15 @@ function diffusionEstimate(m: DiffusionModelSpec, usage: ModelUsage, mode: Model
     `pipeline needs ≈ ${m.typicalVramGB} GB per image in flight at native resolution (model card)`,
     `${CUDA_CONTEXT_GIB} GiB for the CUDA context`,
   ]);
+}
+
+/** Usage settings of a language model's serving engine: a diffusion or embedding model refuses them, never ignores them. */
+const LANGUAGE_MODEL_ONLY = ["engine", "kvCachePrecision", "tensorParallelSize", "copiesPerInstance", "gpuMemoryUtilization", "maxNumSeqs", "promptTokens", "outputTokens"] as const;
+
+/** Throws on the first of `fields` the usage sets: `what` is not the kind of model it applies to. */
+function refuseSettings(usage: ModelUsage, fields: readonly (keyof ModelUsage)[], what: string): void {
+  const given = fields.find((f) => usage[f] !== undefined);
+  if (given) throw new InvalidRequirementError(`usage.${given}`, usage[given], `${what}; this setting applies to language models`);
 }
 
 /**
@@ -244,10 +252,7 @@ function embeddingEstimate(m: EmbeddingModelSpec, usage: ModelUsage, mode: Model
   if (mode !== "inference") {
     throw new InvalidRequirementError("usage.mode", mode, `the estimator models ${m.name} (an embedding model) for inference only`);
   }
-  const llmOnly = (["engine", "kvCachePrecision", "tensorParallelSize", "copiesPerInstance", "gpuMemoryUtilization", "maxNumSeqs", "promptTokens", "outputTokens"] as const).find(
-    (f) => usage[f] !== undefined,
-  );
-  if (llmOnly) throw new InvalidRequirementError(`usage.${llmOnly}`, usage[llmOnly], `${m.name} is an embedding model; this setting applies to language models`);
+  refuseSettings(usage, LANGUAGE_MODEL_ONLY, `${m.name} is an embedding model`);
   const precision = usage.precision ?? "bf16";
   const contextTokens = usage.contextTokens ?? Math.min(DEFAULT_CONTEXT_TOKENS, m.contextLengthTokens);
   if (contextTokens > m.contextLengthTokens) {

@@ -11,7 +11,7 @@ import { fleetAtLoad, replicasFor } from "./estimate/throughput";
 import { JobEstimate, jobAt } from "./estimate/training-time";
 import { EmbeddingThroughput, embeddingFleet } from "./estimate/embedding-throughput";
 import { resolveRequirements } from "./resolve-requirements";
-import { SelectionRequirements } from "./requirements";
+import { REQUIREMENT_ROLES, SelectionRequirements } from "./requirements";
 import { MAX_AUTO_NODES, SizingStore, TypeSizing, sizeOnNodes, sizeType, sizingKey, sizingStore } from "./size-type";
 
 /** What the work's size decides among the requirements: the rest are judged once per prepared scan. */
@@ -92,13 +92,23 @@ function staticKey(q: SelectionRequirements): string | undefined {
   }
 }
 
+/** Requirements whose amount a decision applies to a prepared scan: the key holds only whether each is given. */
+const AMOUNTS: ReadonlySet<string> = new Set(["inputTokensPerSecond", "trainingTokens", "maxHours", "runsPerMonth", "maxUsdPerHour"]);
+
+/** Every requirement selection reads (REQUIREMENT_ROLES), so one added there is in the key too; the taxonomy is decided by the caller. */
 function stringifyStatic(q: SelectionRequirements): string {
-  return JSON.stringify([
-    q.workload, q.gpus, q.anyOf, q.allowedGpus, q.minGpuMemoryGB, q.minTotalGpuMemoryGB, q.gpuCount, q.minVcpus, q.minMemoryGiB,
-    q.minMemoryBandwidthGBps, q.efa, q.cpuArchitecture, q.region, q.purchase, q.objective, q.model, q.usage, q.instanceType, q.nodes,
-    q.throughput !== undefined, q.throughput?.minTokensPerSecondPerStream, q.inputTokensPerSecond !== undefined, q.trainingTokens !== undefined, q.maxHours !== undefined,
-    q.maxUsdPerHour !== undefined, q.nativePrecision, q.minClusterNetworkGbps,
-  ]);
+  const given = q as unknown as Record<string, unknown>;
+  return JSON.stringify(
+    Object.keys(REQUIREMENT_ROLES).map((key) =>
+      key === "taxonomy"
+        ? null
+        : key === "throughput"
+          ? q.throughput && { floor: q.throughput.minTokensPerSecondPerStream ?? null }
+          : AMOUNTS.has(key)
+            ? given[key] !== undefined
+            : given[key],
+    ),
+  );
 }
 
 function prepare(requirements: SelectionRequirements, taxonomy: Taxonomy): PreparedScan {
