@@ -238,7 +238,8 @@ function refuseSettings(usage: ModelUsage, fields: readonly (keyof ModelUsage)[]
 
 /**
  * Tokens an embedding server runs in one batch when the usage does not say: text-embeddings-inference's
- * --max-batch-tokens default (docs/source/en/cli_arguments.md: "[default: 16384]").
+ * --max-batch-tokens default ("[default: 16384]", read 2026-12-07:
+ * https://github.com/huggingface/text-embeddings-inference/blob/60f7e66fcaa82aa5570d06352d8aaeb4b019a825/docs/source/en/cli_arguments.md).
  */
 export const EMBEDDING_BATCH_TOKENS = 16384;
 
