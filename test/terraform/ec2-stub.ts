@@ -53,7 +53,7 @@ export const STUB_ACCOUNT = "123456789012";
 
 export interface Ec2Stub {
   readonly url: string;
-  /** Every call made, "<region> <Action>". */
+  /** Every call made, "<region> <Action>", first attempts only. */
   readonly calls: string[];
   close(): Promise<void>;
 }
@@ -68,7 +68,10 @@ export async function startEc2Stub(changes: Ec2Changes = {}): Promise<Ec2Stub> {
       const form = new URLSearchParams(body);
       const region = /Credential=[^/]+\/\d+\/([a-z0-9-]+)\/(?:ec2|sts)\//.exec(req.headers.authorization ?? "")?.[1] ?? "unknown";
       const action = form.get("Action") ?? "";
-      calls.push(`${region} ${action}`);
+      // A retry of the same call (the SDK's "amz-sdk-request: attempt=2", when a busy machine answers late) is not a
+      // second read: only first attempts are recorded.
+      const attempt = Number(/attempt=(\d+)/.exec(String(req.headers["amz-sdk-request"] ?? ""))?.[1] ?? 1);
+      if (attempt === 1) calls.push(`${region} ${action}`);
       const reply = (status: number, xml: string) => {
         res.writeHead(status, { "content-type": "text/xml;charset=UTF-8" });
         res.end(`<?xml version="1.0" encoding="UTF-8"?>\n${xml}`);
