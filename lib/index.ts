@@ -2,7 +2,7 @@
 export type { GpuModel, GpuName, GpuTier, AwsEquivalent, RelativeLevel, GpuArchitecture, GpuMemoryType } from "./taxonomy/gpu-model";
 export type { InstanceTypeSpec, CpuArchitecture, GpuInterconnect, RegionalPrice } from "./taxonomy/instance-type";
 export { CPU_ARCHITECTURES, GPU_INTERCONNECTS } from "./taxonomy/instance-type";
-export type { LanguageModelSpec, DiffusionModelSpec, EmbeddingModelSpec, ModelSpec, MixtureOfExperts, SlidingWindowAttention, LatentAttention } from "./taxonomy/model-spec";
+export type { LanguageModelSpec, DiffusionModelSpec, DiffusionSpeed, EmbeddingModelSpec, SpeechModelSpec, ModelSpec, MixtureOfExperts, SlidingWindowAttention, LatentAttention } from "./taxonomy/model-spec";
 export type { Source } from "./taxonomy/source";
 export type { Taxonomy, TaxonomyExtension } from "./taxonomy/taxonomy";
 export { DEFAULT_TAXONOMY, TAXONOMY_AS_OF, extendTaxonomy } from "./taxonomy/taxonomy";
@@ -32,6 +32,7 @@ export type {
 export type { ThroughputTarget, ThroughputEstimate } from "./selection/estimate/throughput";
 export type { JobEstimate } from "./selection/estimate/training-time";
 export type { EmbeddingThroughput } from "./selection/estimate/embedding-throughput";
+export type { DiffusionThroughput } from "./selection/estimate/diffusion-throughput";
 export type { PrecisionVerdict, PrecisionSupport } from "./selection/estimate/precision-support";
 export {
   GpuWorkloadsError,

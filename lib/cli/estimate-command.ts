@@ -16,7 +16,7 @@ export const estimateCommand: Command = {
     "gpu-workloads estimate --model NAME [--params B --layers N --kv-heads N --head-dim N [--hidden-size N --intermediate-size N --vocab N]]" +
     " --mode inference|lora|full [--context N --concurrency N --precision fp32|bf16|fp16|fp8|int8|int4|fp4] [--gpus N] [--gpu NAME]" +
     " [--engine vllm|sglang|tensorrt-llm|transformers --kv-cache-precision auto|fp8 --tensor-parallel-size N --copies-per-instance N --gpu-memory-utilization F --max-num-batched-tokens N --max-num-seqs N --prompt-tokens N --output-tokens N]" +
-    " [--lora-rank N --gradient-checkpointing on|off --optimizer adamw|adamw-8bit|sgd --sharding fsdp|ddp --training-precision mixed|bf16 --fused-loss --fp8-training] [--json]",
+    " [--lora-rank N --gradient-checkpointing on|off --optimizer adamw|adamw-8bit|sgd --sharding fsdp|ddp --training-precision mixed|bf16 --fused-loss --fp8-training] [--steps N] [--json]",
   flags: {
     ...MODEL_FLAGS,
     gpus: flag.number("N", "GPUs the model is spread over (default 1)"),

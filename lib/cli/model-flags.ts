@@ -35,6 +35,7 @@ export const MODEL_FLAGS: FlagSpec = {
   "training-precision": flag.string("P", "fine-tunes: mixed (bf16 mixed precision) or bf16 (default mixed)"),
   "fused-loss": flag.switch("fine-tunes: the loss never materializes all logits (Liger, Unsloth, chunked cross-entropy)"),
   "fp8-training": flag.switch("fine-tunes and training: FP8 matmuls (Transformer Engine, torchao float8) on GPUs with FP8 tensor cores"),
+  steps: flag.number("N", "diffusion models: denoising steps per image, for --images-per-minute (default: the pipeline's)"),
 };
 
 /** A catalog model by --model, or a custom one from --params/--layers/--kv-heads/--head-dim (and optional widths). */
@@ -85,6 +86,7 @@ const USAGE_FLAGS: { readonly [K in keyof Required<ModelUsage>]: { readonly flag
   trainingPrecision: { flag: "training-precision" },
   fusedLoss: { flag: "fused-loss", as: (value) => (value === true ? true : undefined) },
   fp8Training: { flag: "fp8-training", as: (value) => (value === true ? true : undefined) },
+  denoisingSteps: { flag: "steps" },
 };
 
 /** Library properties the model flags set, by the flag that sets them. */

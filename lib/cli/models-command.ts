@@ -18,11 +18,13 @@ export const modelsCommand: Command = {
           ? [m.name, m.moe ? `MoE ${m.moe.expertsPerToken}/${m.moe.experts}` : "llm", m.paramsBillion, m.activeParamsBillion ?? "-", m.contextLengthTokens, m.layers, m.hiddenSize, m.kvHeads, m.vocabSize]
           : m.kind === "embedding"
             ? [m.name, m.task, m.paramsBillion, "-", m.contextLengthTokens, m.layers, m.hiddenSize, "-", "-"]
-            : [m.name, "diffusion", m.paramsBillion, "-", "-", "-", "-", "-", "-"],
+            : m.kind === "speech"
+              ? [m.name, "speech", m.paramsBillion, "-", "-", `${m.encoderLayers}+${m.decoderLayers}`, m.hiddenSize, "-", "-"]
+              : [m.name, "diffusion", m.paramsBillion, "-", "-", "-", "-", "-", "-"],
       ),
     );
     const notes = [
-      "kind: llm, MoE k/n (a mixture-of-experts llm, k of its n experts per token), embedding, rerank or diffusion; KV: key-value heads.",
+      "kind: llm, MoE k/n (a mixture-of-experts llm, k of its n experts per token), embedding, rerank, speech or diffusion; layers: a speech model's encoder+decoder; KV: key-value heads.",
       `${models.length} models; --json prints every field with its sources. Any alias works with --model (e.g. "meta-llama/Llama-3.1-8B-Instruct").`,
     ];
     return { json: models, text: withNotes(text, notes) };

@@ -24,7 +24,7 @@ export const selectCommand: Command = {
     " [--min-total-gpu-memory GB] [--min-vcpus N] [--min-memory GiB] [--min-bandwidth GBps] [--efa] [--region R]" +
     ` [--arch x86_64|arm64] [--max-price USD] [--instance-type T] [--spot | --capacity-block] [--objective ${OBJECTIVES.join("|")}] [--nodes N]` +
     " [--model NAME --mode inference|lora|full --context N --concurrency N --precision P --engine E ...(see estimate)]" +
-    " [--throughput TOKENS_PER_S [--min-stream-tokens N] | --input-tokens TOKENS_PER_S] [--training-tokens N [--deadline HOURS] [--runs-per-month N]] [--native-precision] [--min-cluster-network GBPS] [--verbose | --json]",
+    " [--throughput TOKENS_PER_S [--min-stream-tokens N] | --input-tokens TOKENS_PER_S | --images-per-minute N] [--training-tokens N [--deadline HOURS] [--runs-per-month N]] [--native-precision] [--min-cluster-network GBPS] [--verbose | --json]",
   flags: {
     workload: flag.string("CLASS", `the workload class: ${WORKLOAD_CLASSES.join(", ")}`),
     gpus: flag.list("A,B", "GPUs in order of preference: the first with a feasible type wins (default: the class's)"),
@@ -48,6 +48,7 @@ export const selectCommand: Command = {
     throughput: flag.number("TOKENS_PER_S", "output tokens per second the fleet must produce; sizes the replicas (needs --model)"),
     "min-stream-tokens": flag.number("N", "with --throughput: tokens per second each stream must see at least"),
     "input-tokens": flag.number("TOKENS_PER_S", "embedding models: input tokens per second the fleet must embed; sizes the replicas (needs --model)"),
+    "images-per-minute": flag.number("N", "diffusion models: images per minute the fleet must generate; sizes the replicas (needs --model)"),
     "training-tokens": flag.number("N", "tokens a fine-tune or training run processes; ranks types by dollars per run (needs --model)"),
     deadline: flag.number("HOURS", "with --training-tokens: the run must end within HOURS; cluster types grow to the fewest nodes that make it"),
     "runs-per-month": flag.number("N", "with --training-tokens: runs a month, for the monthly cost (default 1)"),
@@ -85,6 +86,7 @@ export const selectCommand: Command = {
     "throughput.outputTokensPerSecond": "--throughput",
     "throughput.minTokensPerSecondPerStream": "--min-stream-tokens",
     inputTokensPerSecond: "--input-tokens",
+    imagesPerMinute: "--images-per-minute",
     trainingTokens: "--training-tokens",
     maxHours: "--deadline",
     runsPerMonth: "--runs-per-month",
@@ -121,6 +123,7 @@ export const selectCommand: Command = {
       job: decision.job ?? null,
       run: decision.run ?? null,
       embedding: decision.embedding ?? null,
+      images: decision.images ?? null,
       alternatives: decision.alternatives.map((a) => ({
         instanceType: a.instanceType,
         gpu: a.gpu.name,
@@ -132,6 +135,7 @@ export const selectCommand: Command = {
         onDemandUsdPerHour: a.onDemandUsdPerHour,
         ...(a.throughput ? { replicas: a.throughput.replicas, outputTokensPerSecondPerReplica: a.throughput.outputTokensPerSecondPerReplica } : {}),
         ...(a.embedding ? { replicas: a.embedding.replicas, inputTokensPerSecondPerReplica: a.embedding.inputTokensPerSecondPerReplica } : {}),
+        ...(a.images ? { replicas: a.images.replicas, imagesPerMinutePerReplica: a.images.imagesPerMinutePerReplica } : {}),
         ...(a.job ? { hours: a.job.hours, usdPerJob: a.job.usdPerJob } : {}),
       })),
       rejected: decision.rejected.map((r) => ({ instanceType: r.instanceType, constraint: r.constraint, reason: r.reason })),
@@ -195,6 +199,13 @@ function workLines(d: Decision): string[] {
         `$${e.usdPerMillionInputTokens} per million input tokens at ${d.purchase} prices`,
     );
   }
+  if (d.images) {
+    const im = d.images;
+    lines.push(
+      `Images: ${im.imagesPerMinutePerReplica} per minute per instance at ${im.steps} steps; ${im.replicas} replica${im.replicas === 1 ? "" : "s"}; ` +
+        `$${im.usdPerThousandImages} per thousand images at ${d.purchase} prices`,
+    );
+  }
   if (d.job && d.run) {
     const j = d.job;
     const nodes = d.nodeCount > 1 ? ` on ${d.nodeCount} nodes` : "";
@@ -249,12 +260,13 @@ function alternativesLines(d: Decision, verbose: boolean): string[] {
 }
 
 function workHeaders(d: Decision): string[] {
-  return d.throughput ? ["replicas", "tok/s/replica", "$/M tokens"] : d.embedding ? ["replicas", "in tok/s/replica", "$/M in"] : d.job ? ["hours"] : [];
+  return d.throughput ? ["replicas", "tok/s/replica", "$/M tokens"] : d.embedding ? ["replicas", "in tok/s/replica", "$/M in"] : d.images ? ["replicas", "img/min/replica", "$/k images"] : d.job ? ["hours"] : [];
 }
 
 function workCells(d: Decision, a: Candidate): (string | number)[] {
   if (d.throughput) return a.throughput ? [a.throughput.replicas, a.throughput.outputTokensPerSecondPerReplica, `$${a.throughput.usdPerMillionOutputTokens}`] : ["–", "–", "–"];
   if (d.embedding) return a.embedding ? [a.embedding.replicas, a.embedding.inputTokensPerSecondPerReplica, `$${a.embedding.usdPerMillionInputTokens}`] : ["–", "–", "–"];
+  if (d.images) return a.images ? [a.images.replicas, a.images.imagesPerMinutePerReplica, `$${a.images.usdPerThousandImages}`] : ["–", "–", "–"];
   if (d.job) return [a.job ? a.job.hours : "–"];
   return [];
 }
@@ -315,6 +327,7 @@ function requirementsFromFlags(flags: ParsedFlags): SelectionRequirements {
         ? { outputTokensPerSecond: flags.throughput as number, ...(flags["min-stream-tokens"] !== undefined ? { minTokensPerSecondPerStream: flags["min-stream-tokens"] as number } : {}) }
         : undefined,
     inputTokensPerSecond: flags["input-tokens"] as number | undefined,
+    imagesPerMinute: flags["images-per-minute"] as number | undefined,
     trainingTokens: flags["training-tokens"] as number | undefined,
     maxHours: flags.deadline as number | undefined,
     runsPerMonth: flags["runs-per-month"] as number | undefined,

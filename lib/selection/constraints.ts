@@ -47,6 +47,8 @@ export interface ResolvedRequirements {
   readonly throughput?: ThroughputTarget;
   /** An embedding model's input tokens per second, when a target is given. */
   readonly inputTokensPerSecond?: number;
+  /** A diffusion model's images per minute, when a target is given. */
+  readonly imagesPerMinute?: number;
   readonly trainingTokens?: number;
   /** The run's deadline in hours (start included), when one is given. */
   readonly maxHours?: number;

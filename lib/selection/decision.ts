@@ -7,6 +7,7 @@ import { PrecisionVerdict } from "./estimate/precision-support";
 import { ThroughputEstimate } from "./estimate/throughput";
 import { JobEstimate } from "./estimate/training-time";
 import { EmbeddingThroughput } from "./estimate/embedding-throughput";
+import { DiffusionThroughput } from "./estimate/diffusion-throughput";
 
 /** One instance type scored against the requirements. */
 export interface Candidate {
@@ -49,6 +50,8 @@ export interface Candidate {
   readonly job?: JobEstimate;
   /** An embedding model under an inputTokensPerSecond target: input tokens per second, replicas, USD per million input tokens. */
   readonly embedding?: EmbeddingThroughput;
+  /** A diffusion model under an imagesPerMinute target: images per minute, replicas, USD per thousand images. */
+  readonly images?: DiffusionThroughput;
   /** Why the candidate cannot meet the throughput target's stream floor, when it cannot. */
   readonly throughputShortfall?: string;
   /** 1 when a sharded fine-tune or training run would have to use PCIe between its GPUs (ranked after NVLink/NVSwitch). */

@@ -1,4 +1,4 @@
-import { DiffusionModelSpec, EmbeddingModelSpec, LanguageModelSpec, ModelSpec } from "../taxonomy/model-spec";
+import { DiffusionModelSpec, EmbeddingModelSpec, LanguageModelSpec, ModelSpec, SpeechModelSpec } from "../taxonomy/model-spec";
 import { checkModelSpec } from "../taxonomy/schema";
 import { ModelMode } from "../taxonomy/workload-profile";
 import { InvalidRequirementError } from "../validation/errors";
@@ -20,6 +20,7 @@ import {
   checkModelUsage,
 } from "./estimate/model-usage";
 import { trainingMemory } from "./estimate/training-memory";
+import { speechMemory } from "./estimate/speech-memory";
 import { SERVING_ENGINES } from "./estimate/engines";
 import { serverMaxNumSeqs } from "./estimate/engines/serving-engine";
 
@@ -67,9 +68,9 @@ export interface MemoryEstimate {
   readonly mode: ModelMode;
   /** Precision of the (frozen) weights. */
   readonly precision: Precision;
-  /** Inference: tokens per sequence (prompt + output). Fine-tunes: sequence length. 0 for a diffusion model. */
+  /** Inference: tokens per sequence (prompt + output). Fine-tunes: sequence length. 0 for a diffusion model; a speech model's encoded frames per window. */
   readonly contextTokens: number;
-  /** Inference: sequences (diffusion: images) in flight. Fine-tunes: micro-batch size per GPU. */
+  /** Inference: sequences (diffusion: images; speech: audio streams) in flight. Fine-tunes: micro-batch size per GPU. */
   readonly concurrency: number;
   /** GPUs the estimate is spread over. */
   readonly gpuCount: number;
@@ -126,7 +127,9 @@ export function estimateCheckedMemory(model: ModelSpec, usage: ModelUsage, gpuCo
   const contextTokens = usage.contextTokens ?? DEFAULT_CONTEXT_TOKENS;
   const concurrency = usage.concurrency ?? 1;
   if (model.kind === "diffusion") return diffusionEstimate(model, usage, mode, gpuCount);
+  refuseSettings(usage, ["denoisingSteps"], `${model.name} is not a diffusion model`, "diffusion models");
   if (model.kind === "embedding") return embeddingEstimate(model, usage, mode, gpuCount);
+  if (model.kind === "speech") return speechEstimate(model, usage, mode, gpuCount);
   if (model.contextLengthTokens > 0 && contextTokens > model.contextLengthTokens) {
     throw new InvalidRequirementError("usage.contextTokens", contextTokens, `${model.name} supports at most ${model.contextLengthTokens} tokens (max_position_embeddings)`);
   }
@@ -231,9 +234,9 @@ function diffusionEstimate(m: DiffusionModelSpec, usage: ModelUsage, mode: Model
 const LANGUAGE_MODEL_ONLY = ["engine", "kvCachePrecision", "tensorParallelSize", "copiesPerInstance", "gpuMemoryUtilization", "maxNumSeqs", "promptTokens", "outputTokens"] as const;
 
 /** Throws on the first of `fields` the usage sets: `what` is not the kind of model it applies to. */
-function refuseSettings(usage: ModelUsage, fields: readonly (keyof ModelUsage)[], what: string): void {
+function refuseSettings(usage: ModelUsage, fields: readonly (keyof ModelUsage)[], what: string, appliesTo = "language models"): void {
   const given = fields.find((f) => usage[f] !== undefined);
-  if (given) throw new InvalidRequirementError(`usage.${given}`, usage[given], `${what}; this setting applies to language models`);
+  if (given) throw new InvalidRequirementError(`usage.${given}`, usage[given], `${what}; this setting applies to ${appliesTo}`);
 }
 
 /**
@@ -270,6 +273,20 @@ function embeddingEstimate(m: EmbeddingModelSpec, usage: ModelUsage, mode: Model
     `one batch of ${batchTokens} tokens (${usage.maxNumBatchedTokens !== undefined ? "usage.maxNumBatchedTokens" : "text-embeddings-inference's --max-batch-tokens default"}), inputs of up to ${contextTokens}: one ${m.architecture} layer's activations at a time, tokens × (5 × ${m.hiddenSize} + ${m.intermediateSize}) values`,
     `${CUDA_CONTEXT_GIB} GiB for the CUDA context`,
   ]);
+}
+
+/** A speech model's server (Whisper): see speechMemory. */
+function speechEstimate(m: SpeechModelSpec, usage: ModelUsage, mode: ModelMode, gpuCount: number): MemoryEstimate {
+  if (mode !== "inference") {
+    throw new InvalidRequirementError("usage.mode", mode, `the estimator models ${m.name} (a speech model) for inference only`);
+  }
+  refuseSettings(usage, [...LANGUAGE_MODEL_ONLY, "maxNumBatchedTokens", "contextTokens"], `${m.name} is a speech model`);
+  const precision = usage.precision ?? "bf16";
+  const streams = usage.concurrency ?? 1;
+  const memory = speechMemory(m, precision, streams);
+  const parts: MemoryParts = { ...ZERO, weightsGiB: memory.weightsGiB, kvCacheGiB: memory.kvCacheGiB, activationsGiB: memory.activationsGiB, overheadGiB: CUDA_CONTEXT_GIB };
+  const base = { model: m.name, mode, precision, contextTokens: m.audioFrames, concurrency: streams, gpuCount, weightsTotalGiB: memory.weightsGiB };
+  return finish(base, parts, 1, [...memory.assumptions, `${CUDA_CONTEXT_GIB} GiB for the CUDA context`]);
 }
 
 function finish(base: Base, parts: MemoryParts, memoryUtilization: number, assumptions: readonly string[], extra: Partial<MemoryEstimate> = {}): MemoryEstimate {

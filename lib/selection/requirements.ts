@@ -88,6 +88,12 @@ export interface SelectionRequirements {
    * ranks types by the fleet's price, as a throughput target does for a language model. @default - sized by memory alone
    */
   readonly inputTokensPerSecond?: number;
+  /**
+   * Diffusion models: images per minute the fleet must generate at the model's native resolution, each in
+   * usage.denoisingSteps steps (else the pipeline's). Sizes the replicas and ranks types by the fleet's price. Needs a
+   * model with a published speed. @default - sized by memory alone
+   */
+  readonly imagesPerMinute?: number;
   /** Fine-tunes and training: tokens the run processes (epochs × dataset tokens). Ranks types by USD per job. Needs a model. */
   readonly trainingTokens?: number;
   /**
@@ -146,6 +152,7 @@ export const REQUIREMENT_ROLES: Readonly<Record<keyof SelectionRequirements, Req
   runsPerMonth: "sizes",
   throughput: "sizes",
   inputTokensPerSecond: "sizes",
+  imagesPerMinute: "sizes",
   nodes: "sizes",
   taxonomy: "shared",
 };

@@ -6,6 +6,7 @@ import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
 import { InvalidRequirementError } from "../validation/errors";
 import { ResolvedRequirements } from "./constraints";
 import { DEFAULT_MIN_CLUSTER_NETWORK_GBPS } from "./estimate/interconnect";
+import { ModelSpec } from "../taxonomy/model-spec";
 import { SelectionRequirements } from "./requirements";
 import { resolveGpuName, resolveInstanceType, resolveModel } from "./resolve-names";
 
@@ -29,7 +30,7 @@ export function resolveRequirements(requirements: SelectionRequirements, taxonom
   const mode = requirements.usage?.mode ?? profile.modelMode;
   // A model and its work: every GPU competes on cost per unit of work; the class's list is its usual card, not a wall.
   const byWork =
-    !userChoseGpus && requirements.model !== undefined && (mode === "inference" ? (requirements.throughput ?? requirements.inputTokensPerSecond) : requirements.trainingTokens) !== undefined;
+    !userChoseGpus && requirements.model !== undefined && (mode === "inference" ? (requirements.throughput ?? requirements.inputTokensPerSecond ?? requirements.imagesPerMinute) : requirements.trainingTokens) !== undefined;
   const pool = new Map<GpuName, number>();
   if (requirements.gpus) named.forEach((g) => pool.has(g) || pool.set(g, pool.size));
   else (requirements.anyOf || pinned ? named : byWork ? taxonomy.gpus.map((g) => g.name) : profile.allowedGpus).forEach((g) => pool.set(g, 0));
@@ -43,19 +44,7 @@ export function resolveRequirements(requirements: SelectionRequirements, taxonom
     );
   }
   const model = typeof requirements.model === "string" ? resolveModel(taxonomy, requirements.model) : requirements.model;
-  // Tokens per second and training tokens size a language model's work; other kinds are sized by memory.
-  for (const key of ["throughput", "trainingTokens"] as const) {
-    if (requirements[key] !== undefined && model !== undefined && model.kind !== "llm") {
-      throw new InvalidRequirementError(key, requirements[key], `it sizes a language model's work; ${model.name} is ${model.kind === "diffusion" ? "a diffusion" : "an embedding"} model, sized by its memory (leave ${key} out)`);
-    }
-  }
-  if (requirements.inputTokensPerSecond !== undefined && model !== undefined && model.kind !== "embedding") {
-    throw new InvalidRequirementError(
-      "inputTokensPerSecond",
-      requirements.inputTokensPerSecond,
-      `it sizes an embedding model's fleet; ${model.name} is ${model.kind === "llm" ? "a language model (give throughput: { outputTokensPerSecond })" : "a diffusion model, sized by its memory"}`,
-    );
-  }
+  if (model !== undefined) refuseOtherKindsWork(requirements, model, mode, taxonomy);
   return {
     requirements,
     profile,
@@ -77,8 +66,42 @@ export function resolveRequirements(requirements: SelectionRequirements, taxonom
     precision: requirements.model === undefined ? undefined : (requirements.usage?.precision ?? "bf16"),
     throughput: requirements.throughput,
     inputTokensPerSecond: requirements.inputTokensPerSecond,
+    imagesPerMinute: requirements.imagesPerMinute,
     trainingTokens: requirements.trainingTokens,
     maxHours: requirements.maxHours,
     minClusterNetworkGbps: requirements.minClusterNetworkGbps ?? (mode === "inference" ? undefined : DEFAULT_MIN_CLUSTER_NETWORK_GBPS),
   };
+}
+
+/** The work that sizes each kind of model; a speech model is sized by its memory alone. */
+const WORK_OF_KIND: Readonly<Record<ModelSpec["kind"], readonly string[]>> = {
+  llm: ["throughput", "trainingTokens"],
+  embedding: ["inputTokensPerSecond"],
+  diffusion: ["imagesPerMinute"],
+  speech: [],
+};
+
+const KIND_WORDS: Readonly<Record<ModelSpec["kind"], string>> = {
+  llm: "a language model",
+  embedding: "an embedding model",
+  diffusion: "a diffusion model",
+  speech: "a speech model",
+};
+
+/** A work amount given for a model of another kind (or without the data to size it) is refused: never silently ignored. */
+function refuseOtherKindsWork(requirements: SelectionRequirements, model: ModelSpec, mode: string, taxonomy: Taxonomy): void {
+  for (const [kind, keys] of Object.entries(WORK_OF_KIND)) {
+    const given = keys.find((key) => requirements[key as keyof SelectionRequirements] !== undefined);
+    if (given === undefined || kind === model.kind) continue;
+    const own = model.kind === "llm" ? [mode === "inference" ? "throughput" : "trainingTokens"] : WORK_OF_KIND[model.kind];
+    const instead = own.length === 0 ? "sized by its memory" : `give ${own.join(" or ")} instead`;
+    throw new InvalidRequirementError(given, requirements[given as keyof SelectionRequirements], `it sizes ${KIND_WORDS[kind as ModelSpec["kind"]]}'s work; ${model.name} is ${KIND_WORDS[model.kind]} (${instead})`);
+  }
+  if (requirements.imagesPerMinute !== undefined && model.kind === "diffusion" && model.speed === undefined) {
+    throw new InvalidRequirementError(
+      "imagesPerMinute",
+      requirements.imagesPerMinute,
+      `no published run gives ${model.name}'s speed (models with one: ${taxonomy.models.filter((m) => m.kind === "diffusion" && m.speed).map((m) => m.name).join(", ")}); give replicas instead, or a custom model with speed`,
+    );
+  }
 }

@@ -60,6 +60,7 @@ function choose(requirements: SelectionRequirements): SelectedInstance {
       usdPerTflopsHour: core.usdPerTflopsHour,
       job: amounts.job,
       embedding: amounts.embedding,
+      images: amounts.images,
       throughput: core.sized.replica,
       core,
       amounts,
@@ -284,6 +285,13 @@ function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objectiv
     parts.push(
       `${em.inputTokensPerSecondPerReplica} input tokens/s per instance, ${em.replicas} instance${em.replicas > 1 ? "s" : ""} for ${r.inputTokensPerSecond} input tokens/s ` +
         `(${formatUsd(chosen.onDemandUsdPerHour)}/h on-demand for the fleet), $${em.usdPerMillionInputTokens} per million input tokens`,
+    );
+  }
+  const im = chosen.images;
+  if (im) {
+    parts.push(
+      `${im.imagesPerMinutePerReplica} images/min per instance at ${im.steps} steps, ${im.replicas} instance${im.replicas > 1 ? "s" : ""} for ${r.imagesPerMinute} images/min ` +
+        `(${formatUsd(chosen.onDemandUsdPerHour)}/h on-demand for the fleet), $${im.usdPerThousandImages} per thousand images`,
     );
   }
   const j = chosen.job;

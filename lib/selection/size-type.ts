@@ -11,6 +11,7 @@ import { servingReplica } from "./estimate/serving-throughput";
 import { JobSpeed, jobSpeed } from "./estimate/training-time";
 import { vllmTensorParallelSize } from "./estimate/tensor-parallel";
 import { embeddingTokensPerSecond } from "./estimate/embedding-throughput";
+import { diffusionImagesPerMinute } from "./estimate/diffusion-throughput";
 
 /** Nodes the estimator may ask for when a full fine-tune does not fit one node, or a deadline needs more. */
 export const MAX_AUTO_NODES = 64;
@@ -34,6 +35,8 @@ export interface TypeSizing {
   readonly job?: JobSpeed;
   /** An embedding model under an inputTokensPerSecond target: input tokens per second one instance embeds. */
   readonly embeddingPerReplica?: number;
+  /** A diffusion model under an imagesPerMinute target: images per minute one instance generates, and at how many steps. */
+  readonly imagesPerReplica?: { readonly imagesPerMinute: number; readonly steps: number };
 }
 
 /**
@@ -68,7 +71,8 @@ function kept<V>(store: SizingStore, key: string, compute: () => V): V {
 /**
  * Everything sizing reads of the requirements besides the instance type, as one string: the usage with its mode and
  * precision, whether a throughput target is sized for and its stream floor, fixed nodes, the cluster link floor, and
- * whether a run (trainingTokens) or an embedding fleet (inputTokensPerSecond) is sized. Never their amounts.
+ * whether a run (trainingTokens), an embedding fleet (inputTokensPerSecond) or an image fleet (imagesPerMinute) is sized.
+ * Never their amounts.
  */
 export function sizingKey(r: ResolvedRequirements): string {
   const usage = r.requirements.usage ?? {};
@@ -77,7 +81,7 @@ export function sizingKey(r: ResolvedRequirements): string {
     const value = (usage as Record<string, unknown>)[field];
     if (value !== undefined && field !== "mode" && field !== "precision") key += `|${field}=${String(value)}`;
   }
-  return `${key}|t=${r.throughput ? (r.throughput.minTokensPerSecondPerStream ?? "-") : "no"}|n=${r.requirements.nodes ?? "-"}|c=${r.minClusterNetworkGbps ?? "-"}|j=${r.trainingTokens !== undefined}|e=${r.inputTokensPerSecond !== undefined}`;
+  return `${key}|t=${r.throughput ? (r.throughput.minTokensPerSecondPerStream ?? "-") : "no"}|n=${r.requirements.nodes ?? "-"}|c=${r.minClusterNetworkGbps ?? "-"}|j=${r.trainingTokens !== undefined}|e=${r.inputTokensPerSecond !== undefined}|i=${r.imagesPerMinute !== undefined}`;
 }
 
 /** The type's sizing, from the store when this key has sized it before. */
@@ -98,7 +102,14 @@ function size(spec: InstanceTypeSpec, gpu: GpuModel, r: ResolvedRequirements, st
   // One embedding server per GPU, each computing at its share of the GPU's peak.
   const embedder = r.model?.kind === "embedding" && r.inputTokensPerSecond !== undefined && memoryEstimate && precision && precision.support !== "unsupported" ? r.model : undefined;
   const embeddingPerReplica = embedder && spec.gpuCount * embeddingTokensPerSecond(embedder, memoryEstimate!.contextTokens, gpu, spec.gpuFraction ?? 1, precision!);
-  return { nodeCount, memoryEstimate, precision, layoutMiss: layout, job, embeddingPerReplica };
+  return { nodeCount, memoryEstimate, precision, layoutMiss: layout, job, embeddingPerReplica, imagesPerReplica: imagesOn(spec, gpu, r) };
+}
+
+/** One pipeline per GPU, each generating one image at a time at the usage's steps (else the model's default). */
+function imagesOn(spec: InstanceTypeSpec, gpu: GpuModel, r: ResolvedRequirements): TypeSizing["imagesPerReplica"] {
+  if (r.model?.kind !== "diffusion" || r.imagesPerMinute === undefined || !r.model.speed) return undefined;
+  const steps = r.requirements.usage?.denoisingSteps ?? r.model.speed.defaultSteps;
+  return { imagesPerMinute: spec.gpuCount * diffusionImagesPerMinute(r.model.speed, steps, gpu, spec.gpuFraction ?? 1), steps };
 }
 
 /**

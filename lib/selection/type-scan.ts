@@ -10,6 +10,7 @@ import { MemoryEstimate } from "./memory-estimate";
 import { fleetAtLoad, replicasFor } from "./estimate/throughput";
 import { JobEstimate, jobAt } from "./estimate/training-time";
 import { EmbeddingThroughput, embeddingFleet } from "./estimate/embedding-throughput";
+import { DiffusionThroughput, diffusionFleet } from "./estimate/diffusion-throughput";
 import { resolveRequirements } from "./resolve-requirements";
 import { REQUIREMENT_ROLES, SelectionRequirements } from "./requirements";
 import { MAX_AUTO_NODES, SizingStore, TypeSizing, sizeOnNodes, sizeType, sizingKey, sizingStore } from "./size-type";
@@ -93,7 +94,7 @@ function staticKey(q: SelectionRequirements): string | undefined {
 }
 
 /** Requirements whose amount a decision applies to a prepared scan: the key holds only whether each is given. */
-const AMOUNTS: ReadonlySet<string> = new Set(["inputTokensPerSecond", "trainingTokens", "maxHours", "runsPerMonth", "maxUsdPerHour"]);
+const AMOUNTS: ReadonlySet<string> = new Set(["inputTokensPerSecond", "imagesPerMinute", "trainingTokens", "maxHours", "runsPerMonth", "maxUsdPerHour"]);
 
 /** Every requirement selection reads (REQUIREMENT_ROLES), so one added there is in the key too; the taxonomy is decided by the caller. */
 function stringifyStatic(q: SelectionRequirements): string {
@@ -117,7 +118,7 @@ function prepare(requirements: SelectionRequirements, taxonomy: Taxonomy): Prepa
     requirements.objective ??
     (requirements.trainingTokens !== undefined
       ? "job-cost"
-      : requirements.throughput !== undefined || requirements.inputTokensPerSecond !== undefined
+      : requirements.throughput !== undefined || requirements.inputTokensPerSecond !== undefined || requirements.imagesPerMinute !== undefined
         ? "throughput-cost"
         : resolved.profile.objective);
   // Types outside the GPU scope are rejected from their row alone; the rest are sized. Escalation GPUs count as in
@@ -186,6 +187,7 @@ export function withAmounts(scan: PreparedScan, requirements: SelectionRequireme
     requirements,
     throughput: requirements.throughput,
     inputTokensPerSecond: requirements.inputTokensPerSecond,
+    imagesPerMinute: requirements.imagesPerMinute,
     trainingTokens: requirements.trainingTokens,
     maxHours: requirements.maxHours,
   };
@@ -199,6 +201,7 @@ export interface Amounts {
   readonly onDemandUsdPerHour: number;
   readonly job?: JobEstimate;
   readonly embedding?: EmbeddingThroughput;
+  readonly images?: DiffusionThroughput;
 }
 
 export function amountsOf(core: TypeCore, r: ResolvedRequirements, store: SizingStore): Amounts {
@@ -220,9 +223,13 @@ export function amountsOf(core: TypeCore, r: ResolvedRequirements, store: Sizing
     sized.embeddingPerReplica !== undefined && r.model?.kind === "embedding"
       ? embeddingFleet(r.model, memoryEstimate!.contextTokens, sized.embeddingPerReplica, r.inputTokensPerSecond!, core.expectedHourly, core.spec.gpuCount)
       : undefined;
-  const replicas = sized.replica ? replicasFor(sized.replica, r.throughput) : (embedding?.replicas ?? 1);
+  const images =
+    sized.imagesPerReplica !== undefined && r.model?.kind === "diffusion"
+      ? diffusionFleet(r.model, sized.imagesPerReplica.steps, sized.imagesPerReplica.imagesPerMinute, r.imagesPerMinute!, core.expectedHourly, core.gpu, core.spec.gpuCount)
+      : undefined;
+  const replicas = sized.replica ? replicasFor(sized.replica, r.throughput) : (embedding?.replicas ?? images?.replicas ?? 1);
   // The whole fleet: every node, and every replica a throughput target needs.
-  return { nodeCount, memoryEstimate, replicas, onDemandUsdPerHour: round4(usdPerInstanceHour * nodeCount * replicas), job, embedding };
+  return { nodeCount, memoryEstimate, replicas, onDemandUsdPerHour: round4(usdPerInstanceHour * nodeCount * replicas), job, embedding, images };
 }
 
 /** The type as a candidate, with the work's amounts. */
@@ -249,6 +256,7 @@ export function candidateOf(core: TypeCore, r: ResolvedRequirements, a: Amounts)
     throughputShortfall: sized.throughputShortfall,
     job: a.job,
     embedding: a.embedding,
+    images: a.images,
     interconnectRank: core.interconnectRank,
     layoutMiss: sized.layoutMiss,
   };
@@ -286,7 +294,7 @@ export function meetsAll(c: Candidate, r: ResolvedRequirements, applicable: read
 }
 
 /** What ranking reads of a candidate: enough to rank a type without building it. */
-export type Ranked = Pick<Candidate, "instanceType" | "preferenceRank" | "interconnectRank" | "onDemandUsdPerHour" | "usdPerTflopsHour" | "job" | "embedding"> & {
+export type Ranked = Pick<Candidate, "instanceType" | "preferenceRank" | "interconnectRank" | "onDemandUsdPerHour" | "usdPerTflopsHour" | "job" | "embedding" | "images"> & {
   readonly throughput?: unknown;
 };
 
@@ -307,7 +315,7 @@ const METRICS: Readonly<Record<Objective, (c: Ranked) => number>> = {
   cost: (c) => c.onDemandUsdPerHour,
   "compute-cost": (c) => c.usdPerTflopsHour,
   "job-cost": (c) => c.job?.usdPerJob ?? Number.POSITIVE_INFINITY,
-  "throughput-cost": (c) => (c.throughput || c.embedding ? c.onDemandUsdPerHour : Number.POSITIVE_INFINITY),
+  "throughput-cost": (c) => (c.throughput || c.embedding || c.images ? c.onDemandUsdPerHour : Number.POSITIVE_INFINITY),
 };
 
 /** What one instance is expected to cost bought this way: the spot estimate on spot where known, else on-demand. */

@@ -36,6 +36,7 @@ const REQUIREMENT_RULES = {
   outputTokensPerSecond: { above: 0, max: 1e9, unit: "tokens/s" },
   minTokensPerSecondPerStream: { above: 0, max: 1e6, unit: "tokens/s" },
   inputTokensPerSecond: { above: 0, max: 1e10, unit: "tokens/s" },
+  imagesPerMinute: { above: 0, max: 1e7, unit: "images/min" },
 } as const satisfies Record<string, NumberRule>;
 
 /** Rejects malformed requirements before any scan, naming the property, the value and what would work. */
@@ -69,10 +70,11 @@ export function validateRequirements(r: SelectionRequirements): void {
   if (r.nativePrecision !== undefined && typeof r.nativePrecision !== "boolean") throw new InvalidRequirementError("nativePrecision", r.nativePrecision, "give true or false");
   checkThroughput(r.throughput);
   checkNumber("inputTokensPerSecond", r.inputTokensPerSecond, REQUIREMENT_RULES.inputTokensPerSecond);
+  checkNumber("imagesPerMinute", r.imagesPerMinute, REQUIREMENT_RULES.imagesPerMinute);
   const mode = r.usage?.mode ?? WORKLOAD_PROFILES[r.workload]?.modelMode ?? "inference";
   if (r.usage !== undefined) checkModelUsage(r.usage, mode);
   // What only a model can answer is refused without one, instead of being ignored.
-  for (const key of ["usage", "throughput", "inputTokensPerSecond", "trainingTokens"] as const) {
+  for (const key of ["usage", "throughput", "inputTokensPerSecond", "imagesPerMinute", "trainingTokens"] as const) {
     if (r[key] !== undefined && r.model === undefined) throw new InvalidRequirementError(key, r[key], "it needs a model (a catalog name such as \"llama-3.1-8b\", or a spec)");
   }
   if (r.throughput !== undefined && mode !== "inference") throw new InvalidRequirementError("throughput", r.throughput, `it sizes inference fleets; this is a ${mode} run (use trainingTokens for USD per job)`);
@@ -81,8 +83,12 @@ export function validateRequirements(r: SelectionRequirements): void {
     if (r[key] !== undefined && r.trainingTokens === undefined) throw new InvalidRequirementError(key, r[key], "it times runs of trainingTokens: give trainingTokens (the tokens one run processes)");
   }
   if (r.objective === "job-cost" && r.trainingTokens === undefined) throw new InvalidRequirementError("objective", r.objective, "job-cost needs trainingTokens");
-  if (r.objective === "throughput-cost" && r.throughput === undefined && r.inputTokensPerSecond === undefined) {
-    throw new InvalidRequirementError("objective", r.objective, "throughput-cost needs a throughput target (throughput, or inputTokensPerSecond for an embedding model)");
+  if (r.objective === "throughput-cost" && r.throughput === undefined && r.inputTokensPerSecond === undefined && r.imagesPerMinute === undefined) {
+    throw new InvalidRequirementError(
+      "objective",
+      r.objective,
+      "throughput-cost needs a throughput target (throughput; inputTokensPerSecond for an embedding model; imagesPerMinute for a diffusion model)",
+    );
   }
   if (r.purchase === "spot" && (r.nodes ?? 1) > 1) throw spotClusterError(r.nodes!);
 }

@@ -85,8 +85,23 @@ export interface DiffusionModelSpec {
   readonly paramsBillion: number;
   /** GPU memory a default fp16/bf16 pipeline needs at its native resolution, in GB. */
   readonly typicalVramGB: number;
+  /** How fast it generates, where a published run says: what an imagesPerMinute target is sized by. */
+  readonly speed?: DiffusionSpeed;
   /** Where the figures come from. */
   readonly sources: readonly Source[];
+}
+
+/** A diffusion model's speed at its native resolution, one image at a time in 16-bit (plain diffusers), from published runs. */
+export interface DiffusionSpeed {
+  /** Denoising steps per image: the pipeline's num_inference_steps default. */
+  readonly defaultSteps: number;
+  /**
+   * The compute part of one step (every guidance evaluation of the denoiser) on a GPU of 1,000 dense 16-bit TFLOPS; a
+   * GPU of P TFLOPS takes this × 1000 / P, plus a fixed per-step overhead.
+   */
+  readonly stepSecondsAtPetaflop: number;
+  /** Seconds per step measured on a GPU, used there instead of the scaled figure. */
+  readonly measuredStepSeconds?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -118,5 +133,34 @@ export interface EmbeddingModelSpec {
   readonly sources: readonly Source[];
 }
 
-/** A model the estimator sizes: a language, diffusion or embedding model, told apart by `kind`. */
-export type ModelSpec = LanguageModelSpec | DiffusionModelSpec | EmbeddingModelSpec;
+/**
+ * A speech recognition model (Whisper): an encoder reads a 30-second window of audio as a fixed number of frames, and a
+ * decoder writes its transcript, attending to its own tokens and to every encoded frame.
+ */
+export interface SpeechModelSpec {
+  /** Discriminates a speech model from a language, diffusion or embedding model. */
+  readonly kind: "speech";
+  /** Catalog name. */
+  readonly name: string;
+  /** Other names the model is found by, compared without case or punctuation. */
+  readonly aliases: readonly string[];
+  /** Total parameters in billions. */
+  readonly paramsBillion: number;
+  /** encoder_layers. */
+  readonly encoderLayers: number;
+  /** decoder_layers. */
+  readonly decoderLayers: number;
+  /** d_model. */
+  readonly hiddenSize: number;
+  /** encoder_ffn_dim: the MLP's width. */
+  readonly intermediateSize: number;
+  /** max_source_positions: encoded frames per window (1500 for Whisper's 30 s). */
+  readonly audioFrames: number;
+  /** max_target_positions: the longest transcript of one window, in tokens. */
+  readonly maxTargetTokens: number;
+  /** Where the figures come from. */
+  readonly sources: readonly Source[];
+}
+
+/** A model the estimator sizes: a language, diffusion, embedding or speech model, told apart by `kind`. */
+export type ModelSpec = LanguageModelSpec | DiffusionModelSpec | EmbeddingModelSpec | SpeechModelSpec;

@@ -153,7 +153,9 @@ export function checkModelSpec(property: string, spec: unknown): asserts spec is
   object(property, spec);
   const m = spec as Record<string, unknown>;
   const at = (field: string) => `${property}.${field}`;
-  if (m.kind !== "llm" && m.kind !== "diffusion" && m.kind !== "embedding") throw new InvalidTaxonomyError(at("kind"), m.kind, 'use "llm", "diffusion" or "embedding"');
+  if (m.kind !== "llm" && m.kind !== "diffusion" && m.kind !== "embedding" && m.kind !== "speech") {
+    throw new InvalidTaxonomyError(at("kind"), m.kind, 'use "llm", "diffusion", "embedding" or "speech"');
+  }
   text(at("name"), m.name, PLAIN_NAME, "give a name of 1 to 100 characters without quotes, backslashes or $, % and braces");
   list(at("aliases"), m.aliases);
   m.aliases.forEach((a, i) => text(`${at("aliases")}[${i}]`, a, PLAIN_NAME, "give a plain name"));
@@ -197,11 +199,26 @@ export function checkModelSpec(property: string, spec: unknown): asserts spec is
     number(at("layers"), m.layers, BOUNDS.layers);
     for (const field of ["hiddenSize", "intermediateSize"]) number(at(field), m[field], BOUNDS.modelWidth);
     number(at("contextLengthTokens"), m.contextLengthTokens, BOUNDS.contextLengthTokens);
+  } else if (m.kind === "speech") {
+    for (const field of ["encoderLayers", "decoderLayers"]) number(at(field), m[field], BOUNDS.layers);
+    for (const field of ["hiddenSize", "intermediateSize"]) number(at(field), m[field], BOUNDS.modelWidth);
+    for (const field of ["audioFrames", "maxTargetTokens"]) number(at(field), m[field], BOUNDS.contextLengthTokens);
   } else {
     number(at("typicalVramGB"), m.typicalVramGB, BOUNDS.typicalVramGB);
+    if (m.speed !== undefined) checkDiffusionSpeed(at("speed"), m.speed);
   }
   checkSources(at("sources"), m.sources);
   checkedModels.add(spec as object);
+}
+
+function checkDiffusionSpeed(property: string, speed: unknown): void {
+  object(property, speed);
+  const v = speed as Record<string, unknown>;
+  number(`${property}.defaultSteps`, v.defaultSteps, { integer: true, min: 1, max: 1000 });
+  number(`${property}.stepSecondsAtPetaflop`, v.stepSecondsAtPetaflop, { above: 0, max: 1000 });
+  if (v.measuredStepSeconds === undefined) return;
+  object(`${property}.measuredStepSeconds`, v.measuredStepSeconds);
+  for (const [gpu, seconds] of Object.entries(v.measuredStepSeconds as object)) number(`${property}.measuredStepSeconds.${gpu}`, seconds, { above: 0, max: 1000 });
 }
 
 /** Checks what a platform adds to a taxonomy: rows, negotiated prices, models and the as-of date. */

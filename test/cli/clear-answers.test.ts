@@ -57,5 +57,17 @@ test("select --input-tokens sizes an embedding fleet, in text and in JSON that k
   expect(json.embedding).toMatchObject({ replicas: json.replicas, usdPerMillionInputTokens: expect.any(Number) });
   const schemas = new SchemaSubsetValidator(path.join(__dirname, "..", "..", "schema", "cli"));
   expect(schemas.validate("select.schema.json", json)).toEqual([]);
-  expect(runCli(["select", "--workload", "batch-processing", "--model", "llama-3.1-8b", "--input-tokens", "100"]).stderr).toContain("--input-tokens is 100; it sizes an embedding model's fleet");
+  expect(runCli(["select", "--workload", "batch-processing", "--model", "llama-3.1-8b", "--input-tokens", "100"]).stderr).toContain("--input-tokens is 100; it sizes an embedding model's work; llama-3.1-8b is a language model (give throughput instead)");
+});
+
+test("select --images-per-minute sizes an image fleet, in text and in JSON that keeps to its schema", () => {
+  const argv = ["select", "--workload", "image-generation", "--model", "sdxl", "--images-per-minute", "100", "--steps", "30"];
+  const text = runCli(argv).stdout.replace(/\n  (?=\S)/g, " ");
+  expect(text).toMatch(/^Images: [\d.]+ per minute per instance at 30 steps; \d+ replicas; \$[\d.]+ per thousand images at on-demand prices$/m);
+  expect(text).toMatch(/replicas +img\/min\/replica +\$\/k images/);
+  const json = JSON.parse(runCli([...argv, "--json"]).stdout);
+  expect(json.images).toMatchObject({ replicas: json.replicas, steps: 30, usdPerThousandImages: expect.any(Number) });
+  const schemas = new SchemaSubsetValidator(path.join(__dirname, "..", "..", "schema", "cli"));
+  expect(schemas.validate("select.schema.json", json)).toEqual([]);
+  expect(schemas.validate("models.schema.json", JSON.parse(runCli(["models", "--json"]).stdout))).toEqual([]);
 });

@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, TerraformStack } from "cdktf";
-import { BatchProcessing, Training, WorkloadProps } from "../../lib";
+import { BatchProcessing, ImageGeneration, Training, WorkloadProps } from "../../lib";
 import { runCli } from "../../lib/cli/main";
 import { GPU_PLAN_FILE } from "../../lib/plan/gpu-plan";
 import { readPlanFile } from "../../lib/plan/read-plan";
@@ -75,6 +75,20 @@ describe("an embedding fleet sized by inputTokensPerSecond", () => {
     expect(only(json, "aws_autoscaling_group")).toMatchObject({ min_size: replicas, max_size: replicas, desired_capacity: replicas });
     expect(captureError(() => synthStack((s) => new BatchProcessing(s, "embed", { network: NETWORK, model: "bge-m3", inputTokensPerSecond: 1_000_000, replicas: 2 })))).toMatchObject({
       message: expect.stringMatching(/replicas is 2; inputTokensPerSecond sizes the fleet's replicas; give replicas or inputTokensPerSecond, not both/),
+    });
+  });
+});
+
+describe("an image fleet sized by imagesPerMinute", () => {
+  test("the Auto Scaling group holds the replicas the target needs, at the steps given", () => {
+    let images!: ImageGeneration;
+    const json = synthStack((s) => (images = new ImageGeneration(s, "images", { network: NETWORK, model: "sdxl", imagesPerMinute: 60, usage: { denoisingSteps: 30 } })));
+    const replicas = images.decision.images!.replicas;
+    expect(images.decision.images!.steps).toBe(30);
+    expect(replicas).toBeGreaterThan(1);
+    expect(only(json, "aws_autoscaling_group")).toMatchObject({ min_size: replicas, max_size: replicas, desired_capacity: replicas });
+    expect(captureError(() => synthStack((s) => new ImageGeneration(s, "images", { network: NETWORK, model: "sdxl", imagesPerMinute: 60, replicas: 2 })))).toMatchObject({
+      message: expect.stringMatching(/replicas is 2; imagesPerMinute sizes the fleet's replicas; give replicas or imagesPerMinute, not both/),
     });
   });
 });

@@ -48,7 +48,7 @@ describe("embedding and reranking models are sized by their memory", () => {
     expect(d.rejected.find((r) => r.instanceType === "g4dn.xlarge")).toMatchObject({ constraint: "model" });
     expect(selectInstance({ workload: WorkloadClass.REALTIME_INFERENCE, model: "bge-m3" }).instanceType).toBe("g5.xlarge");
     expect(() => selectInstance({ workload: WorkloadClass.REALTIME_INFERENCE, model: "bge-m3", throughput: { outputTokensPerSecond: 100 } })).toThrow(
-      /throughput is .*it sizes a language model's work; bge-m3 is an embedding model, sized by its memory/,
+      /throughput is .*it sizes a language model's work; bge-m3 is an embedding model \(give inputTokensPerSecond instead\)/,
     );
     expect(() => selectInstance({ workload: WorkloadClass.IMAGE_GENERATION, model: "sdxl", throughput: { outputTokensPerSecond: 100 } })).toThrow(/sdxl is a diffusion model/);
   });
@@ -82,7 +82,7 @@ describe("embedding throughput (inputTokensPerSecond), against published text-em
     expect(d.usdPerHour / (1_000_000 * 3600) * 1e6).toBeCloseTo(d.embedding!.usdPerMillionInputTokens, 3);
     expect(d.reason).toMatch(/input tokens\/s per instance, \d+ instances for 1000000 input tokens\/s/);
     expect(() => selectInstance({ workload: WorkloadClass.REALTIME_INFERENCE, model: "llama-3.1-8b", inputTokensPerSecond: 100 })).toThrow(
-      /inputTokensPerSecond is 100; it sizes an embedding model's fleet; llama-3.1-8b is a language model \(give throughput/,
+      /inputTokensPerSecond is 100; it sizes an embedding model's work; llama-3.1-8b is a language model \(give throughput instead\)/,
     );
   });
 });

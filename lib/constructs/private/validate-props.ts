@@ -57,7 +57,7 @@ export function validateWorkloadProps(props: GpuWorkloadProps, network: NetworkP
     throw new InvalidRequirementError("tags", `${tagCount} tags with the platform's and the library's ${OWN_TAG_KEYS.length}`, `keep to ${TAG_LIMITS.perResource} (AWS's limit per resource)`);
   }
   validateReplicas(props.replicas);
-  for (const target of ["throughput", "inputTokensPerSecond"] as const) {
+  for (const target of ["throughput", "inputTokensPerSecond", "imagesPerMinute"] as const) {
     if (props[target] === undefined) continue;
     if (props.replicas !== undefined) throw new InvalidRequirementError("replicas", props.replicas, `${target} sizes the fleet's replicas; give replicas or ${target}, not both`);
     if (props.batch !== undefined || (props.nodes ?? 1) > 1) {

@@ -92,6 +92,8 @@ export interface ModelUsage {
   readonly fp8Training?: boolean;
   /** vLLM: sequences one step may run (--max-num-seqs); at least the concurrency. @default vLLM's (256, or 1024 on GPUs of 70 GiB and more), raised to the concurrency */
   readonly maxNumSeqs?: number;
+  /** Diffusion models: denoising steps per image, for an imagesPerMinute target. @default the model's pipeline default (speed.defaultSteps) */
+  readonly denoisingSteps?: number;
 }
 
 export const DEFAULT_CONTEXT_TOKENS = 4096;
@@ -115,6 +117,7 @@ export const USAGE_RULES = {
   maxNumSeqs: { integer: true, min: 1, max: 100_000 },
   tensorParallelSize: { integer: true, min: 1, max: 72 },
   copiesPerInstance: { integer: true, min: 1, max: 72 },
+  denoisingSteps: { integer: true, min: 1, max: 1000 },
 } as const satisfies Record<string, NumberRule>;
 
 /** The fields each mode reads: a field of another mode is an error, not a silent no-op. */
@@ -128,6 +131,7 @@ const FIELDS_OF: Readonly<Record<string, readonly ModelMode[]>> = {
   maxNumSeqs: ["inference"],
   promptTokens: ["inference"],
   outputTokens: ["inference"],
+  denoisingSteps: ["inference"],
   loraRank: ["lora"],
   gradientCheckpointing: ["lora", "full"],
   optimizer: ["lora", "full"],

@@ -870,6 +870,88 @@ const QUANTO_DIFFUSERS_BLOG: Source = {
   asOf: AS_OF_2,
 };
 
+const AS_OF_5 = "2026-12-08";
+const WHISPER_README: Source = {
+  title:
+    "openai/whisper README: parameters tiny 39 M … small 244 M, medium 769 M, large 1550 M, turbo 809 M; 'large' and 'turbo' load large-v3 and large-v3-turbo (whisper/__init__.py)",
+  url: "https://github.com/openai/whisper/blob/c0d2f624c09dc18e709e37c2ad90c039a4eb72a2/README.md",
+  asOf: AS_OF_5,
+};
+const WHISPER_MODEL_DIMS: Source = {
+  title: "ModelDimensions printed from OpenAI's checkpoints (n_audio_ctx 1500, n_text_ctx 448; small 768 × 12 + 12, medium 1024 × 24 + 24, large 1280 × 32 + 32); whisper/model.py: n_mlp = 4 × n_state",
+  url: "https://github.com/k2-fsa/sherpa-onnx/blob/7ac665437cedaf3b038eb82c1d53ca6fb3b97cef/scripts/whisper/model-info.md",
+  asOf: AS_OF_5,
+};
+const WHISPER_LARGE_V3_CONFIG: Source = {
+  title: "whisper-large-v3 config.json of a copy made from openai/whisper-large-v3 (d_model 1280, encoder/decoder layers 32/32, ffn 5120, max_source_positions 1500, max_target_positions 448, 128 mel bins)",
+  url: "https://huggingface.co/FL33TW00D-HF/whisper-large-v3/blame/main/config.json",
+  asOf: AS_OF_5,
+};
+const WHISPER_TURBO_CONFIG: Source = {
+  title: "whisper-large-v3-turbo config.json of onnx-community's copy (d_model 1280, encoder_layers 32, decoder_layers 4, ffn 5120, 1500/448 positions)",
+  url: "https://huggingface.co/onnx-community/whisper-large-v3-turbo/blame/15c1f2663b310628663276bafe3db8796f19259e/config.json",
+  asOf: AS_OF_5,
+};
+const DISTIL_WHISPER_README: Source = {
+  title: "huggingface/distil-whisper README: distil-large-v3 756 M params (large-v3 1550 M), 6.3× large-v3's speed; 2 decoder layers",
+  url: "https://github.com/huggingface/distil-whisper/blob/cc96130f6e4cc74cab4545f3c6e7e5c204ced871/README.md",
+  asOf: AS_OF_5,
+};
+const DISTIL_LARGE_V3_CONFIG: Source = {
+  title: "distil-large-v3 config.json of a fine-tune initialised from distil-whisper/distil-large-v3 (encoder_layers 32, decoder_layers 2, d_model 1280, ffn 5120)",
+  url: "https://huggingface.co/RodrigoLimaRFL/distil-large-nurc-sp/blame/main/config.json",
+  asOf: AS_OF_5,
+};
+const FASTER_WHISPER_BENCHMARK: Source = {
+  title:
+    "SYSTRAN/faster-whisper README: large-v2 on an RTX 3070 Ti, 13 min of audio: openai/whisper fp16 4708MB, transformers fp16 4960MB, faster-whisper fp16 4525MB (6090MB at batch_size=8), int8 2926MB (4500MB at 8)",
+  url: "https://github.com/SYSTRAN/faster-whisper/blob/65882eee9f5cdbeeb2d877f1131d48cf241b327d/README.md",
+  asOf: AS_OF_5,
+};
+const BFL_FLUX1_REPO: Source = {
+  title:
+    "black-forest-labs/flux model cards: FLUX.1 Kontext [dev] and Krea [dev] are each 'a 12 billion parameter rectified flow transformer'; src/flux/util.py gives every FLUX.1 variant the same transformer (3072 hidden, 19 + 38 blocks), Fill with 384 input channels",
+  url: "https://github.com/black-forest-labs/flux/tree/802fb4713906133fcbd0d8dc5351620ca4773036/model_cards",
+  asOf: AS_OF_5,
+};
+const FLUX_FILL_MODEL_CARD: Source = {
+  title: "black-forest-labs/FLUX.1-Fill-dev model card ('a 12 billion parameter rectified flow transformer capable of filling areas in existing images')",
+  url: "https://huggingface.co/black-forest-labs/FLUX.1-Fill-dev",
+  asOf: AS_OF_5,
+};
+const FLUX2_README: Source = {
+  title: "black-forest-labs/flux2 README: 'FLUX.2 [dev] is a 32B parameter flow matching transformer'; text encoder Mistral-Small-3.2-24B-Instruct-2506 (src/flux2/text_encoder.py)",
+  url: "https://github.com/black-forest-labs/flux2/blob/ab7cca68018ad3ceadcace9d6ecb1bc1f6f46b4e/README.md",
+  asOf: AS_OF_5,
+};
+const FLUX2_HF_BLOG: Source = {
+  title: "HF blog 'Diffusers welcomes FLUX-2': without offloading 'the inference takes more than 80GB VRAM'; BFL's docs/flux2_dev_hf.md: 'For H200, B200 or larger cards, everything fits'",
+  url: "https://github.com/huggingface/blog/blob/038d9d17bdd40b1498e7222568f00f7a55258473/flux-2.md",
+  asOf: AS_OF_5,
+};
+
+const STABILITY_SDXL_TENSORRT_CARD: Source = {
+  title:
+    "stabilityai/stable-diffusion-xl-1.0-tensorrt model card, 'Timings for 30 steps at 1024x1024', Baseline (non-optimized): A10 9399 ms, A100 3704 ms, H100 2496 ms",
+  url: "https://huggingface.co/stabilityai/stable-diffusion-xl-1.0-tensorrt",
+  asOf: AS_OF_5,
+};
+const LCM_LORA_BLOG: Source = {
+  title: "HF blog 'SDXL in 4 steps with Latent Consistency LoRAs': SDXL standard (25 steps), batch size 1: T4 (Google Colab Free Tier) 26.5s, A100 (80 GB) 3.8s",
+  url: "https://github.com/huggingface/blog/blob/062647cf135331f92028ace3a8ada12f0b76cec9/lcm_lora.md",
+  asOf: AS_OF_5,
+};
+const DIFFUSERS_TORCHAO_FLUX: Source = {
+  title: "sayakpaul/diffusers-torchao README: FLUX.1-dev on a single H100 80 GB, batch 1, 28 steps, 1024, bf16 without compile: 6.573 s",
+  url: "https://github.com/sayakpaul/diffusers-torchao/blob/9b9f2383dccb8eb73a4c6a8ffe736dd9610c26d2/README.md",
+  asOf: AS_OF_5,
+};
+const DIFFUSERS_PIPELINE_DEFAULTS: Source = {
+  title: "diffusers pipelines' num_inference_steps defaults: StableDiffusionXLPipeline 50, FluxPipeline 28; the FLUX.1-schnell model card runs 4",
+  url: "https://github.com/huggingface/diffusers/tree/main/src/diffusers/pipelines",
+  asOf: AS_OF_5,
+};
+
 export const MODEL_CATALOG: readonly ModelSpec[] = [
   {
     kind: "llm",
@@ -2207,7 +2289,11 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
     // batch of 4 images, so it is not used. // unverified: measurement (and the 8 GB quote) from a third-party
     // requirements page.
     typicalVramGB: 8.5,
-    sources: [SDXL_MODEL_CARD, SDXL_PAPER, SDXL_VRAM, SDXL_OPTIMIZATIONS_BLOG, DIFFUSERS_BENCHMARKS_CSV],
+    // Per step, both guidance evaluations (CFG): fitted with DIFFUSION_STEP_OVERHEAD_SECONDS on Stability's A100 and H100
+    // baselines; the T4's own run (26.5 s for 25 steps) is used there and on the T4G (the same chip on Graviton hosts),
+    // as their 65 TFLOPS would predict 3× that speed.
+    speed: { defaultSteps: 50, stepSecondsAtPetaflop: 0.0184, measuredStepSeconds: { T4: 1.06, T4G: 1.06 } },
+    sources: [SDXL_MODEL_CARD, SDXL_PAPER, SDXL_VRAM, SDXL_OPTIMIZATIONS_BLOG, DIFFUSERS_BENCHMARKS_CSV, STABILITY_SDXL_TENSORRT_CARD, LCM_LORA_BLOG, DIFFUSERS_PIPELINE_DEFAULTS],
   },
   {
     kind: "diffusion",
@@ -2221,7 +2307,10 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
     // 23.271 with model CPU offload below the 23.8 GB transformer alone, unless both are GiB.
     // Model CPU offload (the card's example) peaks at 23.271 GiB.
     typicalVramGB: 38.8,
-    sources: [FLUX_DEV_MODEL_CARD, FLUX_VRAM_DISCUSSION, DIFFUSERS_BENCHMARKS, DIFFUSERS_QUANTIZATION_BLOG, DIFFUSERS_QUANTIZATION_CSV],
+    // One evaluation per step (guidance is distilled in): 6.573 s for 28 steps on an H100 less the per-step overhead, at
+    // the H100's 989 TFLOPS.
+    speed: { defaultSteps: 28, stepSecondsAtPetaflop: 0.1682 },
+    sources: [FLUX_DEV_MODEL_CARD, FLUX_VRAM_DISCUSSION, DIFFUSERS_BENCHMARKS, DIFFUSERS_QUANTIZATION_BLOG, DIFFUSERS_QUANTIZATION_CSV, DIFFUSERS_TORCHAO_FLUX, DIFFUSERS_PIPELINE_DEFAULTS],
   },
   {
     kind: "diffusion",
@@ -2233,7 +2322,9 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
     // most 256 tokens (dev's measurement used 512), so its peak should not be higher.
     // unverified: no measurement of schnell itself was found (the model discussion estimates ~33 GB).
     typicalVramGB: 38.8,
-    sources: [FLUX_SCHNELL_MODEL_CARD, FLUX_VRAM_DISCUSSION, DIFFUSERS_FLUX_DOCS, DIFFUSERS_QUANTIZATION_BLOG],
+    // FLUX.1-dev's transformer, so dev's step; 4 steps as its model card runs it.
+    speed: { defaultSteps: 4, stepSecondsAtPetaflop: 0.1682 },
+    sources: [FLUX_SCHNELL_MODEL_CARD, FLUX_VRAM_DISCUSSION, DIFFUSERS_FLUX_DOCS, DIFFUSERS_QUANTIZATION_BLOG, DIFFUSERS_TORCHAO_FLUX],
   },
   {
     kind: "diffusion",
@@ -2272,5 +2363,131 @@ export const MODEL_CATALOG: readonly ModelSpec[] = [
     // diffusers measured SD3 Medium (a 2.028B MMDiT with the same encoders) at 18.765 "GB" in FP16 on an H100.
     typicalVramGB: 21.1,
     sources: [SD35_MEDIUM_ANNOUNCEMENT, SD35_LARGE_DIFFUSERS_BLOG, DIFFUSERS_QUANTIZATION_BLOG, QUANTO_DIFFUSERS_BLOG],
+  },
+  {
+    kind: "diffusion",
+    name: "flux.1-kontext-dev",
+    aliases: ["black-forest-labs/FLUX.1-Kontext-dev", "FLUX.1 Kontext [dev]", "flux1-kontext-dev", "flux-kontext-dev"],
+    // FLUX.1-dev's transformer and text encoders, editing an input image.
+    paramsBillion: 12,
+    // unverified: FLUX.1-dev's measured peak (no measurement of Kontext was found); the input image's latent tokens join
+    // the sequence, so activations grow, but the weights (33.7 GB of the 38.8) are the same.
+    typicalVramGB: 38.8,
+    sources: [BFL_FLUX1_REPO, DIFFUSERS_QUANTIZATION_BLOG],
+  },
+  {
+    kind: "diffusion",
+    name: "flux.1-krea-dev",
+    aliases: ["black-forest-labs/FLUX.1-Krea-dev", "FLUX.1 Krea [dev]", "flux1-krea-dev", "flux-krea-dev"],
+    // FLUX.1-dev's architecture, retrained for aesthetics.
+    paramsBillion: 12,
+    // unverified: FLUX.1-dev's measured peak; the components are the same.
+    typicalVramGB: 38.8,
+    // FLUX.1-dev's transformer and pipeline, so dev's step and steps.
+    speed: { defaultSteps: 28, stepSecondsAtPetaflop: 0.1682 },
+    sources: [BFL_FLUX1_REPO, DIFFUSERS_QUANTIZATION_BLOG, DIFFUSERS_TORCHAO_FLUX, DIFFUSERS_PIPELINE_DEFAULTS],
+  },
+  {
+    kind: "diffusion",
+    name: "flux.1-fill-dev",
+    aliases: ["black-forest-labs/FLUX.1-Fill-dev", "FLUX.1 Fill [dev]", "flux1-fill-dev", "flux-fill-dev"],
+    // FLUX.1-dev's transformer with 384 input channels (the masked image), for inpainting and outpainting.
+    paramsBillion: 12,
+    // unverified: FLUX.1-dev's measured peak; the components are the same.
+    typicalVramGB: 38.8,
+    sources: [FLUX_FILL_MODEL_CARD, BFL_FLUX1_REPO, DIFFUSERS_QUANTIZATION_BLOG],
+  },
+  {
+    kind: "diffusion",
+    name: "flux.2-dev",
+    aliases: ["black-forest-labs/FLUX.2-dev", "FLUX.2 [dev]", "flux2-dev", "flux-2-dev"],
+    paramsBillion: 32,
+    // unverified: no peak was published, only "more than 80GB" and that an H200 holds everything. This is the bf16 weights
+    // added up, the 32B transformer (64 GB) and the 24B Mistral Small 3.2 text encoder (48 GB), with 3 GB for the VAE
+    // and the activations. With model CPU offload the HF blog measured ~62 GB on an H100.
+    typicalVramGB: 115,
+    sources: [FLUX2_README, FLUX2_HF_BLOG],
+  },
+  {
+    kind: "speech",
+    name: "whisper-large-v3",
+    aliases: ["openai/whisper-large-v3", "whisper-large", "large-v3", "Whisper large-v3"],
+    paramsBillion: 1.55,
+    encoderLayers: 32,
+    decoderLayers: 32,
+    hiddenSize: 1280,
+    intermediateSize: 5120,
+    audioFrames: 1500,
+    maxTargetTokens: 448,
+    // The README's "~10 GB" required VRAM is a round upper figure: the openai/whisper package measured 4708MB in fp16 for
+    // large-v2, the same shape (faster-whisper's benchmark), and the estimate matches that measurement.
+    sources: [WHISPER_README, WHISPER_LARGE_V3_CONFIG, FASTER_WHISPER_BENCHMARK],
+  },
+  {
+    kind: "speech",
+    name: "whisper-large-v3-turbo",
+    aliases: ["openai/whisper-large-v3-turbo", "whisper-turbo", "large-v3-turbo", "Whisper turbo"],
+    // large-v3 with its decoder pruned from 32 layers to 4.
+    paramsBillion: 0.809,
+    encoderLayers: 32,
+    decoderLayers: 4,
+    hiddenSize: 1280,
+    intermediateSize: 5120,
+    audioFrames: 1500,
+    maxTargetTokens: 448,
+    sources: [WHISPER_README, WHISPER_TURBO_CONFIG],
+  },
+  {
+    kind: "speech",
+    name: "whisper-large-v2",
+    aliases: ["openai/whisper-large-v2", "large-v2", "Whisper large-v2"],
+    paramsBillion: 1.55,
+    encoderLayers: 32,
+    decoderLayers: 32,
+    hiddenSize: 1280,
+    intermediateSize: 5120,
+    audioFrames: 1500,
+    maxTargetTokens: 448,
+    sources: [WHISPER_README, WHISPER_MODEL_DIMS, FASTER_WHISPER_BENCHMARK],
+  },
+  {
+    kind: "speech",
+    name: "whisper-medium",
+    aliases: ["openai/whisper-medium", "openai/whisper-medium.en", "whisper-medium.en"],
+    paramsBillion: 0.769,
+    encoderLayers: 24,
+    decoderLayers: 24,
+    hiddenSize: 1024,
+    intermediateSize: 4096,
+    audioFrames: 1500,
+    maxTargetTokens: 448,
+    sources: [WHISPER_README, WHISPER_MODEL_DIMS],
+  },
+  {
+    kind: "speech",
+    name: "whisper-small",
+    aliases: ["openai/whisper-small", "openai/whisper-small.en", "whisper-small.en"],
+    paramsBillion: 0.244,
+    encoderLayers: 12,
+    decoderLayers: 12,
+    hiddenSize: 768,
+    intermediateSize: 3072,
+    audioFrames: 1500,
+    maxTargetTokens: 448,
+    sources: [WHISPER_README, WHISPER_MODEL_DIMS],
+  },
+  {
+    kind: "speech",
+    name: "distil-whisper-large-v3",
+    aliases: ["distil-whisper/distil-large-v3", "distil-large-v3"],
+    // large-v3's encoder with a 2-layer decoder.
+    paramsBillion: 0.756,
+    encoderLayers: 32,
+    decoderLayers: 2,
+    hiddenSize: 1280,
+    intermediateSize: 5120,
+    audioFrames: 1500,
+    maxTargetTokens: 448,
+    sources: [DISTIL_WHISPER_README, DISTIL_LARGE_V3_CONFIG],
   },
 ];

@@ -14,14 +14,14 @@ export function capacityEngine(props: GpuWorkloadProps, decision: Decision, repl
 }
 
 /**
- * The fleet's size: the user's replicas, or the replicas a throughput target (or an embedding model's inputTokensPerSecond)
- * needs; desired defaults to min. Spot capacity
+ * The fleet's size: the user's replicas, or the replicas a throughput target (an embedding model's inputTokensPerSecond, a
+ * diffusion model's imagesPerMinute) needs; desired defaults to min. Spot capacity
  * is always a fleet, even of one: a group replaces a reclaimed instance (with the same-GPU fallbacks), a one-time spot
  * request does not.
  */
 export function fleetReplicas(props: GpuWorkloadProps, decision: Decision): Required<ReplicaBounds> | undefined {
   const spot = decision.purchase === "spot" && !props.batch && decision.nodeCount === 1;
-  const sized = props.throughput !== undefined || props.inputTokensPerSecond !== undefined ? decision.replicas : undefined;
+  const sized = props.throughput !== undefined || props.inputTokensPerSecond !== undefined || props.imagesPerMinute !== undefined ? decision.replicas : undefined;
   const replicas = props.replicas ?? sized ?? (spot ? 1 : undefined);
   if (replicas === undefined || (replicas === 1 && !spot)) return undefined;
   return typeof replicas === "number" ? { min: replicas, max: replicas, desired: replicas } : { min: replicas.min, max: replicas.max, desired: replicas.desired ?? replicas.min };
