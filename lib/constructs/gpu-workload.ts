@@ -42,7 +42,8 @@ import { applyPolicy, isGoverned, policyViolations } from "./private/policy";
 import { DeployedCapacity, deployedCapacity } from "./private/deployed-capacity";
 import { resourceNames } from "./private/resource-names";
 import { PolicyStatement, addRolePolicy, checkStatement, publishMetricsStatements, pullEcrStatements, readS3Statements, readSecretStatements } from "./private/grants";
-import { addIngressRule, createSecurityGroup } from "./private/security-group";
+import { addIngressRule, createSecurityGroup, ingressRuleId } from "./private/security-group";
+import { contentId, movedFrom } from "./private/content-id";
 import { decisionTags, stableTags } from "./private/tags";
 import { literalText } from "./private/terraform-text";
 import { isToken } from "./private/tokens";
@@ -84,7 +85,7 @@ export class GpuWorkload extends Construct {
   readonly logGroup?: CloudwatchLogGroup;
   /** OS of the AMI the instances boot. */
   private readonly os: AmiOperatingSystem;
-  /** Inline policies and inbound rules added after construction, for unique ids. */
+  /** Inline policies and inbound rules added, counted as earlier releases named them (for their moved blocks). */
   private added = { policies: 0, ingress: 0 };
   /** The stable tags (literal Terraform text), for rules added after construction. */
   private readonly tags: Record<string, string>;
@@ -377,16 +378,34 @@ export class GpuWorkload extends Construct {
     return this.addPolicy("read-secret", this.runtimeRole, this.withPath(() => readSecretStatements(secretArn)));
   }
 
-  /** Opens one more inbound TCP port, to a private CIDR or a security group, checked as the allowFrom prop is. */
+  /**
+   * Opens one more inbound TCP port, to a private CIDR or a security group, checked as the allowFrom prop is. The rule
+   * is named by its port and source, as the prop's are: the same port and source again returns the rule already there.
+   */
   allowFrom(rule: AllowFrom): VpcSecurityGroupIngressRule {
     this.withPath(() => validateAllowFrom("allowFrom", rule));
     // A serving fleet's clients call its load balancer; everything else is reached directly.
-    const group = this.loadBalancerSecurityGroup ?? this.securityGroup;
-    return addIngressRule(this, `ingress-added-${this.added.ingress++}`, group.id, rule, this.tags);
+    const lb = this.loadBalancerSecurityGroup;
+    const id = ingressRuleId(this, lb ? "load-balancer-ingress" : "ingress", rule);
+    const existing = this.node.tryFindChild(id) as VpcSecurityGroupIngressRule | undefined;
+    if (existing) return existing;
+    const added = addIngressRule(this, id, (lb ?? this.securityGroup).id, rule, this.tags);
+    movedFrom(added, `ingress-added-${this.added.ingress++}`);
+    return added;
   }
 
+  /**
+   * An inline policy named by its role and statements, so the order grants are made in renames none; the same grant
+   * again returns the policy already there.
+   */
   private addPolicy(what: string, role: IamRole, statements: readonly PolicyStatement[]): IamRolePolicy {
-    return addRolePolicy(this, `${what}-${this.added.policies++}`, role, statements);
+    const content = { role: role.node.id, statements: statements.map((s) => ({ actions: s.actions, resources: s.resources, conditions: s.conditions })) };
+    const id = contentId(this, what, content);
+    const existing = this.node.tryFindChild(id) as IamRolePolicy | undefined;
+    if (existing) return existing;
+    const policy = addRolePolicy(this, id, role, statements, { replaceable: true });
+    movedFrom(policy, `${what}-${this.added.policies++}`);
+    return policy;
   }
 
   /** Runs a check, recording the workload's path on its error, as construction does. */

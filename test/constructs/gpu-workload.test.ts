@@ -256,7 +256,7 @@ describe("every prop changes the output", () => {
         allowTo: [{ cidr: "10.0.0.0/8", port: 5432, description: "metadata database" }],
       }),
     );
-    const ingress = resourcesOf(json, "aws_vpc_security_group_ingress_rule");
+    const ingress = resourcesOf(json, "aws_vpc_security_group_ingress_rule").sort((a, b) => a.from_port - b.from_port);
     expect(ingress).toEqual([
       expect.objectContaining({ cidr_ipv4: "10.0.0.0/16", from_port: 8000, to_port: 8000, description: "clients of w on port 8000" }),
       expect.objectContaining({ referenced_security_group_id: "sg-0abc1234", from_port: 8080, description: "from the ALB" }),

@@ -10,6 +10,22 @@ export interface PlanResult {
   readonly ok: boolean;
   /** The error summaries and details Terraform printed (precondition messages among them). */
   readonly errors: readonly string[];
+  /** With a prior state: what the plan does to each resource (terraform show -json's resource_changes). */
+  readonly changes?: readonly PlannedChange[];
+}
+
+/** One resource's planned change: where it is, where the state had it (a moved block), and what happens to it. */
+export interface PlannedChange {
+  readonly address: string;
+  readonly previousAddress?: string;
+  readonly actions: readonly string[];
+}
+
+/** Resources already deployed, as Terraform's state holds them: type, name (logical id) and attributes. */
+export interface PriorResource {
+  readonly type: string;
+  readonly name: string;
+  readonly attributes: Record<string, unknown>;
 }
 
 /** A value for each of a stack's variables (a plan needs them all): by what the name says it holds, else by its type. */
@@ -28,7 +44,13 @@ function variableValue(name: string, type: string | undefined): unknown {
  * settings: a plan of new resources reads data sources only. `providerRegion` replaces the region a stack's provider
  * gives (a mismatch case).
  */
-export async function planSynthesized(outdir: string, referee: TerraformReferee, ec2Endpoint: string, providerRegion?: string): Promise<PlanResult[]> {
+export async function planSynthesized(
+  outdir: string,
+  referee: TerraformReferee,
+  ec2Endpoint: string,
+  providerRegion?: string,
+  priorState?: readonly PriorResource[],
+): Promise<PlanResult[]> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "tf-plan-"));
   try {
     const env = { ...terraformEnv(work, referee.mirror), TF_PLUGIN_CACHE_DIR: path.join(work, "cache"), AWS_EC2_METADATA_DISABLED: "true" };
@@ -52,15 +74,40 @@ export async function planSynthesized(outdir: string, referee: TerraformReferee,
       fs.writeFileSync(path.join(dir, "stub_override.tf.json"), JSON.stringify({ provider: { aws: provider } }));
       const declared = Object.entries<{ type?: string }>(config.variable ?? {});
       fs.writeFileSync(path.join(dir, "stub.auto.tfvars.json"), JSON.stringify(Object.fromEntries(declared.map(([name, v]) => [name, variableValue(name, v.type)]))));
+      if (priorState) fs.writeFileSync(path.join(dir, "terraform.tfstate"), JSON.stringify(stateFile(priorState)));
       await run(referee.terraform, ["init", "-backend=false", "-input=false", "-no-color"], dir, env);
-      const plan = await run(referee.terraform, ["plan", "-input=false", "-no-color", "-lock=false", "-refresh=false"], dir, env);
+      const plan = await run(referee.terraform, ["plan", "-input=false", "-no-color", "-lock=false", "-refresh=false", ...(priorState ? ["-out=plan.bin"] : [])], dir, env);
       const errors = plan.output.split(/^Error: /m).slice(1).map(errorText);
-      results.push({ stack, ok: plan.status === 0, errors: plan.status === 0 ? [] : errors.length ? errors : [plan.output.slice(-2000)] });
+      const changes = priorState && plan.status === 0 ? plannedChanges((await run(referee.terraform, ["show", "-json", "-no-color", "plan.bin"], dir, env)).output) : undefined;
+      results.push({ stack, ok: plan.status === 0, errors: plan.status === 0 ? [] : errors.length ? errors : [plan.output.slice(-2000)], ...(changes && { changes }) });
     }
     return results;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** A version-4 state file holding `resources`, each one instance of the AWS provider's. */
+function stateFile(resources: readonly PriorResource[]) {
+  return {
+    version: 4,
+    terraform_version: "1.5.0",
+    serial: 1,
+    lineage: "00000000-0000-0000-0000-000000000000",
+    outputs: {},
+    resources: resources.map((r) => ({
+      mode: "managed",
+      type: r.type,
+      name: r.name,
+      provider: 'provider["registry.terraform.io/hashicorp/aws"]',
+      instances: [{ schema_version: 0, attributes: r.attributes, sensitive_attributes: [] }],
+    })),
+  };
+}
+
+function plannedChanges(showJson: string): PlannedChange[] {
+  const plan = JSON.parse(showJson) as { resource_changes?: { address: string; previous_address?: string; change: { actions: string[] } }[] };
+  return (plan.resource_changes ?? []).map((c) => ({ address: c.address, previousAddress: c.previous_address, actions: c.change.actions }));
 }
 
 /**

@@ -141,9 +141,10 @@ export function publishMetricsStatements(namespace: string): PolicyStatement[] {
 /**
  * An inline policy on the role: scoped to the statements given, named after what it grants. The document is literal
  * Terraform text: "${" and "%{" from an ARN or prefix reach IAM as written (an IAM policy variable such as
- * ${aws:username} included), never evaluated by Terraform; references embedded as tokens stay references.
+ * ${aws:username} included), never evaluated by Terraform; references embedded as tokens stay references. `replaceable`
+ * (a name from the content): the replacement is created before the policy it replaces is deleted.
  */
-export function addRolePolicy(scope: Construct, id: string, role: IamRole, statements: readonly PolicyStatement[]): IamRolePolicy {
+export function addRolePolicy(scope: Construct, id: string, role: IamRole, statements: readonly PolicyStatement[], options: { readonly replaceable?: boolean } = {}): IamRolePolicy {
   const document = {
     Version: "2012-10-17",
     Statement: statements.map((s) => ({
@@ -153,5 +154,11 @@ export function addRolePolicy(scope: Construct, id: string, role: IamRole, state
       ...(s.conditions ? { Condition: s.conditions } : {}),
     })),
   };
-  return new IamRolePolicy(scope, id, { name: id, role: role.id, policy: literalText(JSON.stringify(document)) });
+  return new IamRolePolicy(scope, id, {
+    name: id,
+    role: role.id,
+    policy: literalText(JSON.stringify(document)),
+    // A name from the content changes with it: the new policy is in place before the old one goes.
+    ...(options.replaceable && { lifecycle: { createBeforeDestroy: true } }),
+  });
 }

@@ -5,6 +5,8 @@ import { Construct } from "constructs";
 import { ec2Description } from "../../validation/aws-text";
 import { PRIVATE_RANGES, parseCidr, shortRanges } from "../../validation/cidr";
 import { AllowFrom, AllowTo } from "../workload-props";
+import { InvalidRequirementError } from "../../validation/errors";
+import { contentId, movedFrom } from "./content-id";
 import { literalText } from "./terraform-text";
 import { isToken } from "./tokens";
 
@@ -42,8 +44,10 @@ export function createSecurityGroup(scope: Construct, props: WorkloadSecurityGro
     cidrIpv4: "0.0.0.0/0",
     tags,
   });
-  props.allowTo.forEach((rule, i) =>
-    new VpcSecurityGroupEgressRule(scope, `egress-${i}`, {
+  const egressIds = props.allowTo.map((rule) => contentId(scope, "egress", { protocol: rule.protocol ?? "tcp", port: rule.port, cidr: rule.cidr }));
+  refuseRepeats("allowTo", egressIds);
+  props.allowTo.forEach((rule, i) => {
+    const egress = new VpcSecurityGroupEgressRule(scope, egressIds[i], {
       securityGroupId: group.id,
       description: ruleDescription(rule.description, `${rule.protocol ?? "tcp"} ${rule.port} to ${isToken(rule.cidr) ? "a referenced network" : rule.cidr}`),
       ipProtocol: rule.protocol ?? "tcp",
@@ -51,9 +55,10 @@ export function createSecurityGroup(scope: Construct, props: WorkloadSecurityGro
       toPort: rule.port,
       ...cidrAttribute(rule.cidr),
       tags,
-    }),
-  );
-  props.allowFrom.forEach((rule, i) => addIngressRule(scope, `ingress-${i}`, group.id, rule, tags));
+    });
+    movedFrom(egress, `egress-${i}`);
+  });
+  addIngressRules(scope, "ingress", group.id, props.allowFrom, tags);
   if (props.allowWithinGroup) {
     new VpcSecurityGroupIngressRule(scope, "ingress-cluster", {
       securityGroupId: group.id,
@@ -71,6 +76,29 @@ export function createSecurityGroup(scope: Construct, props: WorkloadSecurityGro
     });
   }
   return group;
+}
+
+/**
+ * The allowFrom rules, each named by what it opens (port and source), so reordering them renames none; `prefix` keeps a
+ * load balancer's apart from the instances'. Each moves from the counter's id of earlier releases.
+ */
+export function addIngressRules(scope: Construct, prefix: string, groupId: string, rules: readonly AllowFrom[], tags: Record<string, string>): void {
+  const ids = rules.map((rule) => ingressRuleId(scope, prefix, rule));
+  refuseRepeats("allowFrom", ids);
+  rules.forEach((rule, i) => movedFrom(addIngressRule(scope, ids[i], groupId, rule, tags), `${prefix}-${i}`));
+}
+
+/** The id of the rule that opens `rule.port` to its source; its description is not part of it (EC2 updates it in place). */
+export function ingressRuleId(scope: Construct, prefix: string, rule: AllowFrom): string {
+  return contentId(scope, prefix, { port: rule.port, cidr: rule.cidr, securityGroupId: rule.securityGroupId });
+}
+
+/** The same rule twice would be refused by EC2 at apply (a duplicate permission): say so at construction. */
+function refuseRepeats(property: string, ids: readonly string[]): void {
+  ids.forEach((id, i) => {
+    const first = ids.indexOf(id);
+    if (first < i) throw new InvalidRequirementError(`${property}[${i}]`, "the same rule", `it repeats ${property}[${first}] (the same port, protocol and source); give each once`);
+  });
 }
 
 /** One inbound TCP rule on a port, from a CIDR (checked at plan when it is a reference) or a security group. */

@@ -6,7 +6,7 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
 import { AllowFrom } from "../../workload-props";
-import { addIngressRule, literalEc2Description } from "../security-group";
+import { addIngressRules, literalEc2Description } from "../security-group";
 import { ServeTls } from "../../serving";
 import { DEFAULT_SSL_POLICY } from "./container-service";
 
@@ -47,7 +47,7 @@ export function createServingLoadBalancer(scope: Construct, props: ServingLoadBa
     vpcId: props.vpcId,
     tags,
   });
-  props.allowFrom.forEach((rule, i) => addIngressRule(scope, `load-balancer-ingress-${i}`, securityGroup.id, rule, tags));
+  addIngressRules(scope, "load-balancer-ingress", securityGroup.id, props.allowFrom, tags);
   new VpcSecurityGroupEgressRule(scope, "load-balancer-egress", {
     securityGroupId: securityGroup.id,
     description: literalEc2Description(`requests and health checks to the servers on port ${props.port}`),
