@@ -82,6 +82,20 @@ export type {
   BatchJobOptions,
 } from "./constructs/workload-props";
 export { ALLOW_TO_PROTOCOLS, SCALING_STATISTICS, AMI_OPERATING_SYSTEMS } from "./constructs/workload-props";
+export { Capacity, EKS_NODE_IMAGES } from "./constructs/capacity";
+export type {
+  CapacityStrategy,
+  InstanceCapacity,
+  FleetCapacity,
+  ClusterCapacity,
+  AwsBatchCapacity,
+  EksNodeGroupCapacity,
+  EksNodeGroupOptions,
+  EksNodeImage,
+  PodPlacement,
+  PodToleration,
+  PodResources,
+} from "./constructs/capacity";
 export type { NetworkProps } from "./constructs/network";
 
 // Aspects.

@@ -36,7 +36,8 @@ import { WorkloadCapacity, withJobRuns } from "./private/capacity/workload-capac
 import { regionGuard, typeGuard } from "./private/drift-guard";
 import { createInstanceProfile } from "./private/instance-role";
 import { DEFAULT_LOG_RETENTION_DAYS, createWorkloadLogGroup } from "./private/log-group";
-import { createLaunchTemplate } from "./private/launch-template";
+import { WorkloadLaunchTemplateProps, createLaunchTemplate } from "./private/launch-template";
+import { validateEksDecision, withCapacityShorthands } from "./private/capacity/capacity-strategy";
 import { registerPlanFile } from "./private/plan-file";
 import { applyPolicy, isGoverned, policyViolations } from "./private/policy";
 import { DeployedCapacity, deployedCapacity } from "./private/deployed-capacity";
@@ -108,6 +109,7 @@ export class GpuWorkload extends Construct {
     let job: ContainerService | undefined;
     try {
       if (props === null || typeof props !== "object") throw new InvalidRequirementError("props", props, "give the workload's props as an object");
+      props = withCapacityShorthands(props);
       validateTerraformNames(this);
       platform = GpuPlatform.settingsFor(this, props.platform);
       this.givenPlatform = props.platform;
@@ -115,8 +117,9 @@ export class GpuWorkload extends Construct {
       this.decision = selectInstance(this.requirements(props, platform));
       const replicas = fleetReplicas(props, this.decision);
       validateDecisionFit(props, this.decision, replicas);
-      // AWS Batch boots its own ECS GPU image; everything else a DLAMI that must support the family.
-      this.os = props.batch ? "amazon-linux-2023" : dlamiOperatingSystem(this.decision.spec.family, this.decision.spec.cpuArchitecture, props.operatingSystem, props.ami !== undefined);
+      validateEksDecision(props, this.decision);
+      // AWS Batch and EKS boot their own GPU images; everything else a DLAMI that must support the family.
+      this.os = props.batch || props.capacity?.kind === "eks-node-group" ? "amazon-linux-2023" : dlamiOperatingSystem(this.decision.spec.family, this.decision.spec.cpuArchitecture, props.operatingSystem, props.ami !== undefined);
       engine = capacityEngine(props, this.decision, replicas);
       const containers = workloadContainers(props, this.decision, engine.kind);
       const service = containers.service;
@@ -190,7 +193,7 @@ export class GpuWorkload extends Construct {
     }
     const prepared = engine.prepare?.(this, context) ?? {};
     const service = settings.serviceLaunchesInstances;
-    this.launchTemplate = createLaunchTemplate(this, {
+    const template: WorkloadLaunchTemplateProps = {
       namePrefix: names.launchTemplatePrefix,
       // No price, reason or date here: the template's content is what instances are created from (no churn).
       description: `cdktf-gpu-workloads ${WORKLOAD_PROFILES[decision.workload].displayName} ${this.node.path} on ${decision.instanceType}`,
@@ -215,7 +218,8 @@ export class GpuWorkload extends Construct {
       userData,
       tags,
       preconditions: [...typeGuard(this, decision), ...(this.regionCheckedAtPlan ? [regionGuard(this, decision.region)] : [])],
-    });
+    };
+    this.launchTemplate = createLaunchTemplate(this, engine.launchTemplate?.(template, context, prepared, this.securityGroup.id) ?? template);
     const built = engine.create(this, context, {
       launchTemplate: this.launchTemplate,
       role,
@@ -450,6 +454,9 @@ export class GpuWorkload extends Construct {
       "job-definition-arn": this.jobDefinition?.arn,
       endpoint: this.loadBalancer?.dnsName,
       "log-group-name": this.logGroup?.name,
+      "node-group-name": this.nodeGroup?.nodeGroupName,
+      // What a pod spec needs to land on the node group (nodeSelector, tolerations, resources), as JSON.
+      "pod-placement": this.podPlacement && literalText(JSON.stringify(this.podPlacement)),
     };
     for (const [name, value] of Object.entries(handles)) {
       if (value !== undefined) new TerraformOutput(this, name, { value, description: literalText(`${this.node.path}: ${name.replace(/-/g, " ")}`) });

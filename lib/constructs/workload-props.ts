@@ -1,4 +1,5 @@
 import { Serve, TrainingJob } from "./serving";
+import type { CapacityStrategy } from "./capacity";
 import { SelectionRequirements } from "../selection/requirements";
 import { WorkloadClass } from "../taxonomy/workload-class";
 import { GpuPlatform } from "./gpu-platform";
@@ -183,6 +184,13 @@ export interface WorkloadProps extends Omit<SelectionRequirements, "workload" | 
   readonly logKmsKeyArn?: string;
   /** Tags on every resource, after the platform's. @default - none */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * How the instances run: `Capacity.instance()`, `Capacity.fleet({...})`, `Capacity.cluster({ nodes })`,
+   * `Capacity.awsBatch({...})` or `Capacity.eksNodeGroup({ clusterName, ... })`. Not together with its shorthands
+   * (`replicas`, `fleet`, `nodes`, `batch`). @default - from the decision: AWS Batch when `batch` is given, a cluster for
+   * several nodes, a fleet for replicas (or spot), else a single instance
+   */
+  readonly capacity?: CapacityStrategy;
   /** 1: a single instance; more, or bounds: an Auto Scaling group. @default 1 */
   readonly replicas?: number | ReplicaBounds;
   /** Fleet behaviour when the workload runs as an Auto Scaling group: replicas > 1, a throughput target, or spot. @default - fallbacks on, target tracking on GPU utilization */

@@ -12,7 +12,7 @@ const STACK_LIMITS = { maxBytes: 256 * 1024 * 1024, maxDepth: 64 } as const;
 
 /** What one synthesized stack holds of this library's: what the plan must account for. */
 export interface SynthesizedStack {
-  /** The instance type of each of its workloads' launch templates (one per workload). */
+  /** The instance type of each of its workloads' launch templates (one per workload), or its EKS node group's first. */
   readonly launchTemplateTypes: readonly string[];
   /** The max_size of each of its fleets' Auto Scaling groups. */
   readonly fleetMaxSizes: readonly number[];
@@ -61,8 +61,12 @@ function ours(stack: unknown): SynthesizedStack {
   const groups = Object.values(resources.aws_autoscaling_group ?? {}).filter((g) =>
     ((g.tag ?? []) as { key?: unknown; value?: unknown }[]).some((t) => t.key === MANAGED_BY.key && t.value === MANAGED_BY.value),
   );
+  // An EKS node group lists its types and its template names none: the first listed is the chosen one.
+  const nodeGroupTypes = Object.values(resources.aws_eks_node_group ?? {})
+    .filter((g) => (g.tags as Record<string, unknown> | undefined)?.[MANAGED_BY.key] === MANAGED_BY.value && Array.isArray(g.instance_types))
+    .map((g) => String((g.instance_types as unknown[])[0]));
   return {
-    launchTemplateTypes: templates.map((t) => String(t.instance_type)),
+    launchTemplateTypes: [...templates.filter((t) => t.instance_type !== undefined).map((t) => String(t.instance_type)), ...nodeGroupTypes],
     fleetMaxSizes: groups.map((g) => Number(g.max_size)),
   };
 }

@@ -36,6 +36,8 @@ export const AWS_NAME_RULES = {
   autoScalingPolicyName: { maxLength: 255, minLength: 1, allowed: /[0-9A-Za-z._-]/ },
   batchName: { maxLength: 128, minLength: 1, allowed: /[0-9A-Za-z_-]/, first: ALNUM },
   placementGroupName: { maxLength: 255, minLength: 1, allowed: /[0-9A-Za-z_-]/ },
+  /** node_group_name_prefix: the provider allows 37 characters (63 less its 26-character unique suffix). */
+  eksNodeGroupPrefix: { maxLength: 37, minLength: 1, allowed: /[0-9A-Za-z_-]/, first: ALNUM },
 } as const satisfies Record<string, AwsNameRule>;
 
 /** Used when nothing of the construct id survives the character rules. */

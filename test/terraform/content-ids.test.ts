@@ -100,7 +100,7 @@ describeWithTerraform("upgrading from counter ids: terraform plan moves every ru
       for (const { from, to } of moved) {
         const [type, name] = to.split(".");
         const former = from.split(".")[1];
-        const attributes = { ...stateOf(json.resource[type][name], known), id: `${former}-deployed` };
+        const attributes: Record<string, unknown> = { ...stateOf(json.resource[type][name], known), id: `${former}-deployed` };
         // An inline policy was named by its construct id ("read-s3-0"): the logical id less the workload's and the hash.
         if (type === "aws_iam_role_policy") attributes.name = former.replace(/^w_/, "").replace(/_[0-9A-F]{8}$/, "");
         prior.push({ type, name: former, attributes });

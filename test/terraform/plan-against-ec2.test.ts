@@ -3,7 +3,7 @@ import { App, TerraformStack, TerraformVariable } from "cdktf";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { RealtimeInference, WorkloadProps } from "../../lib";
+import { Capacity, RealtimeInference, WorkloadProps } from "../../lib";
 import { buildExampleApp } from "../../examples/app";
 import { TerraformReferee, findReferee } from "../../scripts/tf-validate";
 import { NETWORK } from "../constructs/synth";
@@ -93,6 +93,23 @@ describeWithTerraform("terraform plan with the real provider against EC2's recor
       expect.stringMatching(
         /^team: Resource postcondition failed \(resource\.aws_launch_template\.chat_launch-template_\w+\.lifecycle\.postcondition\[0\]\): cdktf-gpu-workloads: team\/chat was chosen, checked and priced as g5\.xlarge, but its launch template launches g6\.xlarge; choose the type through the workload's props/,
       ),
+    ]);
+  });
+
+  test("an EKS node group plans, and a fallback type the region no longer offers fails the plan on the group", async () => {
+    const eks = { capacity: Capacity.eksNodeGroup({ clusterName: "ml", clusterSecurityGroupId: "sg-0123456789abcdef0", replicas: { min: 1, max: 3 } }) };
+    expect(failures((await plan(oneStack([eks]))).results)).toEqual([]);
+    const { results } = await plan(oneStack([eks]), { withdrawn: { "us-east-1": ["g5.2xlarge"] } });
+    expect(failures(results)).toEqual([expect.stringMatching(/Resource precondition failed \(resource\.aws_eks_node_group\..*\): cdktf-gpu-workloads: g5.2xlarge is not offered in us-east-1/)]);
+    const changed = await plan((outdir) => {
+      const app = new App({ outdir });
+      const stack = new TerraformStack(app, "team");
+      new AwsProvider(stack, "aws", { region: "us-east-1" });
+      new RealtimeInference(stack, "chat", { network: NETWORK, ...eks }).nodeGroup!.instanceTypes = ["p5.48xlarge"];
+      app.synth();
+    });
+    expect(failures(changed.results)).toEqual([
+      expect.stringMatching(/Resource postcondition failed \(resource\.aws_eks_node_group\.chat_node-group_\w+\.lifecycle\.postcondition\[0\]\): cdktf-gpu-workloads: team\/chat was chosen, checked and priced for g5\.xlarge, .*but its node group launches p5\.48xlarge/),
     ]);
   });
 

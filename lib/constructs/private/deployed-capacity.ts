@@ -92,6 +92,19 @@ export function deployedCapacity(w: GpuWorkload, taxonomy: Taxonomy): DeployedCa
       if (usdPerHour > worst.usdPerHour || worst.instances === 0) worst = { instances, type, usdPerHour };
     }
     bought(/SPOT/.test(String(resources.type)) ? "spot" : "on-demand", `the compute environment's type ${resources.type}`);
+  } else if (w.nodeGroup) {
+    const group = configOf(w.nodeGroup);
+    const scaling = (Array.isArray(group.scaling_config) ? group.scaling_config[0] : group.scaling_config) ?? {};
+    const max = literal<number>(scaling.max_size, "the node group's max_size") ?? 0;
+    // Without instance_types the group launches the template's type (a Capacity Block's).
+    const listed = group.instance_types === undefined ? [templateType] : literal<string[]>(group.instance_types, "the node group's instance_types") ?? [];
+    for (const type of listed.filter((t): t is string => t !== undefined && !isToken(t))) {
+      groups.push({ type, count: max });
+      const usdPerHour = max * price(type);
+      if (usdPerHour > worst.usdPerHour || worst.instances === 0) worst = { instances: max, type, usdPerHour };
+    }
+    const capacityType = String(group.capacity_type ?? "ON_DEMAND");
+    bought(capacityType === "SPOT" ? "spot" : capacityType === "CAPACITY_BLOCK" ? "capacity-block" : "on-demand", `the node group's capacity_type ${capacityType}`);
   } else {
     let instances = 0;
     let usdPerHour = 0;

@@ -10,6 +10,13 @@ import { RootVolume } from "./root-volume";
 /** The interfaces of an instance launched from the template. */
 export interface TemplateNetwork {
   readonly securityGroupId: string;
+  /** Groups the instances join besides the workload's (an EKS cluster's). */
+  readonly extraSecurityGroupIds?: readonly string[];
+  /**
+   * The template lays out the interfaces (EFA, a pinned subnet); false when the service places them (an EKS node group
+   * without EFA) and the template names only the security groups. @default true
+   */
+  readonly interfaces?: boolean;
   /** Pinned for a single instance or a cluster; left to the Auto Scaling group otherwise. */
   readonly subnetId?: string;
   /** EFA interfaces, one per EFA-capable network card (training clusters); 0 for a plain ENA interface. */
@@ -27,7 +34,8 @@ export interface WorkloadLaunchTemplateProps {
    * containersUseInstanceRole); 1, the default, keeps them from it (CKV_AWS_341), and the host does every AWS step.
    */
   readonly containersUseInstanceRole: boolean;
-  readonly instanceType: string;
+  /** Undefined when the capacity lists the types itself (an EKS node group). */
+  readonly instanceType?: string;
   /** Undefined when the service (AWS Batch) picks the image. */
   readonly imageId?: string;
   readonly rootDeviceName: string;
@@ -79,7 +87,8 @@ export function createLaunchTemplate(scope: Construct, props: WorkloadLaunchTemp
         },
       },
     ],
-    networkInterfaces: props.network && networkInterfaces(props.network),
+    networkInterfaces: props.network && props.network.interfaces !== false ? networkInterfaces(props.network) : undefined,
+    vpcSecurityGroupIds: props.network && props.network.interfaces === false ? securityGroups(props.network) : undefined,
     placement: props.placementGroupName ? { groupName: props.placementGroupName } : undefined,
     capacityReservationSpecification: props.capacityReservationId
       ? { capacityReservationTarget: { capacityReservationId: props.capacityReservationId } }
@@ -92,7 +101,8 @@ export function createLaunchTemplate(scope: Construct, props: WorkloadLaunchTemp
       ...(props.preconditions.length && { precondition: props.preconditions }),
       // The drift guard's preconditions read EC2's answers for the chosen type: the template must launch that type,
       // not one set after construction (launchTemplate.instanceType = …, an override), which nothing has checked.
-      postcondition: [
+      // Where the capacity lists the types (an EKS node group), the template names none, and its group is judged.
+      postcondition: props.instanceType === undefined ? undefined : [
         {
           condition: `\${self.instance_type == "${props.instanceType}"}`,
           errorMessage:
@@ -112,12 +122,16 @@ export function metadataOptions(containersUseInstanceRole: boolean) {
 
 /** The interfaces of efaInterfaceLayout; no public IP on any (CKV_AWS_88: EFA-only interfaces have no IP at all). */
 function networkInterfaces(network: TemplateNetwork): LaunchTemplateNetworkInterfaces[] {
-  const common = { securityGroups: [network.securityGroupId], subnetId: network.subnetId, deleteOnTermination: "true" };
+  const common = { securityGroups: securityGroups(network), subnetId: network.subnetId, deleteOnTermination: "true" };
   return efaInterfaceLayout(network.efaInterfaces, network.networkCards).map((slot) =>
     slot.type === "interface"
       ? { ...common, deviceIndex: slot.deviceIndex, networkCardIndex: network.efaInterfaces ? slot.networkCardIndex : undefined, associatePublicIpAddress: "false" }
       : { ...common, networkCardIndex: slot.networkCardIndex, deviceIndex: slot.deviceIndex, interfaceType: "efa-only" },
   );
+}
+
+function securityGroups(network: TemplateNetwork): string[] {
+  return [network.securityGroupId, ...(network.extraSecurityGroupIds ?? [])];
 }
 
 /** Encoded at synth time when literal so the output is plain and deterministic; tokens are left to Terraform. */

@@ -25,6 +25,7 @@ export interface ResourceNames {
   /** Compute environment, job queue and job definition: fixed names, unique by the construct's address. */
   readonly batch: string;
   readonly placementGroup: string;
+  readonly nodeGroupPrefix: string;
 }
 
 /**
@@ -49,5 +50,6 @@ export function resourceNames(id: string, address: string): ResourceNames {
     scalingPolicy: awsName(id, AWS_NAME_RULES.autoScalingPolicyName, `${suffix}-target-tracking`),
     batch: unique,
     placementGroup: awsName(id, AWS_NAME_RULES.placementGroupName, suffix),
+    nodeGroupPrefix: awsName(id, AWS_NAME_RULES.eksNodeGroupPrefix, "-"),
   };
 }

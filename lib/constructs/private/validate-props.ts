@@ -83,19 +83,19 @@ function validateNetwork(network: NetworkProps | undefined): void {
   });
 }
 
-function validateReplicas(replicas: GpuWorkloadProps["replicas"]): void {
+export function validateReplicas(replicas: GpuWorkloadProps["replicas"], property = "replicas"): void {
   if (replicas === undefined) return;
   if (typeof replicas === "number") {
-    checkNumber("replicas", replicas, PROP_RULES.replicas);
+    checkNumber(property, replicas, PROP_RULES.replicas);
     return;
   }
-  if (replicas === null || typeof replicas !== "object") throw new InvalidRequirementError("replicas", replicas, "give a whole number, or { min, max, desired }");
+  if (replicas === null || typeof replicas !== "object") throw new InvalidRequirementError(property, replicas, "give a whole number, or { min, max, desired }");
   const { min, max, desired = min } = replicas;
-  checkNumber("replicas.min", min, { ...PROP_RULES.replicas, min: 0 });
-  checkNumber("replicas.max", max, PROP_RULES.replicas);
-  checkNumber("replicas.desired", desired, { ...PROP_RULES.replicas, min: 0 });
+  checkNumber(`${property}.min`, min, { ...PROP_RULES.replicas, min: 0 });
+  checkNumber(`${property}.max`, max, PROP_RULES.replicas);
+  checkNumber(`${property}.desired`, desired, { ...PROP_RULES.replicas, min: 0 });
   if (min > max || desired < min || desired > max) {
-    throw new InvalidRequirementError("replicas", replicas, "give whole numbers with 0 <= min <= desired <= max and max >= 1");
+    throw new InvalidRequirementError(property, replicas, "give whole numbers with 0 <= min <= desired <= max and max >= 1");
   }
 }
 

@@ -1,4 +1,5 @@
 import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
+import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { BatchComputeEnvironment } from "@cdktf/provider-aws/lib/batch-compute-environment";
 import { BatchJobDefinition } from "@cdktf/provider-aws/lib/batch-job-definition";
@@ -18,6 +19,8 @@ import { NetworkProps } from "../../network";
 import { GpuWorkloadProps, ReplicaBounds } from "../../workload-props";
 import { ResourceNames } from "../resource-names";
 import { ContainerService } from "../serving/container-service";
+import { WorkloadLaunchTemplateProps } from "../launch-template";
+import type { PodPlacement } from "../../capacity";
 import { WorkloadCapacity } from "./workload-capacity";
 
 /** What every capacity engine reads about the workload. */
@@ -109,16 +112,32 @@ export interface CapacityHandles {
   readonly loadBalancerSecurityGroup?: SecurityGroup;
   /** A single server's health alarm (no action unless you add one, e.g. an SNS topic ARN in alarmActions). */
   readonly healthAlarm?: CloudwatchMetricAlarm;
+  /** An EKS managed node group (Capacity.eksNodeGroup). */
+  readonly nodeGroup?: EksNodeGroup;
+  /** On an EKS node group: the nodeSelector, tolerations and GPU limit that land a pod on the workload's nodes. */
+  readonly podPlacement?: PodPlacement;
+}
+
+/** What a capacity kind builds before the launch template, for the template to refer to. */
+export interface PreparedResources {
+  /** A cluster's placement group. */
+  readonly placementGroup?: PlacementGroup;
+  /** Security groups the instances join besides the workload's own (an EKS cluster's). */
+  readonly extraSecurityGroupIds?: readonly string[];
 }
 
 /**
- * One capacity kind (a single instance, an Auto Scaling fleet, an EFA cluster, AWS Batch): its launch settings, the
- * resources it creates before and after the launch template, its cost and its handles. Adding a kind touches one module.
+ * One capacity kind (a single instance, an Auto Scaling fleet, an EFA cluster, AWS Batch, an EKS node group): its launch
+ * settings, its changes to the launch template, the resources it creates before and after it, its cost and its
+ * handles. A new kind is its module and a line in engines.ts, plus how deployedCapacity reads its resources back where
+ * they are of a new type.
  */
 export interface CapacityEngine {
   readonly kind: CapacityKind;
   settings(ctx: WorkloadContext): LaunchSettings;
-  /** Resources the launch template refers to (a cluster's placement group). */
-  prepare?(scope: Construct, ctx: WorkloadContext): { readonly placementGroup?: PlacementGroup };
+  /** Resources the launch template refers to (a cluster's placement group, an EKS cluster's security group). */
+  prepare?(scope: Construct, ctx: WorkloadContext): PreparedResources;
+  /** The kind's own changes to the launch template (EKS: no type where the group lists them, its security groups). */
+  launchTemplate?(template: WorkloadLaunchTemplateProps, ctx: WorkloadContext, prepared: PreparedResources, securityGroupId: string): WorkloadLaunchTemplateProps;
   create(scope: Construct, ctx: WorkloadContext, shared: SharedResources): { readonly capacity: WorkloadCapacity; readonly handles: CapacityHandles };
 }

@@ -1,28 +1,54 @@
 import { Decision } from "../../../selection/decision";
+import { InvalidRequirementError } from "../../../validation/errors";
+import { CapacityStrategy } from "../../capacity";
 import { GpuWorkloadProps, ReplicaBounds } from "../../workload-props";
 import { AWS_BATCH } from "./aws-batch";
 import { CapacityEngine } from "./capacity-engine";
 import { CLUSTER } from "./cluster";
+import { EKS_NODE_GROUP } from "./eks-node-group";
 import { FLEET } from "./fleet";
 import { SINGLE_INSTANCE } from "./instances";
 
-/** The capacity kind for the workload's scale: AWS Batch when asked, a cluster for several nodes, a fleet for replicas. */
+/** The engine of each capacity strategy: a new kind is its module and one line here. */
+const ENGINES: Readonly<Record<CapacityStrategy["kind"], CapacityEngine>> = {
+  instance: SINGLE_INSTANCE,
+  fleet: FLEET,
+  cluster: CLUSTER,
+  "aws-batch": AWS_BATCH,
+  "eks-node-group": EKS_NODE_GROUP,
+};
+
+/** Every engine, by the capacity kind it records in the plan. */
+export const ENGINE_OF_KIND = new Map(Object.values(ENGINES).map((engine) => [engine.kind, engine]));
+
+/**
+ * The capacity kind: the strategy given, else the workload's scale decides (AWS Batch when asked, a cluster for several
+ * nodes, a fleet for replicas).
+ */
 export function capacityEngine(props: GpuWorkloadProps, decision: Decision, replicas: ReplicaBounds | undefined): CapacityEngine {
+  const kind = props.capacity?.kind;
+  if (kind === "instance" && (replicas || decision.nodeCount > 1)) {
+    const why = decision.nodeCount > 1 ? `the run needs ${decision.nodeCount} nodes (Capacity.cluster)` : decision.purchase === "spot" ? "spot runs as a fleet of one, which replaces a reclaimed instance (Capacity.fleet)" : `the target needs ${replicas!.max} replicas (Capacity.fleet)`;
+    throw new InvalidRequirementError("capacity", "Capacity.instance()", `one instance cannot hold this workload: ${why}`);
+  }
+  if (kind !== undefined) return ENGINES[kind];
   if (props.batch) return AWS_BATCH;
   if (decision.nodeCount > 1) return CLUSTER;
   return replicas ? FLEET : SINGLE_INSTANCE;
 }
 
 /**
- * The fleet's size: the user's replicas, or the replicas a throughput target (an embedding model's inputTokensPerSecond, a
- * diffusion model's imagesPerMinute) needs; desired defaults to min. Spot capacity
- * is always a fleet, even of one: a group replaces a reclaimed instance (with the same-GPU fallbacks), a one-time spot
- * request does not.
+ * The fleet's size: the user's replicas (or the strategy's), or the replicas a throughput target (an embedding model's
+ * inputTokensPerSecond, a diffusion model's imagesPerMinute) needs; desired defaults to min. Spot capacity is always a
+ * fleet, even of one: a group replaces a reclaimed instance (with the same-GPU fallbacks), a one-time spot request does
+ * not. Capacity.fleet() is a fleet even of one.
  */
 export function fleetReplicas(props: GpuWorkloadProps, decision: Decision): Required<ReplicaBounds> | undefined {
+  const strategy = props.capacity;
   const spot = decision.purchase === "spot" && !props.batch && decision.nodeCount === 1;
   const sized = props.throughput !== undefined || props.inputTokensPerSecond !== undefined || props.imagesPerMinute !== undefined ? decision.replicas : undefined;
-  const replicas = props.replicas ?? sized ?? (spot ? 1 : undefined);
-  if (replicas === undefined || (replicas === 1 && !spot)) return undefined;
+  const given = props.replicas ?? (strategy?.kind === "eks-node-group" ? strategy.eks.replicas : undefined);
+  const replicas = given ?? sized ?? (spot || strategy?.kind === "fleet" || strategy?.kind === "eks-node-group" ? 1 : undefined);
+  if (replicas === undefined || (replicas === 1 && !spot && strategy?.kind !== "fleet" && strategy?.kind !== "eks-node-group")) return undefined;
   return typeof replicas === "number" ? { min: replicas, max: replicas, desired: replicas } : { min: replicas.min, max: replicas.max, desired: replicas.desired ?? replicas.min };
 }

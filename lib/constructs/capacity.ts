@@ -1,0 +1,127 @@
+import { BatchOptions, FleetOptions, ReplicaBounds } from "./workload-props";
+
+/** The Kubernetes node image of an EKS node group: Amazon Linux 2023 or Bottlerocket, each in its NVIDIA flavour. */
+export const EKS_NODE_IMAGES = ["al2023", "bottlerocket"] as const;
+/** One of {@link EKS_NODE_IMAGES}. */
+export type EksNodeImage = (typeof EKS_NODE_IMAGES)[number];
+
+/**
+ * What a pod needs to land on an EKS node group's nodes: a selector on the workload's label, a toleration of the GPU
+ * taint, and one node's GPUs as its limit (one pod per node, every GPU of it).
+ */
+export interface PodPlacement {
+  /** The workload's own node label: `{ "gpu-workloads/workload": "<construct id>-<8 characters of its address>" }`. */
+  readonly nodeSelector: Readonly<Record<string, string>>;
+  /** Tolerates the `nvidia.com/gpu` NoSchedule taint that keeps other pods off the nodes. */
+  readonly tolerations: readonly PodToleration[];
+  /** The GPUs of one node, as the pod's limit. */
+  readonly resources: PodResources;
+}
+
+/** A pod's resource limits. */
+export interface PodResources {
+  /** `{ "nvidia.com/gpu": "<GPUs per node>" }`. */
+  readonly limits: Readonly<Record<string, string>>;
+}
+
+/** A Kubernetes toleration of a taint, whatever its value. */
+export interface PodToleration {
+  /** The taint's key. */
+  readonly key: string;
+  /** Matches any value. */
+  readonly operator: "Exists";
+  /** The taint's effect. */
+  readonly effect: "NoSchedule";
+}
+
+/** Where and how an EKS managed node group runs the decision's instances. */
+export interface EksNodeGroupOptions {
+  /** The EKS cluster the nodes join (its name, or a reference to it). */
+  readonly clusterName: string;
+  /** Subnets for the nodes. @default - the network's subnetIds (a multi-node training group: the first one) */
+  readonly subnetIds?: string[];
+  /**
+   * The cluster's security group, which lets nodes and the control plane talk; attached with the workload's own.
+   * @default - read from the cluster (data source aws_eks_cluster, so the cluster must exist at plan)
+   */
+  readonly clusterSecurityGroupId?: string;
+  /** Nodes: a fixed count or bounds (the cluster autoscaler or Karpenter moves within them). @default - replicas, a throughput target's, else 1 */
+  readonly replicas?: number | ReplicaBounds;
+  /** The node image: AL2023 or Bottlerocket with NVIDIA drivers (the AMI type follows the CPU architecture). @default "al2023" */
+  readonly nodeImage?: EksNodeImage;
+  /**
+   * Attach AmazonEKS_CNI_Policy to the node role, as EKS's own guide does for a first cluster. Leave it off when the VPC
+   * CNI's aws-node service account has its own role (IRSA or Pod Identity), as AWS recommends. @default true
+   */
+  readonly cniPolicyOnNodeRole?: boolean;
+  /** Same-shape fallback types the group may launch, within a price bound, as for a fleet. @default 9 */
+  readonly maxFallbacks?: number;
+  /** The dearest fallback as a multiple of the chosen type's price. @default 2 */
+  readonly maxFallbackPriceRatio?: number;
+  /** Nodes a version update may take down at once. @default 1 */
+  readonly maxUnavailable?: number;
+}
+
+/** A single instance. */
+export interface InstanceCapacity {
+  /** Discriminates the strategy. */
+  readonly kind: "instance";
+}
+
+/** An Auto Scaling fleet: the replicas (or a throughput target's) over the chosen type and its fallbacks. */
+export interface FleetCapacity {
+  /** Discriminates the strategy. */
+  readonly kind: "fleet";
+  /** The fleet's size, as the replicas prop. @default - a throughput target's, else 1 */
+  readonly replicas?: number | ReplicaBounds;
+  /** The fleet's options, as the fleet prop. */
+  readonly fleet?: FleetOptions;
+}
+
+/** An EFA cluster of `nodes` instances in one placement group. */
+export interface ClusterCapacity {
+  /** Discriminates the strategy. */
+  readonly kind: "cluster";
+  /** Nodes, as the nodes prop. */
+  readonly nodes: number;
+}
+
+/** AWS Batch: a managed compute environment, a queue and a job definition. */
+export interface AwsBatchCapacity {
+  /** Discriminates the strategy. */
+  readonly kind: "aws-batch";
+  /** The compute environment and job, as the batch prop. */
+  readonly batch: BatchOptions;
+}
+
+/** An EKS managed node group that the workload's pods land on. */
+export interface EksNodeGroupCapacity {
+  /** Discriminates the strategy. */
+  readonly kind: "eks-node-group";
+  /** The cluster and the group's options. */
+  readonly eks: EksNodeGroupOptions;
+}
+
+/** How a workload's instances run: one of the Capacity strategies. */
+export type CapacityStrategy = InstanceCapacity | FleetCapacity | ClusterCapacity | AwsBatchCapacity | EksNodeGroupCapacity;
+
+/**
+ * The capacity strategies a workload's `capacity` prop takes. Without one the decision picks as before: AWS Batch when
+ * `batch` is given, a cluster for several nodes, a fleet for replicas, else a single instance; `replicas`, `fleet`,
+ * `nodes` and `batch` remain shorthands for the first four.
+ */
+export const Capacity = {
+  /** One instance (on-demand or in a capacity reservation). */
+  instance: (): InstanceCapacity => ({ kind: "instance" }),
+  /** An Auto Scaling group over the chosen type and its same-shape fallbacks. */
+  fleet: (options: { readonly replicas?: number | ReplicaBounds } & FleetOptions = {}): FleetCapacity => {
+    const { replicas, ...fleet } = options;
+    return { kind: "fleet", replicas, fleet };
+  },
+  /** `nodes` instances joined by EFA in a cluster placement group (training). */
+  cluster: (options: { readonly nodes: number }): ClusterCapacity => ({ kind: "cluster", nodes: options.nodes }),
+  /** AWS Batch over the chosen type and its fallbacks. */
+  awsBatch: (batch: BatchOptions): AwsBatchCapacity => ({ kind: "aws-batch", batch }),
+  /** An EKS managed node group of the chosen type and its fallbacks, tainted for GPU pods. */
+  eksNodeGroup: (eks: EksNodeGroupOptions): EksNodeGroupCapacity => ({ kind: "eks-node-group", eks }),
+} as const;

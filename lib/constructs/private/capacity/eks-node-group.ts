@@ -1,0 +1,157 @@
+import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
+import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { Fn, Token } from "cdktf";
+import { DEFAULT_MAX_FALLBACK_PRICE_RATIO, launchableTypes } from "../../../selection/fallbacks";
+import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
+import { EksNodeGroupOptions, PodPlacement } from "../../capacity";
+import { typeGuard } from "../drift-guard";
+import { CapacityEngine, WorkloadContext } from "./capacity-engine";
+import { createPlacementGroup } from "./cluster";
+import { DEFAULT_MAX_FALLBACKS } from "./fleet";
+import { capacityCost, typeNames } from "./workload-capacity";
+
+/** The extended resource the NVIDIA device plugin advertises, and the taint that keeps other pods off GPU nodes. */
+export const GPU_RESOURCE = "nvidia.com/gpu";
+
+/** Labels the node group puts on its nodes; the workload's own one is what its pods select. */
+export const NODE_LABELS = { workload: "gpu-workloads/workload", workloadClass: "gpu-workloads/workload-class", gpu: "gpu-workloads/gpu" } as const;
+
+/**
+ * AWS-managed policies of the node role, as EKS's user guide lists them ("Amazon EKS node IAM role", read 2026-12-08):
+ * the kubelet describes EC2 resources and joins the cluster (worker node policy); the networking add-ons pull their
+ * images from ECR (pull only); the VPC CNI assigns pod addresses from the node's role unless its own service account
+ * has a role (CNI policy, optional).
+ */
+const NODE_ROLE_POLICIES = {
+  worker: "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+  ecrPull: "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
+  cni: "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
+} as const;
+
+/** The EKS AMI type for the node image and the CPU architecture (NVIDIA drivers included). */
+function amiType(options: EksNodeGroupOptions, arch: string): string {
+  const arm = arch === "arm64";
+  return (options.nodeImage ?? "al2023") === "bottlerocket"
+    ? arm
+      ? "BOTTLEROCKET_ARM_64_NVIDIA"
+      : "BOTTLEROCKET_x86_64_NVIDIA"
+    : arm
+      ? "AL2023_ARM_64_NVIDIA"
+      : "AL2023_x86_64_NVIDIA";
+}
+
+/** Bottlerocket keeps images and pods on its second volume; AL2023 on its root. The template sizes that one. */
+function dataDeviceName(options: EksNodeGroupOptions): string {
+  return options.nodeImage === "bottlerocket" ? "/dev/xvdb" : "/dev/xvda";
+}
+
+const eksOf = (ctx: WorkloadContext): EksNodeGroupOptions => (ctx.props.capacity as { readonly eks: EksNodeGroupOptions }).eks;
+
+/** The placement of the workload's pods on its nodes. */
+export function podPlacement(ctx: WorkloadContext): PodPlacement {
+  return {
+    nodeSelector: { [NODE_LABELS.workload]: ctx.names.unique },
+    tolerations: [{ key: GPU_RESOURCE, operator: "Exists", effect: "NoSchedule" }],
+    resources: { limits: { [GPU_RESOURCE]: String(ctx.decision.gpuCount) } },
+  };
+}
+
+/**
+ * An EKS managed node group: the chosen type and its price-bounded fallbacks, the NVIDIA AMI type, tainted so only GPU
+ * pods land there, sized by the replicas. Several nodes (training) share a placement group and EFA interfaces.
+ */
+export const EKS_NODE_GROUP: CapacityEngine = {
+  kind: "eks-node-group",
+  settings: (ctx) => ({
+    // EKS picks the image (the AMI type) and hands the node role to the instances; the template leaves them out.
+    serviceLaunchesInstances: true,
+    pinsSubnet: false,
+    efa: ctx.decision.nodeCount > 1,
+    allowWithinGroup: ctx.decision.nodeCount > 1,
+    mimeUserData: false,
+    scalesOnGpu: false,
+    clientsThroughLoadBalancer: false,
+    watchesOwnHealth: false,
+    admitsWhenHealthy: false,
+  }),
+  prepare(scope, ctx) {
+    const eks = eksOf(ctx);
+    const clusterSecurityGroupId =
+      eks.clusterSecurityGroupId ?? new DataAwsEksCluster(scope, "eks-cluster", { name: eks.clusterName }).vpcConfig.get(0).clusterSecurityGroupId;
+    const placementGroup = ctx.decision.nodeCount > 1 ? createPlacementGroup(scope, ctx.names.placementGroup, ctx.stableTags) : undefined;
+    return { placementGroup, extraSecurityGroupIds: [clusterSecurityGroupId] };
+  },
+  launchTemplate(template, ctx, prepared, securityGroupId) {
+    const eks = eksOf(ctx);
+    const nodes = ctx.decision.nodeCount;
+    return {
+      ...template,
+      // The group lists the types (the chosen one and its fallbacks); a Capacity Block launches the one it reserved.
+      instanceType: ctx.decision.purchase === "capacity-block" ? template.instanceType : undefined,
+      rootDeviceName: dataDeviceName(eks),
+      // Never a subnet (EKS places the nodes); the cluster's security group beside the workload's, or nodes cannot join.
+      network: {
+        securityGroupId,
+        extraSecurityGroupIds: prepared.extraSecurityGroupIds,
+        efaInterfaces: nodes > 1 ? ctx.decision.spec.efaInterfaces : 0,
+        networkCards: ctx.decision.spec.networkCards,
+        interfaces: nodes > 1 && ctx.decision.spec.efaInterfaces > 0,
+      },
+    };
+  },
+  create(scope, ctx, shared) {
+    const { decision } = ctx;
+    const eks = eksOf(ctx);
+    const multiNode = decision.nodeCount > 1;
+    const bounds = multiNode ? { min: decision.nodeCount, max: decision.nodeCount, desired: decision.nodeCount } : (ctx.replicas ?? { min: 1, max: 1, desired: 1 });
+    const capacityBlock = decision.purchase === "capacity-block";
+    const types = capacityBlock
+      ? { launchable: [decision], droppedByPrice: [] }
+      : launchableTypes(decision, { maxFallbacks: eks.maxFallbacks ?? DEFAULT_MAX_FALLBACKS, maxPriceRatio: eks.maxFallbackPriceRatio ?? DEFAULT_MAX_FALLBACK_PRICE_RATIO });
+    const policies = Object.entries(NODE_ROLE_POLICIES)
+      .filter(([name]) => name !== "cni" || eks.cniPolicyOnNodeRole !== false)
+      .map(([name, policyArn]) => new IamRolePolicyAttachment(scope, `node-role-${name}`, { role: shared.role.name, policyArn }));
+    const subnets = eks.subnetIds ?? ctx.network.subnetIds;
+    const nodeGroup = new EksNodeGroup(scope, "node-group", {
+      clusterName: eks.clusterName,
+      nodeGroupNamePrefix: ctx.names.nodeGroupPrefix,
+      nodeRoleArn: shared.role.arn,
+      // A placement group holds one Availability Zone: a training group takes the first subnet.
+      subnetIds: multiNode ? [Token.isUnresolved(subnets) ? Fn.element(subnets, 0) : subnets[0]] : subnets,
+      amiType: amiType(eks, decision.spec.cpuArchitecture),
+      capacityType: capacityBlock ? "CAPACITY_BLOCK" : decision.purchase === "spot" ? "SPOT" : "ON_DEMAND",
+      instanceTypes: capacityBlock ? undefined : typeNames(types.launchable),
+      scalingConfig: { minSize: bounds.min, maxSize: bounds.max, desiredSize: bounds.desired },
+      updateConfig: { maxUnavailable: eks.maxUnavailable ?? 1 },
+      launchTemplate: { id: shared.launchTemplate.id, version: shared.launchTemplate.latestVersion.toString() },
+      labels: { [NODE_LABELS.workload]: ctx.names.unique, [NODE_LABELS.workloadClass]: decision.workload, [NODE_LABELS.gpu]: decision.gpu.name },
+      taint: [{ key: GPU_RESOURCE, value: "true", effect: "NO_SCHEDULE" }],
+      tags: { ...ctx.stableTags, ...ctx.decisionTags },
+      // The role's policies are attached before nodes join (and detached only after they leave).
+      dependsOn: policies,
+      lifecycle: {
+        ...(types.launchable.length > 1 && { precondition: types.launchable.slice(1).flatMap((t) => typeGuard(scope, t)) }),
+        // The drift guard checked these types: the group must launch no other (instance_types set after construction).
+        ...(!capacityBlock && {
+          postcondition: [
+            {
+              condition: `\${length(setsubtract(self.instance_types, ${JSON.stringify(typeNames(types.launchable))})) == 0}`,
+              errorMessage:
+                `cdktf-gpu-workloads: ${scope.node.path} was chosen, checked and priced for ${typeNames(types.launchable).join(", ")}, but its node group launches ` +
+                "${join(\", \", self.instance_types)}; choose the types through the workload's props, not by changing the group",
+            },
+          ],
+        }),
+        // The cluster autoscaler (or a person) moves the desired size within the bounds; an apply does not undo it.
+        ...(bounds.max > bounds.min && { ignoreChanges: ["scaling_config[0].desired_size"] }),
+      },
+    });
+    const expected = bounds.desired * expectedUsdPerInstanceHour(decision, decision.purchase);
+    return {
+      capacity: capacityCost(this.kind, types, { min: bounds.min, desired: bounds.desired }, () => bounds.max, expected),
+      handles: { nodeGroup, placementGroup: shared.placementGroup, podPlacement: podPlacement(ctx) },
+    };
+  },
+};
+
