@@ -72,6 +72,9 @@ export type { PolicyStatement } from "./constructs/private/grants";
 export type {
   GpuWorkloadProps,
   WorkloadProps,
+  ServingWorkloadProps,
+  JobWorkloadProps,
+  BatchWorkloadProps,
   AllowFrom,
   AllowTo,
   ReplicaBounds,

@@ -228,6 +228,15 @@ export interface WorkloadProps extends Omit<SelectionRequirements, "workload" | 
   readonly job?: TrainingJob;
 }
 
+/** RealtimeInference and ImageGeneration: a server (`serve`), never a job or AWS Batch. */
+export interface ServingWorkloadProps extends Omit<WorkloadProps, "batch" | "job"> {}
+
+/** Training and FineTuning: a job (`job`), never a server or AWS Batch. */
+export interface JobWorkloadProps extends Omit<WorkloadProps, "batch" | "serve"> {}
+
+/** BatchProcessing: AWS Batch (`batch`, its job inside) or a fleet, never a server or a training job. */
+export interface BatchWorkloadProps extends Omit<WorkloadProps, "serve" | "job"> {}
+
 /** A workload's props with its class, for GpuWorkload; the typed constructs (RealtimeInference, ...) set the class themselves. */
 export interface GpuWorkloadProps extends WorkloadProps {
   /**

@@ -187,3 +187,28 @@ describe("node groups answer to the policy, BudgetGuard, the plan and the cost r
     expect(result.errors.map((e) => `${e.address}: ${e.summary} ${e.detail}`)).toEqual([]);
   });
 });
+
+describe("typed workloads take only their own props", () => {
+  test("a server's class takes no job or batch, a job's no serve or batch, BatchProcessing no serve or job: compile errors", () => {
+    const stack = new TerraformStack(new App(), "types");
+    const job = { image: "nvcr.io/nvidia/pytorch:25.01-py3" };
+    const serve = { image: "vllm/vllm-openai:v0.11.0" };
+    const batch = { maxVcpus: 8, job };
+    const refused = [
+      // @ts-expect-error RealtimeInference serves.
+      () => new RealtimeInference(stack, "a", { network: NETWORK, job }),
+      // @ts-expect-error RealtimeInference is not AWS Batch.
+      () => new RealtimeInference(stack, "b", { network: NETWORK, batch }),
+      // @ts-expect-error Training runs a job.
+      () => new Training(stack, "c", { network: NETWORK, serve }),
+      // @ts-expect-error Training is not AWS Batch.
+      () => new Training(stack, "d", { network: NETWORK, batch }),
+      // @ts-expect-error BatchProcessing submits jobs to AWS Batch.
+      () => new BatchProcessing(stack, "e", { network: NETWORK, serve }),
+      // @ts-expect-error BatchProcessing's job is batch.job.
+      () => new BatchProcessing(stack, "f", { network: NETWORK, job }),
+    ];
+    // JavaScript callers, whom the types do not reach, get the same refusals at construction.
+    for (const build of refused) expect(captureError(build)).toMatchObject({ message: expect.stringMatching(/is for|has no place|submits jobs|serves|runs a job/) });
+  });
+});

@@ -243,7 +243,8 @@ test.each([
   expect(() => synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, ...(props as object) }))).toThrow(message);
 });
 
-test("Training takes a job, not a server", () => {
+test("Training takes a job, not a server: a compile error in TypeScript, this error in JavaScript", () => {
+  // @ts-expect-error Training's props have no serve.
   expect(() => synthStack((s) => new Training(s, "t", { network: NETWORK, serve: { image: "a:1", port: 80, healthCheckPath: "/h" } }))).toThrow(
     /serve is "a server"; it is for RealtimeInference and ImageGeneration; a Training runs a job/,
   );
