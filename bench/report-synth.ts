@@ -5,19 +5,25 @@ interface SynthResult {
   constructMs: number;
   synthMs: number;
   totalMs: number;
+  constructCpuMs: number;
+  synthCpuMs: number;
   peakRssMiB: number;
   sha256: string;
+  resources: number;
+  outputs: number;
   files: string[];
 }
 
-const COUNTS = [1, 10, 100, 1000];
-/** 1000 workloads take tens of seconds per process: two runs keep the whole bench within minutes. */
-const runsFor = (count: number) => (count >= 1000 ? 2 : 3);
+const COUNTS = [1, 10, 100, 1000, 3000];
+/** 1,000 workloads take tens of seconds per process, 3,000 a minute: fewer runs keep the whole bench within minutes. */
+const runsFor = (count: number) => (count >= 3000 ? 1 : count >= 1000 ? 2 : 3);
 
 interface Summary {
   constructMs: number;
   synthMs: number;
   totalMs: number;
+  constructCpuMs: number;
+  synthCpuMs: number;
   rss: number;
   hashes: Set<string>;
 }
@@ -35,6 +41,8 @@ function summarize(results: readonly SynthResult[]): Summary {
     constructMs: mean((r) => r.constructMs),
     synthMs: mean((r) => r.synthMs),
     totalMs: mean((r) => r.totalMs),
+    constructCpuMs: mean((r) => r.constructCpuMs),
+    synthCpuMs: mean((r) => r.synthCpuMs),
     rss: median(results.map((r) => r.peakRssMiB)),
     hashes: new Set(results.map((r) => r.sha256)),
   };
@@ -43,9 +51,11 @@ function summarize(results: readonly SynthResult[]): Summary {
 /** Item 4: construction + app.synth() time and peak RSS for N workloads, library against hand-written cdktf. */
 export function synthSection(progress: (message: string) => void): string {
   const rows: string[][] = [];
+  const cpuRows: string[][] = [];
   const perWorkload: string[][] = [];
   let identical = true;
   const extraFiles = new Set<string>();
+  let perWorkloadShape = "";
   for (const count of COUNTS) {
     progress(`synth N=${count}`);
     const lib: SynthResult[] = [];
@@ -56,6 +66,7 @@ export function synthSection(progress: (message: string) => void): string {
       base.push(runChild<SynthResult>("synth-baseline", [count]));
     }
     lib.flatMap((r) => r.files).filter((f) => f !== "manifest.json" && f !== "stacks").forEach((f) => extraFiles.add(f));
+    if (count === 1) perWorkloadShape = `${lib[0].resources} resources and ${lib[0].outputs} outputs`;
     const l = summarize(lib);
     const b = summarize(base);
     const same = l.hashes.size === 1 && b.hashes.size === 1 && [...l.hashes][0] === [...b.hashes][0];
@@ -70,6 +81,15 @@ export function synthSection(progress: (message: string) => void): string {
       fixed(b.rss),
       `**${ratio(l.rss, b.rss)}**`,
       same ? "yes" : "**no**",
+    ]);
+    const cpu = (s: Summary) => s.constructCpuMs + s.synthCpuMs;
+    cpuRows.push([
+      String(count),
+      `${fixed(cpu(l), 0)} (${fixed(l.constructCpuMs, 0)} + ${fixed(l.synthCpuMs, 0)})`,
+      `${fixed(cpu(b), 0)} (${fixed(b.constructCpuMs, 0)} + ${fixed(b.synthCpuMs, 0)})`,
+      ratio(l.constructCpuMs, b.constructCpuMs),
+      ratio(l.synthCpuMs, b.synthCpuMs),
+      `**${ratio(cpu(l), cpu(b))}**`,
     ]);
     perWorkload.push([
       String(count),
@@ -88,7 +108,7 @@ export function synthSection(progress: (message: string) => void): string {
     "One `TerraformStack` with an `AwsProvider` (us-east-1) and N workloads, real `app.synth()` into a temp outdir, a fresh process per measurement. " +
       "Library: N default `RealtimeInference` workloads" +
       (extraFiles.size ? ` (its synth also writes ${[...extraFiles].map((f) => `\`${f}\``).join(", ")}, counted in its time)` : "") +
-      ". Baseline: hand-written plain cdktf declaring the same 9 resources and 6 outputs per workload, and the 3 data sources every stack shares (the type's offering and description, the region), with literal values. " +
+      `. Baseline: hand-written plain cdktf declaring the same ${perWorkloadShape} per workload, and the 3 data sources every stack shares (the type's offering and description, the region), with literal values. ` +
       "Time is construction + `app.synth()` (process start and module load excluded; see section 3); RSS is the whole process's peak. Median run by total time; median RSS.",
     "",
     table(
@@ -100,6 +120,10 @@ export function synthSection(progress: (message: string) => void): string {
       ? "Both variants wrote byte-identical `cdk.tf.json` for every N (same SHA-256), so the comparison is like for like."
       : "**The two variants did not write identical `cdk.tf.json`** (SHA-256 differs): the library's output changed and bench/synth-baseline.ts " +
         "no longer mirrors it. See how with `node dist/bench/synth-library.js 1 /tmp/l`, `node dist/bench/synth-baseline.js 1 /tmp/b` and a diff of their `stacks/bench/cdk.tf.json`.",
+    "",
+    "CPU time (user + system) of the same runs, the steadier measure on a shared machine (the target is 1.1× at every N):",
+    "",
+    table(["N", "library CPU ms (construct + synth)", "baseline CPU ms (construct + synth)", "construct ratio", "synth ratio", "total CPU ratio"], cpuRows),
     "",
     "Per workload (ms / N), to show how time grows with N:",
     "",

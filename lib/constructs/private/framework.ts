@@ -26,11 +26,19 @@ export function stackOf(scope: IConstruct): TerraformStack {
   return stack;
 }
 
+/** Each stack's default AWS provider once found: the stack's children are copied on every read, one per workload. */
+const DEFAULT_AWS_PROVIDERS = new WeakMap<TerraformStack, { region?: string }>();
+
 /** The region of the stack's default AWS provider when literal: found by the framework's provider marker and its type, not by class. */
 export function defaultAwsRegion(stack: TerraformStack, isUnresolved: (value: unknown) => boolean): string | undefined {
-  const provider = stack.node.children.find(
-    (c) => TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === "aws" && (c as { alias?: string }).alias === undefined,
-  ) as { region?: string } | undefined;
+  let provider = DEFAULT_AWS_PROVIDERS.get(stack);
+  if (!provider) {
+    provider = stack.node.children.find(
+      (c) => TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === "aws" && (c as { alias?: string }).alias === undefined,
+    ) as { region?: string } | undefined;
+    if (provider) DEFAULT_AWS_PROVIDERS.set(stack, provider);
+  }
+  // Read each time: a provider's region may be set after it was created.
   const region = provider?.region;
   return region && !isUnresolved(region) ? region : undefined;
 }
