@@ -14,12 +14,6 @@ export function contentId(scope: Construct, prefix: string, content: unknown): s
   return `${prefix}-${createHash("sha256").update(canonicalJson(resolved)).digest("hex").slice(0, 10)}`;
 }
 
-/** Throws a typed error from `duplicate` when the scope already holds `id`: the same rule or grant given twice. */
-export function unusedId(scope: Construct, id: string, duplicate: () => Error): string {
-  if (scope.node.tryFindChild(id)) throw duplicate();
-  return id;
-}
-
 /**
  * Terraform moves the resource from where a release before content ids put it (`formerId`, a counter's), so upgrading
  * plans no replacement. A moved block whose source is not in the state (a new deployment) does nothing.

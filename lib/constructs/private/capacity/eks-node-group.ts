@@ -12,10 +12,10 @@ import { DEFAULT_MAX_FALLBACKS } from "./fleet";
 import { capacityCost, typeNames } from "./workload-capacity";
 
 /** The extended resource the NVIDIA device plugin advertises, and the taint that keeps other pods off GPU nodes. */
-export const GPU_RESOURCE = "nvidia.com/gpu";
+const GPU_RESOURCE = "nvidia.com/gpu";
 
 /** Labels the node group puts on its nodes; the workload's own one is what its pods select. */
-export const NODE_LABELS = { workload: "gpu-workloads/workload", workloadClass: "gpu-workloads/workload-class", gpu: "gpu-workloads/gpu" } as const;
+const NODE_LABELS = { workload: "gpu-workloads/workload", workloadClass: "gpu-workloads/workload-class", gpu: "gpu-workloads/gpu" } as const;
 
 /**
  * AWS-managed policies of the node role, as EKS's user guide lists them ("Amazon EKS node IAM role", read 2026-12-08):
@@ -31,14 +31,8 @@ const NODE_ROLE_POLICIES = {
 
 /** The EKS AMI type for the node image and the CPU architecture (NVIDIA drivers included). */
 function amiType(options: EksNodeGroupOptions, arch: string): string {
-  const arm = arch === "arm64";
-  return (options.nodeImage ?? "al2023") === "bottlerocket"
-    ? arm
-      ? "BOTTLEROCKET_ARM_64_NVIDIA"
-      : "BOTTLEROCKET_x86_64_NVIDIA"
-    : arm
-      ? "AL2023_ARM_64_NVIDIA"
-      : "AL2023_x86_64_NVIDIA";
+  const family = options.nodeImage === "bottlerocket" ? "BOTTLEROCKET" : "AL2023";
+  return `${family}_${arch === "arm64" ? "ARM_64" : "x86_64"}_NVIDIA`;
 }
 
 /** Bottlerocket keeps images and pods on its second volume; AL2023 on its root. The template sizes that one. */
@@ -49,7 +43,7 @@ function dataDeviceName(options: EksNodeGroupOptions): string {
 const eksOf = (ctx: WorkloadContext): EksNodeGroupOptions => (ctx.props.capacity as { readonly eks: EksNodeGroupOptions }).eks;
 
 /** The placement of the workload's pods on its nodes. */
-export function podPlacement(ctx: WorkloadContext): PodPlacement {
+function podPlacement(ctx: WorkloadContext): PodPlacement {
   return {
     nodeSelector: { [NODE_LABELS.workload]: ctx.names.unique },
     tolerations: [{ key: GPU_RESOURCE, operator: "Exists", effect: "NoSchedule" }],

@@ -18,9 +18,6 @@ const ENGINES: Readonly<Record<CapacityStrategy["kind"], CapacityEngine>> = {
   "eks-node-group": EKS_NODE_GROUP,
 };
 
-/** Every engine, by the capacity kind it records in the plan. */
-export const ENGINE_OF_KIND = new Map(Object.values(ENGINES).map((engine) => [engine.kind, engine]));
-
 /**
  * The capacity kind: the strategy given, else the workload's scale decides (AWS Batch when asked, a cluster for several
  * nodes, a fleet for replicas).
