@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, Aspects, TerraformStack } from "cdktf";
-import { BatchProcessing, BudgetGuard, Capacity, GpuPlatform, RealtimeInference, Training, WorkloadProps } from "../../lib";
+import { BatchProcessing, BudgetGuard, Capacity, FineTuning, GpuPlatform, ImageGeneration, RealtimeInference, Training, WorkloadProps } from "../../lib";
 import { runCli } from "../../lib/cli/main";
 import { findReferee, TerraformReferee, validateSynthesized } from "../../scripts/tf-validate";
 import { SchemaSubsetValidator } from "../cli/json-schema-subset";
@@ -177,12 +177,17 @@ describe("node groups answer to the policy, BudgetGuard, the plan and the cost r
   });
 
   const referee = findReferee();
-  (("skipped" in referee ? test.skip : test) as jest.It)("terraform validate with the real provider: inference, Bottlerocket spot, a training group with EFA", () => {
+  (("skipped" in referee ? test.skip : test) as jest.It)("terraform validate with the real provider: a node group of every class, Bottlerocket spot, a training group with EFA", () => {
     const { app: a, stack, outdir } = app();
     chat()(stack);
     new BatchProcessing(stack, "batch", { network: NETWORK, capacity: Capacity.eksNodeGroup({ ...EKS, nodeImage: "bottlerocket" }) });
     new Training(stack, "train", { network: NETWORK, model: "llama-3.1-70b", usage: { mode: "full" }, gpus: ["H100"], capacity: Capacity.eksNodeGroup(EKS) });
+    new FineTuning(stack, "tune", { network: NETWORK, model: "llama-3.1-8b", capacity: Capacity.eksNodeGroup(EKS) });
+    new ImageGeneration(stack, "images", { network: NETWORK, model: "sdxl", imagesPerMinute: 30, capacity: Capacity.eksNodeGroup(EKS) });
     a.synth();
+    const synthesized = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", "team", "cdk.tf.json"), "utf8"));
+    const classes = resourcesOf(synthesized, "aws_eks_node_group").map((g) => g.labels["gpu-workloads/workload-class"]);
+    expect(classes.sort()).toEqual(["batch-processing", "fine-tuning", "image-generation", "realtime-inference", "training"]);
     const result = validateSynthesized(outdir, referee as TerraformReferee);
     expect(result.errors.map((e) => `${e.address}: ${e.summary} ${e.detail}`)).toEqual([]);
   });
