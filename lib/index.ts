@@ -98,6 +98,9 @@ export type {
   PodPlacement,
   PodToleration,
   PodResources,
+  KarpenterOptions,
+  KarpenterCapacity,
+  KarpenterManifests,
 } from "./constructs/capacity";
 export type { NetworkProps } from "./constructs/network";
 

@@ -62,6 +62,35 @@ export interface EksNodeGroupOptions {
   readonly maxUnavailable?: number;
 }
 
+/** Where Karpenter launches the decision's instances, and how it may grow and shrink them. */
+export interface KarpenterOptions {
+  /** The EKS cluster Karpenter runs in: its cluster security group is found by EKS's tag aws:eks:cluster-name. */
+  readonly clusterName: string;
+  /**
+   * Nodes: the most the NodePool may hold (its nvidia.com/gpu limit is this many nodes' GPUs), and the nodes priced as
+   * expected. @default - replicas, a throughput target's, else 1
+   */
+  readonly replicas?: number | ReplicaBounds;
+  /** The node image: Karpenter's al2023 or bottlerocket alias, which picks the NVIDIA variant for GPU types. @default "al2023" */
+  readonly nodeImage?: EksNodeImage;
+  /** Subnet ids for the nodes (literal: they are written into the EC2NodeClass at synth). @default - the network's subnetIds */
+  readonly subnetIds?: string[];
+  /** Attach AmazonEKS_CNI_Policy to the node role (see EksNodeGroupOptions.cniPolicyOnNodeRole). @default true */
+  readonly cniPolicyOnNodeRole?: boolean;
+  /** Same-shape fallback types the NodePool may launch, within a price bound. @default 9 */
+  readonly maxFallbacks?: number;
+  /** The dearest fallback as a multiple of the chosen type's price. @default 2 */
+  readonly maxFallbackPriceRatio?: number;
+}
+
+/** The Karpenter manifests a workload renders: apply them to the cluster (kubectl, Argo CD, Flux). */
+export interface KarpenterManifests {
+  /** A karpenter.sh/v1 NodePool. */
+  readonly nodePool: Readonly<Record<string, unknown>>;
+  /** A karpenter.k8s.aws/v1 EC2NodeClass. */
+  readonly ec2NodeClass: Readonly<Record<string, unknown>>;
+}
+
 /** A single instance. */
 export interface InstanceCapacity {
   /** Discriminates the strategy. */
@@ -102,8 +131,16 @@ export interface EksNodeGroupCapacity {
   readonly eks: EksNodeGroupOptions;
 }
 
+/** A Karpenter NodePool and EC2NodeClass that only launch the decision's types, written beside the stack. */
+export interface KarpenterCapacity {
+  /** Discriminates the strategy. */
+  readonly kind: "karpenter";
+  /** The cluster and the NodePool's options. */
+  readonly karpenter: KarpenterOptions;
+}
+
 /** How a workload's instances run: one of the Capacity strategies. */
-export type CapacityStrategy = InstanceCapacity | FleetCapacity | ClusterCapacity | AwsBatchCapacity | EksNodeGroupCapacity;
+export type CapacityStrategy = InstanceCapacity | FleetCapacity | ClusterCapacity | AwsBatchCapacity | EksNodeGroupCapacity | KarpenterCapacity;
 
 /**
  * The capacity strategies a workload's `capacity` prop takes. Without one the decision picks as before: AWS Batch when
@@ -124,4 +161,6 @@ export const Capacity = {
   awsBatch: (batch: BatchOptions): AwsBatchCapacity => ({ kind: "aws-batch", batch }),
   /** An EKS managed node group of the chosen type and its fallbacks, tainted for GPU pods. */
   eksNodeGroup: (eks: EksNodeGroupOptions): EksNodeGroupCapacity => ({ kind: "eks-node-group", eks }),
+  /** A Karpenter NodePool and EC2NodeClass for the chosen type and its fallbacks, tainted for GPU pods. */
+  karpenter: (karpenter: KarpenterOptions): KarpenterCapacity => ({ kind: "karpenter", karpenter }),
 } as const;

@@ -226,6 +226,7 @@ export class GpuWorkload extends Construct {
       securityGroup: this.securityGroup,
       instanceProfileArn: instanceProfile.arn,
       placementGroup: prepared.placementGroup,
+      rootVolumeSizeGiB: this.rootVolume.sizeGiB,
     });
     this.capacity = withJobRuns(built.capacity, decision, context.shutdownOnExit === true);
     Object.assign(this, built.handles);

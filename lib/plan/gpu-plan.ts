@@ -11,7 +11,7 @@ export const GPU_PLAN_FILE = "gpu-plan.json";
 export const GPU_PLAN_VERSION = 2;
 
 /** How a workload's capacity runs: a single instance, an Auto Scaling group, an EFA cluster of instances, or AWS Batch. */
-export const CAPACITY_KINDS = ["instance", "auto-scaling-group", "cluster", "aws-batch", "eks-node-group"] as const;
+export const CAPACITY_KINDS = ["instance", "auto-scaling-group", "cluster", "aws-batch", "eks-node-group", "karpenter"] as const;
 /** One of {@link CAPACITY_KINDS}. */
 export type CapacityKind = (typeof CAPACITY_KINDS)[number];
 

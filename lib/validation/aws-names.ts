@@ -30,6 +30,7 @@ const ALNUM = /[0-9A-Za-z]/;
 export const AWS_NAME_RULES = {
   launchTemplatePrefix: { maxLength: 99, minLength: 3, allowed: /[0-9A-Za-z()./_-]/ },
   iamRolePrefix: { maxLength: 38, minLength: 1, allowed: /[\w+=,.@-]/ },
+  iamRoleName: { maxLength: 64, minLength: 1, allowed: /[\w+=,.@-]/ },
   instanceProfilePrefix: { maxLength: 102, minLength: 1, allowed: /[\w+=,.@-]/ },
   securityGroupPrefix: { maxLength: 229, minLength: 1, allowed: /[0-9A-Za-z._-]/, first: ALNUM },
   autoScalingGroupPrefix: { maxLength: 229, minLength: 1, allowed: /[0-9A-Za-z._-]/ },

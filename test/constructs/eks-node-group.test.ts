@@ -116,7 +116,7 @@ describe("Capacity.eksNodeGroup: an EKS managed node group chosen by the same ta
 
   test("what EKS does itself is refused, as is a strategy beside its shorthands", () => {
     const error = (props: Partial<WorkloadProps>) => captureError(() => synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, capacity: Capacity.eksNodeGroup(EKS), ...props })));
-    expect(error({ serve: { image: "vllm/vllm-openai:v0.11.0" } as never })).toMatchObject({ message: expect.stringMatching(/serve is "given"; it has no place on an EKS node group: on EKS your pods serve/) });
+    expect(error({ serve: { image: "vllm/vllm-openai:v0.11.0" } as never })).toMatchObject({ message: expect.stringMatching(/serve is "given"; it has no place on EKS capacity \(a node group or Karpenter\): on EKS your pods serve/) });
     expect(error({ userData: "#!/bin/bash" })).toMatchObject({ message: expect.stringMatching(/userData .*EKS writes the nodes' user data/) });
     expect(error({ replicas: 2 })).toMatchObject({ message: expect.stringMatching(/replicas is 2; capacity \(eks-node-group\) says how the instances run; give replicas inside the strategy/) });
     expect(error({ capacity: Capacity.eksNodeGroup({ clusterName: "" }) })).toMatchObject({ message: expect.stringMatching(/capacity.eks.clusterName is ""; give the EKS cluster's name/) });

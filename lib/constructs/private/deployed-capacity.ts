@@ -92,6 +92,17 @@ export function deployedCapacity(w: GpuWorkload, taxonomy: Taxonomy): DeployedCa
       if (usdPerHour > worst.usdPerHour || worst.instances === 0) worst = { instances, type, usdPerHour };
     }
     bought(/SPOT/.test(String(resources.type)) ? "spot" : "on-demand", `the compute environment's type ${resources.type}`);
+  } else if (w.karpenterManifests) {
+    // Karpenter launches what its NodePool allows: its instance types, up to its GPU limit, of its capacity types.
+    const spec = w.karpenterManifests.nodePool.spec as { template: { spec: { requirements: { key: string; values?: string[] }[] } }; limits: Record<string, string> };
+    const values = (key: string) => spec.template.spec.requirements.find((r) => r.key === key)?.values ?? [];
+    const max = Math.floor(Number(spec.limits["nvidia.com/gpu"]) / Math.max(w.decision.gpuCount, 1));
+    for (const type of values("node.kubernetes.io/instance-type")) {
+      groups.push({ type, count: max });
+      const usdPerHour = max * price(type);
+      if (usdPerHour > worst.usdPerHour || worst.instances === 0) worst = { instances: max, type, usdPerHour };
+    }
+    for (const capacityType of values("karpenter.sh/capacity-type")) bought(capacityType === "spot" ? "spot" : "on-demand", `the NodePool's karpenter.sh/capacity-type ${capacityType}`);
   } else if (w.nodeGroup) {
     const group = configOf(w.nodeGroup);
     const scaling = (Array.isArray(group.scaling_config) ? group.scaling_config[0] : group.scaling_config) ?? {};

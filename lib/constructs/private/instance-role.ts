@@ -76,7 +76,7 @@ export function createJobRole(scope: Construct, rolePrefix: string, region: stri
  * for ec2.amazonaws.com (a condition on a key EC2 does not send would deny every instance its credentials), and an
  * instance profile can only be attached by this account (iam:PassRole).
  */
-function trustPolicy(service: string, condition?: Record<string, Record<string, string>>): string {
+export function trustPolicy(service: string, condition?: Record<string, Record<string, string>>): string {
   return JSON.stringify({
     Version: "2012-10-17",
     Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole", ...(condition && { Condition: condition }) }],

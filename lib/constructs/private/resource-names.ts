@@ -26,6 +26,10 @@ export interface ResourceNames {
   readonly batch: string;
   readonly placementGroup: string;
   readonly nodeGroupPrefix: string;
+  /** A Karpenter node role: a fixed name, which its EC2NodeClass names at synth. */
+  readonly nodeRoleName: string;
+  /** A Karpenter NodePool and EC2NodeClass: a Kubernetes name (lowercase letters, digits and "-"). */
+  readonly kubernetesName: string;
 }
 
 /**
@@ -51,5 +55,7 @@ export function resourceNames(id: string, address: string): ResourceNames {
     batch: unique,
     placementGroup: awsName(id, AWS_NAME_RULES.placementGroupName, suffix),
     nodeGroupPrefix: awsName(id, AWS_NAME_RULES.eksNodeGroupPrefix, "-"),
+    nodeRoleName: awsName(id, AWS_NAME_RULES.iamRoleName, `${suffix}-nodes`),
+    kubernetesName: unique.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/^-+|-+$/g, "").slice(0, 63) || `gpu-workload${suffix}`,
   };
 }

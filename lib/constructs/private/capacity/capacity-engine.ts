@@ -20,7 +20,7 @@ import { GpuWorkloadProps, ReplicaBounds } from "../../workload-props";
 import { ResourceNames } from "../resource-names";
 import { ContainerService } from "../serving/container-service";
 import { WorkloadLaunchTemplateProps } from "../launch-template";
-import type { PodPlacement } from "../../capacity";
+import type { KarpenterManifests, PodPlacement } from "../../capacity";
 import { WorkloadCapacity } from "./workload-capacity";
 
 /** What every capacity engine reads about the workload. */
@@ -84,6 +84,8 @@ export interface SharedResources {
   readonly securityGroup: SecurityGroup;
   readonly instanceProfileArn: string;
   readonly placementGroup?: PlacementGroup;
+  /** The root volume's size the template gives (a Karpenter EC2NodeClass gives the same). */
+  readonly rootVolumeSizeGiB: number;
 }
 
 /** The resources one capacity kind creates, as typed handles on the workload; undefined where the kind has none. */
@@ -114,8 +116,12 @@ export interface CapacityHandles {
   readonly healthAlarm?: CloudwatchMetricAlarm;
   /** An EKS managed node group (Capacity.eksNodeGroup). */
   readonly nodeGroup?: EksNodeGroup;
-  /** On an EKS node group: the nodeSelector, tolerations and GPU limit that land a pod on the workload's nodes. */
+  /** On an EKS node group or Karpenter: the nodeSelector, tolerations and GPU limit that land a pod on the workload's nodes. */
   readonly podPlacement?: PodPlacement;
+  /** Karpenter: the nodes' role, which the EC2NodeClass names. */
+  readonly nodeRole?: IamRole;
+  /** Karpenter: the NodePool and EC2NodeClass, also written to stacks/<stack>/karpenter/<name>.yaml at synth. */
+  readonly karpenterManifests?: KarpenterManifests;
 }
 
 /** What a capacity kind builds before the launch template, for the template to refer to. */
@@ -127,7 +133,7 @@ export interface PreparedResources {
 }
 
 /**
- * One capacity kind (a single instance, an Auto Scaling fleet, an EFA cluster, AWS Batch, an EKS node group): its launch
+ * One capacity kind (a single instance, an Auto Scaling fleet, an EFA cluster, AWS Batch, an EKS node group, Karpenter): its launch
  * settings, its changes to the launch template, the resources it creates before and after it, its cost and its
  * handles. A new kind is its module and a line in engines.ts, plus how deployedCapacity reads its resources back where
  * they are of a new type.

@@ -2,12 +2,12 @@ import { Decision } from "../../../selection/decision";
 import { checkOneOf, checkPattern, isDenseList } from "../../../validation/allowed-values";
 import { InvalidRequirementError, UnresolvedValueError } from "../../../validation/errors";
 import { checkNumber } from "../../../validation/numbers";
-import { EKS_NODE_IMAGES, EksNodeGroupOptions } from "../../capacity";
+import { EKS_NODE_IMAGES, EksNodeGroupOptions, KarpenterOptions } from "../../capacity";
 import { GpuWorkloadProps } from "../../workload-props";
 import { isToken } from "../tokens";
 import { PROP_RULES, validateReplicas } from "../validate-props";
 
-const STRATEGY_KINDS = ["instance", "fleet", "cluster", "aws-batch", "eks-node-group"] as const;
+const STRATEGY_KINDS = ["instance", "fleet", "cluster", "aws-batch", "eks-node-group", "karpenter"] as const;
 const SHORTHANDS = ["replicas", "fleet", "nodes", "batch"] as const;
 
 /**
@@ -19,7 +19,11 @@ export function withCapacityShorthands(props: GpuWorkloadProps): GpuWorkloadProp
   const strategy = props.capacity;
   if (strategy === undefined) return props;
   if (strategy === null || typeof strategy !== "object" || !(STRATEGY_KINDS as readonly unknown[]).includes(strategy.kind)) {
-    throw new InvalidRequirementError("capacity", strategy, "give a strategy: Capacity.instance(), Capacity.fleet({...}), Capacity.cluster({ nodes }), Capacity.awsBatch({...}) or Capacity.eksNodeGroup({...})");
+    throw new InvalidRequirementError(
+      "capacity",
+      strategy,
+      "give a strategy: Capacity.instance(), Capacity.fleet({...}), Capacity.cluster({ nodes }), Capacity.awsBatch({...}), Capacity.eksNodeGroup({...}) or Capacity.karpenter({...})",
+    );
   }
   const beside = SHORTHANDS.find((key) => props[key] !== undefined);
   if (beside) {
@@ -33,7 +37,18 @@ export function withCapacityShorthands(props: GpuWorkloadProps): GpuWorkloadProp
     case "aws-batch":
       return { ...props, batch: strategy.batch };
     case "eks-node-group":
-      validateEksOptions(strategy.eks, props);
+      validateEksOptions(strategy.eks, props, "capacity.eks");
+      return props;
+    case "karpenter":
+      validateEksOptions(strategy.karpenter, props, "capacity.karpenter");
+      // The EC2NodeClass is a file written at synth: its subnets must be known then.
+      if (isToken(strategy.karpenter.subnetIds ?? props.network?.subnetIds)) {
+        throw new UnresolvedValueError("capacity.karpenter.subnetIds", "Karpenter's EC2NodeClass is written at synth; give literal subnet ids");
+      }
+      (strategy.karpenter.subnetIds ?? props.network?.subnetIds ?? []).forEach((subnet, i) => {
+        if (isToken(subnet)) throw new UnresolvedValueError(`capacity.karpenter.subnetIds[${i}]`, "Karpenter's EC2NodeClass is written at synth; give literal subnet ids");
+      });
+      if (isToken(strategy.karpenter.clusterName)) throw new UnresolvedValueError("capacity.karpenter.clusterName", "Karpenter's EC2NodeClass selects the cluster's security group by its name at synth");
       return props;
     default:
       return props;
@@ -49,39 +64,50 @@ const NOT_ON_EKS: readonly (readonly [keyof GpuWorkloadProps, string])[] = [
   ["operatingSystem", "EKS picks the NVIDIA node image for the architecture (capacity.eks.nodeImage chooses AL2023 or Bottlerocket)"],
 ];
 
-function validateEksOptions(eks: EksNodeGroupOptions, props: GpuWorkloadProps): void {
-  if (eks === null || typeof eks !== "object") throw new InvalidRequirementError("capacity.eks", eks, "give { clusterName, ... }");
-  if (!isToken(eks.clusterName)) checkPattern("capacity.eks.clusterName", eks.clusterName, /^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/, "give the EKS cluster's name (or a reference to it)");
+function validateEksOptions(eks: EksNodeGroupOptions | KarpenterOptions, props: GpuWorkloadProps, at: string): void {
+  if (eks === null || typeof eks !== "object") throw new InvalidRequirementError(at, eks, "give { clusterName, ... }");
+  if (!isToken(eks.clusterName)) checkPattern(`${at}.clusterName`, eks.clusterName, /^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/, "give the EKS cluster's name (or a reference to it)");
   if (eks.subnetIds !== undefined && !isToken(eks.subnetIds)) {
-    if (!isDenseList(eks.subnetIds) || eks.subnetIds.length === 0) throw new InvalidRequirementError("capacity.eks.subnetIds", eks.subnetIds, "give at least one subnet id");
-    eks.subnetIds.forEach((subnet, i) => isToken(subnet) || checkPattern(`capacity.eks.subnetIds[${i}]`, subnet, /^subnet-[0-9a-f]{8,17}$/, 'give subnet ids such as "subnet-0abc1234"'));
+    if (!isDenseList(eks.subnetIds) || eks.subnetIds.length === 0) throw new InvalidRequirementError(`${at}.subnetIds`, eks.subnetIds, "give at least one subnet id");
+    eks.subnetIds.forEach((subnet, i) => isToken(subnet) || checkPattern(`${at}.subnetIds[${i}]`, subnet, /^subnet-[0-9a-f]{8,17}$/, 'give subnet ids such as "subnet-0abc1234"'));
   }
-  if (eks.clusterSecurityGroupId !== undefined && !isToken(eks.clusterSecurityGroupId)) {
-    checkPattern("capacity.eks.clusterSecurityGroupId", eks.clusterSecurityGroupId, /^sg-[0-9a-f]{8,17}$/, 'give a security group id such as "sg-0abc1234"');
+  const clusterSecurityGroupId = "clusterSecurityGroupId" in eks ? eks.clusterSecurityGroupId : undefined;
+  if (clusterSecurityGroupId !== undefined && !isToken(clusterSecurityGroupId)) {
+    checkPattern(`${at}.clusterSecurityGroupId`, clusterSecurityGroupId, /^sg-[0-9a-f]{8,17}$/, 'give a security group id such as "sg-0abc1234"');
   }
-  checkOneOf("capacity.eks.nodeImage", eks.nodeImage, EKS_NODE_IMAGES);
-  if (eks.cniPolicyOnNodeRole !== undefined && typeof eks.cniPolicyOnNodeRole !== "boolean") throw new InvalidRequirementError("capacity.eks.cniPolicyOnNodeRole", eks.cniPolicyOnNodeRole, "give true or false");
+  checkOneOf(`${at}.nodeImage`, eks.nodeImage, EKS_NODE_IMAGES);
+  if (eks.cniPolicyOnNodeRole !== undefined && typeof eks.cniPolicyOnNodeRole !== "boolean") throw new InvalidRequirementError(`${at}.cniPolicyOnNodeRole`, eks.cniPolicyOnNodeRole, "give true or false");
   for (const key of ["replicas", "maxFallbacks", "maxFallbackPriceRatio", "maxUnavailable"] as const) {
-    if (isToken(eks[key])) throw new UnresolvedValueError(`capacity.eks.${key}`, "it sets the node group's size and types, which BudgetGuard and the plan check at synth");
+    if (isToken((eks as EksNodeGroupOptions)[key])) throw new UnresolvedValueError(`${at}.${key}`, "it sets the node group's size and types, which BudgetGuard and the plan check at synth");
   }
-  validateReplicas(eks.replicas, "capacity.eks.replicas");
-  checkNumber("capacity.eks.maxFallbacks", eks.maxFallbacks, PROP_RULES.maxFallbacks);
-  checkNumber("capacity.eks.maxFallbackPriceRatio", eks.maxFallbackPriceRatio, PROP_RULES.maxFallbackPriceRatio);
-  checkNumber("capacity.eks.maxUnavailable", eks.maxUnavailable, { integer: true, min: 1, max: 100, why: "EKS takes 1 to 100 nodes at once" });
-  for (const [key, why] of NOT_ON_EKS) if (props[key] !== undefined) throw new InvalidRequirementError(key, props[key] === null || typeof props[key] !== "object" ? props[key] : "given", `it has no place on an EKS node group: ${why}`);
+  validateReplicas(eks.replicas, `${at}.replicas`);
+  checkNumber(`${at}.maxFallbacks`, eks.maxFallbacks, PROP_RULES.maxFallbacks);
+  checkNumber(`${at}.maxFallbackPriceRatio`, eks.maxFallbackPriceRatio, PROP_RULES.maxFallbackPriceRatio);
+  checkNumber(`${at}.maxUnavailable`, (eks as EksNodeGroupOptions).maxUnavailable, { integer: true, min: 1, max: 100, why: "EKS takes 1 to 100 nodes at once" });
+  for (const [key, why] of NOT_ON_EKS) if (props[key] !== undefined) throw new InvalidRequirementError(key, props[key] === null || typeof props[key] !== "object" ? props[key] : "given", `it has no place on EKS capacity (a node group or Karpenter): ${why}`);
   for (const target of ["throughput", "inputTokensPerSecond", "imagesPerMinute"] as const) {
     if (props[target] !== undefined && eks.replicas !== undefined) {
-      throw new InvalidRequirementError("capacity.eks.replicas", eks.replicas, `${target} sizes the node group; give replicas or ${target}, not both`);
+      throw new InvalidRequirementError(`${at}.replicas`, eks.replicas, `${target} sizes the node group; give replicas or ${target}, not both`);
     }
   }
 }
 
-/** Checks an EKS node group needs the decision for: whole GPUs, which the NVIDIA device plugin advertises. */
+/**
+ * Checks Kubernetes capacity needs the decision for: whole GPUs, which the NVIDIA device plugin advertises; for
+ * Karpenter also one node per run (it keeps no placement group) and no Capacity Block.
+ */
 export function validateEksDecision(props: GpuWorkloadProps, decision: Decision): void {
-  if (props.capacity?.kind !== "eks-node-group" || (decision.gpuFraction ?? 1) >= 1) return;
+  const kind = props.capacity?.kind;
+  if (kind === "karpenter" && decision.nodeCount > 1) {
+    throw new InvalidRequirementError("capacity", "Capacity.karpenter", `the run needs ${decision.nodeCount} nodes in one placement group with EFA, which a NodePool does not keep; use Capacity.eksNodeGroup`);
+  }
+  if (kind === "karpenter" && (decision.purchase === "capacity-block" || props.capacityReservationId !== undefined)) {
+    throw new InvalidRequirementError("capacity", "Capacity.karpenter", "capacity reservations and Capacity Blocks are not rendered for Karpenter yet; use Capacity.eksNodeGroup");
+  }
+  if ((kind !== "eks-node-group" && kind !== "karpenter") || (decision.gpuFraction ?? 1) >= 1) return;
   throw new InvalidRequirementError(
     "capacity",
-    "Capacity.eksNodeGroup",
+    kind === "karpenter" ? "Capacity.karpenter" : "Capacity.eksNodeGroup",
     `${decision.instanceType} holds a fraction of a GPU, which the NVIDIA device plugin does not advertise as nvidia.com/gpu; ask for a whole GPU (minGpuMemoryGB: ${Math.ceil(decision.gpu.memoryGB)}, or gpus)`,
   );
 }

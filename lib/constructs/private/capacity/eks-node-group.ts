@@ -1,33 +1,15 @@
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Fn, Token } from "cdktf";
 import { DEFAULT_MAX_FALLBACK_PRICE_RATIO, launchableTypes } from "../../../selection/fallbacks";
 import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
-import { EksNodeGroupOptions, PodPlacement } from "../../capacity";
+import { EksNodeGroupOptions } from "../../capacity";
 import { typeGuard } from "../drift-guard";
 import { CapacityEngine, WorkloadContext } from "./capacity-engine";
 import { createPlacementGroup } from "./cluster";
 import { DEFAULT_MAX_FALLBACKS } from "./fleet";
 import { capacityCost, typeNames } from "./workload-capacity";
-
-/** The extended resource the NVIDIA device plugin advertises, and the taint that keeps other pods off GPU nodes. */
-const GPU_RESOURCE = "nvidia.com/gpu";
-
-/** Labels the node group puts on its nodes; the workload's own one is what its pods select. */
-const NODE_LABELS = { workload: "gpu-workloads/workload", workloadClass: "gpu-workloads/workload-class", gpu: "gpu-workloads/gpu" } as const;
-
-/**
- * AWS-managed policies of the node role, as EKS's user guide lists them ("Amazon EKS node IAM role", read 2026-12-08):
- * the kubelet describes EC2 resources and joins the cluster (worker node policy); the networking add-ons pull their
- * images from ECR (pull only); the VPC CNI assigns pod addresses from the node's role unless its own service account
- * has a role (CNI policy, optional).
- */
-const NODE_ROLE_POLICIES = {
-  worker: "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
-  ecrPull: "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
-  cni: "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
-} as const;
+import { GPU_RESOURCE, NODE_LABELS, attachNodeRolePolicies, podPlacement } from "./kubernetes-nodes";
 
 /** The EKS AMI type for the node image and the CPU architecture (NVIDIA drivers included). */
 function amiType(options: EksNodeGroupOptions, arch: string): string {
@@ -41,15 +23,6 @@ function dataDeviceName(options: EksNodeGroupOptions): string {
 }
 
 const eksOf = (ctx: WorkloadContext): EksNodeGroupOptions => (ctx.props.capacity as { readonly eks: EksNodeGroupOptions }).eks;
-
-/** The placement of the workload's pods on its nodes. */
-function podPlacement(ctx: WorkloadContext): PodPlacement {
-  return {
-    nodeSelector: { [NODE_LABELS.workload]: ctx.names.unique },
-    tolerations: [{ key: GPU_RESOURCE, operator: "Exists", effect: "NoSchedule" }],
-    resources: { limits: { [GPU_RESOURCE]: String(ctx.decision.gpuCount) } },
-  };
-}
 
 /**
  * An EKS managed node group: the chosen type and its price-bounded fallbacks, the NVIDIA AMI type, tainted so only GPU
@@ -103,9 +76,7 @@ export const EKS_NODE_GROUP: CapacityEngine = {
     const types = capacityBlock
       ? { launchable: [decision], droppedByPrice: [] }
       : launchableTypes(decision, { maxFallbacks: eks.maxFallbacks ?? DEFAULT_MAX_FALLBACKS, maxPriceRatio: eks.maxFallbackPriceRatio ?? DEFAULT_MAX_FALLBACK_PRICE_RATIO });
-    const policies = Object.entries(NODE_ROLE_POLICIES)
-      .filter(([name]) => name !== "cni" || eks.cniPolicyOnNodeRole !== false)
-      .map(([name, policyArn]) => new IamRolePolicyAttachment(scope, `node-role-${name}`, { role: shared.role.name, policyArn }));
+    const policies = attachNodeRolePolicies(scope, shared.role.name, eks.cniPolicyOnNodeRole !== false);
     const subnets = eks.subnetIds ?? ctx.network.subnetIds;
     const nodeGroup = new EksNodeGroup(scope, "node-group", {
       clusterName: eks.clusterName,

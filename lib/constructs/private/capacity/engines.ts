@@ -7,6 +7,7 @@ import { CapacityEngine } from "./capacity-engine";
 import { CLUSTER } from "./cluster";
 import { EKS_NODE_GROUP } from "./eks-node-group";
 import { FLEET } from "./fleet";
+import { KARPENTER } from "./karpenter";
 import { SINGLE_INSTANCE } from "./instances";
 
 /** The engine of each capacity strategy: a new kind is its module and one line here. */
@@ -16,6 +17,7 @@ const ENGINES: Readonly<Record<CapacityStrategy["kind"], CapacityEngine>> = {
   cluster: CLUSTER,
   "aws-batch": AWS_BATCH,
   "eks-node-group": EKS_NODE_GROUP,
+  karpenter: KARPENTER,
 };
 
 /**
@@ -44,8 +46,10 @@ export function fleetReplicas(props: GpuWorkloadProps, decision: Decision): Requ
   const strategy = props.capacity;
   const spot = decision.purchase === "spot" && !props.batch && decision.nodeCount === 1;
   const sized = props.throughput !== undefined || props.inputTokensPerSecond !== undefined || props.imagesPerMinute !== undefined ? decision.replicas : undefined;
-  const given = props.replicas ?? (strategy?.kind === "eks-node-group" ? strategy.eks.replicas : undefined);
-  const replicas = given ?? sized ?? (spot || strategy?.kind === "fleet" || strategy?.kind === "eks-node-group" ? 1 : undefined);
-  if (replicas === undefined || (replicas === 1 && !spot && strategy?.kind !== "fleet" && strategy?.kind !== "eks-node-group")) return undefined;
+  const given = props.replicas ?? (strategy?.kind === "eks-node-group" ? strategy.eks.replicas : strategy?.kind === "karpenter" ? strategy.karpenter.replicas : undefined);
+  // A fleet, a node group and a NodePool have bounds even for one node.
+  const bounded = strategy?.kind === "fleet" || strategy?.kind === "eks-node-group" || strategy?.kind === "karpenter";
+  const replicas = given ?? sized ?? (spot || bounded ? 1 : undefined);
+  if (replicas === undefined || (replicas === 1 && !spot && !bounded)) return undefined;
   return typeof replicas === "number" ? { min: replicas, max: replicas, desired: replicas } : { min: replicas.min, max: replicas.max, desired: replicas.desired ?? replicas.min };
 }

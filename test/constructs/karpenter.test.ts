@@ -1,0 +1,148 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { App, TerraformStack, TerraformVariable } from "cdktf";
+import { BatchProcessing, Capacity, GpuPlatform, RealtimeInference, Training, WorkloadProps } from "../../lib";
+import { runCli } from "../../lib/cli/main";
+import { findReferee, TerraformReferee, validateSynthesized } from "../../scripts/tf-validate";
+import { NETWORK, captureError, only, resourcesOf, synthStack } from "./synth";
+
+const KARPENTER = { clusterName: "ml-platform" };
+const CRDS = path.join(__dirname, "..", "fixtures", "karpenter");
+
+/** Synthesizes `build` into a fresh folder and returns it with the stack's JSON and its Karpenter files. */
+function synthApp(build: (stack: TerraformStack, app: App) => void) {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "karpenter-"));
+  const app = new App({ outdir });
+  const stack = new TerraformStack(app, "team");
+  new AwsProvider(stack, "aws", { region: "us-east-1" });
+  build(stack, app);
+  app.synth();
+  const dir = path.join(outdir, "stacks", "team", "karpenter");
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).sort().map((f) => path.join(dir, f)) : [];
+  return { outdir, json: JSON.parse(fs.readFileSync(path.join(outdir, "stacks", "team", "cdk.tf.json"), "utf8")), files };
+}
+
+const chat = (props: Partial<WorkloadProps> = {}) => (s: TerraformStack) =>
+  new RealtimeInference(s, "chat", { network: NETWORK, model: "llama-3.1-8b", capacity: Capacity.karpenter({ ...KARPENTER, replicas: { min: 0, max: 4 } }), ...props });
+
+/**
+ * Karpenter's own CRD schemas (v1.14.1, test/fixtures/karpenter, each with its source) as the referee, read by Python's
+ * jsonschema and PyYAML: every document of each file must validate against its kind's openAPIV3Schema.
+ */
+function validateAgainstCrds(files: readonly string[]): { skipped?: string; errors: string[] } {
+  const script = `
+import json, sys, yaml, jsonschema
+schemas = {}
+for crd_file in sys.argv[1:3]:
+    crd = next(d for d in yaml.safe_load_all(open(crd_file)) if d)
+    schemas[crd["spec"]["names"]["kind"]] = crd["spec"]["versions"][0]["schema"]["openAPIV3Schema"]
+errors = []
+for manifest in sys.argv[3:]:
+    for doc in yaml.safe_load_all(open(manifest)):
+        for error in jsonschema.Draft7Validator(schemas[doc["kind"]]).iter_errors(doc):
+            errors.append(f"{manifest}: {doc['kind']} {'/'.join(map(str, error.path))}: {error.message}")
+print(json.dumps(errors))
+`;
+  const run = spawnSync("python3", ["-c", script, path.join(CRDS, "nodepools.yaml"), path.join(CRDS, "ec2nodeclasses.yaml"), ...files], { encoding: "utf8" });
+  if (run.error || /No module named/.test(run.stderr)) return { skipped: run.error?.message ?? run.stderr.trim().split("\n").pop()!, errors: [] };
+  if (run.status !== 0) throw new Error(run.stderr);
+  return { errors: JSON.parse(run.stdout) };
+}
+
+describe("Capacity.karpenter: a NodePool and EC2NodeClass from the same decision", () => {
+  test("the NodePool allows only the decision's types, purchase, architecture and GPU, limits GPUs to the most nodes, taints them", () => {
+    let w!: RealtimeInference;
+    const { files } = synthApp((s) => (w = chat()(s)));
+    const { nodePool, ec2NodeClass } = w.karpenterManifests as { nodePool: any; ec2NodeClass: any };
+    const requirement = (key: string) => nodePool.spec.template.spec.requirements.find((r: { key: string }) => r.key === key).values;
+    expect(requirement("node.kubernetes.io/instance-type")).toEqual(w.capacity.instanceTypes);
+    expect(requirement("karpenter.sh/capacity-type")).toEqual(["on-demand"]);
+    expect(requirement("kubernetes.io/arch")).toEqual(["amd64"]);
+    expect(requirement("karpenter.k8s.aws/instance-gpu-name")).toEqual(["a10g", "l40s"]);
+    expect(requirement("karpenter.k8s.aws/instance-gpu-count")).toEqual(["1"]);
+    expect(nodePool.spec.limits).toEqual({ "nvidia.com/gpu": "4" });
+    expect(nodePool.spec.template.spec.taints).toEqual([{ key: "nvidia.com/gpu", value: "true", effect: "NoSchedule" }]);
+    expect(nodePool.spec.disruption).toEqual({ consolidationPolicy: "WhenEmpty", consolidateAfter: "10m" });
+    expect(nodePool.spec.template.spec.nodeClassRef).toEqual({ group: "karpenter.k8s.aws", kind: "EC2NodeClass", name: ec2NodeClass.metadata.name });
+    expect(ec2NodeClass.spec).toMatchObject({
+      amiSelectorTerms: [{ alias: "al2023@latest" }],
+      role: expect.stringMatching(/^chat-[0-9a-f]{8}-nodes$/),
+      subnetSelectorTerms: NETWORK.subnetIds.map((id) => ({ id })),
+      metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 },
+      blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: `${w.rootVolumeSizeGiB}Gi`, encrypted: true, volumeType: "gp3" } }],
+    });
+    expect(w.podPlacement!.nodeSelector).toEqual(nodePool.spec.template.metadata.labels["gpu-workloads/workload"] && { "gpu-workloads/workload": nodePool.spec.template.metadata.labels["gpu-workloads/workload"] });
+    expect(files.map((f) => path.basename(f))).toEqual([`${ec2NodeClass.metadata.name}.yaml`]);
+  });
+
+  test("the AWS side: a node role of that fixed name with EKS's node policies, and the selector tag on the security group", () => {
+    let w!: RealtimeInference;
+    const json = synthStack((s) => (w = chat()(s)));
+    const role = resourcesOf(json, "aws_iam_role").find((r) => r.name === (w.karpenterManifests!.ec2NodeClass.spec as { role: string }).role)!;
+    expect(JSON.parse(role.assume_role_policy).Statement[0].Principal).toEqual({ Service: "ec2.amazonaws.com" });
+    expect(resourcesOf(json, "aws_iam_role_policy_attachment").map((a) => a.policy_arn).sort()).toEqual([
+      "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
+      "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+      "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
+    ]);
+    expect(only(json, "aws_security_group").tags["gpu-workloads/workload"]).toBe(w.podPlacement!.nodeSelector["gpu-workloads/workload"]);
+  });
+
+  test("batch on spot consolidates when underutilized; every file validates against Karpenter's CRD schemas, and a broken one does not", () => {
+    const { files } = synthApp((s) => {
+      chat()(s);
+      new BatchProcessing(s, "batch", { network: NETWORK, capacity: Capacity.karpenter({ ...KARPENTER, nodeImage: "bottlerocket" }) });
+    });
+    const batch = fs.readFileSync(files.find((f) => path.basename(f).startsWith("batch"))!, "utf8");
+    expect(batch).toContain('"consolidationPolicy": "WhenEmptyOrUnderutilized"');
+    expect(batch).toContain('"alias": "bottlerocket@latest"');
+    expect(batch).toMatch(/"karpenter.sh\/capacity-type"\n\s+"operator": "In"\n\s+"values":\n\s+- "spot"/);
+    const result = validateAgainstCrds(files);
+    if (result.skipped) {
+      console.log(`Karpenter manifests against the CRD schemas: skipped (${result.skipped})`);
+      return;
+    }
+    expect(result.errors).toEqual([]);
+    const broken = path.join(path.dirname(files[0]), "broken.yaml");
+    fs.writeFileSync(broken, fs.readFileSync(files[0], "utf8").replace(/\n\s+"nodeClassRef":\n(\s+"(group|kind|name)": "[^"]*"\n){3}/, "\n"));
+    expect(validateAgainstCrds([broken]).errors).toEqual([expect.stringMatching(/NodePool spec\/template\/spec: 'nodeClassRef' is a required property/)]);
+  });
+
+  test("the policy, the plan and report read the NodePool: its types, its GPU limit, its capacity types", () => {
+    const { outdir } = synthApp((s) => chat()(s));
+    const report = JSON.parse(runCli(["report", "--dir", outdir, "--json"]).stdout);
+    expect(report.stacks[0].workloads[0]).toMatchObject({ capacity: "karpenter", instances: { max: 4 }, instanceTypes: ["g5.xlarge", "g5.2xlarge", "g5.4xlarge", "g6e.xlarge"] });
+    expect(() =>
+      synthApp((s, app) => {
+        new GpuPlatform(app, "org", { region: "us-east-1", policy: { maxUsdPerHourPerWorkload: 5 } });
+        chat()(s);
+      }),
+    ).toThrow(/It can launch 4 × g6e\.xlarge at once, \$[\d.]+\/h on-demand, and the organization policy \(GpuPlatform org\) caps a workload at \$5\.00\/h/);
+  });
+
+  test("what Karpenter cannot do here is refused: several nodes with EFA, Capacity Blocks, subnets unknown at synth, servers", () => {
+    const error = (build: (s: TerraformStack) => unknown) => captureError(() => synthStack(build));
+    expect(error((s) => new Training(s, "t", { network: NETWORK, model: "llama-3.1-70b", usage: { mode: "full" }, gpus: ["H100"], capacity: Capacity.karpenter(KARPENTER) }))).toMatchObject({
+      message: expect.stringMatching(/the run needs \d+ nodes in one placement group with EFA, which a NodePool does not keep; use Capacity.eksNodeGroup/),
+    });
+    expect(error((s) => new Training(s, "t", { network: NETWORK, purchase: "capacity-block", capacityReservationId: "cr-0123456789abcdef0", capacity: Capacity.karpenter(KARPENTER) }))).toMatchObject({
+      message: expect.stringMatching(/Capacity Blocks are not rendered for Karpenter yet/),
+    });
+    expect(error((s) => new RealtimeInference(s, "w", { network: { vpcId: NETWORK.vpcId, subnetIds: [new TerraformVariable(s, "subnet", {}).stringValue] }, capacity: Capacity.karpenter(KARPENTER) }))).toMatchObject({
+      message: expect.stringMatching(/capacity.karpenter.subnetIds\[0\].*written at synth/),
+    });
+    expect(error((s) => new RealtimeInference(s, "w", { network: NETWORK, serve: { image: "vllm/vllm-openai:v0.11.0" } as never, capacity: Capacity.karpenter(KARPENTER) }))).toMatchObject({
+      message: expect.stringMatching(/serve is "given"; it has no place on EKS capacity/),
+    });
+  });
+
+  const referee = findReferee();
+  (("skipped" in referee ? test.skip : test) as jest.It)("terraform validate with the real provider", () => {
+    const { outdir } = synthApp((s) => chat()(s));
+    const result = validateSynthesized(outdir, referee as TerraformReferee);
+    expect(result.errors.map((e) => `${e.address}: ${e.summary} ${e.detail}`)).toEqual([]);
+  });
+});
