@@ -18,7 +18,7 @@ import { capacityCost, typeNames } from "./workload-capacity";
 const karpenterOf = (ctx: WorkloadContext): KarpenterOptions => (ctx.props.capacity as { readonly karpenter: KarpenterOptions }).karpenter;
 
 /** The tag the workload's security group carries, by which its EC2NodeClass selects it (its id is not known at synth). */
-export const SELECTOR_TAG = NODE_LABELS.workload;
+const SELECTOR_TAG = NODE_LABELS.workload;
 
 /** Karpenter's instance-gpu-name label: the name EC2 reports, lowercased, spaces as "-" (Karpenter's labels.go). */
 function instanceGpuName(gpuName: string, ec2Name: string | undefined): string {
@@ -30,7 +30,7 @@ function instanceGpuName(gpuName: string, ec2Name: string | undefined): string {
  * type the taxonomy rejected), the purchase option, the architecture and the GPU, a GPU limit of the most nodes, the GPU
  * taint, and consolidation suited to the class (a server's nodes only when empty; batch and jobs when underutilized).
  */
-export function karpenterManifests(ctx: WorkloadContext, types: LaunchableTypes, maxNodes: number, rootVolumeSizeGiB: number): KarpenterManifests {
+function karpenterManifests(ctx: WorkloadContext, types: LaunchableTypes, maxNodes: number, rootVolumeSizeGiB: number): KarpenterManifests {
   const { decision: d, names } = ctx;
   const options = karpenterOf(ctx);
   const serving = d.workload === "realtime-inference" || d.workload === "image-generation";
@@ -126,7 +126,7 @@ export const KARPENTER: CapacityEngine = {
 };
 
 /** Where a workload's manifests go in the synth's output: beside its stack's cdk.tf.json. */
-export function manifestFile(outdir: string, stackName: string, kubernetesName: string): string {
+function manifestFile(outdir: string, stackName: string, kubernetesName: string): string {
   return path.join(outdir, "stacks", stackName, "karpenter", `${kubernetesName}.yaml`);
 }
 
@@ -145,7 +145,7 @@ function writeManifestsAtSynth(scope: Construct, manifests: KarpenterManifests):
 }
 
 /** YAML for plain data: every string double-quoted as JSON writes it (a valid YAML scalar), so nothing is reinterpreted. */
-export function toYaml(value: unknown, indent = ""): string {
+function toYaml(value: unknown, indent = ""): string {
   if (Array.isArray(value)) {
     if (value.length === 0) return `${indent}[]\n`;
     return value.map((item) => (isBlock(item) ? `${indent}- ${toYaml(item, `${indent}  `).trimStart()}` : `${indent}- ${JSON.stringify(item)}\n`)).join("");
