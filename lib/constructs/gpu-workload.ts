@@ -118,9 +118,9 @@ export class GpuWorkload extends Construct {
       const replicas = fleetReplicas(props, this.decision);
       validateDecisionFit(props, this.decision, replicas);
       validateEksDecision(props, this.decision);
-      // AWS Batch and EKS boot their own GPU images; everything else a DLAMI that must support the family.
-      this.os = props.batch || props.capacity?.kind === "eks-node-group" ? "amazon-linux-2023" : dlamiOperatingSystem(this.decision.spec.family, this.decision.spec.cpuArchitecture, props.operatingSystem, props.ami !== undefined);
       engine = capacityEngine(props, this.decision, replicas);
+      // A service (AWS Batch, EKS, Karpenter) boots its own GPU image; everything else a DLAMI that must support the family.
+      this.os = engine.serviceLaunchesInstances ? "amazon-linux-2023" : dlamiOperatingSystem(this.decision.spec.family, this.decision.spec.cpuArchitecture, props.operatingSystem, props.ami !== undefined);
       const containers = workloadContainers(props, this.decision, engine.kind);
       const service = containers.service;
       job = containers.job;
@@ -192,7 +192,7 @@ export class GpuWorkload extends Construct {
       context = { ...context, nodeUserData: (node, first) => this.nodeUserData(context, settings, launched, node, first) };
     }
     const prepared = engine.prepare?.(this, context) ?? {};
-    const service = settings.serviceLaunchesInstances;
+    const service = engine.serviceLaunchesInstances;
     const template: WorkloadLaunchTemplateProps = {
       namePrefix: names.launchTemplatePrefix,
       // No price, reason or date here: the template's content is what instances are created from (no churn).

@@ -152,8 +152,8 @@ export function createBatchEnvironment(scope: Construct, props: BatchEnvironment
 /** AWS Batch: a managed compute environment over the chosen type and its same-GPU-count fallbacks, a queue and a job definition. */
 export const AWS_BATCH: CapacityEngine = {
   kind: "aws-batch",
+  serviceLaunchesInstances: true,
   settings: () => ({
-    serviceLaunchesInstances: true,
     pinsSubnet: false,
     efa: false,
     allowWithinGroup: false,

@@ -56,8 +56,6 @@ export interface WorkloadContext {
 
 /** How a capacity kind shapes the launch template, the instance role and the security group. */
 export interface LaunchSettings {
-  /** The service (AWS Batch) picks the image, the instance role and the interfaces; the template leaves them out. */
-  readonly serviceLaunchesInstances: boolean;
   /** The template pins the first subnet (a single instance, a cluster); a group or a service spreads them. */
   readonly pinsSubnet: boolean;
   /** EFA interfaces on every network card that has them. */
@@ -140,6 +138,11 @@ export interface PreparedResources {
  */
 export interface CapacityEngine {
   readonly kind: CapacityKind;
+  /**
+   * A service launches the instances from its own GPU image (AWS Batch, EKS, Karpenter): it picks the image, the
+   * instance role and the interfaces, and the template leaves them out.
+   */
+  readonly serviceLaunchesInstances: boolean;
   settings(ctx: WorkloadContext): LaunchSettings;
   /** Resources the launch template refers to (a cluster's placement group, an EKS cluster's security group). */
   prepare?(scope: Construct, ctx: WorkloadContext): PreparedResources;

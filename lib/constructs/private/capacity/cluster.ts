@@ -13,8 +13,8 @@ export function createPlacementGroup(scope: Construct, name: string, tags: Recor
 /** N nodes in one subnet and a cluster placement group, EFA on every card, open to each other only. */
 export const CLUSTER: CapacityEngine = {
   kind: "cluster",
+  serviceLaunchesInstances: false,
   settings: () => ({
-    serviceLaunchesInstances: false,
     pinsSubnet: true,
     efa: true,
     allowWithinGroup: true,

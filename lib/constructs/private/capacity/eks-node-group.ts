@@ -1,15 +1,13 @@
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { Fn, Token } from "cdktf";
-import { DEFAULT_MAX_FALLBACK_PRICE_RATIO, launchableTypes } from "../../../selection/fallbacks";
 import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
 import { EksNodeGroupOptions } from "../../capacity";
 import { typeGuard } from "../drift-guard";
 import { CapacityEngine, WorkloadContext } from "./capacity-engine";
 import { createPlacementGroup } from "./cluster";
-import { DEFAULT_MAX_FALLBACKS } from "./fleet";
 import { capacityCost, typeNames } from "./workload-capacity";
-import { GPU_RESOURCE, NODE_LABELS, attachNodeRolePolicies, podPlacement } from "./kubernetes-nodes";
+import { GPU_RESOURCE, NODE_LABELS, attachNodeRolePolicies, kubernetesNodeSettings, kubernetesNodeTypes, podPlacement } from "./kubernetes-nodes";
 
 /** The EKS AMI type for the node image and the CPU architecture (NVIDIA drivers included). */
 function amiType(options: EksNodeGroupOptions, arch: string): string {
@@ -30,18 +28,9 @@ const eksOf = (ctx: WorkloadContext): EksNodeGroupOptions => (ctx.props.capacity
  */
 export const EKS_NODE_GROUP: CapacityEngine = {
   kind: "eks-node-group",
-  settings: (ctx) => ({
-    // EKS picks the image (the AMI type) and hands the node role to the instances; the template leaves them out.
-    serviceLaunchesInstances: true,
-    pinsSubnet: false,
-    efa: ctx.decision.nodeCount > 1,
-    allowWithinGroup: ctx.decision.nodeCount > 1,
-    mimeUserData: false,
-    scalesOnGpu: false,
-    clientsThroughLoadBalancer: false,
-    watchesOwnHealth: false,
-    admitsWhenHealthy: false,
-  }),
+  // EKS picks the image (the AMI type) and hands the node role to the instances; the template leaves them out.
+  serviceLaunchesInstances: true,
+  settings: (ctx) => kubernetesNodeSettings(ctx.decision.nodeCount > 1),
   prepare(scope, ctx) {
     const eks = eksOf(ctx);
     const clusterSecurityGroupId =
@@ -75,7 +64,7 @@ export const EKS_NODE_GROUP: CapacityEngine = {
     const capacityBlock = decision.purchase === "capacity-block";
     const types = capacityBlock
       ? { launchable: [decision], droppedByPrice: [] }
-      : launchableTypes(decision, { maxFallbacks: eks.maxFallbacks ?? DEFAULT_MAX_FALLBACKS, maxPriceRatio: eks.maxFallbackPriceRatio ?? DEFAULT_MAX_FALLBACK_PRICE_RATIO });
+      : kubernetesNodeTypes(decision, eks);
     const policies = attachNodeRolePolicies(scope, shared.role.name, eks.cniPolicyOnNodeRole !== false);
     const subnets = eks.subnetIds ?? ctx.network.subnetIds;
     const nodeGroup = new EksNodeGroup(scope, "node-group", {

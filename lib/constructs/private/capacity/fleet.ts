@@ -144,8 +144,8 @@ function scalesOnGpu(ctx: WorkloadContext): boolean {
 /** An Auto Scaling group over the chosen type and its same-shape fallbacks: replaces what fails or is reclaimed. */
 export const FLEET: CapacityEngine = {
   kind: "auto-scaling-group",
+  serviceLaunchesInstances: false,
   settings: (ctx) => ({
-    serviceLaunchesInstances: false,
     pinsSubnet: false,
     efa: ctx.props.efa === true,
     allowWithinGroup: false,

@@ -61,8 +61,8 @@ export function createNodes(scope: Construct, ctx: WorkloadContext, launchTempla
 /** A single instance: on-demand or in a capacity reservation (spot runs as a fleet of one, which heals). */
 export const SINGLE_INSTANCE: CapacityEngine = {
   kind: "instance",
+  serviceLaunchesInstances: false,
   settings: (ctx: WorkloadContext) => ({
-    serviceLaunchesInstances: false,
     pinsSubnet: true,
     efa: ctx.props.efa === true,
     allowWithinGroup: false,

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Construct } from "constructs";
-import { DEFAULT_MAX_FALLBACK_PRICE_RATIO, LaunchableTypes, launchableTypes } from "../../../selection/fallbacks";
+import { LaunchableTypes } from "../../../selection/fallbacks";
 import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
 import { iamDescription } from "../../../validation/aws-text";
 import { KarpenterManifests, KarpenterOptions } from "../../capacity";
@@ -11,8 +11,7 @@ import { SESSION_MANAGER_STATEMENTS, trustPolicy } from "../instance-role";
 import { addRolePolicy } from "../grants";
 import { literalText } from "../terraform-text";
 import { CapacityEngine, WorkloadContext } from "./capacity-engine";
-import { DEFAULT_MAX_FALLBACKS } from "./fleet";
-import { GPU_RESOURCE, NODE_LABELS, attachNodeRolePolicies, podPlacement } from "./kubernetes-nodes";
+import { GPU_RESOURCE, NODE_LABELS, attachNodeRolePolicies, kubernetesNodeSettings, kubernetesNodeTypes, podPlacement } from "./kubernetes-nodes";
 import { capacityCost, typeNames } from "./workload-capacity";
 
 const karpenterOf = (ctx: WorkloadContext): KarpenterOptions => (ctx.props.capacity as { readonly karpenter: KarpenterOptions }).karpenter;
@@ -88,24 +87,15 @@ function karpenterManifests(ctx: WorkloadContext, types: LaunchableTypes, maxNod
  */
 export const KARPENTER: CapacityEngine = {
   kind: "karpenter",
-  settings: () => ({
-    // Karpenter picks the image (its alias) and the instance profile (from the role); nothing launches from the
-    // workload's launch template, which carries the plan-time drift guard of the chosen type.
-    serviceLaunchesInstances: true,
-    pinsSubnet: false,
-    efa: false,
-    allowWithinGroup: false,
-    mimeUserData: false,
-    scalesOnGpu: false,
-    clientsThroughLoadBalancer: false,
-    watchesOwnHealth: false,
-    admitsWhenHealthy: false,
-  }),
+  // Karpenter picks the image (its alias) and the instance profile (from the role); nothing launches from the
+  // workload's launch template, which carries the plan-time drift guard of the chosen type.
+  serviceLaunchesInstances: true,
+  settings: () => kubernetesNodeSettings(false),
   create(scope, ctx, shared) {
     const { decision } = ctx;
     const options = karpenterOf(ctx);
     const bounds = ctx.replicas ?? { min: 1, max: 1, desired: 1 };
-    const types = launchableTypes(decision, { maxFallbacks: options.maxFallbacks ?? DEFAULT_MAX_FALLBACKS, maxPriceRatio: options.maxFallbackPriceRatio ?? DEFAULT_MAX_FALLBACK_PRICE_RATIO });
+    const types = kubernetesNodeTypes(decision, options);
     const nodeRole = new IamRole(scope, "node-role", {
       name: ctx.names.nodeRoleName,
       description: literalText(iamDescription(`Karpenter nodes of ${scope.node.path}: EKS worker, ECR pull, Session Manager`)),

@@ -1,7 +1,10 @@
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
+import { Decision } from "../../../selection/decision";
+import { DEFAULT_MAX_FALLBACK_PRICE_RATIO, LaunchableTypes, launchableTypes } from "../../../selection/fallbacks";
 import { PodPlacement } from "../../capacity";
-import type { WorkloadContext } from "./capacity-engine";
+import type { LaunchSettings, WorkloadContext } from "./capacity-engine";
+import { DEFAULT_MAX_FALLBACKS } from "./fleet";
 
 /** The extended resource the NVIDIA device plugin advertises, and the taint that keeps other pods off GPU nodes. */
 export const GPU_RESOURCE = "nvidia.com/gpu";
@@ -35,4 +38,26 @@ export function podPlacement(ctx: WorkloadContext): PodPlacement {
     tolerations: [{ key: GPU_RESOURCE, operator: "Exists", effect: "NoSchedule" }],
     resources: { limits: { [GPU_RESOURCE]: String(ctx.decision.gpuCount) } },
   };
+}
+
+/**
+ * How Kubernetes nodes shape the template and the security group: pods run the work, so nothing of a server's or a
+ * job's; several nodes (training) get EFA and a group open to itself.
+ */
+export function kubernetesNodeSettings(multiNode: boolean): LaunchSettings {
+  return {
+    pinsSubnet: false,
+    efa: multiNode,
+    allowWithinGroup: multiNode,
+    mimeUserData: false,
+    scalesOnGpu: false,
+    clientsThroughLoadBalancer: false,
+    watchesOwnHealth: false,
+    admitsWhenHealthy: false,
+  };
+}
+
+/** The chosen type and its price-bounded same-shape fallbacks, which a node group or a NodePool may launch. */
+export function kubernetesNodeTypes(decision: Decision, options: { readonly maxFallbacks?: number; readonly maxFallbackPriceRatio?: number }): LaunchableTypes {
+  return launchableTypes(decision, { maxFallbacks: options.maxFallbacks ?? DEFAULT_MAX_FALLBACKS, maxPriceRatio: options.maxFallbackPriceRatio ?? DEFAULT_MAX_FALLBACK_PRICE_RATIO });
 }
