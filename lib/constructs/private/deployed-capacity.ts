@@ -57,6 +57,12 @@ export function deployedCapacity(w: GpuWorkload, taxonomy: Taxonomy): DeployedCa
   const purchases: { option: PurchaseOption; by: string }[] = [];
   const bought = (option: PurchaseOption, by: string) => purchases.push({ option, by });
   let worst: { instances: number; type: string; usdPerHour: number } = { instances: 0, type: w.decision.instanceType, usdPerHour: 0 };
+  /** Up to `count` instances of `type` at once: the dearest such set is the worst case. */
+  const launches = (type: string, count: number) => {
+    groups.push({ type, count });
+    const usdPerHour = count * price(type);
+    if (usdPerHour > worst.usdPerHour || worst.instances === 0) worst = { instances: count, type, usdPerHour };
+  };
   const marketPurchase = (m: string | undefined, by: string) => bought(m === "spot" ? "spot" : m === "capacity-block" ? "capacity-block" : "on-demand", by);
 
   if (w.autoScalingGroup) {
@@ -66,11 +72,7 @@ export function deployedCapacity(w: GpuWorkload, taxonomy: Taxonomy): DeployedCa
     if (overrides.some((o) => o.launch_template_specification)) unknowable.push("an override launches from another launch template");
     const types = overrides.length ? overrides.map((o) => literal<string>(o.instance_type, "an override's instance_type") ?? templateType) : [templateType];
     const max = literal<number>(group.max_size, "the Auto Scaling group's max_size") ?? 0;
-    for (const type of types.filter((t): t is string => t !== undefined)) {
-      groups.push({ type, count: max });
-      const usdPerHour = max * price(type);
-      if (usdPerHour > worst.usdPerHour || worst.instances === 0) worst = { instances: max, type, usdPerHour };
-    }
+    for (const type of types.filter((t): t is string => t !== undefined)) launches(type, max);
     const distribution = mixed?.instances_distribution ?? {};
     const base = literal<number>(distribution.on_demand_base_capacity ?? 0, "on_demand_base_capacity") ?? 0;
     const onDemandShare = literal<number>(distribution.on_demand_percentage_above_base_capacity ?? 100, "on_demand_percentage_above_base_capacity") ?? 100;
@@ -86,10 +88,7 @@ export function deployedCapacity(w: GpuWorkload, taxonomy: Taxonomy): DeployedCa
     const types = (literal<string[]>(resources.instance_type, "the compute environment's instance types") ?? []).filter((t) => !isToken(t));
     for (const type of types) {
       const vcpus = specs.get(type)?.vcpus;
-      const instances = vcpus ? Math.ceil(maxVcpus / vcpus) : 0;
-      groups.push({ type, count: instances });
-      const usdPerHour = instances * price(type);
-      if (usdPerHour > worst.usdPerHour || worst.instances === 0) worst = { instances, type, usdPerHour };
+      launches(type, vcpus ? Math.ceil(maxVcpus / vcpus) : 0);
     }
     bought(/SPOT/.test(String(resources.type)) ? "spot" : "on-demand", `the compute environment's type ${resources.type}`);
   } else if (w.karpenterManifests) {
@@ -97,11 +96,7 @@ export function deployedCapacity(w: GpuWorkload, taxonomy: Taxonomy): DeployedCa
     const spec = w.karpenterManifests.nodePool.spec as { template: { spec: { requirements: { key: string; values?: string[] }[] } }; limits: Record<string, string> };
     const values = (key: string) => spec.template.spec.requirements.find((r) => r.key === key)?.values ?? [];
     const max = Math.floor(Number(spec.limits["nvidia.com/gpu"]) / Math.max(w.decision.gpuCount, 1));
-    for (const type of values("node.kubernetes.io/instance-type")) {
-      groups.push({ type, count: max });
-      const usdPerHour = max * price(type);
-      if (usdPerHour > worst.usdPerHour || worst.instances === 0) worst = { instances: max, type, usdPerHour };
-    }
+    for (const type of values("node.kubernetes.io/instance-type")) launches(type, max);
     for (const capacityType of values("karpenter.sh/capacity-type")) bought(capacityType === "spot" ? "spot" : "on-demand", `the NodePool's karpenter.sh/capacity-type ${capacityType}`);
   } else if (w.nodeGroup) {
     const group = configOf(w.nodeGroup);
@@ -109,11 +104,7 @@ export function deployedCapacity(w: GpuWorkload, taxonomy: Taxonomy): DeployedCa
     const max = literal<number>(scaling.max_size, "the node group's max_size") ?? 0;
     // Without instance_types the group launches the template's type (a Capacity Block's).
     const listed = group.instance_types === undefined ? [templateType] : literal<string[]>(group.instance_types, "the node group's instance_types") ?? [];
-    for (const type of listed.filter((t): t is string => t !== undefined && !isToken(t))) {
-      groups.push({ type, count: max });
-      const usdPerHour = max * price(type);
-      if (usdPerHour > worst.usdPerHour || worst.instances === 0) worst = { instances: max, type, usdPerHour };
-    }
+    for (const type of listed.filter((t): t is string => t !== undefined && !isToken(t))) launches(type, max);
     const capacityType = String(group.capacity_type ?? "ON_DEMAND");
     bought(capacityType === "SPOT" ? "spot" : capacityType === "CAPACITY_BLOCK" ? "capacity-block" : "on-demand", `the node group's capacity_type ${capacityType}`);
   } else {
