@@ -1,4 +1,4 @@
-import { DiffusionModelSpec, EmbeddingModelSpec, LanguageModelSpec, ModelSpec, SpeechModelSpec } from "../taxonomy/model-spec";
+import { DiffusionModelSpec, EmbeddingModelSpec, LanguageModelSpec, MODEL_KIND_WORDS, ModelSpec, SpeechModelSpec } from "../taxonomy/model-spec";
 import { checkModelSpec } from "../taxonomy/schema";
 import { ModelMode } from "../taxonomy/workload-profile";
 import { InvalidRequirementError } from "../validation/errors";
@@ -126,6 +126,9 @@ export function estimateCheckedMemory(model: ModelSpec, usage: ModelUsage, gpuCo
   const precision = usage.precision ?? "bf16";
   const contextTokens = usage.contextTokens ?? DEFAULT_CONTEXT_TOKENS;
   const concurrency = usage.concurrency ?? 1;
+  if (model.kind !== "llm" && mode !== "inference") {
+    throw new InvalidRequirementError("usage.mode", mode, `the estimator models ${model.name} (${MODEL_KIND_WORDS[model.kind]}) for inference only`);
+  }
   if (model.kind === "diffusion") return diffusionEstimate(model, usage, mode, gpuCount);
   refuseSettings(usage, ["denoisingSteps"], `${model.name} is not a diffusion model`, "diffusion models");
   if (model.kind === "embedding") return embeddingEstimate(model, usage, mode, gpuCount);
@@ -212,10 +215,7 @@ function trainingEstimate(m: LanguageModelSpec, usage: ModelUsage, mode: "lora" 
 }
 
 function diffusionEstimate(m: DiffusionModelSpec, usage: ModelUsage, mode: ModelMode, gpuCount: number): MemoryEstimate {
-  if (mode !== "inference") {
-    throw new InvalidRequirementError("usage.mode", mode, `the estimator models ${m.name} (a diffusion model) for inference only`);
-  }
-  refuseSettings(usage, [...LANGUAGE_MODEL_ONLY, "maxNumBatchedTokens", "contextTokens"], `${m.name} is a diffusion model`);
+  refuseSettings(usage, [...LANGUAGE_MODEL_ONLY, "maxNumBatchedTokens", "contextTokens"], `${m.name} is ${MODEL_KIND_WORDS.diffusion}`);
   const images = usage.concurrency ?? 1;
   const weightsGiB = (m.paramsBillion * 1e9 * 2) / GIB;
   const typicalGiB = (m.typicalVramGB * 1e9) / GIB;
@@ -253,10 +253,7 @@ export const EMBEDDING_BATCH_TOKENS = 16384;
  * tokens × (5 × hidden + intermediate) values at 2 bytes (4 in fp32).
  */
 function embeddingEstimate(m: EmbeddingModelSpec, usage: ModelUsage, mode: ModelMode, gpuCount: number): MemoryEstimate {
-  if (mode !== "inference") {
-    throw new InvalidRequirementError("usage.mode", mode, `the estimator models ${m.name} (an embedding model) for inference only`);
-  }
-  refuseSettings(usage, LANGUAGE_MODEL_ONLY, `${m.name} is an embedding model`);
+  refuseSettings(usage, LANGUAGE_MODEL_ONLY, `${m.name} is ${MODEL_KIND_WORDS.embedding}`);
   const precision = usage.precision ?? "bf16";
   const contextTokens = usage.contextTokens ?? Math.min(DEFAULT_CONTEXT_TOKENS, m.contextLengthTokens);
   if (contextTokens > m.contextLengthTokens) {
@@ -277,10 +274,7 @@ function embeddingEstimate(m: EmbeddingModelSpec, usage: ModelUsage, mode: Model
 
 /** A speech model's server (Whisper): see speechMemory. */
 function speechEstimate(m: SpeechModelSpec, usage: ModelUsage, mode: ModelMode, gpuCount: number): MemoryEstimate {
-  if (mode !== "inference") {
-    throw new InvalidRequirementError("usage.mode", mode, `the estimator models ${m.name} (a speech model) for inference only`);
-  }
-  refuseSettings(usage, [...LANGUAGE_MODEL_ONLY, "maxNumBatchedTokens", "contextTokens"], `${m.name} is a speech model`);
+  refuseSettings(usage, [...LANGUAGE_MODEL_ONLY, "maxNumBatchedTokens", "contextTokens"], `${m.name} is ${MODEL_KIND_WORDS.speech}`);
   const precision = usage.precision ?? "bf16";
   const streams = usage.concurrency ?? 1;
   const memory = speechMemory(m, precision, streams);

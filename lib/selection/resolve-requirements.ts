@@ -6,7 +6,7 @@ import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
 import { InvalidRequirementError } from "../validation/errors";
 import { ResolvedRequirements } from "./constraints";
 import { DEFAULT_MIN_CLUSTER_NETWORK_GBPS } from "./estimate/interconnect";
-import { ModelSpec } from "../taxonomy/model-spec";
+import { MODEL_KIND_WORDS, ModelSpec } from "../taxonomy/model-spec";
 import { SelectionRequirements } from "./requirements";
 import { resolveGpuName, resolveInstanceType, resolveModel } from "./resolve-names";
 
@@ -81,13 +81,6 @@ const WORK_OF_KIND: Readonly<Record<ModelSpec["kind"], readonly string[]>> = {
   speech: [],
 };
 
-const KIND_WORDS: Readonly<Record<ModelSpec["kind"], string>> = {
-  llm: "a language model",
-  embedding: "an embedding model",
-  diffusion: "a diffusion model",
-  speech: "a speech model",
-};
-
 /** A work amount given for a model of another kind (or without the data to size it) is refused: never silently ignored. */
 function refuseOtherKindsWork(requirements: SelectionRequirements, model: ModelSpec, mode: string, taxonomy: Taxonomy): void {
   for (const [kind, keys] of Object.entries(WORK_OF_KIND)) {
@@ -95,7 +88,7 @@ function refuseOtherKindsWork(requirements: SelectionRequirements, model: ModelS
     if (given === undefined || kind === model.kind) continue;
     const own = model.kind === "llm" ? [mode === "inference" ? "throughput" : "trainingTokens"] : WORK_OF_KIND[model.kind];
     const instead = own.length === 0 ? "sized by its memory" : `give ${own.join(" or ")} instead`;
-    throw new InvalidRequirementError(given, requirements[given as keyof SelectionRequirements], `it sizes ${KIND_WORDS[kind as ModelSpec["kind"]]}'s work; ${model.name} is ${KIND_WORDS[model.kind]} (${instead})`);
+    throw new InvalidRequirementError(given, requirements[given as keyof SelectionRequirements], `it sizes ${MODEL_KIND_WORDS[kind as ModelSpec["kind"]]}'s work; ${model.name} is ${MODEL_KIND_WORDS[model.kind]} (${instead})`);
   }
   if (requirements.imagesPerMinute !== undefined && model.kind === "diffusion" && model.speed === undefined) {
     throw new InvalidRequirementError(

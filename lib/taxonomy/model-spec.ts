@@ -164,3 +164,11 @@ export interface SpeechModelSpec {
 
 /** A model the estimator sizes: a language, diffusion, embedding or speech model, told apart by `kind`. */
 export type ModelSpec = LanguageModelSpec | DiffusionModelSpec | EmbeddingModelSpec | SpeechModelSpec;
+
+/** Each kind of model in words, for messages ("bge-m3 is an embedding model"). */
+export const MODEL_KIND_WORDS: Readonly<Record<ModelSpec["kind"], string>> = {
+  llm: "a language model",
+  embedding: "an embedding model",
+  diffusion: "a diffusion model",
+  speech: "a speech model",
+};
