@@ -37,7 +37,7 @@ import { regionGuard, typeGuard } from "./private/drift-guard";
 import { createInstanceProfile } from "./private/instance-role";
 import { DEFAULT_LOG_RETENTION_DAYS, createWorkloadLogGroup } from "./private/log-group";
 import { WorkloadLaunchTemplateProps, createLaunchTemplate } from "./private/launch-template";
-import { validateEksDecision, withCapacityShorthands } from "./private/capacity/capacity-strategy";
+import { validateKubernetesCapacity, withCapacityShorthands } from "./private/capacity/capacity-strategy";
 import { registerPlanFile } from "./private/plan-file";
 import { applyPolicy, isGoverned, policyViolations } from "./private/policy";
 import { DeployedCapacity, deployedCapacity } from "./private/deployed-capacity";
@@ -117,7 +117,7 @@ export class GpuWorkload extends Construct {
       this.decision = selectInstance(this.requirements(props, platform));
       const replicas = fleetReplicas(props, this.decision);
       validateDecisionFit(props, this.decision, replicas);
-      validateEksDecision(props, this.decision);
+      validateKubernetesCapacity(props, this.decision, (props.network ?? platform.network)!);
       engine = capacityEngine(props, this.decision, replicas);
       // A service (AWS Batch, EKS, Karpenter) boots its own GPU image; everything else a DLAMI that must support the family.
       this.os = engine.serviceLaunchesInstances ? "amazon-linux-2023" : dlamiOperatingSystem(this.decision.spec.family, this.decision.spec.cpuArchitecture, props.operatingSystem, props.ami !== undefined);

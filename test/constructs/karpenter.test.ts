@@ -132,7 +132,17 @@ describe("Capacity.karpenter: a NodePool and EC2NodeClass from the same decision
       message: expect.stringMatching(/Capacity Blocks are not rendered for Karpenter yet/),
     });
     expect(error((s) => new RealtimeInference(s, "w", { network: { vpcId: NETWORK.vpcId, subnetIds: [new TerraformVariable(s, "subnet", {}).stringValue] }, capacity: Capacity.karpenter(KARPENTER) }))).toMatchObject({
-      message: expect.stringMatching(/capacity.karpenter.subnetIds\[0\].*written at synth/),
+      message: expect.stringMatching(/network.subnetIds\[0\] is a Terraform token; .*written at synth/),
+    });
+    // The platform's network too: the files must never hold a token.
+    expect(
+      error((s) => {
+        new GpuPlatform(s, "p", { network: { vpcId: NETWORK.vpcId, subnetIds: new TerraformVariable(s, "subnets", { type: "list(string)" }).listValue } });
+        return new RealtimeInference(s, "w", { capacity: Capacity.karpenter(KARPENTER) });
+      }),
+    ).toMatchObject({ message: expect.stringMatching(/network.subnetIds is a Terraform token; .*written at synth/) });
+    expect(error((s) => new RealtimeInference(s, "w", { network: NETWORK, capacity: Capacity.karpenter({ ...KARPENTER, subnetIds: [new TerraformVariable(s, "subnet", {}).stringValue] }) }))).toMatchObject({
+      message: expect.stringMatching(/capacity.karpenter.subnetIds\[0\] is a Terraform token/),
     });
     expect(error((s) => new RealtimeInference(s, "w", { network: NETWORK, serve: { image: "vllm/vllm-openai:v0.11.0" } as never, capacity: Capacity.karpenter(KARPENTER) }))).toMatchObject({
       message: expect.stringMatching(/serve is "given"; it has no place on EKS capacity/),

@@ -34,7 +34,20 @@ function batchTemplates(s: StackJson): Set<string> {
       .filter((name): name is string => Boolean(name)),
   );
 }
-const plainTemplates = (s: StackJson) => each(s, "aws_launch_template").filter(([n]) => !batchTemplates(s).has(n));
+/**
+ * Launch templates an EKS managed node group launches from. EKS sets their image (the group's ami_type, an AWS-published
+ * EKS AMI) and instance role (the group's node_role_arn), and places their interfaces in the group's subnets, so those
+ * fields are checked on the node group instead.
+ */
+function nodeGroupTemplates(s: StackJson): Set<string> {
+  return new Set(
+    each(s, "aws_eks_node_group")
+      .filter(([, g]) => g.node_role_arn && /^(AL2023|BOTTLEROCKET)_\w+_NVIDIA$/.test(g.ami_type ?? ""))
+      .map(([, g]) => /aws_launch_template\.([^.]+)\.id/.exec(g.launch_template?.id ?? "")?.[1])
+      .filter((name): name is string => Boolean(name)),
+  );
+}
+const plainTemplates = (s: StackJson) => each(s, "aws_launch_template").filter(([n]) => !batchTemplates(s).has(n) && !nodeGroupTemplates(s).has(n));
 
 export const BASELINE_RULES: readonly BaselineRule[] = [
   {

@@ -85,7 +85,10 @@ describe("the wide app (every capacity kind, grants and rules added after constr
 
   test.each(BASELINE_RULES.map((rule) => [rule.id, rule]))("%s", (_ruleId, rule) => {
     const violations = wide.flatMap(([id, json]) => rule.check(json).filter((name) => !ownedBy(allowed[rule.id] ?? [], name)).map((name) => `${id}: ${name}`));
-    expect(violations).toEqual([]);
+    // Karpenter never launches from its workload's template (it carries the plan-time drift guard only): its nodes are
+    // what the EC2NodeClass says (IMDSv2, the role, the alias), which test/constructs/karpenter.test.ts checks.
+    const karpenter = WIDE_APP_CASES.filter((c) => (c.props.capacity as { kind?: string } | undefined)?.kind === "karpenter").map((c) => `${c.id}_launch-template_`);
+    expect(violations.filter((v) => !karpenter.some((prefix) => v.split(": ")[1].startsWith(prefix)))).toEqual([]);
   });
 
   test("hop limit 2 is where a workload chose it, and only there", () => {

@@ -1,7 +1,7 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
-import { BatchProcessing, FineTuning, GpuPlatform, GpuWorkload, ImageGeneration, RealtimeInference, Serving, Training, WorkloadProps } from "../../lib";
+import { BatchProcessing, Capacity, FineTuning, GpuPlatform, GpuWorkload, ImageGeneration, RealtimeInference, Serving, Training, WorkloadProps } from "../../lib";
 import { WorkloadClass } from "../../lib/taxonomy/workload-class";
 
 type Build = (scope: Construct, id: string, props: WorkloadProps) => GpuWorkload;
@@ -25,7 +25,7 @@ export interface WideAppCase {
 }
 
 /**
- * Every workload class × the main props: fleets and their options, spot, clusters on every EFA family,
+ * Every workload class × the main props: fleets and their options, spot, clusters on every EFA family, EKS node groups, Karpenter,
  * Capacity Blocks, AWS Batch, inbound and outbound rules, both operating systems, custom AMIs, models,
  * user data, long and unusual construct ids. The real provider validates what this synthesizes.
  */
@@ -102,6 +102,14 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
     },
   },
   { id: "batch-plain-spot", workload: "batch-processing", region: "us-east-1", props: { gpus: ["L4"] } },
+  // The cluster's security group is given: a plan reads nothing from EKS (the EC2 stub does not answer it).
+  {
+    id: "chat-eks",
+    workload: "realtime-inference",
+    region: "us-east-1",
+    props: { model: "llama-3.1-8b", capacity: Capacity.eksNodeGroup({ clusterName: "ml", clusterSecurityGroupId: "sg-0123456789abcdef0", replicas: { min: 1, max: 3 } }) },
+  },
+  { id: "batch-karpenter", workload: "batch-processing", region: "us-east-1", props: { capacity: Capacity.karpenter({ clusterName: "ml", nodeImage: "bottlerocket", subnetIds: ["subnet-0aaa1111", "subnet-0bbb2222"] }) } },
   {
     id: "a-very-long-construct-id-that-goes-on-and-on-and-on-well-past-every-aws-name-limit-of-sixty-four-or-one-hundred-and-twenty-eight-characters",
     workload: "realtime-inference",

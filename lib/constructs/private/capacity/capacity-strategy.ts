@@ -3,6 +3,7 @@ import { checkOneOf, checkPattern, isDenseList } from "../../../validation/allow
 import { InvalidRequirementError, UnresolvedValueError } from "../../../validation/errors";
 import { checkNumber } from "../../../validation/numbers";
 import { EKS_NODE_IMAGES, EksNodeGroupOptions, KarpenterOptions } from "../../capacity";
+import { NetworkProps } from "../../network";
 import { GpuWorkloadProps } from "../../workload-props";
 import { isToken } from "../tokens";
 import { PROP_RULES, validateReplicas } from "../validate-props";
@@ -41,13 +42,6 @@ export function withCapacityShorthands(props: GpuWorkloadProps): GpuWorkloadProp
       return props;
     case "karpenter":
       validateEksOptions(strategy.karpenter, props, "capacity.karpenter");
-      // The EC2NodeClass is a file written at synth: its subnets must be known then.
-      if (isToken(strategy.karpenter.subnetIds ?? props.network?.subnetIds)) {
-        throw new UnresolvedValueError("capacity.karpenter.subnetIds", "Karpenter's EC2NodeClass is written at synth; give literal subnet ids");
-      }
-      (strategy.karpenter.subnetIds ?? props.network?.subnetIds ?? []).forEach((subnet, i) => {
-        if (isToken(subnet)) throw new UnresolvedValueError(`capacity.karpenter.subnetIds[${i}]`, "Karpenter's EC2NodeClass is written at synth; give literal subnet ids");
-      });
       if (isToken(strategy.karpenter.clusterName)) throw new UnresolvedValueError("capacity.karpenter.clusterName", "Karpenter's EC2NodeClass selects the cluster's security group by its name at synth");
       return props;
     default:
@@ -93,11 +87,21 @@ function validateEksOptions(eks: EksNodeGroupOptions | KarpenterOptions, props: 
 }
 
 /**
- * Checks Kubernetes capacity needs the decision for: whole GPUs, which the NVIDIA device plugin advertises; for
- * Karpenter also one node per run (it keeps no placement group) and no Capacity Block.
+ * Checks Kubernetes capacity needs the decision and the network for: whole GPUs, which the NVIDIA device plugin
+ * advertises; for Karpenter also literal subnets, one node per run (it keeps no placement group) and no Capacity Block.
  */
-export function validateEksDecision(props: GpuWorkloadProps, decision: Decision): void {
+export function validateKubernetesCapacity(props: GpuWorkloadProps, decision: Decision, network: NetworkProps): void {
   const kind = props.capacity?.kind;
+  if (props.capacity?.kind === "karpenter") {
+    // The EC2NodeClass is a file written at synth: its subnets (given, or the workload's or platform's network) must be
+    // known then.
+    const subnets = props.capacity.karpenter.subnetIds ?? network.subnetIds;
+    const at = props.capacity.karpenter.subnetIds ? "capacity.karpenter.subnetIds" : "network.subnetIds";
+    if (isToken(subnets)) throw new UnresolvedValueError(at, "Karpenter's EC2NodeClass is written at synth; give literal subnet ids");
+    subnets.forEach((subnet, i) => {
+      if (isToken(subnet)) throw new UnresolvedValueError(`${at}[${i}]`, "Karpenter's EC2NodeClass is written at synth; give literal subnet ids");
+    });
+  }
   if (kind === "karpenter" && decision.nodeCount > 1) {
     throw new InvalidRequirementError("capacity", "Capacity.karpenter", `the run needs ${decision.nodeCount} nodes in one placement group with EFA, which a NodePool does not keep; use Capacity.eksNodeGroup`);
   }
