@@ -36,7 +36,7 @@ import { WorkloadCapacity, withJobRuns } from "./private/capacity/workload-capac
 import { regionGuard, typeGuard } from "./private/drift-guard";
 import { createInstanceProfile } from "./private/instance-role";
 import { DEFAULT_LOG_RETENTION_DAYS, createWorkloadLogGroup } from "./private/log-group";
-import { WorkloadLaunchTemplateProps, createLaunchTemplate } from "./private/launch-template";
+import { WorkloadLaunchTemplateProps, launchTemplateConfig } from "./private/launch-template";
 import { validateKubernetesCapacity, withCapacityShorthands } from "./private/capacity/capacity-strategy";
 import { registerPlanFile } from "./private/plan-file";
 import { applyPolicy, isGoverned, policyViolations } from "./private/policy";
@@ -219,7 +219,8 @@ export class GpuWorkload extends Construct {
       tags,
       preconditions: [...typeGuard(this, decision), ...(this.regionCheckedAtPlan ? [regionGuard(this, decision.region)] : [])],
     };
-    this.launchTemplate = createLaunchTemplate(this, engine.launchTemplate?.(template, context, prepared, this.securityGroup.id) ?? template);
+    const templateProps = engine.launchTemplate?.(template, context, prepared, this.securityGroup.id) ?? template;
+    this.launchTemplate = new LaunchTemplate(this, "launch-template", launchTemplateConfig(this.node.path, templateProps));
     const built = engine.create(this, context, {
       launchTemplate: this.launchTemplate,
       role,

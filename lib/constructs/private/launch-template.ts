@@ -1,6 +1,5 @@
-import { LaunchTemplate, LaunchTemplateNetworkInterfaces } from "@cdktf/provider-aws/lib/launch-template";
+import { LaunchTemplateConfig, LaunchTemplateNetworkInterfaces } from "@cdktf/provider-aws/lib/launch-template";
 import { Fn, Token } from "cdktf";
-import { Construct } from "constructs";
 import { Precondition } from "cdktf/lib/terraform-conditions";
 import { launchTemplateDescription } from "../../validation/aws-text";
 import { efaInterfaceLayout } from "./efa-layout";
@@ -58,11 +57,13 @@ export interface WorkloadLaunchTemplateProps {
 }
 
 /**
- * Every instance the workload launches starts from this template, so the security baseline holds for
- * single instances, Auto Scaling groups, clusters and Batch alike.
+ * The template every instance the workload launches starts from, so the security baseline holds for single instances,
+ * Auto Scaling groups, clusters and Batch alike. Plain configuration: the workload constructs the resource itself, so
+ * the tokens the provider makes in its constructor capture one stack frame fewer (cdktf records a full stack trace
+ * for each).
  */
-export function createLaunchTemplate(scope: Construct, props: WorkloadLaunchTemplateProps): LaunchTemplate {
-  return new LaunchTemplate(scope, "launch-template", {
+export function launchTemplateConfig(path: string, props: WorkloadLaunchTemplateProps): LaunchTemplateConfig {
+  return {
     namePrefix: props.namePrefix,
     description: literalText(launchTemplateDescription(props.description)),
     instanceType: props.instanceType,
@@ -106,13 +107,13 @@ export function createLaunchTemplate(scope: Construct, props: WorkloadLaunchTemp
         {
           condition: `\${self.instance_type == "${props.instanceType}"}`,
           errorMessage:
-            literalText(`cdktf-gpu-workloads: ${scope.node.path} was chosen, checked and priced as ${props.instanceType}, but its launch template launches `) +
+            literalText(`cdktf-gpu-workloads: ${path} was chosen, checked and priced as ${props.instanceType}, but its launch template launches `) +
             "${self.instance_type}" +
             "; choose the type through the workload's props (instanceType, gpus, ...), not by changing the template",
         },
       ],
     },
-  });
+  };
 }
 
 /** IMDSv2 only, with the hop limit the containers on the instance need; shared by the template and aws_instance. */

@@ -1,7 +1,8 @@
+import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { PlacementGroup } from "@cdktf/provider-aws/lib/placement-group";
 import { Construct } from "constructs";
 import { CapacityEngine } from "./capacity-engine";
-import { createNodes, jobStopProps } from "./instances";
+import { instanceConfig, jobStopProps, nodeJob } from "./instances";
 import { fixedCapacity } from "./workload-capacity";
 import { createJobStop } from "./job-stop";
 
@@ -27,7 +28,8 @@ export const CLUSTER: CapacityEngine = {
   prepare: (scope, ctx) => ({ placementGroup: createPlacementGroup(scope, ctx.names.placementGroup, ctx.stableTags) }),
   create(scope, ctx, shared) {
     const n = ctx.decision.nodeCount;
-    const instances = createNodes(scope, ctx, shared.launchTemplate, n, (node) => `node-${node}`);
+    const instances: Instance[] = [];
+    for (let node = 0; node < n; node++) instances.push(new Instance(scope, `node-${node}`, instanceConfig(ctx, shared.launchTemplate, nodeJob(ctx, node, instances[0]))));
     if (ctx.nodeUserData && ctx.shutdownOnExit) createJobStop(scope, jobStopProps(ctx, shared, instances));
     return { capacity: fixedCapacity(this.kind, ctx.decision, n), handles: { instances, placementGroup: shared.placementGroup } };
   },

@@ -1,6 +1,5 @@
-import { Instance } from "@cdktf/provider-aws/lib/instance";
+import { Instance, InstanceConfig } from "@cdktf/provider-aws/lib/instance";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
-import { Construct } from "constructs";
 import { base64, metadataOptions } from "../launch-template";
 import { isToken } from "../tokens";
 import { CapacityEngine, SharedResources, WorkloadContext } from "./capacity-engine";
@@ -22,15 +21,16 @@ export function serverHealthWatch(ctx: WorkloadContext): HealthWatch {
 /**
  * One instance from the launch template; everything else (IMDSv2, volumes, network) comes from the template.
  * Its tags (the decision's price among them) update in place; the template's content does not depend on them.
+ * Plain configuration, constructed by the caller: cdktf records a full stack trace for every token the provider makes.
  */
-export function createInstance(scope: Construct, id: string, launchTemplate: LaunchTemplate, tags: Record<string, string>, containersUseInstanceRole: boolean, job?: NodeJob): Instance {
-  return new Instance(scope, id, {
+export function instanceConfig(ctx: WorkloadContext, launchTemplate: LaunchTemplate, job?: NodeJob): InstanceConfig {
+  return {
     launchTemplate: { id: launchTemplate.id, version: launchTemplate.latestVersion.toString() },
     // Repeated from the template for scanners that read aws_instance alone (CKV_AWS_79, CKV_AWS_126, CKV_AWS_135).
-    metadataOptions: metadataOptions(containersUseInstanceRole),
+    metadataOptions: metadataOptions(ctx.containersUseInstanceRole),
     monitoring: true,
     ebsOptimized: true,
-    tags,
+    tags: { ...ctx.stableTags, ...ctx.decisionTags },
     ...(job && {
       // With a reference in it (the first node's address), plain text Terraform interpolates; otherwise base64 at synth.
       ...(isToken(job.userData) ? { userData: job.userData } : { userDataBase64: base64(job.userData) }),
@@ -38,7 +38,7 @@ export function createInstance(scope: Construct, id: string, launchTemplate: Lau
       // A running job is never interrupted by an apply: a new job starts on replaced nodes only.
       lifecycle: { ignoreChanges: ["user_data", "user_data_base64"] },
     }),
-  });
+  };
 }
 
 /** A job node's own user data (its rank and its first node's address) and what happens when the job ends. */
@@ -47,15 +47,9 @@ export interface NodeJob {
   readonly shutdownOnExit?: boolean;
 }
 
-/** The nodes of a single instance or a cluster, each with its job's user data when there is a job. */
-export function createNodes(scope: Construct, ctx: WorkloadContext, launchTemplate: LaunchTemplate, count: number, id: (node: number) => string): Instance[] {
-  const tags = { ...ctx.stableTags, ...ctx.decisionTags };
-  const nodes: Instance[] = [];
-  for (let node = 0; node < count; node++) {
-    const job = ctx.nodeUserData && { userData: ctx.nodeUserData(node, nodes[0]), shutdownOnExit: ctx.shutdownOnExit };
-    nodes.push(createInstance(scope, id(node), launchTemplate, tags, ctx.containersUseInstanceRole, job));
-  }
-  return nodes;
+/** Node `node`'s job, when there is one: its user data names its rank and the first node's address. */
+export function nodeJob(ctx: WorkloadContext, node: number, first: Instance | undefined): NodeJob | undefined {
+  return ctx.nodeUserData && { userData: ctx.nodeUserData(node, first), shutdownOnExit: ctx.shutdownOnExit };
 }
 
 /** A single instance: on-demand or in a capacity reservation (spot runs as a fleet of one, which heals). */
@@ -73,7 +67,7 @@ export const SINGLE_INSTANCE: CapacityEngine = {
     admitsWhenHealthy: false,
   }),
   create(scope, ctx, shared) {
-    const [instance] = createNodes(scope, ctx, shared.launchTemplate, 1, () => "instance");
+    const instance = new Instance(scope, "instance", instanceConfig(ctx, shared.launchTemplate, nodeJob(ctx, 0, undefined)));
     if (ctx.nodeUserData && ctx.shutdownOnExit) createJobStop(scope, jobStopProps(ctx, shared, [instance]));
     const healthAlarm = ctx.service && createHealthAlarm(scope, serverHealthWatch(ctx), ctx.names.healthAlarm, ctx.stableTags);
     return { capacity: fixedCapacity(this.kind, ctx.decision, 1), handles: { instances: [instance], healthAlarm } };
