@@ -6,8 +6,8 @@ import { GpuWorkloadsError } from "../validation/errors";
 export type FlagType = "string" | "number" | "boolean" | "list";
 
 /** One flag: how its value is read, and what `--help` says about it. */
-export interface FlagDefinition {
-  readonly type: FlagType;
+export interface FlagDefinition<T extends FlagType = FlagType> {
+  readonly type: T;
   /** The value's placeholder in help (`--dir DIR`); none for a switch. */
   readonly value?: string;
   /** What the flag does, with its default where it has one. */
@@ -19,21 +19,29 @@ export type FlagSpec = Readonly<Record<string, FlagDefinition>>;
 
 /** Flag definitions as commands write them: the value's placeholder, then what the flag does. */
 export const flag = {
-  string: (value: string, description: string): FlagDefinition => ({ type: "string", value, description }),
-  number: (value: string, description: string): FlagDefinition => ({ type: "number", value, description }),
-  list: (value: string, description: string): FlagDefinition => ({ type: "list", value, description }),
-  switch: (description: string): FlagDefinition => ({ type: "boolean", description }),
+  string: (value: string, description: string): FlagDefinition<"string"> => ({ type: "string", value, description }),
+  number: (value: string, description: string): FlagDefinition<"number"> => ({ type: "number", value, description }),
+  list: (value: string, description: string): FlagDefinition<"list"> => ({ type: "list", value, description }),
+  switch: (description: string): FlagDefinition<"boolean"> => ({ type: "boolean", description }),
 };
 
 /** --json, which every command takes. */
 export const JSON_FLAG = flag.switch("print one JSON document instead of text (its schema is in the package's schema/cli/)");
 
-/** Flag values by name (without dashes), typed as the command's FlagSpec says. */
-export type ParsedFlags = Record<string, string | number | boolean | string[] | undefined>;
+/** What parseFlags reads a flag of each type as. */
+interface FlagValues {
+  readonly string: string;
+  readonly number: number;
+  readonly boolean: true;
+  readonly list: string[];
+}
+
+/** Flag values by name (without dashes), typed as the command's FlagSpec says; a flag not given is undefined. */
+export type ParsedFlags<S extends FlagSpec = FlagSpec> = { readonly [K in keyof S]?: FlagValues[S[K]["type"]] };
 
 /** Parses `--flag value`, `--flag=value` and boolean `--flag`; rejects what the command does not take. */
-export function parseFlags(command: string, argv: readonly string[], spec: FlagSpec): ParsedFlags {
-  const flags: ParsedFlags = {};
+export function parseFlags<S extends FlagSpec>(command: string, argv: readonly string[], spec: S): ParsedFlags<S> {
+  const flags: Record<string, FlagValues[FlagType]> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith("--")) {
@@ -62,7 +70,7 @@ export function parseFlags(command: string, argv: readonly string[], spec: FlagS
     }
     flags[name] = type === "number" ? toNumber(name, value) : type === "list" ? toList(name, value) : value;
   }
-  return flags;
+  return flags as ParsedFlags<S>;
 }
 
 /** Plain decimals only: Number() would also take "0x18", "1e3", " 24 " and "Infinity". */

@@ -6,10 +6,10 @@ import { gpusLabel } from "../taxonomy/gpu-share";
 import { GpuWorkloadsError } from "../validation/errors";
 import { checkRegion } from "../selection/validate-requirements";
 import { JSON_FLAG, flag } from "./args";
-import { Command } from "./command";
+import { command } from "./command";
 import { hourlyOr, renderTable, withNotes } from "./table";
 
-export const catalogCommand: Command = {
+export const catalogCommand = command({
   name: "catalog",
   summary: "the GPU instance types, filtered by GPU, region or family",
   usage: "gpu-workloads catalog [--gpu X] [--region R] [--family F] [--json]",
@@ -85,4 +85,4 @@ export const catalogCommand: Command = {
     ];
     return { json, text: withNotes(text, notes) };
   },
-};
+});

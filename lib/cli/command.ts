@@ -10,8 +10,8 @@ export interface CommandOutput {
   readonly failed?: readonly string[];
 }
 
-/** One CLI command: its name, help, the flags it takes, and what it runs. */
-export interface Command {
+/** One CLI command: its name, help, the flags it takes, and what it runs (on flags typed as it declares them). */
+export interface Command<S extends FlagSpec = FlagSpec> {
   /** The word that selects it, e.g. "select". */
   readonly name: string;
   /** One line for the help. */
@@ -19,7 +19,7 @@ export interface Command {
   /** How to call it, e.g. "gpu-workloads gpus [--json]"; the help and `--help` print it. */
   readonly usage: string;
   /** The flags it accepts and their types. */
-  readonly flags: FlagSpec;
+  readonly flags: S;
   /** When the command exits 1 rather than 0, for its help (report: a cost limit broken). */
   readonly exitsWith1?: string;
   /** Two or three command lines that `--help` shows, from the simplest. */
@@ -27,5 +27,10 @@ export interface Command {
   /** The flag that sets each library property, so errors name what the user typed (gpuCount → --gpu-count). */
   readonly flagFor?: Readonly<Record<string, string>>;
   /** Runs the command on parsed flags; throws a GpuWorkloadsError on bad input. */
-  run(flags: ParsedFlags): CommandOutput;
+  run(flags: ParsedFlags<S>): CommandOutput;
+}
+
+/** A command whose run reads its flags by the types its spec gives them. */
+export function command<S extends FlagSpec>(definition: Command<S>): Command<S> {
+  return definition;
 }

@@ -4,12 +4,12 @@ import { resolveGpuName } from "../selection/resolve-names";
 import { usableMemoryGiB } from "../taxonomy/gpu-share";
 import { DEFAULT_TAXONOMY, gpuModel } from "../taxonomy/taxonomy";
 import { JSON_FLAG, flag } from "./args";
-import { Command } from "./command";
+import { command } from "./command";
 import { MODEL_FLAGS, MODEL_FLAG_FOR, modelFromFlags, usageFromFlags } from "./model-flags";
 import { renderTable } from "./table";
 import { wrap } from "./wrap";
 
-export const estimateCommand: Command = {
+export const estimateCommand = command({
   name: "estimate",
   summary: "GPU memory a model needs, part by part, with every assumption",
   usage:
@@ -35,12 +35,12 @@ export const estimateCommand: Command = {
       throw new GpuWorkloadsError("MissingModel", "estimate needs --model NAME (see gpu-workloads models) or a custom --params/--layers/--kv-heads/--head-dim.");
     }
     // vLLM's defaults follow the GPU: --gpu H100 gives what `vllm serve` picks there.
-    const gpu = flags.gpu === undefined ? undefined : gpuModel(DEFAULT_TAXONOMY, resolveGpuName(DEFAULT_TAXONOMY, String(flags.gpu), "--gpu"));
+    const gpu = flags.gpu === undefined ? undefined : gpuModel(DEFAULT_TAXONOMY, resolveGpuName(DEFAULT_TAXONOMY, flags.gpu!, "--gpu"));
     const target = gpu && { memoryGiB: usableMemoryGiB(gpu), name: gpu.name };
     if (flags["copies-per-instance"] !== undefined) {
       throw new InvalidRequirementError("--copies-per-instance", flags["copies-per-instance"], "estimate sizes one copy of the model; give it to select, which places copies on an instance");
     }
-    const estimate = estimateMemory(model, usageFromFlags(flags), (flags.gpus as number | undefined) ?? 1, target);
+    const estimate = estimateMemory(model, usageFromFlags(flags), flags.gpus ?? 1, target);
     const p = estimate.parts;
     const setup = estimate.engine ?? (estimate.training ? `${estimate.training.trainingPrecision} precision, ${estimate.training.optimizer}` : "");
     const fits = target
@@ -77,4 +77,4 @@ export const estimateCommand: Command = {
     ].join("\n");
     return { json: estimate, text };
   },
-};
+});

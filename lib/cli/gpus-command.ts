@@ -1,9 +1,9 @@
 import { DEFAULT_TAXONOMY } from "../taxonomy/taxonomy";
 import { JSON_FLAG } from "./args";
-import { Command } from "./command";
+import { command } from "./command";
 import { renderTable, withNotes } from "./table";
 
-export const gpusCommand: Command = {
+export const gpusCommand = command({
   name: "gpus",
   summary: "the GPU table: memory, bandwidth, compute, tier",
   usage: "gpu-workloads gpus [--json]",
@@ -49,4 +49,4 @@ export const gpusCommand: Command = {
     ];
     return { json, text: withNotes(text, notes) };
   },
-};
+});

@@ -6,7 +6,7 @@ import { DEFAULT_TAXONOMY } from "../taxonomy/taxonomy";
 import { FlagSpec, ParsedFlags, flag } from "./args";
 
 /** Flags that describe a model and how it is used (shared by select and estimate). */
-export const MODEL_FLAGS: FlagSpec = {
+export const MODEL_FLAGS = {
   model: flag.string("NAME", "a model of the catalog by name or alias (gpu-workloads models), or a custom model's name"),
   params: flag.number("B", "custom model: parameters in billions (with --layers, --kv-heads and --head-dim)"),
   layers: flag.number("N", "custom model: transformer layers"),
@@ -36,15 +36,18 @@ export const MODEL_FLAGS: FlagSpec = {
   "fused-loss": flag.switch("fine-tunes: the loss never materializes all logits (Liger, Unsloth, chunked cross-entropy)"),
   "fp8-training": flag.switch("fine-tunes and training: FP8 matmuls (Transformer Engine, torchao float8) on GPUs with FP8 tensor cores"),
   steps: flag.number("N", "diffusion models: denoising steps per image, for --images-per-minute (default: the pipeline's)"),
-};
+} satisfies FlagSpec;
+
+/** What the model flags parse to, for any command that takes them. */
+export type ModelFlags = ParsedFlags<typeof MODEL_FLAGS>;
 
 /** A catalog model by --model, or a custom one from --params/--layers/--kv-heads/--head-dim (and optional widths). */
-export function modelFromFlags(flags: ParsedFlags): ModelSpec | undefined {
-  const custom = ["params", "layers", "kv-heads", "head-dim"].filter((f) => flags[f] !== undefined);
-  const widths = ["hidden-size", "intermediate-size", "vocab"].filter((f) => flags[f] !== undefined);
+export function modelFromFlags(flags: ModelFlags): ModelSpec | undefined {
+  const custom = (["params", "layers", "kv-heads", "head-dim"] as const).filter((f) => flags[f] !== undefined);
+  const widths = (["hidden-size", "intermediate-size", "vocab"] as const).filter((f) => flags[f] !== undefined);
   if (custom.length === 0) {
     if (widths.length) throw new GpuWorkloadsError("IncompleteModel", `--${widths[0]} describes a custom model; give it with --params, --layers, --kv-heads and --head-dim.`);
-    return flags.model === undefined ? undefined : resolveModel(DEFAULT_TAXONOMY, String(flags.model));
+    return flags.model === undefined ? undefined : resolveModel(DEFAULT_TAXONOMY, flags.model);
   }
   if (custom.length < 4) {
     throw new GpuWorkloadsError(
@@ -53,19 +56,19 @@ export function modelFromFlags(flags: ParsedFlags): ModelSpec | undefined {
     );
   }
   return customLanguageModel({
-    name: flags.model === undefined ? undefined : String(flags.model),
-    paramsBillion: flags.params as number,
-    layers: flags.layers as number,
-    kvHeads: flags["kv-heads"] as number,
-    headDim: flags["head-dim"] as number,
-    hiddenSize: flags["hidden-size"] as number | undefined,
-    intermediateSize: flags["intermediate-size"] as number | undefined,
-    vocabSize: flags.vocab as number | undefined,
+    name: flags.model,
+    paramsBillion: flags.params!,
+    layers: flags.layers!,
+    kvHeads: flags["kv-heads"]!,
+    headDim: flags["head-dim"]!,
+    hiddenSize: flags["hidden-size"],
+    intermediateSize: flags["intermediate-size"],
+    vocabSize: flags.vocab,
   });
 }
 
 /** Each usage field and the flag that sets it; `as` turns the flag's value into the field's where they differ. */
-const USAGE_FLAGS: { readonly [K in keyof Required<ModelUsage>]: { readonly flag: string; readonly as?: (value: unknown) => unknown } } = {
+const USAGE_FLAGS: { readonly [K in keyof Required<ModelUsage>]: { readonly flag: keyof typeof MODEL_FLAGS; readonly as?: (value: unknown) => unknown } } = {
   mode: { flag: "mode" },
   contextTokens: { flag: "context" },
   concurrency: { flag: "concurrency" },
@@ -102,7 +105,7 @@ export const MODEL_FLAG_FOR: Readonly<Record<string, string>> = {
   ...Object.fromEntries(Object.entries(USAGE_FLAGS).map(([field, { flag }]) => [`usage.${field}`, `--${flag}`])),
 };
 
-export function usageFromFlags(flags: ParsedFlags): ModelUsage {
+export function usageFromFlags(flags: ModelFlags): ModelUsage {
   // Unset flags leave no key behind: a usage field present for the wrong mode is an error.
   const usage = Object.entries(USAGE_FLAGS)
     .map(([field, { flag, as }]) => [field, flags[flag] === undefined ? undefined : as ? as(flags[flag]) : flags[flag]] as const)

@@ -1,9 +1,9 @@
 import { DEFAULT_TAXONOMY } from "../taxonomy/taxonomy";
 import { JSON_FLAG } from "./args";
-import { Command } from "./command";
+import { command } from "./command";
 import { renderTable, withNotes } from "./table";
 
-export const modelsCommand: Command = {
+export const modelsCommand = command({
   name: "models",
   summary: "the model catalog: parameters, context, shapes and sources",
   usage: "gpu-workloads models [--json]",
@@ -29,4 +29,4 @@ export const modelsCommand: Command = {
     ];
     return { json: models, text: withNotes(text, notes) };
   },
-};
+});

@@ -6,8 +6,8 @@ import { formatUsd as money, groupThousands, round2, round4 } from "../plan/mone
 import { gpusLabel } from "../taxonomy/gpu-share";
 import { GpuWorkloadsError } from "../validation/errors";
 import { checkNumber } from "../validation/numbers";
-import { JSON_FLAG, ParsedFlags, flag } from "./args";
-import { Command, CommandOutput } from "./command";
+import { FlagSpec, JSON_FLAG, ParsedFlags, flag } from "./args";
+import { CommandOutput, command } from "./command";
 import { compareReport } from "./compare-report";
 import { markdownTable } from "./markdown";
 import { PlanName, markdownName, textName } from "./plan-name";
@@ -17,22 +17,28 @@ import { wrap } from "./wrap";
 /** The Markdown table's columns. */
 const HEADERS = ["workload", "region", "capacity", "instance", "GPUs", "instances", "purchase", "$/inst-h od / spot", "$/hour", "$/month", "max $/month", "max set by"];
 
-export const reportCommand: Command = {
+/** The flags report takes. */
+const REPORT_FLAGS = {
+  dir: flag.string("DIR", "the synth's output folder, which holds gpu-plan.json (default cdktf.out)"),
+  "compare-to": flag.string("BASE_PLAN", "report the change from this base plan: its gpu-plan.json, or the cdktf.out folder holding it"),
+  "fail-above-usd": flag.number("N", "with --compare-to: exit 1 when the expected monthly cost rises by more than N dollars"),
+  "fail-above-percent": flag.number("P", "with --compare-to: exit 1 when the expected monthly cost rises by more than P percent"),
+  "fail-above-max-usd": flag.number("N", "with --compare-to: exit 1 when the worst-case monthly cost rises by more than N dollars (default: --fail-above-usd's N, when any limit is given)"),
+  "fail-above-max-percent": flag.number("P", "with --compare-to: exit 1 when the worst-case monthly cost rises by more than P percent (default: --fail-above-percent's P, when any limit is given)"),
+  markdown: flag.switch("print Markdown for a pull-request comment (names from the plan are inline code)"),
+  json: JSON_FLAG,
+} satisfies FlagSpec;
+
+/** report's flags as parsed. */
+type ReportFlags = ParsedFlags<typeof REPORT_FLAGS>;
+
+export const reportCommand = command({
   name: "report",
   summary: "the cost of a synthesized app per stack, or its change from a base plan (for pull requests)",
   usage:
     "gpu-workloads report [--dir cdktf.out] [--markdown | --json]" +
     " [--compare-to BASE_PLAN [--fail-above-usd N] [--fail-above-percent P] [--fail-above-max-usd N] [--fail-above-max-percent P]]",
-  flags: {
-    dir: flag.string("DIR", "the synth's output folder, which holds gpu-plan.json (default cdktf.out)"),
-    "compare-to": flag.string("BASE_PLAN", "report the change from this base plan: its gpu-plan.json, or the cdktf.out folder holding it"),
-    "fail-above-usd": flag.number("N", "with --compare-to: exit 1 when the expected monthly cost rises by more than N dollars"),
-    "fail-above-percent": flag.number("P", "with --compare-to: exit 1 when the expected monthly cost rises by more than P percent"),
-    "fail-above-max-usd": flag.number("N", "with --compare-to: exit 1 when the worst-case monthly cost rises by more than N dollars (default: --fail-above-usd's N, when any limit is given)"),
-    "fail-above-max-percent": flag.number("P", "with --compare-to: exit 1 when the worst-case monthly cost rises by more than P percent (default: --fail-above-percent's P, when any limit is given)"),
-    markdown: flag.switch("print Markdown for a pull-request comment (names from the plan are inline code)"),
-    json: JSON_FLAG,
-  },
+  flags: REPORT_FLAGS,
   exitsWith1: "with --compare-to, when the expected monthly cost rises above --fail-above-usd or --fail-above-percent, or the worst case above --fail-above-max-usd or --fail-above-max-percent",
   examples: [
     "gpu-workloads report --markdown > cost.md",
@@ -48,7 +54,7 @@ export const reportCommand: Command = {
     // A synth beside the plan (cdktf.out) holds it to its stacks; a synth without a plan is an error here.
     return planReport(readSynthPlan(dir, "--dir", { requireSynth: false, emptyWithoutWorkloads: false }).plan, flags.markdown === true);
   },
-};
+});
 
 const LIMIT_FLAGS = ["fail-above-usd", "fail-above-percent", "fail-above-max-usd", "fail-above-max-percent"] as const;
 
@@ -57,12 +63,12 @@ const LIMIT_FLAGS = ["fail-above-usd", "fail-above-percent", "fail-above-max-usd
  * plan, with the cost limits. The worst case is gated as well as the expected cost: its own limits, or when only the
  * expected cost's are given, the same ones (a pull request must not raise what the app can spend unnoticed).
  */
-function compare(flags: ParsedFlags, dir: string): CommandOutput {
+function compare(flags: ReportFlags, dir: string): CommandOutput {
   for (const flag of LIMIT_FLAGS) checkNumber(`--${flag}`, flags[flag], { min: 0, unit: flag.endsWith("usd") ? "USD a month" : "percent" });
-  const base = readPlanOrEmpty(String(flags["compare-to"]), "--compare-to");
+  const base = readPlanOrEmpty(flags["compare-to"]!, "--compare-to");
   const head = readSynthPlan(dir, "--dir", { requireSynth: true, emptyWithoutWorkloads: true });
   const comparison = comparePlans(base.plan, head.plan, { base: `the base plan ${base.file} (--compare-to)`, head: `the head plan ${head.file} (--dir)` });
-  const given = (name: (typeof LIMIT_FLAGS)[number]) => flags[name] as number | undefined;
+  const given = (name: (typeof LIMIT_FLAGS)[number]) => flags[name];
   const anyMax = given("fail-above-max-usd") !== undefined || given("fail-above-max-percent") !== undefined;
   const limits = {
     failAboveUsd: given("fail-above-usd"),

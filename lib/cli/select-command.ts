@@ -8,13 +8,51 @@ import { Candidate, Decision } from "../selection/decision";
 import { CpuArchitecture } from "../taxonomy/instance-type";
 import { WORKLOAD_CLASSES, WorkloadClass } from "../taxonomy/workload-class";
 import { OBJECTIVES, Objective } from "../taxonomy/workload-profile";
-import { JSON_FLAG, ParsedFlags, flag } from "./args";
-import { Command } from "./command";
+import { FlagSpec, JSON_FLAG, ParsedFlags, flag } from "./args";
+import { command } from "./command";
 import { MODEL_FLAGS, MODEL_FLAG_FOR, modelFromFlags, usageFromFlags } from "./model-flags";
 import { hourlyOr, renderTable } from "./table";
 import { wrap } from "./wrap";
 
-export const selectCommand: Command = {
+/** The flags select takes. */
+const SELECT_FLAGS = {
+  workload: flag.string("CLASS", `the workload class: ${WORKLOAD_CLASSES.join(", ")}`),
+  gpus: flag.list("A,B", "GPUs in order of preference: the first with a feasible type wins (default: the class's)"),
+  "any-of": flag.list("A,B", "a set of GPUs; the objective decides between them"),
+  "min-gpu-memory": flag.number("GB", "memory per GPU, as marketed (A10G 24, L40S 48, H100 80)"),
+  "gpu-count": flag.number("N", "exactly N GPUs per instance (default: the class's, 8 for training)"),
+  "min-gpu-count": flag.number("N", "at least N GPUs per instance"),
+  "min-total-gpu-memory": flag.number("GB", "GPU memory of one instance, all GPUs together"),
+  "min-vcpus": flag.number("N", "vCPUs per instance"),
+  "min-memory": flag.number("GiB", "host memory per instance"),
+  "min-bandwidth": flag.number("GBps", "memory bandwidth per GPU (default: the class's floor, 600 for realtime inference)"),
+  efa: flag.switch("only types with Elastic Fabric Adapter"),
+  region: flag.string("R", "only types offered in this region, at its prices (default: any region, us-east-1 prices)"),
+  arch: flag.string("A", "CPU architecture: x86_64 or arm64 (default: either)"),
+  "max-price": flag.number("USD", "ceiling on the on-demand dollars per hour of the whole fleet: all nodes and all replicas"),
+  "instance-type": flag.string("T", "pin this type; every other requirement is still checked"),
+  spot: flag.switch("buy on spot (default: the class's purchase option)"),
+  "capacity-block": flag.switch("buy through EC2 Capacity Blocks for ML"),
+  objective: flag.string("O", `how to rank: ${OBJECTIVES.join(", ")} (default: the class's)`),
+  nodes: flag.number("N", "instances that run one job together (default 1; training and full fine-tunes: estimated)"),
+  throughput: flag.number("TOKENS_PER_S", "output tokens per second the fleet must produce; sizes the replicas (needs --model)"),
+  "min-stream-tokens": flag.number("N", "with --throughput: tokens per second each stream must see at least"),
+  "input-tokens": flag.number("TOKENS_PER_S", "embedding models: input tokens per second the fleet must embed; sizes the replicas (needs --model)"),
+  "images-per-minute": flag.number("N", "diffusion models: images per minute the fleet must generate; sizes the replicas (needs --model)"),
+  "training-tokens": flag.number("N", "tokens a fine-tune or training run processes; ranks types by dollars per run (needs --model)"),
+  deadline: flag.number("HOURS", "with --training-tokens: the run must end within HOURS; cluster types grow to the fewest nodes that make it"),
+  "runs-per-month": flag.number("N", "with --training-tokens: runs a month, for the monthly cost (default 1)"),
+  "native-precision": flag.switch("exclude GPUs that run the precision emulated or weight-only"),
+  verbose: flag.switch("list every alternative and every rejected type (default: the best few, and rejections counted by reason)"),
+  "min-cluster-network": flag.number("GBPS", "network bandwidth a multi-node run's instances need (default 400)"),
+  ...MODEL_FLAGS,
+  json: JSON_FLAG,
+} satisfies FlagSpec;
+
+/** select's flags as parsed. */
+type SelectFlags = ParsedFlags<typeof SELECT_FLAGS>;
+
+export const selectCommand = command({
   name: "select",
   summary: "choose the instance type for a workload, with why, alternatives and rejections",
   usage:
@@ -25,39 +63,7 @@ export const selectCommand: Command = {
     ` [--arch x86_64|arm64] [--max-price USD] [--instance-type T] [--spot | --capacity-block] [--objective ${OBJECTIVES.join("|")}] [--nodes N]` +
     " [--model NAME --mode inference|lora|full --context N --concurrency N --precision P --engine E ...(see estimate)]" +
     " [--throughput TOKENS_PER_S [--min-stream-tokens N] | --input-tokens TOKENS_PER_S | --images-per-minute N] [--training-tokens N [--deadline HOURS] [--runs-per-month N]] [--native-precision] [--min-cluster-network GBPS] [--verbose | --json]",
-  flags: {
-    workload: flag.string("CLASS", `the workload class: ${WORKLOAD_CLASSES.join(", ")}`),
-    gpus: flag.list("A,B", "GPUs in order of preference: the first with a feasible type wins (default: the class's)"),
-    "any-of": flag.list("A,B", "a set of GPUs; the objective decides between them"),
-    "min-gpu-memory": flag.number("GB", "memory per GPU, as marketed (A10G 24, L40S 48, H100 80)"),
-    "gpu-count": flag.number("N", "exactly N GPUs per instance (default: the class's, 8 for training)"),
-    "min-gpu-count": flag.number("N", "at least N GPUs per instance"),
-    "min-total-gpu-memory": flag.number("GB", "GPU memory of one instance, all GPUs together"),
-    "min-vcpus": flag.number("N", "vCPUs per instance"),
-    "min-memory": flag.number("GiB", "host memory per instance"),
-    "min-bandwidth": flag.number("GBps", "memory bandwidth per GPU (default: the class's floor, 600 for realtime inference)"),
-    efa: flag.switch("only types with Elastic Fabric Adapter"),
-    region: flag.string("R", "only types offered in this region, at its prices (default: any region, us-east-1 prices)"),
-    arch: flag.string("A", "CPU architecture: x86_64 or arm64 (default: either)"),
-    "max-price": flag.number("USD", "ceiling on the on-demand dollars per hour of the whole fleet: all nodes and all replicas"),
-    "instance-type": flag.string("T", "pin this type; every other requirement is still checked"),
-    spot: flag.switch("buy on spot (default: the class's purchase option)"),
-    "capacity-block": flag.switch("buy through EC2 Capacity Blocks for ML"),
-    objective: flag.string("O", `how to rank: ${OBJECTIVES.join(", ")} (default: the class's)`),
-    nodes: flag.number("N", "instances that run one job together (default 1; training and full fine-tunes: estimated)"),
-    throughput: flag.number("TOKENS_PER_S", "output tokens per second the fleet must produce; sizes the replicas (needs --model)"),
-    "min-stream-tokens": flag.number("N", "with --throughput: tokens per second each stream must see at least"),
-    "input-tokens": flag.number("TOKENS_PER_S", "embedding models: input tokens per second the fleet must embed; sizes the replicas (needs --model)"),
-    "images-per-minute": flag.number("N", "diffusion models: images per minute the fleet must generate; sizes the replicas (needs --model)"),
-    "training-tokens": flag.number("N", "tokens a fine-tune or training run processes; ranks types by dollars per run (needs --model)"),
-    deadline: flag.number("HOURS", "with --training-tokens: the run must end within HOURS; cluster types grow to the fewest nodes that make it"),
-    "runs-per-month": flag.number("N", "with --training-tokens: runs a month, for the monthly cost (default 1)"),
-    "native-precision": flag.switch("exclude GPUs that run the precision emulated or weight-only"),
-    verbose: flag.switch("list every alternative and every rejected type (default: the best few, and rejections counted by reason)"),
-    "min-cluster-network": flag.number("GBPS", "network bandwidth a multi-node run's instances need (default 400)"),
-    ...MODEL_FLAGS,
-    json: JSON_FLAG,
-  },
+  flags: SELECT_FLAGS,
   examples: [
     "gpu-workloads select --workload realtime-inference --model llama-3.1-8b --region eu-west-1",
     "gpu-workloads select --workload realtime-inference --model llama-3.1-8b --throughput 2000",
@@ -148,10 +154,10 @@ export const selectCommand: Command = {
       },
     };
   },
-};
+});
 
 /** The decision as a screenful of text: what, its cost, what the work gets, why, the best alternatives, rejections counted. */
-function selectText(decision: Decision, flags: ParsedFlags): string {
+function selectText(decision: Decision, flags: SelectFlags): string {
   const instances = decision.nodeCount * decision.replicas;
   const nodes = instances > 1 ? `${instances} × ` : "";
   const made = [decision.replicas > 1 && `${decision.replicas} replicas`, decision.nodeCount > 1 && `${decision.nodeCount} nodes`].filter(Boolean).join(" × ");
@@ -272,11 +278,11 @@ function workCells(d: Decision, a: Candidate): (string | number)[] {
 }
 
 /** The rejected types: counted by what ruled them out (by the flag, where one was typed), or with --verbose every one and why. */
-function rejectedLines(d: Decision, flags: ParsedFlags, flagFor: Readonly<Record<string, string>>): string[] {
+function rejectedLines(d: Decision, flags: SelectFlags, flagFor: Readonly<Record<string, string>>): string[] {
   const rejected = d.rejected;
   const typed = (constraint: string) => {
     const flag = flagFor[constraint];
-    return flag !== undefined && flags[flag.slice(2)] !== undefined ? flag : constraint;
+    return flag !== undefined && Object.prototype.hasOwnProperty.call(flags, flag.slice(2)) ? flag : constraint;
   };
   if (flags.verbose === true) return [`Rejected (${rejected.length}):`, renderTable(["instance", "ruled out by", "why"], rejected.map((r) => [r.instanceType, r.constraint, r.reason]))];
   const counts = new Map<string, number>();
@@ -285,7 +291,7 @@ function rejectedLines(d: Decision, flags: ParsedFlags, flagFor: Readonly<Record
   return [wrap(`Rejected (${rejected.length}): ${byReason.join(", ")}. --verbose lists each with why.`, "  ")];
 }
 
-function requirementsFromFlags(flags: ParsedFlags): SelectionRequirements {
+function requirementsFromFlags(flags: SelectFlags): SelectionRequirements {
   const workload = flags.workload;
   if (workload === undefined) {
     throw new GpuWorkloadsError("MissingWorkload", `select needs --workload, one of ${WORKLOAD_CLASSES.join(", ")}.`);
@@ -300,38 +306,39 @@ function requirementsFromFlags(flags: ParsedFlags): SelectionRequirements {
     throw new GpuWorkloadsError("ConflictingFlags", "give --gpu-count (exact) or --min-gpu-count (at least), not both.");
   }
   const gpuCount: GpuCountRequirement | undefined =
-    flags["min-gpu-count"] !== undefined ? { min: flags["min-gpu-count"] as number } : (flags["gpu-count"] as number | undefined);
+    flags["min-gpu-count"] !== undefined ? { min: flags["min-gpu-count"] } : flags["gpu-count"];
   const model = modelFromFlags(flags);
   return {
     workload: workload as WorkloadClass,
-    gpus: flags.gpus as string[] | undefined,
-    anyOf: flags["any-of"] as string[] | undefined,
-    minGpuMemoryGB: flags["min-gpu-memory"] as number | undefined,
-    minTotalGpuMemoryGB: flags["min-total-gpu-memory"] as number | undefined,
+    gpus: flags.gpus,
+    anyOf: flags["any-of"],
+    minGpuMemoryGB: flags["min-gpu-memory"],
+    minTotalGpuMemoryGB: flags["min-total-gpu-memory"],
     gpuCount,
-    minVcpus: flags["min-vcpus"] as number | undefined,
-    minMemoryGiB: flags["min-memory"] as number | undefined,
-    minMemoryBandwidthGBps: flags["min-bandwidth"] as number | undefined,
+    minVcpus: flags["min-vcpus"],
+    minMemoryGiB: flags["min-memory"],
+    minMemoryBandwidthGBps: flags["min-bandwidth"],
     efa: flags.efa === true ? true : undefined,
-    region: flags.region as string | undefined,
+    region: flags.region,
     cpuArchitecture: flags.arch as CpuArchitecture | undefined,
-    maxUsdPerHour: flags["max-price"] as number | undefined,
+    maxUsdPerHour: flags["max-price"],
     purchase: flags.spot === true ? "spot" : flags["capacity-block"] === true ? "capacity-block" : undefined,
     objective: flags.objective as Objective | undefined,
-    nodes: flags.nodes as number | undefined,
-    instanceType: flags["instance-type"] as string | undefined,
+    nodes: flags.nodes,
+    instanceType: flags["instance-type"],
     model,
     usage: model ? usageFromFlags(flags) : undefined,
     throughput:
       flags.throughput !== undefined || flags["min-stream-tokens"] !== undefined
-        ? { outputTokensPerSecond: flags.throughput as number, ...(flags["min-stream-tokens"] !== undefined ? { minTokensPerSecondPerStream: flags["min-stream-tokens"] as number } : {}) }
+        ? // Without --throughput, selection refuses the target and names the flag.
+          { outputTokensPerSecond: flags.throughput!, ...(flags["min-stream-tokens"] !== undefined ? { minTokensPerSecondPerStream: flags["min-stream-tokens"] } : {}) }
         : undefined,
-    inputTokensPerSecond: flags["input-tokens"] as number | undefined,
-    imagesPerMinute: flags["images-per-minute"] as number | undefined,
-    trainingTokens: flags["training-tokens"] as number | undefined,
-    maxHours: flags.deadline as number | undefined,
-    runsPerMonth: flags["runs-per-month"] as number | undefined,
+    inputTokensPerSecond: flags["input-tokens"],
+    imagesPerMinute: flags["images-per-minute"],
+    trainingTokens: flags["training-tokens"],
+    maxHours: flags.deadline,
+    runsPerMonth: flags["runs-per-month"],
     nativePrecision: flags["native-precision"] === true ? true : undefined,
-    minClusterNetworkGbps: flags["min-cluster-network"] as number | undefined,
+    minClusterNetworkGbps: flags["min-cluster-network"],
   };
 }
