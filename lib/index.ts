@@ -51,8 +51,7 @@ export { GpuPlatform } from "./constructs/gpu-platform";
 export type { GpuPlatformProps, GpuPolicy, PlatformSettings } from "./constructs/gpu-platform";
 export { GpuWorkload } from "./constructs/gpu-workload";
 export type { WorkloadCapacity } from "./constructs/gpu-workload";
-export type { RootVolume } from "./constructs/private/root-volume";
-export type { CapacityHandles } from "./constructs/private/capacity/capacity-engine";
+export type { RootVolume } from "./constructs/root-volume";
 export { RealtimeInference, Training, FineTuning, ImageGeneration, BatchProcessing } from "./constructs/typed-workloads";
 export { Serving, DEFAULT_VLLM_IMAGE, VLLM_IMAGE_SIZE_GIB, DEFAULT_IMAGE_SIZE_GIB } from "./constructs/serving";
 export type {
@@ -68,7 +67,7 @@ export type {
   SecretValue,
   SecretKeyReference,
 } from "./constructs/serving";
-export type { PolicyStatement } from "./constructs/private/grants";
+export type { PolicyStatement } from "./constructs/policy-statement";
 export type {
   GpuWorkloadProps,
   WorkloadProps,
@@ -107,7 +106,6 @@ export type { NetworkProps } from "./constructs/network";
 // Aspects.
 export { BudgetGuard } from "./aspects/budget-guard";
 export type { BudgetGuardProps } from "./aspects/budget-guard";
-export type { AppWideAspect } from "./constructs/private/app-wide-aspects";
 
 // The plan file synth writes for `gpu-workloads report`.
 export { GPU_PLAN_FILE } from "./plan/gpu-plan";

@@ -1,4 +1,4 @@
-import { Annotations, TerraformStack } from "cdktf";
+import { Annotations, IAspect, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
 import { formatUsd as usd } from "../plan/money";
 import { UnresolvedValueError } from "../validation/errors";
@@ -6,7 +6,6 @@ import { checkNumber } from "../validation/numbers";
 import { isToken } from "../constructs/private/tokens";
 import type { GpuWorkload } from "../constructs/gpu-workload";
 import { workloadsUnder } from "../constructs/private/workload-brand";
-import { AppWideAspect } from "../constructs/private/app-wide-aspects";
 import { recordViolation } from "../constructs/private/synth-violations";
 
 /** Monthly limits on the worst-case cost (maxUsdPerMonth) of GPU workloads, in USD; give either or both. */
@@ -31,9 +30,9 @@ const LARGEST_SPENDERS = 3;
  *
  *   Aspects.of(app).add(new BudgetGuard({ maxUsdPerMonthPerStack: 50_000 }));
  */
-export class BudgetGuard implements AppWideAspect {
+export class BudgetGuard implements IAspect {
   /** Marks the guard as an app-wide aspect, so added to the app it checks every stack with GPU workloads. */
-  readonly appWide = true;
+  readonly appWide = true as const;
   private readonly checkedApps = new WeakSet<IConstruct>();
   private readonly checkedStacks = new WeakSet<IConstruct>();
   private readonly warnAt: number;

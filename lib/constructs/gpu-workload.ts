@@ -1,3 +1,13 @@
+import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
+import { BatchComputeEnvironment } from "@cdktf/provider-aws/lib/batch-compute-environment";
+import { BatchJobDefinition } from "@cdktf/provider-aws/lib/batch-job-definition";
+import { BatchJobQueue } from "@cdktf/provider-aws/lib/batch-job-queue";
+import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
+import { Lb } from "@cdktf/provider-aws/lib/lb";
+import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
+import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
+import { PlacementGroup } from "@cdktf/provider-aws/lib/placement-group";
 import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Instance } from "@cdktf/provider-aws/lib/instance";
@@ -20,7 +30,7 @@ import { dlamiOperatingSystem, imageId, rootDeviceName } from "./private/ami";
 import { RootVolume, rootVolume } from "./private/root-volume";
 import { forwardAppWideAspects } from "./private/app-wide-aspects";
 import { defaultAwsRegion, stackOf } from "./private/framework";
-import { CapacityEngine, CapacityHandles, LaunchSettings, WorkloadContext } from "./private/capacity/capacity-engine";
+import { CapacityEngine, LaunchSettings, WorkloadContext } from "./private/capacity/capacity-engine";
 import { capacityEngine, fleetReplicas } from "./private/capacity/engines";
 import { jobBootScript } from "../boot/job-boot";
 import { metricsAgentScript } from "../boot/metrics-agent";
@@ -42,7 +52,7 @@ import { registerPlanFile } from "./private/plan-file";
 import { applyPolicy, isGoverned, policyViolations } from "./private/policy";
 import { DeployedCapacity, deployedCapacity } from "./private/deployed-capacity";
 import { resourceNames } from "./private/resource-names";
-import { PolicyStatement, addRolePolicy, checkStatement, publishMetricsStatements, pullEcrStatements, readS3Statements, readSecretStatements } from "./private/grants";
+import { addRolePolicy, checkStatement, publishMetricsStatements, pullEcrStatements, readS3Statements, readSecretStatements } from "./private/grants";
 import { addIngressRule, createSecurityGroup, ingressRuleId } from "./private/security-group";
 import { contentId, movedFrom } from "./private/content-id";
 import { decisionTags, stableTags } from "./private/tags";
@@ -52,12 +62,10 @@ import { composeUserData } from "./private/user-data";
 import { validateAllowFrom, validateDecisionFit, validateTerraformNames, validateWorkloadProps } from "./private/validate-props";
 import { GPU_WORKLOAD_BRAND } from "./private/workload-brand";
 import { AllowFrom, AmiOperatingSystem, GpuWorkloadProps } from "./workload-props";
+import type { KarpenterManifests, PodPlacement } from "./capacity";
+import { PolicyStatement } from "./policy-statement";
 
-export type { WorkloadCapacity } from "./private/capacity/workload-capacity";
-
-/** The capacity's handles (instances, autoScalingGroup, jobQueue, loadBalancer, ...) are the workload's, by declaration merging. */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-unsafe-declaration-merging
-export interface GpuWorkload extends CapacityHandles {}
+export type { WorkloadCapacity } from "./workload-capacity";
 
 /**
  * A GPU workload: chooses the instance type for what the workload is, then synthesizes secure
@@ -84,6 +92,39 @@ export class GpuWorkload extends Construct {
   readonly launchTemplate: LaunchTemplate;
   /** Where the containers log (a server, a job, AWS Batch jobs); undefined when the workload runs none. */
   readonly logGroup?: CloudwatchLogGroup;
+  // The capacity's resources, set from what its kind created; undefined where the kind has none.
+  /** A single instance or a cluster's nodes; undefined for a fleet or AWS Batch. */
+  declare readonly instances?: readonly Instance[];
+  /** A fleet's Auto Scaling group. */
+  declare readonly autoScalingGroup?: AutoscalingGroup;
+  /** A cluster's placement group. */
+  declare readonly placementGroup?: PlacementGroup;
+  /** AWS Batch: the managed compute environment that launches the instances. */
+  declare readonly computeEnvironment?: BatchComputeEnvironment;
+  /** AWS Batch: the queue jobs are submitted to. */
+  declare readonly jobQueue?: BatchJobQueue;
+  /** AWS Batch: the job definition (image, GPUs, vCPUs, memory, retries, timeout). */
+  declare readonly jobDefinition?: BatchJobDefinition;
+  /** AWS Batch: the role the jobs' containers run with; grants go here. */
+  declare readonly jobRole?: IamRole;
+  /** A serving fleet's internal Network Load Balancer: where clients call (see GpuWorkload.endpoint). */
+  declare readonly loadBalancer?: Lb;
+  /** A serving fleet's target group: the instances, health-checked on the server's path. */
+  declare readonly targetGroup?: LbTargetGroup;
+  /** A serving fleet's TCP listener on the server's port. */
+  declare readonly listener?: LbListener;
+  /** The load balancer's security group: a serving fleet's allowFrom rules are here. */
+  declare readonly loadBalancerSecurityGroup?: SecurityGroup;
+  /** A single server's health alarm (no action unless you add one, e.g. an SNS topic ARN in alarmActions). */
+  declare readonly healthAlarm?: CloudwatchMetricAlarm;
+  /** An EKS managed node group (Capacity.eksNodeGroup). */
+  declare readonly nodeGroup?: EksNodeGroup;
+  /** On an EKS node group or Karpenter: the nodeSelector, tolerations and GPU limit that land a pod on the workload's nodes. */
+  declare readonly podPlacement?: PodPlacement;
+  /** Karpenter: the nodes' role, which the EC2NodeClass names. */
+  declare readonly nodeRole?: IamRole;
+  /** Karpenter: the NodePool and EC2NodeClass, also written to stacks/<stack>/karpenter/<name>.yaml at synth. */
+  declare readonly karpenterManifests?: KarpenterManifests;
   /** OS of the AMI the instances boot. */
   private readonly os: AmiOperatingSystem;
   /** Inline policies and inbound rules added, counted as earlier releases named them (for their moved blocks). */

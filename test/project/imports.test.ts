@@ -45,3 +45,9 @@ test("the AWS SDK is the refresh command's alone: a dev dependency nothing under
   expect(Object.keys(pkg.devDependencies)).toEqual(expect.arrayContaining(["@aws-sdk/client-ec2", "@aws-sdk/client-pricing"]));
   expect(importsOf("scripts/refresh/aws-facts.ts")).toContain("@aws-sdk/client-ec2");
 });
+
+test("the package entry exports nothing from a private module: a public type lives in a public file", () => {
+  const entry = importsOf("lib/index.ts");
+  expect(entry).toContain("./constructs/gpu-workload");
+  expect(entry.filter((m) => m.split("/").includes("private"))).toEqual([]);
+});

@@ -3,7 +3,8 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Construct } from "constructs";
 import { iamDescription } from "../../validation/aws-text";
 import { callerAccount } from "./caller-account";
-import { PolicyStatement, addRolePolicy } from "./grants";
+import { PolicyStatement } from "../policy-statement";
+import { addRolePolicy } from "./grants";
 import { literalText } from "./terraform-text";
 
 /**

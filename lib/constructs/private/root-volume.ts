@@ -1,5 +1,8 @@
 import { round2 } from "../../plan/money";
 import { DLAMI_ROOT_SNAPSHOT_GIB } from "./ami";
+import { RootVolume } from "../root-volume";
+
+export type { RootVolume };
 
 /** Beyond the image and the weights: Docker's compressed layers while it pulls, logs and caches (torch.compile, CUDA graphs). */
 const HEADROOM_GIB = 20;
@@ -19,17 +22,6 @@ const WEIGHT_READ_SECONDS = 120;
  */
 export const GP3_USD_PER_MONTH = { perGiB: 0.08, perIops: 0.005, perMiBps: 0.04 } as const;
 
-/** The root volume each instance gets, and what it costs. */
-export interface RootVolume {
-  /** DLAMI snapshot + the container image unpacked + the model's weights + headroom, or the user's size. */
-  readonly sizeGiB: number;
-  /** gp3 throughput, MiB/s: raised from 125 so that large weights load in about two minutes. */
-  readonly throughputMiBps: number;
-  /** gp3 IOPS: 3,000, or what the throughput needs. */
-  readonly iops: number;
-  /** One volume for a month at us-east-1's list prices: storage, and throughput and IOPS above the baseline. */
-  readonly usdPerVolumeMonth: number;
-}
 
 /** The root volume for a container image of `imageSizeGiB` (none known: 0) and `weightsGiB` of weights. */
 export function rootVolume(givenGiB: number | undefined, imageSizeGiB: number | undefined, weightsGiB: number): RootVolume {

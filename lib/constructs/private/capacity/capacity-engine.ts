@@ -1,15 +1,6 @@
-import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
-import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
-import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
-import { BatchComputeEnvironment } from "@cdktf/provider-aws/lib/batch-compute-environment";
-import { BatchJobDefinition } from "@cdktf/provider-aws/lib/batch-job-definition";
-import { BatchJobQueue } from "@cdktf/provider-aws/lib/batch-job-queue";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
-import { Lb } from "@cdktf/provider-aws/lib/lb";
-import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
-import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { PlacementGroup } from "@cdktf/provider-aws/lib/placement-group";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Construct } from "constructs";
@@ -20,7 +11,7 @@ import { GpuWorkloadProps, ReplicaBounds } from "../../workload-props";
 import { ResourceNames } from "../resource-names";
 import { ContainerService } from "../serving/container-service";
 import { WorkloadLaunchTemplateProps } from "../launch-template";
-import type { KarpenterManifests, PodPlacement } from "../../capacity";
+import type { GpuWorkload } from "../../gpu-workload";
 import { WorkloadCapacity } from "./workload-capacity";
 
 /** What every capacity engine reads about the workload. */
@@ -86,41 +77,8 @@ export interface SharedResources {
   readonly rootVolumeSizeGiB: number;
 }
 
-/** The resources one capacity kind creates, as typed handles on the workload; undefined where the kind has none. */
-export interface CapacityHandles {
-  /** A single instance or a cluster's nodes; undefined for a fleet or AWS Batch. */
-  readonly instances?: readonly Instance[];
-  /** A fleet's Auto Scaling group. */
-  readonly autoScalingGroup?: AutoscalingGroup;
-  /** A cluster's placement group. */
-  readonly placementGroup?: PlacementGroup;
-  /** AWS Batch: the managed compute environment that launches the instances. */
-  readonly computeEnvironment?: BatchComputeEnvironment;
-  /** AWS Batch: the queue jobs are submitted to. */
-  readonly jobQueue?: BatchJobQueue;
-  /** AWS Batch: the job definition (image, GPUs, vCPUs, memory, retries, timeout). */
-  readonly jobDefinition?: BatchJobDefinition;
-  /** AWS Batch: the role the jobs' containers run with; grants go here. */
-  readonly jobRole?: IamRole;
-  /** A serving fleet's internal Network Load Balancer: where clients call (see GpuWorkload.endpoint). */
-  readonly loadBalancer?: Lb;
-  /** A serving fleet's target group: the instances, health-checked on the server's path. */
-  readonly targetGroup?: LbTargetGroup;
-  /** A serving fleet's TCP listener on the server's port. */
-  readonly listener?: LbListener;
-  /** The load balancer's security group: a serving fleet's allowFrom rules are here. */
-  readonly loadBalancerSecurityGroup?: SecurityGroup;
-  /** A single server's health alarm (no action unless you add one, e.g. an SNS topic ARN in alarmActions). */
-  readonly healthAlarm?: CloudwatchMetricAlarm;
-  /** An EKS managed node group (Capacity.eksNodeGroup). */
-  readonly nodeGroup?: EksNodeGroup;
-  /** On an EKS node group or Karpenter: the nodeSelector, tolerations and GPU limit that land a pod on the workload's nodes. */
-  readonly podPlacement?: PodPlacement;
-  /** Karpenter: the nodes' role, which the EC2NodeClass names. */
-  readonly nodeRole?: IamRole;
-  /** Karpenter: the NodePool and EC2NodeClass, also written to stacks/<stack>/karpenter/<name>.yaml at synth. */
-  readonly karpenterManifests?: KarpenterManifests;
-}
+/** The resources one capacity kind creates: the workload's handles of the same names (documented there). */
+export type CapacityHandles = Partial<Pick<GpuWorkload, "instances" | "autoScalingGroup" | "placementGroup" | "computeEnvironment" | "jobQueue" | "jobDefinition" | "jobRole" | "loadBalancer" | "targetGroup" | "listener" | "loadBalancerSecurityGroup" | "healthAlarm" | "nodeGroup" | "podPlacement" | "nodeRole" | "karpenterManifests">>;
 
 /** What a capacity kind builds before the launch template, for the template to refer to. */
 export interface PreparedResources {

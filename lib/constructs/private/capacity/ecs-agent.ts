@@ -1,4 +1,4 @@
-import { PolicyStatement } from "../grants";
+import { PolicyStatement } from "../../policy-statement";
 
 /**
  * What the ECS agent on an AWS Batch instance needs, scoped wherever the Service Authorization Reference allows

@@ -3,7 +3,8 @@ import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
-import { PolicyStatement, addRolePolicy } from "../grants";
+import { PolicyStatement } from "../../policy-statement";
+import { addRolePolicy } from "../grants";
 
 /** Instance ids per parameter: 200 × 20 characters stays within a standard parameter's 4 KB. */
 const IDS_PER_PARAMETER = 200;
