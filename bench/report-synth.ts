@@ -65,7 +65,10 @@ export function synthSection(progress: (message: string) => void): string {
       lib.push(runChild<SynthResult>("synth-library", [count]));
       base.push(runChild<SynthResult>("synth-baseline", [count]));
     }
-    lib.flatMap((r) => r.files).filter((f) => f !== "manifest.json" && f !== "stacks").forEach((f) => extraFiles.add(f));
+    lib
+      .flatMap((r) => r.files)
+      .filter((f) => f !== "manifest.json" && f !== "stacks")
+      .forEach((f) => extraFiles.add(f));
     if (count === 1) perWorkloadShape = `${lib[0].resources} resources and ${lib[0].outputs} outputs`;
     const l = summarize(lib);
     const b = summarize(base);
@@ -112,7 +115,17 @@ export function synthSection(progress: (message: string) => void): string {
       "Time is construction + `app.synth()` (process start and module load excluded; see section 3); RSS is the whole process's peak. Median run by total time; median RSS.",
     "",
     table(
-      ["N", "runs", "library ms (construct + synth)", "baseline ms (construct + synth)", "time ratio", "library peak RSS MiB", "baseline peak RSS MiB", "RSS ratio", "identical JSON"],
+      [
+        "N",
+        "runs",
+        "library ms (construct + synth)",
+        "baseline ms (construct + synth)",
+        "time ratio",
+        "library peak RSS MiB",
+        "baseline peak RSS MiB",
+        "RSS ratio",
+        "identical JSON",
+      ],
       rows,
     ),
     "",

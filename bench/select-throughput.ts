@@ -41,9 +41,20 @@ const WITH_SIZING: Mix = [
  */
 function variedSizing(count: number): SelectionRequirements[] {
   let seed = 20261207;
-  const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
-  const models = ["llama-3.1-8b", "llama-3.2-3b", "mistral-7b", "qwen2.5-7b", "qwen2.5-14b", "qwen3-8b", "gemma-2-9b", "qwen3-30b-a3b", "llama-3.1-70b", "phi-4"];
+  const models = [
+    "llama-3.1-8b",
+    "llama-3.2-3b",
+    "mistral-7b",
+    "qwen2.5-7b",
+    "qwen2.5-14b",
+    "qwen3-8b",
+    "gemma-2-9b",
+    "qwen3-30b-a3b",
+    "llama-3.1-70b",
+    "phi-4",
+  ];
   const regions = [undefined, "us-east-1", "us-west-2", "eu-west-1"];
   const out: SelectionRequirements[] = [];
   while (out.length < count) {
@@ -52,7 +63,13 @@ function variedSizing(count: number): SelectionRequirements[] {
     const kind = next();
     if (kind < 0.5) {
       const outputTokensPerSecond = Math.round(100 + next() * 30_000);
-      out.push({ workload: pick(["realtime-inference", "batch-processing"]), model, region, usage: { contextTokens: pick([2048, 4096, 8192]) }, throughput: { outputTokensPerSecond } });
+      out.push({
+        workload: pick(["realtime-inference", "batch-processing"]),
+        model,
+        region,
+        usage: { contextTokens: pick([2048, 4096, 8192]) },
+        throughput: { outputTokensPerSecond },
+      });
     } else if (kind < 0.8) {
       out.push({ workload: "fine-tuning", model, region, usage: { contextTokens: pick([2048, 4096]) }, trainingTokens: Math.round(1e7 + next() * 1e9) });
     } else {
@@ -106,8 +123,19 @@ function measureVaried() {
   run(all, 500);
   const r = run(all, seconds * 1000);
   // How many requests share what sizing keeps (all but the work's amounts): the reuse the figure rests on.
-  const shapes = new Set(all.map((q) => JSON.stringify({ ...q, throughput: q.throughput !== undefined, trainingTokens: q.trainingTokens !== undefined, maxHours: q.maxHours !== undefined })));
-  return { requests: all.length, shapes: shapes.size, decisions: r.decisions, elapsedMs: r.elapsedMs, perSecond: (r.decisions / r.elapsedMs) * 1000, checksum: r.checksum };
+  const shapes = new Set(
+    all.map((q) =>
+      JSON.stringify({ ...q, throughput: q.throughput !== undefined, trainingTokens: q.trainingTokens !== undefined, maxHours: q.maxHours !== undefined }),
+    ),
+  );
+  return {
+    requests: all.length,
+    shapes: shapes.size,
+    decisions: r.decisions,
+    elapsedMs: r.elapsedMs,
+    perSecond: (r.decisions / r.elapsedMs) * 1000,
+    checksum: r.checksum,
+  };
 }
 
 /**

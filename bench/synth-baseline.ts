@@ -36,7 +36,10 @@ function ec2Reads(stack: TerraformStack) {
     locationType: "region",
     filter: [{ name: "instance-type", values: [INSTANCE_TYPE] }],
   });
-  const type = new DataAwsEc2InstanceType(stack, `gpu-workloads-ec2-${INSTANCE_TYPE}`, { instanceType: INSTANCE_TYPE, count: Token.asNumber(Fn.lengthOf(offerings.instanceTypes)) });
+  const type = new DataAwsEc2InstanceType(stack, `gpu-workloads-ec2-${INSTANCE_TYPE}`, {
+    instanceType: INSTANCE_TYPE,
+    count: Token.asNumber(Fn.lengthOf(offerings.instanceTypes)),
+  });
   return { type, offerings, region: new DataAwsRegion(stack, "gpu-workloads-region", {}) };
 }
 
@@ -62,7 +65,13 @@ function addWorkload(stack: TerraformStack, id: string): void {
       Statement: [
         {
           Effect: "Allow",
-          Action: ["ssm:UpdateInstanceInformation", "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+          Action: [
+            "ssm:UpdateInstanceInformation",
+            "ssmmessages:CreateControlChannel",
+            "ssmmessages:CreateDataChannel",
+            "ssmmessages:OpenControlChannel",
+            "ssmmessages:OpenDataChannel",
+          ],
           Resource: ["*"],
         },
       ],

@@ -32,7 +32,8 @@ export function measureSynth(addWorkload: (stack: TerraformStack, id: string) =>
     const cpuMs = (from: NodeJS.CpuUsage, to: NodeJS.CpuUsage) => (to.user - from.user + to.system - from.system) / 1000;
     const json = readFileSync(path.join(outdir, "stacks", "bench", "cdk.tf.json"));
     const parsed = JSON.parse(json.toString()) as Record<string, Record<string, Record<string, unknown>> | undefined>;
-    const entries = (block: string) => Object.values(parsed[block] ?? {}).reduce((sum, byName) => sum + (typeof byName === "object" && byName ? Object.keys(byName).length : 0), 0);
+    const entries = (block: string) =>
+      Object.values(parsed[block] ?? {}).reduce((sum, byName) => sum + (typeof byName === "object" && byName ? Object.keys(byName).length : 0), 0);
     report({
       count,
       constructMs: constructed - start,

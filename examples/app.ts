@@ -31,7 +31,10 @@ export function buildExampleApp(app: App): App {
   // gated on the Hugging Face Hub: the token lives in Secrets Manager (yours: create it and put its ARN here), and so
   // does the key clients must send.
   const chat = new TeamStack(app, "chat", platform);
-  const certificate = new TerraformVariable(chat, "certificate_arn", { type: "string", description: "ACM certificate (us-east-1) the chat endpoint serves TLS with" });
+  const certificate = new TerraformVariable(chat, "certificate_arn", {
+    type: "string",
+    description: "ACM certificate (us-east-1) the chat endpoint serves TLS with",
+  });
   new RealtimeInference(chat, "assistant", {
     network: chat.network,
     model: "llama-3.1-8b",

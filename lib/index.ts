@@ -2,7 +2,17 @@
 export type { GpuModel, GpuName, GpuTier, AwsEquivalent, RelativeLevel, GpuArchitecture, GpuMemoryType } from "./taxonomy/gpu-model";
 export type { InstanceTypeSpec, CpuArchitecture, GpuInterconnect, RegionalPrice } from "./taxonomy/instance-type";
 export { CPU_ARCHITECTURES, GPU_INTERCONNECTS } from "./taxonomy/instance-type";
-export type { LanguageModelSpec, DiffusionModelSpec, DiffusionSpeed, EmbeddingModelSpec, SpeechModelSpec, ModelSpec, MixtureOfExperts, SlidingWindowAttention, LatentAttention } from "./taxonomy/model-spec";
+export type {
+  LanguageModelSpec,
+  DiffusionModelSpec,
+  DiffusionSpeed,
+  EmbeddingModelSpec,
+  SpeechModelSpec,
+  ModelSpec,
+  MixtureOfExperts,
+  SlidingWindowAttention,
+  LatentAttention,
+} from "./taxonomy/model-spec";
 export type { Source } from "./taxonomy/source";
 export type { Taxonomy, TaxonomyExtension } from "./taxonomy/taxonomy";
 export { DEFAULT_TAXONOMY, TAXONOMY_AS_OF, extendTaxonomy } from "./taxonomy/taxonomy";
@@ -15,7 +25,16 @@ export { WORKLOAD_PROFILES } from "./taxonomy/workload-profiles";
 export { selectInstance } from "./selection/select-instance";
 export type { SelectionRequirements, GpuCountRequirement } from "./selection/requirements";
 export type { Decision, Candidate, Rejection, JobRun } from "./selection/decision";
-export { estimateMemory, customLanguageModel, PRECISIONS, ENGINES, KV_CACHE_PRECISIONS, OPTIMIZERS, TRAINING_PRECISIONS, SHARDINGS } from "./selection/memory-estimate";
+export {
+  estimateMemory,
+  customLanguageModel,
+  PRECISIONS,
+  ENGINES,
+  KV_CACHE_PRECISIONS,
+  OPTIMIZERS,
+  TRAINING_PRECISIONS,
+  SHARDINGS,
+} from "./selection/memory-estimate";
 export type {
   EstimateTarget,
   InferenceEngine,
@@ -114,4 +133,13 @@ export type { GpuPlan, PlannedWorkload, PlannedAlternative, PlannedRootVolume, P
 export { CAPACITY_KINDS, planTotals } from "./plan/gpu-plan";
 // Two plans compared, workload by workload: what `gpu-workloads report --compare-to` renders.
 export { comparePlans, PlansNotComparableError, WORKLOAD_CHANGES, COMPARED_FIELDS } from "./plan/compare-plans";
-export type { PlanComparison, WorkloadComparison, ComparedWorkload, ComparedPlan, CostChange, WorkloadChange, ComparedField, PlanLabels } from "./plan/compare-plans";
+export type {
+  PlanComparison,
+  WorkloadComparison,
+  ComparedWorkload,
+  ComparedPlan,
+  CostChange,
+  WorkloadChange,
+  ComparedField,
+  PlanLabels,
+} from "./plan/compare-plans";

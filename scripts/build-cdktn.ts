@@ -15,8 +15,9 @@ export const OUT = path.join(ROOT, "build", "cdktn");
 
 /** Module specifiers of the two frameworks, and what they become. */
 export function toCdktn(source: string): string {
-  return source.replace(/(["'])(cdktf|@cdktf\/provider-aws)((?:\/[^"']*)?)\1/g, (_m, quote: string, name: string, rest: string) =>
-    `${quote}${name === "cdktf" ? "cdktn" : "@cdktn/provider-aws"}${rest}${quote}`,
+  return source.replace(
+    /(["'])(cdktf|@cdktf\/provider-aws)((?:\/[^"']*)?)\1/g,
+    (_m, quote: string, name: string, rest: string) => `${quote}${name === "cdktf" ? "cdktn" : "@cdktn/provider-aws"}${rest}${quote}`,
   );
 }
 

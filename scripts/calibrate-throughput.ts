@@ -45,7 +45,10 @@ for (const [name, engine] of Object.entries(SERVING_ENGINES)) {
   console.log(`${name}: ${runs.length} calibration runs, loss ${loss(runs, engine.speed).toFixed(3)} → ${loss(runs, speed).toFixed(3)}`, JSON.stringify(speed));
 }
 for (const set of ["calibration", "held-out"] as const) {
-  const r = ratios(PUBLISHED_RUNS.filter((run) => run.set === set), (run) => fitted.get(run.engine));
+  const r = ratios(
+    PUBLISHED_RUNS.filter((run) => run.set === set),
+    (run) => fitted.get(run.engine),
+  );
   console.log(`${set}: ${r.each.length} runs, median ${r.median.toFixed(2)}×, range ${r.lowest.toFixed(2)}–${r.highest.toFixed(2)}×`);
   for (const e of r.each) console.log(`  ${e.ratio.toFixed(2)}  ${e.run.id}`);
 }

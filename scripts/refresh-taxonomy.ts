@@ -49,14 +49,28 @@ export async function refreshTaxonomy(options: RefreshOptions, clients: AwsClien
   const families = [...new Set([...DEFAULT_TAXONOMY.instanceTypes.map((t) => t.family), ...options.families])];
   const facts = await collectAwsFacts(clients, options.regions, families, options.now);
   if (facts.regionsRead.length === 0) {
-    throw new Error(`refresh-taxonomy: no region answered; nothing written.\n${Object.entries(facts.regionsFailed).map(([r, why]) => `  ${r}: ${why}`).join("\n")}`);
+    throw new Error(
+      `refresh-taxonomy: no region answered; nothing written.\n${Object.entries(facts.regionsFailed)
+        .map(([r, why]) => `  ${r}: ${why}`)
+        .join("\n")}`,
+    );
   }
   const diff = diffTaxonomy(DEFAULT_TAXONOMY, facts);
   const previous = { offers: REGIONAL_OFFERS, asOf: REGIONAL_PRICES_AS_OF, sources: REGIONAL_PRICES_SOURCES };
   const today = options.now.toISOString().slice(0, 10);
   const fileText = renderRegionalPrices(DEFAULT_TAXONOMY, facts, previous, today);
-  const offeringsText = renderInstanceOfferings(DEFAULT_TAXONOMY, facts, { offerings: INSTANCE_OFFERINGS, asOf: INSTANCE_OFFERINGS_AS_OF, sources: INSTANCE_OFFERINGS_SOURCES }, today);
-  const files = options.out ? [[options.out, fileText], [path.join(path.dirname(options.out), OFFERINGS_FILE), offeringsText]] : [];
+  const offeringsText = renderInstanceOfferings(
+    DEFAULT_TAXONOMY,
+    facts,
+    { offerings: INSTANCE_OFFERINGS, asOf: INSTANCE_OFFERINGS_AS_OF, sources: INSTANCE_OFFERINGS_SOURCES },
+    today,
+  );
+  const files = options.out
+    ? [
+        [options.out, fileText],
+        [path.join(path.dirname(options.out), OFFERINGS_FILE), offeringsText],
+      ]
+    : [];
   for (const [file, text] of files) {
     // Written whole or not at all: a failed write never leaves half a data file.
     const temporary = `${file}.${process.pid}.tmp`;

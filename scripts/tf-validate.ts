@@ -94,14 +94,18 @@ interface Diagnostic {
   readonly range?: { readonly filename?: string };
 }
 
-export function adaptTo5x(config: Record<string, any>, version: string): Record<string, any> {
+/** A synthesized stack's Terraform JSON, of any shape: only the blocks adaptTo5x names are touched. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type TerraformJson = Record<string, any>;
+
+export function adaptTo5x(config: TerraformJson, version: string): TerraformJson {
   const copy = JSON.parse(JSON.stringify(config));
   delete copy.terraform?.backend;
-  for (const provider of Object.values<any>(copy.terraform?.required_providers ?? {})) {
+  for (const provider of Object.values(copy.terraform?.required_providers ?? {}) as TerraformJson[]) {
     if (typeof provider === "object" && String(provider.source).endsWith("aws")) provider.version = version;
   }
   for (const [type, renames] of Object.entries(RENAMED_IN_6X)) {
-    for (const body of Object.values<any>(copy.resource?.[type] ?? {})) {
+    for (const body of Object.values(copy.resource?.[type] ?? {}) as TerraformJson[]) {
       for (const [now, before] of Object.entries(renames)) {
         if (now in body) {
           body[before] = body[now];

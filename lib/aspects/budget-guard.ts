@@ -72,13 +72,18 @@ export class BudgetGuard implements IAspect {
     const largest = [...judged]
       .sort((a, b) => b.deployed.maxUsdPerMonth - a.deployed.maxUsdPerMonth || (a.w.node.path < b.w.node.path ? -1 : 1))
       .slice(0, LARGEST_SPENDERS)
-      .map(({ w, deployed: d }) => `${w.node.path} ${usd(d.maxUsdPerMonth)} (${d.maxInstances} × ${d.maxInstanceType}${d.maxInstanceType === w.decision.instanceType ? "" : ", the dearest type it may launch"})`)
+      .map(
+        ({ w, deployed: d }) =>
+          `${w.node.path} ${usd(d.maxUsdPerMonth)} (${d.maxInstances} × ${d.maxInstanceType}${d.maxInstanceType === w.decision.instanceType ? "" : ", the dearest type it may launch"})`,
+      )
       .join(", ");
     const summary = `${scope} costs up to ${usd(total)}/month in the worst case (maximum scale, dearest launchable types, on-demand, prices as of ${workloads[0]?.decision.pricesAsOf})`;
     if (total > limit) {
       this.fail(stack, `BudgetGuard: ${summary}, above its limit of ${usd(limit)}/month. Largest spenders: ${largest}.`);
     } else if (total > limit * this.warnAt) {
-      Annotations.of(stack).addWarning(`BudgetGuard: ${summary}, ${Math.round((total / limit) * 100)}% of its limit of ${usd(limit)}/month. Largest spenders: ${largest}.`);
+      Annotations.of(stack).addWarning(
+        `BudgetGuard: ${summary}, ${Math.round((total / limit) * 100)}% of its limit of ${usd(limit)}/month. Largest spenders: ${largest}.`,
+      );
     }
   }
 

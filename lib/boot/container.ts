@@ -23,7 +23,9 @@ export interface ContainerSpec {
 }
 
 /** Where an ECR image lives: the registry host and its region (the login must go to that region, whatever the workload's). */
-export function ecrRegistry(image: string): { readonly host: string; readonly region: string; readonly account: string; readonly repository: string } | undefined {
+export function ecrRegistry(
+  image: string,
+): { readonly host: string; readonly region: string; readonly account: string; readonly repository: string } | undefined {
   const m = /^((\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com)\/([a-z0-9][a-z0-9._/-]*)[:@]/.exec(image);
   return m ? { host: m[1], account: m[2], region: m[3], repository: m[4] } : undefined;
 }
@@ -57,7 +59,10 @@ export function prepareScript(c: ContainerSpec, region: string, moreEnvironment:
   const registry = ecrRegistry(c.image);
   const environment = [
     ...Object.entries(c.env).map(([name, value]) => `printf '%s\\n' ${shellQuote(`${name}=${value}`)}`),
-    ...Object.entries(c.secretEnv).map(([name, s]) => `secret_env ${name} ${shellQuote(secretRegion(s.secretArn) ?? region)} ${shellQuote(s.secretArn)}${s.jsonKey === undefined ? "" : ` ${shellQuote(s.jsonKey)}`}`),
+    ...Object.entries(c.secretEnv).map(
+      ([name, s]) =>
+        `secret_env ${name} ${shellQuote(secretRegion(s.secretArn) ?? region)} ${shellQuote(s.secretArn)}${s.jsonKey === undefined ? "" : ` ${shellQuote(s.jsonKey)}`}`,
+    ),
     ...moreEnvironment,
   ];
   return [
@@ -72,7 +77,9 @@ export function prepareScript(c: ContainerSpec, region: string, moreEnvironment:
     "instance=$(metadata instance-id)",
     `printf '%s\\n' "$instance" >${RUN_DIR}/instance-id`,
     ...(registry ? [`retry ${NETWORK_ATTEMPTS} ecr_login ${shellQuote(registry.region)} ${shellQuote(registry.host)}`] : []),
-    ...(c.weightsS3Uri ? [`retry ${NETWORK_ATTEMPTS} aws s3 sync --only-show-errors --region ${shellQuote(region)} ${shellQuote(c.weightsS3Uri)} ${BOOT_DIR}/model`] : []),
+    ...(c.weightsS3Uri
+      ? [`retry ${NETWORK_ATTEMPTS} aws s3 sync --only-show-errors --region ${shellQuote(region)} ${shellQuote(c.weightsS3Uri)} ${BOOT_DIR}/model`]
+      : []),
     `retry ${NETWORK_ATTEMPTS} docker pull ${shellQuote(c.image)}`,
     ...(c.huggingFaceModel
       ? [

@@ -73,7 +73,9 @@ export function jobBootScript(j: JobBoot): string {
     cgroupParent: j.containerUsesInstanceRole ? undefined : JOB_SLICE,
   });
   // On the host network (NCCL and EFA need it) the IMDS hop limit keeps nothing out: the job's slice is fenced off instead.
-  const fence = j.containerUsesInstanceRole ? undefined : { command: `fence_metadata ${JOB_SLICE}`, failure: "the job's container could not be kept from instance metadata (iptables)" };
+  const fence = j.containerUsesInstanceRole
+    ? undefined
+    : { command: `fence_metadata ${JOB_SLICE}`, failure: "the job's container could not be kept from instance metadata (iptables)" };
   const unit = [
     "[Unit]",
     "Description=cdktf-gpu-workloads training job",
@@ -91,7 +93,13 @@ export function jobBootScript(j: JobBoot): string {
     "set -euo pipefail",
     ...writeFile(`${BOOT_DIR}/prepare.sh`, prepareScript(j.container, j.region, distributedEnvironment(j.node)), "0700"),
     ...writeFile(`${BOOT_DIR}/start.sh`, startScript(JOB_UNIT, "the job", run, fence), "0700"),
-    ...(fence ? writeFile(`/etc/systemd/system/${JOB_SLICE}`, "[Unit]\nDescription=cdktf-gpu-workloads: the training job's container, kept from instance metadata", "0644") : []),
+    ...(fence
+      ? writeFile(
+          `/etc/systemd/system/${JOB_SLICE}`,
+          "[Unit]\nDescription=cdktf-gpu-workloads: the training job's container, kept from instance metadata",
+          "0644",
+        )
+      : []),
     ...(j.end.shutdown ? writeFile(`${BOOT_DIR}/finish.sh`, finishScript(j), "0700") : []),
     ...writeFile(`/etc/systemd/system/${JOB_UNIT}.service`, unit, "0644"),
     "systemctl daemon-reload",
@@ -107,14 +115,26 @@ export function jobBootScript(j: JobBoot): string {
  * attached, and the rendezvous address: the first node's own, read from instance metadata and never empty.
  */
 export function distributedEnvironment(n: JobNode): string[] {
-  const torchrun: Record<string, string> = { NNODES: String(n.nodes), NODE_RANK: String(n.rank), NPROC_PER_NODE: String(n.gpusPerNode), MASTER_PORT: String(RENDEZVOUS_PORT) };
+  const torchrun: Record<string, string> = {
+    NNODES: String(n.nodes),
+    NODE_RANK: String(n.rank),
+    NPROC_PER_NODE: String(n.gpusPerNode),
+    MASTER_PORT: String(RENDEZVOUS_PORT),
+  };
   const pairs = [
-    ...Object.entries(torchrun).flatMap(([k, v]) => [[k, v], [`PET_${k}`, v]]),
+    ...Object.entries(torchrun).flatMap(([k, v]) => [
+      [k, v],
+      [`PET_${k}`, v],
+    ]),
     ["PET_RDZV_CONF", `timeout=${RENDEZVOUS_TIMEOUT_SECONDS},join_timeout=${RENDEZVOUS_TIMEOUT_SECONDS}`],
     ...(n.efa ? Object.entries(EFA_ENVIRONMENT) : []),
   ];
   const master = n.firstNodeAddress === undefined ? "$(metadata local-ipv4)" : shellQuote(n.firstNodeAddress);
-  return [...pairs.map(([name, value]) => `printf '%s\\n' ${shellQuote(`${name}=${value}`)}`), `master=${master}`, `printf 'MASTER_ADDR=%s\\nPET_MASTER_ADDR=%s\\n' "$master" "$master"`];
+  return [
+    ...pairs.map(([name, value]) => `printf '%s\\n' ${shellQuote(`${name}=${value}`)}`),
+    `master=${master}`,
+    `printf 'MASTER_ADDR=%s\\nPET_MASTER_ADDR=%s\\n' "$master" "$master"`,
+  ];
 }
 
 /**
@@ -134,7 +154,11 @@ function finishScript(j: JobBoot): string {
       ? [
           "stop_nodes() {",
           "  local ids=() value",
-          ...peers.flatMap((name) => [`  value=$(parameter ${region} ${shellQuote(name)}) || return 1`, '  IFS=, read -ra part <<<"$value"', '  ids+=("${part[@]}")']),
+          ...peers.flatMap((name) => [
+            `  value=$(parameter ${region} ${shellQuote(name)}) || return 1`,
+            '  IFS=, read -ra part <<<"$value"',
+            '  ids+=("${part[@]}")',
+          ]),
           '  stop "${ids[@]}"',
           "}",
           'if [ "${SERVICE_RESULT:-}" != success ]; then',

@@ -28,7 +28,7 @@ export function metricsAgentScript(os: "ubuntu" | "amazon-linux", arch: "amd64" 
     os === "amazon-linux"
       ? [`retry ${NETWORK_ATTEMPTS} dnf install -y amazon-cloudwatch-agent`]
       : [
-          'work=$(mktemp -d)',
+          "work=$(mktemp -d)",
           `retry ${NETWORK_ATTEMPTS} curl -fsSL -o "$work/agent.deb" '${CLOUDWATCH_AGENT.packageUrl(arch)}'`,
           `retry ${NETWORK_ATTEMPTS} curl -fsSL -o "$work/agent.deb.sig" '${CLOUDWATCH_AGENT.packageUrl(arch)}.sig'`,
           `retry ${NETWORK_ATTEMPTS} curl -fsSL -o "$work/agent.gpg" '${CLOUDWATCH_AGENT.keyUrl}'`,

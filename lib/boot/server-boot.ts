@@ -56,7 +56,16 @@ export function serverBootScript(s: ServerBoot): string {
     ...writeFile(`/etc/systemd/system/${SERVER_UNIT}.service`, serverUnit(), "0644"),
     ...writeFile(`${BOOT_DIR}/failed.sh`, failedScript(s), "0700"),
     ...writeFile(`/etc/systemd/system/${SERVER_UNIT}-failed.service`, oneshotUnit("report that the server failed", `${BOOT_DIR}/failed.sh`), "0644"),
-    ...(s.admission ? [...writeFile(`${BOOT_DIR}/admit.sh`, admitScript(s, s.admission, probe), "0700"), ...writeFile(`/etc/systemd/system/${SERVER_UNIT}-ready.service`, oneshotUnit("admit this instance to its group once the server is healthy", `${BOOT_DIR}/admit.sh wait`), "0644")] : []),
+    ...(s.admission
+      ? [
+          ...writeFile(`${BOOT_DIR}/admit.sh`, admitScript(s, s.admission, probe), "0700"),
+          ...writeFile(
+            `/etc/systemd/system/${SERVER_UNIT}-ready.service`,
+            oneshotUnit("admit this instance to its group once the server is healthy", `${BOOT_DIR}/admit.sh wait`),
+            "0644",
+          ),
+        ]
+      : []),
     ...(s.healthWatch ? healthWatchFiles(s, s.healthWatch, probe) : []),
   ];
   return [
@@ -98,7 +107,9 @@ function serverUnit(): string {
 
 /** A unit that runs a script once; no start timeout: the admission waits as long as its own deadline. */
 function oneshotUnit(description: string, command: string): string {
-  return ["[Unit]", `Description=cdktf-gpu-workloads: ${description}`, "[Service]", "Type=oneshot", "TimeoutStartSec=infinity", `ExecStart=${command}`].join("\n");
+  return ["[Unit]", `Description=cdktf-gpu-workloads: ${description}`, "[Service]", "Type=oneshot", "TimeoutStartSec=infinity", `ExecStart=${command}`].join(
+    "\n",
+  );
 }
 
 const FAILED = `the server failed: its preparation, or ${SERVER_START_LIMIT.burst} starts in ${SERVER_START_LIMIT.intervalSeconds / 60} minutes (journalctl -u ${SERVER_UNIT})`;
@@ -191,7 +202,15 @@ function healthWatchFiles(s: ServerBoot, h: HealthWatch, probe: string): string[
     `${putMetric(s.region, h, '"$healthy"')} || log 'could not publish the health metric'`,
     "",
   ].join("\n");
-  const timer = ["[Unit]", `Description=cdktf-gpu-workloads: probe the server every ${HEALTH_PROBE_SECONDS} s`, "[Timer]", `OnBootSec=${HEALTH_PROBE_SECONDS}`, `OnUnitActiveSec=${HEALTH_PROBE_SECONDS}`, "[Install]", "WantedBy=timers.target"].join("\n");
+  const timer = [
+    "[Unit]",
+    `Description=cdktf-gpu-workloads: probe the server every ${HEALTH_PROBE_SECONDS} s`,
+    "[Timer]",
+    `OnBootSec=${HEALTH_PROBE_SECONDS}`,
+    `OnUnitActiveSec=${HEALTH_PROBE_SECONDS}`,
+    "[Install]",
+    "WantedBy=timers.target",
+  ].join("\n");
   return [
     ...writeFile(`${BOOT_DIR}/health.sh`, script, "0700"),
     ...writeFile(`/etc/systemd/system/${SERVER_UNIT}-health.service`, oneshotUnit("probe the server's health", `${BOOT_DIR}/health.sh`), "0644"),

@@ -27,7 +27,14 @@ export function writeFile(path: string, body: string, mode: string): string[] {
  * scripts source. Written once, however many parts use it: user data holds at most 16 KB.
  */
 export function libraryPart(): string {
-  return ["#!/bin/bash", "# cdktf-gpu-workloads: the helpers its other parts and scripts share", "set -euo pipefail", `install -d -m 0755 ${BOOT_DIR}`, ...writeFile(`${BOOT_DIR}/lib.sh`, SHELL_LIBRARY, "0644"), ""].join("\n");
+  return [
+    "#!/bin/bash",
+    "# cdktf-gpu-workloads: the helpers its other parts and scripts share",
+    "set -euo pipefail",
+    `install -d -m 0755 ${BOOT_DIR}`,
+    ...writeFile(`${BOOT_DIR}/lib.sh`, SHELL_LIBRARY, "0644"),
+    "",
+  ].join("\n");
 }
 
 /** The first lines of every script: strict mode and the shared helpers. */
@@ -65,7 +72,7 @@ export const SHELL_LIBRARY = [
   '    log "$1 is empty"',
   "    return 1",
   "  fi",
-  '  case $2 in *$\'\\n\'* | *$\'\\r\'*)',
+  "  case $2 in *$'\\n'* | *$'\\r'*)",
   '    log "$1 spans several lines"',
   "    return 1",
   "    ;;",
@@ -76,8 +83,10 @@ export const SHELL_LIBRARY = [
   "# metadata PATH: one instance metadata value, through IMDSv2.",
   "metadata() {",
   "  local token value",
-  "  token=$(retry " + NETWORK_ATTEMPTS + " curl -fsS -m 5 -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 300' http://169.254.169.254/latest/api/token) || return 1",
-  '  value=$(retry ' + NETWORK_ATTEMPTS + ' curl -fsS -m 5 -H "X-aws-ec2-metadata-token: $token" "http://169.254.169.254/latest/meta-data/$1") || return 1',
+  "  token=$(retry " +
+    NETWORK_ATTEMPTS +
+    " curl -fsS -m 5 -X PUT -H 'X-aws-ec2-metadata-token-ttl-seconds: 300' http://169.254.169.254/latest/api/token) || return 1",
+  "  value=$(retry " + NETWORK_ATTEMPTS + ' curl -fsS -m 5 -H "X-aws-ec2-metadata-token: $token" "http://169.254.169.254/latest/meta-data/$1") || return 1',
   '  nonempty "instance metadata $1" "$value"',
   "}",
   "",
@@ -99,15 +108,15 @@ export const SHELL_LIBRARY = [
   "# read, is empty, lacks the key or spans lines stops here (docker --env-file takes one line per variable).",
   "secret_env() {",
   "  local value",
-  '  value=$(retry ' + NETWORK_ATTEMPTS + ' aws secretsmanager get-secret-value --region "$2" --secret-id "$3" --query SecretString --output text) || return 1',
+  "  value=$(retry " + NETWORK_ATTEMPTS + ' aws secretsmanager get-secret-value --region "$2" --secret-id "$3" --query SecretString --output text) || return 1',
   '  if [ -n "${4:-}" ]; then',
-  "    value=$(printf '%s' \"$value\" | python3 -c 'import json, sys; v = json.load(sys.stdin)[sys.argv[1]]; print(v if isinstance(v, str) else json.dumps(v), end=\"\")' \"$4\") || {",
+  '    value=$(printf \'%s\' "$value" | python3 -c \'import json, sys; v = json.load(sys.stdin)[sys.argv[1]]; print(v if isinstance(v, str) else json.dumps(v), end="")\' "$4") || {',
   '      log "secret $3 has no JSON key $4 (for $1)"',
   "      return 1",
   "    }",
   "  fi",
   '  value=$(nonempty "secret $3${4:+ key $4} (for $1)" "$value") || return 1',
-  "  printf '%s=%s\\n' \"$1\" \"$value\"",
+  '  printf \'%s=%s\\n\' "$1" "$value"',
   "}",
   "",
   "# fence_metadata SLICE: processes in the systemd slice SLICE (a job's container on the host network, where the IMDS",

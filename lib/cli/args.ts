@@ -56,7 +56,9 @@ export function parseFlags<S extends FlagSpec>(command: string, argv: readonly s
         "UnknownFlag",
         `${command} does not take --${name}.` +
           (near.length ? ` Did you mean --${near[0]}?` : "") +
-          ` It takes ${Object.keys(spec).map((f) => `--${f}`).join(", ")}.`,
+          ` It takes ${Object.keys(spec)
+            .map((f) => `--${f}`)
+            .join(", ")}.`,
       );
     }
     if (type === "boolean") {
@@ -84,7 +86,10 @@ function toNumber(name: string, value: string): number {
 }
 
 function toList(name: string, value: string): string[] {
-  const items = value.split(",").map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (items.length === 0) throw new GpuWorkloadsError("InvalidList", `--${name} takes a comma-separated list, e.g. --${name} L40S,A10G.`);
   return items;
 }

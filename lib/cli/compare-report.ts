@@ -27,8 +27,14 @@ export interface PlanFiles {
 /** The cost diff of `report --compare-to` as text, Markdown (a pull-request comment) or JSON, and the limits it breaks. */
 export function compareReport(comparison: PlanComparison, files: PlanFiles, limits: CostLimits, markdown: boolean): CommandOutput {
   const failed = [
-    ...limitsBroken(comparison.totals.usdPerMonth, "expected", { usd: limits.failAboveUsd, percent: limits.failAbovePercent }, ["--fail-above-usd", "--fail-above-percent"]),
-    ...limitsBroken(comparison.totals.maxUsdPerMonth, "worst-case", { usd: limits.failAboveMaxUsd, percent: limits.failAboveMaxPercent }, ["--fail-above-max-usd", "--fail-above-max-percent"]),
+    ...limitsBroken(comparison.totals.usdPerMonth, "expected", { usd: limits.failAboveUsd, percent: limits.failAbovePercent }, [
+      "--fail-above-usd",
+      "--fail-above-percent",
+    ]),
+    ...limitsBroken(comparison.totals.maxUsdPerMonth, "worst-case", { usd: limits.failAboveMaxUsd, percent: limits.failAboveMaxPercent }, [
+      "--fail-above-max-usd",
+      "--fail-above-max-percent",
+    ]),
   ];
   const json = {
     base: { file: files.base, ...comparison.base },
@@ -101,8 +107,14 @@ function textReport(c: PlanComparison, limits: CostLimits, failed: readonly stri
     const field = (label: string, value: string) => lines.push(wrap(`    ${label.padEnd(11)} ${value}`, " ".repeat(16)));
     if (w.base && w.head && w.base.region !== w.head.region) field("region", `${name(w.base.region)} → ${name(w.head.region)}`);
     if (w.base && w.head && w.base.purchase !== w.head.purchase) field("purchase", `${name(w.base.purchase)} → ${name(w.head.purchase)}`);
-    field("instance", beforeAfter(w, (s) => name(s.instanceType)));
-    field("instances", beforeAfter(w, (s) => instancesText(s.instances)));
+    field(
+      "instance",
+      beforeAfter(w, (s) => name(s.instanceType)),
+    );
+    field(
+      "instances",
+      beforeAfter(w, (s) => instancesText(s.instances)),
+    );
     field("expected", `${costBeforeAfter(w, "usdPerMonth")} a month: ${changeText(w, "usdPerMonth")}`);
     field("worst case", `${costBeforeAfter(w, "maxUsdPerMonth")} a month: ${changeText(w, "maxUsdPerMonth")}`);
     lines.push("");
@@ -196,11 +208,23 @@ function pricesLine(c: PlanComparison): string {
 }
 
 function checkLines(limits: CostLimits, failed: readonly string[]): string[] {
-  const given = (pairs: [string, number | undefined][]) => pairs.filter(([, v]) => v !== undefined).map(([flag, v]) => `${flag} ${v}`).join(" and ");
-  const expected = given([["--fail-above-usd", limits.failAboveUsd], ["--fail-above-percent", limits.failAbovePercent]]);
-  const worst = given([["--fail-above-max-usd", limits.failAboveMaxUsd], ["--fail-above-max-percent", limits.failAboveMaxPercent]]);
+  const given = (pairs: [string, number | undefined][]) =>
+    pairs
+      .filter(([, v]) => v !== undefined)
+      .map(([flag, v]) => `${flag} ${v}`)
+      .join(" and ");
+  const expected = given([
+    ["--fail-above-usd", limits.failAboveUsd],
+    ["--fail-above-percent", limits.failAbovePercent],
+  ]);
+  const worst = given([
+    ["--fail-above-max-usd", limits.failAboveMaxUsd],
+    ["--fail-above-max-percent", limits.failAboveMaxPercent],
+  ]);
   if (!expected && !worst) return [];
-  const within = [expected && `the expected monthly change is within ${expected}`, worst && `the worst-case monthly change within ${worst}`].filter(Boolean).join(", and ");
+  const within = [expected && `the expected monthly change is within ${expected}`, worst && `the worst-case monthly change within ${worst}`]
+    .filter(Boolean)
+    .join(", and ");
   if (failed.length === 0) return ["", `Cost check passed: ${within}.`];
   return ["", `Cost check failed: ${failed.join(" ")}`];
 }

@@ -32,13 +32,20 @@ export const estimateCommand = command({
   run(flags) {
     const model = modelFromFlags(flags);
     if (!model) {
-      throw new GpuWorkloadsError("MissingModel", "estimate needs --model NAME (see gpu-workloads models) or a custom --params/--layers/--kv-heads/--head-dim.");
+      throw new GpuWorkloadsError(
+        "MissingModel",
+        "estimate needs --model NAME (see gpu-workloads models) or a custom --params/--layers/--kv-heads/--head-dim.",
+      );
     }
     // vLLM's defaults follow the GPU: --gpu H100 gives what `vllm serve` picks there.
     const gpu = flags.gpu === undefined ? undefined : gpuModel(DEFAULT_TAXONOMY, resolveGpuName(DEFAULT_TAXONOMY, flags.gpu!, "--gpu"));
     const target = gpu && { memoryGiB: usableMemoryGiB(gpu), name: gpu.name };
     if (flags["copies-per-instance"] !== undefined) {
-      throw new InvalidRequirementError("--copies-per-instance", flags["copies-per-instance"], "estimate sizes one copy of the model; give it to select, which places copies on an instance");
+      throw new InvalidRequirementError(
+        "--copies-per-instance",
+        flags["copies-per-instance"],
+        "estimate sizes one copy of the model; give it to select, which places copies on an instance",
+      );
     }
     const estimate = estimateMemory(model, usageFromFlags(flags), flags.gpus ?? 1, target);
     const p = estimate.parts;

@@ -32,9 +32,7 @@ export function commandHelp(c: Command): string {
     wrapUsage(`usage: ${c.usage}`, "         "),
     "",
     "flags:",
-    ...flags.map(([f, description]) =>
-      columns(f) > width ? `  ${f}\n${wrap(hang + description, hang)}` : wrap(`  ${f.padEnd(width)}  ${description}`, hang),
-    ),
+    ...flags.map(([f, description]) => (columns(f) > width ? `  ${f}\n${wrap(hang + description, hang)}` : wrap(`  ${f.padEnd(width)}  ${description}`, hang))),
     "",
     "examples:",
     ...c.examples.map((e) => `  ${e}`),

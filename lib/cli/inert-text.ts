@@ -19,7 +19,9 @@ const BRACKET_COMMAND = /##(vso)?\[/gi;
 
 /** One line, inert: active characters (a line break too) shown as "�", workflow commands disarmed. */
 export function inertLine(line: string): string {
-  return replaceActiveCharacters(line).replace(LINE_COMMAND, "$1\\::").replace(BRACKET_COMMAND, (command) => `${command.slice(0, -1)}\\[`);
+  return replaceActiveCharacters(line)
+    .replace(LINE_COMMAND, "$1\\::")
+    .replace(BRACKET_COMMAND, (command) => `${command.slice(0, -1)}\\[`);
 }
 
 /** Text or Markdown, inert line by line; its own line breaks stay. */

@@ -46,7 +46,8 @@ export function modelFromFlags(flags: ModelFlags): ModelSpec | undefined {
   const custom = (["params", "layers", "kv-heads", "head-dim"] as const).filter((f) => flags[f] !== undefined);
   const widths = (["hidden-size", "intermediate-size", "vocab"] as const).filter((f) => flags[f] !== undefined);
   if (custom.length === 0) {
-    if (widths.length) throw new GpuWorkloadsError("IncompleteModel", `--${widths[0]} describes a custom model; give it with --params, --layers, --kv-heads and --head-dim.`);
+    if (widths.length)
+      throw new GpuWorkloadsError("IncompleteModel", `--${widths[0]} describes a custom model; give it with --params, --layers, --kv-heads and --head-dim.`);
     return flags.model === undefined ? undefined : resolveModel(DEFAULT_TAXONOMY, flags.model);
   }
   if (custom.length < 4) {

@@ -15,7 +15,17 @@ export const modelsCommand = command({
       ["model", "kind", "params B", "active B", "context", "layers", "hidden", "KV", "vocab"],
       models.map((m) =>
         m.kind === "llm"
-          ? [m.name, m.moe ? `MoE ${m.moe.expertsPerToken}/${m.moe.experts}` : "llm", m.paramsBillion, m.activeParamsBillion ?? "-", m.contextLengthTokens, m.layers, m.hiddenSize, m.kvHeads, m.vocabSize]
+          ? [
+              m.name,
+              m.moe ? `MoE ${m.moe.expertsPerToken}/${m.moe.experts}` : "llm",
+              m.paramsBillion,
+              m.activeParamsBillion ?? "-",
+              m.contextLengthTokens,
+              m.layers,
+              m.hiddenSize,
+              m.kvHeads,
+              m.vocabSize,
+            ]
           : m.kind === "embedding"
             ? [m.name, m.task, m.paramsBillion, "-", m.contextLengthTokens, m.layers, m.hiddenSize, "-", "-"]
             : m.kind === "speech"

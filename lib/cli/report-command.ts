@@ -15,7 +15,20 @@ import { hourlyOr, instancesText, renderTable } from "./table";
 import { wrap } from "./wrap";
 
 /** The Markdown table's columns. */
-const HEADERS = ["workload", "region", "capacity", "instance", "GPUs", "instances", "purchase", "$/inst-h od / spot", "$/hour", "$/month", "max $/month", "max set by"];
+const HEADERS = [
+  "workload",
+  "region",
+  "capacity",
+  "instance",
+  "GPUs",
+  "instances",
+  "purchase",
+  "$/inst-h od / spot",
+  "$/hour",
+  "$/month",
+  "max $/month",
+  "max set by",
+];
 
 /** The flags report takes. */
 const REPORT_FLAGS = {
@@ -23,8 +36,14 @@ const REPORT_FLAGS = {
   "compare-to": flag.string("BASE_PLAN", "report the change from this base plan: its gpu-plan.json, or the cdktf.out folder holding it"),
   "fail-above-usd": flag.number("N", "with --compare-to: exit 1 when the expected monthly cost rises by more than N dollars"),
   "fail-above-percent": flag.number("P", "with --compare-to: exit 1 when the expected monthly cost rises by more than P percent"),
-  "fail-above-max-usd": flag.number("N", "with --compare-to: exit 1 when the worst-case monthly cost rises by more than N dollars (default: --fail-above-usd's N, when any limit is given)"),
-  "fail-above-max-percent": flag.number("P", "with --compare-to: exit 1 when the worst-case monthly cost rises by more than P percent (default: --fail-above-percent's P, when any limit is given)"),
+  "fail-above-max-usd": flag.number(
+    "N",
+    "with --compare-to: exit 1 when the worst-case monthly cost rises by more than N dollars (default: --fail-above-usd's N, when any limit is given)",
+  ),
+  "fail-above-max-percent": flag.number(
+    "P",
+    "with --compare-to: exit 1 when the worst-case monthly cost rises by more than P percent (default: --fail-above-percent's P, when any limit is given)",
+  ),
   markdown: flag.switch("print Markdown for a pull-request comment (names from the plan are inline code)"),
   json: JSON_FLAG,
 } satisfies FlagSpec;
@@ -39,7 +58,8 @@ export const reportCommand = command({
     "gpu-workloads report [--dir cdktf.out] [--markdown | --json]" +
     " [--compare-to BASE_PLAN [--fail-above-usd N] [--fail-above-percent P] [--fail-above-max-usd N] [--fail-above-max-percent P]]",
   flags: REPORT_FLAGS,
-  exitsWith1: "with --compare-to, when the expected monthly cost rises above --fail-above-usd or --fail-above-percent, or the worst case above --fail-above-max-usd or --fail-above-max-percent",
+  exitsWith1:
+    "with --compare-to, when the expected monthly cost rises above --fail-above-usd or --fail-above-percent, or the worst case above --fail-above-max-usd or --fail-above-max-percent",
   examples: [
     "gpu-workloads report --markdown > cost.md",
     "gpu-workloads report --dir head/cdktf.out --compare-to base/cdktf.out/gpu-plan.json --markdown",
@@ -49,7 +69,8 @@ export const reportCommand = command({
     const dir = String(flags.dir ?? "cdktf.out");
     if (flags["compare-to"] !== undefined) return compare(flags, dir);
     for (const flag of LIMIT_FLAGS) {
-      if (flags[flag] !== undefined) throw new GpuWorkloadsError("MissingFlag", `--${flag} limits the change from a base plan; give the base with --compare-to.`);
+      if (flags[flag] !== undefined)
+        throw new GpuWorkloadsError("MissingFlag", `--${flag} limits the change from a base plan; give the base with --compare-to.`);
     }
     // A synth beside the plan (cdktf.out) holds it to its stacks; a synth without a plan is an error here.
     return planReport(readSynthPlan(dir, "--dir", { requireSynth: false, emptyWithoutWorkloads: false }).plan, flags.markdown === true);
@@ -138,7 +159,12 @@ function textPlan(plan: GpuPlan, perStack: readonly StackCost[], app: Totals): s
       money(w.maxUsdPerMonth),
     ]);
     const total = [`${name(s.stack)} total`, "", "", "", money(s.totals.usdPerHour), money(s.totals.usdPerMonth), money(s.totals.maxUsdPerMonth)];
-    lines.push(`Stack ${name(s.stack)}`, "", renderTable(["workload", "instance", "instances", "purchase", "$/hour", "$/month", "max $/month"], [...rows, total]), "");
+    lines.push(
+      `Stack ${name(s.stack)}`,
+      "",
+      renderTable(["workload", "instance", "instances", "purchase", "$/hour", "$/month", "max $/month"], [...rows, total]),
+      "",
+    );
   }
   lines.push(
     "Where and at what prices",

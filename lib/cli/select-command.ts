@@ -247,7 +247,16 @@ function alternativesLines(d: Decision, verbose: boolean): string[] {
   const ranked = RANKED_BY[d.objective];
   const preferred = new Set(all.map((a) => a.preferenceRank)).size > 1;
   const nodes = all.some((a) => a.nodeCount > 1);
-  const headers = ["instance", "GPUs", ...(preferred ? ["--gpus rank"] : []), ranked.header, "$/inst-h", "spot", ...(nodes ? ["nodes"] : []), ...workHeaders(d)];
+  const headers = [
+    "instance",
+    "GPUs",
+    ...(preferred ? ["--gpus rank"] : []),
+    ranked.header,
+    "$/inst-h",
+    "spot",
+    ...(nodes ? ["nodes"] : []),
+    ...workHeaders(d),
+  ];
   const rows = shown.map((a) => [
     a.instanceType,
     gpusLabel(a.gpuCount, a.gpuFraction, a.gpu.name),
@@ -260,18 +269,31 @@ function alternativesLines(d: Decision, verbose: boolean): string[] {
   ]);
   const more = all.length - shown.length;
   return [
-    wrap(`Alternatives (${all.length}), best first by ${preferred ? "your --gpus order, then " : ""}${ranked.words}${more > 0 ? `; the best ${shown.length} shown (--verbose for all)` : ""}:`, "  "),
+    wrap(
+      `Alternatives (${all.length}), best first by ${preferred ? "your --gpus order, then " : ""}${ranked.words}${more > 0 ? `; the best ${shown.length} shown (--verbose for all)` : ""}:`,
+      "  ",
+    ),
     renderTable(headers, rows),
   ];
 }
 
 function workHeaders(d: Decision): string[] {
-  return d.throughput ? ["replicas", "tok/s/replica", "$/M tokens"] : d.embedding ? ["replicas", "in tok/s/replica", "$/M in"] : d.images ? ["replicas", "img/min/replica", "$/k images"] : d.job ? ["hours"] : [];
+  return d.throughput
+    ? ["replicas", "tok/s/replica", "$/M tokens"]
+    : d.embedding
+      ? ["replicas", "in tok/s/replica", "$/M in"]
+      : d.images
+        ? ["replicas", "img/min/replica", "$/k images"]
+        : d.job
+          ? ["hours"]
+          : [];
 }
 
 function workCells(d: Decision, a: Candidate): (string | number)[] {
-  if (d.throughput) return a.throughput ? [a.throughput.replicas, a.throughput.outputTokensPerSecondPerReplica, `$${a.throughput.usdPerMillionOutputTokens}`] : ["–", "–", "–"];
-  if (d.embedding) return a.embedding ? [a.embedding.replicas, a.embedding.inputTokensPerSecondPerReplica, `$${a.embedding.usdPerMillionInputTokens}`] : ["–", "–", "–"];
+  if (d.throughput)
+    return a.throughput ? [a.throughput.replicas, a.throughput.outputTokensPerSecondPerReplica, `$${a.throughput.usdPerMillionOutputTokens}`] : ["–", "–", "–"];
+  if (d.embedding)
+    return a.embedding ? [a.embedding.replicas, a.embedding.inputTokensPerSecondPerReplica, `$${a.embedding.usdPerMillionInputTokens}`] : ["–", "–", "–"];
   if (d.images) return a.images ? [a.images.replicas, a.images.imagesPerMinutePerReplica, `$${a.images.usdPerThousandImages}`] : ["–", "–", "–"];
   if (d.job) return [a.job ? a.job.hours : "–"];
   return [];
@@ -284,7 +306,14 @@ function rejectedLines(d: Decision, flags: SelectFlags, flagFor: Readonly<Record
     const flag = flagFor[constraint];
     return flag !== undefined && Object.prototype.hasOwnProperty.call(flags, flag.slice(2)) ? flag : constraint;
   };
-  if (flags.verbose === true) return [`Rejected (${rejected.length}):`, renderTable(["instance", "ruled out by", "why"], rejected.map((r) => [r.instanceType, r.constraint, r.reason]))];
+  if (flags.verbose === true)
+    return [
+      `Rejected (${rejected.length}):`,
+      renderTable(
+        ["instance", "ruled out by", "why"],
+        rejected.map((r) => [r.instanceType, r.constraint, r.reason]),
+      ),
+    ];
   const counts = new Map<string, number>();
   for (const r of rejected) counts.set(r.constraint, (counts.get(r.constraint) ?? 0) + 1);
   const byReason = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c, n]) => `${n} by ${typed(c)}`);
@@ -305,8 +334,7 @@ function requirementsFromFlags(flags: SelectFlags): SelectionRequirements {
   if (flags["gpu-count"] !== undefined && flags["min-gpu-count"] !== undefined) {
     throw new GpuWorkloadsError("ConflictingFlags", "give --gpu-count (exact) or --min-gpu-count (at least), not both.");
   }
-  const gpuCount: GpuCountRequirement | undefined =
-    flags["min-gpu-count"] !== undefined ? { min: flags["min-gpu-count"] } : flags["gpu-count"];
+  const gpuCount: GpuCountRequirement | undefined = flags["min-gpu-count"] !== undefined ? { min: flags["min-gpu-count"] } : flags["gpu-count"];
   const model = modelFromFlags(flags);
   return {
     workload: workload as WorkloadClass,
@@ -331,7 +359,10 @@ function requirementsFromFlags(flags: SelectFlags): SelectionRequirements {
     throughput:
       flags.throughput !== undefined || flags["min-stream-tokens"] !== undefined
         ? // Without --throughput, selection refuses the target and names the flag.
-          { outputTokensPerSecond: flags.throughput!, ...(flags["min-stream-tokens"] !== undefined ? { minTokensPerSecondPerStream: flags["min-stream-tokens"] } : {}) }
+          {
+            outputTokensPerSecond: flags.throughput!,
+            ...(flags["min-stream-tokens"] !== undefined ? { minTokensPerSecondPerStream: flags["min-stream-tokens"] } : {}),
+          }
         : undefined,
     inputTokensPerSecond: flags["input-tokens"],
     imagesPerMinute: flags["images-per-minute"],

@@ -75,7 +75,10 @@ export class GpuPlatform extends Construct {
   constructor(scope: Construct, id: string, props: GpuPlatformProps = {}) {
     super(scope, id);
     if (GpuPlatform.byScope.has(scope)) {
-      throw inConstruct(new InvalidRequirementError("scope", scope.node.path, "give each scope at most one GpuPlatform; nest a narrower one deeper"), this.node.path);
+      throw inConstruct(
+        new InvalidRequirementError("scope", scope.node.path, "give each scope at most one GpuPlatform; nest a narrower one deeper"),
+        this.node.path,
+      );
     }
     try {
       validatePlatformProps(props);
@@ -133,7 +136,11 @@ export class GpuPlatform extends Construct {
    */
   static settingsFor(scope: IConstruct, given?: GpuPlatform): PlatformSettings {
     if (given !== undefined && (!(given instanceof GpuPlatform) || given.node.root !== scope.node.root)) {
-      throw new InvalidRequirementError("platform", given instanceof GpuPlatform ? given.node.path : given, "give a GpuPlatform of the same App as the workload");
+      throw new InvalidRequirementError(
+        "platform",
+        given instanceof GpuPlatform ? given.node.path : given,
+        "give a GpuPlatform of the same App as the workload",
+      );
     }
     const nearest = GpuPlatform.of(scope);
     const settings = (given ?? nearest)?.settings() ?? EMPTY;
@@ -141,7 +148,11 @@ export class GpuPlatform extends Construct {
     const policy = intersectPolicies(settings.policy, nearest.settings().policy);
     for (const key of ["allowedGpus", "allowedPurchaseOptions"] as const) {
       if (policy[key]?.length === 0) {
-        throw new InvalidRequirementError("platform", given.node.path, `its policy and that of ${nearest.node.path} above the workload have no ${key} in common`);
+        throw new InvalidRequirementError(
+          "platform",
+          given.node.path,
+          `its policy and that of ${nearest.node.path} above the workload have no ${key} in common`,
+        );
       }
     }
     return { ...settings, policy };
@@ -209,17 +220,25 @@ function checkNestedTaxonomy(extension: TaxonomyExtension, outer: Taxonomy, path
   const outerRows = new Map(outer.instanceTypes.map((t) => [t.instanceType, t]));
   extension.instanceTypes?.forEach((row, i) => {
     if (outerRows.has(row.instanceType)) {
-      throw new InvalidRequirementError(`${path}: taxonomy.instanceTypes[${i}]`, row.instanceType, "a nested platform may add instance types but not replace its outer platform's");
+      throw new InvalidRequirementError(
+        `${path}: taxonomy.instanceTypes[${i}]`,
+        row.instanceType,
+        "a nested platform may add instance types but not replace its outer platform's",
+      );
     }
   });
   for (const [name, price] of Object.entries(extension.usdPerInstanceHour ?? {})) {
     // An override is the price in every region: it may lower none of the outer platform's regional prices.
     const row = outerRows.get(name);
     const outerPrices: [string, number | undefined][] = row
-      ? [[rowPriceRegion(row), row.usdPerInstanceHour], ...Object.entries(row.regionalPrices ?? {}).map(([region, p]) => [region, p.usdPerInstanceHour] as [string, number | undefined])]
+      ? [
+          [rowPriceRegion(row), row.usdPerInstanceHour],
+          ...Object.entries(row.regionalPrices ?? {}).map(([region, p]) => [region, p.usdPerInstanceHour] as [string, number | undefined]),
+        ]
       : [];
     const undercut = outerPrices
-      .filter((entry): entry is [string, number] => entry[1] !== undefined && price < entry[1]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+      .filter((entry): entry is [string, number] => entry[1] !== undefined && price < entry[1])
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
     if (undercut) {
       throw new InvalidRequirementError(
         `${path}: taxonomy.usdPerInstanceHour[${JSON.stringify(name)}]`,
@@ -238,10 +257,12 @@ function validatePlatformProps(props: GpuPlatformProps): void {
   }
   checkTags("tags", props.tags, isToken);
   const policy = props.policy ?? {};
-  if (isToken(policy.maxUsdPerHourPerWorkload)) throw new UnresolvedValueError("policy.maxUsdPerHourPerWorkload", "every workload's choice is checked against it at synth");
+  if (isToken(policy.maxUsdPerHourPerWorkload))
+    throw new UnresolvedValueError("policy.maxUsdPerHourPerWorkload", "every workload's choice is checked against it at synth");
   checkNumber("policy.maxUsdPerHourPerWorkload", policy.maxUsdPerHourPerWorkload, { above: 0, max: 1_000_000, unit: "USD per hour" });
   if (policy.allowedGpus !== undefined) {
-    if (!isDenseList(policy.allowedGpus) || policy.allowedGpus.length === 0) throw new InvalidRequirementError("policy.allowedGpus", policy.allowedGpus, "allow at least one GPU");
+    if (!isDenseList(policy.allowedGpus) || policy.allowedGpus.length === 0)
+      throw new InvalidRequirementError("policy.allowedGpus", policy.allowedGpus, "allow at least one GPU");
   }
   if (policy.allowedPurchaseOptions !== undefined) {
     if (!isDenseList(policy.allowedPurchaseOptions) || policy.allowedPurchaseOptions.length === 0) {

@@ -161,7 +161,9 @@ export class GpuWorkload extends Construct {
       validateKubernetesCapacity(props, this.decision, (props.network ?? platform.network)!);
       engine = capacityEngine(props, this.decision, replicas);
       // A service (AWS Batch, EKS, Karpenter) boots its own GPU image; everything else a DLAMI that must support the family.
-      this.os = engine.serviceLaunchesInstances ? "amazon-linux-2023" : dlamiOperatingSystem(this.decision.spec.family, this.decision.spec.cpuArchitecture, props.operatingSystem, props.ami !== undefined);
+      this.os = engine.serviceLaunchesInstances
+        ? "amazon-linux-2023"
+        : dlamiOperatingSystem(this.decision.spec.family, this.decision.spec.cpuArchitecture, props.operatingSystem, props.ami !== undefined);
       const containers = workloadContainers(props, this.decision, engine.kind);
       const service = containers.service;
       job = containers.job;
@@ -300,7 +302,9 @@ export class GpuWorkload extends Construct {
       return { deployed: deployedCapacity(this, DEFAULT_TAXONOMY), violations: [(error as Error).message] };
     }
     const deployed = deployedCapacity(this, settings.taxonomy);
-    const platforms = [...new Set([...GpuPlatform.above(this), ...(this.givenPlatform ? [this.givenPlatform] : [])].map((p) => `GpuPlatform ${p.node.path}`))].join(", ");
+    const platforms = [
+      ...new Set([...GpuPlatform.above(this), ...(this.givenPlatform ? [this.givenPlatform] : [])].map((p) => `GpuPlatform ${p.node.path}`)),
+    ].join(", ");
     return { deployed, violations: policyViolations(deployed, settings.policy, platforms, settings.taxonomy) };
   }
 
@@ -412,17 +416,29 @@ export class GpuWorkload extends Construct {
 
   /** Lets the workload's code read a bucket's objects under `prefix` (and list them). */
   grantReadS3(bucketArn: string, prefix?: string): IamRolePolicy {
-    return this.addPolicy("read-s3", this.runtimeRole, this.withPath(() => readS3Statements(bucketArn, prefix)));
+    return this.addPolicy(
+      "read-s3",
+      this.runtimeRole,
+      this.withPath(() => readS3Statements(bucketArn, prefix)),
+    );
   }
 
   /** Lets the instances pull images from one ECR repository (docker on the host, or the ECS agent on AWS Batch). */
   grantPullEcr(repositoryArn: string): IamRolePolicy {
-    return this.addPolicy("pull-ecr", this.role, this.withPath(() => pullEcrStatements(repositoryArn)));
+    return this.addPolicy(
+      "pull-ecr",
+      this.role,
+      this.withPath(() => pullEcrStatements(repositoryArn)),
+    );
   }
 
   /** Lets the workload's code read one secret from Secrets Manager. */
   grantSecretRead(secretArn: string): IamRolePolicy {
-    return this.addPolicy("read-secret", this.runtimeRole, this.withPath(() => readSecretStatements(secretArn)));
+    return this.addPolicy(
+      "read-secret",
+      this.runtimeRole,
+      this.withPath(() => readSecretStatements(secretArn)),
+    );
   }
 
   /**

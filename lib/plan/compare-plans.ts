@@ -36,7 +36,14 @@ export const COMPARED_FIELDS = [
 export type ComparedField = (typeof COMPARED_FIELDS)[number];
 
 /** Of those, the ones new prices alone can change (the dearest launchable type included). */
-const PRICE_FIELDS: readonly ComparedField[] = ["usdPerInstanceHour", "spotUsdPerInstanceHour", "usdPerHour", "usdPerMonth", "maxUsdPerMonth", "maxInstanceType"];
+const PRICE_FIELDS: readonly ComparedField[] = [
+  "usdPerInstanceHour",
+  "spotUsdPerInstanceHour",
+  "usdPerHour",
+  "usdPerMonth",
+  "maxUsdPerMonth",
+  "maxInstanceType",
+];
 
 /** One side of a workload's comparison: what it runs and what it costs in that plan. */
 export interface ComparedWorkload {
@@ -265,4 +272,3 @@ function byStackThenPath(a: PlannedWorkload, b: PlannedWorkload): number {
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-

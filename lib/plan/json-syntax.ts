@@ -133,7 +133,8 @@ function scalarEnd(text: string, start: number): number {
   const digits = () => {
     const first = i;
     while (i < text.length && text[i] >= "0" && text[i] <= "9") i++;
-    if (i === first) throw new SyntaxAt(i, i === start ? "a value is not JSON (not an object, array, string, number, true, false or null)" : "a number is malformed");
+    if (i === first)
+      throw new SyntaxAt(i, i === start ? "a value is not JSON (not an object, array, string, number, true, false or null)" : "a number is malformed");
   };
   if (text[i] === "-") i++;
   if (text[i] === "0") i++;

@@ -42,7 +42,6 @@ export function refuseViolations(file: string, plan: GpuPlan): void {
   throw new GpuWorkloadsError("PlanViolations", `the synth that wrote ${file} failed: ${shown.join(" ")} Fix the app and synthesize again.`);
 }
 
-
 /**
  * The plan a flag names and its file, or an empty plan where the flag names a synth's output folder without
  * one: synth writes no plan for an app without GPU workloads (and an app that does not use this library has
@@ -65,7 +64,10 @@ export function readPlanOrEmpty(fileOrFolder: string, flag: string): { readonly 
 export function readPlanFile(file: string, flag = "--dir"): GpuPlan {
   const read = readJsonFile(file, { maxBytes: MAX_PLAN_BYTES, maxDepth: MAX_PLAN_DEPTH });
   if ("missing" in read) {
-    throw new GpuWorkloadsError("NoPlan", `${file} does not exist. Run the synth first (npm run synth, or cdktf synth), or point ${flag} at its output folder.`);
+    throw new GpuWorkloadsError(
+      "NoPlan",
+      `${file} does not exist. Run the synth first (npm run synth, or cdktf synth), or point ${flag} at its output folder.`,
+    );
   }
   if ("problem" in read) throw new BadPlanError(file, read.problem, flag);
   return checkPlan(file, read.value, flag);
@@ -115,7 +117,11 @@ function checkPlan(file: string, plan: unknown, flag = "--dir"): GpuPlan {
   if (p.version !== GPU_PLAN_VERSION) {
     throw bad(`it has version ${formatValue(p.version)}; this report reads version ${GPU_PLAN_VERSION}`);
   }
-  for (const [field, type] of [["pricesAsOf", "string"], ["spotPricesAsOf", "string"], ["hoursPerMonth", "amount"]] as const) {
+  for (const [field, type] of [
+    ["pricesAsOf", "string"],
+    ["spotPricesAsOf", "string"],
+    ["hoursPerMonth", "amount"],
+  ] as const) {
     if (!hasType(p[field], type)) throw bad(`"${field}" is not ${typeName(type)}`);
   }
   // Dates reach Markdown comments unescaped, so they must be dates.

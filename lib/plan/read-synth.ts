@@ -26,7 +26,10 @@ export function readSynthPlan(
   if (!folder) return { file, plan: readPlanFile(file, flag) };
   if (!folder.isDirectory()) {
     if (!requireSynth) return { file, plan: readPlanFile(file, flag) };
-    throw new GpuWorkloadsError("NoSynth", `${dir} (${flag}) is not a folder: give the pull request's whole synth output folder (cdktf.out), whose stacks its plan is checked against.`);
+    throw new GpuWorkloadsError(
+      "NoSynth",
+      `${dir} (${flag}) is not a folder: give the pull request's whole synth output folder (cdktf.out), whose stacks its plan is checked against.`,
+    );
   }
   const stacks = readSynthesizedStacks(dir, flag);
   const hasPlan = fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined;
@@ -44,7 +47,10 @@ export function readSynthPlan(
   refuseViolations(file, plan);
   if (!stacks) {
     if (requireSynth) {
-      throw new GpuWorkloadsError("NoSynth", `${dir} (${flag}) holds a plan but no synth (manifest.json): the plan is checked against the stacks it came with, so give the whole cdktf.out.`);
+      throw new GpuWorkloadsError(
+        "NoSynth",
+        `${dir} (${flag}) holds a plan but no synth (manifest.json): the plan is checked against the stacks it came with, so give the whole cdktf.out.`,
+      );
     }
     return { file, plan };
   }
@@ -63,7 +69,8 @@ function crossCheck(plan: GpuPlan, stacks: ReadonlyMap<string, SynthesizedStack>
     const [stackTypes, planTypes] = [sorted(stack.launchTemplateTypes), sorted(workloads.map((w) => w.instanceType))];
     if (stackTypes !== planTypes) return `stack ${JSON.stringify(name.slice(0, 100))} launches ${stackTypes} (its launch templates), the plan ${planTypes}`;
     const [stackMax, planMax] = [sorted(stack.fleetMaxSizes), sorted(workloads.filter((w) => w.capacity === "auto-scaling-group").map((w) => w.instances.max))];
-    if (stackMax !== planMax) return `stack ${JSON.stringify(name.slice(0, 100))} has fleets of at most ${stackMax} instances (their max_size), the plan ${planMax}`;
+    if (stackMax !== planMax)
+      return `stack ${JSON.stringify(name.slice(0, 100))} has fleets of at most ${stackMax} instances (their max_size), the plan ${planMax}`;
   }
   return undefined;
 }

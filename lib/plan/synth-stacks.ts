@@ -57,7 +57,9 @@ type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
 function ours(stack: unknown): SynthesizedStack {
   const resources = ((stack as { resource?: unknown } | null)?.resource ?? {}) as Resources;
-  const templates = Object.values(resources.aws_launch_template ?? {}).filter((t) => (t.tags as Record<string, unknown> | undefined)?.[MANAGED_BY.key] === MANAGED_BY.value);
+  const templates = Object.values(resources.aws_launch_template ?? {}).filter(
+    (t) => (t.tags as Record<string, unknown> | undefined)?.[MANAGED_BY.key] === MANAGED_BY.value,
+  );
   const groups = Object.values(resources.aws_autoscaling_group ?? {}).filter((g) =>
     ((g.tag ?? []) as { key?: unknown; value?: unknown }[]).some((t) => t.key === MANAGED_BY.key && t.value === MANAGED_BY.value),
   );

@@ -106,7 +106,9 @@ const SCOPE: readonly ScopeConstraint[] = [
     value: (r) => [...r.pool.keys()],
     out: (spec, r) => !r.pool.has(spec.gpu) && !(r.escalation.has(spec.gpu) && r.escalated),
     why: (spec, r) =>
-      r.escalation.has(spec.gpu) ? `${spec.gpu} is used only when no ${r.poolNames} instance has enough memory` : `${spec.gpu} is not among the allowed GPUs (${r.poolNames})`,
+      r.escalation.has(spec.gpu)
+        ? `${spec.gpu} is used only when no ${r.poolNames} instance has enough memory`
+        : `${spec.gpu} is not among the allowed GPUs (${r.poolNames})`,
   },
   {
     name: "allowedGpus",
@@ -166,7 +168,8 @@ export const CONSTRAINTS: readonly Constraint[] = [
       const want = r.gpuCount;
       if (want === undefined) return undefined;
       // A fraction of a GPU is never counted as a GPU.
-      if (c.gpuFraction < 1) return `${fractionLabel(c.gpuFraction)} of an ${c.gpu.name}, not ${typeof want === "number" ? `exactly ${want}` : `at least ${want.min}`} whole GPU(s)`;
+      if (c.gpuFraction < 1)
+        return `${fractionLabel(c.gpuFraction)} of an ${c.gpu.name}, not ${typeof want === "number" ? `exactly ${want}` : `at least ${want.min}`} whole GPU(s)`;
       if (typeof want === "number") return c.gpuCount === want ? undefined : `${c.gpuCount} GPUs, not exactly ${want}`;
       return c.gpuCount >= want.min ? undefined : `${c.gpuCount} GPUs, fewer than ${want.min}`;
     },
@@ -212,7 +215,12 @@ export const CONSTRAINTS: readonly Constraint[] = [
       return r.requirements.nativePrecision && verdict.support !== "native" ? `${verdict.note} (nativePrecision)` : undefined;
     },
   },
-  atLeast("minGpuMemoryGB", (r) => r.requirements.minGpuMemoryGB, (c) => c.gpu.memoryGB * c.gpuFraction, (have, want) => `${have} GB per GPU, below ${want} GB`),
+  atLeast(
+    "minGpuMemoryGB",
+    (r) => r.requirements.minGpuMemoryGB,
+    (c) => c.gpu.memoryGB * c.gpuFraction,
+    (have, want) => `${have} GB per GPU, below ${want} GB`,
+  ),
   atLeast(
     "minTotalGpuMemoryGB",
     (r) => r.requirements.minTotalGpuMemoryGB,
@@ -236,7 +244,9 @@ export const CONSTRAINTS: readonly Constraint[] = [
     name: "tensorParallelSize",
     value: (r) => {
       const u = r.requirements.usage;
-      return u?.tensorParallelSize === undefined && u?.copiesPerInstance === undefined ? undefined : `${u.tensorParallelSize ?? "any"} × ${u.copiesPerInstance ?? "any"} copies`;
+      return u?.tensorParallelSize === undefined && u?.copiesPerInstance === undefined
+        ? undefined
+        : `${u.tensorParallelSize ?? "any"} × ${u.copiesPerInstance ?? "any"} copies`;
     },
     miss: (c) => c.layoutMiss,
   },
@@ -265,9 +275,24 @@ export const CONSTRAINTS: readonly Constraint[] = [
       return `the run takes ${j.hours} h${nodes}, beyond the ${r.maxHours} h deadline${grows}`;
     },
   },
-  atLeast("minMemoryBandwidthGBps", (r) => r.minMemoryBandwidthGBps, (c) => c.gpu.memoryBandwidthGBps, (have, want) => `${have} GB/s per GPU, below ${want} GB/s`),
-  atLeast("minVcpus", (r) => r.requirements.minVcpus, (c) => c.spec.vcpus, (have, want) => `${have} vCPUs, below ${want}`),
-  atLeast("minMemoryGiB", (r) => r.requirements.minMemoryGiB, (c) => c.spec.memoryGiB, (have, want) => `${have} GiB of memory, below ${want} GiB`),
+  atLeast(
+    "minMemoryBandwidthGBps",
+    (r) => r.minMemoryBandwidthGBps,
+    (c) => c.gpu.memoryBandwidthGBps,
+    (have, want) => `${have} GB/s per GPU, below ${want} GB/s`,
+  ),
+  atLeast(
+    "minVcpus",
+    (r) => r.requirements.minVcpus,
+    (c) => c.spec.vcpus,
+    (have, want) => `${have} vCPUs, below ${want}`,
+  ),
+  atLeast(
+    "minMemoryGiB",
+    (r) => r.requirements.minMemoryGiB,
+    (c) => c.spec.memoryGiB,
+    (have, want) => `${have} GiB of memory, below ${want} GiB`,
+  ),
   {
     name: "efa",
     // Always checked: a multi-node candidate needs EFA even when the requirement does not ask for it.

@@ -31,7 +31,9 @@ export function launchableTypes(decision: Decision, options: FallbackOptions): L
   // A fleet sized for a throughput target falls back only to types at least as fast per replica.
   const keepsPace = (a: Candidate) =>
     !decision.throughput || (a.throughput?.outputTokensPerSecondPerReplica ?? 0) >= decision.throughput.outputTokensPerSecondPerReplica;
-  const sameShape = decision.alternatives.filter((a) => a.gpuCount === decision.gpuCount && a.gpuFraction === decision.gpuFraction && a.nodeCount === 1 && keepsPace(a));
+  const sameShape = decision.alternatives.filter(
+    (a) => a.gpuCount === decision.gpuCount && a.gpuFraction === decision.gpuFraction && a.nodeCount === 1 && keepsPace(a),
+  );
   const ceiling = decision.usdPerInstanceHour * options.maxPriceRatio;
   const affordable = sameShape.filter((a) => a.usdPerInstanceHour <= ceiling);
   return {

@@ -115,7 +115,11 @@ export function estimateMemory(model: ModelSpec, usage: ModelUsage = {}, gpuCoun
   checkModelUsage(usage, usage?.mode ?? "inference");
   checkNumber("gpuCount", gpuCount, USAGE_RULES.gpuCount);
   if (usage.tensorParallelSize !== undefined && usage.tensorParallelSize !== gpuCount) {
-    throw new InvalidRequirementError("usage.tensorParallelSize", usage.tensorParallelSize, `the estimate is for one copy of the model on ${gpuCount} GPU${gpuCount > 1 ? "s" : ""}; give the same GPU count`);
+    throw new InvalidRequirementError(
+      "usage.tensorParallelSize",
+      usage.tensorParallelSize,
+      `the estimate is for one copy of the model on ${gpuCount} GPU${gpuCount > 1 ? "s" : ""}; give the same GPU count`,
+    );
   }
   return estimateCheckedMemory(model, usage, gpuCount, target);
 }
@@ -134,7 +138,11 @@ export function estimateCheckedMemory(model: ModelSpec, usage: ModelUsage, gpuCo
   if (model.kind === "embedding") return embeddingEstimate(model, usage, mode, gpuCount);
   if (model.kind === "speech") return speechEstimate(model, usage, mode, gpuCount);
   if (model.contextLengthTokens > 0 && contextTokens > model.contextLengthTokens) {
-    throw new InvalidRequirementError("usage.contextTokens", contextTokens, `${model.name} supports at most ${model.contextLengthTokens} tokens (max_position_embeddings)`);
+    throw new InvalidRequirementError(
+      "usage.contextTokens",
+      contextTokens,
+      `${model.name} supports at most ${model.contextLengthTokens} tokens (max_position_embeddings)`,
+    );
   }
   const base = { model: model.name, mode, precision, contextTokens, concurrency, gpuCount, weightsTotalGiB: servedWeightBytes(model, precision) / GIB };
   if (mode === "inference") return inferenceEstimate(model, usage, base, target);
@@ -152,7 +160,11 @@ function inferenceEstimate(m: LanguageModelSpec, usage: ModelUsage, base: Base, 
     // Only a maxNumSeqs the usage gives can be below the concurrency.
     const maxNumSeqs = serverMaxNumSeqs(server, usage, target);
     if (base.concurrency > maxNumSeqs) {
-      throw new InvalidRequirementError("usage.concurrency", base.concurrency, `${server.displayName} runs at most maxNumSeqs (${maxNumSeqs}) sequences at once; raise usage.maxNumSeqs or lower the concurrency`);
+      throw new InvalidRequirementError(
+        "usage.concurrency",
+        base.concurrency,
+        `${server.displayName} runs at most maxNumSeqs (${maxNumSeqs}) sequences at once; raise usage.maxNumSeqs or lower the concurrency`,
+      );
     }
     utilization = usage.gpuMemoryUtilization ?? server.memoryFraction(target);
     memory = vllmMemory(m, {
@@ -176,7 +188,14 @@ function inferenceEstimate(m: LanguageModelSpec, usage: ModelUsage, base: Base, 
       gpus: base.gpuCount,
     });
   }
-  const parts: MemoryParts = { ...ZERO, weightsGiB: memory.weightsGiB, kvCacheGiB: memory.kvCacheGiB, activationsGiB: memory.activationsGiB, logitsGiB: memory.logitsGiB, overheadGiB: memory.overheadGiB };
+  const parts: MemoryParts = {
+    ...ZERO,
+    weightsGiB: memory.weightsGiB,
+    kvCacheGiB: memory.kvCacheGiB,
+    activationsGiB: memory.activationsGiB,
+    logitsGiB: memory.logitsGiB,
+    overheadGiB: memory.overheadGiB,
+  };
   return finish(base, parts, utilization, memory.assumptions, { engine });
 }
 
@@ -231,7 +250,16 @@ function diffusionEstimate(m: DiffusionModelSpec, usage: ModelUsage, mode: Model
 }
 
 /** Usage settings of a language model's serving engine: a diffusion or embedding model refuses them, never ignores them. */
-const LANGUAGE_MODEL_ONLY = ["engine", "kvCachePrecision", "tensorParallelSize", "copiesPerInstance", "gpuMemoryUtilization", "maxNumSeqs", "promptTokens", "outputTokens"] as const;
+const LANGUAGE_MODEL_ONLY = [
+  "engine",
+  "kvCachePrecision",
+  "tensorParallelSize",
+  "copiesPerInstance",
+  "gpuMemoryUtilization",
+  "maxNumSeqs",
+  "promptTokens",
+  "outputTokens",
+] as const;
 
 /** Throws on the first of `fields` the usage sets: `what` is not the kind of model it applies to. */
 function refuseSettings(usage: ModelUsage, fields: readonly (keyof ModelUsage)[], what: string, appliesTo = "language models"): void {
@@ -278,12 +306,24 @@ function speechEstimate(m: SpeechModelSpec, usage: ModelUsage, mode: ModelMode, 
   const precision = usage.precision ?? "bf16";
   const streams = usage.concurrency ?? 1;
   const memory = speechMemory(m, precision, streams);
-  const parts: MemoryParts = { ...ZERO, weightsGiB: memory.weightsGiB, kvCacheGiB: memory.kvCacheGiB, activationsGiB: memory.activationsGiB, overheadGiB: CUDA_CONTEXT_GIB };
+  const parts: MemoryParts = {
+    ...ZERO,
+    weightsGiB: memory.weightsGiB,
+    kvCacheGiB: memory.kvCacheGiB,
+    activationsGiB: memory.activationsGiB,
+    overheadGiB: CUDA_CONTEXT_GIB,
+  };
   const base = { model: m.name, mode, precision, contextTokens: m.audioFrames, concurrency: streams, gpuCount, weightsTotalGiB: memory.weightsGiB };
   return finish(base, parts, 1, [...memory.assumptions, `${CUDA_CONTEXT_GIB} GiB for the CUDA context`]);
 }
 
-function finish(base: Base, parts: MemoryParts, memoryUtilization: number, assumptions: readonly string[], extra: Partial<MemoryEstimate> = {}): MemoryEstimate {
+function finish(
+  base: Base,
+  parts: MemoryParts,
+  memoryUtilization: number,
+  assumptions: readonly string[],
+  extra: Partial<MemoryEstimate> = {},
+): MemoryEstimate {
   const rounded = roundParts(parts);
   const perGpuGiB = round2(sum(parts));
   return {

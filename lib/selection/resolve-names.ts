@@ -30,11 +30,23 @@ export function resolveGpuName(taxonomy: Taxonomy, input: string, property = "gp
   const gpu = nameIndex(taxonomy).gpus.get(normalizeName(input));
   if (gpu) return gpu;
   // A family's stem ("A100") names its members; else the nearest spellings.
-  const family = familyMembers(input, taxonomy.gpus.map((g) => g.name));
+  const family = familyMembers(
+    input,
+    taxonomy.gpus.map((g) => g.name),
+  );
   const spellings = taxonomy.gpus.flatMap((g) => [g.name, ...g.aliases].map((n) => ({ n, g: g.name })));
-  const near = closestNames(input, spellings.map((s) => s.n), 4);
+  const near = closestNames(
+    input,
+    spellings.map((s) => s.n),
+    4,
+  );
   const suggestions = family.length ? family.slice(0, 4) : [...new Set(near.map((n) => spellings.find((s) => s.n === n)!.g))].slice(0, 2);
-  throw new UnknownGpuError(property, input, suggestions, taxonomy.gpus.map((g) => g.name));
+  throw new UnknownGpuError(
+    property,
+    input,
+    suggestions,
+    taxonomy.gpus.map((g) => g.name),
+  );
 }
 
 /** The taxonomy's row for an exact instance type name (case-insensitive), or a "did you mean" error. */
@@ -42,7 +54,11 @@ export function resolveInstanceType(taxonomy: Taxonomy, input: string): Instance
   if (typeof input !== "string") throw new InvalidRequirementError("instanceType", input, 'give an instance type name such as "g6e.2xlarge"');
   const spec = taxonomy.instanceTypes.find((t) => t.instanceType === input.trim().toLowerCase());
   if (spec) return spec;
-  const near = closestNames(input, taxonomy.instanceTypes.map((t) => t.instanceType), 3);
+  const near = closestNames(
+    input,
+    taxonomy.instanceTypes.map((t) => t.instanceType),
+    3,
+  );
   throw new InvalidRequirementError(
     "instanceType",
     input,

@@ -25,12 +25,18 @@ export function resolveRequirements(requirements: SelectionRequirements, taxonom
   }
   const named = pinned
     ? [pinned.gpu]
-    : [...(requirements.gpus ?? []).map((g) => resolveGpuName(taxonomy, g, "gpus")), ...(requirements.anyOf ?? []).map((g) => resolveGpuName(taxonomy, g, "anyOf"))];
+    : [
+        ...(requirements.gpus ?? []).map((g) => resolveGpuName(taxonomy, g, "gpus")),
+        ...(requirements.anyOf ?? []).map((g) => resolveGpuName(taxonomy, g, "anyOf")),
+      ];
   const userChoseGpus = Boolean(requirements.gpus || requirements.anyOf || pinned);
   const mode = requirements.usage?.mode ?? profile.modelMode;
   // A model and its work: every GPU competes on cost per unit of work; the class's list is its usual card, not a wall.
   const byWork =
-    !userChoseGpus && requirements.model !== undefined && (mode === "inference" ? (requirements.throughput ?? requirements.inputTokensPerSecond ?? requirements.imagesPerMinute) : requirements.trainingTokens) !== undefined;
+    !userChoseGpus &&
+    requirements.model !== undefined &&
+    (mode === "inference" ? (requirements.throughput ?? requirements.inputTokensPerSecond ?? requirements.imagesPerMinute) : requirements.trainingTokens) !==
+      undefined;
   const pool = new Map<GpuName, number>();
   if (requirements.gpus) named.forEach((g) => pool.has(g) || pool.set(g, pool.size));
   else (requirements.anyOf || pinned ? named : byWork ? taxonomy.gpus.map((g) => g.name) : profile.allowedGpus).forEach((g) => pool.set(g, 0));
@@ -88,13 +94,20 @@ function refuseOtherKindsWork(requirements: SelectionRequirements, model: ModelS
     if (given === undefined || kind === model.kind) continue;
     const own = model.kind === "llm" ? [mode === "inference" ? "throughput" : "trainingTokens"] : WORK_OF_KIND[model.kind];
     const instead = own.length === 0 ? "sized by its memory" : `give ${own.join(" or ")} instead`;
-    throw new InvalidRequirementError(given, requirements[given as keyof SelectionRequirements], `it sizes ${MODEL_KIND_WORDS[kind as ModelSpec["kind"]]}'s work; ${model.name} is ${MODEL_KIND_WORDS[model.kind]} (${instead})`);
+    throw new InvalidRequirementError(
+      given,
+      requirements[given as keyof SelectionRequirements],
+      `it sizes ${MODEL_KIND_WORDS[kind as ModelSpec["kind"]]}'s work; ${model.name} is ${MODEL_KIND_WORDS[model.kind]} (${instead})`,
+    );
   }
   if (requirements.imagesPerMinute !== undefined && model.kind === "diffusion" && model.speed === undefined) {
     throw new InvalidRequirementError(
       "imagesPerMinute",
       requirements.imagesPerMinute,
-      `no published run gives ${model.name}'s speed (models with one: ${taxonomy.models.filter((m) => m.kind === "diffusion" && m.speed).map((m) => m.name).join(", ")}); give replicas instead, or a custom model with speed`,
+      `no published run gives ${model.name}'s speed (models with one: ${taxonomy.models
+        .filter((m) => m.kind === "diffusion" && m.speed)
+        .map((m) => m.name)
+        .join(", ")}); give replicas instead, or a custom model with speed`,
     );
   }
 }

@@ -75,7 +75,13 @@ function choose(requirements: SelectionRequirements): SelectedInstance {
     }
   }
   const every = once(() => scan.cores.map((core) => candidateOf(core, r, amountsOf(core, r, scan.store))));
-  const rejections = () => rejectionsInTableOrder(taxonomy, scan.outOfScope, scan.provisional, every().map((c) => ({ candidate: c, misses: missesOf(c, r, active) })));
+  const rejections = () =>
+    rejectionsInTableOrder(
+      taxonomy,
+      scan.outOfScope,
+      scan.provisional,
+      every().map((c) => ({ candidate: c, misses: missesOf(c, r, active) })),
+    );
   if (feasible.length === 0) throw noFeasibleInstance(rejections(), r, taxonomy, every());
 
   const best = feasible.reduce((a, b) => (order(b, a) < 0 ? b : a));
@@ -90,7 +96,11 @@ function choose(requirements: SelectionRequirements): SelectedInstance {
   const run = chosen.job && jobRun(chosen.job.hours, (chosen.job.usdPerJob * hourly) / chosen.onDemandUsdPerHour, requirements.runsPerMonth);
   // With a region given, the best type ignoring it, when it is not offered there (the reason names it).
   const away = elsewhere.length ? [...elsewhere, best].reduce((a, b) => (order(b, a) < 0 ? b : a)) : best;
-  const alternatives = () => feasible.filter((e) => e !== best).sort(order).map((e) => candidateOf(e.core, r, e.amounts));
+  const alternatives = () =>
+    feasible
+      .filter((e) => e !== best)
+      .sort(order)
+      .map((e) => candidateOf(e.core, r, e.amounts));
   // Copied in by Object.assign, not spread into a literal: a spread of this many fields took half a decision's time.
   return new SelectedInstance(
     chosen,
@@ -219,7 +229,12 @@ function missesOf(c: Candidate, r: ResolvedRequirements, applicable: readonly Co
  * Ranked by work, a choice outside the class's usual GPUs is compared with the best usual one (null: none was
  * feasible); undefined when there is nothing to compare.
  */
-function usualCard(chosen: Candidate, feasible: readonly Entry[], r: ResolvedRequirements, order: (a: Ranked, b: Ranked) => number): Candidate | null | undefined {
+function usualCard(
+  chosen: Candidate,
+  feasible: readonly Entry[],
+  r: ResolvedRequirements,
+  order: (a: Ranked, b: Ranked) => number,
+): Candidate | null | undefined {
   const usual = r.profile.allowedGpus;
   if (!r.byWork || usual.includes(chosen.gpu.name)) return undefined;
   const best = feasible.filter((e) => usual.includes(e.core.gpu.name)).sort(order)[0];
@@ -232,11 +247,18 @@ function beatsUsual(chosen: Candidate, usual: Candidate | null, r: ResolvedRequi
   const head = `${chosen.gpu.name} is outside ${r.profile.displayName}'s usual GPUs (${cards}), which were ranked with it by the work`;
   if (usual === null) return `${head}: none of them meets the requirements`;
   const type = `${usual.nodeCount * usual.replicas > 1 ? `${usual.nodeCount * usual.replicas} × ` : ""}${usual.instanceType}`;
-  if (objective === "job-cost") return `${head}: ${formatUsd(chosen.job!.usdPerJob)} per run against ${formatUsd(usual.job!.usdPerJob)} on ${type}, the best of them`;
+  if (objective === "job-cost")
+    return `${head}: ${formatUsd(chosen.job!.usdPerJob)} per run against ${formatUsd(usual.job!.usdPerJob)} on ${type}, the best of them`;
   return `${head}: ${formatUsd(chosen.onDemandUsdPerHour)}/h on-demand for the fleet against ${formatUsd(usual.onDemandUsdPerHour)}/h on ${type}, the best of them`;
 }
 
-function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objective, elsewhere: Candidate | undefined, usual: Candidate | null | undefined): string {
+function explain(
+  chosen: Candidate,
+  r: ResolvedRequirements,
+  objective: Objective,
+  elsewhere: Candidate | undefined,
+  usual: Candidate | null | undefined,
+): string {
   const nodes = chosen.nodeCount > 1 ? `${chosen.nodeCount} × ` : "";
   const nodesHourly = chosen.usdPerInstanceHour * chosen.nodeCount;
   const price = nodesHourly.toFixed(nodesHourly < 10 ? 3 : 2);
@@ -251,9 +273,7 @@ function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objectiv
   const how = HOW[objective](r.profile.displayName);
   const preference = r.requirements.gpus && r.pool.size > 1 ? ` (${chosen.gpu.name} is the first preferred GPU with a feasible instance)` : "";
   const parts = [
-    r.pinned
-      ? `${what} was pinned by the user (instanceType) and meets every requirement given`
-      : `${what} is ${how}${preference}: ${r.profile.reason}`,
+    r.pinned ? `${what} was pinned by the user (instanceType) and meets every requirement given` : `${what} is ${how}${preference}: ${r.profile.reason}`,
   ];
   const e = chosen.memoryEstimate;
   if (e) {
@@ -296,8 +316,13 @@ function explain(chosen: Candidate, r: ResolvedRequirements, objective: Objectiv
   }
   const j = chosen.job;
   if (j) {
-    const deadline = r.maxHours === undefined ? "" : `, within the ${r.maxHours} h deadline${chosen.nodeCount > 1 && r.requirements.nodes === undefined ? ` on ${chosen.nodeCount} nodes` : ""}`;
-    parts.push(`${j.trainingTokens.toExponential(2)} training tokens take ≈ ${j.hours} h at ${Math.round(j.mfu * 100)}% MFU${deadline}: ${formatUsd(j.usdPerJob)} per run`);
+    const deadline =
+      r.maxHours === undefined
+        ? ""
+        : `, within the ${r.maxHours} h deadline${chosen.nodeCount > 1 && r.requirements.nodes === undefined ? ` on ${chosen.nodeCount} nodes` : ""}`;
+    parts.push(
+      `${j.trainingTokens.toExponential(2)} training tokens take ≈ ${j.hours} h at ${Math.round(j.mfu * 100)}% MFU${deadline}: ${formatUsd(j.usdPerJob)} per run`,
+    );
   }
   if (usual !== undefined) parts.push(beatsUsual(chosen, usual, r, objective));
   if (r.escalated) parts.push(`no ${[...r.pool.keys()].join(" or ")} instance has enough GPU memory, so ${chosen.gpu.name} was allowed`);
@@ -339,7 +364,13 @@ function noFeasibleInstance(all: readonly Rejection[], r: ResolvedRequirements, 
   const price = (name: string) => specOf.get(name)!.usdPerInstanceHour ?? Number.POSITIVE_INFINITY;
   const blamed = (s: Rejection) => (s.misses.some((m) => m.constraint === constraintName) ? 0 : 1);
   const nearest = [...relevant]
-    .sort((a, b) => a.misses.length - b.misses.length || blamed(a) - blamed(b) || price(a.instanceType) - price(b.instanceType) || (a.instanceType < b.instanceType ? -1 : 1))
+    .sort(
+      (a, b) =>
+        a.misses.length - b.misses.length ||
+        blamed(a) - blamed(b) ||
+        price(a.instanceType) - price(b.instanceType) ||
+        (a.instanceType < b.instanceType ? -1 : 1),
+    )
     .slice(0, 3)
     .map((s) => ({ instanceType: s.instanceType, misses: s.misses.map((m) => m.reason) }));
   let hint: string | undefined;

@@ -98,10 +98,15 @@ function size(spec: InstanceTypeSpec, gpu: GpuModel, r: ResolvedRequirements, st
   if (llm && r.mode === "inference" && memoryEstimate && precision && precision.support !== "unsupported" && !layout) {
     return { nodeCount, precision, ...fastestReplica(llm, spec, gpu, memoryEstimate, precision, r, store) };
   }
-  const job = llm && r.trainingTokens !== undefined && r.mode !== "inference" && memoryEstimate ? jobSpeedOn(llm, spec, gpu, memoryEstimate, nodeCount, r) : undefined;
+  const job =
+    llm && r.trainingTokens !== undefined && r.mode !== "inference" && memoryEstimate ? jobSpeedOn(llm, spec, gpu, memoryEstimate, nodeCount, r) : undefined;
   // One embedding server per GPU, each computing at its share of the GPU's peak.
-  const embedder = r.model?.kind === "embedding" && r.inputTokensPerSecond !== undefined && memoryEstimate && precision && precision.support !== "unsupported" ? r.model : undefined;
-  const embeddingPerReplica = embedder && spec.gpuCount * embeddingTokensPerSecond(embedder, memoryEstimate!.contextTokens, gpu, spec.gpuFraction ?? 1, precision!);
+  const embedder =
+    r.model?.kind === "embedding" && r.inputTokensPerSecond !== undefined && memoryEstimate && precision && precision.support !== "unsupported"
+      ? r.model
+      : undefined;
+  const embeddingPerReplica =
+    embedder && spec.gpuCount * embeddingTokensPerSecond(embedder, memoryEstimate!.contextTokens, gpu, spec.gpuFraction ?? 1, precision!);
   return { nodeCount, memoryEstimate, precision, layoutMiss: layout, job, embeddingPerReplica, imagesPerReplica: imagesOn(spec, gpu, r) };
 }
 
@@ -145,8 +150,24 @@ function fastestReplica(
 /** One replica of this type: copies of the model side by side on the GPUs the estimate spans each. */
 function replicaOn(llm: LanguageModelSpec, spec: InstanceTypeSpec, gpu: GpuModel, e: MemoryEstimate, precision: PrecisionVerdict, r: ResolvedRequirements) {
   // The price is not read here: the fleet's cost is worked out per decision (fleetAtLoad).
-  const hw = { gpu, gpus: e.gpuCount, copies: spec.gpuCount / e.gpuCount, gpuFraction: spec.gpuFraction ?? 1, interconnect: spec.gpuInterconnect, usdPerInstanceHour: 0 };
-  return servingReplica(llm, r.requirements.usage ?? {}, e, precision, hw, estimateTarget(gpu, spec), r.throughput !== undefined, r.throughput?.minTokensPerSecondPerStream);
+  const hw = {
+    gpu,
+    gpus: e.gpuCount,
+    copies: spec.gpuCount / e.gpuCount,
+    gpuFraction: spec.gpuFraction ?? 1,
+    interconnect: spec.gpuInterconnect,
+    usdPerInstanceHour: 0,
+  };
+  return servingReplica(
+    llm,
+    r.requirements.usage ?? {},
+    e,
+    precision,
+    hw,
+    estimateTarget(gpu, spec),
+    r.throughput !== undefined,
+    r.throughput?.minTokensPerSecondPerStream,
+  );
 }
 
 /** The speed of a run of the model on `nodes` nodes of this type. */
@@ -163,7 +184,13 @@ function jobSpeedOn(llm: LanguageModelSpec, spec: InstanceTypeSpec, gpu: GpuMode
 }
 
 /** The sizing of a run of this type on `nodes` nodes (a deadline's), from the store when sized before. */
-export function sizeOnNodes(spec: InstanceTypeSpec, gpu: GpuModel, r: ResolvedRequirements, store: SizingStore, nodes: number): { readonly memoryEstimate: MemoryEstimate; readonly job: JobSpeed } {
+export function sizeOnNodes(
+  spec: InstanceTypeSpec,
+  gpu: GpuModel,
+  r: ResolvedRequirements,
+  store: SizingStore,
+  nodes: number,
+): { readonly memoryEstimate: MemoryEstimate; readonly job: JobSpeed } {
   return kept(store, `n|${spec.instanceType}|${nodes}`, () => {
     const llm = r.model as LanguageModelSpec;
     const memoryEstimate = estimateOn(llm, gpusSharing(llm, spec.gpuCount * nodes, { ...r.requirements.usage, mode: r.mode }), spec, gpu, r, store);
@@ -174,7 +201,9 @@ export function sizeOnNodes(spec: InstanceTypeSpec, gpu: GpuModel, r: ResolvedRe
 /** The memory estimate for one copy of the model on `gpus` GPUs of this type's GPU. */
 function estimateOn(model: ModelSpec, gpus: number, spec: InstanceTypeSpec, gpu: GpuModel, r: ResolvedRequirements, store: SizingStore): MemoryEstimate {
   const target = estimateTarget(gpu, spec);
-  return kept(store, `m|${gpus}|${target.memoryGiB}|${target.name}`, () => estimateCheckedMemory(model, { ...r.requirements.usage, mode: r.mode }, gpus, target));
+  return kept(store, `m|${gpus}|${target.memoryGiB}|${target.name}`, () =>
+    estimateCheckedMemory(model, { ...r.requirements.usage, mode: r.mode }, gpus, target),
+  );
 }
 
 /** What vLLM's defaults depend on: the GPU's memory and name. */
@@ -187,7 +216,12 @@ export function estimateTarget(gpu: GpuModel, spec: InstanceTypeSpec): EstimateT
  * not fit one node grows to the fewest EFA-connected nodes that hold it (the minClusterNetworkGbps constraint then says
  * whether those nodes may be joined).
  */
-function nodesForMemory(spec: InstanceTypeSpec, gpu: GpuModel, r: ResolvedRequirements, store: SizingStore): { nodeCount: number; memoryEstimate?: MemoryEstimate } {
+function nodesForMemory(
+  spec: InstanceTypeSpec,
+  gpu: GpuModel,
+  r: ResolvedRequirements,
+  store: SizingStore,
+): { nodeCount: number; memoryEstimate?: MemoryEstimate } {
   const fixedNodes = r.requirements.nodes;
   const model = r.model;
   if (!model) return { nodeCount: fixedNodes ?? 1 };

@@ -225,7 +225,15 @@ export function amountsOf(core: TypeCore, r: ResolvedRequirements, store: Sizing
       : undefined;
   const images =
     sized.imagesPerReplica !== undefined && r.model?.kind === "diffusion"
-      ? diffusionFleet(r.model, sized.imagesPerReplica.steps, sized.imagesPerReplica.imagesPerMinute, r.imagesPerMinute!, core.expectedHourly, core.gpu, core.spec.gpuCount)
+      ? diffusionFleet(
+          r.model,
+          sized.imagesPerReplica.steps,
+          sized.imagesPerReplica.imagesPerMinute,
+          r.imagesPerMinute!,
+          core.expectedHourly,
+          core.gpu,
+          core.spec.gpuCount,
+        )
       : undefined;
   const replicas = sized.replica ? replicasFor(sized.replica, r.throughput) : (embedding?.replicas ?? images?.replicas ?? 1);
   // The whole fleet: every node, and every replica a throughput target needs.
@@ -265,7 +273,11 @@ export function candidateOf(core: TypeCore, r: ResolvedRequirements, a: Amounts)
 /** The candidate the static constraints judge: no amounts, so nothing the work's size decides. */
 function staticCandidate(core: Omit<TypeCore, "meetsStatic" | "onlyRegion">, r: ResolvedRequirements): Candidate {
   const usdPerHour = round4(core.usdPerInstanceHour * core.sized.nodeCount);
-  return candidateOf(core as TypeCore, { ...r, throughput: undefined }, { nodeCount: core.sized.nodeCount, memoryEstimate: core.sized.memoryEstimate, replicas: 1, onDemandUsdPerHour: usdPerHour });
+  return candidateOf(
+    core as TypeCore,
+    { ...r, throughput: undefined },
+    { nodeCount: core.sized.nodeCount, memoryEstimate: core.sized.memoryEstimate, replicas: 1, onDemandUsdPerHour: usdPerHour },
+  );
 }
 
 /**
@@ -294,7 +306,10 @@ export function meetsAll(c: Candidate, r: ResolvedRequirements, applicable: read
 }
 
 /** What ranking reads of a candidate: enough to rank a type without building it. */
-export type Ranked = Pick<Candidate, "instanceType" | "preferenceRank" | "interconnectRank" | "onDemandUsdPerHour" | "usdPerTflopsHour" | "job" | "embedding" | "images"> & {
+export type Ranked = Pick<
+  Candidate,
+  "instanceType" | "preferenceRank" | "interconnectRank" | "onDemandUsdPerHour" | "usdPerTflopsHour" | "job" | "embedding" | "images"
+> & {
   readonly throughput?: unknown;
 };
 

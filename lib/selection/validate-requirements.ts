@@ -48,13 +48,18 @@ export function validateRequirements(r: SelectionRequirements): void {
     checkNumber(key, r[key], REQUIREMENT_RULES[key]);
   }
   if (typeof r.gpuCount === "object" && r.gpuCount !== null) {
-    if (Array.isArray(r.gpuCount) || r.gpuCount.min === undefined) throw new InvalidRequirementError("gpuCount", r.gpuCount, "give a whole number, or { min } for at least that many");
+    if (Array.isArray(r.gpuCount) || r.gpuCount.min === undefined)
+      throw new InvalidRequirementError("gpuCount", r.gpuCount, "give a whole number, or { min } for at least that many");
     checkNumber("gpuCount.min", r.gpuCount.min, REQUIREMENT_RULES.gpuCount);
   } else if (r.gpuCount !== undefined) checkNumber("gpuCount", r.gpuCount, REQUIREMENT_RULES.gpuCount);
   if (r.gpus && r.anyOf) {
     throw new InvalidRequirementError("anyOf", r.anyOf, "give either gpus (an ordered fallback list) or anyOf (a set), not both");
   }
-  for (const [property, names] of [["gpus", r.gpus], ["anyOf", r.anyOf], ["allowedGpus", r.allowedGpus]] as const) {
+  for (const [property, names] of [
+    ["gpus", r.gpus],
+    ["anyOf", r.anyOf],
+    ["allowedGpus", r.allowedGpus],
+  ] as const) {
     if (names !== undefined && (!isDenseList(names) || names.length === 0 || !names.every((n) => typeof n === "string"))) {
       throw new InvalidRequirementError(property, names, 'give a non-empty list of GPU names, e.g. ["L40S", "A10G"]');
     }
@@ -67,7 +72,8 @@ export function validateRequirements(r: SelectionRequirements): void {
   if (r.region !== undefined) checkRegion(r.region, r.taxonomy);
   if (r.model !== undefined && typeof r.model !== "string") checkModelSpec("model", r.model);
   for (const key of ["trainingTokens", "minClusterNetworkGbps", "maxHours", "runsPerMonth"] as const) checkNumber(key, r[key], REQUIREMENT_RULES[key]);
-  if (r.nativePrecision !== undefined && typeof r.nativePrecision !== "boolean") throw new InvalidRequirementError("nativePrecision", r.nativePrecision, "give true or false");
+  if (r.nativePrecision !== undefined && typeof r.nativePrecision !== "boolean")
+    throw new InvalidRequirementError("nativePrecision", r.nativePrecision, "give true or false");
   checkThroughput(r.throughput);
   checkNumber("inputTokensPerSecond", r.inputTokensPerSecond, REQUIREMENT_RULES.inputTokensPerSecond);
   checkNumber("imagesPerMinute", r.imagesPerMinute, REQUIREMENT_RULES.imagesPerMinute);
@@ -75,14 +81,19 @@ export function validateRequirements(r: SelectionRequirements): void {
   if (r.usage !== undefined) checkModelUsage(r.usage, mode);
   // What only a model can answer is refused without one, instead of being ignored.
   for (const key of ["usage", "throughput", "inputTokensPerSecond", "imagesPerMinute", "trainingTokens"] as const) {
-    if (r[key] !== undefined && r.model === undefined) throw new InvalidRequirementError(key, r[key], "it needs a model (a catalog name such as \"llama-3.1-8b\", or a spec)");
+    if (r[key] !== undefined && r.model === undefined)
+      throw new InvalidRequirementError(key, r[key], 'it needs a model (a catalog name such as "llama-3.1-8b", or a spec)');
   }
-  if (r.throughput !== undefined && mode !== "inference") throw new InvalidRequirementError("throughput", r.throughput, `it sizes inference fleets; this is a ${mode} run (use trainingTokens for USD per job)`);
-  if (r.trainingTokens !== undefined && mode === "inference") throw new InvalidRequirementError("trainingTokens", r.trainingTokens, 'it applies to fine-tunes and training (usage.mode "lora" or "full")');
+  if (r.throughput !== undefined && mode !== "inference")
+    throw new InvalidRequirementError("throughput", r.throughput, `it sizes inference fleets; this is a ${mode} run (use trainingTokens for USD per job)`);
+  if (r.trainingTokens !== undefined && mode === "inference")
+    throw new InvalidRequirementError("trainingTokens", r.trainingTokens, 'it applies to fine-tunes and training (usage.mode "lora" or "full")');
   for (const key of ["maxHours", "runsPerMonth"] as const) {
-    if (r[key] !== undefined && r.trainingTokens === undefined) throw new InvalidRequirementError(key, r[key], "it times runs of trainingTokens: give trainingTokens (the tokens one run processes)");
+    if (r[key] !== undefined && r.trainingTokens === undefined)
+      throw new InvalidRequirementError(key, r[key], "it times runs of trainingTokens: give trainingTokens (the tokens one run processes)");
   }
-  if (r.objective === "job-cost" && r.trainingTokens === undefined) throw new InvalidRequirementError("objective", r.objective, "job-cost needs trainingTokens");
+  if (r.objective === "job-cost" && r.trainingTokens === undefined)
+    throw new InvalidRequirementError("objective", r.objective, "job-cost needs trainingTokens");
   if (r.objective === "throughput-cost" && r.throughput === undefined && r.inputTokensPerSecond === undefined && r.imagesPerMinute === undefined) {
     throw new InvalidRequirementError(
       "objective",
@@ -100,8 +111,10 @@ function checkThroughput(t: unknown): void {
   }
   const target = t as Record<string, unknown>;
   const unknown = Object.keys(target).find((k) => k !== "outputTokensPerSecond" && k !== "minTokensPerSecondPerStream");
-  if (unknown !== undefined) throw new InvalidRequirementError(`throughput.${unknown}`, target[unknown], "use outputTokensPerSecond and minTokensPerSecondPerStream");
-  if (target.outputTokensPerSecond === undefined) throw new InvalidRequirementError("throughput.outputTokensPerSecond", undefined, "give the output tokens per second the fleet must produce");
+  if (unknown !== undefined)
+    throw new InvalidRequirementError(`throughput.${unknown}`, target[unknown], "use outputTokensPerSecond and minTokensPerSecondPerStream");
+  if (target.outputTokensPerSecond === undefined)
+    throw new InvalidRequirementError("throughput.outputTokensPerSecond", undefined, "give the output tokens per second the fleet must produce");
   checkNumber("throughput.outputTokensPerSecond", target.outputTokensPerSecond, REQUIREMENT_RULES.outputTokensPerSecond);
   checkNumber("throughput.minTokensPerSecondPerStream", target.minTokensPerSecondPerStream, REQUIREMENT_RULES.minTokensPerSecondPerStream);
 }
@@ -114,7 +127,7 @@ export function checkRegion(region: unknown, taxonomy: Taxonomy | undefined): vo
     throw new InvalidRequirementError(
       "region",
       region,
-      "GovCloud, China and the isolated partitions are not supported: the library synthesizes ARNs of the commercial \"aws\" partition and has no prices there; use a commercial region",
+      'GovCloud, China and the isolated partitions are not supported: the library synthesizes ARNs of the commercial "aws" partition and has no prices there; use a commercial region',
     );
   }
   const near = typeof region === "string" ? closestNames(region, [...known]) : [];

@@ -40,6 +40,7 @@ export const REGION_CODE = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 const COMPUTE_CAPABILITY = /^\d+\.\d$/;
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** Names users type and we print: no control characters, and none of Terraform's template markers. */
+// eslint-disable-next-line no-control-regex -- control characters are what it refuses
 const PLAIN_NAME = /^[^\u0000-\u001f\u007f"\\$%{}]{1,100}$/;
 
 function number(property: string, value: unknown, rule: NumberRule): void {
@@ -106,7 +107,11 @@ function checkInstanceTypeSpec(property: string, row: unknown, gpus: readonly Gp
   list(at("regions"), t.regions, 1);
   t.regions!.forEach((r, i) => text(`${at("regions")}[${i}]`, r, REGION_CODE, 'give a region code such as "us-east-1"'));
   if (t.priceRegion !== undefined && !t.regions!.includes(t.priceRegion)) {
-    throw new InvalidTaxonomyError(at("priceRegion"), t.priceRegion, `give the region whose price usdPerInstanceHour is, one of regions: ${t.regions!.join(", ")}`);
+    throw new InvalidTaxonomyError(
+      at("priceRegion"),
+      t.priceRegion,
+      `give the region whose price usdPerInstanceHour is, one of regions: ${t.regions!.join(", ")}`,
+    );
   }
   for (const flag of ["legacy", "capacityBlockOnly"] as const) {
     if (t[flag] !== undefined && typeof t[flag] !== "boolean") throw new InvalidTaxonomyError(at(flag), t[flag], "give true or false");
@@ -163,29 +168,51 @@ export function checkModelSpec(property: string, spec: unknown): asserts spec is
   if (m.kind === "llm") {
     number(at("layers"), m.layers, BOUNDS.layers);
     for (const field of ["hiddenSize", "attentionHeads", "headDim"]) number(at(field), m[field], BOUNDS.modelWidth);
-    number(at("kvHeads"), m.kvHeads, { integer: true, min: 1, max: m.attentionHeads as number, why: "grouped-query attention has at most one KV head per attention head" });
+    number(at("kvHeads"), m.kvHeads, {
+      integer: true,
+      min: 1,
+      max: m.attentionHeads as number,
+      why: "grouped-query attention has at most one KV head per attention head",
+    });
     number(at("contextLengthTokens"), m.contextLengthTokens, BOUNDS.contextLengthTokens);
     number(at("intermediateSize"), m.intermediateSize, BOUNDS.modelWidth);
     number(at("vocabSize"), m.vocabSize, { ...BOUNDS.modelWidth, why: "config.json vocab_size" });
     if (m.activeParamsBillion !== undefined) {
-      number(at("activeParamsBillion"), m.activeParamsBillion, { above: 0, max: m.paramsBillion as number, why: "a token passes through at most all parameters" });
+      number(at("activeParamsBillion"), m.activeParamsBillion, {
+        above: 0,
+        max: m.paramsBillion as number,
+        why: "a token passes through at most all parameters",
+      });
     }
-    if (m.tiedEmbeddings !== undefined && typeof m.tiedEmbeddings !== "boolean") throw new InvalidTaxonomyError(at("tiedEmbeddings"), m.tiedEmbeddings, "give true or false");
+    if (m.tiedEmbeddings !== undefined && typeof m.tiedEmbeddings !== "boolean")
+      throw new InvalidTaxonomyError(at("tiedEmbeddings"), m.tiedEmbeddings, "give true or false");
     if (m.moe !== undefined) {
       object(at("moe"), m.moe);
       const moe = m.moe as Record<string, unknown>;
       number(`${at("moe")}.experts`, moe.experts, { integer: true, min: 2, max: 10_000 });
-      number(`${at("moe")}.expertsPerToken`, moe.expertsPerToken, { integer: true, min: 1, max: moe.experts as number, why: "a token is routed to at most all experts" });
+      number(`${at("moe")}.expertsPerToken`, moe.expertsPerToken, {
+        integer: true,
+        min: 1,
+        max: moe.experts as number,
+        why: "a token is routed to at most all experts",
+      });
       number(`${at("moe")}.expertIntermediateSize`, moe.expertIntermediateSize, BOUNDS.modelWidth);
       if (moe.sharedExperts !== undefined) number(`${at("moe")}.sharedExperts`, moe.sharedExperts, { integer: true, min: 0, max: 1_000 });
-      if (moe.moeLayers !== undefined) number(`${at("moe")}.moeLayers`, moe.moeLayers, { integer: true, min: 1, max: typeof m.layers === "number" ? m.layers : 1_000 });
-      if (m.activeParamsBillion === undefined) throw new InvalidTaxonomyError(at("activeParamsBillion"), undefined, "give the parameters a token passes through (the model card's active count)");
+      if (moe.moeLayers !== undefined)
+        number(`${at("moe")}.moeLayers`, moe.moeLayers, { integer: true, min: 1, max: typeof m.layers === "number" ? m.layers : 1_000 });
+      if (m.activeParamsBillion === undefined)
+        throw new InvalidTaxonomyError(at("activeParamsBillion"), undefined, "give the parameters a token passes through (the model card's active count)");
     }
     if (m.slidingWindow !== undefined) {
       object(at("slidingWindow"), m.slidingWindow);
       const window = m.slidingWindow as Record<string, unknown>;
       number(`${at("slidingWindow")}.windowTokens`, window.windowTokens, BOUNDS.contextLengthTokens);
-      number(`${at("slidingWindow")}.slidingLayers`, window.slidingLayers, { integer: true, min: 1, max: m.layers as number, why: "at most every layer is local" });
+      number(`${at("slidingWindow")}.slidingLayers`, window.slidingLayers, {
+        integer: true,
+        min: 1,
+        max: m.layers as number,
+        why: "at most every layer is local",
+      });
     }
     if (m.latentAttention !== undefined) {
       object(at("latentAttention"), m.latentAttention);
@@ -195,7 +222,8 @@ export function checkModelSpec(property: string, spec: unknown): asserts spec is
     }
   } else if (m.kind === "embedding") {
     if (m.task !== "embedding" && m.task !== "rerank") throw new InvalidTaxonomyError(at("task"), m.task, 'use "embedding" or "rerank"');
-    if (m.architecture !== "encoder" && m.architecture !== "decoder") throw new InvalidTaxonomyError(at("architecture"), m.architecture, 'use "encoder" or "decoder"');
+    if (m.architecture !== "encoder" && m.architecture !== "decoder")
+      throw new InvalidTaxonomyError(at("architecture"), m.architecture, 'use "encoder" or "decoder"');
     number(at("layers"), m.layers, BOUNDS.layers);
     for (const field of ["hiddenSize", "intermediateSize"]) number(at(field), m[field], BOUNDS.modelWidth);
     number(at("contextLengthTokens"), m.contextLengthTokens, BOUNDS.contextLengthTokens);
@@ -218,7 +246,8 @@ function checkDiffusionSpeed(property: string, speed: unknown): void {
   number(`${property}.stepSecondsAtPetaflop`, v.stepSecondsAtPetaflop, { above: 0, max: 1000 });
   if (v.measuredStepSeconds === undefined) return;
   object(`${property}.measuredStepSeconds`, v.measuredStepSeconds);
-  for (const [gpu, seconds] of Object.entries(v.measuredStepSeconds as object)) number(`${property}.measuredStepSeconds.${gpu}`, seconds, { above: 0, max: 1000 });
+  for (const [gpu, seconds] of Object.entries(v.measuredStepSeconds as object))
+    number(`${property}.measuredStepSeconds.${gpu}`, seconds, { above: 0, max: 1000 });
 }
 
 /** Checks what a platform adds to a taxonomy: rows, negotiated prices, models and the as-of date. */
@@ -230,7 +259,8 @@ export function checkTaxonomyExtension(extension: unknown, base: Taxonomy): asse
     const seen = new Set<string>();
     e.instanceTypes.forEach((row, i) => {
       checkInstanceTypeSpec(`taxonomy.instanceTypes[${i}]`, row, base.gpus);
-      if (seen.has(row.instanceType)) throw new InvalidTaxonomyError(`taxonomy.instanceTypes[${i}].instanceType`, row.instanceType, "give each instance type once");
+      if (seen.has(row.instanceType))
+        throw new InvalidTaxonomyError(`taxonomy.instanceTypes[${i}].instanceType`, row.instanceType, "give each instance type once");
       seen.add(row.instanceType);
     });
   }
@@ -239,7 +269,8 @@ export function checkTaxonomyExtension(extension: unknown, base: Taxonomy): asse
     const known = new Set([...base.instanceTypes.map((t) => t.instanceType), ...(e.instanceTypes ?? []).map((t) => t.instanceType)]);
     for (const [name, price] of Object.entries(e.usdPerInstanceHour)) {
       const property = `taxonomy.usdPerInstanceHour[${JSON.stringify(name)}]`;
-      if (!known.has(name)) throw new InvalidTaxonomyError(property, price, `${name} is not an instance type of the taxonomy; add its row to instanceTypes first`);
+      if (!known.has(name))
+        throw new InvalidTaxonomyError(property, price, `${name} is not an instance type of the taxonomy; add its row to instanceTypes first`);
       number(property, price, BOUNDS.usdPerHour);
     }
   }

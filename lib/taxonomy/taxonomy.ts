@@ -45,7 +45,9 @@ export const DEFAULT_TAXONOMY: Taxonomy = {
 function offeredAndPriced(row: TableRow): InstanceTypeSpec {
   const regions = ownValue(INSTANCE_OFFERINGS, row.instanceType) ?? [];
   const offers = Object.entries(ownValue(REGIONAL_OFFERS, row.instanceType) ?? {}).filter(([region]) => regions.includes(region));
-  const regionalPrices = Object.fromEntries(offers.map(([region, [usdPerInstanceHour, spotUsdPerInstanceHour]]) => [region, { usdPerInstanceHour, spotUsdPerInstanceHour }]));
+  const regionalPrices = Object.fromEntries(
+    offers.map(([region, [usdPerInstanceHour, spotUsdPerInstanceHour]]) => [region, { usdPerInstanceHour, spotUsdPerInstanceHour }]),
+  );
   const cited = (s: Source) => row.sources.some((r) => r.url === s.url && r.asOf === s.asOf);
   const sources = [...row.sources, ...[...INSTANCE_OFFERINGS_SOURCES, ...(offers.length ? REGIONAL_PRICES_SOURCES : [])].filter((s) => !cited(s))];
   return { ...row, regions, ...(offers.length && { regionalPrices }), sources };
@@ -76,7 +78,8 @@ export function extendTaxonomy(extension: TaxonomyExtension, base: Taxonomy = DE
   // A negotiated price holds in every region (and gives a Capacity-Block-only type a price to buy on-demand at).
   for (const [name, price] of Object.entries(extension.usdPerInstanceHour ?? {})) {
     const row = byName.get(name)!;
-    const regionalPrices = row.regionalPrices && Object.fromEntries(Object.entries(row.regionalPrices).map(([r, p]) => [r, { ...p, usdPerInstanceHour: price }]));
+    const regionalPrices =
+      row.regionalPrices && Object.fromEntries(Object.entries(row.regionalPrices).map(([r, p]) => [r, { ...p, usdPerInstanceHour: price }]));
     byName.set(name, { ...row, usdPerInstanceHour: price, regionalPrices, capacityBlockOnly: false });
   }
   const models = new Map(base.models.map((m) => [m.name, m]));

@@ -20,8 +20,7 @@ export const WORKLOAD_PROFILES: Readonly<Record<WorkloadClass, WorkloadProfile>>
     objective: "cost",
     purchase: "on-demand",
     modelMode: "inference",
-    reason:
-      "real-time inference is memory-bandwidth bound; A10G or L40S give enough bandwidth for fast tokens at a fraction of an A100's cost",
+    reason: "real-time inference is memory-bandwidth bound; A10G or L40S give enough bandwidth for fast tokens at a fraction of an A100's cost",
   },
   [WorkloadClass.TRAINING]: {
     workload: WorkloadClass.TRAINING,
@@ -33,8 +32,7 @@ export const WORKLOAD_PROFILES: Readonly<Record<WorkloadClass, WorkloadProfile>>
     objective: "compute-cost",
     purchase: "on-demand",
     modelMode: "full",
-    reason:
-      "training needs massive VRAM for weights, gradients and optimizer state and NVLink between GPUs; H100 or A100 80GB time savings justify the rate",
+    reason: "training needs massive VRAM for weights, gradients and optimizer state and NVLink between GPUs; H100 or A100 80GB time savings justify the rate",
   },
   [WorkloadClass.FINE_TUNING]: {
     workload: WorkloadClass.FINE_TUNING,
@@ -59,8 +57,7 @@ export const WORKLOAD_PROFILES: Readonly<Record<WorkloadClass, WorkloadProfile>>
     objective: "cost",
     purchase: "on-demand",
     modelMode: "inference",
-    reason:
-      "diffusion and video need compute and media engines more than memory; L4, L40S and A10G give the best price-performance for generative media",
+    reason: "diffusion and video need compute and media engines more than memory; L4, L40S and A10G give the best price-performance for generative media",
   },
   [WorkloadClass.BATCH_PROCESSING]: {
     workload: WorkloadClass.BATCH_PROCESSING,
@@ -71,7 +68,6 @@ export const WORKLOAD_PROFILES: Readonly<Record<WorkloadClass, WorkloadProfile>>
     objective: "cost",
     purchase: "spot",
     modelMode: "inference",
-    reason:
-      "batch jobs tolerate latency and interruption; T4 and L4 are highly available and cost-effective, and spot cuts the bill further",
+    reason: "batch jobs tolerate latency and interruption; T4 and L4 are highly available and cost-effective, and spot cuts the bill further",
   },
 };

@@ -18,5 +18,10 @@ export function replaceActiveCharacters(text: string): string {
 /** `text` with every active character written as a JSON escape (`\u001b`, `\u202e`), for values quoted in messages. */
 export function escapeActiveCharacters(text: string): string {
   // split("") yields UTF-16 units: a character outside the BMP becomes its surrogate pair, as JSON writes it.
-  return text.replace(ACTIVE_CHARACTERS, (c) => c.split("").map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, "0")}`).join(""));
+  return text.replace(ACTIVE_CHARACTERS, (c) =>
+    c
+      .split("")
+      .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, "0")}`)
+      .join(""),
+  );
 }

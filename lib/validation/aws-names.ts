@@ -50,7 +50,10 @@ const FALLBACK = "gpu-workload";
  * so that base + suffix fits. The suffix (e.g. "-" for a prefix, "-1a2b3c4d" for uniqueness) is kept whole.
  */
 export function awsName(id: string, rule: AwsNameRule, suffix = ""): string {
-  let base = [...asciiFold(id)].map((c) => (rule.allowed.test(c) ? c : "-")).join("").replace(/-+/g, "-");
+  let base = [...asciiFold(id)]
+    .map((c) => (rule.allowed.test(c) ? c : "-"))
+    .join("")
+    .replace(/-+/g, "-");
   base = base.replace(/^-+|-+$/g, "");
   while (base && rule.first && !rule.first.test(base[0])) base = base.slice(1);
   if (!base) base = FALLBACK;

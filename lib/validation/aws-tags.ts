@@ -23,16 +23,16 @@ export function checkTags(property: string, tags: unknown, isToken: (value: unkn
   }
   const entries = Object.entries(tags);
   if (entries.length > TAG_LIMITS.perResource) {
-    throw new InvalidRequirementError(property, `${entries.length} tags`, `give at most ${TAG_LIMITS.perResource} tags (AWS's limit per resource, the library's own included)`);
+    throw new InvalidRequirementError(
+      property,
+      `${entries.length} tags`,
+      `give at most ${TAG_LIMITS.perResource} tags (AWS's limit per resource, the library's own included)`,
+    );
   }
   for (const [key, value] of entries) {
     const length = [...key].length;
     if (length < 1 || length > TAG_LIMITS.keyMaxLength || !TAG_TEXT.test(key)) {
-      throw new InvalidRequirementError(
-        `${property} key`,
-        key,
-        `give 1 to ${TAG_LIMITS.keyMaxLength} letters, numbers, spaces or _ . : / = + - @`,
-      );
+      throw new InvalidRequirementError(`${property} key`, key, `give 1 to ${TAG_LIMITS.keyMaxLength} letters, numbers, spaces or _ . : / = + - @`);
     }
     if (/^aws:/i.test(key)) throw new InvalidRequirementError(`${property} key`, key, 'the "aws:" prefix is reserved for AWS');
     if (isToken(value)) continue;

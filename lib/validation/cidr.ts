@@ -40,8 +40,8 @@ export function cidrContains(outer: Cidr, inner: Cidr): boolean {
  * Everything else is public: reachable from, or assigned on, the internet (VPC IPv6 blocks are public too).
  * Source: Amazon VPC User Guide, "VPC CIDR blocks" (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html), as of 2026-11-29.
  */
-export const PRIVATE_RANGES: readonly Cidr[] = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "198.19.0.0/16", "fc00::/7"].map(
-  (c) => parseCidr(c)!,
+export const PRIVATE_RANGES: readonly Cidr[] = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "198.19.0.0/16", "fc00::/7"].map((c) =>
+  parseCidr(c)!,
 );
 
 export function isPrivateCidr(cidr: Cidr): boolean {
@@ -100,7 +100,7 @@ function formatIpv4(address: bigint): string {
 function formatIpv6(address: bigint): string {
   const groups = Array.from({ length: 8 }, (_, i) => Number((address >> BigInt(112 - 16 * i)) & 0xffffn));
   let best = { start: -1, length: 0 };
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;

@@ -20,4 +20,5 @@ export function pinnedImageCondition(image: string): string {
   return `(${tagged}) || (${digest})`;
 }
 
-export const PIN_HINT = 'pin the image by tag or digest, e.g. "vllm/vllm-openai:v0.32.0" or "…@sha256:…" (never "latest": every boot or job could run another image)';
+export const PIN_HINT =
+  'pin the image by tag or digest, e.g. "vllm/vllm-openai:v0.32.0" or "…@sha256:…" (never "latest": every boot or job could run another image)';

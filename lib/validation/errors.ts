@@ -145,9 +145,7 @@ export class NoFeasibleInstanceError extends GpuWorkloadsError {
     super(
       "NoFeasibleInstance",
       `No instance type satisfies ${constraint} = ${formatValue(value)} together with the other requirements.` +
-        (nearest.length
-          ? ` Nearest candidates: ${nearest.map((n) => `${n.instanceType} (${n.misses.join("; ")})`).join(", ")}.`
-          : "") +
+        (nearest.length ? ` Nearest candidates: ${nearest.map((n) => `${n.instanceType} (${n.misses.join("; ")})`).join(", ")}.` : "") +
         (hint ? ` ${hint}` : ""),
     );
   }

@@ -56,7 +56,16 @@ export function predictRun(run: PublishedRun, speed?: EngineSpeed): number {
   const verdict = precisionSupport(run.precision, gpu, "inference");
   // An offline run is a target no server reaches: it runs every sequence memory holds.
   const target = run.concurrency === null ? { outputTokensPerSecond: 1e12 } : undefined;
-  const t = servingThroughput(model, { ...usage, concurrency: run.concurrency ?? 1 }, { ...memory, concurrency: run.concurrency ?? 1 }, verdict, hw, server, target, engine);
+  const t = servingThroughput(
+    model,
+    { ...usage, concurrency: run.concurrency ?? 1 },
+    { ...memory, concurrency: run.concurrency ?? 1 },
+    verdict,
+    hw,
+    server,
+    target,
+    engine,
+  );
   if ("miss" in t) throw new Error(`${run.id}: ${t.miss}`);
   return t.outputTokensPerSecondPerReplica;
 }

@@ -165,11 +165,17 @@ async function onDemandPrices(pricing: PricingClient, instanceType: string): Pro
   return prices;
 }
 
+/** What a price-list document's on-demand term holds, as far as the hourly price goes. */
+interface OnDemandTerm {
+  readonly priceDimensions?: Record<string, { readonly unit?: string; readonly pricePerUnit?: { readonly USD?: string } } | undefined>;
+}
+
 /** A GetProducts price-list document: the product's attributes and its hourly on-demand USD price. */
 function readProduct(document: unknown): { attributes?: Record<string, string>; usd: number } {
   // The SDK hands each document over as a JSON string (or a String object wrapping one).
   const product = typeof document === "string" || document instanceof String ? JSON.parse(String(document)) : document;
-  const dimensions = Object.values<any>(product?.terms?.OnDemand ?? {}).flatMap((term) => Object.values<any>(term?.priceDimensions ?? {}));
+  const terms: OnDemandTerm[] = Object.values(product?.terms?.OnDemand ?? {});
+  const dimensions = terms.flatMap((term) => Object.values(term?.priceDimensions ?? {}));
   return { attributes: product?.product?.attributes, usd: Number(dimensions.find((d) => d?.unit === "Hrs")?.pricePerUnit?.USD) };
 }
 

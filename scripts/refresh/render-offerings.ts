@@ -40,7 +40,7 @@ export function renderInstanceOfferings(taxonomy: Taxonomy, facts: AwsFacts, pre
     'import type { Source } from "../source";',
     "",
     "/**",
-    " * The regions that offer each instance type of the table: EC2 DescribeInstanceTypeOfferings (LocationType \"region\"),",
+    ' * The regions that offer each instance type of the table: EC2 DescribeInstanceTypeOfferings (LocationType "region"),',
     ` * written by \`npm run refresh-taxonomy\` on ${today}. A type is chosen only in a region listed here, and \`terraform plan\``,
     " * checks the region again against EC2's own answer.",
     ` * Regions read: ${facts.regionsRead.join(", ") || "none"}.${kept ? ` Regions not read keep the previous file's entries (as of ${previous.asOf}).` : ""}`,

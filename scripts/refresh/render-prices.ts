@@ -19,7 +19,8 @@ export function awsPriceSources(asOf: string): Source[] {
       asOf,
     },
     {
-      title: "Amazon EC2 DescribeInstanceTypeOfferings and DescribeSpotPriceHistory, read by npm run refresh-taxonomy: regions offering each type, spot price per zone",
+      title:
+        "Amazon EC2 DescribeInstanceTypeOfferings and DescribeSpotPriceHistory, read by npm run refresh-taxonomy: regions offering each type, spot price per zone",
       url: "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeSpotPriceHistory.html",
       asOf,
     },
@@ -55,7 +56,7 @@ export function renderRegionalPrices(taxonomy: Taxonomy, facts: AwsFacts, previo
     "/**",
     " * On-demand Linux prices and spot estimates per region, for every instance type of the table, written by",
     ` * \`npm run refresh-taxonomy\` on ${today} from the AWS APIs: the Price List API (GetProducts: Linux, shared tenancy,`,
-    " * no pre-installed software, capacity \"Used\", on-demand market, AWS Regions), DescribeInstanceTypeOfferings and",
+    ' * no pre-installed software, capacity "Used", on-demand market, AWS Regions), DescribeInstanceTypeOfferings and',
     " * DescribeSpotPriceHistory (the price in effect per Availability Zone; the spot estimate is their median).",
     " * Each entry is [on-demand USD per instance-hour, spot estimate]; null where AWS has none.",
     ` * Regions read: ${facts.regionsRead.join(", ") || "none"}.`,

@@ -38,7 +38,9 @@ export function diffTaxonomy(taxonomy: Taxonomy, facts: AwsFacts): TaxonomyDiff 
       if ((table ?? null) !== (aws ?? null)) prices.push({ instanceType: name, region, table: table ?? null, aws: aws ?? null });
     }
   }
-  const missing = Object.keys(facts.types).filter((name) => !rows.has(name) && facts.types[name].gpu !== undefined).sort(byName);
+  const missing = Object.keys(facts.types)
+    .filter((name) => !rows.has(name) && facts.types[name].gpu !== undefined)
+    .sort(byName);
   const nvidia = (name: string) => facts.types[name].gpu!.manufacturer.toLowerCase() === "nvidia";
   return {
     added: missing.filter(nvidia).map((instanceType) => ({ instanceType, facts: facts.types[instanceType] })),
@@ -84,9 +86,10 @@ export function formatDiff(diff: TaxonomyDiff, facts: AwsFacts): string {
     `regions read (${facts.regionsRead.length}): ${facts.regionsRead.join(" ")}`,
     ...Object.entries(facts.regionsFailed).map(([region, why]) => `  ! ${region} not read (its table prices are kept): ${why}`),
     `added (${diff.added.length}): GPU types AWS reports that the table lacks; each needs a row with its GPU, interconnect and sources`,
-    ...diff.added.map(({ instanceType, facts: f }) =>
-      `  + ${instanceType}: ${gpu(f)} ${f.gpu!.memoryMiB} MiB each, ${f.vcpus} vCPU, ${f.memoryGiB} GiB, ${f.cpuArchitecture}, EFA ${f.efaInterfaces}/${f.networkCards} cards, ` +
-      `offered in ${facts.offerings[instanceType]?.length ?? 0} regions read, us-east-1 ${facts.prices[instanceType]?.[REFERENCE_REGION]?.[0] ?? "no price"}`,
+    ...diff.added.map(
+      ({ instanceType, facts: f }) =>
+        `  + ${instanceType}: ${gpu(f)} ${f.gpu!.memoryMiB} MiB each, ${f.vcpus} vCPU, ${f.memoryGiB} GiB, ${f.cpuArchitecture}, EFA ${f.efaInterfaces}/${f.networkCards} cards, ` +
+        `offered in ${facts.offerings[instanceType]?.length ?? 0} regions read, us-east-1 ${facts.prices[instanceType]?.[REFERENCE_REGION]?.[0] ?? "no price"}`,
     ),
     `other vendors (${diff.otherVendors.length}): not NVIDIA, outside the table: ${diff.otherVendors.join(" ")}`,
     `removed (${diff.removed.length}): table types AWS reports in none of the regions read`,

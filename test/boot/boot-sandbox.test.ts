@@ -13,7 +13,8 @@ const lifecycle = (run: BootRun) => done(run, /^aws autoscaling complete-lifecyc
 /** EC2 StopInstances calls that succeeded, for this instance or for the cluster's nodes (the ids its parameter lists). */
 const SELF = "i-0123456789abcdef0";
 const PEERS = "i-0aaa i-0bbb";
-const stops = (run: BootRun, ids: string) => done(run, /^aws ec2 stop-instances/).filter((c) => c.args.slice(c.args.indexOf("--instance-ids") + 1).join(" ") === ids);
+const stops = (run: BootRun, ids: string) =>
+  done(run, /^aws ec2 stop-instances/).filter((c) => c.args.slice(c.args.indexOf("--instance-ids") + 1).join(" ") === ids);
 const healthReports = (run: BootRun) => calls(run, /^aws cloudwatch put-metric-data/).map((c) => c.args.at(-1));
 const fails = (command: string, match: string, ...outcomes: Rule["outcomes"]): Rule => ({ command, match, outcomes: outcomes.length ? outcomes : ["fail"] });
 
@@ -45,7 +46,12 @@ function outcomeOf(kind: ReturnType<typeof kindOf>, run: BootRun, text: string) 
   if (kind === "fleet-server") Object.assign(summary, { servers: dockerRuns(run, "gpu-workload").length, lifecycle: lifecycle(run) });
   if (kind === "single-server") Object.assign(summary, { servers: dockerRuns(run, "gpu-workload").length, health: healthReports(run) });
   if (kind === "job" || kind === "cluster-node") {
-    Object.assign(summary, { jobs: dockerRuns(run, "gpu-job").length, shutdown: calls(run, /^shutdown -h now$/).length, stopsSelf: stops(run, SELF).length, stopsOthers: stops(run, PEERS).length });
+    Object.assign(summary, {
+      jobs: dockerRuns(run, "gpu-job").length,
+      shutdown: calls(run, /^shutdown -h now$/).length,
+      stopsSelf: stops(run, SELF).length,
+      stopsOthers: stops(run, PEERS).length,
+    });
   }
   if (text.includes("amazon-cloudwatch-agent")) summary.agent = done(run, /^amazon-cloudwatch-agent-ctl -a fetch-config/).length;
   return summary;
@@ -71,7 +77,8 @@ describeInSandbox("the boot sandbox: every generated script run with stub comman
 
   test("the apps cover every kind of boot", () => {
     const kinds = all.map((u) => kindOf(u.text));
-    for (const kind of ["fleet-server", "single-server", "job", "cluster-node", "metrics-only"] as const) expect({ kind, count: kinds.filter((k) => k === kind).length }).toEqual({ kind, count: expect.any(Number) });
+    for (const kind of ["fleet-server", "single-server", "job", "cluster-node", "metrics-only"] as const)
+      expect({ kind, count: kinds.filter((k) => k === kind).length }).toEqual({ kind, count: expect.any(Number) });
     expect(kinds.filter((k) => k === "cluster-node").length).toBeGreaterThanOrEqual(4);
     expect(kinds.filter((k) => k === "fleet-server").length).toBeGreaterThanOrEqual(2);
   });
@@ -119,7 +126,12 @@ describeInSandbox("the boot sandbox: every generated script run with stub comman
       for (const kind of ["job", "cluster-node"] as const) {
         const u = one(kind, /trained-dlc|tuned_instance/);
         const run = runBoot(u.text, { rules: [fails("docker", "^pull")] });
-        expect({ kind, jobs: dockerRuns(run, "gpu-job").length, shutdown: calls(run, /^shutdown -h now$/).length, self: stops(run, SELF).length }).toEqual({ kind, jobs: 0, shutdown: 1, self: 1 });
+        expect({ kind, jobs: dockerRuns(run, "gpu-job").length, shutdown: calls(run, /^shutdown -h now$/).length, self: stops(run, SELF).length }).toEqual({
+          kind,
+          jobs: 0,
+          shutdown: 1,
+          self: 1,
+        });
         expect(stops(run, PEERS)).toHaveLength(kind === "cluster-node" ? 1 : 0);
       }
     });
@@ -136,7 +148,9 @@ describeInSandbox("the boot sandbox: every generated script run with stub comman
       const run = runBoot(served().text, { secret });
       expect({ servers: dockerRuns(run, "gpu-workload").length, lifecycle: lifecycle(run) }).toEqual({ servers: 0, lifecycle: ["ABANDON"] });
       // The first secret read is vLLM's key; the start stops there.
-      expect(run.journal).toMatch(/secret arn:aws:secretsmanager:us-east-1:123456789012:secret:chat-api-key-AbCdEf \(for VLLM_API_KEY\) (is empty|spans several lines)/);
+      expect(run.journal).toMatch(
+        /secret arn:aws:secretsmanager:us-east-1:123456789012:secret:chat-api-key-AbCdEf \(for VLLM_API_KEY\) (is empty|spans several lines)/,
+      );
     });
 
     test("a secret read that keeps failing aborts the start", () => {
@@ -200,7 +214,11 @@ describeInSandbox("the boot sandbox: every generated script run with stub comman
   test("the first node without its own address does not start the job; it stops, and so do the others", () => {
     const node0 = all.find((u) => kindOf(u.text) === "cluster-node" && /pretrain.*node-0/.test(u.source))!;
     const run = runBoot(node0.text, { rules: [fails("curl", "local-ipv4", "empty")] });
-    expect({ jobs: dockerRuns(run, "gpu-job").length, shutdown: calls(run, /^shutdown/).length, others: stops(run, PEERS).length }).toEqual({ jobs: 0, shutdown: 1, others: 1 });
+    expect({ jobs: dockerRuns(run, "gpu-job").length, shutdown: calls(run, /^shutdown/).length, others: stops(run, PEERS).length }).toEqual({
+      jobs: 0,
+      shutdown: 1,
+      others: 1,
+    });
     expect(run.journal).toMatch(/instance metadata local-ipv4 is empty/);
   });
 
@@ -208,7 +226,16 @@ describeInSandbox("the boot sandbox: every generated script run with stub comman
     const nodes = all.filter((u) => /trained-dlc/.test(u.source)).map((u) => dockerRuns(runBoot(u.text), "gpu-job")[0].env!);
     expect(nodes).toHaveLength(2);
     nodes.forEach((env, rank) => {
-      for (const line of [`NODE_RANK=${rank}`, `PET_NODE_RANK=${rank}`, "PET_NNODES=2", "PET_NPROC_PER_NODE=8", "PET_MASTER_PORT=29500", "PET_RDZV_CONF=timeout=1800,join_timeout=1800", "NCCL_NET=AWS Libfabric", "FI_PROVIDER=efa"]) {
+      for (const line of [
+        `NODE_RANK=${rank}`,
+        `PET_NODE_RANK=${rank}`,
+        "PET_NNODES=2",
+        "PET_NPROC_PER_NODE=8",
+        "PET_MASTER_PORT=29500",
+        "PET_RDZV_CONF=timeout=1800,join_timeout=1800",
+        "NCCL_NET=AWS Libfabric",
+        "FI_PROVIDER=efa",
+      ]) {
         expect(env).toContain(`${line}\n`);
       }
       expect(env).toContain(`PET_MASTER_ADDR=${rank === 0 ? "10.0.0.5" : "10.0.0.9"}\n`);
@@ -218,9 +245,17 @@ describeInSandbox("the boot sandbox: every generated script run with stub comman
   test("a cluster job that fails stops every node; one that succeeds stops only its own", () => {
     const node = all.find((u) => /trained-dlc.*node-1/.test(u.source))!;
     const failed = runBoot(node.text, { rules: [fails("docker", "--name gpu-job", { exit: 1 })] });
-    expect({ others: stops(failed, PEERS).length, self: stops(failed, SELF).length, shutdown: calls(failed, /^shutdown -h now$/).length }).toEqual({ others: 1, self: 1, shutdown: 1 });
+    expect({ others: stops(failed, PEERS).length, self: stops(failed, SELF).length, shutdown: calls(failed, /^shutdown -h now$/).length }).toEqual({
+      others: 1,
+      self: 1,
+      shutdown: 1,
+    });
     const succeeded = runBoot(node.text);
-    expect({ others: stops(succeeded, PEERS).length, self: stops(succeeded, SELF).length, shutdown: calls(succeeded, /^shutdown -h now$/).length }).toEqual({ others: 0, self: 1, shutdown: 1 });
+    expect({ others: stops(succeeded, PEERS).length, self: stops(succeeded, SELF).length, shutdown: calls(succeeded, /^shutdown -h now$/).length }).toEqual({
+      others: 0,
+      self: 1,
+      shutdown: 1,
+    });
   });
 
   test("a job node that cannot reach EC2 to stop itself still shuts down", () => {
@@ -231,7 +266,11 @@ describeInSandbox("the boot sandbox: every generated script run with stub comman
 
   test("a job with shutdownOnExit false leaves its instance running", () => {
     const run = runBoot(all.find((u) => /tuned-kept/.test(u.source))!.text);
-    expect({ jobs: dockerRuns(run, "gpu-job").length, shutdown: calls(run, /^shutdown/).length, stops: calls(run, /stop-instances/).length }).toEqual({ jobs: 1, shutdown: 0, stops: 0 });
+    expect({ jobs: dockerRuns(run, "gpu-job").length, shutdown: calls(run, /^shutdown/).length, stops: calls(run, /stop-instances/).length }).toEqual({
+      jobs: 1,
+      shutdown: 0,
+      stops: 0,
+    });
   });
 
   describe("a job's container on the host network is kept from instance metadata (the hop limit does not reach it)", () => {
@@ -246,7 +285,12 @@ describeInSandbox("the boot sandbox: every generated script run with stub comman
         const [job] = dockerRuns(run, "gpu-job");
         const order = (c: object) => run.calls.indexOf(c as never);
         const rule = done(run, /^iptables -w -I /)[0];
-        expect({ source: u.source, fenced: fenced(run), parent: job.args[job.args.indexOf("--cgroup-parent") + 1], network: job.args.includes("host") }).toEqual({
+        expect({
+          source: u.source,
+          fenced: fenced(run),
+          parent: job.args[job.args.indexOf("--cgroup-parent") + 1],
+          network: job.args.includes("host"),
+        }).toEqual({
           source: u.source,
           fenced: [FENCE],
           parent: "gpujob.slice",
@@ -265,7 +309,11 @@ describeInSandbox("the boot sandbox: every generated script run with stub comman
 
     test("a job whose fence cannot be put up is not started, and its node stops", () => {
       const run = runBoot(all.find((u) => /tuned_instance/.test(u.source))!.text, { rules: [fails("iptables", "-I")] });
-      expect({ jobs: dockerRuns(run, "gpu-job").length, self: stops(run, SELF).length, shutdown: calls(run, /^shutdown -h now$/).length }).toEqual({ jobs: 0, self: 1, shutdown: 1 });
+      expect({ jobs: dockerRuns(run, "gpu-job").length, self: stops(run, SELF).length, shutdown: calls(run, /^shutdown -h now$/).length }).toEqual({
+        jobs: 0,
+        self: 1,
+        shutdown: 1,
+      });
       expect(run.journal).toMatch(/could not be kept from instance metadata \(iptables\); the job is not started/);
     });
 

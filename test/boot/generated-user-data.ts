@@ -30,7 +30,11 @@ export function generatedUserData(): GeneratedUserData[] {
           for (const [name, r] of Object.entries(json.resource?.[type] ?? {})) {
             // A template's user data is base64 at synth, or a Terraform expression where the user's was a reference.
             const literal = typeof r.user_data === "string" && !r.user_data.startsWith("${");
-            const text = r.user_data_base64 ? decode(r.user_data_base64) : type === "aws_launch_template" ? literal && decode(r.user_data) : r.user_data && renderTerraformString(r.user_data);
+            const text = r.user_data_base64
+              ? decode(r.user_data_base64)
+              : type === "aws_launch_template"
+                ? literal && decode(r.user_data)
+                : r.user_data && renderTerraformString(r.user_data);
             if (text) found.push({ source: `${app}/${stack} ${type}.${name}`, text });
           }
         }

@@ -17,7 +17,13 @@ const cgroup2 = fs
   .find((f) => f[2] === "cgroup2")?.[1];
 const missing = ["unshare", "iptables", "ip", "curl", "python3"].filter((tool) => spawnSync("sh", ["-c", `command -v ${tool}`]).status !== 0);
 const unavailable =
-  process.getuid?.() !== 0 ? "not root" : !cgroup2 ? "no cgroup2 mount" : missing.length ? `missing ${missing.join(", ")} (apt-get install iptables iproute2 curl)` : undefined;
+  process.getuid?.() !== 0
+    ? "not root"
+    : !cgroup2
+      ? "no cgroup2 mount"
+      : missing.length
+        ? `missing ${missing.join(", ")} (apt-get install iptables iproute2 curl)`
+        : undefined;
 if (unavailable) console.log(`metadata fence on the real kernel: skipped (${unavailable})`);
 
 /** fence_metadata() exactly as the instance's lib.sh defines it (start.sh calls it with the job's slice). */
@@ -62,7 +68,14 @@ function fenceFunction(): string {
       : `curl -s -o /dev/null -m 3 -w '${label} %{http_code}\\n' http://169.254.169.254/; echo "${label} exit $?"`;
 
   test("the host reaches instance metadata; the job's slice and its container's cgroup are refused (curl 7: connection refused)", () => {
-    const { out } = run([`fence_metadata ${JOB_SLICE} || echo 'fence failed'`, probe("", "host"), probe(JOB_SLICE, "slice"), probe(`${JOB_SLICE}/docker-job.scope`, "container")].join("\n"));
+    const { out } = run(
+      [
+        `fence_metadata ${JOB_SLICE} || echo 'fence failed'`,
+        probe("", "host"),
+        probe(JOB_SLICE, "slice"),
+        probe(`${JOB_SLICE}/docker-job.scope`, "container"),
+      ].join("\n"),
+    );
     expect(out.trim().split("\n")).toEqual(["host 200", "host exit 0", "slice 000", "slice exit 7", "container 000", "container exit 7"]);
   });
 

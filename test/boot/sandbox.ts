@@ -97,7 +97,8 @@ export function runBoot(userData: string, scenario: Scenario = {}): BootRun {
     fs.mkdirSync(path.join(dir, "tmp"));
     // The stub is copied out of the checkout: a checkout under /opt would be hidden by the tmpfs.
     fs.copyFileSync(path.join(__dirname, "stub.js"), path.join(dir, "stub.js"));
-    for (const name of STUBBED) fs.writeFileSync(path.join(bin, name), `#!/bin/sh\nexec "${process.execPath}" "${dir}/stub.js" ${name} "$@"\n`, { mode: 0o755 });
+    for (const name of STUBBED)
+      fs.writeFileSync(path.join(bin, name), `#!/bin/sh\nexec "${process.execPath}" "${dir}/stub.js" ${name} "$@"\n`, { mode: 0o755 });
     fs.writeFileSync(path.join(dir, "scenario.json"), JSON.stringify(scenario));
     fs.writeFileSync(path.join(dir, "uptime"), `${scenario.uptimeSeconds ?? 120}.00 0.00\n`);
     const parts = userDataParts(userData).filter((p) => p.contentType === "text/x-shellscript");
@@ -115,7 +116,10 @@ export function runBoot(userData: string, scenario: Scenario = {}): BootRun {
     const read = (file: string) => (fs.existsSync(path.join(dir, file)) ? fs.readFileSync(path.join(dir, file), "utf8") : "");
     return {
       exits: read("exits").split("\n").filter(Boolean).map(Number),
-      calls: read("calls.jsonl").split("\n").filter(Boolean).map((l) => JSON.parse(l) as Call),
+      calls: read("calls.jsonl")
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Call),
       journal: read("boot.log") + read("journal.log"),
     };
   } finally {

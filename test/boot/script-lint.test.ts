@@ -43,7 +43,9 @@ function scriptsOf(u: GeneratedUserData): { readonly name: string; readonly text
     .filter((p) => p.contentType === "text/x-shellscript" && p.body.split("\n")[1]?.startsWith("# cdktf-gpu-workloads:"))
     .flatMap((part, i) => [
       { name: `${u.source} part ${i}`, text: part.body },
-      ...[...embeddedFiles(part.body)].filter(([file, body]) => file.endsWith(".sh") || body.startsWith("#!")).map(([file, body]) => ({ name: `${u.source} ${file}`, text: body })),
+      ...[...embeddedFiles(part.body)]
+        .filter(([file, body]) => file.endsWith(".sh") || body.startsWith("#!"))
+        .map(([file, body]) => ({ name: `${u.source} ${file}`, text: body })),
     ]);
 }
 
@@ -56,7 +58,8 @@ describe("referees of the generated scripts", () => {
   (noShellcheck ? test.skip : test)("shellcheck finds nothing in any script of the example and wide apps, embedded scripts included", () => {
     const scripts = all.flatMap(scriptsOf);
     // Every kind of script the library writes is among them.
-    for (const file of ["lib.sh", "prepare.sh", "start.sh", "admit.sh", "failed.sh", "health.sh", "finish.sh"]) expect(scripts.some((s) => s.name.endsWith(`/${file}`))).toBe(true);
+    for (const file of ["lib.sh", "prepare.sh", "start.sh", "admit.sh", "failed.sh", "health.sh", "finish.sh"])
+      expect(scripts.some((s) => s.name.endsWith(`/${file}`))).toBe(true);
     const findings = scripts.map((s) => ({ script: s.name, findings: shellcheck(s.text) })).filter((f) => f.findings);
     expect(findings).toEqual([]);
   });
@@ -66,7 +69,11 @@ describe("referees of the generated scripts", () => {
   });
 
   (noCloudInit ? test.skip : test)("cloud-init's schema accepts every cloud-config part, and refuses a broken one", () => {
-    const configs = all.flatMap((u) => userDataParts(u.text).filter((p) => p.contentType === "text/cloud-config").map((p) => ({ source: u.source, body: p.body })));
+    const configs = all.flatMap((u) =>
+      userDataParts(u.text)
+        .filter((p) => p.contentType === "text/cloud-config")
+        .map((p) => ({ source: u.source, body: p.body })),
+    );
     expect(configs.length).toBeGreaterThan(0);
     expect(configs.map((c) => ({ source: c.source, complaints: cloudInitSchema(c.body) }))).toEqual(configs.map((c) => ({ source: c.source, complaints: "" })));
     expect(cloudInitSchema("#cloud-config\npackages: 42\nruncmd: not-a-list\n")).not.toBe("");

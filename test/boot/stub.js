@@ -24,7 +24,9 @@ function log(outcome) {
   const env = envFile && fs.existsSync(envFile) ? fs.readFileSync(envFile, "utf8") : undefined;
   // The permissions of the host folders it mounts, as the container's user would meet them.
   const mounts = Object.fromEntries(
-    args.flatMap((a, i) => (args[i - 1] === "-v" ? [a.split(":")[0]] : [])).map((p) => [p, fs.existsSync(p) ? (fs.statSync(p).mode & 0o777).toString(8) : "missing"]),
+    args
+      .flatMap((a, i) => (args[i - 1] === "-v" ? [a.split(":")[0]] : []))
+      .map((p) => [p, fs.existsSync(p) ? (fs.statSync(p).mode & 0o777).toString(8) : "missing"]),
   );
   fs.appendFileSync(path.join(SANDBOX, "calls.jsonl"), JSON.stringify({ command, args, line, outcome, env, mounts }) + "\n");
 }
@@ -103,7 +105,8 @@ const answers = {
     return "";
   },
   gpg() {
-    if (args.includes("--verify")) return `[GNUPG:] VALIDSIG ${scenario.signedBy ?? "937616F3450B7D806CBD9725D58167303B789C72"} 2026-01-01 0 4 0 1 10 00 ${scenario.signedBy ?? ""}\n`;
+    if (args.includes("--verify"))
+      return `[GNUPG:] VALIDSIG ${scenario.signedBy ?? "937616F3450B7D806CBD9725D58167303B789C72"} 2026-01-01 0 4 0 1 10 00 ${scenario.signedBy ?? ""}\n`;
     return "";
   },
   "apt-get"() {

@@ -11,13 +11,17 @@ const stderr = (...argv: string[]) => runCli(argv).stderr.replace(/\s+/g, " ");
 
 describe("an infeasible request names what made it so, by its flag, and the cheapest way to the rest", () => {
   test("the 405B model under $10/h: the ceiling is blamed, not the model, and p5en is the fix", () => {
-    const error = captureError(() => selectInstance({ workload: WorkloadClass.REALTIME_INFERENCE, model: "llama-3.1-405b", maxUsdPerHour: 10 })) as NoFeasibleInstanceError;
+    const error = captureError(() =>
+      selectInstance({ workload: WorkloadClass.REALTIME_INFERENCE, model: "llama-3.1-405b", maxUsdPerHour: 10 }),
+    ) as NoFeasibleInstanceError;
     expect(error).toBeInstanceOf(NoFeasibleInstanceError);
     expect(error.constraint).toBe("maxUsdPerHour");
     const p5en = selectInstance({ workload: WorkloadClass.REALTIME_INFERENCE, model: "llama-3.1-405b", instanceType: "p5en.48xlarge" });
     const text = stderr("select", "--workload", "realtime-inference", "--model", "llama-3.1-405b", "--max-price", "10");
     expect(text).toContain("No instance type satisfies --max-price = 10 together with the other requirements.");
-    expect(text).toContain(`The cheapest type that meets every other requirement: p5en.48xlarge (8× H200), ${formatUsd(p5en.onDemandUsdPerHour)}/h on-demand; it misses only this one:`);
+    expect(text).toContain(
+      `The cheapest type that meets every other requirement: p5en.48xlarge (8× H200), ${formatUsd(p5en.onDemandUsdPerHour)}/h on-demand; it misses only this one:`,
+    );
   });
 
   test("a deadline nothing meets names --deadline and the fastest plan", () => {
@@ -27,7 +31,9 @@ describe("an infeasible request names what made it so, by its flag, and the chea
   });
 
   test("a memory need alone is still named when nothing else is missed", () => {
-    const error = captureError(() => selectInstance({ workload: WorkloadClass.REALTIME_INFERENCE, model: "llama-3.1-405b", gpus: ["A10G"] })) as NoFeasibleInstanceError;
+    const error = captureError(() =>
+      selectInstance({ workload: WorkloadClass.REALTIME_INFERENCE, model: "llama-3.1-405b", gpus: ["A10G"] }),
+    ) as NoFeasibleInstanceError;
     expect(error.constraint).toBe("model");
   });
 });
@@ -50,19 +56,21 @@ describe('"did you mean" knows families and transpositions', () => {
 
 test("select --input-tokens sizes an embedding fleet, in text and in JSON that keeps to its schema", () => {
   const argv = ["select", "--workload", "batch-processing", "--model", "bge-m3", "--context", "512", "--input-tokens", "1000000"];
-  const text = runCli(argv).stdout.replace(/\n  (?=\S)/g, " ");
+  const text = runCli(argv).stdout.replace(/\n {2}(?=\S)/g, " ");
   expect(text).toMatch(/^Embedding: \d+ input tokens\/s per instance; \d+ replicas; \$[\d.]+ per million input tokens at spot prices$/m);
   expect(text).toMatch(/replicas +in tok\/s\/replica +\$\/M in/);
   const json = JSON.parse(runCli([...argv, "--json"]).stdout);
   expect(json.embedding).toMatchObject({ replicas: json.replicas, usdPerMillionInputTokens: expect.any(Number) });
   const schemas = new SchemaSubsetValidator(path.join(__dirname, "..", "..", "schema", "cli"));
   expect(schemas.validate("select.schema.json", json)).toEqual([]);
-  expect(runCli(["select", "--workload", "batch-processing", "--model", "llama-3.1-8b", "--input-tokens", "100"]).stderr).toContain("--input-tokens is 100; it sizes an embedding model's work; llama-3.1-8b is a language model (give throughput instead)");
+  expect(runCli(["select", "--workload", "batch-processing", "--model", "llama-3.1-8b", "--input-tokens", "100"]).stderr).toContain(
+    "--input-tokens is 100; it sizes an embedding model's work; llama-3.1-8b is a language model (give throughput instead)",
+  );
 });
 
 test("select --images-per-minute sizes an image fleet, in text and in JSON that keeps to its schema", () => {
   const argv = ["select", "--workload", "image-generation", "--model", "sdxl", "--images-per-minute", "100", "--steps", "30"];
-  const text = runCli(argv).stdout.replace(/\n  (?=\S)/g, " ");
+  const text = runCli(argv).stdout.replace(/\n {2}(?=\S)/g, " ");
   expect(text).toMatch(/^Images: [\d.]+ per minute per instance at 30 steps; \d+ replicas; \$[\d.]+ per thousand images at on-demand prices$/m);
   expect(text).toMatch(/replicas +img\/min\/replica +\$\/k images/);
   const json = JSON.parse(runCli([...argv, "--json"]).stdout);

@@ -66,11 +66,23 @@ describe("report reads only a real plan", () => {
     ["an array", "[]", /is not a JSON object/],
     ["another tool", { ...oneWorkloadPlan(), tool: "x" }, /"tool" is "x"/],
     ["another version", { ...oneWorkloadPlan(), version: 99 }, /version 99; this report reads version 2/],
-    ["the previous version", { ...oneWorkloadPlan(), version: 1 }, /version 1 \(cdktf-gpu-workloads 0.1: us-east-1 prices only, worst cases at the chosen type\); this report reads version 2/],
+    [
+      "the previous version",
+      { ...oneWorkloadPlan(), version: 1 },
+      /version 1 \(cdktf-gpu-workloads 0.1: us-east-1 prices only, worst cases at the chosen type\); this report reads version 2/,
+    ],
     ["workloads not a list", { ...oneWorkloadPlan(), workloads: {} }, /"workloads" is not a list/],
     ["a price as text", oneWorkloadPlan({ usdPerHour: "1.0" }), /workloads\[0\].usdPerHour is not a finite number of zero or more/],
-    ["a negative cost (a rise that reads as a fall)", oneWorkloadPlan({ usdPerMonth: -5000 }), /workloads\[0\].usdPerMonth is not a finite number of zero or more/],
-    ["an infinite worst case (1e999 parses to Infinity)", JSON.stringify(oneWorkloadPlan()).replace('"maxUsdPerMonth":734.38', '"maxUsdPerMonth":1e999'), /workloads\[0\].maxUsdPerMonth is not a finite number of zero or more/],
+    [
+      "a negative cost (a rise that reads as a fall)",
+      oneWorkloadPlan({ usdPerMonth: -5000 }),
+      /workloads\[0\].usdPerMonth is not a finite number of zero or more/,
+    ],
+    [
+      "an infinite worst case (1e999 parses to Infinity)",
+      JSON.stringify(oneWorkloadPlan()).replace('"maxUsdPerMonth":734.38', '"maxUsdPerMonth":1e999'),
+      /workloads\[0\].maxUsdPerMonth is not a finite number of zero or more/,
+    ],
     ["a negative instance count", oneWorkloadPlan({ instances: { min: 0, desired: 1, max: -3 } }), /workloads\[0\].instances is not a instances/],
     ["instances missing", oneWorkloadPlan({ instances: undefined }), /workloads\[0\].instances is not a instances/],
     ["an unknown capacity", oneWorkloadPlan({ capacity: "mainframe" }), /workloads\[0\].capacity is not a capacity/],
@@ -182,7 +194,9 @@ describe("a plan file a pull request wrote: nothing of another file, nothing of 
       });
       expect(JSON.parse(json.stdout).error.code).toBe("BadPlan");
       // --compare-to names the file itself: refused as well
-      expect(runCli(["report", "--dir", linked, "--compare-to", path.join(linked, "gpu-plan.json")]).stderr).toMatch(/\(--compare-to\) .*it is a symbolic link/);
+      expect(runCli(["report", "--dir", linked, "--compare-to", path.join(linked, "gpu-plan.json")]).stderr).toMatch(
+        /\(--compare-to\) .*it is a symbolic link/,
+      );
     }
   });
 
@@ -199,9 +213,21 @@ describe("a plan file a pull request wrote: nothing of another file, nothing of 
 
   test.each([
     ["a secret file", `SECRET=${SECRET}\n`, "a value is not JSON (not an object, array, string, number, true, false or null) (line 1, column 1)"],
-    ["a secret in JSON-like text", `{\n  "tool": "cdktf-gpu-workloads",\n  "token": ${SECRET}\n}`, "a value is not JSON (not an object, array, string, number, true, false or null) (line 3, column 12)"],
-    ["a secret before a syntax error", `{"token": "${SECRET}" "next": 1}`, "a value is followed by neither a comma nor the closing bracket (line 1, column 34)"],
-    ["a secret in a string with a raw line break", `{"token": "${SECRET}\n"}`, "a string holds a control character (a line break, a tab) that is not escaped (line 1, column 32)"],
+    [
+      "a secret in JSON-like text",
+      `{\n  "tool": "cdktf-gpu-workloads",\n  "token": ${SECRET}\n}`,
+      "a value is not JSON (not an object, array, string, number, true, false or null) (line 3, column 12)",
+    ],
+    [
+      "a secret before a syntax error",
+      `{"token": "${SECRET}" "next": 1}`,
+      "a value is followed by neither a comma nor the closing bracket (line 1, column 34)",
+    ],
+    [
+      "a secret in a string with a raw line break",
+      `{"token": "${SECRET}\n"}`,
+      "a string holds a control character (a line break, a tab) that is not escaped (line 1, column 32)",
+    ],
     ["a secret after the value", `{}\n${SECRET}`, "more text follows the JSON value (line 2, column 1)"],
     ["a cut-off secret", `{"token": "${SECRET}`, "a string is not closed (line 1, column 32)"],
     ["a bad escape", `["\\q${SECRET}"]`, "a string holds an invalid escape (line 1, column 3)"],
@@ -247,8 +273,11 @@ describe("a plan file a pull request wrote: nothing of another file, nothing of 
     const tool = `\u001b[31m\u202e\n::add-mask::x${"A".repeat(1_000_000)}`;
     const { text, json } = report(JSON.stringify({ ...oneWorkloadPlan(), tool }));
     // THEN
-    expect(text.stderr).toMatch(/^gpu-workloads: .* is not a cdktf-gpu-workloads plan: "tool" is "\\u001b\[31m\\u202e\\n::add-mask::xA{168}…, not "cdktf-gpu-workloads"\. Synthesize again/);
+    expect(text.stderr).toMatch(
+      /^gpu-workloads: .* is not a cdktf-gpu-workloads plan: "tool" is "\\u001b\[31m\\u202e\\n::add-mask::xA{168}…, not "cdktf-gpu-workloads"\. Synthesize again/,
+    );
     expect(text.stderr.length).toBeLessThan(600);
+    // eslint-disable-next-line no-control-regex -- the control characters are what must not reach the terminal
     expect(text.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
     expect(JSON.parse(json.stdout).error.message).toContain('"tool" is "\\u001b[31m\\u202e\\n::add-mask::xAAA');
     expect(json.stdout.length).toBeLessThan(800);

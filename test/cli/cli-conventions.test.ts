@@ -44,24 +44,27 @@ describe("help", () => {
     expect(overview.stdout).toMatch(/No colours: output never holds ANSI escape sequences, so NO_COLOR needs nothing/);
   });
 
-  test.each(COMMANDS.map((c) => [c.name, c] as const))("%s --help: usage, every flag with its description, examples, schema and exit codes", (name, command) => {
-    const help = runCli([name, "--help"]);
-    expect(help.exitCode).toBe(0);
-    expect(help.stderr).toBe("");
-    expect(runCli(["help", name])).toEqual(help);
-    expect(runCli([name, "-h"])).toEqual(help);
-    const text = help.stdout.replace(/\s+/g, " "); // each flag and its description on one line, however wrapped
-    expect(text).toMatch(new RegExp(`^gpu-workloads ${name}: `));
-    expect(text).toContain(`usage: gpu-workloads ${name}`);
-    for (const [flag, definition] of Object.entries(command.flags)) {
-      expect(text).toContain(`--${flag}${definition.value ? ` ${definition.value}` : ""} ${definition.description}`);
-    }
-    expect(command.examples.length).toBeGreaterThanOrEqual(2);
-    expect(command.examples.length).toBeLessThanOrEqual(3);
-    expect(help.stdout).toContain(`examples:\n${command.examples.map((e) => `  ${e}`).join("\n")}\n`);
-    expect(text).toContain(`schema/cli/${name}.schema.json`);
-    expect(text).toMatch(/Exit codes: 0 answered; .*2 bad input/);
-  });
+  test.each(COMMANDS.map((c) => [c.name, c] as const))(
+    "%s --help: usage, every flag with its description, examples, schema and exit codes",
+    (name, command) => {
+      const help = runCli([name, "--help"]);
+      expect(help.exitCode).toBe(0);
+      expect(help.stderr).toBe("");
+      expect(runCli(["help", name])).toEqual(help);
+      expect(runCli([name, "-h"])).toEqual(help);
+      const text = help.stdout.replace(/\s+/g, " "); // each flag and its description on one line, however wrapped
+      expect(text).toMatch(new RegExp(`^gpu-workloads ${name}: `));
+      expect(text).toContain(`usage: gpu-workloads ${name}`);
+      for (const [flag, definition] of Object.entries(command.flags)) {
+        expect(text).toContain(`--${flag}${definition.value ? ` ${definition.value}` : ""} ${definition.description}`);
+      }
+      expect(command.examples.length).toBeGreaterThanOrEqual(2);
+      expect(command.examples.length).toBeLessThanOrEqual(3);
+      expect(help.stdout).toContain(`examples:\n${command.examples.map((e) => `  ${e}`).join("\n")}\n`);
+      expect(text).toContain(`schema/cli/${name}.schema.json`);
+      expect(text).toMatch(/Exit codes: 0 answered; .*2 bad input/);
+    },
+  );
 
   test("each usage line names every flag of its command (select sends the model and usage flags to estimate's)", () => {
     const unnamed = COMMANDS.flatMap((c) =>
@@ -74,7 +77,9 @@ describe("help", () => {
   });
 
   test("report's help says when it exits 1", () => {
-    expect(runCli(["report", "--help"]).stdout.replace(/\n/g, " ")).toMatch(/1 with --compare-to, when the expected monthly cost rises above --fail-above-usd or --fail-above-percent/);
+    expect(runCli(["report", "--help"]).stdout.replace(/\n/g, " ")).toMatch(
+      /1 with --compare-to, when the expected monthly cost rises above --fail-above-usd or --fail-above-percent/,
+    );
     expect(runCli(["gpus", "--help"]).stdout).not.toMatch(/; 1 /);
   });
 
@@ -87,7 +92,11 @@ describe("help", () => {
   test("every example in every command's help runs, from the built bin (exit 0)", () => {
     // GIVEN a project folder with a plan, and a base and a head checkout side by side, as the examples assume
     const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "examples-"));
-    for (const [dir, from] of [["cdktf.out", plans.baseDir], ["base/cdktf.out", plans.baseDir], ["head/cdktf.out", plans.headDir]]) {
+    for (const [dir, from] of [
+      ["cdktf.out", plans.baseDir],
+      ["base/cdktf.out", plans.baseDir],
+      ["head/cdktf.out", plans.headDir],
+    ]) {
       fs.cpSync(from, path.join(cwd, dir), { recursive: true });
     }
     // WHEN
@@ -117,7 +126,9 @@ describe("errors name the flag as typed", () => {
 
   test("a requirement the user did not type keeps the library's name (there is no flag to blame)", () => {
     // Two L4 nodes: the cluster network floor of 400 Gbps is a default, not a flag given.
-    expect(runCli(["select", "--workload", "training", "--nodes", "2", "--gpus", "L4"]).stderr).toMatch(/No instance type satisfies minClusterNetworkGbps = 400/);
+    expect(runCli(["select", "--workload", "training", "--nodes", "2", "--gpus", "L4"]).stderr).toMatch(
+      /No instance type satisfies minClusterNetworkGbps = 400/,
+    );
   });
 });
 
@@ -169,7 +180,11 @@ describe("no colour: NO_COLOR is met because nothing is ever coloured", () => {
 
   test("no text, Markdown or JSON answer, help or error of any command holds an ANSI escape", () => {
     const errors = [["select", "--workload", "inference"], ["report", "--dir", "no-such-dir"], ["frobnicate"], ["select", "--colour", "red"]];
-    const outputs = [...EXAMPLE_RUNS, ...errors].flatMap((argv) => [run(argv), run(argv, "--json"), ...(argv[0] === "report" ? [run(argv, "--markdown")] : [])]);
+    const outputs = [...EXAMPLE_RUNS, ...errors].flatMap((argv) => [
+      run(argv),
+      run(argv, "--json"),
+      ...(argv[0] === "report" ? [run(argv, "--markdown")] : []),
+    ]);
     expect(outputs.length).toBeGreaterThan(70);
     const escaped = outputs.filter((o) => (o.stdout + o.stderr).includes(ESCAPE));
     expect(escaped).toEqual([]);
@@ -179,12 +194,16 @@ describe("no colour: NO_COLOR is met because nothing is ever coloured", () => {
     // GIVEN a flag name and a value with ESC, an OSC-8 link, a bidi override and a workflow command on a line of its own
     const hostile = "x\u001b[31m\u001b]8;;https://evil\u0007y\u202e\n::add-mask::z ##[set-output name=a;]b";
     for (const c of COMMANDS) {
-      for (const argv of [[c.name, `--${hostile}`], [c.name, `--${Object.keys(c.flags)[0]}=${hostile}`]]) {
+      for (const argv of [
+        [c.name, `--${hostile}`],
+        [c.name, `--${Object.keys(c.flags)[0]}=${hostile}`],
+      ]) {
         // WHEN
         const text = run(argv);
         const json = run(argv, "--json");
         // THEN
         for (const output of [text.stdout, text.stderr, json.stdout]) {
+          // eslint-disable-next-line no-control-regex -- the control characters are what must not reach the terminal
           expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
           expect(output.split("\n").filter((line) => /^\s*::/.test(line))).toEqual([]);
           expect(output).not.toContain("##[");
@@ -209,21 +228,26 @@ describe("no colour: NO_COLOR is met because nothing is ever coloured", () => {
 
 describe("--json answers keep to the schemas in schema/cli/", () => {
   const schemas = new SchemaSubsetValidator(path.join(ROOT, "schema", "cli"));
-  const errors = [["select", "--workload", "inference"], ["report", "--dir", "no-such-dir"], ["frobnicate"], ["select", "--colour", "red"], ["estimate", "--gpus", "-1"]];
+  const errors = [
+    ["select", "--workload", "inference"],
+    ["report", "--dir", "no-such-dir"],
+    ["frobnicate"],
+    ["select", "--colour", "red"],
+    ["estimate", "--gpus", "-1"],
+  ];
 
   test("there is one schema per command, and one for errors", () => {
     const files = fs.readdirSync(path.join(ROOT, "schema", "cli")).sort();
     expect(files).toEqual([...COMMANDS.map((c) => `${c.name}.schema.json`), "error.schema.json"].sort());
   });
 
-  test.each(EXAMPLE_RUNS.filter((argv) => !argv.includes("--help") && argv[0] !== "help" && argv[0] !== "--version").map((argv) => [argv.join(" "), argv] as const))(
-    "%s --json",
-    (_, argv) => {
-      const result = run(argv, "--json");
-      expect(result.exitCode).toBeLessThan(2);
-      expect(schemas.validate(`${argv[0]}.schema.json`, JSON.parse(result.stdout))).toEqual([]);
-    },
-  );
+  test.each(
+    EXAMPLE_RUNS.filter((argv) => !argv.includes("--help") && argv[0] !== "help" && argv[0] !== "--version").map((argv) => [argv.join(" "), argv] as const),
+  )("%s --json", (_, argv) => {
+    const result = run(argv, "--json");
+    expect(result.exitCode).toBeLessThan(2);
+    expect(schemas.validate(`${argv[0]}.schema.json`, JSON.parse(result.stdout))).toEqual([]);
+  });
 
   test.each(errors.map((argv) => [argv.join(" "), argv] as const))("error: %s --json", (_, argv) => {
     const result = run(argv, "--json");

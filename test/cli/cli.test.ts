@@ -38,7 +38,9 @@ describe("select", () => {
 
   test("an hourly total prints as money does everywhere: thousands grouped, in the same sentence as the month", () => {
     const text = runCli(["select", "--workload", "training", "--nodes", "32"]).stdout.replace(/\s+/g, " ");
-    expect(text).toContain("per instance $55.04/hour on-demand (spot $21.15); total for all 32 instances (32 nodes) $1,761.28/hour and $1,285,734.40/month expected");
+    expect(text).toContain(
+      "per instance $55.04/hour on-demand (spot $21.15); total for all 32 instances (32 nodes) $1,761.28/hour and $1,285,734.40/month expected",
+    );
   });
 
   test("a type not sold in us-east-1 is priced, and said to be priced, where it is sold", () => {
@@ -55,7 +57,9 @@ describe("select", () => {
     expect(stdout).toMatch(/^realtime-inference: g5.xlarge — 1× A10G per instance, on-demand\n/);
     expect(stdout).toMatch(/Cost in us-east-1 \(no --region given\): per instance \$1.006\/hour on-demand \(spot \$0.436\)/);
     // Sorted by a column that is shown (the objective's), the best few, and rejections counted by reason.
-    expect(stdout).toMatch(/Alternatives \(21\), best first by the on-demand \$\/h of all its instances; the best 5 shown \(--verbose\n  for all\):\ninstance +GPUs +\$\/h all +\$\/inst-h +spot\n-+/);
+    expect(stdout).toMatch(
+      /Alternatives \(21\), best first by the on-demand \$\/h of all its instances; the best 5 shown \(--verbose\n {2}for all\):\ninstance +GPUs +\$\/h all +\$\/inst-h +spot\n-+/,
+    );
     expect(stdout).toMatch(/^g5.2xlarge +1× A10G +\$1.212 +\$1.212 +\$0.504$/m);
     expect(stdout).toMatch(/^Rejected \(43\): 37 by gpus, 6 by price\. --verbose lists each with why\.$/m);
     const lines = stdout.trimEnd().split("\n");
@@ -73,7 +77,11 @@ describe("select", () => {
 
   test("alternatives are in the order of the column they are ranked by", () => {
     const text = runCli(["select", "--workload", "fine-tuning", "--model", "llama-3.1-8b", "--training-tokens", "100000000", "--verbose"]).stdout;
-    const rows = text.slice(text.indexOf("$/job")).split("\n").slice(2).filter((l) => /^\S+\.\S+ /.test(l));
+    const rows = text
+      .slice(text.indexOf("$/job"))
+      .split("\n")
+      .slice(2)
+      .filter((l) => /^\S+\.\S+ /.test(l));
     const dollars = rows.map((l) => Number(l.split(/ {2,}/)[2].replace(/[$,]/g, "")));
     expect(dollars.length).toBeGreaterThan(5);
     expect(dollars).toEqual([...dollars].sort((a, b) => a - b));
@@ -85,7 +93,9 @@ describe("catalog, gpus, estimate", () => {
     const { doc } = json(["catalog", "--gpu", "NVIDIA A10G", "--region", "us-east-1"]);
     expect(doc.length).toBeGreaterThan(3);
     for (const row of doc) expect(row).toMatchObject({ gpu: "A10G", gpuMemoryGB: 24, regions: expect.arrayContaining(["us-east-1"]) });
-    expect(Object.keys(doc[0])).toEqual(expect.arrayContaining(["instanceType", "gpu", "gpuCount", "gpuMemoryGB", "vcpus", "memoryGiB", "usdPerInstanceHour", "efaInterfaces", "regions"]));
+    expect(Object.keys(doc[0])).toEqual(
+      expect.arrayContaining(["instanceType", "gpu", "gpuCount", "gpuMemoryGB", "vcpus", "memoryGiB", "usdPerInstanceHour", "efaInterfaces", "regions"]),
+    );
     expect(json(["catalog", "--family", "p5"]).doc.map((r: { instanceType: string }) => r.instanceType)).toEqual(["p5.48xlarge", "p5.4xlarge"]);
   });
 
@@ -108,8 +118,20 @@ describe("catalog, gpus, estimate", () => {
 
 describe("sizing by the work from the command line", () => {
   test("select --throughput prints tokens/s, replicas and USD per million tokens, and a replicas column", () => {
-    const text = runCli(["select", "--workload", "realtime-inference", "--model", "llama-3.1-8b", "--throughput", "2000", "--min-stream-tokens", "25"]).stdout.replace(/\n  (?=\S)/g, " ");
-    expect(text).toMatch(/^Throughput: [\d.]+ output tokens\/s per replica \(\d+ sequences at [\d.]+ tokens\/s each, bound by memory bandwidth\); \d+ replicas;/m);
+    const text = runCli([
+      "select",
+      "--workload",
+      "realtime-inference",
+      "--model",
+      "llama-3.1-8b",
+      "--throughput",
+      "2000",
+      "--min-stream-tokens",
+      "25",
+    ]).stdout.replace(/\n {2}(?=\S)/g, " ");
+    expect(text).toMatch(
+      /^Throughput: [\d.]+ output tokens\/s per replica \(\d+ sequences at [\d.]+ tokens\/s each, bound by memory bandwidth\); \d+ replicas;/m,
+    );
     expect(text).toMatch(/replicas +tok\/s\/replica +\$\/M tokens/);
     const { doc } = json(["select", "--workload", "realtime-inference", "--model", "llama-3.1-8b", "--throughput", "2000"]);
     expect(doc.objective).toBe("throughput-cost");
@@ -135,14 +157,33 @@ describe("sizing by the work from the command line", () => {
     expect(hf).toMatchObject({ engine: "transformers", memoryUtilization: 1 });
     const h100 = json(["estimate", "--model", "llama-3.1-8b", "--gpu", "H100"]).doc;
     expect(h100.assumptions.join(" ")).toMatch(/8192 tokens \(max_num_batched_tokens\)/);
-    const setup = json(["estimate", "--model", "llama-3.1-8b", "--mode", "full", "--gpus", "8", "--optimizer", "adamw-8bit", "--sharding", "ddp", "--training-precision", "bf16", "--fused-loss"]).doc;
+    const setup = json([
+      "estimate",
+      "--model",
+      "llama-3.1-8b",
+      "--mode",
+      "full",
+      "--gpus",
+      "8",
+      "--optimizer",
+      "adamw-8bit",
+      "--sharding",
+      "ddp",
+      "--training-precision",
+      "bf16",
+      "--fused-loss",
+    ]).doc;
     expect(setup.training).toEqual({ gradientCheckpointing: true, optimizer: "adamw-8bit", sharding: "ddp", trainingPrecision: "bf16", fusedLoss: true });
   });
 
   test("models lists the catalog with shapes and sources", () => {
     const { doc } = json(["models"]);
     expect(doc.length).toBeGreaterThanOrEqual(30);
-    expect(doc.find((m: { name: string }) => m.name === "qwen3-30b-a3b")).toMatchObject({ paramsBillion: 30.5, activeParamsBillion: 3.3, moe: { experts: 128 } });
+    expect(doc.find((m: { name: string }) => m.name === "qwen3-30b-a3b")).toMatchObject({
+      paramsBillion: 30.5,
+      activeParamsBillion: 3.3,
+      moe: { experts: 128 },
+    });
     expect(doc.every((m: { sources: unknown[] }) => m.sources.length > 0)).toBe(true);
     expect(runCli(["models"]).stdout).toMatch(/qwen3-30b-a3b +MoE 8\/128 +30.5 +3.3 +40960/);
   });
@@ -151,10 +192,16 @@ describe("sizing by the work from the command line", () => {
     [["estimate", "--model", "llama-3.1-8b", "--engine", "tgi"], /--engine is "tgi"; use one of vllm, sglang, tensorrt-llm, transformers/],
     [["estimate", "--model", "llama-3.1-8b", "--mode", "lora", "--gradient-checkpointing", "maybe"], /--gradient-checkpointing is "maybe"; give on or off/],
     [["estimate", "--model", "llama-3.1-8b", "--optimizer", "adam"], /--optimizer is "adam"; use one of adamw, adamw-8bit, sgd/],
-    [["estimate", "--model", "llama-3.1-8b", "--mode", "inference", "--optimizer", "sgd"], /--optimizer is "sgd"; it applies to mode lora or full, not inference/],
+    [
+      ["estimate", "--model", "llama-3.1-8b", "--mode", "inference", "--optimizer", "sgd"],
+      /--optimizer is "sgd"; it applies to mode lora or full, not inference/,
+    ],
     [["estimate", "--model", "llama-3.1-8b", "--context", "200000"], /--context is 200000; llama-3.1-8b supports at most 131072 tokens/],
     [["select", "--workload", "realtime-inference", "--throughput", "100"], /--throughput is .*it needs a model/],
-    [["select", "--workload", "realtime-inference", "--model", "llama-3.1-8b", "--min-stream-tokens", "20"], /--throughput is undefined; give the output tokens per second/],
+    [
+      ["select", "--workload", "realtime-inference", "--model", "llama-3.1-8b", "--min-stream-tokens", "20"],
+      /--throughput is undefined; give the output tokens per second/,
+    ],
     [["select", "--workload", "fine-tuning", "--model", "llama-3.1-8b", "--training-tokens", "0"], /--training-tokens is 0/],
   ])("%j", (argv, message) => {
     const result = runCli(argv);
@@ -207,8 +254,11 @@ test("select --json loads its own command alone, and no plan reader", () => {
 test("--version is answered by the bin before the CLI loads", () => {
   const bin = path.join(__dirname, "..", "..", "bin", "gpu-workloads.js");
   const probe = `const Module = require("module"); const load = Module._load; Module._load = function (request, ...rest) { if (/cli[\\/]main/.test(request)) throw new Error("main loaded"); return load.call(this, request, ...rest); };`;
-  const result = spawnSync(process.execPath, ["-e", `${probe} process.argv = [process.argv[0], ${JSON.stringify(bin)}, "--version"]; require(${JSON.stringify(bin)});`], { encoding: "utf8" });
+  const result = spawnSync(
+    process.execPath,
+    ["-e", `${probe} process.argv = [process.argv[0], ${JSON.stringify(bin)}, "--version"]; require(${JSON.stringify(bin)});`],
+    { encoding: "utf8" },
+  );
   expect(result.stderr).toBe("");
   expect(result.stdout).toBe(`${JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")).version}\n`);
 });
-

@@ -76,7 +76,9 @@ export function writePlan(plan: unknown): string {
     const resource = {
       aws_launch_template: Object.fromEntries(mine.map((w, i) => [`workload-${i}`, { instance_type: w.instanceType, tags }])),
       aws_autoscaling_group: Object.fromEntries(
-        mine.filter((w) => w.capacity === "auto-scaling-group").map((w, i) => [`fleet-${i}`, { max_size: w.instances?.max, tag: [{ key: "ManagedBy", value: "cdktf-gpu-workloads", propagate_at_launch: true }] }]),
+        mine
+          .filter((w) => w.capacity === "auto-scaling-group")
+          .map((w, i) => [`fleet-${i}`, { max_size: w.instances?.max, tag: [{ key: "ManagedBy", value: "cdktf-gpu-workloads", propagate_at_launch: true }] }]),
       ),
     };
     fs.mkdirSync(path.join(dir, "stacks", name), { recursive: true });

@@ -27,6 +27,7 @@ const PATH_SHOWN = `red${R}[31mteam/link${R}]8;;https://evil${R}x${R}]8;;${R}${R
 const TYPE_SHOWN = `g5.xlarge${R}::set-env name=X::y`;
 
 /** Characters that act: C0 but the line break (ESC among them), DEL, C1, bidi overrides and isolates. */
+// eslint-disable-next-line no-control-regex -- the control characters are what must not reach the terminal
 const ACTING = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 function expectInert(output: string): void {
@@ -153,7 +154,11 @@ describe("JSON: the exact data, written so that nothing acts", () => {
   test("report --compare-to --json", () => {
     const { stdout } = runCli(["report", "--dir", head, "--compare-to", base, "--json"]);
     expectInert(stdout);
-    expect(JSON.parse(stdout).workloads[0]).toMatchObject({ stack: STACK, path: HOSTILE.path, head: { instanceType: HOSTILE.instanceType, maxInstanceType: "##[add-mask]z" } });
+    expect(JSON.parse(stdout).workloads[0]).toMatchObject({
+      stack: STACK,
+      path: HOSTILE.path,
+      head: { instanceType: HOSTILE.instanceType, maxInstanceType: "##[add-mask]z" },
+    });
   });
 });
 

@@ -53,7 +53,8 @@ export class SchemaSubsetValidator {
         return;
       }
     }
-    if (Array.isArray(schema.enum) && !schema.enum.includes(value)) errors.push(`${at || "/"}: ${JSON.stringify(value)} is not one of ${schema.enum.join(", ")}`);
+    if (Array.isArray(schema.enum) && !schema.enum.includes(value))
+      errors.push(`${at || "/"}: ${JSON.stringify(value)} is not one of ${schema.enum.join(", ")}`);
     if (Array.isArray(schema.oneOf)) {
       const passing = (schema.oneOf as Schema[]).filter((option) => {
         const found: string[] = [];

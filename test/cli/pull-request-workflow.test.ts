@@ -91,7 +91,9 @@ describe("its report steps, run as written on the example plans", () => {
       const result = runStep(reportSteps[0]);
       expect(result.stderr).toBe("");
       expect(result.status).toBe(0);
-      expect(fs.readFileSync(path.join(workspace, "cost.md"), "utf8")).toContain("**Monthly cost will increase by $85,608.99 (from $0) to $85,608.99 expected.**");
+      expect(fs.readFileSync(path.join(workspace, "cost.md"), "utf8")).toContain(
+        "**Monthly cost will increase by $85,608.99 (from $0) to $85,608.99 expected.**",
+      );
     } finally {
       fs.copyFileSync(path.join(plans.baseDir, GPU_PLAN_FILE), path.join(workspace, "cdktf.out", GPU_PLAN_FILE));
       fs.writeFileSync(path.join(workspace, "cdktf.out", "manifest.json"), manifest);

@@ -137,15 +137,50 @@ describe("report --compare-to: the example app against a head that changes, adds
       stack: "chat",
       path: CHANGED,
       change: "changed",
-      base: { region: "us-east-1", purchase: "on-demand", instanceType: "g5.xlarge", instances: { min: 2, desired: 2, max: 4 }, usdPerMonth: 1468.76, maxUsdPerMonth: 5434.12, maxInstanceType: "g6e.xlarge" },
-      head: { region: "us-east-1", purchase: "on-demand", instanceType: "g6e.xlarge", instances: { min: 3, desired: 3, max: 6 }, usdPerMonth: 4075.59, maxUsdPerMonth: 13158.57, maxInstanceType: "g6e.4xlarge" },
-      changedFields: ["instanceType", "instanceTypes", "gpu", "instances", "usdPerInstanceHour", "spotUsdPerInstanceHour", "usdPerHour", "usdPerMonth", "maxUsdPerMonth", "maxInstanceType"],
+      base: {
+        region: "us-east-1",
+        purchase: "on-demand",
+        instanceType: "g5.xlarge",
+        instances: { min: 2, desired: 2, max: 4 },
+        usdPerMonth: 1468.76,
+        maxUsdPerMonth: 5434.12,
+        maxInstanceType: "g6e.xlarge",
+      },
+      head: {
+        region: "us-east-1",
+        purchase: "on-demand",
+        instanceType: "g6e.xlarge",
+        instances: { min: 3, desired: 3, max: 6 },
+        usdPerMonth: 4075.59,
+        maxUsdPerMonth: 13158.57,
+        maxInstanceType: "g6e.4xlarge",
+      },
+      changedFields: [
+        "instanceType",
+        "instanceTypes",
+        "gpu",
+        "instances",
+        "usdPerInstanceHour",
+        "spotUsdPerInstanceHour",
+        "usdPerHour",
+        "usdPerMonth",
+        "maxUsdPerMonth",
+        "maxInstanceType",
+      ],
       pricesOnly: false,
       delta: { usdPerMonth: 2606.83, maxUsdPerMonth: 7724.45 },
       deltaPercent: { usdPerMonth: 177.49, maxUsdPerMonth: 142.15 },
     });
-    expect(doc.workloads[0]).toMatchObject({ head: null, delta: { usdPerMonth: 0, maxUsdPerMonth: -9400.06 }, deltaPercent: { usdPerMonth: 0, maxUsdPerMonth: -100 } });
-    expect(doc.workloads[3]).toMatchObject({ base: null, delta: { usdPerMonth: 587.5, maxUsdPerMonth: 587.5 }, deltaPercent: { usdPerMonth: null, maxUsdPerMonth: null } });
+    expect(doc.workloads[0]).toMatchObject({
+      head: null,
+      delta: { usdPerMonth: 0, maxUsdPerMonth: -9400.06 },
+      deltaPercent: { usdPerMonth: 0, maxUsdPerMonth: -100 },
+    });
+    expect(doc.workloads[3]).toMatchObject({
+      base: null,
+      delta: { usdPerMonth: 587.5, maxUsdPerMonth: 587.5 },
+      deltaPercent: { usdPerMonth: null, maxUsdPerMonth: null },
+    });
     expect(doc.workloads[2]).toMatchObject({ changedFields: [], delta: { usdPerMonth: 0, maxUsdPerMonth: 0 } });
     expect(doc.check).toEqual({ failAboveUsd: null, failAbovePercent: null, failAboveMaxUsd: null, failAboveMaxPercent: null, failed: false, reasons: [] });
   });
@@ -212,7 +247,7 @@ describe("report --compare-to: limits on the expected increase", () => {
     expect(result.stdout).toMatch(/^- media\/upscale \(removed\)$/m);
   });
 
-  test("from a base of $0 the percent is undefined: the headline says \"from $0\" and a percent limit fails", () => {
+  test('from a base of $0 the percent is undefined: the headline says "from $0" and a percent limit fails', () => {
     // GIVEN a base whose only workload costs nothing expected (Batch at 0 desired)
     const base = writePlan({ ...plans.base, workloads: plans.base.workloads.filter((w) => w.path === REMOVED) });
     // WHEN
@@ -259,7 +294,9 @@ describe("report --compare-to: prices read on different days", () => {
     const earlier = {
       ...plans.base,
       pricesAsOf: "2026-08-01",
-      workloads: plans.base.workloads.map((w) => (w.path === "media/sdxl" ? { ...w, usdPerInstanceHour: 0.8, usdPerHour: 0.8, usdPerMonth: 584, maxUsdPerMonth: 584 } : w)),
+      workloads: plans.base.workloads.map((w) =>
+        w.path === "media/sdxl" ? { ...w, usdPerInstanceHour: 0.8, usdPerHour: 0.8, usdPerMonth: 584, maxUsdPerMonth: 584 } : w,
+      ),
     };
     // WHEN
     const result = compare(plans.baseDir, writePlan(earlier));
@@ -268,7 +305,9 @@ describe("report --compare-to: prices read on different days", () => {
       "Prices were read on different days (base: on-demand 2026-08-01, spot 2026-11-29; head: on-demand 2026-11-29, spot 2026-11-29): " +
         "part of a change may come from the new prices rather than from a change to the app.",
     );
-    expect(result.stdout).toContain("~ media/sdxl (changed: prices only)\n    instance    g6.xlarge\n    instances   1\n    expected    $584.00 → $587.50 a month: +$3.50 (+0.6%)");
+    expect(result.stdout).toContain(
+      "~ media/sdxl (changed: prices only)\n    instance    g6.xlarge\n    instances   1\n    expected    $584.00 → $587.50 a month: +$3.50 (+0.6%)",
+    );
     const { doc } = compareJson(plans.baseDir, writePlan(earlier));
     expect(doc.samePrices).toBe(false);
     expect(doc.workloads.find((w: { path: string }) => w.path === "media/sdxl")).toMatchObject({
@@ -409,7 +448,9 @@ describe("report --compare-to: plans that cannot be compared are typed errors na
 
   test("comparePlans itself refuses plans of different versions and a plan that lists a workload twice", () => {
     const v3 = { ...plans.base, version: 3 } as GpuPlan;
-    expect(() => comparePlans(v3, plans.head)).toThrow(/the base plan has plan version 3 and the head plan version 2; synthesize both with the same cdktf-gpu-workloads version/);
+    expect(() => comparePlans(v3, plans.head)).toThrow(
+      /the base plan has plan version 3 and the head plan version 2; synthesize both with the same cdktf-gpu-workloads version/,
+    );
     const twice = { ...plans.head, workloads: [...plans.head.workloads, plans.head.workloads[0]] };
     expect(() => comparePlans(plans.base, twice)).toThrow('the head plan lists the workload "chat/assistant" of stack "chat" twice');
   });
@@ -444,13 +485,15 @@ describe("report: the root volumes, apart from the instances' cost", () => {
     // Two replicas of the chat server, 140 GiB at 250 MiB/s each: 2 × (140 × $0.08 + 125 × $0.04).
     expect(chat.rootVolume).toEqual({ sizeGiB: 140, throughputMiBps: 250, iops: 3000, usdPerMonth: 32.4 });
     expect(text).toMatch(/^chat\/assistant +140 GiB +250 MiB\/s +3,000 +\$32\.40$/m);
-    expect(text).toMatch(/Root volumes \(gp3, each instance's; \$\/month for all instances at the desired size, us-east-1 list\nprices, not in the totals above\)/);
+    expect(text).toMatch(
+      /Root volumes \(gp3, each instance's; \$\/month for all instances at the desired size, us-east-1 list\nprices, not in the totals above\)/,
+    );
     const expected = plans.base.workloads.reduce((sum, w) => sum + w.usdPerMonth, 0);
     expect(text).toContain(`$${expected.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}/month expected`);
   });
 
   test("a plan written before volumes were recorded still reads, and shows no volume section", () => {
-    const older = { ...plans.base, workloads: plans.base.workloads.map(({ rootVolume: _, ...w }) => w) };
+    const older = { ...plans.base, workloads: plans.base.workloads.map((w) => ({ ...w, rootVolume: undefined })) };
     const result = runCli(["report", "--dir", writePlan(older)]);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).not.toContain("Root volumes");
@@ -473,14 +516,21 @@ describe("report --compare-to holds the head's plan to the synth it came with (a
   };
 
   test("the untouched synth compares", () => {
-    expect(compare(synthCopy(() => undefined), plans.baseDir).exitCode).toBe(0);
+    expect(
+      compare(
+        synthCopy(() => undefined),
+        plans.baseDir,
+      ).exitCode,
+    ).toBe(0);
   });
 
   test("a plan that names a cheaper type than the stack launches is a BadPlan", () => {
     const head = synthCopy((dir) => editPlan(dir, (p) => (p.workloads.find((w) => w.path === "chat/assistant")!.instanceType = "g4dn.xlarge")));
     const { exitCode, stderr } = compare(head, plans.baseDir);
     expect(exitCode).toBe(2);
-    expect(stderr).toMatch(/gpu-plan\.json \(--dir\) is not a cdktf-gpu-workloads plan: it does not match the synthesized stacks beside it: stack "chat" launches g5\.xlarge \(its launch templates\), the plan g4dn\.xlarge\./);
+    expect(stderr).toMatch(
+      /gpu-plan\.json \(--dir\) is not a cdktf-gpu-workloads plan: it does not match the synthesized stacks beside it: stack "chat" launches g5\.xlarge \(its launch templates\), the plan g4dn\.xlarge\./,
+    );
   });
 
   test("a plan that hides a fleet's maximum is a BadPlan", () => {
@@ -497,7 +547,9 @@ describe("report --compare-to holds the head's plan to the synth it came with (a
     const head = synthCopy((dir) => fs.rmSync(path.join(dir, GPU_PLAN_FILE)));
     const { exitCode, stderr } = compare(head, plans.baseDir, "--fail-above-usd", "0");
     expect(exitCode).toBe(2);
-    expect(stderr).toMatch(/holds a synth whose stacks have 4 cdktf-gpu-workloads launch template\(s\), but no gpu-plan\.json: the synth did not finish its validation/);
+    expect(stderr).toMatch(
+      /holds a synth whose stacks have 4 cdktf-gpu-workloads launch template\(s\), but no gpu-plan\.json: the synth did not finish its validation/,
+    );
   });
 
   test("an App that skips validations writes stacks without a plan: the gate fails", () => {
@@ -531,9 +583,17 @@ describe("report --compare-to holds the head's plan to the synth it came with (a
         fs.rmSync(stack);
         fs.symlinkSync(target(dir), stack);
       });
-    expect(compare(linked(() => path.join(plans.baseDir, "stacks", "chat", "cdk.tf.json")), plans.baseDir).stderr).toMatch(/stack "chat" points outside the folder/);
-    expect(compare(linked((dir) => path.join(dir, "stacks", "media", "cdk.tf.json")), plans.baseDir).stderr).toMatch(
-      /cdk\.tf\.json \(--dir\) is not what cdktf synth writes: it is a symbolic link, which the report does not follow/,
-    );
+    expect(
+      compare(
+        linked(() => path.join(plans.baseDir, "stacks", "chat", "cdk.tf.json")),
+        plans.baseDir,
+      ).stderr,
+    ).toMatch(/stack "chat" points outside the folder/);
+    expect(
+      compare(
+        linked((dir) => path.join(dir, "stacks", "media", "cdk.tf.json")),
+        plans.baseDir,
+      ).stderr,
+    ).toMatch(/cdk\.tf\.json \(--dir\) is not what cdktf synth writes: it is a symbolic link, which the report does not follow/);
   });
 });

@@ -7,15 +7,40 @@ import { NETWORK } from "./synth";
 
 /** Every prop a workload takes, each given any JavaScript value (or left out). */
 const PROPS = [
-  "workload", "gpus", "anyOf", "minGpuMemoryGB", "minTotalGpuMemoryGB", "gpuCount", "minVcpus", "minMemoryGiB",
-  "minMemoryBandwidthGBps", "efa", "cpuArchitecture", "region", "maxUsdPerHour", "purchase", "objective", "model",
-  "usage", "nodes", "ami", "operatingSystem", "rootVolumeSizeGiB", "userData", "tags", "replicas", "fleet", "batch",
-  "capacityReservationId", "allowFrom", "allowTo",
+  "workload",
+  "gpus",
+  "anyOf",
+  "minGpuMemoryGB",
+  "minTotalGpuMemoryGB",
+  "gpuCount",
+  "minVcpus",
+  "minMemoryGiB",
+  "minMemoryBandwidthGBps",
+  "efa",
+  "cpuArchitecture",
+  "region",
+  "maxUsdPerHour",
+  "purchase",
+  "objective",
+  "model",
+  "usage",
+  "nodes",
+  "ami",
+  "operatingSystem",
+  "rootVolumeSizeGiB",
+  "userData",
+  "tags",
+  "replicas",
+  "fleet",
+  "batch",
+  "capacityReservationId",
+  "allowFrom",
+  "allowTo",
 ] as const;
 
 const anyValue = fc.oneof(
   fc.anything({ withNullPrototype: true, withBigInt: true, withBoxedValues: true, withSparseArray: true }),
-  fc.constantFrom(NaN, Infinity, -Infinity, -0, 1e308, "constructor", "__proto__", "toString", "${file(\"x\")}", "%{ if }", [], {}, null),
+  fc.constantFrom(NaN, Infinity, -Infinity, -0, 1e308, "constructor", "__proto__", "toString", '${file("x")}', "%{ if }", [], {}, null),
 );
 
 test("any value for any prop: a typed GpuWorkloadsError, or a workload that synthesizes; never a TypeError", () => {
@@ -58,7 +83,26 @@ test("any value for any platform prop: a typed error or a platform", () => {
 });
 
 test("any value for any requirement: selectInstance answers a decision or a typed error", () => {
-  const requirement = fc.constantFrom(...PROPS.filter((p) => !["ami", "operatingSystem", "rootVolumeSizeGiB", "userData", "tags", "replicas", "fleet", "batch", "capacityReservationId", "allowFrom", "allowTo"].includes(p)), "allowedGpus", "taxonomy");
+  const requirement = fc.constantFrom(
+    ...PROPS.filter(
+      (p) =>
+        ![
+          "ami",
+          "operatingSystem",
+          "rootVolumeSizeGiB",
+          "userData",
+          "tags",
+          "replicas",
+          "fleet",
+          "batch",
+          "capacityReservationId",
+          "allowFrom",
+          "allowTo",
+        ].includes(p),
+    ),
+    "allowedGpus",
+    "taxonomy",
+  );
   fc.assert(
     fc.property(fc.dictionary(requirement, anyValue, { maxKeys: 3 }), (requirements) => {
       try {
@@ -73,7 +117,32 @@ test("any value for any requirement: selectInstance answers a decision or a type
 
 test("any argv: the CLI answers with exit 0 or 2, never a crash", () => {
   const word = fc.oneof(
-    fc.constantFrom("select", "estimate", "catalog", "gpus", "report", "--workload", "training", "--gpus", "--gpu-count", "--model", "--json", "--markdown", "--dir", "--__proto__", "--toString", "--context", "--precision", "constructor", "1e3", "NaN", "-1", "--region", "--params", "--nodes"),
+    fc.constantFrom(
+      "select",
+      "estimate",
+      "catalog",
+      "gpus",
+      "report",
+      "--workload",
+      "training",
+      "--gpus",
+      "--gpu-count",
+      "--model",
+      "--json",
+      "--markdown",
+      "--dir",
+      "--__proto__",
+      "--toString",
+      "--context",
+      "--precision",
+      "constructor",
+      "1e3",
+      "NaN",
+      "-1",
+      "--region",
+      "--params",
+      "--nodes",
+    ),
     fc.string({ maxLength: 12 }),
   );
   fc.assert(

@@ -47,10 +47,14 @@ describe("CIDRs are parsed, not compared as strings", () => {
   });
 
   test("public space needs an explicit opt-in, and /0 is refused even then", () => {
-    const json = synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, allowFrom: [{ cidr: "203.0.113.0/24", port: 8000, allowPublicAddresses: true }] }));
+    const json = synthStack(
+      (s) => new RealtimeInference(s, "w", { network: NETWORK, allowFrom: [{ cidr: "203.0.113.0/24", port: 8000, allowPublicAddresses: true }] }),
+    );
     expect(only(json, "aws_vpc_security_group_ingress_rule").cidr_ipv4).toBe("203.0.113.0/24");
     expect(errorOf({ allowFrom: [{ cidr: "0.0.0.0/0", port: 8000, allowPublicAddresses: true }] }).message).toMatch(/open ingress is refused/);
-    expect(errorOf({ allowFrom: [{ cidr: "10.0.0.0/8", port: 8000, allowPublicAddresses: "yes" }] }).message).toMatch(/allowPublicAddresses is "yes"; give true or false/);
+    expect(errorOf({ allowFrom: [{ cidr: "10.0.0.0/8", port: 8000, allowPublicAddresses: "yes" }] }).message).toMatch(
+      /allowPublicAddresses is "yes"; give true or false/,
+    );
   });
 
   test("the refusal of public space lists every private range the check accepts, 198.19/16 included", () => {
@@ -60,7 +64,10 @@ describe("CIDRs are parsed, not compared as strings", () => {
   });
 
   test("IPv6 blocks go to cidr_ipv6", () => {
-    const json = synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, allowFrom: [{ cidr: "fd00:1::/64", port: 8000 }], allowTo: [{ cidr: "fd00:2::/64", port: 5432 }] }));
+    const json = synthStack(
+      (s) =>
+        new RealtimeInference(s, "w", { network: NETWORK, allowFrom: [{ cidr: "fd00:1::/64", port: 8000 }], allowTo: [{ cidr: "fd00:2::/64", port: 5432 }] }),
+    );
     expect(only(json, "aws_vpc_security_group_ingress_rule")).toMatchObject({ cidr_ipv6: "fd00:1::/64" });
     expect(resourcesOf(json, "aws_vpc_security_group_egress_rule")).toContainEqual(expect.objectContaining({ cidr_ipv6: "fd00:2::/64" }));
   });
@@ -83,7 +90,9 @@ describe("CIDRs are parsed, not compared as strings", () => {
     });
     const rule = only(json, "aws_vpc_security_group_ingress_rule");
     expect(rule.cidr_ipv4).toBe("${var.clients}");
-    expect(rule.lifecycle.precondition[0].condition).toMatch(/^\$\{try\(cidrhost\(var.clients, 0\) != "" && tonumber\(split\("\/", var.clients\)\[1\]\) > 0 && \(/);
+    expect(rule.lifecycle.precondition[0].condition).toMatch(
+      /^\$\{try\(cidrhost\(var.clients, 0\) != "" && tonumber\(split\("\/", var.clients\)\[1\]\) > 0 && \(/,
+    );
   });
 });
 
@@ -108,7 +117,9 @@ describe("own-property lookups: Object.prototype's names are not values", () => 
 
   test("model 'constructor' is an unknown model; workload 'constructor' an unknown class", () => {
     expect(errorOf({ model: "constructor" })).toBeInstanceOf(UnknownModelError);
-    expect(() => synthStack((s) => new GpuWorkload(s, "w", { workload: "constructor" as never, network: NETWORK }))).toThrow(/workload is "constructor"; use one of realtime-inference/);
+    expect(() => synthStack((s) => new GpuWorkload(s, "w", { workload: "constructor" as never, network: NETWORK }))).toThrow(
+      /workload is "constructor"; use one of realtime-inference/,
+    );
   });
 
   test.each([
@@ -117,10 +128,23 @@ describe("own-property lookups: Object.prototype's names are not values", () => 
     [{ kvHeads: 0 }, /model.kvHeads is 0/],
     [{ kvHeads: 64 }, /model.kvHeads is 64; give a whole number from 1 to 32/],
     [{ headDim: Infinity }, /model.headDim is Infinity/],
-    [{ name: "${file(\"x\")}" }, /model.name is/],
+    [{ name: '${file("x")}' }, /model.name is/],
     [{ kind: "cnn" }, /model.kind is "cnn"/],
   ])("custom model %j is refused", (change, message) => {
-    const model = { kind: "llm", name: "mine", aliases: [], paramsBillion: 8, layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 8, headDim: 128, contextLengthTokens: 8192, sources: [], ...change };
+    const model = {
+      kind: "llm",
+      name: "mine",
+      aliases: [],
+      paramsBillion: 8,
+      layers: 32,
+      hiddenSize: 4096,
+      attentionHeads: 32,
+      kvHeads: 8,
+      headDim: 128,
+      contextLengthTokens: 8192,
+      sources: [],
+      ...change,
+    };
     expect(errorOf({ model }).message).toMatch(message);
   });
 });
@@ -143,7 +167,11 @@ describe("numbers: finite, whole where counts are meant, within what AWS allows"
     [{ model: "llama-3.1-8b", usage: { contextTokens: 1e12 } }, RealtimeInference, /usage.contextTokens is 1000000000000/],
     [{ model: "llama-3.1-8b", usage: { concurrency: 0 } }, RealtimeInference, /usage.concurrency is 0/],
     [{ model: "llama-3.1-8b", usage: { loraRank: 2.5 } }, RealtimeInference, /usage.loraRank is 2.5/],
-    [{ replicas: 2, fleet: { scalingTarget: 150 } }, RealtimeInference, /fleet.scalingTarget is 150; give a number above 0 and at most 100 percent GPU utilization/],
+    [
+      { replicas: 2, fleet: { scalingTarget: 150 } },
+      RealtimeInference,
+      /fleet.scalingTarget is 150; give a number above 0 and at most 100 percent GPU utilization/,
+    ],
     [{ replicas: 2, fleet: { scalingTarget: NaN } }, RealtimeInference, /fleet.scalingTarget is NaN/],
     [{ replicas: 2, fleet: { healthCheckGracePeriodSeconds: -1 } }, RealtimeInference, /fleet.healthCheckGracePeriodSeconds is -1/],
     [{ replicas: 2, fleet: { maxFallbacks: 40 } }, RealtimeInference, /fleet.maxFallbacks is 40; .*at most 40 instance types/],
@@ -151,8 +179,11 @@ describe("numbers: finite, whole where counts are meant, within what AWS allows"
     [{ replicas: 2, fleet: { onDemandBaseCapacity: 3 } }, RealtimeInference, /fleet.onDemandBaseCapacity is 3; .*at most the fleet's maximum size/],
     [{ replicas: 2, fleet: { fallback: "no" } }, RealtimeInference, /fleet.fallback is "no"; give true or false/],
     [{ replicas: 2, fleet: { scalingMetric: { namespace: "", metricName: "m" } } }, RealtimeInference, /fleet.scalingMetric.namespace is ""/],
-    [{ replicas: 2, fleet: { scalingMetric: { namespace: "n", metricName: "m", statistic: "p99" } } }, RealtimeInference, /fleet.scalingMetric.statistic is "p99"/],
-
+    [
+      { replicas: 2, fleet: { scalingMetric: { namespace: "n", metricName: "m", statistic: "p99" } } },
+      RealtimeInference,
+      /fleet.scalingMetric.statistic is "p99"/,
+    ],
   ])("%j", (props, Workload, message) => {
     const error = errorOf(props, Workload);
     expect(error.message).toMatch(message);
@@ -194,12 +225,13 @@ describe("numbers: finite, whole where counts are meant, within what AWS allows"
 
 describe("strings from users never reach Terraform as templates", () => {
   const id = '${file("/etc/passwd")} %{ if true }';
-  const json = synthStack((s) =>
-    new BatchProcessing(s, id, {
-      network: NETWORK,
-      allowFrom: [{ cidr: "10.0.0.0/8", port: 8000, description: "${path.module} clients" }],
-      batch: { maxVcpus: 8, job: { image: "busybox:1.36", command: ["sh", "-c", "echo ${HOME} %{x}"] } },
-    }),
+  const json = synthStack(
+    (s) =>
+      new BatchProcessing(s, id, {
+        network: NETWORK,
+        allowFrom: [{ cidr: "10.0.0.0/8", port: 8000, description: "${path.module} clients" }],
+        batch: { maxVcpus: 8, job: { image: "busybox:1.36", command: ["sh", "-c", "echo ${HOME} %{x}"] } },
+      }),
   );
   const text = JSON.stringify(json.resource) + JSON.stringify(json.output);
 
@@ -241,11 +273,23 @@ describe("strings from users never reach Terraform as templates", () => {
 
 describe("tokens: taken where Terraform can resolve them, refused with a reason where synth needs the value", () => {
   test.each([
-    ["replicas", (v: TerraformVariable) => ({ replicas: Token.asNumber(v.value) }), /replicas is a Terraform token; give a literal value: it sets the capacity and its worst-case cost/],
+    [
+      "replicas",
+      (v: TerraformVariable) => ({ replicas: Token.asNumber(v.value) }),
+      /replicas is a Terraform token; give a literal value: it sets the capacity and its worst-case cost/,
+    ],
     ["region", (v: TerraformVariable) => ({ region: v.stringValue }), /region is a Terraform token; give a literal value: it chooses the instance type/],
-    ["instanceType", (v: TerraformVariable) => ({ instanceType: v.stringValue }), /instanceType is a Terraform token; give a literal value: it chooses the instance type/],
+    [
+      "instanceType",
+      (v: TerraformVariable) => ({ instanceType: v.stringValue }),
+      /instanceType is a Terraform token; give a literal value: it chooses the instance type/,
+    ],
     ["nodes", (v: TerraformVariable) => ({ nodes: Token.asNumber(v.value) }), /nodes is a Terraform token/],
-    ["usage", (v: TerraformVariable) => ({ model: "llama-3.1-8b", usage: { contextTokens: Token.asNumber(v.value) } }), /usage.contextTokens is a Terraform token/],
+    [
+      "usage",
+      (v: TerraformVariable) => ({ model: "llama-3.1-8b", usage: { contextTokens: Token.asNumber(v.value) } }),
+      /usage.contextTokens is a Terraform token/,
+    ],
     ["fleet", (v: TerraformVariable) => ({ replicas: 2, fleet: { spotPercentage: Token.asNumber(v.value) } }), /fleet.spotPercentage is a Terraform token/],
     ["batch", (v: TerraformVariable) => ({ batch: { maxVcpus: Token.asNumber(v.value), job: { image: "x:1" } } }), /batch.maxVcpus is a Terraform token/],
     ["tag key", (v: TerraformVariable) => ({ tags: { [v.stringValue]: "x" } }), /tags key is a Terraform token/],
@@ -312,7 +356,18 @@ describe("tokens: taken where Terraform can resolve them, refused with a reason 
     };
     for (const [type, resources] of Object.entries(json.resource)) collect(type, resources);
     const tagged = new Set(values.map((v) => v.type));
-    for (const type of ["aws_instance", "aws_autoscaling_group", "aws_launch_template", "aws_security_group", "aws_vpc_security_group_ingress_rule", "aws_lb", "aws_placement_group", "aws_batch_compute_environment", "aws_iam_role", "aws_cloudwatch_log_group"]) {
+    for (const type of [
+      "aws_instance",
+      "aws_autoscaling_group",
+      "aws_launch_template",
+      "aws_security_group",
+      "aws_vpc_security_group_ingress_rule",
+      "aws_lb",
+      "aws_placement_group",
+      "aws_batch_compute_environment",
+      "aws_iam_role",
+      "aws_cloudwatch_log_group",
+    ]) {
       expect(tagged).toContain(type);
     }
     expect(values.filter((v) => v.value !== "$${x} %%{y} ${var.team}")).toEqual([]);
@@ -324,7 +379,11 @@ describe("the security props are typed", () => {
     [{ containersUseInstanceRole: "yes" }, RealtimeInference, /^containersUseInstanceRole is "yes"; give true or false/],
     [{ logKmsKeyArn: "alias/logs" }, RealtimeInference, /^logKmsKeyArn is "alias\/logs"; give a KMS key ARN such as "arn:aws:kms:/],
     [{ logKmsKeyArn: "1234abcd-12ab-34cd-56ef-1234567890ab" }, RealtimeInference, /CloudWatch Logs takes no key id or alias/],
-    [{ batch: { maxVcpus: 8, job: { image: "x:1", logRetentionDays: 2 } } }, BatchProcessing, /^batch\.job\.logRetentionDays is 2; use a period CloudWatch Logs accepts: 1, 3, 5/],
+    [
+      { batch: { maxVcpus: 8, job: { image: "x:1", logRetentionDays: 2 } } },
+      BatchProcessing,
+      /^batch\.job\.logRetentionDays is 2; use a period CloudWatch Logs accepts: 1, 3, 5/,
+    ],
   ] as const)("%j", (props, Workload, message) => {
     expect(errorOf(props, Workload as typeof RealtimeInference).message).toMatch(message);
   });

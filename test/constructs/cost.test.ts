@@ -23,7 +23,12 @@ describe("prices per region", () => {
     }
     expect(checked).toBeGreaterThan(500);
     const cli = JSON.parse(runCli(["select", "--workload", "realtime-inference", "--region", "eu-west-1", "--json"]).stdout);
-    expect(cli).toMatchObject({ region: "eu-west-1", regionKnown: true, instanceType: "g5.xlarge", usdPerInstanceHour: REGIONAL_OFFERS["g5.xlarge"]["eu-west-1"][0] });
+    expect(cli).toMatchObject({
+      region: "eu-west-1",
+      regionKnown: true,
+      instanceType: "g5.xlarge",
+      usdPerInstanceHour: REGIONAL_OFFERS["g5.xlarge"]["eu-west-1"][0],
+    });
     expect(cli.usdPerInstanceHour).toBeGreaterThan(1.006);
   });
 
@@ -70,7 +75,9 @@ describe("spot workloads are priced at the spot estimate; the bound stays on-dem
 
   test("a fleet's spot share is priced at the spot estimate, its on-demand base on-demand", () => {
     let w: GpuWorkload;
-    synthStack((s) => (w = new RealtimeInference(s, "chat", { network: NETWORK, replicas: { min: 4, max: 8 }, fleet: { onDemandBaseCapacity: 2, spotPercentage: 50 } })));
+    synthStack(
+      (s) => (w = new RealtimeInference(s, "chat", { network: NETWORK, replicas: { min: 4, max: 8 }, fleet: { onDemandBaseCapacity: 2, spotPercentage: 50 } })),
+    );
     const { usdPerInstanceHour: od, spotUsdPerInstanceHour: spot } = priceOf("g5.xlarge", "us-east-1");
     // 2 on-demand base + 2 above it, half of them spot.
     expect(w!.capacity.usdPerHour).toBeCloseTo(2 * od! + 1 * od! + 1 * spot!, 4);
@@ -127,8 +134,17 @@ describe("the worst case is the worst case", () => {
           (s) =>
             (w =
               c.kind === "fleet"
-                ? new RealtimeInference(s, "w", { network: NETWORK, gpus: c.gpus, replicas: { min: c.min, max: c.min + c.extra }, fleet: { maxFallbackPriceRatio: c.ratio, maxFallbacks: 39 } })
-                : new BatchProcessing(s, "w", { network: NETWORK, gpus: c.gpus, batch: { maxVcpus: c.maxVcpus, maxInstanceTypes: c.types, maxFallbackPriceRatio: c.ratio, job: { image: "x:1" } } })),
+                ? new RealtimeInference(s, "w", {
+                    network: NETWORK,
+                    gpus: c.gpus,
+                    replicas: { min: c.min, max: c.min + c.extra },
+                    fleet: { maxFallbackPriceRatio: c.ratio, maxFallbacks: 39 },
+                  })
+                : new BatchProcessing(s, "w", {
+                    network: NETWORK,
+                    gpus: c.gpus,
+                    batch: { maxVcpus: c.maxVcpus, maxInstanceTypes: c.types, maxFallbackPriceRatio: c.ratio, job: { image: "x:1" } },
+                  })),
           c.region,
         );
         const capacity = w!.capacity;
@@ -154,7 +170,19 @@ describe("one vocabulary, everywhere", () => {
 
   test("select --json and the plan carry the terms; outputs and tags their kebab-case forms", () => {
     const select = JSON.parse(runCli(["select", "--workload", "training", "--json"]).stdout);
-    for (const term of ["region", "purchase", "gpuCount", "nodeCount", "usdPerInstanceHour", "spotUsdPerInstanceHour", "usdPerHour", "usdPerMonth", "maxUsdPerMonth", "pricesAsOf", "spotPricesAsOf"]) {
+    for (const term of [
+      "region",
+      "purchase",
+      "gpuCount",
+      "nodeCount",
+      "usdPerInstanceHour",
+      "spotUsdPerInstanceHour",
+      "usdPerHour",
+      "usdPerMonth",
+      "maxUsdPerMonth",
+      "pricesAsOf",
+      "spotPricesAsOf",
+    ]) {
       expect(select).toHaveProperty(term);
     }
     expect(select.gpuCount).toBe(8); // per node, never a total

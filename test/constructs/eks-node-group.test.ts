@@ -10,8 +10,15 @@ import { SchemaSubsetValidator } from "../cli/json-schema-subset";
 import { NETWORK, captureError, only, outputValue, resourcesOf, synthStack } from "./synth";
 
 const EKS = { clusterName: "ml-platform" };
-const chat = (props: Partial<WorkloadProps> = {}) => (s: TerraformStack) =>
-  new RealtimeInference(s, "chat", { network: NETWORK, model: "llama-3.1-8b", capacity: Capacity.eksNodeGroup({ ...EKS, replicas: { min: 1, max: 4 } }), ...props });
+const chat =
+  (props: Partial<WorkloadProps> = {}) =>
+  (s: TerraformStack) =>
+    new RealtimeInference(s, "chat", {
+      network: NETWORK,
+      model: "llama-3.1-8b",
+      capacity: Capacity.eksNodeGroup({ ...EKS, replicas: { min: 1, max: 4 } }),
+      ...props,
+    });
 
 describe("Capacity.eksNodeGroup: an EKS managed node group chosen by the same taxonomy", () => {
   test("the decision's type and its price-bounded fallbacks, the NVIDIA AMI type, the taint, the labels, the bounds", () => {
@@ -27,7 +34,11 @@ describe("Capacity.eksNodeGroup: an EKS managed node group chosen by the same ta
       scaling_config: { min_size: 1, max_size: 4, desired_size: 1 },
       update_config: { max_unavailable: 1 },
       taint: [{ key: "nvidia.com/gpu", value: "true", effect: "NO_SCHEDULE" }],
-      labels: { "gpu-workloads/workload-class": "realtime-inference", "gpu-workloads/gpu": "A10G", "gpu-workloads/workload": w.podPlacement!.nodeSelector["gpu-workloads/workload"] },
+      labels: {
+        "gpu-workloads/workload-class": "realtime-inference",
+        "gpu-workloads/gpu": "A10G",
+        "gpu-workloads/workload": w.podPlacement!.nodeSelector["gpu-workloads/workload"],
+      },
       subnet_ids: NETWORK.subnetIds,
     });
     expect(group.instance_types[0]).toBe(w.decision.instanceType);
@@ -46,13 +57,18 @@ describe("Capacity.eksNodeGroup: an EKS managed node group chosen by the same ta
     expect(template.network_interfaces).toBeUndefined();
     expect(template.metadata_options).toMatchObject({ http_tokens: "required", http_put_response_hop_limit: 1 });
     expect(template.block_device_mappings[0]).toMatchObject({ device_name: "/dev/xvda", ebs: { encrypted: "true", volume_type: "gp3" } });
-    expect(template.vpc_security_group_ids).toEqual([expect.stringMatching(/^\$\{aws_security_group\.chat_security-group_\w+\.id\}$/), expect.stringMatching(/^\$\{data\.aws_eks_cluster\.chat_eks-cluster_\w+\.vpc_config\[0\]\.cluster_security_group_id\}$/)]);
+    expect(template.vpc_security_group_ids).toEqual([
+      expect.stringMatching(/^\$\{aws_security_group\.chat_security-group_\w+\.id\}$/),
+      expect.stringMatching(/^\$\{data\.aws_eks_cluster\.chat_eks-cluster_\w+\.vpc_config\[0\]\.cluster_security_group_id\}$/),
+    ]);
     expect(only(json, "aws_eks_node_group").launch_template.id).toMatch(/^\$\{aws_launch_template\.chat_launch-template_\w+\.id\}$/);
   });
 
   test("the node role: EC2's trust, the worker, ECR pull-only and (unless told) CNI managed policies, attached before the group", () => {
     const json = synthStack(chat());
-    const attached = resourcesOf(json, "aws_iam_role_policy_attachment").map((a) => a.policy_arn).sort();
+    const attached = resourcesOf(json, "aws_iam_role_policy_attachment")
+      .map((a) => a.policy_arn)
+      .sort();
     expect(attached).toEqual([
       "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
       "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
@@ -61,7 +77,9 @@ describe("Capacity.eksNodeGroup: an EKS managed node group chosen by the same ta
     const group = only(json, "aws_eks_node_group");
     expect(group.depends_on).toHaveLength(3);
     expect(JSON.parse(only(json, "aws_iam_role").assume_role_policy).Statement[0].Principal).toEqual({ Service: "ec2.amazonaws.com" });
-    const withoutCni = synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, capacity: Capacity.eksNodeGroup({ ...EKS, cniPolicyOnNodeRole: false }) }));
+    const withoutCni = synthStack(
+      (s) => new RealtimeInference(s, "chat", { network: NETWORK, capacity: Capacity.eksNodeGroup({ ...EKS, cniPolicyOnNodeRole: false }) }),
+    );
     expect(resourcesOf(withoutCni, "aws_iam_role_policy_attachment").map((a) => a.policy_arn)).not.toContain("arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy");
   });
 
@@ -79,15 +97,36 @@ describe("Capacity.eksNodeGroup: an EKS managed node group chosen by the same ta
 
   test("spot, Arm, Bottlerocket and a Capacity Block each shape the group", () => {
     const batch = only(
-      synthStack((s) => new BatchProcessing(s, "b", { network: NETWORK, gpus: ["T4G"], capacity: Capacity.eksNodeGroup({ ...EKS, nodeImage: "bottlerocket", clusterSecurityGroupId: "sg-0123456789abcdef0" }) })),
+      synthStack(
+        (s) =>
+          new BatchProcessing(s, "b", {
+            network: NETWORK,
+            gpus: ["T4G"],
+            capacity: Capacity.eksNodeGroup({ ...EKS, nodeImage: "bottlerocket", clusterSecurityGroupId: "sg-0123456789abcdef0" }),
+          }),
+      ),
       "aws_eks_node_group",
     );
     expect(batch).toMatchObject({ capacity_type: "SPOT", ami_type: "BOTTLEROCKET_ARM_64_NVIDIA" });
-    const bottlerocket = synthStack((s) => new BatchProcessing(s, "b", { network: NETWORK, capacity: Capacity.eksNodeGroup({ ...EKS, nodeImage: "bottlerocket", clusterSecurityGroupId: "sg-0123456789abcdef0" }) }));
+    const bottlerocket = synthStack(
+      (s) =>
+        new BatchProcessing(s, "b", {
+          network: NETWORK,
+          capacity: Capacity.eksNodeGroup({ ...EKS, nodeImage: "bottlerocket", clusterSecurityGroupId: "sg-0123456789abcdef0" }),
+        }),
+    );
     expect(only(bottlerocket, "aws_launch_template").block_device_mappings[0].device_name).toBe("/dev/xvdb");
     expect(only(bottlerocket, "aws_launch_template").vpc_security_group_ids[1]).toBe("sg-0123456789abcdef0");
     expect(bottlerocket.data?.aws_eks_cluster).toBeUndefined();
-    const block = synthStack((s) => new Training(s, "t", { network: NETWORK, purchase: "capacity-block", capacityReservationId: "cr-0123456789abcdef0", capacity: Capacity.eksNodeGroup(EKS) }));
+    const block = synthStack(
+      (s) =>
+        new Training(s, "t", {
+          network: NETWORK,
+          purchase: "capacity-block",
+          capacityReservationId: "cr-0123456789abcdef0",
+          capacity: Capacity.eksNodeGroup(EKS),
+        }),
+    );
     expect(only(block, "aws_eks_node_group")).toMatchObject({ capacity_type: "CAPACITY_BLOCK" });
     expect(only(block, "aws_eks_node_group").instance_types).toBeUndefined();
     expect(only(block, "aws_launch_template")).toMatchObject({ instance_type: "p5.48xlarge", instance_market_options: { market_type: "capacity-block" } });
@@ -97,7 +136,10 @@ describe("Capacity.eksNodeGroup: an EKS managed node group chosen by the same ta
     let w!: Training;
     const json = synthStack((s) => (w = new Training(s, "t", { network: NETWORK, nodes: 2, gpus: ["H100"], capacity: undefined })));
     expect(w.capacity.kind).toBe("cluster");
-    const eks = synthStack((s) => (w = new Training(s, "t", { network: NETWORK, model: "llama-3.1-70b", usage: { mode: "full" }, gpus: ["H100"], capacity: Capacity.eksNodeGroup(EKS) })));
+    const eks = synthStack(
+      (s) =>
+        (w = new Training(s, "t", { network: NETWORK, model: "llama-3.1-70b", usage: { mode: "full" }, gpus: ["H100"], capacity: Capacity.eksNodeGroup(EKS) })),
+    );
     expect(json).toBeDefined();
     expect(w.decision.nodeCount).toBeGreaterThan(1);
     const group = only(eks, "aws_eks_node_group");
@@ -107,7 +149,8 @@ describe("Capacity.eksNodeGroup: an EKS managed node group chosen by the same ta
     expect(template.placement.group_name).toMatch(/aws_placement_group/);
     // The layout of an EC2 cluster's template (card 0 keeps its ENA interface), without a subnet: EKS places the nodes.
     const cluster = synthStack((s) => new Training(s, "t", { network: NETWORK, model: "llama-3.1-70b", usage: { mode: "full" }, gpus: ["H100"] }));
-    const layout = (interfaces: Record<string, unknown>[]) => interfaces.map(({ device_index, network_card_index, interface_type }) => ({ device_index, network_card_index, interface_type }));
+    const layout = (interfaces: Record<string, unknown>[]) =>
+      interfaces.map(({ device_index, network_card_index, interface_type }) => ({ device_index, network_card_index, interface_type }));
     expect(layout(template.network_interfaces)).toEqual(layout(only(cluster, "aws_launch_template").network_interfaces));
     expect(template.network_interfaces.filter((n: { interface_type?: string }) => n.interface_type === "efa-only")).toHaveLength(w.decision.spec.efaInterfaces);
     expect(template.network_interfaces.every((n: { subnet_id?: string }) => n.subnet_id === undefined)).toBe(true);
@@ -115,18 +158,43 @@ describe("Capacity.eksNodeGroup: an EKS managed node group chosen by the same ta
   });
 
   test("what EKS does itself is refused, as is a strategy beside its shorthands", () => {
-    const error = (props: Partial<WorkloadProps>) => captureError(() => synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, capacity: Capacity.eksNodeGroup(EKS), ...props })));
-    expect(error({ serve: { image: "vllm/vllm-openai:v0.11.0" } as never })).toMatchObject({ message: expect.stringMatching(/serve is "given"; it has no place on EKS capacity \(a node group or Karpenter\): on EKS your pods serve/) });
+    const error = (props: Partial<WorkloadProps>) =>
+      captureError(() => synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, capacity: Capacity.eksNodeGroup(EKS), ...props })));
+    expect(error({ serve: { image: "vllm/vllm-openai:v0.11.0" } as never })).toMatchObject({
+      message: expect.stringMatching(/serve is "given"; it has no place on EKS capacity \(a node group or Karpenter\): on EKS your pods serve/),
+    });
     expect(error({ userData: "#!/bin/bash" })).toMatchObject({ message: expect.stringMatching(/userData .*EKS writes the nodes' user data/) });
-    expect(error({ replicas: 2 })).toMatchObject({ message: expect.stringMatching(/replicas is 2; capacity \(eks-node-group\) says how the instances run; give replicas inside the strategy/) });
-    expect(error({ capacity: Capacity.eksNodeGroup({ clusterName: "" }) })).toMatchObject({ message: expect.stringMatching(/capacity.eks.clusterName is ""; give the EKS cluster's name/) });
-    expect(error({ capacity: Capacity.eksNodeGroup({ ...EKS, replicas: 2 }), throughput: { outputTokensPerSecond: 1000 }, model: "llama-3.1-8b" })).toMatchObject({
+    expect(error({ replicas: 2 })).toMatchObject({
+      message: expect.stringMatching(/replicas is 2; capacity \(eks-node-group\) says how the instances run; give replicas inside the strategy/),
+    });
+    expect(error({ capacity: Capacity.eksNodeGroup({ clusterName: "" }) })).toMatchObject({
+      message: expect.stringMatching(/capacity.eks.clusterName is ""; give the EKS cluster's name/),
+    });
+    expect(
+      error({ capacity: Capacity.eksNodeGroup({ ...EKS, replicas: 2 }), throughput: { outputTokensPerSecond: 1000 }, model: "llama-3.1-8b" }),
+    ).toMatchObject({
       message: expect.stringMatching(/capacity.eks.replicas is 2; throughput sizes the node group; give replicas or throughput, not both/),
     });
-    const fraction = captureError(() => synthStack((s) => new BatchProcessing(s, "b", { network: NETWORK, model: "whisper-large-v3", capacity: Capacity.eksNodeGroup(EKS) })));
+    const fraction = captureError(() =>
+      synthStack((s) => new BatchProcessing(s, "b", { network: NETWORK, model: "whisper-large-v3", capacity: Capacity.eksNodeGroup(EKS) })),
+    );
     expect(fraction).toMatchObject({ message: expect.stringMatching(/holds a fraction of a GPU, which the NVIDIA device plugin does not advertise/) });
-    expect(captureError(() => synthStack((s) => new RealtimeInference(s, "x", { network: NETWORK, model: "llama-3.1-8b", throughput: { outputTokensPerSecond: 20000 }, capacity: Capacity.instance() })))).toMatchObject({
-      message: expect.stringMatching(/capacity is "Capacity.instance\(\)"; one instance cannot hold this workload: the target needs \d+ replicas \(Capacity.fleet\)/),
+    expect(
+      captureError(() =>
+        synthStack(
+          (s) =>
+            new RealtimeInference(s, "x", {
+              network: NETWORK,
+              model: "llama-3.1-8b",
+              throughput: { outputTokensPerSecond: 20000 },
+              capacity: Capacity.instance(),
+            }),
+        ),
+      ),
+    ).toMatchObject({
+      message: expect.stringMatching(
+        /capacity is "Capacity.instance\(\)"; one instance cannot hold this workload: the target needs \d+ replicas \(Capacity.fleet\)/,
+      ),
     });
   });
 
@@ -135,12 +203,23 @@ describe("Capacity.eksNodeGroup: an EKS managed node group chosen by the same ta
     expect(strip(synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, capacity: Capacity.fleet({ replicas: 3, spotPercentage: 50 }) })))).toBe(
       strip(synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, replicas: 3, fleet: { spotPercentage: 50 } }))),
     );
-    expect(strip(synthStack((s) => new Training(s, "w", { network: NETWORK, capacity: Capacity.cluster({ nodes: 2 }) })))).toBe(strip(synthStack((s) => new Training(s, "w", { network: NETWORK, nodes: 2 }))));
+    expect(strip(synthStack((s) => new Training(s, "w", { network: NETWORK, capacity: Capacity.cluster({ nodes: 2 }) })))).toBe(
+      strip(synthStack((s) => new Training(s, "w", { network: NETWORK, nodes: 2 }))),
+    );
     const batch = { maxVcpus: 16, job: { image: "busybox:1.36" } };
-    expect(strip(synthStack((s) => new BatchProcessing(s, "w", { network: NETWORK, capacity: Capacity.awsBatch(batch) })))).toBe(strip(synthStack((s) => new BatchProcessing(s, "w", { network: NETWORK, batch }))));
-    expect(strip(synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, capacity: Capacity.instance() })))).toBe(strip(synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK }))));
+    expect(strip(synthStack((s) => new BatchProcessing(s, "w", { network: NETWORK, capacity: Capacity.awsBatch(batch) })))).toBe(
+      strip(synthStack((s) => new BatchProcessing(s, "w", { network: NETWORK, batch }))),
+    );
+    expect(strip(synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, capacity: Capacity.instance() })))).toBe(
+      strip(synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK }))),
+    );
     // A fleet even of one (it replaces a failed instance).
-    expect(only(synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, capacity: Capacity.fleet() })), "aws_autoscaling_group")).toMatchObject({ min_size: 1, max_size: 1 });
+    expect(
+      only(
+        synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, capacity: Capacity.fleet() })),
+        "aws_autoscaling_group",
+      ),
+    ).toMatchObject({ min_size: 1, max_size: 1 });
   });
 });
 
@@ -158,14 +237,18 @@ describe("node groups answer to the policy, BudgetGuard, the plan and the cost r
     new GpuPlatform(a, "org", { region: "us-east-1", policy: { maxUsdPerHourPerWorkload: 10 } });
     const w = chat()(stack);
     w.nodeGroup!.addOverride("scaling_config.max_size", 40);
-    expect(() => a.synth()).toThrow(/team\/chat: It can launch 40 × g\w+\.\w+ at once, \$[\d.,]+\/h on-demand, and the organization policy \(GpuPlatform org\) caps a workload at \$10\.00\/h/);
+    expect(() => a.synth()).toThrow(
+      /team\/chat: It can launch 40 × g\w+\.\w+ at once, \$[\d.,]+\/h on-demand, and the organization policy \(GpuPlatform org\) caps a workload at \$10\.00\/h/,
+    );
   });
 
   test("BudgetGuard prices the worst case, and report lists the node group in a report within its schema", () => {
     const { app: a, stack, outdir } = app();
     const w = chat()(stack);
     Aspects.of(a).add(new BudgetGuard({ maxUsdPerMonthPerStack: 1000 }));
-    expect(() => a.synth()).toThrow(new RegExp(`up to \\$${w.capacity.maxUsdPerMonth.toLocaleString("en-US", { minimumFractionDigits: 2 }).replace(/\./g, "\\.")}/month`));
+    expect(() => a.synth()).toThrow(
+      new RegExp(`up to \\$${w.capacity.maxUsdPerMonth.toLocaleString("en-US", { minimumFractionDigits: 2 }).replace(/\./g, "\\.")}/month`),
+    );
     const fine = app();
     chat()(fine.stack);
     fine.app.synth();
@@ -177,20 +260,23 @@ describe("node groups answer to the policy, BudgetGuard, the plan and the cost r
   });
 
   const referee = findReferee();
-  (("skipped" in referee ? test.skip : test) as jest.It)("terraform validate with the real provider: a node group of every class, Bottlerocket spot, a training group with EFA", () => {
-    const { app: a, stack, outdir } = app();
-    chat()(stack);
-    new BatchProcessing(stack, "batch", { network: NETWORK, capacity: Capacity.eksNodeGroup({ ...EKS, nodeImage: "bottlerocket" }) });
-    new Training(stack, "train", { network: NETWORK, model: "llama-3.1-70b", usage: { mode: "full" }, gpus: ["H100"], capacity: Capacity.eksNodeGroup(EKS) });
-    new FineTuning(stack, "tune", { network: NETWORK, model: "llama-3.1-8b", capacity: Capacity.eksNodeGroup(EKS) });
-    new ImageGeneration(stack, "images", { network: NETWORK, model: "sdxl", imagesPerMinute: 30, capacity: Capacity.eksNodeGroup(EKS) });
-    a.synth();
-    const synthesized = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", "team", "cdk.tf.json"), "utf8"));
-    const classes = resourcesOf(synthesized, "aws_eks_node_group").map((g) => g.labels["gpu-workloads/workload-class"]);
-    expect(classes.sort()).toEqual(["batch-processing", "fine-tuning", "image-generation", "realtime-inference", "training"]);
-    const result = validateSynthesized(outdir, referee as TerraformReferee);
-    expect(result.errors.map((e) => `${e.address}: ${e.summary} ${e.detail}`)).toEqual([]);
-  });
+  (("skipped" in referee ? test.skip : test) as jest.It)(
+    "terraform validate with the real provider: a node group of every class, Bottlerocket spot, a training group with EFA",
+    () => {
+      const { app: a, stack, outdir } = app();
+      chat()(stack);
+      new BatchProcessing(stack, "batch", { network: NETWORK, capacity: Capacity.eksNodeGroup({ ...EKS, nodeImage: "bottlerocket" }) });
+      new Training(stack, "train", { network: NETWORK, model: "llama-3.1-70b", usage: { mode: "full" }, gpus: ["H100"], capacity: Capacity.eksNodeGroup(EKS) });
+      new FineTuning(stack, "tune", { network: NETWORK, model: "llama-3.1-8b", capacity: Capacity.eksNodeGroup(EKS) });
+      new ImageGeneration(stack, "images", { network: NETWORK, model: "sdxl", imagesPerMinute: 30, capacity: Capacity.eksNodeGroup(EKS) });
+      a.synth();
+      const synthesized = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", "team", "cdk.tf.json"), "utf8"));
+      const classes = resourcesOf(synthesized, "aws_eks_node_group").map((g) => g.labels["gpu-workloads/workload-class"]);
+      expect(classes.sort()).toEqual(["batch-processing", "fine-tuning", "image-generation", "realtime-inference", "training"]);
+      const result = validateSynthesized(outdir, referee as TerraformReferee);
+      expect(result.errors.map((e) => `${e.address}: ${e.summary} ${e.detail}`)).toEqual([]);
+    },
+  );
 });
 
 describe("typed workloads take only their own props", () => {
@@ -214,6 +300,7 @@ describe("typed workloads take only their own props", () => {
       () => new BatchProcessing(stack, "f", { network: NETWORK, job }),
     ];
     // JavaScript callers, whom the types do not reach, get the same refusals at construction.
-    for (const build of refused) expect(captureError(build)).toMatchObject({ message: expect.stringMatching(/is for|has no place|submits jobs|serves|runs a job/) });
+    for (const build of refused)
+      expect(captureError(build)).toMatchObject({ message: expect.stringMatching(/is for|has no place|submits jobs|serves|runs a job/) });
   });
 });

@@ -1,6 +1,6 @@
 import { TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { DEFAULT_TAXONOMY, GpuPlatform, GpuWorkload, InvalidRequirementError, RealtimeInference, BatchProcessing, Training } from "../../lib";
+import { DEFAULT_TAXONOMY, GpuPlatform, GpuWorkload, RealtimeInference, BatchProcessing, Training } from "../../lib";
 import { NETWORK, only } from "./synth";
 
 function appWithPlatform(props: ConstructorParameters<typeof GpuPlatform>[2]) {
@@ -46,7 +46,9 @@ describe("GpuPlatform: set once, inherited by every workload of every stack", ()
     expect(() => new RealtimeInference(s, "gpu", { gpus: ["H100"] })).toThrow(/gpus is \["H100"\]; the organization policy allows only A10G, L40S/);
     expect(() => new RealtimeInference(s, "price", { maxUsdPerHour: 20 })).toThrow(/maxUsdPerHour is 20; the organization policy caps a workload at \$10\/h/);
     expect(() => new RealtimeInference(s, "spot", { purchase: "spot" })).toThrow(/purchase is "spot"; the organization policy allows only on-demand/);
-    expect(() => new Training(s, "big", {})).toThrow(/No instance type satisfies allowedGpus = \["A10G","L40S"\].*H100 is not allowed by the organization policy/);
+    expect(() => new Training(s, "big", {})).toThrow(
+      /No instance type satisfies allowedGpus = \["A10G","L40S"\].*H100 is not allowed by the organization policy/,
+    );
     // BatchProcessing's spot default gives way to the policy's purchase option.
     expect(new BatchProcessing(s, "batch", { anyOf: ["A10G"] }).decision.purchase).toBe("on-demand");
   });

@@ -46,7 +46,10 @@ describe("defaults: the right hardware for what the workload is", () => {
     expect(only(json, "aws_launch_template").instance_market_options).toBeUndefined();
     const group = only(json, "aws_autoscaling_group");
     expect([group.min_size, group.max_size, group.desired_capacity]).toEqual([1, 1, 1]);
-    expect(group.mixed_instances_policy.instances_distribution).toMatchObject({ on_demand_percentage_above_base_capacity: 0, spot_allocation_strategy: "price-capacity-optimized" });
+    expect(group.mixed_instances_policy.instances_distribution).toMatchObject({
+      on_demand_percentage_above_base_capacity: 0,
+      spot_allocation_strategy: "price-capacity-optimized",
+    });
     expect(group.capacity_rebalance).toBe(true);
     const types = group.mixed_instances_policy.launch_template.override.map((o: { instance_type: string }) => o.instance_type);
     expect(types[0]).toBe("g4dn.xlarge");
@@ -76,16 +79,22 @@ describe("what a workload synthesizes", () => {
 
   test("launch template: IMDSv2, encrypted gp3 root, monitoring, EBS-optimized, no public IP, instance profile", () => {
     const lt = only(json, "aws_launch_template");
-    expect(lt.metadata_options).toEqual({ http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 1, instance_metadata_tags: "disabled" });
+    expect(lt.metadata_options).toEqual({
+      http_endpoint: "enabled",
+      http_tokens: "required",
+      http_put_response_hop_limit: 1,
+      instance_metadata_tags: "disabled",
+    });
     expect(lt.block_device_mappings).toEqual([
       // The DLAMI's 75 GiB, 15 GiB of Llama 3.1 8B weights, 20 GiB of headroom; 250 MiB/s reads the weights in about a minute.
-      { device_name: "/dev/sda1", ebs: { volume_size: 75 + 15 + 20, volume_type: "gp3", throughput: 250, iops: 3000, encrypted: "true", delete_on_termination: "true" } },
+      {
+        device_name: "/dev/sda1",
+        ebs: { volume_size: 75 + 15 + 20, volume_type: "gp3", throughput: 250, iops: 3000, encrypted: "true", delete_on_termination: "true" },
+      },
     ]);
     expect(lt.monitoring).toEqual({ enabled: true });
     expect(lt.ebs_optimized).toBe("true");
-    expect(lt.network_interfaces).toEqual([
-      expect.objectContaining({ device_index: 0, associate_public_ip_address: "false", subnet_id: "subnet-0aaa1111" }),
-    ]);
+    expect(lt.network_interfaces).toEqual([expect.objectContaining({ device_index: 0, associate_public_ip_address: "false", subnet_id: "subnet-0aaa1111" })]);
     expect(lt.iam_instance_profile.arn).toMatch(/^\$\{aws_iam_instance_profile\.chat_instance-profile_\w+\.arn\}$/);
     expect(lt.image_id).toBe("resolve:ssm:/aws/service/deeplearning/ami/x86_64/base-oss-nvidia-driver-gpu-ubuntu-22.04/latest/ami-id");
     expect(lt.tag_specifications.map((t: { resource_type: string }) => t.resource_type)).toEqual(["instance", "volume", "network-interface"]);
@@ -103,7 +112,13 @@ describe("what a workload synthesizes", () => {
     expect(JSON.parse(sessionManager.policy).Statement).toEqual([
       {
         Effect: "Allow",
-        Action: ["ssm:UpdateInstanceInformation", "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+        Action: [
+          "ssm:UpdateInstanceInformation",
+          "ssmmessages:CreateControlChannel",
+          "ssmmessages:CreateDataChannel",
+          "ssmmessages:OpenControlChannel",
+          "ssmmessages:OpenDataChannel",
+        ],
         Resource: ["*"],
       },
     ]);
@@ -150,12 +165,21 @@ describe("what a workload synthesizes", () => {
     expect(Object.values(data.aws_ec2_instance_type_offerings)).toEqual([
       expect.objectContaining({ location_type: "region", filter: [{ name: "instance-type", values: ["g5.xlarge"] }] }),
     ]);
-    expect(Object.values(data.aws_ec2_instance_type)).toEqual([expect.objectContaining({ instance_type: "g5.xlarge", count: expect.stringMatching(/^\$\{length\(data\.aws_ec2_instance_type_offerings\..*\.instance_types\)\}$/) })]);
+    expect(Object.values(data.aws_ec2_instance_type)).toEqual([
+      expect.objectContaining({
+        instance_type: "g5.xlarge",
+        count: expect.stringMatching(/^\$\{length\(data\.aws_ec2_instance_type_offerings\..*\.instance_types\)\}$/),
+      }),
+    ]);
     const [offerCheck, gpuCheck] = only(json, "aws_launch_template").lifecycle.precondition;
     expect(offerCheck.condition).toMatch(/^\$\{length\(data.aws_ec2_instance_type_offerings\.\S+\.instance_types\) > 0\}$/);
     expect(offerCheck.error_message).toMatch(/^cdktf-gpu-workloads: g5.xlarge is not offered in \$\{data.aws_region\.\S+\.name\}\./);
-    expect(gpuCheck.condition).toMatch(/for g in flatten\(data.aws_ec2_instance_type\.\S+\[\*\]\.gpus\) : contains\(\["a10g", "nvidia"\], .*\(g.count == 1 \|\| g.count == 0\) && g.memory_size >= 20599/);
-    expect(gpuCheck.error_message).toMatch(/the taxonomy says g5.xlarge has 1× A10G of at least 20599 MiB each, but EC2 reports \$\{.*\}\. The embedded table is stale/);
+    expect(gpuCheck.condition).toMatch(
+      /for g in flatten\(data.aws_ec2_instance_type\.\S+\[\*\]\.gpus\) : contains\(\["a10g", "nvidia"\], .*\(g.count == 1 \|\| g.count == 0\) && g.memory_size >= 20599/,
+    );
+    expect(gpuCheck.error_message).toMatch(
+      /the taxonomy says g5.xlarge has 1× A10G of at least 20599 MiB each, but EC2 reports \$\{.*\}\. The embedded table is stale/,
+    );
   });
 
   test("a workload region other than the provider's literal region is refused at synth; a provider region from a variable is compared at plan", () => {
@@ -197,15 +221,24 @@ describe("every prop changes the output", () => {
 
   test("the root volume holds the server's image unpacked: vLLM's documented 30 GiB, or the image size given", () => {
     let vllm: RealtimeInference;
-    const served = synthStack((s) => (vllm = new RealtimeInference(s, "w", { network: NETWORK, model: "llama-3.1-8b", serve: Serving.vllm({ model: "meta-llama/Llama-3.1-8B-Instruct", apiKey: "none" }) })));
+    const served = synthStack(
+      (s) =>
+        (vllm = new RealtimeInference(s, "w", {
+          network: NETWORK,
+          model: "llama-3.1-8b",
+          serve: Serving.vllm({ model: "meta-llama/Llama-3.1-8B-Instruct", apiKey: "none" }),
+        })),
+    );
     expect(only(served, "aws_launch_template").block_device_mappings[0].ebs.volume_size).toBe(75 + VLLM_IMAGE_SIZE_GIB + 15 + 20);
     // gp3 storage at $0.08/GiB-month and 125 MiB/s above the baseline at $0.04: the report's volume line.
     expect(vllm!.rootVolume).toEqual({ sizeGiB: 140, throughputMiBps: 250, iops: 3000, usdPerVolumeMonth: 16.2 });
-    const custom = synthStack((s) => new ImageGeneration(s, "w", { network: NETWORK, serve: { image: "acme/sdxl:1", port: 80, healthCheckPath: "/h", imageSizeGiB: 12 } }));
-    expect(only(custom, "aws_launch_template").block_device_mappings[0].ebs.volume_size).toBe(75 + 12 + 20);
-    expect(() => synthStack((s) => new ImageGeneration(s, "w", { network: NETWORK, serve: { image: "acme/sdxl:1", port: 80, healthCheckPath: "/h", imageSizeGiB: 0.5 } }))).toThrow(
-      /serve.imageSizeGiB is 0.5; give a whole number/,
+    const custom = synthStack(
+      (s) => new ImageGeneration(s, "w", { network: NETWORK, serve: { image: "acme/sdxl:1", port: 80, healthCheckPath: "/h", imageSizeGiB: 12 } }),
     );
+    expect(only(custom, "aws_launch_template").block_device_mappings[0].ebs.volume_size).toBe(75 + 12 + 20);
+    expect(() =>
+      synthStack((s) => new ImageGeneration(s, "w", { network: NETWORK, serve: { image: "acme/sdxl:1", port: 80, healthCheckPath: "/h", imageSizeGiB: 0.5 } })),
+    ).toThrow(/serve.imageSizeGiB is 0.5; give a whole number/);
   });
 
   test("AWS names come from the construct id with unsupported characters replaced", () => {
@@ -249,12 +282,16 @@ describe("every prop changes the output", () => {
   });
 
   test("allowFrom: one described ingress rule per source; allowTo widens egress", () => {
-    const json = synthStack((s) =>
-      new RealtimeInference(s, "w", {
-        network: NETWORK,
-        allowFrom: [{ cidr: "10.0.0.0/16", port: 8000 }, { securityGroupId: "sg-0abc1234", port: 8080, description: "from the ALB" }],
-        allowTo: [{ cidr: "10.0.0.0/8", port: 5432, description: "metadata database" }],
-      }),
+    const json = synthStack(
+      (s) =>
+        new RealtimeInference(s, "w", {
+          network: NETWORK,
+          allowFrom: [
+            { cidr: "10.0.0.0/16", port: 8000 },
+            { securityGroupId: "sg-0abc1234", port: 8080, description: "from the ALB" },
+          ],
+          allowTo: [{ cidr: "10.0.0.0/8", port: 5432, description: "metadata database" }],
+        }),
     );
     const ingress = resourcesOf(json, "aws_vpc_security_group_ingress_rule").sort((a, b) => a.from_port - b.from_port);
     expect(ingress).toEqual([
@@ -318,7 +355,10 @@ describe("bad input fails at construction, naming the prop, the value and what w
     expect(() => synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, maxUsdPerHour: 0.2 }))).toThrow(NoFeasibleInstanceError);
     const error = captureError(() => synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, maxUsdPerHour: 0.2 })));
     expect(error).toMatchObject({ message: expect.stringMatching(/^No instance type satisfies maxUsdPerHour/), constructPath: "test/w" });
-    expect(captureError(() => synthStack((s) => new GpuPlatform(s, "platform", { region: "mars-1" })))).toMatchObject({ code: "InvalidRequirement", constructPath: "test/platform" });
+    expect(captureError(() => synthStack((s) => new GpuPlatform(s, "platform", { region: "mars-1" })))).toMatchObject({
+      code: "InvalidRequirement",
+      constructPath: "test/platform",
+    });
   });
 
   test("nothing is half-synthesized: a failing workload adds no resources", () => {

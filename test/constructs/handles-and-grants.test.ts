@@ -10,7 +10,7 @@ import { PlacementGroup } from "@cdktf/provider-aws/lib/placement-group";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { App, TerraformOutput, TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { BatchProcessing, RealtimeInference, Training } from "../../lib";
 import { NETWORK, captureError, only, outputValue, resourcesOf, synthStack } from "./synth";
 
@@ -30,7 +30,14 @@ describe("typed handles on every capacity kind", () => {
     expect(w!.launchTemplate).toBeInstanceOf(LaunchTemplate);
     expect(w!.instances![0]).toBeInstanceOf(Instance);
     expect(w!.instances).toHaveLength(1);
-    expect([w!.autoScalingGroup, w!.placementGroup, w!.jobQueue, w!.jobDefinition, w!.jobRole, w!.computeEnvironment]).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect([w!.autoScalingGroup, w!.placementGroup, w!.jobQueue, w!.jobDefinition, w!.jobRole, w!.computeEnvironment]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(w!.runtimeRole).toBe(w!.role);
     expect(outputValue(json, "instance-ids")).toEqual([expect.stringMatching(/^\$\{aws_instance\.chat_instance_[0-9A-F]{8}\.id\}$/)]);
     expect(outputValue(json, "role-arn")).toMatch(/^\$\{aws_iam_role\.chat_role_.*\.arn\}$/);
@@ -96,7 +103,11 @@ describe("grants without wildcards", () => {
     expect(name).toMatch(/^pull-ecr-[0-9a-f]{10}$/);
     expect(role).toMatch(/chat_role_/);
     expect(doc.Statement).toEqual([
-      { Effect: "Allow", Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"], Resource: ["arn:aws:ecr:us-east-1:123456789012:repository/vllm"] },
+      {
+        Effect: "Allow",
+        Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"],
+        Resource: ["arn:aws:ecr:us-east-1:123456789012:repository/vllm"],
+      },
       { Effect: "Allow", Action: ["ecr:GetAuthorizationToken"], Resource: ["*"] },
     ]);
   });
@@ -116,11 +127,20 @@ describe("grants without wildcards", () => {
   test.each([
     [(w: RealtimeInference) => w.grantReadS3("my-models"), /^grantReadS3.bucketArn is "my-models"; give an ARN such as "arn:aws:s3:::my-models"/],
     [(w: RealtimeInference) => w.grantReadS3("arn:aws:s3:::my-models", "llama/*"), /grantReadS3.prefix is "llama\/\*"; give a key prefix/],
-    [(w: RealtimeInference) => w.grantPullEcr("123456789012.dkr.ecr.us-east-1.amazonaws.com/vllm"), /grantPullEcr.repositoryArn is .*give an ARN such as "arn:aws:ecr:/],
+    [
+      (w: RealtimeInference) => w.grantPullEcr("123456789012.dkr.ecr.us-east-1.amazonaws.com/vllm"),
+      /grantPullEcr.repositoryArn is .*give an ARN such as "arn:aws:ecr:/,
+    ],
     [(w: RealtimeInference) => w.grantSecretRead("hf-token"), /grantSecretRead.secretArn is "hf-token"/],
     [(w: RealtimeInference) => w.addToRolePolicy({ actions: ["s3:*"], resources: ["arn:aws:s3:::b/*"] }), /statement.actions\[0\] is "s3:\*"; name one action/],
-    [(w: RealtimeInference) => w.addToRolePolicy({ actions: ["s3:GetObject"], resources: ["*"] }), /statement.resources\[0\] is "\*"; give an ARN .*never "\*"/],
-    [(w: RealtimeInference) => w.addToRolePolicy({ actions: [], resources: ["arn:aws:s3:::b"] }), /statement.actions is \[\]; give a non-empty list of actions/],
+    [
+      (w: RealtimeInference) => w.addToRolePolicy({ actions: ["s3:GetObject"], resources: ["*"] }),
+      /statement.resources\[0\] is "\*"; give an ARN .*never "\*"/,
+    ],
+    [
+      (w: RealtimeInference) => w.addToRolePolicy({ actions: [], resources: ["arn:aws:s3:::b"] }),
+      /statement.actions is \[\]; give a non-empty list of actions/,
+    ],
   ])("refused: %#", (grant, message) => {
     let thrown: unknown;
     synthStack((s) => {
@@ -155,7 +175,9 @@ describe("grants cannot widen", () => {
     ["arn:aws:secretsmanager:us-east-1:123456789012:secret:hf-*", "secretsmanager:GetSecretValue"],
     ["arn:aws:kms:us-east-1:123456789012:key/*", "kms:Decrypt"],
   ])("a wildcard in the resource part of %s is refused, and accepted when named in allowWidening", (resource, action) => {
-    expect(refused({ actions: [action], resources: [resource] })).toMatch(/^statement\.resources\[0\] is ".*"; a wildcard in an ARN's resource part reaches more than one resource; .*allowWidening: \[".*"\]\.$/);
+    expect(refused({ actions: [action], resources: [resource] })).toMatch(
+      /^statement\.resources\[0\] is ".*"; a wildcard in an ARN's resource part reaches more than one resource; .*allowWidening: \[".*"\]\.$/,
+    );
     expect(refused({ actions: [action], resources: [resource], allowWidening: [resource] })).toBeUndefined();
   });
 
@@ -171,17 +193,29 @@ describe("grants cannot widen", () => {
   });
 
   test("a secret's documented -?????? suffix is its name, not a wildcard", () => {
-    expect(refused({ actions: ["secretsmanager:GetSecretValue"], resources: ["arn:aws:secretsmanager:us-east-1:123456789012:secret:hf-token-??????"] })).toBeUndefined();
+    expect(
+      refused({ actions: ["secretsmanager:GetSecretValue"], resources: ["arn:aws:secretsmanager:us-east-1:123456789012:secret:hf-token-??????"] }),
+    ).toBeUndefined();
   });
 
-  test.each(["iam:PassRole", "iam:passrole", "iam:PASSROLE", "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity", "iam:CreatePolicyVersion", "iam:AttachRolePolicy", "iam:PutRolePolicy", "iam:CreateAccessKey", "iam:UpdateAssumeRolePolicy"])(
-    "privilege escalation %s is refused unless named in allowWidening",
-    (action) => {
-      const resources = ["arn:aws:iam::123456789012:role/trainer"];
-      expect(refused({ actions: [action], resources })).toMatch(/actions\[0\] is ".*"; it lets the workload's code widen its own permissions \(privilege escalation\); if it must, name it in allowWidening/);
-      expect(refused({ actions: [action], resources, allowWidening: [action] })).toBeUndefined();
-    },
-  );
+  test.each([
+    "iam:PassRole",
+    "iam:passrole",
+    "iam:PASSROLE",
+    "sts:AssumeRole",
+    "sts:AssumeRoleWithWebIdentity",
+    "iam:CreatePolicyVersion",
+    "iam:AttachRolePolicy",
+    "iam:PutRolePolicy",
+    "iam:CreateAccessKey",
+    "iam:UpdateAssumeRolePolicy",
+  ])("privilege escalation %s is refused unless named in allowWidening", (action) => {
+    const resources = ["arn:aws:iam::123456789012:role/trainer"];
+    expect(refused({ actions: [action], resources })).toMatch(
+      /actions\[0\] is ".*"; it lets the workload's code widen its own permissions \(privilege escalation\); if it must, name it in allowWidening/,
+    );
+    expect(refused({ actions: [action], resources, allowWidening: [action] })).toBeUndefined();
+  });
 
   test("reads of IAM and STS's own identity are not escalation", () => {
     for (const action of ["iam:GetRole", "iam:ListRoles", "iam:SimulatePrincipalPolicy", "sts:GetCallerIdentity"]) {
@@ -193,7 +227,9 @@ describe("grants cannot widen", () => {
     expect(refused({ actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/*"], allowWidening: ["arn:aws:s3:::other/*"] })).toMatch(
       /^statement\.allowWidening\[0\] is "arn:aws:s3:::other\/\*"; name an action or resource of this statement, exactly as written there/,
     );
-    expect(refused({ actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/x"], allowWidening: "iam:PassRole" })).toMatch(/^statement\.allowWidening is "iam:PassRole"; give a list/);
+    expect(refused({ actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/x"], allowWidening: "iam:PassRole" })).toMatch(
+      /^statement\.allowWidening is "iam:PassRole"; give a list/,
+    );
   });
 
   test("the grant helpers refuse wildcards in what they are given", () => {
@@ -243,7 +279,9 @@ describe("reach after construction", () => {
     app.synth();
     const consumerJson = JSON.parse(Testing.synth(consumer));
     expect(Object.keys(consumerJson.data.terraform_remote_state)).toEqual(["cross-stack-reference-input-gpu"]);
-    expect(consumerJson.output.queue.value).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-gpu\.outputs\.cross-stack-output-aws_batch_job_queueetl_job-queue_.*arn\}$/);
+    expect(consumerJson.output.queue.value).toMatch(
+      /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-gpu\.outputs\.cross-stack-output-aws_batch_job_queueetl_job-queue_.*arn\}$/,
+    );
     const gpuJson = JSON.parse(Testing.synth(gpu));
     expect(Object.keys(gpuJson.output).some((k) => k.startsWith("cross-stack-output-aws_batch_job_queue"))).toBe(true);
     expect(only(gpuJson as never, "aws_batch_job_queue")).toBeDefined();

@@ -44,7 +44,9 @@ describe("a job is costed per run where its instances stop when it ends", () => 
     expect(captureError(() => synthStack((s) => new Training(s, "kept", { ...PRETRAIN, job: { ...PRETRAIN.job!, shutdownOnExit: false } })))).toMatchObject({
       message: expect.stringMatching(/runsPerMonth is 3; runs are priced for a job whose instances stop when it ends: give job/),
     });
-    expect(captureError(() => synthStack((s) => new Training(s, "bare", { ...PRETRAIN, job: undefined })))).toMatchObject({ message: expect.stringMatching(/runsPerMonth is 3/) });
+    expect(captureError(() => synthStack((s) => new Training(s, "bare", { ...PRETRAIN, job: undefined })))).toMatchObject({
+      message: expect.stringMatching(/runsPerMonth is 3/),
+    });
   });
 
   test("the plan file records the runs and report shows them in a table of their own, within its schema", () => {
@@ -69,11 +71,17 @@ describe("a job is costed per run where its instances stop when it ends", () => 
 describe("an embedding fleet sized by inputTokensPerSecond", () => {
   test("the Auto Scaling group holds the replicas the target needs; replicas beside the target are refused", () => {
     let embed!: BatchProcessing;
-    const json = synthStack((s) => (embed = new BatchProcessing(s, "embed", { network: NETWORK, model: "bge-m3", usage: { contextTokens: 512 }, inputTokensPerSecond: 1_000_000 })));
+    const json = synthStack(
+      (s) => (embed = new BatchProcessing(s, "embed", { network: NETWORK, model: "bge-m3", usage: { contextTokens: 512 }, inputTokensPerSecond: 1_000_000 })),
+    );
     const replicas = embed.decision.embedding!.replicas;
     expect(replicas).toBeGreaterThan(1);
     expect(only(json, "aws_autoscaling_group")).toMatchObject({ min_size: replicas, max_size: replicas, desired_capacity: replicas });
-    expect(captureError(() => synthStack((s) => new BatchProcessing(s, "embed", { network: NETWORK, model: "bge-m3", inputTokensPerSecond: 1_000_000, replicas: 2 })))).toMatchObject({
+    expect(
+      captureError(() =>
+        synthStack((s) => new BatchProcessing(s, "embed", { network: NETWORK, model: "bge-m3", inputTokensPerSecond: 1_000_000, replicas: 2 })),
+      ),
+    ).toMatchObject({
       message: expect.stringMatching(/replicas is 2; inputTokensPerSecond sizes the fleet's replicas; give replicas or inputTokensPerSecond, not both/),
     });
   });
@@ -82,12 +90,16 @@ describe("an embedding fleet sized by inputTokensPerSecond", () => {
 describe("an image fleet sized by imagesPerMinute", () => {
   test("the Auto Scaling group holds the replicas the target needs, at the steps given", () => {
     let images!: ImageGeneration;
-    const json = synthStack((s) => (images = new ImageGeneration(s, "images", { network: NETWORK, model: "sdxl", imagesPerMinute: 60, usage: { denoisingSteps: 30 } })));
+    const json = synthStack(
+      (s) => (images = new ImageGeneration(s, "images", { network: NETWORK, model: "sdxl", imagesPerMinute: 60, usage: { denoisingSteps: 30 } })),
+    );
     const replicas = images.decision.images!.replicas;
     expect(images.decision.images!.steps).toBe(30);
     expect(replicas).toBeGreaterThan(1);
     expect(only(json, "aws_autoscaling_group")).toMatchObject({ min_size: replicas, max_size: replicas, desired_capacity: replicas });
-    expect(captureError(() => synthStack((s) => new ImageGeneration(s, "images", { network: NETWORK, model: "sdxl", imagesPerMinute: 60, replicas: 2 })))).toMatchObject({
+    expect(
+      captureError(() => synthStack((s) => new ImageGeneration(s, "images", { network: NETWORK, model: "sdxl", imagesPerMinute: 60, replicas: 2 }))),
+    ).toMatchObject({
       message: expect.stringMatching(/replicas is 2; imagesPerMinute sizes the fleet's replicas; give replicas or imagesPerMinute, not both/),
     });
   });

@@ -20,7 +20,15 @@ describe("a training job on a 2-node EFA cluster", () => {
   test("each node runs the job once, with torchrun's environment: its rank, the node count, GPUs per node, the rendezvous timeout", () => {
     nodes.forEach((node, rank) => {
       const prepare = files(node).get("/opt/gpu-workloads/prepare.sh")!;
-      for (const line of [`NODE_RANK=${rank}`, `PET_NODE_RANK=${rank}`, "NNODES=2", "PET_NNODES=2", "PET_NPROC_PER_NODE=8", "PET_MASTER_PORT=29500", `PET_RDZV_CONF=timeout=${RENDEZVOUS_TIMEOUT_SECONDS},join_timeout=${RENDEZVOUS_TIMEOUT_SECONDS}`]) {
+      for (const line of [
+        `NODE_RANK=${rank}`,
+        `PET_NODE_RANK=${rank}`,
+        "NNODES=2",
+        "PET_NNODES=2",
+        "PET_NPROC_PER_NODE=8",
+        "PET_MASTER_PORT=29500",
+        `PET_RDZV_CONF=timeout=${RENDEZVOUS_TIMEOUT_SECONDS},join_timeout=${RENDEZVOUS_TIMEOUT_SECONDS}`,
+      ]) {
         expect(prepare).toContain(`  printf '%s\\n' '${line}'`);
       }
       const unit = files(node).get("/etc/systemd/system/gpu-job.service")!;
@@ -77,7 +85,9 @@ describe("images that may lack aws-ofi-nccl on EFA", () => {
   };
 
   test("NGC's PyTorch image on an EFA cluster gets a warning naming images that work; a Deep Learning Container, or no EFA, none", () => {
-    expect(warnings("nvcr.io/nvidia/pytorch:24.10-py3", 2)).toEqual([expect.stringMatching(/job.image nvcr.io\/nvidia\/pytorch:24.10-py3 may not carry aws-ofi-nccl.*AWS Deep Learning Container/)]);
+    expect(warnings("nvcr.io/nvidia/pytorch:24.10-py3", 2)).toEqual([
+      expect.stringMatching(/job.image nvcr.io\/nvidia\/pytorch:24.10-py3 may not carry aws-ofi-nccl.*AWS Deep Learning Container/),
+    ]);
     expect(warnings(DLC, 2)).toEqual([]);
     expect(warnings("nvcr.io/nvidia/pytorch:24.10-py3", 1)).toEqual([]);
   });
@@ -91,16 +101,27 @@ test("a single-node fine-tune: the same job without a peer; its end stops the in
   // It stops itself through EC2 (a shutdown asked for during a reboot would not stop it): no peers, no node list.
   expect(files(node).get("/opt/gpu-workloads/finish.sh")).not.toContain("stop_nodes");
   expect(resourcesOf(json, "aws_ssm_parameter")).toEqual([]);
-  expect(JSON.parse(resourcesOf(json, "aws_iam_role_policy").find((p) => p.name === "stop-job-nodes")!.policy).Statement.map((s: { Action: string[] }) => s.Action)).toEqual([["ec2:StopInstances"]]);
-  const kept = only(synthStack((s) => new FineTuning(s, "tune", { network: NETWORK, model: "llama-3.1-8b", job: { ...JOB, shutdownOnExit: false } })), "aws_instance");
+  expect(
+    JSON.parse(resourcesOf(json, "aws_iam_role_policy").find((p) => p.name === "stop-job-nodes")!.policy).Statement.map((s: { Action: string[] }) => s.Action),
+  ).toEqual([["ec2:StopInstances"]]);
+  const kept = only(
+    synthStack((s) => new FineTuning(s, "tune", { network: NETWORK, model: "llama-3.1-8b", job: { ...JOB, shutdownOnExit: false } })),
+    "aws_instance",
+  );
   expect(kept.instance_initiated_shutdown_behavior).toBeUndefined();
   expect(files(kept).has("/opt/gpu-workloads/finish.sh")).toBe(false);
 });
 
 test.each([
   // RealtimeInference's props have no job (a compile error in TypeScript); plain JavaScript gets this error.
-  [(s: any) => new RealtimeInference(s, "w", { network: NETWORK, job: JOB } as ServingWorkloadProps), /job is "a job"; it is for Training and FineTuning; a RealtimeInference serves \(serve\)/],
-  [(s: any) => new Training(s, "w", { network: NETWORK, job: JOB, replicas: 2, gpuCount: 1 }), /job is "a job"; it runs on one node or a cluster; a job is not replicated/],
+  [
+    (s: any) => new RealtimeInference(s, "w", { network: NETWORK, job: JOB } as ServingWorkloadProps),
+    /job is "a job"; it is for Training and FineTuning; a RealtimeInference serves \(serve\)/,
+  ],
+  [
+    (s: any) => new Training(s, "w", { network: NETWORK, job: JOB, replicas: 2, gpuCount: 1 }),
+    /job is "a job"; it runs on one node or a cluster; a job is not replicated/,
+  ],
   [(s: any) => new Training(s, "w", { network: NETWORK, job: { image: "pytorch" } }), /job.image is "pytorch"; pin the image/],
   [(s: any) => new Training(s, "w", { network: NETWORK, job: { ...JOB, shutdownOnExit: "yes" as never } }), /job.shutdownOnExit is "yes"; give true or false/],
 ])("refused: %#", (build, message) => {

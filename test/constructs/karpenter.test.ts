@@ -21,12 +21,24 @@ function synthApp(build: (stack: TerraformStack, app: App) => void) {
   build(stack, app);
   app.synth();
   const dir = path.join(outdir, "stacks", "team", "karpenter");
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).sort().map((f) => path.join(dir, f)) : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .sort()
+        .map((f) => path.join(dir, f))
+    : [];
   return { outdir, json: JSON.parse(fs.readFileSync(path.join(outdir, "stacks", "team", "cdk.tf.json"), "utf8")), files };
 }
 
-const chat = (props: Partial<WorkloadProps> = {}) => (s: TerraformStack) =>
-  new RealtimeInference(s, "chat", { network: NETWORK, model: "llama-3.1-8b", capacity: Capacity.karpenter({ ...KARPENTER, replicas: { min: 0, max: 4 } }), ...props });
+const chat =
+  (props: Partial<WorkloadProps> = {}) =>
+  (s: TerraformStack) =>
+    new RealtimeInference(s, "chat", {
+      network: NETWORK,
+      model: "llama-3.1-8b",
+      capacity: Capacity.karpenter({ ...KARPENTER, replicas: { min: 0, max: 4 } }),
+      ...props,
+    });
 
 /**
  * Karpenter's own CRD schemas (v1.14.1, test/fixtures/karpenter, each with its source) as the referee, read by Python's
@@ -74,7 +86,11 @@ describe("Capacity.karpenter: a NodePool and EC2NodeClass from the same decision
       metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 },
       blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: `${w.rootVolumeSizeGiB}Gi`, encrypted: true, volumeType: "gp3" } }],
     });
-    expect(w.podPlacement!.nodeSelector).toEqual(nodePool.spec.template.metadata.labels["gpu-workloads/workload"] && { "gpu-workloads/workload": nodePool.spec.template.metadata.labels["gpu-workloads/workload"] });
+    expect(w.podPlacement!.nodeSelector).toEqual(
+      nodePool.spec.template.metadata.labels["gpu-workloads/workload"] && {
+        "gpu-workloads/workload": nodePool.spec.template.metadata.labels["gpu-workloads/workload"],
+      },
+    );
     expect(files.map((f) => path.basename(f))).toEqual([`${ec2NodeClass.metadata.name}.yaml`]);
   });
 
@@ -83,7 +99,11 @@ describe("Capacity.karpenter: a NodePool and EC2NodeClass from the same decision
     const json = synthStack((s) => (w = chat()(s)));
     const role = resourcesOf(json, "aws_iam_role").find((r) => r.name === (w.karpenterManifests!.ec2NodeClass.spec as { role: string }).role)!;
     expect(JSON.parse(role.assume_role_policy).Statement[0].Principal).toEqual({ Service: "ec2.amazonaws.com" });
-    expect(resourcesOf(json, "aws_iam_role_policy_attachment").map((a) => a.policy_arn).sort()).toEqual([
+    expect(
+      resourcesOf(json, "aws_iam_role_policy_attachment")
+        .map((a) => a.policy_arn)
+        .sort(),
+    ).toEqual([
       "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
       "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
       "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
@@ -96,7 +116,10 @@ describe("Capacity.karpenter: a NodePool and EC2NodeClass from the same decision
       chat()(s);
       new BatchProcessing(s, "batch", { network: NETWORK, capacity: Capacity.karpenter({ ...KARPENTER, nodeImage: "bottlerocket" }) });
     });
-    const batch = fs.readFileSync(files.find((f) => path.basename(f).startsWith("batch"))!, "utf8");
+    const batch = fs.readFileSync(
+      files.find((f) => path.basename(f).startsWith("batch"))!,
+      "utf8",
+    );
     expect(batch).toContain('"consolidationPolicy": "WhenEmptyOrUnderutilized"');
     expect(batch).toContain('"alias": "bottlerocket@latest"');
     expect(batch).toMatch(/"karpenter.sh\/capacity-type"\n\s+"operator": "In"\n\s+"values":\n\s+- "spot"/);
@@ -114,7 +137,11 @@ describe("Capacity.karpenter: a NodePool and EC2NodeClass from the same decision
   test("the policy, the plan and report read the NodePool: its types, its GPU limit, its capacity types", () => {
     const { outdir } = synthApp((s) => chat()(s));
     const report = JSON.parse(runCli(["report", "--dir", outdir, "--json"]).stdout);
-    expect(report.stacks[0].workloads[0]).toMatchObject({ capacity: "karpenter", instances: { max: 4 }, instanceTypes: ["g5.xlarge", "g5.2xlarge", "g5.4xlarge", "g6e.xlarge"] });
+    expect(report.stacks[0].workloads[0]).toMatchObject({
+      capacity: "karpenter",
+      instances: { max: 4 },
+      instanceTypes: ["g5.xlarge", "g5.2xlarge", "g5.4xlarge", "g6e.xlarge"],
+    });
     expect(() =>
       synthApp((s, app) => {
         new GpuPlatform(app, "org", { region: "us-east-1", policy: { maxUsdPerHourPerWorkload: 5 } });
@@ -125,13 +152,36 @@ describe("Capacity.karpenter: a NodePool and EC2NodeClass from the same decision
 
   test("what Karpenter cannot do here is refused: several nodes with EFA, Capacity Blocks, subnets unknown at synth, servers", () => {
     const error = (build: (s: TerraformStack) => unknown) => captureError(() => synthStack(build));
-    expect(error((s) => new Training(s, "t", { network: NETWORK, model: "llama-3.1-70b", usage: { mode: "full" }, gpus: ["H100"], capacity: Capacity.karpenter(KARPENTER) }))).toMatchObject({
+    expect(
+      error(
+        (s) =>
+          new Training(s, "t", { network: NETWORK, model: "llama-3.1-70b", usage: { mode: "full" }, gpus: ["H100"], capacity: Capacity.karpenter(KARPENTER) }),
+      ),
+    ).toMatchObject({
       message: expect.stringMatching(/the run needs \d+ nodes in one placement group with EFA, which a NodePool does not keep; use Capacity.eksNodeGroup/),
     });
-    expect(error((s) => new Training(s, "t", { network: NETWORK, purchase: "capacity-block", capacityReservationId: "cr-0123456789abcdef0", capacity: Capacity.karpenter(KARPENTER) }))).toMatchObject({
+    expect(
+      error(
+        (s) =>
+          new Training(s, "t", {
+            network: NETWORK,
+            purchase: "capacity-block",
+            capacityReservationId: "cr-0123456789abcdef0",
+            capacity: Capacity.karpenter(KARPENTER),
+          }),
+      ),
+    ).toMatchObject({
       message: expect.stringMatching(/Capacity Blocks are not rendered for Karpenter yet/),
     });
-    expect(error((s) => new RealtimeInference(s, "w", { network: { vpcId: NETWORK.vpcId, subnetIds: [new TerraformVariable(s, "subnet", {}).stringValue] }, capacity: Capacity.karpenter(KARPENTER) }))).toMatchObject({
+    expect(
+      error(
+        (s) =>
+          new RealtimeInference(s, "w", {
+            network: { vpcId: NETWORK.vpcId, subnetIds: [new TerraformVariable(s, "subnet", {}).stringValue] },
+            capacity: Capacity.karpenter(KARPENTER),
+          }),
+      ),
+    ).toMatchObject({
       message: expect.stringMatching(/network.subnetIds\[0\] is a Terraform token; .*written at synth/),
     });
     // The platform's network too: the files must never hold a token.
@@ -141,10 +191,23 @@ describe("Capacity.karpenter: a NodePool and EC2NodeClass from the same decision
         return new RealtimeInference(s, "w", { capacity: Capacity.karpenter(KARPENTER) });
       }),
     ).toMatchObject({ message: expect.stringMatching(/network.subnetIds is a Terraform token; .*written at synth/) });
-    expect(error((s) => new RealtimeInference(s, "w", { network: NETWORK, capacity: Capacity.karpenter({ ...KARPENTER, subnetIds: [new TerraformVariable(s, "subnet", {}).stringValue] }) }))).toMatchObject({
+    expect(
+      error(
+        (s) =>
+          new RealtimeInference(s, "w", {
+            network: NETWORK,
+            capacity: Capacity.karpenter({ ...KARPENTER, subnetIds: [new TerraformVariable(s, "subnet", {}).stringValue] }),
+          }),
+      ),
+    ).toMatchObject({
       message: expect.stringMatching(/capacity.karpenter.subnetIds\[0\] is a Terraform token/),
     });
-    expect(error((s) => new RealtimeInference(s, "w", { network: NETWORK, serve: { image: "vllm/vllm-openai:v0.11.0" } as never, capacity: Capacity.karpenter(KARPENTER) }))).toMatchObject({
+    expect(
+      error(
+        (s) =>
+          new RealtimeInference(s, "w", { network: NETWORK, serve: { image: "vllm/vllm-openai:v0.11.0" } as never, capacity: Capacity.karpenter(KARPENTER) }),
+      ),
+    ).toMatchObject({
       message: expect.stringMatching(/serve is "given"; it has no place on EKS capacity/),
     });
   });

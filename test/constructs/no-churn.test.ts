@@ -48,7 +48,8 @@ describe("no churn: a new price table or a reworded reason never replaces a runn
     expect(instances(after.json)).toHaveLength(3);
     expect(JSON.stringify(instances(after.json))).toBe(JSON.stringify(instances(before.json)));
     // The new price reaches the instances' tags, which Terraform updates in place.
-    const tags = (json: SynthesizedStack) => Object.values(json.resource.aws_instance).map((i) => (i.tags as Record<string, string>)["gpu-workloads:usd-per-instance-hour"]);
+    const tags = (json: SynthesizedStack) =>
+      Object.values(json.resource.aws_instance).map((i) => (i.tags as Record<string, string>)["gpu-workloads:usd-per-instance-hour"]);
     expect(tags(after.json)).not.toEqual(tags(before.json));
   });
 });

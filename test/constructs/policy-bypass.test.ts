@@ -39,7 +39,9 @@ describe("a workload is judged by every platform above it, whatever the construc
     const { app: a, stack, outdir } = app();
     h100(stack);
     org(a, { allowedGpus: ["A10G", "L4"] });
-    expect(() => a.synth()).toThrow(/team\/trainer: It may launch p5\.48xlarge \(H100\), and the organization policy \(GpuPlatform org\) allows only A10G, L4\./);
+    expect(() => a.synth()).toThrow(
+      /team\/trainer: It may launch p5\.48xlarge \(H100\), and the organization policy \(GpuPlatform org\) allows only A10G, L4\./,
+    );
     expect(readPlanFile(path.join(outdir, "gpu-plan.json")).violations).toEqual([expect.stringMatching(/^team\/trainer: It may launch p5\.48xlarge \(H100\)/)]);
   });
 
@@ -47,14 +49,22 @@ describe("a workload is judged by every platform above it, whatever the construc
     const { app: a, stack } = app();
     new RealtimeInference(stack, "chat", { network: NETWORK, replicas: { min: 1, max: 8 } });
     new GpuPlatform(stack, "team-policy", { policy: { maxUsdPerHourPerWorkload: 4 } });
-    expect(() => a.synth()).toThrow(/team\/chat: It can launch 8 × g\w+\.\w+ at once, \$[\d.,]+\/h on-demand, and the organization policy \(GpuPlatform team\/team-policy\) caps a workload at \$4\.00\/h/);
+    expect(() => a.synth()).toThrow(
+      /team\/chat: It can launch 8 × g\w+\.\w+ at once, \$[\d.,]+\/h on-demand, and the organization policy \(GpuPlatform team\/team-policy\) caps a workload at \$4\.00\/h/,
+    );
   });
 });
 
 describe("the purchase policy covers every purchase knob", () => {
   test.each([
-    [{ purchase: "spot", fleet: { spotPercentage: 0 } }, /It buys on-demand capacity \(fleet\.spotPercentage 0 \(100% on-demand above the base\)\), and the organization policy \(GpuPlatform org\) allows only spot\./],
-    [{ purchase: "spot", fleet: { onDemandBaseCapacity: 1 } }, /It buys on-demand capacity \(fleet\.onDemandBaseCapacity 1\), and the organization policy \(GpuPlatform org\) allows only spot\./],
+    [
+      { purchase: "spot", fleet: { spotPercentage: 0 } },
+      /It buys on-demand capacity \(fleet\.spotPercentage 0 \(100% on-demand above the base\)\), and the organization policy \(GpuPlatform org\) allows only spot\./,
+    ],
+    [
+      { purchase: "spot", fleet: { onDemandBaseCapacity: 1 } },
+      /It buys on-demand capacity \(fleet\.onDemandBaseCapacity 1\), and the organization policy \(GpuPlatform org\) allows only spot\./,
+    ],
   ])("a spot-only policy refuses %j", (props, message) => {
     const { app: a, stack } = app();
     org(a, { allowedPurchaseOptions: ["spot"] });
@@ -71,7 +81,9 @@ describe("the purchase policy covers every purchase knob", () => {
     expect(() => new RealtimeInference(stack, "chat", { network: NETWORK, replicas: { min: 1, max: 3 }, fleet: { spotPercentage: 50 } })).toThrow(
       /It buys spot capacity \(fleet\.spotPercentage 50\), and the organization policy \(GpuPlatform org\) allows only on-demand\./,
     );
-    expect(() => new BatchProcessing(stack, "jobs", { network: NETWORK, purchase: "spot", batch: { maxVcpus: 16, job: { image: "x:1" } } })).toThrow(/purchase/);
+    expect(() => new BatchProcessing(stack, "jobs", { network: NETWORK, purchase: "spot", batch: { maxVcpus: 16, job: { image: "x:1" } } })).toThrow(
+      /purchase/,
+    );
   });
 
   test("a spot fleet within a spot-only policy passes", () => {
@@ -84,8 +96,16 @@ describe("the purchase policy covers every purchase knob", () => {
 
 describe("the price cap counts what the workload can launch", () => {
   test.each([
-    ["a fleet's maximum of its dearest type", (s: TerraformStack) => new RealtimeInference(s, "w", { network: NETWORK, replicas: { min: 1, max: 40 } }), /It can launch 40 × g\w+\.\w+ at once/],
-    ["what AWS Batch's vCPUs hold", (s: TerraformStack) => new BatchProcessing(s, "w", { network: NETWORK, batch: { maxVcpus: 1024, job: { image: "x:1" } } }), /It can launch 256 × g\w+\.xlarge at once/],
+    [
+      "a fleet's maximum of its dearest type",
+      (s: TerraformStack) => new RealtimeInference(s, "w", { network: NETWORK, replicas: { min: 1, max: 40 } }),
+      /It can launch 40 × g\w+\.\w+ at once/,
+    ],
+    [
+      "what AWS Batch's vCPUs hold",
+      (s: TerraformStack) => new BatchProcessing(s, "w", { network: NETWORK, batch: { maxVcpus: 1024, job: { image: "x:1" } } }),
+      /It can launch 256 × g\w+\.xlarge at once/,
+    ],
   ])("%s", (_what, build, message) => {
     const { app: a, stack } = app();
     // Each of these costs less than the cap per instance, and far more at its maximum.
@@ -153,7 +173,9 @@ describe("escape hatches: policy and BudgetGuard judge the final resources", () 
     const { app: a, stack } = under({ maxUsdPerHourPerWorkload: 60 });
     const w = new RealtimeInference(stack, "chat", { network: NETWORK, replicas: 2 });
     w.autoScalingGroup!.addOverride("max_size", new TerraformVariable(stack, "max", { type: "number" }).numberValue);
-    expect(() => a.synth()).toThrow(/the Auto Scaling group's max_size is a Terraform reference, which synth cannot judge, and the organization policy \(GpuPlatform org\) must judge what is deployed/);
+    expect(() => a.synth()).toThrow(
+      /the Auto Scaling group's max_size is a Terraform reference, which synth cannot judge, and the organization policy \(GpuPlatform org\) must judge what is deployed/,
+    );
   });
 
   test("a capacity-block market set on a spot-only platform's template", () => {
@@ -191,7 +213,16 @@ test("read back from the final resources, every workload of both apps has the wo
   const workloads = [...workloadsUnder(buildWideApp(new App()).app), ...workloadsUnder(buildExampleApp(new App()))];
   expect(workloads.length).toBeGreaterThan(30);
   const differing = workloads
-    .map((w) => ({ path: w.node.path, computed: [w.capacity.maxUsdPerMonth, w.capacity.instances.max, w.capacity.maxInstanceType, [...w.capacity.instanceTypes].sort()], deployed: w.judged().deployed }))
-    .filter(({ computed, deployed }) => JSON.stringify(computed) !== JSON.stringify([deployed.maxUsdPerMonth, deployed.maxInstances, deployed.maxInstanceType, [...deployed.instanceTypes].sort()]) || deployed.unknowable.length);
+    .map((w) => ({
+      path: w.node.path,
+      computed: [w.capacity.maxUsdPerMonth, w.capacity.instances.max, w.capacity.maxInstanceType, [...w.capacity.instanceTypes].sort()],
+      deployed: w.judged().deployed,
+    }))
+    .filter(
+      ({ computed, deployed }) =>
+        JSON.stringify(computed) !==
+          JSON.stringify([deployed.maxUsdPerMonth, deployed.maxInstances, deployed.maxInstanceType, [...deployed.instanceTypes].sort()]) ||
+        deployed.unknowable.length,
+    );
   expect(differing).toEqual([]);
 });

@@ -28,7 +28,9 @@ describe("inference fleets with capacity fallbacks", () => {
 
   test("an ordered GPU list orders the fallbacks: L40S sizes, then A10G", () => {
     const json = synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, gpus: ["L40S", "A10G"], replicas: 3, fleet: { maxFallbacks: 20 } }));
-    const overrides: string[] = only(json, "aws_autoscaling_group").mixed_instances_policy.launch_template.override.map((o: { instance_type: string }) => o.instance_type);
+    const overrides: string[] = only(json, "aws_autoscaling_group").mixed_instances_policy.launch_template.override.map(
+      (o: { instance_type: string }) => o.instance_type,
+    );
     const firstA10G = overrides.findIndex((t) => t.startsWith("g5."));
     expect(overrides[0]).toBe("g6e.xlarge");
     expect(overrides.slice(0, firstA10G).every((t) => t.startsWith("g6e."))).toBe(true);
@@ -37,7 +39,9 @@ describe("inference fleets with capacity fallbacks", () => {
 
   test("a throughput target sizes the fleet: the decision's replicas, and fallbacks only as fast per replica", () => {
     let chat: RealtimeInference;
-    const json = synthStack((s) => (chat = new RealtimeInference(s, "chat", { network: NETWORK, model: "llama-3.1-8b", throughput: { outputTokensPerSecond: 3000 } })));
+    const json = synthStack(
+      (s) => (chat = new RealtimeInference(s, "chat", { network: NETWORK, model: "llama-3.1-8b", throughput: { outputTokensPerSecond: 3000 } })),
+    );
     const t = chat!.decision.throughput!;
     expect(t.replicas).toBeGreaterThan(1);
     const asg = only(json, "aws_autoscaling_group");
@@ -49,9 +53,11 @@ describe("inference fleets with capacity fallbacks", () => {
       const alternative = chat!.decision.alternatives.find((a) => a.instanceType === type)!;
       expect(alternative.throughput!.outputTokensPerSecondPerReplica).toBeGreaterThanOrEqual(t.outputTokensPerSecondPerReplica);
     }
-    expect(() => synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, model: "llama-3.1-8b", throughput: { outputTokensPerSecond: 3000 }, replicas: 2 }))).toThrow(
-      /replicas is 2; throughput sizes the fleet's replicas; give replicas or throughput, not both/,
-    );
+    expect(() =>
+      synthStack(
+        (s) => new RealtimeInference(s, "chat", { network: NETWORK, model: "llama-3.1-8b", throughput: { outputTokensPerSecond: 3000 }, replicas: 2 }),
+      ),
+    ).toThrow(/replicas is 2; throughput sizes the fleet's replicas; give replicas or throughput, not both/);
   });
 
   test("fallback: false pins the chosen type", () => {
@@ -60,12 +66,13 @@ describe("inference fleets with capacity fallbacks", () => {
   });
 
   test("on-demand base, spot share with price-capacity-optimized, capacity rebalance, grace period", () => {
-    const json = synthStack((s) =>
-      new RealtimeInference(s, "chat", {
-        network: NETWORK,
-        replicas: { min: 2, max: 8 },
-        fleet: { onDemandBaseCapacity: 2, spotPercentage: 50, healthCheckGracePeriodSeconds: 900 },
-      }),
+    const json = synthStack(
+      (s) =>
+        new RealtimeInference(s, "chat", {
+          network: NETWORK,
+          replicas: { min: 2, max: 8 },
+          fleet: { onDemandBaseCapacity: 2, spotPercentage: 50, healthCheckGracePeriodSeconds: 900 },
+        }),
     );
     const asg = only(json, "aws_autoscaling_group");
     expect(asg.mixed_instances_policy.instances_distribution).toMatchObject({
@@ -84,7 +91,11 @@ describe("inference fleets with capacity fallbacks", () => {
     expect(policy.target_tracking_configuration).toMatchObject({
       target_value: 70,
       // The fleet's own namespace, all instances together: no dimension, and no one else may publish there.
-      customized_metric_specification: { namespace: expect.stringMatching(/^cdktf-gpu-workloads\/chat-[0-9a-f]{8}$/), metric_name: "nvidia_smi_utilization_gpu", statistic: "Average" },
+      customized_metric_specification: {
+        namespace: expect.stringMatching(/^cdktf-gpu-workloads\/chat-[0-9a-f]{8}$/),
+        metric_name: "nvidia_smi_utilization_gpu",
+        statistic: "Average",
+      },
     });
     const namespace = policy.target_tracking_configuration.customized_metric_specification.namespace;
     expect(policy.target_tracking_configuration.customized_metric_specification.metric_dimension).toBeUndefined();
@@ -97,16 +108,19 @@ describe("inference fleets with capacity fallbacks", () => {
     // PutMetricData to that namespace alone, instead of CloudWatchAgentServerPolicy (any namespace, any log group).
     expect(json.resource.aws_iam_role_policy_attachment).toBeUndefined();
     const publish = resourcesOf(json, "aws_iam_role_policy").find((p) => p.name === "publish-metrics")!;
-    expect(JSON.parse(publish.policy).Statement).toEqual([{ Effect: "Allow", Action: ["cloudwatch:PutMetricData"], Resource: ["*"], Condition: { StringEquals: { "cloudwatch:namespace": namespace } } }]);
+    expect(JSON.parse(publish.policy).Statement).toEqual([
+      { Effect: "Allow", Action: ["cloudwatch:PutMetricData"], Resource: ["*"], Condition: { StringEquals: { "cloudwatch:namespace": namespace } } },
+    ]);
   });
 
   test("a custom scaling metric; no policy for a fixed-size fleet", () => {
-    const custom = synthStack((s) =>
-      new RealtimeInference(s, "chat", {
-        network: NETWORK,
-        replicas: { min: 1, max: 3 },
-        fleet: { scalingMetric: { namespace: "vLLM", metricName: "num_requests_waiting", dimensions: { Model: "llama" } }, scalingTarget: 5 },
-      }),
+    const custom = synthStack(
+      (s) =>
+        new RealtimeInference(s, "chat", {
+          network: NETWORK,
+          replicas: { min: 1, max: 3 },
+          fleet: { scalingMetric: { namespace: "vLLM", metricName: "num_requests_waiting", dimensions: { Model: "llama" } }, scalingTarget: 5 },
+        }),
     );
     expect(only(custom, "aws_autoscaling_policy").target_tracking_configuration.customized_metric_specification).toMatchObject({
       namespace: "vLLM",
@@ -121,8 +135,18 @@ describe("inference fleets with capacity fallbacks", () => {
   test("a fleet sized by a throughput target or bought on spot takes fleet options; a single instance refuses them", () => {
     // GIVEN a throughput target (a fleet of several) and spot (a fleet of one), each with fleet options
     let chat: RealtimeInference;
-    const sized = synthStack((s) => (chat = new RealtimeInference(s, "chat", { network: NETWORK, model: "llama-3.1-8b", throughput: { outputTokensPerSecond: 3000 }, fleet: { fallback: false, scalingTarget: 50 } })));
-    const spot = synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, purchase: "spot", fleet: { fallback: false, onDemandBaseCapacity: 1 } }));
+    const sized = synthStack(
+      (s) =>
+        (chat = new RealtimeInference(s, "chat", {
+          network: NETWORK,
+          model: "llama-3.1-8b",
+          throughput: { outputTokensPerSecond: 3000 },
+          fleet: { fallback: false, scalingTarget: 50 },
+        })),
+    );
+    const spot = synthStack(
+      (s) => new RealtimeInference(s, "chat", { network: NETWORK, purchase: "spot", fleet: { fallback: false, onDemandBaseCapacity: 1 } }),
+    );
     // THEN each is an Auto Scaling group with its options
     const replicas = chat!.decision.throughput!.replicas;
     expect(replicas).toBeGreaterThan(1);
@@ -135,7 +159,15 @@ describe("inference fleets with capacity fallbacks", () => {
     expect(spotGroup.mixed_instances_policy.instances_distribution.on_demand_base_capacity).toBe(1);
     // The on-demand base is bounded by the fleet the decision sized, not by the replicas given.
     expect(() =>
-      synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, model: "llama-3.1-8b", throughput: { outputTokensPerSecond: 3000 }, fleet: { onDemandBaseCapacity: replicas + 1 } })),
+      synthStack(
+        (s) =>
+          new RealtimeInference(s, "chat", {
+            network: NETWORK,
+            model: "llama-3.1-8b",
+            throughput: { outputTokensPerSecond: 3000 },
+            fleet: { onDemandBaseCapacity: replicas + 1 },
+          }),
+      ),
     ).toThrow(`fleet.onDemandBaseCapacity is ${replicas + 1}; give a whole number from 0 to ${replicas} (at most the fleet's maximum size)`);
     // A true single instance (one replica, on-demand, no target) still refuses them.
     expect(() => synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, replicas: 1, fleet: { scalingTarget: 50 } }))).toThrow(
@@ -153,7 +185,10 @@ describe("inference fleets with capacity fallbacks", () => {
 });
 
 describe("BatchProcessing on AWS Batch", () => {
-  const json = synthStack((s) => new BatchProcessing(s, "jobs", { network: NETWORK, batch: { maxVcpus: 64, job: { image: "example.com/embed:1", command: ["python", "embed.py"] } } }));
+  const json = synthStack(
+    (s) =>
+      new BatchProcessing(s, "jobs", { network: NETWORK, batch: { maxVcpus: 64, job: { image: "example.com/embed:1", command: ["python", "embed.py"] } } }),
+  );
 
   test("a managed spot compute environment over the selected GPU types, with the workload's launch template", () => {
     const ce = only(json, "aws_batch_compute_environment");
@@ -202,15 +237,29 @@ describe("BatchProcessing on AWS Batch", () => {
     expect(json.resource.aws_iam_role_policy_attachment).toBeUndefined();
     const agent = JSON.parse(resourcesOf(json, "aws_iam_role_policy").find((p) => p.name === "ecs-agent")!.policy).Statement;
     const cluster = expect.stringMatching(/^\$\{aws_batch_compute_environment\.\S+\.ecs_cluster_arn\}$/);
-    expect(agent[0]).toEqual({ Effect: "Allow", Action: expect.arrayContaining(["ecs:RegisterContainerInstance", "ecs:SubmitTaskStateChange"]), Resource: [cluster] });
-    expect(agent[1]).toMatchObject({ Action: ["ecs:Poll", "ecs:StartTelemetrySession", "ecs:UpdateContainerInstancesState"], Condition: { ArnEquals: { "ecs:cluster": cluster } } });
-    expect(agent.filter((s: { Resource: string[] }) => s.Resource.includes("*"))).toEqual([{ Effect: "Allow", Action: ["ecs:DiscoverPollEndpoint"], Resource: ["*"] }]);
+    expect(agent[0]).toEqual({
+      Effect: "Allow",
+      Action: expect.arrayContaining(["ecs:RegisterContainerInstance", "ecs:SubmitTaskStateChange"]),
+      Resource: [cluster],
+    });
+    expect(agent[1]).toMatchObject({
+      Action: ["ecs:Poll", "ecs:StartTelemetrySession", "ecs:UpdateContainerInstancesState"],
+      Condition: { ArnEquals: { "ecs:cluster": cluster } },
+    });
+    expect(agent.filter((s: { Resource: string[] }) => s.Resource.includes("*"))).toEqual([
+      { Effect: "Allow", Action: ["ecs:DiscoverPollEndpoint"], Resource: ["*"] },
+    ]);
     // The jobs log to the workload's own group, the only one the instances may write to.
-    expect(container.logConfiguration).toEqual({ logDriver: "awslogs", options: { "awslogs-group": only(json, "aws_cloudwatch_log_group").name, "awslogs-region": "us-east-1", "awslogs-stream-prefix": "job" } });
+    expect(container.logConfiguration).toEqual({
+      logDriver: "awslogs",
+      options: { "awslogs-group": only(json, "aws_cloudwatch_log_group").name, "awslogs-region": "us-east-1", "awslogs-stream-prefix": "job" },
+    });
   });
 
   test("on-demand purchase uses EC2 capacity", () => {
-    const onDemand = synthStack((s) => new BatchProcessing(s, "jobs", { network: NETWORK, purchase: "on-demand", batch: { maxVcpus: 16, job: { image: "x:1" } } }));
+    const onDemand = synthStack(
+      (s) => new BatchProcessing(s, "jobs", { network: NETWORK, purchase: "on-demand", batch: { maxVcpus: 16, job: { image: "x:1" } } }),
+    );
     expect(only(onDemand, "aws_batch_compute_environment").compute_resources).toMatchObject({ type: "EC2", allocation_strategy: "BEST_FIT_PROGRESSIVE" });
   });
 
@@ -264,13 +313,19 @@ describe("multi-node training", () => {
 
   test("the security group allows all traffic within itself and nothing else inbound", () => {
     const ingress = resourcesOf(json, "aws_vpc_security_group_ingress_rule");
-    expect(ingress).toEqual([expect.objectContaining({ ip_protocol: "-1", referenced_security_group_id: expect.stringMatching(/aws_security_group\.\S+\.id/) })]);
+    expect(ingress).toEqual([
+      expect.objectContaining({ ip_protocol: "-1", referenced_security_group_id: expect.stringMatching(/aws_security_group\.\S+\.id/) }),
+    ]);
     expect(ingress[0].referenced_security_group_id).toBe(ingress[0].security_group_id);
-    expect(resourcesOf(json, "aws_vpc_security_group_egress_rule")).toContainEqual(expect.objectContaining({ ip_protocol: "-1", referenced_security_group_id: ingress[0].security_group_id }));
+    expect(resourcesOf(json, "aws_vpc_security_group_egress_rule")).toContainEqual(
+      expect.objectContaining({ ip_protocol: "-1", referenced_security_group_id: ingress[0].security_group_id }),
+    );
   });
 
   test("a Capacity Block for ML: capacity-block market and the reservation as target", () => {
-    const block = synthStack((s) => new Training(s, "t", { network: NETWORK, nodes: 2, purchase: "capacity-block", capacityReservationId: "cr-0123456789abcdef0" }));
+    const block = synthStack(
+      (s) => new Training(s, "t", { network: NETWORK, nodes: 2, purchase: "capacity-block", capacityReservationId: "cr-0123456789abcdef0" }),
+    );
     const lt = only(block, "aws_launch_template");
     expect(lt.instance_market_options).toEqual({ market_type: "capacity-block" });
     expect(lt.capacity_reservation_specification).toEqual({ capacity_reservation_target: { capacity_reservation_id: "cr-0123456789abcdef0" } });
@@ -293,7 +348,9 @@ describe("multi-node training", () => {
       /minClusterNetworkGbps = 400 .*p3dn.24xlarge \(2 nodes needed and p3dn.24xlarge links them at 100 Gbps, below the 400 Gbps a multi-node run needs/,
     );
     let training: Training;
-    synthStack((s) => (training = new Training(s, "t", { network: NETWORK, gpus: ["V100-32GB"], nodes: 2, ami: "ami-0123456789abcdef2", minClusterNetworkGbps: 100 })));
+    synthStack(
+      (s) => (training = new Training(s, "t", { network: NETWORK, gpus: ["V100-32GB"], nodes: 2, ami: "ami-0123456789abcdef2", minClusterNetworkGbps: 100 })),
+    );
     expect(training!.decision).toMatchObject({ instanceType: "p3dn.24xlarge", nodeCount: 2 });
   });
 
@@ -382,7 +439,9 @@ describe("cost plan, report and budget guard", () => {
     expect(text.stdout).toMatch(/^chat\/assistant +us-east-1 +auto-scaling-group +1× A10G +\$1.006 +\$0.436 +4 × g6e.xlarge$/m);
     expect(text.stdout).toMatch(/App total: \$112.09\/hour, \$81,827.16\/month expected; up to \$85,792.52\/month in the worst case./);
     expect(text.stdout.replace(/\n/g, " ")).toMatch(/on-demand Linux per region as of 2026-11-29; spot estimates .* as of 2026-11-29/);
-    const markdownRow = runCli(["report", "--dir", outdir, "--markdown"]).stdout.split("\n").find((l) => l.startsWith("| `research/pretrain`"));
+    const markdownRow = runCli(["report", "--dir", outdir, "--markdown"])
+      .stdout.split("\n")
+      .find((l) => l.startsWith("| `research/pretrain`"));
     expect(markdownRow).toBe(
       "| `research/pretrain` | `us-east-1` | `cluster` | `p5.48xlarge` | 8× `H100` | 2 | `on-demand` | $55.04 / $21.15 | $110.08 | $80,358.40 | $80,358.40 | 2 × `p5.48xlarge` |",
     );
@@ -406,13 +465,17 @@ describe("cost plan, report and budget guard", () => {
         twoTeams(app);
         Aspects.of(app).add(new BudgetGuard({ maxUsdPerMonthPerStack: 50_000 }));
       }),
-    ).toThrow(/BudgetGuard: stack research costs up to \$80,358.40\/month in the worst case .*above its limit of \$50,000.00\/month. Largest spenders: research\/pretrain \$80,358.40 \(2 × p5.48xlarge\)/);
+    ).toThrow(
+      /BudgetGuard: stack research costs up to \$80,358.40\/month in the worst case .*above its limit of \$50,000.00\/month. Largest spenders: research\/pretrain \$80,358.40 \(2 × p5.48xlarge\)/,
+    );
     expect(() =>
       synthApp((app) => {
         twoTeams(app);
         Aspects.of(app).add(new BudgetGuard({ maxUsdPerMonthPerApp: 60_000 }));
       }),
-    ).toThrow(/BudgetGuard: the app costs up to \$85,792.52\/month .* Largest spenders: .*chat\/assistant \$5,434.12 \(4 × g6e.xlarge, the dearest type it may launch\)/);
+    ).toThrow(
+      /BudgetGuard: the app costs up to \$85,792.52\/month .* Largest spenders: .*chat\/assistant \$5,434.12 \(4 × g6e.xlarge, the dearest type it may launch\)/,
+    );
   });
 
   test("BudgetGuard warns above its threshold without failing", () => {

@@ -9,43 +9,85 @@ const userData = (json: ReturnType<typeof synthStack>) => Buffer.from(only(json,
 /** Every file the user data's scripts write, by path. */
 const filesOf = (text: string) => new Map(userDataParts(text).flatMap((p) => [...embeddedFiles(p.body)]));
 /** The first inline policy whose name starts with `prefix` (grants are named by content: "read-secret-" and a hash). */
-const policy = (json: ReturnType<typeof synthStack>, prefix: string) => JSON.parse(resourcesOf(json, "aws_iam_role_policy").find((p) => p.name.startsWith(prefix))!.policy);
+const policy = (json: ReturnType<typeof synthStack>, prefix: string) =>
+  JSON.parse(resourcesOf(json, "aws_iam_role_policy").find((p) => p.name.startsWith(prefix))!.policy);
 /** The key clients of the test servers send, from Secrets Manager. */
 const API_KEY = "arn:aws:secretsmanager:us-east-1:123456789012:secret:chat-api-key-AbCdEf";
-const vllmChat = (extra: object = {}) => ({ network: NETWORK, model: "llama-3.1-8b", serve: Serving.vllm({ model: "meta-llama/Llama-3.1-8B-Instruct", apiKey: API_KEY, tls: "none" }), ...extra });
+const vllmChat = (extra: object = {}) => ({
+  network: NETWORK,
+  model: "llama-3.1-8b",
+  serve: Serving.vllm({ model: "meta-llama/Llama-3.1-8B-Instruct", apiKey: API_KEY, tls: "none" }),
+  ...extra,
+});
 
 describe("a serving fleet: vLLM behind an internal load balancer, admitting instances once they are healthy", () => {
-  const json = synthStack((s) => new RealtimeInference(s, "chat", vllmChat({ replicas: { min: 2, max: 4 }, allowFrom: [{ cidr: "10.0.0.0/16", port: 8000 }] })));
+  const json = synthStack(
+    (s) => new RealtimeInference(s, "chat", vllmChat({ replicas: { min: 2, max: 4 }, allowFrom: [{ cidr: "10.0.0.0/16", port: 8000 }] })),
+  );
   // vLLM's 30 GiB image and 15 GiB of weights: 10 min + 30 × 8 s + 15 × 12 s = 1,020 s.
   const heartbeat = readySeconds(30, 15);
 
   test("vLLM's flags come from the decision; the model is `vllm serve`'s positional argument", () => {
     expect(containerCommand(userData(json))).toMatchObject({
       image: "vllm/vllm-openai:v0.32.0",
-      args: ["meta-llama/Llama-3.1-8B-Instruct", "--host", "0.0.0.0", "--port", "8000", "--tensor-parallel-size", "1", "--max-model-len", "4096", "--max-num-seqs", "256", "--gpu-memory-utilization", "0.9"],
+      args: [
+        "meta-llama/Llama-3.1-8B-Instruct",
+        "--host",
+        "0.0.0.0",
+        "--port",
+        "8000",
+        "--tensor-parallel-size",
+        "1",
+        "--max-model-len",
+        "4096",
+        "--max-num-seqs",
+        "256",
+        "--gpu-memory-utilization",
+        "0.9",
+      ],
     });
   });
 
   test("the container runs under systemd: restarted on a crash up to a limit, never after a failed preparation; logs in CloudWatch Logs", () => {
     const files = filesOf(userData(json));
     expect(files.get("/etc/systemd/system/gpu-workload.service")).toEqual(
-      expect.stringContaining("StartLimitIntervalSec=1800\nStartLimitBurst=5\nOnFailure=gpu-workload-failed.service\n[Service]\nExecStart=/opt/gpu-workloads/start.sh\nRestart=always\nRestartSec=10\nRestartPreventExitStatus=3"),
+      expect.stringContaining(
+        "StartLimitIntervalSec=1800\nStartLimitBurst=5\nOnFailure=gpu-workload-failed.service\n[Service]\nExecStart=/opt/gpu-workloads/start.sh\nRestart=always\nRestartSec=10\nRestartPreventExitStatus=3",
+      ),
     );
-    expect(containerCommand(userData(json)).dockerOptions.join(" ")).toMatch(/--log-driver awslogs --log-opt awslogs-region=us-east-1 --log-opt awslogs-group=\/cdktf-gpu-workloads\/chat-[0-9a-f]{8} --log-opt awslogs-stream=\$instance/);
+    expect(containerCommand(userData(json)).dockerOptions.join(" ")).toMatch(
+      /--log-driver awslogs --log-opt awslogs-region=us-east-1 --log-opt awslogs-group=\/cdktf-gpu-workloads\/chat-[0-9a-f]{8} --log-opt awslogs-stream=\$instance/,
+    );
     expect(only(json, "aws_cloudwatch_log_group")).toMatchObject({ retention_in_days: 365 });
     expect(policy(json, "write-logs").Statement).toEqual([
-      { Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: [expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.chat_log-group_[0-9A-F]{8}\.arn\}:\*$/)] },
+      {
+        Effect: "Allow",
+        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        Resource: [expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.chat_log-group_[0-9A-F]{8}\.arn\}:\*$/)],
+      },
     ]);
   });
 
   test("the group holds each new instance at a launch lifecycle hook until its server is healthy; ABANDON when it is not", () => {
-    const hook = { name: "gpu-workloads-ready", lifecycle_transition: "autoscaling:EC2_INSTANCE_LAUNCHING", heartbeat_timeout: heartbeat, default_result: "ABANDON" };
+    const hook = {
+      name: "gpu-workloads-ready",
+      lifecycle_transition: "autoscaling:EC2_INSTANCE_LAUNCHING",
+      heartbeat_timeout: heartbeat,
+      default_result: "ABANDON",
+    };
     const group = only(json, "aws_autoscaling_group");
     expect(group).toMatchObject({ initial_lifecycle_hook: [hook], wait_for_capacity_timeout: "0" });
     // Also a resource of its own: a group created before this version gets the hook too.
-    expect(only(json, "aws_autoscaling_lifecycle_hook")).toMatchObject({ ...hook, autoscaling_group_name: expect.stringMatching(/^\$\{aws_autoscaling_group\..*\.name\}$/) });
+    expect(only(json, "aws_autoscaling_lifecycle_hook")).toMatchObject({
+      ...hook,
+      autoscaling_group_name: expect.stringMatching(/^\$\{aws_autoscaling_group\..*\.name\}$/),
+    });
     const parameter = only(json, "aws_ssm_parameter");
-    expect(parameter).toMatchObject({ name: expect.stringMatching(/^\/cdktf-gpu-workloads\/chat-[0-9a-f]{8}\/auto-scaling-group$/), type: "String", value: expect.stringMatching(/^\$\{aws_autoscaling_group\..*\.name\}$/) });
+    expect(parameter).toMatchObject({
+      name: expect.stringMatching(/^\/cdktf-gpu-workloads\/chat-[0-9a-f]{8}\/auto-scaling-group$/),
+      type: "String",
+      value: expect.stringMatching(/^\$\{aws_autoscaling_group\..*\.name\}$/),
+    });
     // The instance may read that parameter and complete lifecycle actions of its own group, nothing else.
     expect(policy(json, "admit-to-group").Statement).toEqual([
       { Effect: "Allow", Action: ["ssm:GetParameter"], Resource: [expect.stringMatching(/^\$\{aws_ssm_parameter\..*\.arn\}$/)] },
@@ -68,7 +110,11 @@ describe("a serving fleet: vLLM behind an internal load balancer, admitting inst
     });
     expect(only(json, "aws_lb_listener")).toMatchObject({ port: 8000, protocol: "TCP" });
     const group = only(json, "aws_autoscaling_group");
-    expect(group).toMatchObject({ health_check_type: "ELB", health_check_grace_period: 300, instance_refresh: { strategy: "Rolling", preferences: { min_healthy_percentage: 50 } } });
+    expect(group).toMatchObject({
+      health_check_type: "ELB",
+      health_check_grace_period: 300,
+      instance_refresh: { strategy: "Rolling", preferences: { min_healthy_percentage: 50 } },
+    });
     expect(group.target_group_arns).toEqual([expect.stringMatching(/^\$\{aws_lb_target_group\..*\.arn\}$/)]);
     expect(group.mixed_instances_policy.launch_template.launch_template_specification.version).toMatch(/latest_version/);
   });
@@ -80,7 +126,9 @@ describe("a serving fleet: vLLM behind an internal load balancer, admitting inst
     const instanceGroup = groups.find(([name]) => !name.includes("load-balancer"))![0];
     const onInstances = ingress.filter((r) => r.security_group_id.includes(`${instanceGroup}.`));
     expect(onInstances).toEqual([expect.objectContaining({ from_port: 8000, referenced_security_group_id: `\${aws_security_group.${lbGroup}.id}` })]);
-    expect(ingress.filter((r) => r.security_group_id.includes(`${lbGroup}.`))).toEqual([expect.objectContaining({ cidr_ipv4: "10.0.0.0/16", from_port: 8000 })]);
+    expect(ingress.filter((r) => r.security_group_id.includes(`${lbGroup}.`))).toEqual([
+      expect.objectContaining({ cidr_ipv4: "10.0.0.0/16", from_port: 8000 }),
+    ]);
     expect(outputValue(json, "endpoint")).toMatch(/^\$\{aws_lb\..*\.dns_name\}$/);
   });
 });
@@ -118,24 +166,27 @@ describe("a single serving instance: no load balancer; it watches its own health
     expect(policy(json, "publish-metrics").Statement).toEqual([
       { Effect: "Allow", Action: ["cloudwatch:PutMetricData"], Resource: ["*"], Condition: { StringEquals: { "cloudwatch:namespace": alarm.namespace } } },
     ]);
-    expect(filesOf(userData(json)).get("/opt/gpu-workloads/health.sh")).toContain(`--namespace '${alarm.namespace}' --metric-name 'ServerHealthy' --dimensions 'Workload=${alarm.dimensions.Workload}'`);
+    expect(filesOf(userData(json)).get("/opt/gpu-workloads/health.sh")).toContain(
+      `--namespace '${alarm.namespace}' --metric-name 'ServerHealthy' --dimensions 'Workload=${alarm.dimensions.Workload}'`,
+    );
   });
 });
 
 test("a throughput target sizes vLLM's --max-num-seqs; weights from S3 and a gated model's token are fetched, never written", () => {
-  const json = synthStack((s) =>
-    new RealtimeInference(s, "chat", {
-      network: NETWORK,
-      model: "llama-3.1-8b",
-      throughput: { outputTokensPerSecond: 2000 },
-      serve: Serving.vllm({
-        model: "llama-3.1-8b-instruct",
-        image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/vllm:v0.32.0",
-        apiKey: API_KEY,
-        tls: "none",
-        weights: { s3Uri: "s3://my-models/llama-3.1-8b/", huggingFaceTokenSecretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:hf-AbCdEf" },
+  const json = synthStack(
+    (s) =>
+      new RealtimeInference(s, "chat", {
+        network: NETWORK,
+        model: "llama-3.1-8b",
+        throughput: { outputTokensPerSecond: 2000 },
+        serve: Serving.vllm({
+          model: "llama-3.1-8b-instruct",
+          image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/vllm:v0.32.0",
+          apiKey: API_KEY,
+          tls: "none",
+          weights: { s3Uri: "s3://my-models/llama-3.1-8b/", huggingFaceTokenSecretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:hf-AbCdEf" },
+        }),
       }),
-    }),
   );
   const { args } = containerCommand(userData(json));
   expect(args.slice(0, 3)).toEqual(["/model", "--served-model-name", "llama-3.1-8b-instruct"]);
@@ -146,15 +197,30 @@ test("a throughput target sizes vLLM's --max-num-seqs; weights from S3 and a gat
   expect(prepare).toContain("retry 5 ecr_login 'us-east-1' '123456789012.dkr.ecr.us-east-1.amazonaws.com'");
   // Weights from S3: nothing to download from the Hugging Face Hub.
   expect(prepare).not.toContain("snapshot_download");
-  const names = resourcesOf(json, "aws_iam_role_policy").map((p) => p.name.replace(/-[0-9a-f]{10}$/, "-#")).sort();
+  const names = resourcesOf(json, "aws_iam_role_policy")
+    .map((p) => p.name.replace(/-[0-9a-f]{10}$/, "-#"))
+    .sort();
   expect(names).toEqual(["admit-to-group", "pull-ecr-#", "read-s3-#", "read-secret-#", "read-secret-#", "session-manager", "write-logs"]);
 });
 
 test("vLLM runs a model whose attention heads the GPUs do not divide as several tensor-parallel copies (qwen2.5-7b: 28 heads, 8 GPUs)", () => {
   let w: RealtimeInference;
-  const json = synthStack((s) => (w = new RealtimeInference(s, "chat", { network: NETWORK, model: "qwen2.5-7b", instanceType: "g6e.48xlarge", serve: Serving.vllm({ model: "Qwen/Qwen2.5-7B-Instruct", apiKey: "none" }) })));
+  const json = synthStack(
+    (s) =>
+      (w = new RealtimeInference(s, "chat", {
+        network: NETWORK,
+        model: "qwen2.5-7b",
+        instanceType: "g6e.48xlarge",
+        serve: Serving.vllm({ model: "Qwen/Qwen2.5-7B-Instruct", apiKey: "none" }),
+      })),
+  );
   const { args } = containerCommand(userData(json));
-  expect(args.slice(args.indexOf("--tensor-parallel-size"), args.indexOf("--tensor-parallel-size") + 4)).toEqual(["--tensor-parallel-size", "4", "--data-parallel-size", "2"]);
+  expect(args.slice(args.indexOf("--tensor-parallel-size"), args.indexOf("--tensor-parallel-size") + 4)).toEqual([
+    "--tensor-parallel-size",
+    "4",
+    "--data-parallel-size",
+    "2",
+  ]);
   expect(w!.decision.memoryEstimate!.gpuCount).toBe(4);
   expect(w!.decision.reason).toContain("2 copies per instance: vLLM's tensor-parallel size must divide qwen2.5-7b's 28 attention heads");
   expect(w!.decision.throughput!.copiesPerReplica).toBe(2);
@@ -173,12 +239,19 @@ test("a usage's layout and fp8 KV cache reach vLLM's flags: 8 copies of an 8B mo
       })),
   );
   const { args } = containerCommand(userData(json));
-  expect(args.slice(args.indexOf("--tensor-parallel-size"), args.indexOf("--tensor-parallel-size") + 4)).toEqual(["--tensor-parallel-size", "1", "--data-parallel-size", "8"]);
+  expect(args.slice(args.indexOf("--tensor-parallel-size"), args.indexOf("--tensor-parallel-size") + 4)).toEqual([
+    "--tensor-parallel-size",
+    "1",
+    "--data-parallel-size",
+    "8",
+  ]);
   expect(args.slice(args.indexOf("--kv-cache-dtype"), args.indexOf("--kv-cache-dtype") + 2)).toEqual(["--kv-cache-dtype", "fp8"]);
   expect(w!.decision.throughput!.copiesPerReplica).toBe(8);
-  expect(() => synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, model: "llama-3.1-8b", instanceType: "g5.xlarge", usage: { tensorParallelSize: 2 } }))).toThrow(
-    /tensorParallelSize/,
-  );
+  expect(() =>
+    synthStack(
+      (s) => new RealtimeInference(s, "chat", { network: NETWORK, model: "llama-3.1-8b", instanceType: "g5.xlarge", usage: { tensorParallelSize: 2 } }),
+    ),
+  ).toThrow(/tensorParallelSize/);
 });
 
 test("every flag the vLLM preset passes is one the pinned vLLM defines (test/fixtures/vllm-flags.json, from vLLM's argument definitions)", () => {
@@ -203,18 +276,19 @@ test("every flag the vLLM preset passes is one the pinned vLLM defines (test/fix
 });
 
 test("ImageGeneration serves any pinned image; arguments, variables and secrets (a JSON key too) are quoted", () => {
-  const json = synthStack((s) =>
-    new ImageGeneration(s, "media", {
-      network: NETWORK,
-      serve: {
-        image: "ghcr.io/acme/sdxl-server:1.2.3",
-        port: 7860,
-        healthCheckPath: "/ready",
-        command: ["--prompt-guard", "it's on"],
-        env: { MODEL: "sdxl" },
-        secretEnv: { API_KEY: { secretArn: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:api-AbCdEf", jsonKey: "key" } },
-      },
-    }),
+  const json = synthStack(
+    (s) =>
+      new ImageGeneration(s, "media", {
+        network: NETWORK,
+        serve: {
+          image: "ghcr.io/acme/sdxl-server:1.2.3",
+          port: 7860,
+          healthCheckPath: "/ready",
+          command: ["--prompt-guard", "it's on"],
+          env: { MODEL: "sdxl" },
+          secretEnv: { API_KEY: { secretArn: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:api-AbCdEf", jsonKey: "key" } },
+        },
+      }),
   );
   const { image, args, dockerOptions } = containerCommand(userData(json));
   expect({ image, args }).toEqual({ image: "ghcr.io/acme/sdxl-server:1.2.3", args: ["--prompt-guard", "it's on"] });
@@ -227,18 +301,43 @@ test("ImageGeneration serves any pinned image; arguments, variables and secrets 
 });
 
 test.each([
-  [{ serve: { image: "vllm/vllm-openai:latest", port: 8000, healthCheckPath: "/health" } }, /serve.image is "vllm\/vllm-openai:latest"; pin the image by tag or digest/],
+  [
+    { serve: { image: "vllm/vllm-openai:latest", port: 8000, healthCheckPath: "/health" } },
+    /serve.image is "vllm\/vllm-openai:latest"; pin the image by tag or digest/,
+  ],
   [{ serve: { image: "vllm/vllm-openai", port: 8000, healthCheckPath: "/health" } }, /serve.image is "vllm\/vllm-openai"; pin the image/],
   [{ serve: { image: "a:1", port: 70000, healthCheckPath: "/health" } }, /serve.port is 70000; give a whole number from 1 to 65535 \(a TCP or UDP port\)/],
   [{ serve: { image: "a:1", port: 80, healthCheckPath: "health" } }, /serve.healthCheckPath is "health"; give an HTTP path/],
   [{ serve: { image: "a:1", port: 80, healthCheckPath: "/h", env: { "BAD-NAME": "x" } } }, /serve.env is "BAD-NAME"/],
   [{ serve: { image: "a:1", port: 80, healthCheckPath: "/h", command: ["a\nb"] } }, /serve.command\[0\] is "a\\nb"; give a non-empty string on one line/],
-  [{ serve: { image: "a:1", port: 80, healthCheckPath: "/h", secretEnv: { K: { secretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:k-AbCdEf", jsonKey: "" } } } }, /serve.secretEnv.K.jsonKey is ""; give a non-empty string on one line/],
+  [
+    {
+      serve: {
+        image: "a:1",
+        port: 80,
+        healthCheckPath: "/h",
+        secretEnv: { K: { secretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:k-AbCdEf", jsonKey: "" } },
+      },
+    },
+    /serve.secretEnv.K.jsonKey is ""; give a non-empty string on one line/,
+  ],
   [{ serve: { image: "a:1", port: 80, healthCheckPath: "/h", imageSizeGiB: -1 } }, /serve.imageSizeGiB is -1/],
-  [{ serve: Serving.vllm({ model: "m", apiKey: "none" }) }, /serve is "Serving.vllm"; it derives its flags from the memory estimate: give the workload a model/],
-  [{ model: "llama-3.1-8b", serve: Serving.vllm({ model: "m", apiKey: "none", logRetentionDays: 10 }) }, /serve.logRetentionDays is 10; use a period CloudWatch Logs accepts/],
-  [{ model: "llama-3.1-8b", serve: Serving.vllm({ model: "m", apiKey: "none", extraArgs: ["--x\n"] }) }, /serve.extraArgs\[0\] is "--x\\n"; give a non-empty string on one line/],
-  [{ serve: { image: "a:1", port: 80, healthCheckPath: "/h" }, nodes: 2, gpus: ["H100"] }, /serve is "a server"; it runs on an instance or a fleet, not on a 2-node cluster/],
+  [
+    { serve: Serving.vllm({ model: "m", apiKey: "none" }) },
+    /serve is "Serving.vllm"; it derives its flags from the memory estimate: give the workload a model/,
+  ],
+  [
+    { model: "llama-3.1-8b", serve: Serving.vllm({ model: "m", apiKey: "none", logRetentionDays: 10 }) },
+    /serve.logRetentionDays is 10; use a period CloudWatch Logs accepts/,
+  ],
+  [
+    { model: "llama-3.1-8b", serve: Serving.vllm({ model: "m", apiKey: "none", extraArgs: ["--x\n"] }) },
+    /serve.extraArgs\[0\] is "--x\\n"; give a non-empty string on one line/,
+  ],
+  [
+    { serve: { image: "a:1", port: 80, healthCheckPath: "/h" }, nodes: 2, gpus: ["H100"] },
+    /serve is "a server"; it runs on an instance or a fleet, not on a 2-node cluster/,
+  ],
 ])("refused: %j", (props, message) => {
   expect(() => synthStack((s) => new RealtimeInference(s, "chat", { network: NETWORK, ...(props as object) }))).toThrow(message);
 });
@@ -253,8 +352,15 @@ test("Training takes a job, not a server: a compile error in TypeScript, this er
 describe("the model endpoint is not open", () => {
   test("a serving fleet's listener terminates TLS with its certificate and a TLS 1.2+ policy, forwarding to the TCP target group", () => {
     const certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
-    const json = synthStack((s) => new RealtimeInference(s, "chat", vllmChat({ replicas: 2, serve: Serving.vllm({ model: "m", apiKey: API_KEY, tls: { certificateArn } }) })));
-    expect(only(json, "aws_lb_listener")).toMatchObject({ protocol: "TLS", certificate_arn: certificateArn, ssl_policy: "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09", port: 8000 });
+    const json = synthStack(
+      (s) => new RealtimeInference(s, "chat", vllmChat({ replicas: 2, serve: Serving.vllm({ model: "m", apiKey: API_KEY, tls: { certificateArn } }) })),
+    );
+    expect(only(json, "aws_lb_listener")).toMatchObject({
+      protocol: "TLS",
+      certificate_arn: certificateArn,
+      ssl_policy: "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09",
+      port: 8000,
+    });
     expect(only(json, "aws_lb_target_group")).toMatchObject({ protocol: "TCP", health_check: { protocol: "HTTP", path: "/health" } });
   });
 
@@ -265,22 +371,42 @@ describe("the model endpoint is not open", () => {
     expect(() => synthStack((s) => new RealtimeInference(s, "chat", vllmChat({ replicas: 2, serve: Serving.vllm({ model: "m", apiKey: API_KEY }) })))).toThrow(
       /^serve\.tls is undefined; a serving fleet's load balancer needs a choice: \{ certificateArn \} .* or "none" \(plain TCP/,
     );
-    expect(() => synthStack((s) => new ImageGeneration(s, "gen", { network: NETWORK, replicas: 2, serve: { image: "acme/sdxl:1", port: 80, healthCheckPath: "/h" } }))).toThrow(/^serve\.tls is undefined/);
+    expect(() =>
+      synthStack((s) => new ImageGeneration(s, "gen", { network: NETWORK, replicas: 2, serve: { image: "acme/sdxl:1", port: 80, healthCheckPath: "/h" } })),
+    ).toThrow(/^serve\.tls is undefined/);
   });
 
   test.each([
-    [{ certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/abc" }, /serve\.tls\.certificateArn is .*; the load balancer is in us-east-1 and takes a certificate from ACM in that region/],
+    [
+      { certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/abc" },
+      /serve\.tls\.certificateArn is .*; the load balancer is in us-east-1 and takes a certificate from ACM in that region/,
+    ],
     [{ certificateArn: "my-cert" }, /serve\.tls\.certificateArn is "my-cert"; give an ACM certificate ARN/],
-    [{ certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc", sslPolicy: "ELBSecurityPolicy-2016-08" }, /serve\.tls\.sslPolicy is "ELBSecurityPolicy-2016-08"; give a policy that allows TLS 1.2 and later only/],
-    [{ certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc", sslPolicy: "ELBSecurityPolicy-TLS-1-1-2017-01" }, /serve\.tls\.sslPolicy is "ELBSecurityPolicy-TLS-1-1-2017-01"/],
+    [
+      { certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc", sslPolicy: "ELBSecurityPolicy-2016-08" },
+      /serve\.tls\.sslPolicy is "ELBSecurityPolicy-2016-08"; give a policy that allows TLS 1.2 and later only/,
+    ],
+    [
+      { certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc", sslPolicy: "ELBSecurityPolicy-TLS-1-1-2017-01" },
+      /serve\.tls\.sslPolicy is "ELBSecurityPolicy-TLS-1-1-2017-01"/,
+    ],
     ["tls", /serve\.tls is "tls"; give \{ certificateArn \}/],
   ])("a listener choice that would not hold is refused: %j", (tls, message) => {
-    expect(() => synthStack((s) => new RealtimeInference(s, "chat", vllmChat({ replicas: 2, serve: Serving.vllm({ model: "m", apiKey: API_KEY, tls: tls as never }) })))).toThrow(message);
+    expect(() =>
+      synthStack((s) => new RealtimeInference(s, "chat", vllmChat({ replicas: 2, serve: Serving.vllm({ model: "m", apiKey: API_KEY, tls: tls as never }) }))),
+    ).toThrow(message);
   });
 
   test("a single server has no load balancer: a certificate there is refused", () => {
     expect(() =>
-      synthStack((s) => new RealtimeInference(s, "chat", vllmChat({ serve: Serving.vllm({ model: "m", apiKey: API_KEY, tls: { certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc" } }) }))),
+      synthStack(
+        (s) =>
+          new RealtimeInference(
+            s,
+            "chat",
+            vllmChat({ serve: Serving.vllm({ model: "m", apiKey: API_KEY, tls: { certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc" } }) }),
+          ),
+      ),
     ).toThrow(/serve\.tls is "a certificate"; a single server has no load balancer to terminate TLS/);
   });
 
@@ -301,9 +427,9 @@ describe("the model endpoint is not open", () => {
   });
 
   test.each(["--api-key", "--api-key=sk-123", "--hf-token"])("a key on vLLM's command line (%s) is refused", (flag) => {
-    expect(() => synthStack((s) => new RealtimeInference(s, "chat", vllmChat({ serve: Serving.vllm({ model: "m", apiKey: "none", extraArgs: [flag, "x"] }) })))).toThrow(
-      /serve\.extraArgs\[0\] is .*; a key on the command line is in user data and the process list: give apiKey/,
-    );
+    expect(() =>
+      synthStack((s) => new RealtimeInference(s, "chat", vllmChat({ serve: Serving.vllm({ model: "m", apiKey: "none", extraArgs: [flag, "x"] }) }))),
+    ).toThrow(/serve\.extraArgs\[0\] is .*; a key on the command line is in user data and the process list: give apiKey/);
   });
 
   test.each(["HF_TOKEN", "OPENAI_API_KEY", "API_KEY", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "DB_PASSWORD", "CLIENT_SECRET_ID", "hf_token"])(
@@ -311,7 +437,13 @@ describe("the model endpoint is not open", () => {
     (name) => {
       let message = "";
       try {
-        synthStack((s) => new ImageGeneration(s, "gen", { network: NETWORK, serve: { image: "acme/sdxl:1", port: 80, healthCheckPath: "/h", env: { [name]: "hunter2-value" } } }));
+        synthStack(
+          (s) =>
+            new ImageGeneration(s, "gen", {
+              network: NETWORK,
+              serve: { image: "acme/sdxl:1", port: 80, healthCheckPath: "/h", env: { [name]: "hunter2-value" } },
+            }),
+        );
       } catch (error) {
         message = (error as Error).message;
       }
@@ -321,8 +453,12 @@ describe("the model endpoint is not open", () => {
   );
 
   test("ordinary names pass: MAX_TOKENS, HF_HOME, TOKENIZERS_PARALLELISM", () => {
-    const json = synthStack((s) =>
-      new ImageGeneration(s, "gen", { network: NETWORK, serve: { image: "acme/sdxl:1", port: 80, healthCheckPath: "/h", env: { MAX_TOKENS: "1", HF_HOME: "/cache", TOKENIZERS_PARALLELISM: "false" } } }),
+    const json = synthStack(
+      (s) =>
+        new ImageGeneration(s, "gen", {
+          network: NETWORK,
+          serve: { image: "acme/sdxl:1", port: 80, healthCheckPath: "/h", env: { MAX_TOKENS: "1", HF_HOME: "/cache", TOKENIZERS_PARALLELISM: "false" } },
+        }),
     );
     expect(filesOf(userData(json)).get("/opt/gpu-workloads/prepare.sh")).toContain("'TOKENIZERS_PARALLELISM=false'");
   });
@@ -331,7 +467,12 @@ describe("the model endpoint is not open", () => {
 describe("the default vLLM image", () => {
   const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "vllm-advisories.json"), "utf8"));
   /** PEP 440 release numbers as the advisories use them: 0.10.1.1, 0.5.0.post1. */
-  const parse = (v: string) => v.split(/\.post/)[0].split(".").map(Number).concat(v.includes(".post") ? [0.5] : []);
+  const parse = (v: string) =>
+    v
+      .split(/\.post/)[0]
+      .split(".")
+      .map(Number)
+      .concat(v.includes(".post") ? [0.5] : []);
   const compare = (a: string, b: string) => {
     const [x, y] = [parse(a), parse(b)];
     for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
@@ -345,7 +486,8 @@ describe("the default vLLM image", () => {
       const last = events.find((e) => e.last_affected)?.last_affected;
       return compare(version, introduced) >= 0 && (fixed ? compare(version, fixed) < 0 : last ? compare(version, last) <= 0 : true);
     });
-  const advisoriesOf = (version: string) => fixture.advisories.filter((a: { ranges: Event[][] }) => affects(a.ranges, version)).map((a: { id: string }) => a.id);
+  const advisoriesOf = (version: string) =>
+    fixture.advisories.filter((a: { ranges: Event[][] }) => affects(a.ranges, version)).map((a: { id: string }) => a.id);
 
   test("is off every recorded advisory's range", () => {
     const version = /:v(\d+(?:\.\d+)+)(@sha256:[a-f0-9]{64})?$/.exec(DEFAULT_VLLM_IMAGE)![1];

@@ -26,7 +26,8 @@ describe("user data is composed by format", () => {
   });
 
   test("a user's MIME document is taken apart, not run as a shell script", () => {
-    const mime = 'Content-Type: multipart/mixed; boundary="USER"\nMIME-Version: 1.0\n\n--USER\nContent-Type: text/cloud-config\n\n#cloud-config\npackages: [jq]\n--USER\nContent-Type: text/x-shellscript\n\n#!/bin/bash\necho two\n--USER--\n';
+    const mime =
+      'Content-Type: multipart/mixed; boundary="USER"\nMIME-Version: 1.0\n\n--USER\nContent-Type: text/cloud-config\n\n#cloud-config\npackages: [jq]\n--USER\nContent-Type: text/x-shellscript\n\n#!/bin/bash\necho two\n--USER--\n';
     const { boundary, parts } = mimeParts(userDataOf(gpuFleet(mime)));
     expect(boundary).not.toBe("USER");
     // The library's parts first (its shared helpers, then the metrics agent), then the user's, each whole.
@@ -49,7 +50,9 @@ describe("user data is composed by format", () => {
   });
 
   test("AWS Batch launch templates get MIME multi-part user data, even for one plain script", () => {
-    const json = synthStack((s) => new BatchProcessing(s, "w", { network: NETWORK, userData: "#!/bin/bash\necho batch\n", batch: { maxVcpus: 8, job: { image: "busybox:1.36" } } }));
+    const json = synthStack(
+      (s) => new BatchProcessing(s, "w", { network: NETWORK, userData: "#!/bin/bash\necho batch\n", batch: { maxVcpus: 8, job: { image: "busybox:1.36" } } }),
+    );
     const { parts } = mimeParts(userDataOf(json));
     expect(parts).toEqual([{ type: "text/x-shellscript", body: "#!/bin/bash\necho batch" }]);
     const none = synthStack((s) => new BatchProcessing(s, "w", { network: NETWORK, batch: { maxVcpus: 8, job: { image: "busybox:1.36" } } }));
@@ -65,34 +68,50 @@ describe("user data is composed by format", () => {
   });
 
   test("too large is refused even where nothing is combined", () => {
-    expect(() => synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, userData: `#!/bin/bash\n${"x".repeat(MAX_USER_DATA_BYTES)}` }))).toThrow(/EC2 runs at most 16384 bytes/);
+    expect(() => synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, userData: `#!/bin/bash\n${"x".repeat(MAX_USER_DATA_BYTES)}` }))).toThrow(
+      /EC2 runs at most 16384 bytes/,
+    );
   });
 
   test("a Terraform reference passes through alone, and is refused where it would be combined", () => {
     const single = synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, userData: new TerraformVariable(s, "ud", {}).stringValue }));
     expect(only(single, "aws_launch_template").user_data).toBe("${base64encode(var.ud)}");
     expect(() =>
-      synthStack((s) => new RealtimeInference(s, "w", { network: NETWORK, replicas: { min: 1, max: 2 }, userData: new TerraformVariable(s, "ud", {}).stringValue })),
+      synthStack(
+        (s) => new RealtimeInference(s, "w", { network: NETWORK, replicas: { min: 1, max: 2 }, userData: new TerraformVariable(s, "ud", {}).stringValue }),
+      ),
     ).toThrow(/userData is a Terraform token; give a literal value: it is combined with the GPU metrics agent the fleet scales on; or set fleet.scalingMetric/);
     // With a metric the user reports, nothing is combined: the reference is fine.
-    const custom = synthStack((s) =>
-      new RealtimeInference(s, "w", {
-        network: NETWORK,
-        replicas: { min: 1, max: 2 },
-        fleet: { scalingMetric: { namespace: "vLLM", metricName: "num_requests_waiting" } },
-        userData: new TerraformVariable(s, "ud", {}).stringValue,
-      }),
+    const custom = synthStack(
+      (s) =>
+        new RealtimeInference(s, "w", {
+          network: NETWORK,
+          replicas: { min: 1, max: 2 },
+          fleet: { scalingMetric: { namespace: "vLLM", metricName: "num_requests_waiting" } },
+          userData: new TerraformVariable(s, "ud", {}).stringValue,
+        }),
     );
     expect(only(custom, "aws_launch_template").user_data).toBe("${base64encode(var.ud)}");
     expect(() =>
-      synthStack((s) => new BatchProcessing(s, "w", { network: NETWORK, userData: new TerraformVariable(s, "ud", {}).stringValue, batch: { maxVcpus: 8, job: { image: "x:1" } } })),
+      synthStack(
+        (s) =>
+          new BatchProcessing(s, "w", {
+            network: NETWORK,
+            userData: new TerraformVariable(s, "ud", {}).stringValue,
+            batch: { maxVcpus: 8, job: { image: "x:1" } },
+          }),
+      ),
     ).toThrow(/AWS Batch needs it as MIME multi-part/);
   });
 });
 
 describe("least privilege for containers", () => {
-  const json = synthStack((s) =>
-    new BatchProcessing(s, "jobs", { network: NETWORK, batch: { maxVcpus: 16, job: { image: "busybox:1.36", readonlyRootFilesystem: true, user: "1000:1000" } } }),
+  const json = synthStack(
+    (s) =>
+      new BatchProcessing(s, "jobs", {
+        network: NETWORK,
+        batch: { maxVcpus: 16, job: { image: "busybox:1.36", readonlyRootFilesystem: true, user: "1000:1000" } },
+      }),
   );
 
   test("AWS Batch: IMDS hop limit 1, so job containers cannot reach the instance role", () => {
@@ -139,7 +158,9 @@ describe("least privilege for containers", () => {
 
   test("AWS Batch refuses containersUseInstanceRole: its jobs have their own role", () => {
     expect(() =>
-      synthStack((s) => new BatchProcessing(s, "jobs", { network: NETWORK, containersUseInstanceRole: true, batch: { maxVcpus: 16, job: { image: "busybox:1" } } })),
+      synthStack(
+        (s) => new BatchProcessing(s, "jobs", { network: NETWORK, containersUseInstanceRole: true, batch: { maxVcpus: 16, job: { image: "busybox:1" } } }),
+      ),
     ).toThrow(/containersUseInstanceRole is true; AWS Batch jobs run with their own role/);
   });
 

@@ -85,7 +85,17 @@ export function checkApiDocs(options: ApiCheckOptions): ApiProblem[] {
         continue;
       }
       const name = ts.isConstructorDeclaration(node) ? "constructor" : ts.getNameOfDeclaration(node as ts.Declaration)?.getText();
-      const named = [ts.isClassElement, ts.isTypeElement, ts.isObjectLiteralElementLike, ts.isClassDeclaration, ts.isInterfaceDeclaration, ts.isTypeAliasDeclaration, ts.isEnumDeclaration, ts.isEnumMember, ts.isVariableDeclaration];
+      const named = [
+        ts.isClassElement,
+        ts.isTypeElement,
+        ts.isObjectLiteralElementLike,
+        ts.isClassDeclaration,
+        ts.isInterfaceDeclaration,
+        ts.isTypeAliasDeclaration,
+        ts.isEnumDeclaration,
+        ts.isEnumMember,
+        ts.isVariableDeclaration,
+      ];
       if (name && named.some((is) => is(node as ts.Node))) {
         names.unshift(name);
       }

@@ -22,7 +22,9 @@ test("a CDK Terrain stack with the cdktf build is a clear error naming both fram
     try { ${WORKLOAD}; console.log("no error"); } catch (e) { console.log(e.code + " at " + e.constructPath + ": " + e.message); }
   `);
   expect(status).toBe(0);
-  expect(out).toMatch(/^FrameworkMismatch at s\/train: the stack s comes from .*node_modules\/cdktn, but this build of cdktf-gpu-workloads uses .*node_modules\/cdktf\. Two framework copies in one app share neither aspects/m);
+  expect(out).toMatch(
+    /^FrameworkMismatch at s\/train: the stack s comes from .*node_modules\/cdktn, but this build of cdktf-gpu-workloads uses .*node_modules\/cdktf\. Two framework copies in one app share neither aspects/m,
+  );
 });
 
 test("with one framework copy, the default AWS provider's region is found without instanceof", () => {

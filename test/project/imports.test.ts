@@ -6,9 +6,9 @@ const root = path.join(__dirname, "..", "..");
 function sourceFiles(dir: string): string[] {
   const full = path.join(root, dir);
   if (!fs.existsSync(full)) return [];
-  return fs.readdirSync(full, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : /\.(ts|js)$/.test(e.name) ? [path.join(dir, e.name)] : [],
-  );
+  return fs
+    .readdirSync(full, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : /\.(ts|js)$/.test(e.name) ? [path.join(dir, e.name)] : []));
 }
 
 /** Module specifiers a file imports or requires. */
@@ -28,7 +28,9 @@ test("nothing imports the root of @cdktf/provider-aws (seconds and hundreds of M
 test("the pure core (validation, taxonomy, selection, plan, boot scripts) and the CLI never import cdktf or constructs", () => {
   const files = ["lib/validation", "lib/taxonomy", "lib/selection", "lib/plan", "lib/boot", "lib/cli"].flatMap(sourceFiles);
   expect(files.length).toBeGreaterThan(10);
-  const offenders = files.filter((f) => importsOf(f).some((m) => /^(cdktf|constructs|@cdktf\/)/.test(m) || m.includes("/constructs/") || m.includes("/aspects/")));
+  const offenders = files.filter((f) =>
+    importsOf(f).some((m) => /^(cdktf|constructs|@cdktf\/)/.test(m) || m.includes("/constructs/") || m.includes("/aspects/")),
+  );
   expect(offenders).toEqual([]);
 });
 

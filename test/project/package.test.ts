@@ -34,13 +34,27 @@ describe.each([
 
   test("holds the compiled library, its types, the CLI, its JSON schemas, the license and the README, and nothing else", () => {
     expect(pack.name).toBe(framework === "cdktf" ? "cdktf-gpu-workloads" : "cdktn-gpu-workloads");
-    for (const file of ["package.json", "LICENSE", "README.md", "bin/gpu-workloads.js", "dist/lib/index.js", "dist/lib/index.d.ts", "dist/lib/cli/main.js", "schema/cli/select.schema.json", "schema/cli/error.schema.json"]) {
+    for (const file of [
+      "package.json",
+      "LICENSE",
+      "README.md",
+      "bin/gpu-workloads.js",
+      "dist/lib/index.js",
+      "dist/lib/index.d.ts",
+      "dist/lib/cli/main.js",
+      "schema/cli/select.schema.json",
+      "schema/cli/error.schema.json",
+    ]) {
       expect(pack.files).toContain(file);
     }
-    const stray = pack.files.filter((f) => !/^(package\.json|LICENSE|README\.md|bin\/gpu-workloads\.js|schema\/cli\/[a-z]+\.schema\.json|dist\/lib\/.+\.(js|d\.ts))$/.test(f));
+    const stray = pack.files.filter(
+      (f) => !/^(package\.json|LICENSE|README\.md|bin\/gpu-workloads\.js|schema\/cli\/[a-z]+\.schema\.json|dist\/lib\/.+\.(js|d\.ts))$/.test(f),
+    );
     expect(stray).toEqual([]);
     // Each compiled module has its source: nothing left in dist/ by a module since deleted (the build starts from an empty dist/).
-    const orphans = pack.files.filter((f) => f.endsWith(".js") && f.startsWith("dist/lib/")).filter((f) => !fs.existsSync(path.join(ROOT, f.replace(/^dist\//, "").replace(/\.js$/, ".ts"))));
+    const orphans = pack.files
+      .filter((f) => f.endsWith(".js") && f.startsWith("dist/lib/"))
+      .filter((f) => !fs.existsSync(path.join(ROOT, f.replace(/^dist\//, "").replace(/\.js$/, ".ts"))));
     expect(orphans).toEqual([]);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
     expect(manifest.scripts?.prepare ?? manifest.scripts?.install ?? manifest.scripts?.postinstall).toBeUndefined();
@@ -74,10 +88,16 @@ describe.each([
     );
     const run = spawnSync(process.execPath, ["main.js"], { cwd: consumer, encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
     expect(run.stderr.replace(/.*(warn|Warning|deprecat).*\n?/gi, "")).toBe("");
-    expect(JSON.parse(run.stdout.trim().split("\n").pop()!)).toEqual({ region: "eu-west-1", type: "g5.xlarge", privateImport: "ERR_PACKAGE_PATH_NOT_EXPORTED" });
+    expect(JSON.parse(run.stdout.trim().split("\n").pop()!)).toEqual({
+      region: "eu-west-1",
+      type: "g5.xlarge",
+      privateImport: "ERR_PACKAGE_PATH_NOT_EXPORTED",
+    });
     const stackJson = JSON.parse(fs.readFileSync(path.join(consumer, "out", "stacks", "consumer", "cdk.tf.json"), "utf8"));
     expect(Object.keys(stackJson.resource)).toEqual(expect.arrayContaining(["aws_autoscaling_group", "aws_lb", "aws_launch_template"]));
-    const cli = spawnSync(process.execPath, [path.join(modules, pack.name, "bin", "gpu-workloads.js"), "select", "--workload", "training", "--json"], { encoding: "utf8" });
+    const cli = spawnSync(process.execPath, [path.join(modules, pack.name, "bin", "gpu-workloads.js"), "select", "--workload", "training", "--json"], {
+      encoding: "utf8",
+    });
     expect(JSON.parse(cli.stdout).instanceType).toBe("p5.48xlarge");
     // --version reads the installed package's own package.json, two folders above dist/lib/cli.
     const installed = JSON.parse(fs.readFileSync(path.join(modules, pack.name, "package.json"), "utf8"));

@@ -1,9 +1,4 @@
-import {
-  DescribeInstanceTypeOfferingsCommand,
-  DescribeInstanceTypesCommand,
-  DescribeSpotPriceHistoryCommand,
-  EC2Client,
-} from "@aws-sdk/client-ec2";
+import { DescribeInstanceTypeOfferingsCommand, DescribeInstanceTypesCommand, DescribeSpotPriceHistoryCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { GetProductsCommand, PricingClient } from "@aws-sdk/client-pricing";
 import { mockClient } from "aws-sdk-client-mock";
 import * as fs from "fs";
@@ -25,7 +20,10 @@ const REGIONS = ["us-east-1", "us-west-2", "me-central-1"];
 
 const ec2 = mockClient(EC2Client);
 const pricing = mockClient(PricingClient);
-const clients: AwsClients = { ec2: (region) => new EC2Client({ region, credentials: { accessKeyId: "x", secretAccessKey: "x" } }), pricing: new PricingClient({ region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "x" } }) };
+const clients: AwsClients = {
+  ec2: (region) => new EC2Client({ region, credentials: { accessKeyId: "x", secretAccessKey: "x" } }),
+  pricing: new PricingClient({ region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "x" } }),
+};
 
 /** A written prices file, compiled and run: what lib/taxonomy would import from it. */
 function loadPricesFile(text: string): Record<string, any> {
@@ -77,9 +75,15 @@ beforeEach(() => {
 describe("collecting AWS's answers", () => {
   test("GPU types with their quirks as EC2 reports them; types without GpuInfo kept for the table's families; other types left out", async () => {
     const facts = await collectAwsFacts(clients, REGIONS, ["g7"], NOW);
-    expect(Object.keys(facts.types).sort()).toEqual(
-      ["g4ad.xlarge", "g5.xlarge", "g6f.large", "g7.2xlarge", "p5.4xlarge", "p6-b300.48xlarge", "p6e-gb200.36xlarge"],
-    );
+    expect(Object.keys(facts.types).sort()).toEqual([
+      "g4ad.xlarge",
+      "g5.xlarge",
+      "g6f.large",
+      "g7.2xlarge",
+      "p5.4xlarge",
+      "p6-b300.48xlarge",
+      "p6e-gb200.36xlarge",
+    ]);
     expect(facts.types["g6f.large"].gpu).toEqual({ name: "L4", manufacturer: "NVIDIA", count: 0, logicalCount: 1, partitionSize: 0.125, memoryMiB: 2861 });
     expect(facts.types["g7.2xlarge"].gpu).toBeUndefined();
     expect(facts.types["p6-b300.48xlarge"]).toMatchObject({ efaInterfaces: 16, networkCards: 17, vcpus: 192, memoryGiB: 4096 });
@@ -106,7 +110,12 @@ describe("collecting AWS's answers", () => {
   test("the spot request asks for the price in effect now, Linux only, for the types found", async () => {
     await collectAwsFacts(clients, ["us-west-2"], [], NOW);
     const [call] = ec2.commandCalls(DescribeSpotPriceHistoryCommand);
-    expect(call.args[0].input).toMatchObject({ StartTime: NOW, EndTime: NOW, ProductDescriptions: ["Linux/UNIX"], InstanceTypes: ["g5.xlarge", "p6-b300.48xlarge"] });
+    expect(call.args[0].input).toMatchObject({
+      StartTime: NOW,
+      EndTime: NOW,
+      ProductDescriptions: ["Linux/UNIX"],
+      InstanceTypes: ["g5.xlarge", "p6-b300.48xlarge"],
+    });
   });
 });
 
@@ -131,7 +140,9 @@ describe("npm run refresh-taxonomy", () => {
     // The table lists g4dn in both regions read; AWS answered no g4dn at all here.
     expect(diff.removed).toContain("g4dn.xlarge");
     expect(report).toMatch(/^regions read \(2\): us-east-1 us-west-2\n {2}! me-central-1 not read \(its table prices are kept\): You are not subscribed/);
-    expect(report).toContain("  + p6e-gb200.36xlarge: 4x B200 189471 MiB each, 144 vCPU, 960 GiB, arm64, EFA 16/17 cards, offered in 1 regions read, us-east-1 no price");
+    expect(report).toContain(
+      "  + p6e-gb200.36xlarge: 4x B200 189471 MiB each, 144 vCPU, 960 GiB, arm64, EFA 16/17 cards, offered in 1 regions read, us-east-1 no price",
+    );
     expect(report).toContain("  $ g6f.large us-east-1: 0.202 -> 0.19");
     expect(report).toMatch(/dry run: nothing written$/);
   });
@@ -146,7 +157,12 @@ describe("npm run refresh-taxonomy", () => {
     // us-east-1 and us-west-2 as AWS answered; every other region (me-central-1 refused, the rest not asked for) as it was.
     expect(written.REGIONAL_OFFERS["g5.xlarge"]).toEqual({ ...REGIONAL_OFFERS["g5.xlarge"], "us-east-1": [1.006, 0.44], "us-west-2": [1.006, 0.4857] });
     const notRead = (table: Record<string, Record<string, unknown>>) =>
-      Object.fromEntries(Object.entries(table).map(([type, offers]) => [type, Object.fromEntries(Object.entries(offers).filter(([r]) => r !== "us-east-1" && r !== "us-west-2"))]));
+      Object.fromEntries(
+        Object.entries(table).map(([type, offers]) => [
+          type,
+          Object.fromEntries(Object.entries(offers).filter(([r]) => r !== "us-east-1" && r !== "us-west-2")),
+        ]),
+      );
     expect(notRead(written.REGIONAL_OFFERS)).toEqual(notRead(REGIONAL_OFFERS));
     expect(written.REGIONAL_OFFERS["p6-b300.48xlarge"]).toEqual({ "us-west-2": [142.416, 33.4308] });
     // Only rows of the table: a new family waits for its hand-written row.
@@ -176,7 +192,10 @@ describe("npm run refresh-taxonomy", () => {
     // g4dn.xlarge: the table offers it in us-east-1, and the recorded us-east-1 answer does not list it: gone from there.
     expect(INSTANCE_OFFERINGS["g4dn.xlarge"]).toContain("us-east-1");
     expect(written.INSTANCE_OFFERINGS["g4dn.xlarge"]).not.toContain("us-east-1");
-    expect(written.INSTANCE_OFFERINGS_SOURCES).toEqual([...INSTANCE_OFFERINGS_SOURCES, expect.objectContaining({ url: expect.stringContaining("API_DescribeInstanceTypeOfferings"), asOf: "2026-11-29" })]);
+    expect(written.INSTANCE_OFFERINGS_SOURCES).toEqual([
+      ...INSTANCE_OFFERINGS_SOURCES,
+      expect.objectContaining({ url: expect.stringContaining("API_DescribeInstanceTypeOfferings"), asOf: "2026-11-29" }),
+    ]);
   });
 
   test("a refresh of some regions (--regions us-east-1) keeps every other region's prices, and does not re-date them", async () => {
@@ -192,7 +211,11 @@ describe("npm run refresh-taxonomy", () => {
   test("when every region of the previous file is read, the file carries today's date and only today's sources", async () => {
     const later = new Date("2026-12-15T12:00:00Z");
     const facts = await collectAwsFacts(clients, ["us-east-1", "us-west-2"], [], later);
-    const previous = { offers: { "g5.xlarge": { "us-west-2": [9, 9] as const } }, asOf: "2026-11-01", sources: [{ title: "old", url: "https://example.com/old", asOf: "2026-11-01" }] };
+    const previous = {
+      offers: { "g5.xlarge": { "us-west-2": [9, 9] as const } },
+      asOf: "2026-11-01",
+      sources: [{ title: "old", url: "https://example.com/old", asOf: "2026-11-01" }],
+    };
     const written = loadPricesFile(renderRegionalPrices(DEFAULT_TAXONOMY, facts, previous, "2026-12-15"));
     expect(written.REGIONAL_OFFERS["g5.xlarge"]).toEqual({ "us-east-1": [1.006, 0.44], "us-west-2": [1.006, 0.4857] });
     expect(written.REGIONAL_PRICES_AS_OF).toBe("2026-12-15");
@@ -215,7 +238,10 @@ describe("npm run refresh-taxonomy", () => {
 
   test("arguments are read strictly", () => {
     expect(parseRefreshArgs(["--regions", "us-east-1,us-west-2", "--families", "p6e-gb200", "--dry-run"], NOW)).toEqual({
-      regions: ["us-east-1", "us-west-2"], families: ["p6e-gb200"], out: undefined, now: NOW,
+      regions: ["us-east-1", "us-west-2"],
+      families: ["p6e-gb200"],
+      out: undefined,
+      now: NOW,
     });
     expect(parseRefreshArgs([], NOW).out).toBe(path.join("lib", "taxonomy", "data", "regional-prices.ts"));
     expect(() => parseRefreshArgs(["--regions", "us-gov-west-1"], NOW)).toThrow(/--regions has us-gov-west-1, not a commercial AWS region; known: us-east-1/);

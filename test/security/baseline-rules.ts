@@ -54,8 +54,12 @@ export const BASELINE_RULES: readonly BaselineRule[] = [
     id: "CKV_AWS_79",
     description: "IMDSv2 required on launch templates and instances",
     check: (s) => [
-      ...each(s, "aws_launch_template").filter(([, r]) => r.metadata_options?.http_tokens !== "required").map(([n]) => n),
-      ...each(s, "aws_instance").filter(([, r]) => r.metadata_options?.http_tokens !== "required").map(([n]) => n),
+      ...each(s, "aws_launch_template")
+        .filter(([, r]) => r.metadata_options?.http_tokens !== "required")
+        .map(([n]) => n),
+      ...each(s, "aws_instance")
+        .filter(([, r]) => r.metadata_options?.http_tokens !== "required")
+        .map(([n]) => n),
     ],
   },
   {
@@ -65,23 +69,33 @@ export const BASELINE_RULES: readonly BaselineRule[] = [
       ...each(s, "aws_launch_template")
         .filter(([, r]) => !(r.block_device_mappings ?? []).length || r.block_device_mappings.some((b: Block) => !isTrue(b.ebs?.encrypted)))
         .map(([n]) => n),
-      ...each(s, "aws_instance").filter(([, r]) => r.root_block_device && !isTrue(r.root_block_device.encrypted)).map(([n]) => n),
+      ...each(s, "aws_instance")
+        .filter(([, r]) => r.root_block_device && !isTrue(r.root_block_device.encrypted))
+        .map(([n]) => n),
     ],
   },
   {
     id: "CKV_AWS_126",
     description: "detailed monitoring enabled",
     check: (s) => [
-      ...each(s, "aws_launch_template").filter(([, r]) => r.monitoring?.enabled !== true).map(([n]) => n),
-      ...each(s, "aws_instance").filter(([, r]) => r.monitoring !== true).map(([n]) => n),
+      ...each(s, "aws_launch_template")
+        .filter(([, r]) => r.monitoring?.enabled !== true)
+        .map(([n]) => n),
+      ...each(s, "aws_instance")
+        .filter(([, r]) => r.monitoring !== true)
+        .map(([n]) => n),
     ],
   },
   {
     id: "CKV_AWS_135",
     description: "EBS-optimized",
     check: (s) => [
-      ...each(s, "aws_launch_template").filter(([, r]) => !isTrue(r.ebs_optimized)).map(([n]) => n),
-      ...each(s, "aws_instance").filter(([, r]) => !isTrue(r.ebs_optimized)).map(([n]) => n),
+      ...each(s, "aws_launch_template")
+        .filter(([, r]) => !isTrue(r.ebs_optimized))
+        .map(([n]) => n),
+      ...each(s, "aws_instance")
+        .filter(([, r]) => !isTrue(r.ebs_optimized))
+        .map(([n]) => n),
     ],
   },
   {
@@ -95,14 +109,18 @@ export const BASELINE_RULES: readonly BaselineRule[] = [
           return !primary || primary.associate_public_ip_address !== "false" || nics.some((n) => isTrue(n.associate_public_ip_address));
         })
         .map(([n]) => n),
-      ...each(s, "aws_instance").filter(([, r]) => isTrue(r.associate_public_ip_address)).map(([n]) => n),
+      ...each(s, "aws_instance")
+        .filter(([, r]) => isTrue(r.associate_public_ip_address))
+        .map(([n]) => n),
     ],
   },
   {
     id: "CKV_AWS_24/25/260/277",
     description: "no ingress from 0.0.0.0/0 or ::/0",
     check: (s) => [
-      ...each(s, "aws_vpc_security_group_ingress_rule").filter(([, r]) => OPEN.includes(r.cidr_ipv4) || OPEN.includes(r.cidr_ipv6)).map(([n]) => n),
+      ...each(s, "aws_vpc_security_group_ingress_rule")
+        .filter(([, r]) => OPEN.includes(r.cidr_ipv4) || OPEN.includes(r.cidr_ipv6))
+        .map(([n]) => n),
       ...each(s, "aws_security_group")
         .filter(([, r]) => (r.ingress ?? []).some((i: Block) => (i.cidr_blocks ?? []).concat(i.ipv6_cidr_blocks ?? []).some((c: string) => OPEN.includes(c))))
         .map(([n]) => n),
@@ -133,8 +151,12 @@ export const BASELINE_RULES: readonly BaselineRule[] = [
     id: "CKV2_AWS_41",
     description: "instances get an instance profile (through their launch template)",
     check: (s) => [
-      ...plainTemplates(s).filter(([, r]) => !r.iam_instance_profile?.arn && !r.iam_instance_profile?.name).map(([n]) => n),
-      ...each(s, "aws_instance").filter(([, r]) => !r.launch_template?.id && !r.iam_instance_profile).map(([n]) => n),
+      ...plainTemplates(s)
+        .filter(([, r]) => !r.iam_instance_profile?.arn && !r.iam_instance_profile?.name)
+        .map(([n]) => n),
+      ...each(s, "aws_instance")
+        .filter(([, r]) => !r.launch_template?.id && !r.iam_instance_profile)
+        .map(([n]) => n),
     ],
   },
   {
@@ -160,14 +182,25 @@ export const BASELINE_RULES: readonly BaselineRule[] = [
             // no resource) and ECS's DiscoverPollEndpoint (none either).
             const only = (...allowed: string[]) => actions.every((a) => allowed.includes(a));
             const tokenOnly = only("ecr:GetAuthorizationToken");
-            const ownMetrics = only("cloudwatch:PutMetricData") && /^cdktf-gpu-workloads\/[^*?]+$/.test(st.Condition?.StringEquals?.["cloudwatch:namespace"] ?? "");
-            const sessionManager = only("ssm:UpdateInstanceInformation", "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel");
+            const ownMetrics =
+              only("cloudwatch:PutMetricData") && /^cdktf-gpu-workloads\/[^*?]+$/.test(st.Condition?.StringEquals?.["cloudwatch:namespace"] ?? "");
+            const sessionManager = only(
+              "ssm:UpdateInstanceInformation",
+              "ssmmessages:CreateControlChannel",
+              "ssmmessages:CreateDataChannel",
+              "ssmmessages:OpenControlChannel",
+              "ssmmessages:OpenDataChannel",
+            );
             const pollEndpoint = only("ecs:DiscoverPollEndpoint");
-            return actions.some((a) => a === "*" || a.endsWith(":*")) || (resources.includes("*") && !tokenOnly && !ownMetrics && !sessionManager && !pollEndpoint);
+            return (
+              actions.some((a) => a === "*" || a.endsWith(":*")) || (resources.includes("*") && !tokenOnly && !ownMetrics && !sessionManager && !pollEndpoint)
+            );
           });
         })
         .map(([n]) => n),
-      ...each(s, "aws_iam_role_policy_attachment").filter(([, r]) => /AdministratorAccess|PowerUserAccess|IAMFullAccess/.test(r.policy_arn)).map(([n]) => n),
+      ...each(s, "aws_iam_role_policy_attachment")
+        .filter(([, r]) => /AdministratorAccess|PowerUserAccess|IAMFullAccess/.test(r.policy_arn))
+        .map(([n]) => n),
     ],
   },
   {
@@ -237,11 +270,15 @@ export const BASELINE_RULES: readonly BaselineRule[] = [
     id: "CKV_AWS_386",
     description: "AMIs from the public SSM parameter or a pinned id; AMI lookups name their owners (trivy AWS-0344)",
     check: (s) => [
-      ...plainTemplates(s).filter(([, r]) => !/^(resolve:ssm:\/|ami-)/.test(r.image_id ?? "")).map(([n]) => n),
+      ...plainTemplates(s)
+        .filter(([, r]) => !/^(resolve:ssm:\/|ami-)/.test(r.image_id ?? ""))
+        .map(([n]) => n),
       ...each(s, "aws_batch_compute_environment")
         .filter(([, r]) => !r.compute_resources?.ec2_configuration?.[0]?.image_type && !r.compute_resources?.image_id)
         .map(([n]) => n),
-      ...Object.entries(s.data?.aws_ami ?? {}).filter(([, r]) => !(r.owners ?? []).length).map(([n]) => n),
+      ...Object.entries(s.data?.aws_ami ?? {})
+        .filter(([, r]) => !(r.owners ?? []).length)
+        .map(([n]) => n),
     ],
   },
   {
@@ -249,7 +286,11 @@ export const BASELINE_RULES: readonly BaselineRule[] = [
     description: "no secrets in user data",
     check: (s) =>
       each(s, "aws_launch_template")
-        .filter(([, r]) => r.user_data && /AKIA[0-9A-Z]{16}|aws_secret_access_key|password\s*=|BEGIN (RSA|OPENSSH) PRIVATE KEY/i.test(Buffer.from(r.user_data, "base64").toString()))
+        .filter(
+          ([, r]) =>
+            r.user_data &&
+            /AKIA[0-9A-Z]{16}|aws_secret_access_key|password\s*=|BEGIN (RSA|OPENSSH) PRIVATE KEY/i.test(Buffer.from(r.user_data, "base64").toString()),
+        )
         .map(([n]) => n),
   },
   {
@@ -279,7 +320,10 @@ export const USER_CHOICE_RULES: readonly UserChoiceRule[] = [
     resourceType: "aws_cloudwatch_log_group",
     chosenBy: (props) => props.logKmsKeyArn !== undefined,
     description: "log groups encrypted with a customer-managed KMS key (logKmsKeyArn)",
-    check: (s) => each(s, "aws_cloudwatch_log_group").filter(([, r]) => !r.kms_key_id).map(([n]) => n),
+    check: (s) =>
+      each(s, "aws_cloudwatch_log_group")
+        .filter(([, r]) => !r.kms_key_id)
+        .map(([n]) => n),
   },
   {
     id: "TLS on serving endpoints (ours)",
@@ -287,6 +331,9 @@ export const USER_CHOICE_RULES: readonly UserChoiceRule[] = [
     // Serving.vllm keeps its options under serve.options; a server given in full has them on serve.
     chosenBy: (props) => typeof (props.serve?.options ?? props.serve)?.tls === "object",
     description: 'serving fleets\' listeners terminate TLS (serve.tls: { certificateArn }; "none" is the documented alternative)',
-    check: (s) => each(s, "aws_lb_listener").filter(([, r]) => r.protocol !== "TLS").map(([n]) => n),
+    check: (s) =>
+      each(s, "aws_lb_listener")
+        .filter(([, r]) => r.protocol !== "TLS")
+        .map(([n]) => n),
   },
 ];

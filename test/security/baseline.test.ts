@@ -41,7 +41,14 @@ describe("the rules can fail", () => {
       aws_vpc_security_group_egress_rule: { bad: { ip_protocol: "-1", cidr_ipv4: "0.0.0.0/0" } },
       aws_security_group: { bad: {} },
       aws_iam_role: {
-        bad: { assume_role_policy: JSON.stringify({ Statement: [{ Principal: { AWS: "*" }, Action: "sts:AssumeRole" }, { Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }] }) },
+        bad: {
+          assume_role_policy: JSON.stringify({
+            Statement: [
+              { Principal: { AWS: "*" }, Action: "sts:AssumeRole" },
+              { Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" },
+            ],
+          }),
+        },
       },
       aws_iam_role_policy_attachment: { bad: { policy_arn: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore" } },
       aws_instance: { bad: { metadata_options: { http_tokens: "required", http_put_response_hop_limit: 2 } } },
@@ -60,7 +67,11 @@ describe("the rules can fail", () => {
   test("PutMetricData on any resource passes only when its condition keeps it to the library's namespace", () => {
     const iam = BASELINE_RULES.find((r) => r.id.startsWith("CKV_AWS_60"))!;
     const statement = (condition?: object) => ({
-      resource: { aws_iam_role_policy: { p: { policy: JSON.stringify({ Statement: [{ Action: ["cloudwatch:PutMetricData"], Resource: ["*"], ...(condition && { Condition: condition }) }] }) } } },
+      resource: {
+        aws_iam_role_policy: {
+          p: { policy: JSON.stringify({ Statement: [{ Action: ["cloudwatch:PutMetricData"], Resource: ["*"], ...(condition && { Condition: condition }) }] }) },
+        },
+      },
     });
     expect(iam.check(statement({ StringEquals: { "cloudwatch:namespace": "cdktf-gpu-workloads/chat-4f2a9c1d" } }))).toEqual([]);
     expect(iam.check(statement())).toEqual(["p"]);
@@ -71,23 +82,32 @@ describe("the rules can fail", () => {
   });
 });
 
-
 describe("the wide app (every capacity kind, grants and rules added after construction) meets the baseline", () => {
   const { app } = buildWideApp(Testing.app());
   const wide = app.node.children
     .filter((c) => (c as { toTerraform?: unknown }).toTerraform !== undefined)
     .map((stack) => [stack.node.id, JSON.parse(Testing.synth(stack as Parameters<typeof Testing.synth>[0]))] as [string, StackJson]);
   /** The wide app's workloads whose props make a choice, by the prop. */
-  const choosing = (prop: string) => WIDE_APP_CASES.filter((c) => (c.props as Record<string, unknown>)[prop] !== undefined && (c.props as Record<string, unknown>)[prop] !== false).map((c) => c.id);
+  const choosing = (prop: string) =>
+    WIDE_APP_CASES.filter((c) => (c.props as Record<string, unknown>)[prop] !== undefined && (c.props as Record<string, unknown>)[prop] !== false).map(
+      (c) => c.id,
+    );
   const ownedBy = (ids: string[], name: string) => ids.some((id) => name.startsWith(`${id}_`));
   // A workload that gives its containers the instance role has hop limit 2 by its own choice (documented).
   const allowed: Record<string, string[]> = { CKV_AWS_341: choosing("containersUseInstanceRole") };
 
   test.each(BASELINE_RULES.map((rule) => [rule.id, rule]))("%s", (_ruleId, rule) => {
-    const violations = wide.flatMap(([id, json]) => rule.check(json).filter((name) => !ownedBy(allowed[rule.id] ?? [], name)).map((name) => `${id}: ${name}`));
+    const violations = wide.flatMap(([id, json]) =>
+      rule
+        .check(json)
+        .filter((name) => !ownedBy(allowed[rule.id] ?? [], name))
+        .map((name) => `${id}: ${name}`),
+    );
     // Karpenter never launches from its workload's template (it carries the plan-time drift guard only): its nodes are
     // what the EC2NodeClass says (IMDSv2, the role, the alias), which test/constructs/karpenter.test.ts checks.
-    const karpenter = WIDE_APP_CASES.filter((c) => (c.props.capacity as { kind?: string } | undefined)?.kind === "karpenter").map((c) => `${c.id}_launch-template_`);
+    const karpenter = WIDE_APP_CASES.filter((c) => (c.props.capacity as { kind?: string } | undefined)?.kind === "karpenter").map(
+      (c) => `${c.id}_launch-template_`,
+    );
     expect(violations.filter((v) => !karpenter.some((prefix) => v.split(": ")[1].startsWith(prefix)))).toEqual([]);
   });
 

@@ -18,9 +18,13 @@ interface Run {
   readonly scaledMiss?: boolean;
 }
 
-const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "diffusion-measurements.json"), "utf8")) as { calibration: Run[]; heldOut: Run[] };
+const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "diffusion-measurements.json"), "utf8")) as {
+  calibration: Run[];
+  heldOut: Run[];
+};
 const diffusion = (name: string) => resolveModel(DEFAULT_TAXONOMY, name) as DiffusionModelSpec;
-const gpuOf = (run: Run): GpuModel => (run.peakTflops ? ({ name: run.gpu, bf16Tflops: run.peakTflops } as GpuModel) : gpuModel(DEFAULT_TAXONOMY, run.gpu as GpuName));
+const gpuOf = (run: Run): GpuModel =>
+  run.peakTflops ? ({ name: run.gpu, bf16Tflops: run.peakTflops } as GpuModel) : gpuModel(DEFAULT_TAXONOMY, run.gpu as GpuName);
 /** The scaled figure alone: what a GPU without a run of its own gets. */
 const scaledOnly = (speed: DiffusionSpeed): DiffusionSpeed => ({ ...speed, measuredStepSeconds: undefined });
 const predicted = (run: Run, speed = diffusion(run.model).speed!) => run.steps * diffusionStepSeconds(speed, gpuOf(run), 1);
@@ -91,7 +95,9 @@ describe("imagesPerMinute sizes an image fleet", () => {
     expect(() => selectInstance({ workload: WorkloadClass.REALTIME_INFERENCE, model: "llama-3.1-8b", imagesPerMinute: 10 })).toThrow(
       /imagesPerMinute is 10; it sizes a diffusion model's work; llama-3.1-8b is a language model \(give throughput instead\)/,
     );
-    expect(() => selectInstance({ workload: WorkloadClass.IMAGE_GENERATION, model: "sdxl", inputTokensPerSecond: 10 })).toThrow(/sdxl is a diffusion model \(give imagesPerMinute instead\)/);
+    expect(() => selectInstance({ workload: WorkloadClass.IMAGE_GENERATION, model: "sdxl", inputTokensPerSecond: 10 })).toThrow(
+      /sdxl is a diffusion model \(give imagesPerMinute instead\)/,
+    );
     expect(() => selectInstance({ workload: WorkloadClass.REALTIME_INFERENCE, model: "llama-3.1-8b", usage: { denoisingSteps: 20 } })).toThrow(
       /usage.denoisingSteps is 20; llama-3.1-8b is not a diffusion model; this setting applies to diffusion models/,
     );

@@ -15,7 +15,14 @@ const embedding = (name: string) => resolveModel(DEFAULT_TAXONOMY, name) as Embe
 
 describe("embedding and reranking models are sized by their memory", () => {
   test("the catalog holds bge-m3, its reranker, multilingual-e5-large and Qwen3-Embedding, found by their Hub ids", () => {
-    for (const id of ["BAAI/bge-m3", "BAAI/bge-reranker-v2-m3", "intfloat/multilingual-e5-large", "Qwen/Qwen3-Embedding-0.6B", "Qwen/Qwen3-Embedding-4B", "Qwen/Qwen3-Embedding-8B"]) {
+    for (const id of [
+      "BAAI/bge-m3",
+      "BAAI/bge-reranker-v2-m3",
+      "intfloat/multilingual-e5-large",
+      "Qwen/Qwen3-Embedding-0.6B",
+      "Qwen/Qwen3-Embedding-4B",
+      "Qwen/Qwen3-Embedding-8B",
+    ]) {
       expect(resolveModel(DEFAULT_TAXONOMY, id).kind).toBe("embedding");
     }
     expect(embedding("bge-reranker-v2-m3").task).toBe("rerank");
@@ -37,9 +44,13 @@ describe("embedding and reranking models are sized by their memory", () => {
 
   test("inputs are held to the model's length; language-model settings and fine-tunes are refused", () => {
     expect(estimateMemory(embedding("multilingual-e5-large")).contextTokens).toBe(512);
-    expect(() => estimateMemory(embedding("multilingual-e5-large"), { contextTokens: 1024 })).toThrow(/usage.contextTokens is 1024; multilingual-e5-large reads at most 512 tokens per input/);
+    expect(() => estimateMemory(embedding("multilingual-e5-large"), { contextTokens: 1024 })).toThrow(
+      /usage.contextTokens is 1024; multilingual-e5-large reads at most 512 tokens per input/,
+    );
     expect(() => estimateMemory(embedding("bge-m3"), { engine: "vllm" })).toThrow(/usage.engine is "vllm"; bge-m3 is an embedding model/);
-    expect(() => estimateMemory(embedding("bge-m3"), { mode: "lora" })).toThrow(/usage.mode is "lora"; the estimator models bge-m3 \(an embedding model\) for inference only/);
+    expect(() => estimateMemory(embedding("bge-m3"), { mode: "lora" })).toThrow(
+      /usage.mode is "lora"; the estimator models bge-m3 \(an embedding model\) for inference only/,
+    );
   });
 
   test("selection: Qwen3-Embedding-8B outgrows a T4 and lands on an L4; a throughput target is refused, not ignored", () => {
@@ -50,13 +61,24 @@ describe("embedding and reranking models are sized by their memory", () => {
     expect(() => selectInstance({ workload: WorkloadClass.REALTIME_INFERENCE, model: "bge-m3", throughput: { outputTokensPerSecond: 100 } })).toThrow(
       /throughput is .*it sizes a language model's work; bge-m3 is an embedding model \(give inputTokensPerSecond instead\)/,
     );
-    expect(() => selectInstance({ workload: WorkloadClass.IMAGE_GENERATION, model: "sdxl", throughput: { outputTokensPerSecond: 100 } })).toThrow(/sdxl is a diffusion model/);
+    expect(() => selectInstance({ workload: WorkloadClass.IMAGE_GENERATION, model: "sdxl", throughput: { outputTokensPerSecond: 100 } })).toThrow(
+      /sdxl is a diffusion model/,
+    );
   });
 });
 
 describe("embedding throughput (inputTokensPerSecond), against published text-embeddings-inference runs", () => {
   const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "embedding-measurements.json"), "utf8"));
-  const specOf = (name: string): EmbeddingModelSpec => ({ kind: "embedding", name, aliases: [], task: "embedding", paramsBillion: 0.3, contextLengthTokens: 512, sources: [], ...fixture.models[name] });
+  const specOf = (name: string): EmbeddingModelSpec => ({
+    kind: "embedding",
+    name,
+    aliases: [],
+    task: "embedding",
+    paramsBillion: 0.3,
+    contextLengthTokens: 512,
+    sources: [],
+    ...fixture.models[name],
+  });
 
   test("every run within 0.65–1.35× of its measurement, and the fitted share is the runs' geometric mean", () => {
     const ratios = fixture.runs.map((run: { gpu: string; model: string; inputTokens: number; measuredInputTokensPerSecond: number }) => {
@@ -79,7 +101,7 @@ describe("embedding throughput (inputTokensPerSecond), against published text-em
     expect(d.replicas).toBe(d.embedding!.replicas);
     expect(d.onDemandUsdPerHour).toBeCloseTo(d.usdPerInstanceHour * d.replicas, 2);
     for (const a of d.alternatives) expect(a.onDemandUsdPerHour).toBeGreaterThanOrEqual(d.onDemandUsdPerHour);
-    expect(d.usdPerHour / (1_000_000 * 3600) * 1e6).toBeCloseTo(d.embedding!.usdPerMillionInputTokens, 3);
+    expect((d.usdPerHour / (1_000_000 * 3600)) * 1e6).toBeCloseTo(d.embedding!.usdPerMillionInputTokens, 3);
     expect(d.reason).toMatch(/input tokens\/s per instance, \d+ instances for 1000000 input tokens\/s/);
     expect(() => selectInstance({ workload: WorkloadClass.REALTIME_INFERENCE, model: "llama-3.1-8b", inputTokensPerSecond: 100 })).toThrow(
       /inputTokensPerSecond is 100; it sizes an embedding model's work; llama-3.1-8b is a language model \(give throughput instead\)/,

@@ -75,7 +75,9 @@ describe("inference: vLLM", () => {
   });
 
   test("concurrency beyond a maxNumSeqs the usage gives is refused with what to change; beyond vLLM's default it raises max_num_seqs", () => {
-    expect(() => estimateMemory(model("llama-3.1-8b"), { concurrency: 300, maxNumSeqs: 256 })).toThrow(/vLLM runs at most maxNumSeqs \(256\) sequences at once; raise usage.maxNumSeqs/);
+    expect(() => estimateMemory(model("llama-3.1-8b"), { concurrency: 300, maxNumSeqs: 256 })).toThrow(
+      /vLLM runs at most maxNumSeqs \(256\) sequences at once; raise usage.maxNumSeqs/,
+    );
     expect(estimateMemory(model("llama-3.1-8b"), { concurrency: 300, maxNumSeqs: 512 }).concurrency).toBe(300);
     // The server is launched with --max-num-seqs 300, so its profiling step samples 300 sequences.
     const raised = estimateMemory(model("llama-3.1-8b"), { concurrency: 300 });
@@ -98,7 +100,9 @@ describe("inference: Hugging Face transformers", () => {
   });
 
   test("vLLM settings are refused for transformers, and transformers' for vLLM", () => {
-    expect(() => estimateMemory(model("llama-3.1-8b"), { engine: "transformers", gpuMemoryUtilization: 0.8 })).toThrow(/usage.gpuMemoryUtilization .*serving-engine setting/);
+    expect(() => estimateMemory(model("llama-3.1-8b"), { engine: "transformers", gpuMemoryUtilization: 0.8 })).toThrow(
+      /usage.gpuMemoryUtilization .*serving-engine setting/,
+    );
     expect(() => estimateMemory(model("llama-3.1-8b"), { promptTokens: 100 })).toThrow(/usage.promptTokens .*applies to engine "transformers"/);
   });
 });
@@ -144,10 +148,16 @@ describe("fine-tunes name their setup", () => {
   });
 
   test("settings of another mode are refused, not ignored", () => {
-    expect(() => estimateMemory(model("llama-3.1-8b"), { mode: "inference", optimizer: "sgd" })).toThrow(/usage.optimizer is "sgd"; it applies to mode lora or full, not inference/);
-    expect(() => estimateMemory(model("llama-3.1-8b"), { mode: "full", engine: "vllm" })).toThrow(/usage.engine is "vllm"; it applies to mode inference, not full/);
+    expect(() => estimateMemory(model("llama-3.1-8b"), { mode: "inference", optimizer: "sgd" })).toThrow(
+      /usage.optimizer is "sgd"; it applies to mode lora or full, not inference/,
+    );
+    expect(() => estimateMemory(model("llama-3.1-8b"), { mode: "full", engine: "vllm" })).toThrow(
+      /usage.engine is "vllm"; it applies to mode inference, not full/,
+    );
     expect(() => estimateMemory(model("llama-3.1-8b"), { mode: "full", loraRank: 8 })).toThrow(/usage.loraRank is 8; it applies to mode lora/);
-    expect(() => estimateMemory(model("llama-3.1-8b"), { mode: "lora", gradientCheckpointing: "yes" as never })).toThrow(/usage.gradientCheckpointing is "yes"; give true or false/);
+    expect(() => estimateMemory(model("llama-3.1-8b"), { mode: "lora", gradientCheckpointing: "yes" as never })).toThrow(
+      /usage.gradientCheckpointing is "yes"; give true or false/,
+    );
   });
 });
 
@@ -159,7 +169,9 @@ describe("models and input", () => {
   });
 
   test("a context beyond the model's maximum is an error naming the maximum", () => {
-    expect(() => estimateMemory(model("qwen3-8b"), { contextTokens: 65536 })).toThrow(/usage.contextTokens is 65536; qwen3-8b supports at most 40960 tokens \(max_position_embeddings\)/);
+    expect(() => estimateMemory(model("qwen3-8b"), { contextTokens: 65536 })).toThrow(
+      /usage.contextTokens is 65536; qwen3-8b supports at most 40960 tokens \(max_position_embeddings\)/,
+    );
     expect(estimateMemory(model("qwen3-8b"), { contextTokens: 40960 }).contextTokens).toBe(40960);
   });
 

@@ -40,7 +40,9 @@ describe("a fraction of a GPU is never counted as a GPU", () => {
       expect(selectInstance({ workload, gpus: ["L4"], gpuCount: 1 }).instanceType).toBe("g6.xlarge");
       expect(selectInstance({ workload, gpus: ["L4"] }).instanceType).toBe("g6.xlarge");
     }
-    const rejected = selectInstance({ workload: WorkloadClass.BATCH_PROCESSING, gpus: ["L4"], gpuCount: 1 }).rejected.find((r) => r.instanceType === "g6f.large");
+    const rejected = selectInstance({ workload: WorkloadClass.BATCH_PROCESSING, gpus: ["L4"], gpuCount: 1 }).rejected.find(
+      (r) => r.instanceType === "g6f.large",
+    );
     expect(rejected?.reason).toMatch(/1\/8 of an L4, not exactly 1 whole GPU/);
     // The BatchProcessing default stays on a whole T4.
     expect(selectInstance({ workload: WorkloadClass.BATCH_PROCESSING }).instanceType).toBe("g4dn.xlarge");
@@ -69,7 +71,9 @@ describe("types without a public price", () => {
     expect(unpriced.gpu.name).toBe("A10G");
     expect(unpriced.rejected.find((r) => r.instanceType === "g7.2xlarge")?.reason).toMatch(/no public price for g7.2xlarge .* custom taxonomy/);
     const priced = extendTaxonomy({ usdPerInstanceHour: { "g7.2xlarge": 1.2 } });
-    expect(selectInstance({ workload: WorkloadClass.REALTIME_INFERENCE, gpus: ["RTX-PRO-4500"], taxonomy: priced, region: "us-east-2" }).instanceType).toBe("g7.2xlarge");
+    expect(selectInstance({ workload: WorkloadClass.REALTIME_INFERENCE, gpus: ["RTX-PRO-4500"], taxonomy: priced, region: "us-east-2" }).instanceType).toBe(
+      "g7.2xlarge",
+    );
   });
 });
 

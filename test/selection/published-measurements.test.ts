@@ -31,7 +31,13 @@ describe("memory of fine-tunes", () => {
   // pytorch/torchtune README, "Optimization flags" (#2003, 2024-11-18): Llama 3.2 3B full fine-tune, 1×A100, batch 2,
   // packed to 4096, pure bf16 AdamW, no activation checkpointing: "+ Packed Dataset | 60.0" GiB peak active.
   test("torchtune: Llama 3.2 3B full fine-tune, bf16, batch 2 × 4096, no checkpointing: 60.0 GiB", () => {
-    const e = estimateMemory(llm("llama-3.2-3b"), { mode: "full", concurrency: 2, contextTokens: 4096, trainingPrecision: "bf16", gradientCheckpointing: false });
+    const e = estimateMemory(llm("llama-3.2-3b"), {
+      mode: "full",
+      concurrency: 2,
+      contextTokens: 4096,
+      trainingPrecision: "bf16",
+      gradientCheckpointing: false,
+    });
     within(e.perGpuGiB, 60.0, 0.05);
   });
 
@@ -78,7 +84,14 @@ describe("memory of vLLM servers", () => {
 describe("decode speed: never above the hardware, close to what was measured", () => {
   const speed = (model: string, precision: Precision, gpuName: string, gpus: number, link: GpuInterconnect, prompt: number, output: number, batch: number) => {
     const gpu = gpuModel(DEFAULT_TAXONOMY, gpuName as never);
-    const roofline = new Roofline(llm(model), precision, precisionSupport(precision, gpu, "inference"), { gpu, gpus, copies: 1, gpuFraction: 1, interconnect: link, usdPerInstanceHour: 1 });
+    const roofline = new Roofline(llm(model), precision, precisionSupport(precision, gpu, "inference"), {
+      gpu,
+      gpus,
+      copies: 1,
+      gpuFraction: 1,
+      interconnect: link,
+      usdPerInstanceHour: 1,
+    });
     const t = estimateThroughput(roofline, { promptTokens: prompt, outputTokens: output }, { given: batch, fit: batch }, undefined);
     if ("miss" in t) throw new Error(t.miss);
     return { t, ceiling: roofline.ceilingTokensPerSecondPerStream(prompt + output / 2) };
@@ -93,17 +106,27 @@ describe("decode speed: never above the hardware, close to what was measured", (
     ["llama-3.1-8b", "bf16", "A100-40GB", 1, "NVSwitch", 1024, 128, 75],
     // NVIDIA NIM benchmarking (NIM 1.8.0): Llama-3.3-70B fp8, 2×H100 TP2, 5000/500, concurrency 1: ITL 18.58 ms.
     ["llama-3.3-70b", "fp8", "H100", 2, "NVSwitch", 5000, 500, 53.8],
-  ] as const)("%s %s on %s ×%i over %s (%i prompt, %i output): measured %f tokens/s per stream at batch 1", (model, precision, gpu, gpus, link, prompt, output, measured) => {
-    const { t, ceiling } = speed(model, precision, gpu, gpus, link, prompt, output, 1);
-    expect(t.outputTokensPerSecondPerStream).toBeLessThanOrEqual(ceiling);
-    expect(measured).toBeLessThanOrEqual(ceiling); // the ceiling is a real one: what was measured is under it too
-    // Calibrated on published runs (throughput-calibration.test.ts): centred on what was measured, not below it.
-    within(t.outputTokensPerSecondPerStream, measured, 0.3);
-  });
+  ] as const)(
+    "%s %s on %s ×%i over %s (%i prompt, %i output): measured %f tokens/s per stream at batch 1",
+    (model, precision, gpu, gpus, link, prompt, output, measured) => {
+      const { t, ceiling } = speed(model, precision, gpu, gpus, link, prompt, output, 1);
+      expect(t.outputTokensPerSecondPerStream).toBeLessThanOrEqual(ceiling);
+      expect(measured).toBeLessThanOrEqual(ceiling); // the ceiling is a real one: what was measured is under it too
+      // Calibrated on published runs (throughput-calibration.test.ts): centred on what was measured, not below it.
+      within(t.outputTokensPerSecondPerStream, measured, 0.3);
+    },
+  );
 
   test("a claim above the ceiling is one the roofline rejects: Llama-2-70B fp16 at 85 tokens/s on one H100 (a web page's claim)", () => {
     const gpu = gpuModel(DEFAULT_TAXONOMY, "H100");
-    const roofline = new Roofline(llm("llama-3.1-70b"), "bf16", precisionSupport("bf16", gpu, "inference"), { gpu, gpus: 1, copies: 1, gpuFraction: 1, interconnect: "NVSwitch", usdPerInstanceHour: 1 });
+    const roofline = new Roofline(llm("llama-3.1-70b"), "bf16", precisionSupport("bf16", gpu, "inference"), {
+      gpu,
+      gpus: 1,
+      copies: 1,
+      gpuFraction: 1,
+      interconnect: "NVSwitch",
+      usdPerInstanceHour: 1,
+    });
     expect(roofline.ceilingTokensPerSecondPerStream(1000)).toBeLessThan(85);
   });
 

@@ -49,7 +49,6 @@ describe("Capacity-Block-only types", () => {
     expect(decision.instanceType).not.toBe("p5e.48xlarge");
     expect(decision.spec.capacityBlockOnly).toBeFalsy();
   });
-
 });
 
 describe("regions", () => {

@@ -43,7 +43,9 @@ describe("class GPU lists are preferences once the work is known", () => {
     const h100 = selectInstance({ workload: TRAINING, model: "llama-3.1-8b", trainingTokens: 1e11, gpus: ["H100"] });
     expect(d.gpu.name).toBe("B200");
     expect(d.job!.usdPerJob).toBeLessThan(h100.job!.usdPerJob);
-    expect(d.reason).toContain(`B200 is outside Training's usual GPUs (H100, A100-80GB), which were ranked with it by the work: ${formatUsd(d.job!.usdPerJob)} per run against ${formatUsd(h100.job!.usdPerJob)} on p5.48xlarge`);
+    expect(d.reason).toContain(
+      `B200 is outside Training's usual GPUs (H100, A100-80GB), which were ranked with it by the work: ${formatUsd(d.job!.usdPerJob)} per run against ${formatUsd(h100.job!.usdPerJob)} on p5.48xlarge`,
+    );
   });
 
   test("an 8B QLoRA fine-tune on 50M tokens lands on one workhorse GPU, not p5.48xlarge", () => {
@@ -108,9 +110,9 @@ describe("training efficiency per GPU generation", () => {
     const fp8 = selectInstance({ workload: TRAINING, model: "llama-3.1-8b", trainingTokens: 1e10, gpus: ["H100"], usage: { fp8Training: true } });
     expect(fp8.job!.mfu).toBeCloseTo(bf16.job!.mfu * MFU.fp8Factor, 6);
     expect(fp8.job!.assumptions.join(" ")).toContain("FP8 matmuls × 1.3");
-    expect(() => selectInstance({ workload: TRAINING, model: "llama-3.1-8b", trainingTokens: 1e10, gpus: ["A100-80GB"], usage: { fp8Training: true } })).toThrow(
-      /fp8Training.*A100-80GB has no FP8 tensor cores \(compute capability 8.0; FP8 training needs 8.9\)/s,
-    );
+    expect(() =>
+      selectInstance({ workload: TRAINING, model: "llama-3.1-8b", trainingTokens: 1e10, gpus: ["A100-80GB"], usage: { fp8Training: true } }),
+    ).toThrow(/fp8Training.*A100-80GB has no FP8 tensor cores \(compute capability 8.0; FP8 training needs 8.9\)/s);
     expect(() => selectInstance({ workload: REALTIME_INFERENCE, model: "llama-3.1-8b", usage: { fp8Training: true } })).toThrow(/usage.fp8Training/);
   });
 
@@ -129,7 +131,14 @@ describe("a deadline for jobs", () => {
     expect(d.job!.hours).toBeLessThanOrEqual(96);
     expect(d.reason).toContain(`within the 96 h deadline on ${d.nodeCount} nodes`);
     // Fewest nodes: one fewer would miss it.
-    const fewer = selectInstance({ workload: TRAINING, model: "llama-3.1-8b", trainingTokens: 1e11, gpus: ["H100"], instanceType: undefined, nodes: d.nodeCount - 1 });
+    const fewer = selectInstance({
+      workload: TRAINING,
+      model: "llama-3.1-8b",
+      trainingTokens: 1e11,
+      gpus: ["H100"],
+      instanceType: undefined,
+      nodes: d.nodeCount - 1,
+    });
     expect(fewer.job!.hours).toBeGreaterThan(96);
   });
 
@@ -195,11 +204,16 @@ describe("jobs are costed per run", () => {
 
 test("property: USD per million tokens is the fleet's hourly price over the tokens it makes an hour", () => {
   fc.assert(
-    fc.property(fc.integer({ min: 100, max: 60000 }), fc.constantFrom(REALTIME_INFERENCE, BATCH_PROCESSING), fc.constantFrom("llama-3.1-8b", "qwen2.5-14b", "mistral-7b"), (tokens, workload, model) => {
-      const d = selectInstance({ workload, model, throughput: { outputTokensPerSecond: tokens } });
-      const expected = (d.usdPerHour / (tokens * 3600)) * 1e6;
-      expect(Math.abs(d.throughput!.usdPerMillionOutputTokens - expected)).toBeLessThanOrEqual(0.001 + expected * 1e-3);
-    }),
+    fc.property(
+      fc.integer({ min: 100, max: 60000 }),
+      fc.constantFrom(REALTIME_INFERENCE, BATCH_PROCESSING),
+      fc.constantFrom("llama-3.1-8b", "qwen2.5-14b", "mistral-7b"),
+      (tokens, workload, model) => {
+        const d = selectInstance({ workload, model, throughput: { outputTokensPerSecond: tokens } });
+        const expected = (d.usdPerHour / (tokens * 3600)) * 1e6;
+        expect(Math.abs(d.throughput!.usdPerMillionOutputTokens - expected)).toBeLessThanOrEqual(0.001 + expected * 1e-3);
+      },
+    ),
     { numRuns: 30 },
   );
 });

@@ -155,8 +155,20 @@ test("small asks: GPU shares are chosen exactly where the plain reading says, an
 test("the decision is deterministic: same input, same decision", () => {
   fc.assert(
     fc.property(requirementsArb, (r) => {
-      const first = (() => { try { return JSON.stringify(selectInstance(r)); } catch (e) { return String(e); } })();
-      const second = (() => { try { return JSON.stringify(selectInstance(r)); } catch (e) { return String(e); } })();
+      const first = (() => {
+        try {
+          return JSON.stringify(selectInstance(r));
+        } catch (e) {
+          return String(e);
+        }
+      })();
+      const second = (() => {
+        try {
+          return JSON.stringify(selectInstance(r));
+        } catch (e) {
+          return String(e);
+        }
+      })();
       expect(second).toBe(first);
     }),
     { numRuns: 300, seed: 7 },

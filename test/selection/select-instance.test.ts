@@ -151,7 +151,10 @@ describe("memory-driven selection", () => {
     // An 8B model's 300 × 4096-token cache outgrows the small GPUs: they are rejected by memory, the larger ones stay feasible.
     const large = selectInstance({ workload: realtime, model: "llama-3.1-8b", usage: { concurrency: 300 } });
     expect(large.instanceType).toBe("g7e.24xlarge");
-    expect(large.rejected.find((r) => r.instanceType === "g5.xlarge")).toMatchObject({ constraint: "model", reason: expect.stringMatching(/needs 166.5 GiB per GPU on 1 GPUs, above 22.4 GiB usable/) });
+    expect(large.rejected.find((r) => r.instanceType === "g5.xlarge")).toMatchObject({
+      constraint: "model",
+      reason: expect.stringMatching(/needs 166.5 GiB per GPU on 1 GPUs, above 22.4 GiB usable/),
+    });
     // A maxNumSeqs the user gives below the concurrency stays an error.
     expect(() => selectInstance({ workload: realtime, model: "llama-3.1-8b", usage: { concurrency: 300, maxNumSeqs: 200 } })).toThrow(
       /usage.concurrency is 300; vLLM runs at most maxNumSeqs \(200\) sequences at once; raise usage.maxNumSeqs or lower the concurrency/,

@@ -38,7 +38,9 @@ describe("interconnect is part of feasibility", () => {
   });
 
   test("slow nodes join a run only when asked (minClusterNetworkGbps)", () => {
-    expect(() => selectInstance({ workload: FINE_TUNING, model: "llama-3.1-8b", usage: { mode: "full" }, anyOf: ["A10G"] })).toThrow(/minClusterNetworkGbps = 400/);
+    expect(() => selectInstance({ workload: FINE_TUNING, model: "llama-3.1-8b", usage: { mode: "full" }, anyOf: ["A10G"] })).toThrow(
+      /minClusterNetworkGbps = 400/,
+    );
     const slow = selectInstance({ workload: FINE_TUNING, model: "llama-3.1-8b", usage: { mode: "full" }, anyOf: ["A10G"], minClusterNetworkGbps: 25 });
     expect(slow.nodeCount).toBeGreaterThan(1);
     expect(slow.spec.networkGbps).toBeGreaterThanOrEqual(25);
@@ -52,7 +54,10 @@ describe("precision the hardware can run", () => {
     expect(t4.reason).toMatch(/bf16 runs as fp16 on T4 \(compute capability 7.5\): same bytes, bf16 needs compute capability 8.0/);
     const native = selectInstance({ workload: BATCH_PROCESSING, model: "llama-3.2-3b", nativePrecision: true });
     expect(native.gpu.name).toBe("L4");
-    expect(native.rejected.find((r) => r.instanceType === "g4dn.xlarge")).toMatchObject({ constraint: "precision", reason: expect.stringMatching(/\(nativePrecision\)$/) });
+    expect(native.rejected.find((r) => r.instanceType === "g4dn.xlarge")).toMatchObject({
+      constraint: "precision",
+      reason: expect.stringMatching(/\(nativePrecision\)$/),
+    });
   });
 
   test("fp8: native on Ada and Hopper, weight-only on Ampere, refused on Turing", () => {
@@ -88,18 +93,34 @@ describe("size by the work: throughput", () => {
 
   test("a stream floor trades batch for speed; one the hardware cannot reach is an error naming the best it can do", () => {
     const free = selectInstance({ workload: REALTIME_INFERENCE, model: "llama-3.1-8b", throughput: { outputTokensPerSecond: 2000 } });
-    const fast = selectInstance({ workload: REALTIME_INFERENCE, model: "llama-3.1-8b", throughput: { outputTokensPerSecond: 2000, minTokensPerSecondPerStream: 40 } });
+    const fast = selectInstance({
+      workload: REALTIME_INFERENCE,
+      model: "llama-3.1-8b",
+      throughput: { outputTokensPerSecond: 2000, minTokensPerSecondPerStream: 40 },
+    });
     expect(fast.throughput!.outputTokensPerSecondPerStream).toBeGreaterThanOrEqual(40);
     expect(fast.throughput!.outputTokensPerSecondPerStream).toBeGreaterThan(free.throughput!.outputTokensPerSecondPerStream);
-    expect(() => selectInstance({ workload: REALTIME_INFERENCE, model: "llama-3.1-8b", anyOf: ["A10G"], throughput: { outputTokensPerSecond: 100, minTokensPerSecondPerStream: 200 } })).toThrow(
-      /throughput = .*tokens\/s per stream at most, below the 200 asked \(throughput.minTokensPerSecondPerStream\)/,
-    );
+    expect(() =>
+      selectInstance({
+        workload: REALTIME_INFERENCE,
+        model: "llama-3.1-8b",
+        anyOf: ["A10G"],
+        throughput: { outputTokensPerSecond: 100, minTokensPerSecondPerStream: 200 },
+      }),
+    ).toThrow(/throughput = .*tokens\/s per stream at most, below the 200 asked \(throughput.minTokensPerSecondPerStream\)/);
   });
 
   test("no estimate is above the roofline of its hardware", () => {
     const d = selectInstance({ workload: REALTIME_INFERENCE, model: "llama-3.1-8b", usage: { contextTokens: 8192 } });
     for (const c of [d, ...d.alternatives]) {
-      const hw = { gpu: c.gpu, gpus: c.memoryEstimate!.gpuCount, copies: c.gpuCount / c.memoryEstimate!.gpuCount, gpuFraction: c.gpuFraction, interconnect: c.spec.gpuInterconnect, usdPerInstanceHour: 1 };
+      const hw = {
+        gpu: c.gpu,
+        gpus: c.memoryEstimate!.gpuCount,
+        copies: c.gpuCount / c.memoryEstimate!.gpuCount,
+        gpuFraction: c.gpuFraction,
+        interconnect: c.spec.gpuInterconnect,
+        usdPerInstanceHour: 1,
+      };
       const ceiling = new Roofline(llama8b, "bf16", precisionSupport("bf16", c.gpu, "inference"), hw).ceilingTokensPerSecondPerStream(8192 - 512 + 256);
       expect(c.throughput!.outputTokensPerSecondPerStream).toBeLessThanOrEqual(ceiling);
     }
@@ -163,8 +184,19 @@ test("gpuModel of every catalog GPU has a compute capability the precision rules
 
 describe("copies per instance and the whole fleet's cost (issue 18)", () => {
   test("under a throughput target an 8B model on p5.48xlarge runs as 8 copies, not one copy over 8 GPUs, and makes more tokens (about 1.2×)", () => {
-    const searched = selectInstance({ workload: REALTIME_INFERENCE, model: "llama-3.1-8b", instanceType: "p5.48xlarge", throughput: { outputTokensPerSecond: 20000 } }).throughput!;
-    const oneCopy = selectInstance({ workload: REALTIME_INFERENCE, model: "llama-3.1-8b", instanceType: "p5.48xlarge", usage: { tensorParallelSize: 8 }, throughput: { outputTokensPerSecond: 20000 } }).throughput!;
+    const searched = selectInstance({
+      workload: REALTIME_INFERENCE,
+      model: "llama-3.1-8b",
+      instanceType: "p5.48xlarge",
+      throughput: { outputTokensPerSecond: 20000 },
+    }).throughput!;
+    const oneCopy = selectInstance({
+      workload: REALTIME_INFERENCE,
+      model: "llama-3.1-8b",
+      instanceType: "p5.48xlarge",
+      usage: { tensorParallelSize: 8 },
+      throughput: { outputTokensPerSecond: 20000 },
+    }).throughput!;
     expect(searched.tensorParallelSize * searched.copiesPerReplica).toBe(8);
     expect(searched.copiesPerReplica).toBeGreaterThan(1);
     expect(searched.outputTokensPerSecondPerReplica).toBeGreaterThan(oneCopy.outputTokensPerSecondPerReplica);
@@ -174,14 +206,33 @@ describe("copies per instance and the whole fleet's cost (issue 18)", () => {
     const free = selectInstance({ workload: REALTIME_INFERENCE, model: "llama-3.1-8b", throughput: { outputTokensPerSecond: 20000 } });
     expect(free.replicas).toBeGreaterThan(1);
     expect(free.usdPerHour).toBeCloseTo(free.usdPerInstanceHour * free.replicas, 3);
-    expect(() => selectInstance({ workload: REALTIME_INFERENCE, model: "llama-3.1-8b", throughput: { outputTokensPerSecond: 20000 }, maxUsdPerHour: free.usdPerInstanceHour * 1.5 })).toThrow(
-      /maxUsdPerHour.*for \d+ instances at \$[\d.]+\/h, above/,
-    );
+    expect(() =>
+      selectInstance({
+        workload: REALTIME_INFERENCE,
+        model: "llama-3.1-8b",
+        throughput: { outputTokensPerSecond: 20000 },
+        maxUsdPerHour: free.usdPerInstanceHour * 1.5,
+      }),
+    ).toThrow(/maxUsdPerHour.*for \d+ instances at \$[\d.]+\/h, above/);
   });
 
   test("spot: USD per million tokens is at the spot price", () => {
-    const onDemand = selectInstance({ workload: REALTIME_INFERENCE, model: "llama-3.1-8b", instanceType: "g5.xlarge", throughput: { outputTokensPerSecond: 1000 } });
-    const spot = selectInstance({ workload: REALTIME_INFERENCE, model: "llama-3.1-8b", instanceType: "g5.xlarge", purchase: "spot", throughput: { outputTokensPerSecond: 1000 } });
-    expect(spot.throughput!.usdPerMillionOutputTokens / onDemand.throughput!.usdPerMillionOutputTokens).toBeCloseTo(spot.spotUsdPerInstanceHour! / spot.usdPerInstanceHour, 2);
+    const onDemand = selectInstance({
+      workload: REALTIME_INFERENCE,
+      model: "llama-3.1-8b",
+      instanceType: "g5.xlarge",
+      throughput: { outputTokensPerSecond: 1000 },
+    });
+    const spot = selectInstance({
+      workload: REALTIME_INFERENCE,
+      model: "llama-3.1-8b",
+      instanceType: "g5.xlarge",
+      purchase: "spot",
+      throughput: { outputTokensPerSecond: 1000 },
+    });
+    expect(spot.throughput!.usdPerMillionOutputTokens / onDemand.throughput!.usdPerMillionOutputTokens).toBeCloseTo(
+      spot.spotUsdPerInstanceHour! / spot.usdPerInstanceHour,
+      2,
+    );
   });
 });

@@ -12,7 +12,14 @@ const speech = (name: string) => resolveModel(DEFAULT_TAXONOMY, name) as SpeechM
 
 describe("speech models (Whisper) are sized by their weights and decoder caches", () => {
   test("the catalog holds Whisper large-v3, turbo, large-v2, medium, small and distil-large-v3, found by their Hub ids", () => {
-    for (const id of ["openai/whisper-large-v3", "openai/whisper-large-v3-turbo", "openai/whisper-large-v2", "openai/whisper-medium", "openai/whisper-small.en", "distil-whisper/distil-large-v3"]) {
+    for (const id of [
+      "openai/whisper-large-v3",
+      "openai/whisper-large-v3-turbo",
+      "openai/whisper-large-v2",
+      "openai/whisper-medium",
+      "openai/whisper-small.en",
+      "distil-whisper/distil-large-v3",
+    ]) {
       expect(resolveModel(DEFAULT_TAXONOMY, id).kind).toBe("speech");
     }
   });
@@ -30,7 +37,10 @@ describe("speech models (Whisper) are sized by their weights and decoder caches"
   test("within 0.85–1.25× of every published faster-whisper benchmark run (large-v2, fp16 and int8, batch 1 and 8)", () => {
     const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "speech-measurements.json"), "utf8"));
     const m = speech("whisper-large-v2");
-    const ratios = fixture.runs.map((run: { precision: Precision; batch: number; measuredMiB: number }) => (estimateMemory(m, { precision: run.precision, concurrency: run.batch }).perGpuGiB * 1024) / run.measuredMiB);
+    const ratios = fixture.runs.map(
+      (run: { precision: Precision; batch: number; measuredMiB: number }) =>
+        (estimateMemory(m, { precision: run.precision, concurrency: run.batch }).perGpuGiB * 1024) / run.measuredMiB,
+    );
     expect(ratios).toHaveLength(6);
     for (const ratio of ratios) {
       expect(ratio).toBeGreaterThan(0.85);
@@ -62,6 +72,8 @@ describe("speech models (Whisper) are sized by their weights and decoder caches"
     expect(() => selectInstance({ workload: WorkloadClass.REALTIME_INFERENCE, model: "whisper-large-v3", throughput: { outputTokensPerSecond: 100 } })).toThrow(
       /throughput is .*it sizes a language model's work; whisper-large-v3 is a speech model \(sized by its memory\)/,
     );
-    expect(() => selectInstance({ workload: WorkloadClass.BATCH_PROCESSING, model: "whisper-large-v3", inputTokensPerSecond: 1000 })).toThrow(/whisper-large-v3 is a speech model/);
+    expect(() => selectInstance({ workload: WorkloadClass.BATCH_PROCESSING, model: "whisper-large-v3", inputTokensPerSecond: 1000 })).toThrow(
+      /whisper-large-v3 is a speech model/,
+    );
   });
 });

@@ -4,11 +4,16 @@ import { DEFAULT_TAXONOMY, NoFeasibleInstanceError, WorkloadClass, selectInstanc
 import { captureError } from "../constructs/synth";
 
 /** EC2's recorded DescribeInstanceTypeOfferings (moto's recording; see the fixture's "about"): the referee of the table's regions. */
-const recorded: { regions: Record<string, string[]>; unrecorded: string[] } = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "ec2-offerings.json"), "utf8"));
+const recorded: { regions: Record<string, string[]>; unrecorded: string[] } = JSON.parse(
+  fs.readFileSync(path.join(__dirname, "..", "fixtures", "ec2-offerings.json"), "utf8"),
+);
 
 describe("the table offers each type exactly where EC2 does", () => {
   test("every row's regions are EC2's recorded offerings of that type, in every region the recording covers", () => {
-    const offeredBy = (type: string) => Object.keys(recorded.regions).filter((r) => recorded.regions[r].includes(type)).sort();
+    const offeredBy = (type: string) =>
+      Object.keys(recorded.regions)
+        .filter((r) => recorded.regions[r].includes(type))
+        .sort();
     const rows = DEFAULT_TAXONOMY.instanceTypes.map((t) => ({ type: t.instanceType, regions: [...t.regions].sort() }));
     expect(rows).toEqual(DEFAULT_TAXONOMY.instanceTypes.map((t) => ({ type: t.instanceType, regions: offeredBy(t.instanceType) })));
   });
@@ -21,7 +26,11 @@ describe("the table offers each type exactly where EC2 does", () => {
   });
 
   test("a price for a region that does not offer the type is not an offering: every priced region is offered", () => {
-    for (const t of DEFAULT_TAXONOMY.instanceTypes) expect({ type: t.instanceType, priced: Object.keys(t.regionalPrices ?? {}).filter((r) => !t.regions.includes(r)) }).toEqual({ type: t.instanceType, priced: [] });
+    for (const t of DEFAULT_TAXONOMY.instanceTypes)
+      expect({ type: t.instanceType, priced: Object.keys(t.regionalPrices ?? {}).filter((r) => !t.regions.includes(r)) }).toEqual({
+        type: t.instanceType,
+        priced: [],
+      });
   });
 
   test("us-west-1 offers no A10G or L40S (g5.2xlarge was listed there): real-time inference is refused at synth, naming the regions that have one", () => {

@@ -6,15 +6,31 @@ const row = (name: string) => DEFAULT_TAXONOMY.instanceTypes.find((t) => t.insta
 
 describe("a type not sold in the reference region", () => {
   test("asked for us-east-1, p6-b300 quotes its price region's (us-west-2) price and says it is not us-east-1's", () => {
-    expect(instancePrice(row("p6-b300.48xlarge"), "us-east-1")).toEqual({ region: "us-east-1", usdPerInstanceHour: 142.416, spotUsdPerInstanceHour: null, fromReferenceRegion: true });
-    expect(instancePrice(row("p6-b300.48xlarge"), "us-west-2")).toEqual({ region: "us-west-2", usdPerInstanceHour: 142.416, spotUsdPerInstanceHour: 33.4308, fromReferenceRegion: false });
+    expect(instancePrice(row("p6-b300.48xlarge"), "us-east-1")).toEqual({
+      region: "us-east-1",
+      usdPerInstanceHour: 142.416,
+      spotUsdPerInstanceHour: null,
+      fromReferenceRegion: true,
+    });
+    expect(instancePrice(row("p6-b300.48xlarge"), "us-west-2")).toEqual({
+      region: "us-west-2",
+      usdPerInstanceHour: 142.416,
+      spotUsdPerInstanceHour: 33.4308,
+      fromReferenceRegion: false,
+    });
     // A type sold in us-east-1 is priced there as before.
     expect(instancePrice(row("g5.xlarge"))).toMatchObject({ region: "us-east-1", usdPerInstanceHour: 1.006, fromReferenceRegion: false });
   });
 
   test("with no region given, a decision for p6-b300 says whose price it quotes", () => {
     const decision = selectInstance({ workload: WorkloadClass.TRAINING, gpus: ["B300"] });
-    expect(decision).toMatchObject({ instanceType: "p6-b300.48xlarge", region: "us-east-1", regionKnown: false, usdPerInstanceHour: 142.416, priceFromReferenceRegion: true });
+    expect(decision).toMatchObject({
+      instanceType: "p6-b300.48xlarge",
+      region: "us-east-1",
+      regionKnown: false,
+      usdPerInstanceHour: 142.416,
+      priceFromReferenceRegion: true,
+    });
     expect(decision.reason).toMatch(/\$142\.42\/h on-demand in us-west-2, no region given/);
     // Types sold in us-east-1 keep their wording.
     expect(selectInstance({ workload: WorkloadClass.TRAINING }).reason).toMatch(/on-demand in us-east-1, no region given/);
@@ -31,6 +47,8 @@ describe("a type not sold in the reference region", () => {
   test("a custom row's priceRegion must be one of its regions", () => {
     const custom = { ...row("p6-b300.48xlarge"), instanceType: "p9.48xlarge", family: "p9", priceRegion: "eu-west-1" };
     expect(() => extendTaxonomy({ instanceTypes: [custom] })).toThrow(GpuWorkloadsError);
-    expect(() => extendTaxonomy({ instanceTypes: [custom] })).toThrow(/taxonomy\.instanceTypes\[0\]\.priceRegion is "eu-west-1"; give the region whose price usdPerInstanceHour is, one of regions: us-east-1, us-west-2/);
+    expect(() => extendTaxonomy({ instanceTypes: [custom] })).toThrow(
+      /taxonomy\.instanceTypes\[0\]\.priceRegion is "eu-west-1"; give the region whose price usdPerInstanceHour is, one of regions: us-east-1, us-west-2/,
+    );
   });
 });

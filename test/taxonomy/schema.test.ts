@@ -18,7 +18,7 @@ describe("one schema for the embedded table and every custom row", () => {
     [{ gpu: "X100" }, /gpu is "X100"; use a GPU of the taxonomy/],
     [{ regions: ["mars-north-1x"] }, /regions\[0\] is "mars-north-1x"/],
     [{ regions: [] }, /regions is \[\]; give a list of at least 1/],
-    [{ instanceType: "g9.${file(\"x\")}", family: "g9" }, /instanceType is/],
+    [{ instanceType: 'g9.${file("x")}', family: "g9" }, /instanceType is/],
     [{ instanceType: "g9.xlarge", family: "g5" }, /family is "g5"; give "g9"/],
     [{ vcpus: 1e6 }, /vcpus is 1000000/],
     [{ memoryGiB: -1 }, /memoryGiB is -1/],
@@ -56,12 +56,12 @@ describe("one schema for the embedded table and every custom row", () => {
   test.each([
     ["no computeCapability", { computeCapability: undefined }, /computeCapability is undefined; give the CUDA compute capability, such as "8\.6"/],
     ["computeCapability 8.6 (a number)", { computeCapability: 8.6 }, /computeCapability is 8\.6; give the CUDA compute capability/],
-    ["computeCapability \"sm_86\"", { computeCapability: "sm_86" }, /computeCapability is "sm_86"/],
-    ["memoryType \"DDR4\"", { memoryType: "DDR4" }, /memoryType is "DDR4"; use one of HBM2, /],
+    ['computeCapability "sm_86"', { computeCapability: "sm_86" }, /computeCapability is "sm_86"/],
+    ['memoryType "DDR4"', { memoryType: "DDR4" }, /memoryType is "DDR4"; use one of HBM2, /],
     ["no memoryType", { memoryType: undefined }, /memoryType is undefined/],
-    ["architecture \"Pascal\"", { architecture: "Pascal" }, /architecture is "Pascal"; use one of Volta, /],
-    ["tier \"flagship\"", { tier: "flagship" }, /tier is "flagship"; use one of heavyweight, workhorse, edge-batch/],
-    ["interconnect \"Infinity Fabric\"", { interconnect: "Infinity Fabric" }, /interconnect is "Infinity Fabric"; use one of /],
+    ['architecture "Pascal"', { architecture: "Pascal" }, /architecture is "Pascal"; use one of Volta, /],
+    ['tier "flagship"', { tier: "flagship" }, /tier is "flagship"; use one of heavyweight, workhorse, edge-batch/],
+    ['interconnect "Infinity Fabric"', { interconnect: "Infinity Fabric" }, /interconnect is "Infinity Fabric"; use one of /],
   ])("a custom taxonomy's GPU with %s is refused, naming the row and field, before selection reads it", (_label, change, message) => {
     const gpus = DEFAULT_TAXONOMY.gpus.map((g, i) => (i === a10g ? { ...g, ...change } : g));
     let thrown: unknown;

@@ -89,7 +89,9 @@ describe("instance types", () => {
     expect(t.efaInterfaces).toBeGreaterThanOrEqual(0);
     expect(t.localNvmeGB).toBeGreaterThanOrEqual(0);
     // g7 is the one family without a public price in the table's sources yet.
-    expect(t.usdPerInstanceHour === undefined ? "no price" : t.usdPerInstanceHour > 0 ? "priced" : t.usdPerInstanceHour).toBe(t.family === "g7" ? "no price" : "priced");
+    expect(t.usdPerInstanceHour === undefined ? "no price" : t.usdPerInstanceHour > 0 ? "priced" : t.usdPerInstanceHour).toBe(
+      t.family === "g7" ? "no price" : "priced",
+    );
     expect(t.regions.length).toBeGreaterThan(0);
     for (const r of t.regions) expect(KNOWN_REGIONS).toContain(r);
     expect(t.sources.length).toBeGreaterThan(0);
@@ -142,7 +144,19 @@ describe("workload profiles", () => {
 describe("model catalog", () => {
   test("the issue's models are present with sources", () => {
     const names = models.map((m) => m.name);
-    for (const n of ["llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b", "llama-3.2-1b", "llama-3.2-3b", "mistral-7b", "mixtral-8x7b", "qwen2.5-7b", "qwen2.5-72b", "sdxl", "flux.1-dev"]) {
+    for (const n of [
+      "llama-3.1-8b",
+      "llama-3.1-70b",
+      "llama-3.1-405b",
+      "llama-3.2-1b",
+      "llama-3.2-3b",
+      "mistral-7b",
+      "mixtral-8x7b",
+      "qwen2.5-7b",
+      "qwen2.5-72b",
+      "sdxl",
+      "flux.1-dev",
+    ]) {
       expect(names).toContain(n);
     }
     for (const m of models) {

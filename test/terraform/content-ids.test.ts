@@ -38,7 +38,12 @@ function build(app: App, reversed: boolean): TerraformStack {
 const synth = (reversed: boolean) => JSON.parse(Testing.synth(build(Testing.app(), reversed)));
 /** Every resource with its construct metadata left out: what Terraform reads. */
 const resources = (json: { resource: Record<string, Record<string, Record<string, unknown>>> }) =>
-  Object.fromEntries(Object.entries(json.resource).map(([type, byName]) => [type, Object.fromEntries(Object.entries(byName).map(([name, r]) => [name, { ...r, "//": undefined }]))]));
+  Object.fromEntries(
+    Object.entries(json.resource).map(([type, byName]) => [
+      type,
+      Object.fromEntries(Object.entries(byName).map(([name, r]) => [name, { ...r, "//": undefined }])),
+    ]),
+  );
 
 describe("construct ids come from content: reordering renames (and so replaces) nothing", () => {
   test("rules and grants given in the other order synthesize the same resources at the same addresses", () => {
@@ -51,7 +56,9 @@ describe("construct ids come from content: reordering renames (and so replaces) 
   test("the same rule twice is refused naming both; the same grant or allowFrom call again returns what is there", () => {
     const stack = new TerraformStack(Testing.app(), "team");
     new AwsProvider(stack, "aws", { region: "us-east-1" });
-    expect(captureError(() => new RealtimeInference(stack, "twice", { network: NETWORK, allowFrom: [CLIENTS[0], { ...CLIENTS[0], description: "again" }] }))).toMatchObject({
+    expect(
+      captureError(() => new RealtimeInference(stack, "twice", { network: NETWORK, allowFrom: [CLIENTS[0], { ...CLIENTS[0], description: "again" }] })),
+    ).toMatchObject({
       message: expect.stringMatching(/allowFrom\[1\] is "the same rule"; it repeats allowFrom\[0\] \(the same port, protocol and source\); give each once/),
     });
     const w = new RealtimeInference(stack, "w", { network: NETWORK });
@@ -92,8 +99,16 @@ describeWithTerraform("upgrading from counter ids: terraform plan moves every ru
       known[`aws_security_group.${groupName}.id`] = "sg-0123456789abcdef0";
       known[`aws_iam_role.${roleName}.id`] = "w-role-0001";
       const prior: PriorResource[] = [
-        { type: "aws_security_group", name: groupName, attributes: { ...stateOf(group, known), id: "sg-0123456789abcdef0", name: `${group.name_prefix}0001`, revoke_rules_on_delete: false } },
-        { type: "aws_iam_role", name: roleName, attributes: { ...stateOf(role, known), id: "w-role-0001", name: "w-role-0001", path: "/", max_session_duration: 3600, force_detach_policies: false } },
+        {
+          type: "aws_security_group",
+          name: groupName,
+          attributes: { ...stateOf(group, known), id: "sg-0123456789abcdef0", name: `${group.name_prefix}0001`, revoke_rules_on_delete: false },
+        },
+        {
+          type: "aws_iam_role",
+          name: roleName,
+          attributes: { ...stateOf(role, known), id: "w-role-0001", name: "w-role-0001", path: "/", max_session_duration: 3600, force_detach_policies: false },
+        },
       ];
       // The rules and grants at the counter release's addresses: the prop's rules in order, then the calls'.
       const moved = json.moved as { from: string; to: string }[];

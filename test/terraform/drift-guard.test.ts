@@ -35,11 +35,19 @@ describeWithTerraform("the drift guard, evaluated by Terraform against what EC2 
       for (const quirk of answer.quirks ?? []) cases.push({ type: spec.instanceType, what: quirk.note, expression: condition(quirk.gpus), expected: true });
       const otherName = current.name === "A100" ? "H100" : "A100";
       cases.push({ type: spec.instanceType, what: "another GPU", expression: condition([{ ...current, name: otherName }]), expected: false });
-      cases.push({ type: spec.instanceType, what: "a quarter of the memory", expression: condition([{ ...current, memory_size: Math.floor(current.memory_size / 4) }]), expected: false });
-      if (current.count > 1) cases.push({ type: spec.instanceType, what: "fewer GPUs", expression: condition([{ ...current, count: current.count / 2 }]), expected: false });
+      cases.push({
+        type: spec.instanceType,
+        what: "a quarter of the memory",
+        expression: condition([{ ...current, memory_size: Math.floor(current.memory_size / 4) }]),
+        expected: false,
+      });
+      if (current.count > 1)
+        cases.push({ type: spec.instanceType, what: "fewer GPUs", expression: condition([{ ...current, count: current.count / 2 }]), expected: false });
     }
     const results = evaluate(cases.map((c) => c.expression));
-    expect(cases.map((c, i) => ({ type: c.type, what: c.what, holds: results[i] }))).toEqual(cases.map((c) => ({ type: c.type, what: c.what, holds: String(c.expected) })));
+    expect(cases.map((c, i) => ({ type: c.type, what: c.what, holds: results[i] }))).toEqual(
+      cases.map((c) => ({ type: c.type, what: c.what, holds: String(c.expected) })),
+    );
     expect(cases.length).toBeGreaterThan(200);
   });
 
@@ -49,7 +57,12 @@ describeWithTerraform("the drift guard, evaluated by Terraform against what EC2 
     const spec = DEFAULT_TAXONOMY.instanceTypes.find((t) => t.instanceType === "g5.xlarge")!;
     const gpus = "flatten(data.aws_ec2_instance_type.gpu-workloads-ec2-g5xlarge[*].gpus)";
     expect(offered.condition).toBe("${length(data.aws_ec2_instance_type_offerings.gpu-workloads-ec2-g5xlarge-offering.instance_types) > 0}");
-    expect(gpuCheck.condition).toBe(`\${length(data.aws_ec2_instance_type_offerings.gpu-workloads-ec2-g5xlarge-offering.instance_types) == 0 || ${gpuMatchCondition(spec, gpuModel(DEFAULT_TAXONOMY, "A10G"), gpus)}}`);
-    expect(json.data!.aws_ec2_instance_type["gpu-workloads-ec2-g5xlarge"]).toMatchObject({ instance_type: "g5.xlarge", count: "${length(data.aws_ec2_instance_type_offerings.gpu-workloads-ec2-g5xlarge-offering.instance_types)}" });
+    expect(gpuCheck.condition).toBe(
+      `\${length(data.aws_ec2_instance_type_offerings.gpu-workloads-ec2-g5xlarge-offering.instance_types) == 0 || ${gpuMatchCondition(spec, gpuModel(DEFAULT_TAXONOMY, "A10G"), gpus)}}`,
+    );
+    expect(json.data!.aws_ec2_instance_type["gpu-workloads-ec2-g5xlarge"]).toMatchObject({
+      instance_type: "g5.xlarge",
+      count: "${length(data.aws_ec2_instance_type_offerings.gpu-workloads-ec2-g5xlarge-offering.instance_types)}",
+    });
   });
 });

@@ -87,22 +87,36 @@ export async function startEc2Stub(changes: Ec2Changes = {}): Promise<Ec2Stub> {
       if (action === "DescribeInstanceTypeOfferings") {
         const wanted = listed("Filter\\.1\\.Value");
         const types = offered(region).filter((t) => wanted.length === 0 || wanted.includes(t));
-        const items = types.map((t) => `<item><instanceType>${t}</instanceType><locationType>region</locationType><location>${region}</location></item>`).join("");
-        return reply(200, `<DescribeInstanceTypeOfferingsResponse xmlns="${XMLNS}"><requestId>stub</requestId><instanceTypeOfferingSet>${items}</instanceTypeOfferingSet></DescribeInstanceTypeOfferingsResponse>`);
+        const items = types
+          .map((t) => `<item><instanceType>${t}</instanceType><locationType>region</locationType><location>${region}</location></item>`)
+          .join("");
+        return reply(
+          200,
+          `<DescribeInstanceTypeOfferingsResponse xmlns="${XMLNS}"><requestId>stub</requestId><instanceTypeOfferingSet>${items}</instanceTypeOfferingSet></DescribeInstanceTypeOfferingsResponse>`,
+        );
       }
       if (action === "DescribeInstanceTypes") {
         const types = listed("InstanceType");
         const missing = types.filter((t) => !offered(region).includes(t));
         if (missing.length) {
-          return reply(400, `<Response><Errors><Error><Code>InvalidInstanceType</Code><Message>The following supplied instance types do not exist: [${missing.join(", ")}]</Message></Error></Errors><RequestID>stub</RequestID></Response>`);
+          return reply(
+            400,
+            `<Response><Errors><Error><Code>InvalidInstanceType</Code><Message>The following supplied instance types do not exist: [${missing.join(", ")}]</Message></Error></Errors><RequestID>stub</RequestID></Response>`,
+          );
         }
         const described = types.map((t) => {
           const gpus = changes.gpus?.[t];
           return gpus ? { ...DESCRIBED[t], GpuInfo: { Gpus: gpus } } : DESCRIBED[t];
         });
-        return reply(200, `<DescribeInstanceTypesResponse xmlns="${XMLNS}"><requestId>stub</requestId><instanceTypeSet>${xml(described)}</instanceTypeSet></DescribeInstanceTypesResponse>`);
+        return reply(
+          200,
+          `<DescribeInstanceTypesResponse xmlns="${XMLNS}"><requestId>stub</requestId><instanceTypeSet>${xml(described)}</instanceTypeSet></DescribeInstanceTypesResponse>`,
+        );
       }
-      reply(400, `<Response><Errors><Error><Code>InvalidAction</Code><Message>the stub answers no ${escape(action)}</Message></Error></Errors><RequestID>stub</RequestID></Response>`);
+      reply(
+        400,
+        `<Response><Errors><Error><Code>InvalidAction</Code><Message>the stub answers no ${escape(action)}</Message></Error></Errors><RequestID>stub</RequestID></Response>`,
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -66,18 +66,28 @@ describeWithTerraform("terraform plan with the real provider against EC2's recor
 
   test("a type the region does not offer fails the plan with our message naming the region, not the provider's InvalidInstanceType", async () => {
     const { results } = await plan(oneStack([{}]), { withdrawn: { "us-east-1": ["g5.xlarge"] } });
-    expect(failures(results)).toEqual([expect.stringMatching(/Resource precondition failed \(resource\.aws_launch_template\.[^)]*\): cdktf-gpu-workloads: g5.xlarge is not offered in us-east-1\. Set the workload's or platform's region/)]);
+    expect(failures(results)).toEqual([
+      expect.stringMatching(
+        /Resource precondition failed \(resource\.aws_launch_template\.[^)]*\): cdktf-gpu-workloads: g5.xlarge is not offered in us-east-1\. Set the workload's or platform's region/,
+      ),
+    ]);
   });
 
   test("a fleet's fallback type is guarded too: one the region no longer offers fails the plan on the group", async () => {
     const { results } = await plan(oneStack([{ replicas: { min: 1, max: 3 } }]), { withdrawn: { "us-east-1": ["g5.2xlarge"] } });
-    expect(failures(results)).toEqual([expect.stringMatching(/Resource precondition failed \(resource\.aws_autoscaling_group\..*\): cdktf-gpu-workloads: g5.2xlarge is not offered in us-east-1/)]);
+    expect(failures(results)).toEqual([
+      expect.stringMatching(
+        /Resource precondition failed \(resource\.aws_autoscaling_group\..*\): cdktf-gpu-workloads: g5.2xlarge is not offered in us-east-1/,
+      ),
+    ]);
   });
 
   test("a workload chosen for another region than the provider's (a region from a variable) fails the plan naming both", async () => {
     const { results } = await plan(oneStack([{ region: "eu-central-1" }], "variable"));
     expect(failures(results)).toEqual([
-      expect.stringMatching(/Resource precondition failed \(resource\.aws_launch_template\.[^)]*\): cdktf-gpu-workloads: the workload was chosen and priced for eu-central-1, but this stack's AWS provider deploys to us-east-1/),
+      expect.stringMatching(
+        /Resource precondition failed \(resource\.aws_launch_template\.[^)]*\): cdktf-gpu-workloads: the workload was chosen and priced for eu-central-1, but this stack's AWS provider deploys to us-east-1/,
+      ),
     ]);
   });
 
@@ -100,7 +110,9 @@ describeWithTerraform("terraform plan with the real provider against EC2's recor
     const eks = { capacity: Capacity.eksNodeGroup({ clusterName: "ml", clusterSecurityGroupId: "sg-0123456789abcdef0", replicas: { min: 1, max: 3 } }) };
     expect(failures((await plan(oneStack([eks]))).results)).toEqual([]);
     const { results } = await plan(oneStack([eks]), { withdrawn: { "us-east-1": ["g5.2xlarge"] } });
-    expect(failures(results)).toEqual([expect.stringMatching(/Resource precondition failed \(resource\.aws_eks_node_group\..*\): cdktf-gpu-workloads: g5.2xlarge is not offered in us-east-1/)]);
+    expect(failures(results)).toEqual([
+      expect.stringMatching(/Resource precondition failed \(resource\.aws_eks_node_group\..*\): cdktf-gpu-workloads: g5.2xlarge is not offered in us-east-1/),
+    ]);
     const changed = await plan((outdir) => {
       const app = new App({ outdir });
       const stack = new TerraformStack(app, "team");
@@ -109,7 +121,9 @@ describeWithTerraform("terraform plan with the real provider against EC2's recor
       app.synth();
     });
     expect(failures(changed.results)).toEqual([
-      expect.stringMatching(/Resource postcondition failed \(resource\.aws_eks_node_group\.chat_node-group_\w+\.lifecycle\.postcondition\[0\]\): cdktf-gpu-workloads: team\/chat was chosen, checked and priced for g5\.xlarge, .*but its node group launches p5\.48xlarge/),
+      expect.stringMatching(
+        /Resource postcondition failed \(resource\.aws_eks_node_group\.chat_node-group_\w+\.lifecycle\.postcondition\[0\]\): cdktf-gpu-workloads: team\/chat was chosen, checked and priced for g5\.xlarge, .*but its node group launches p5\.48xlarge/,
+      ),
     ]);
   });
 

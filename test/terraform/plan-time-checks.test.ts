@@ -66,12 +66,17 @@ describeWithTerraform("policy documents are literal: Terraform renders what IAM 
     const json = synthStack((s) =>
       new RealtimeInference(s, "w", { network: NETWORK }).addToRolePolicy({
         actions: ["s3:GetObject"],
-        resources: ['arn:aws:s3:::home/${path.module}/notes'],
+        resources: ["arn:aws:s3:::home/${path.module}/notes"],
         conditions: { StringEquals: { "aws:PrincipalTag/team": "${aws:username}" } },
       }),
     );
     expect(rendered(json)["policy"].Statement).toEqual([
-      { Effect: "Allow", Action: ["s3:GetObject"], Resource: ['arn:aws:s3:::home/${path.module}/notes'], Condition: { StringEquals: { "aws:PrincipalTag/team": "${aws:username}" } } },
+      {
+        Effect: "Allow",
+        Action: ["s3:GetObject"],
+        Resource: ["arn:aws:s3:::home/${path.module}/notes"],
+        Condition: { StringEquals: { "aws:PrincipalTag/team": "${aws:username}" } },
+      },
     ]);
   });
 });
@@ -84,7 +89,11 @@ describeWithTerraform("an AWS Batch image known only at plan must be pinned ther
     });
     const [check] = only(json, "aws_batch_job_definition").lifecycle.precondition;
     expect(check.error_message).toMatch(/batch\.job\.image must be pinned by a tag other than "latest" or by a digest/);
-    const expression = (image: string) => check.condition.replace(/^\$\{/, "").replace(/\}$/, "").replace(/var\.image/g, JSON.stringify(image));
+    const expression = (image: string) =>
+      check.condition
+        .replace(/^\$\{/, "")
+        .replace(/\}$/, "")
+        .replace(/var\.image/g, JSON.stringify(image));
     const cases: [string, boolean][] = [
       ["123456789012.dkr.ecr.us-east-1.amazonaws.com/embed:1.4.2", true],
       ["python:3.12", true],

@@ -73,13 +73,32 @@ export async function planSynthesized(
       };
       fs.writeFileSync(path.join(dir, "stub_override.tf.json"), JSON.stringify({ provider: { aws: provider } }));
       const declared = Object.entries<{ type?: string }>(config.variable ?? {});
-      fs.writeFileSync(path.join(dir, "stub.auto.tfvars.json"), JSON.stringify(Object.fromEntries(declared.map(([name, v]) => [name, variableValue(name, v.type)]))));
+      fs.writeFileSync(
+        path.join(dir, "stub.auto.tfvars.json"),
+        JSON.stringify(Object.fromEntries(declared.map(([name, v]) => [name, variableValue(name, v.type)]))),
+      );
       if (priorState) fs.writeFileSync(path.join(dir, "terraform.tfstate"), JSON.stringify(stateFile(priorState)));
       await run(referee.terraform, ["init", "-backend=false", "-input=false", "-no-color"], dir, env);
-      const plan = await run(referee.terraform, ["plan", "-input=false", "-no-color", "-lock=false", "-refresh=false", ...(priorState ? ["-out=plan.bin"] : [])], dir, env);
-      const errors = plan.output.split(/^Error: /m).slice(1).map(errorText);
-      const changes = priorState && plan.status === 0 ? plannedChanges((await run(referee.terraform, ["show", "-json", "-no-color", "plan.bin"], dir, env)).output) : undefined;
-      results.push({ stack, ok: plan.status === 0, errors: plan.status === 0 ? [] : errors.length ? errors : [plan.output.slice(-2000)], ...(changes && { changes }) });
+      const plan = await run(
+        referee.terraform,
+        ["plan", "-input=false", "-no-color", "-lock=false", "-refresh=false", ...(priorState ? ["-out=plan.bin"] : [])],
+        dir,
+        env,
+      );
+      const errors = plan.output
+        .split(/^Error: /m)
+        .slice(1)
+        .map(errorText);
+      const changes =
+        priorState && plan.status === 0
+          ? plannedChanges((await run(referee.terraform, ["show", "-json", "-no-color", "plan.bin"], dir, env)).output)
+          : undefined;
+      results.push({
+        stack,
+        ok: plan.status === 0,
+        errors: plan.status === 0 ? [] : errors.length ? errors : [plan.output.slice(-2000)],
+        ...(changes && { changes }),
+      });
     }
     return results;
   } finally {
@@ -117,7 +136,13 @@ function plannedChanges(showJson: string): PlannedChange[] {
 function errorText(block: string): string {
   const [summary, ...rest] = block.trim().split("\n");
   const address = /\bin ((?:resource|data|module|output)\.[^:\n]+):/.exec(block)?.[1];
-  const message = rest.join("\n").trim().split(/\n\s*\n/).pop()!.replace(/\s+/g, " ").trim();
+  const message = rest
+    .join("\n")
+    .trim()
+    .split(/\n\s*\n/)
+    .pop()!
+    .replace(/\s+/g, " ")
+    .trim();
   return `${summary}${address ? ` (${address})` : ""}: ${message}`;
 }
 

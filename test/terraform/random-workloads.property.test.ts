@@ -12,15 +12,15 @@ import { WideAppCase, buildWideApp } from "./wide-app";
 const SAMPLE = Number(process.env.PROPERTY_SAMPLE ?? 40);
 
 const privateCidr = fc.oneof(
-  fc.tuple(fc.integer({ min: 0, max: 255 }), fc.constantFrom(8, 16, 24)).map(([b, p]) => (p === 8 ? "10.0.0.0/8" : p === 16 ? `10.${b}.0.0/16` : `10.${b}.${b}.0/24`)),
+  fc
+    .tuple(fc.integer({ min: 0, max: 255 }), fc.constantFrom(8, 16, 24))
+    .map(([b, p]) => (p === 8 ? "10.0.0.0/8" : p === 16 ? `10.${b}.0.0/16` : `10.${b}.${b}.0/24`)),
   fc.integer({ min: 16, max: 31 }).map((b) => `172.${b}.0.0/16`),
   fc.constant("192.168.0.0/16"),
   fc.integer({ min: 0, max: 65535 }).map((h) => `fd00:${h.toString(16)}::/64`),
 );
 const port = fc.integer({ min: 1, max: 65535 });
-const tagText = fc
-  .string({ unit: fc.constantFrom(..."aZ09 _.:/=+@-éÜ漢ß".split("")), minLength: 1, maxLength: 40 })
-  .filter((s) => !/^aws:/i.test(s));
+const tagText = fc.string({ unit: fc.constantFrom(..."aZ09 _.:/=+@-éÜ漢ß".split("")), minLength: 1, maxLength: 40 }).filter((s) => !/^aws:/i.test(s));
 /** Construct ids as users type them, including what AWS names and Terraform templates reject. */
 const constructId = fc.oneof(
   fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/),
@@ -40,37 +40,48 @@ const common = fc.record(
     ami: fc.constantFrom("ami-0123456789abcdef0", "/org/amis/gpu"),
     userData,
     tags: fc.dictionary(tagText, tagText, { maxKeys: 4 }),
-    allowFrom: fc.array(fc.oneof(fc.record({ cidr: privateCidr, port }), fc.record({ securityGroupId: fc.constant("sg-0123456789abcdef0"), port, description: tagText })), { maxLength: 2 }),
+    allowFrom: fc.array(
+      fc.oneof(fc.record({ cidr: privateCidr, port }), fc.record({ securityGroupId: fc.constant("sg-0123456789abcdef0"), port, description: tagText })),
+      { maxLength: 2 },
+    ),
     allowTo: fc.array(fc.record({ cidr: privateCidr, port, protocol: fc.constantFrom("tcp" as const, "udp" as const) }), { maxLength: 2 }),
   },
   { requiredKeys: [] },
 );
 
-const fleet = fc
-  .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 4 }))
-  .chain(([min, extra]) =>
-    fc.record(
-      {
-        replicas: fc.constant({ min, max: min + extra }),
-        fleet: fc.record(
-          {
-            fallback: fc.boolean(),
-            maxFallbacks: fc.integer({ min: 0, max: 39 }),
-            spotPercentage: fc.integer({ min: 0, max: 100 }),
-            onDemandBaseCapacity: fc.integer({ min: 0, max: min }),
-            healthCheckGracePeriodSeconds: fc.integer({ min: 0, max: 3600 }),
-            scalingTarget: fc.integer({ min: 1, max: 100 }),
-          },
-          { requiredKeys: [] },
-        ),
-      },
-      { requiredKeys: ["replicas"] },
-    ),
-  );
+const fleet = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 4 })).chain(([min, extra]) =>
+  fc.record(
+    {
+      replicas: fc.constant({ min, max: min + extra }),
+      fleet: fc.record(
+        {
+          fallback: fc.boolean(),
+          maxFallbacks: fc.integer({ min: 0, max: 39 }),
+          spotPercentage: fc.integer({ min: 0, max: 100 }),
+          onDemandBaseCapacity: fc.integer({ min: 0, max: min }),
+          healthCheckGracePeriodSeconds: fc.integer({ min: 0, max: 3600 }),
+          scalingTarget: fc.integer({ min: 1, max: 100 }),
+        },
+        { requiredKeys: [] },
+      ),
+    },
+    { requiredKeys: ["replicas"] },
+  ),
+);
 
 const byClass: Record<WorkloadClass, fc.Arbitrary<Omit<WorkloadProps, "network">>> = {
-  "realtime-inference": fc.record({ model: fc.constantFrom(undefined, "llama-3.1-8b", "mistral-7b", "qwen2.5-7b") }).chain((p) => fc.oneof(fc.constant(p), fleet.map((f) => ({ ...p, ...f })))),
-  "image-generation": fc.record({ model: fc.constantFrom(undefined, "sdxl") }).chain((p) => fc.oneof(fc.constant(p), fleet.map((f) => ({ ...p, ...f })))),
+  "realtime-inference": fc.record({ model: fc.constantFrom(undefined, "llama-3.1-8b", "mistral-7b", "qwen2.5-7b") }).chain((p) =>
+    fc.oneof(
+      fc.constant(p),
+      fleet.map((f) => ({ ...p, ...f })),
+    ),
+  ),
+  "image-generation": fc.record({ model: fc.constantFrom(undefined, "sdxl") }).chain((p) =>
+    fc.oneof(
+      fc.constant(p),
+      fleet.map((f) => ({ ...p, ...f })),
+    ),
+  ),
   "fine-tuning": fc.record({ model: fc.constantFrom("llama-3.2-1b", "llama-3.1-8b", "mistral-7b") }),
   training: fc.record({
     gpus: fc.constantFrom(["H100"], ["A100-80GB"], ["A100-40GB"], ["H200"], ["B200"]),
@@ -99,15 +110,13 @@ const byClass: Record<WorkloadClass, fc.Arbitrary<Omit<WorkloadProps, "network">
   ),
 };
 
-const workloadCase: fc.Arbitrary<Omit<WideAppCase, "id">> = fc
-  .constantFrom(...(Object.keys(byClass) as WorkloadClass[]))
-  .chain((workload) =>
-    fc.record({
-      workload: fc.constant(workload),
-      region: fc.constantFrom("us-east-1", "us-west-2"),
-      props: fc.tuple(byClass[workload], common).map(([specific, shared]) => ({ ...shared, ...specific })),
-    }),
-  );
+const workloadCase: fc.Arbitrary<Omit<WideAppCase, "id">> = fc.constantFrom(...(Object.keys(byClass) as WorkloadClass[])).chain((workload) =>
+  fc.record({
+    workload: fc.constant(workload),
+    region: fc.constantFrom("us-east-1", "us-west-2"),
+    props: fc.tuple(byClass[workload], common).map(([specific, shared]) => ({ ...shared, ...specific })),
+  }),
+);
 
 const referee = findReferee();
 const describeWithTerraform = "skipped" in referee ? describe.skip : describe;
@@ -124,7 +133,7 @@ describeWithTerraform("random valid props synthesize Terraform the real AWS prov
       built = buildWideApp(new App({ outdir }), cases, { onError: typedOnly });
       built.app.synth();
     } catch (error) {
-      throw new Error(`PROPERTY_SEED=${seed}: ${(error as Error).stack}`);
+      throw new Error(`PROPERTY_SEED=${seed}: ${(error as Error).stack}`, { cause: error });
     }
     const result = validateSynthesized(outdir, referee as Exclude<typeof referee, { skipped: string }>);
     fs.rmSync(outdir, { recursive: true, force: true });

@@ -1,7 +1,18 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
-import { BatchProcessing, Capacity, FineTuning, GpuPlatform, GpuWorkload, ImageGeneration, RealtimeInference, Serving, Training, WorkloadProps } from "../../lib";
+import {
+  BatchProcessing,
+  Capacity,
+  FineTuning,
+  GpuPlatform,
+  GpuWorkload,
+  ImageGeneration,
+  RealtimeInference,
+  Serving,
+  Training,
+  WorkloadProps,
+} from "../../lib";
 import { WorkloadClass } from "../../lib/taxonomy/workload-class";
 
 type Build = (scope: Construct, id: string, props: WorkloadProps) => GpuWorkload;
@@ -36,7 +47,12 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
     region: "us-east-1",
     props: {},
   })),
-  { id: "chat-fleet", workload: "realtime-inference", region: "us-east-1", props: { model: "llama-3.1-8b", usage: { concurrency: 2 }, replicas: { min: 2, max: 6 } } },
+  {
+    id: "chat-fleet",
+    workload: "realtime-inference",
+    region: "us-east-1",
+    props: { model: "llama-3.1-8b", usage: { concurrency: 2 }, replicas: { min: 2, max: 6 } },
+  },
   {
     id: "chat-fleet-spot",
     workload: "realtime-inference",
@@ -45,8 +61,14 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
       replicas: { min: 1, max: 4, desired: 2 },
       fleet: { onDemandBaseCapacity: 1, spotPercentage: 50, healthCheckGracePeriodSeconds: 900, scalingTarget: 60 },
       userData: "#!/bin/bash\necho ready\n",
-      allowFrom: [{ cidr: "10.0.0.0/16", port: 8000 }, { securityGroupId: "sg-0123456789abcdef0", port: 8080, description: "load balancer" }],
-      allowTo: [{ cidr: "10.1.0.0/16", port: 5432 }, { cidr: "10.2.0.0/16", port: 53, protocol: "udp" }],
+      allowFrom: [
+        { cidr: "10.0.0.0/16", port: 8000 },
+        { securityGroupId: "sg-0123456789abcdef0", port: 8080, description: "load balancer" },
+      ],
+      allowTo: [
+        { cidr: "10.1.0.0/16", port: 5432 },
+        { cidr: "10.2.0.0/16", port: 53, protocol: "udp" },
+      ],
     },
   },
   {
@@ -62,18 +84,33 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
   { id: "chat-70b", workload: "realtime-inference", region: "us-east-1", props: { model: "llama-3.1-70b" } },
   { id: "chat-ami-id", workload: "realtime-inference", region: "us-east-1", props: { ami: "ami-0123456789abcdef0", rootVolumeSizeGiB: 200 } },
   { id: "chat-ami-ssm", workload: "realtime-inference", region: "us-east-1", props: { ami: "/org/amis/gpu-base", efa: true } },
-  { id: "chat-cloud-config", workload: "realtime-inference", region: "us-east-1", props: { userData: "#cloud-config\npackages:\n  - jq\n", replicas: { min: 1, max: 2 } } },
+  {
+    id: "chat-cloud-config",
+    workload: "realtime-inference",
+    region: "us-east-1",
+    props: { userData: "#cloud-config\npackages:\n  - jq\n", replicas: { min: 1, max: 2 } },
+  },
   { id: "pretrain-p5", workload: "training", region: "us-east-1", props: { nodes: 2 } },
   { id: "pretrain-p4d", workload: "training", region: "us-east-1", props: { gpus: ["A100-40GB"], nodes: 2 } },
   { id: "pretrain-p4de", workload: "training", region: "us-east-1", props: { gpus: ["A100-80GB"], nodes: 2 } },
   { id: "pretrain-p5en", workload: "training", region: "us-east-1", props: { gpus: ["H200"], nodes: 2 } },
-  { id: "pretrain-p5e", workload: "training", region: "eu-west-2", props: { gpus: ["H200"], nodes: 2, purchase: "capacity-block", capacityReservationId: "cr-0123456789abcdef1" } },
+  {
+    id: "pretrain-p5e",
+    workload: "training",
+    region: "eu-west-2",
+    props: { gpus: ["H200"], nodes: 2, purchase: "capacity-block", capacityReservationId: "cr-0123456789abcdef1" },
+  },
   { id: "pretrain-p6-b200", workload: "training", region: "us-east-1", props: { gpus: ["B200"], nodes: 2 } },
   { id: "pretrain-p6-b300", workload: "training", region: "us-west-2", props: { gpus: ["B300"], nodes: 2 } },
   { id: "video-g7e-fleet", workload: "image-generation", region: "us-east-1", props: { gpus: ["RTX-PRO-6000"], replicas: { min: 1, max: 3 } } },
   { id: "small-g6f", workload: "batch-processing", region: "us-east-1", props: { minGpuMemoryGB: 3 } },
   { id: "chat-ubuntu-2404", workload: "realtime-inference", region: "us-east-1", props: { operatingSystem: "ubuntu-24.04" } },
-  { id: "pretrain-p3dn", workload: "training", region: "us-east-1", props: { gpus: ["V100-32GB"], nodes: 2, ami: "ami-0123456789abcdef2", minClusterNetworkGbps: 100 } },
+  {
+    id: "pretrain-p3dn",
+    workload: "training",
+    region: "us-east-1",
+    props: { gpus: ["V100-32GB"], nodes: 2, ami: "ami-0123456789abcdef2", minClusterNetworkGbps: 100 },
+  },
   {
     id: "pretrain-capacity-block",
     workload: "training",
@@ -89,7 +126,9 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
     id: "batch-spot",
     workload: "batch-processing",
     region: "us-east-1",
-    props: { batch: { maxVcpus: 64, minVcpus: 4, job: { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/embed:1", command: ["python", "embed.py", "--all"] } } },
+    props: {
+      batch: { maxVcpus: 64, minVcpus: 4, job: { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/embed:1", command: ["python", "embed.py", "--all"] } },
+    },
   },
   {
     id: "batch-on-demand",
@@ -98,7 +137,11 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
     props: {
       purchase: "on-demand",
       userData: "#!/bin/bash\necho batch host\n",
-      batch: { maxVcpus: 32, maxInstanceTypes: 2, job: { image: "public.ecr.aws/docker/library/python:3.12", gpus: 1, vcpus: 2, memoryMiB: 8192, attempts: 5, timeoutSeconds: 7200 } },
+      batch: {
+        maxVcpus: 32,
+        maxInstanceTypes: 2,
+        job: { image: "public.ecr.aws/docker/library/python:3.12", gpus: 1, vcpus: 2, memoryMiB: 8192, attempts: 5, timeoutSeconds: 7200 },
+      },
     },
   },
   { id: "batch-plain-spot", workload: "batch-processing", region: "us-east-1", props: { gpus: ["L4"] } },
@@ -107,9 +150,17 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
     id: "chat-eks",
     workload: "realtime-inference",
     region: "us-east-1",
-    props: { model: "llama-3.1-8b", capacity: Capacity.eksNodeGroup({ clusterName: "ml", clusterSecurityGroupId: "sg-0123456789abcdef0", replicas: { min: 1, max: 3 } }) },
+    props: {
+      model: "llama-3.1-8b",
+      capacity: Capacity.eksNodeGroup({ clusterName: "ml", clusterSecurityGroupId: "sg-0123456789abcdef0", replicas: { min: 1, max: 3 } }),
+    },
   },
-  { id: "batch-karpenter", workload: "batch-processing", region: "us-east-1", props: { capacity: Capacity.karpenter({ clusterName: "ml", nodeImage: "bottlerocket", subnetIds: ["subnet-0aaa1111", "subnet-0bbb2222"] }) } },
+  {
+    id: "batch-karpenter",
+    workload: "batch-processing",
+    region: "us-east-1",
+    props: { capacity: Capacity.karpenter({ clusterName: "ml", nodeImage: "bottlerocket", subnetIds: ["subnet-0aaa1111", "subnet-0bbb2222"] }) },
+  },
   {
     id: "a-very-long-construct-id-that-goes-on-and-on-and-on-well-past-every-aws-name-limit-of-sixty-four-or-one-hundred-and-twenty-eight-characters",
     workload: "realtime-inference",
@@ -173,13 +224,20 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
     id: "served-single",
     workload: "image-generation",
     region: "us-east-1",
-    props: { model: "sdxl", serve: { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/sdxl:1.0", port: 7860, healthCheckPath: "/ready", weights: { s3Uri: "s3://models/sdxl/" } } },
+    props: {
+      model: "sdxl",
+      serve: { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/sdxl:1.0", port: 7860, healthCheckPath: "/ready", weights: { s3Uri: "s3://models/sdxl/" } },
+    },
   },
   {
     id: "trained",
     workload: "training",
     region: "us-east-1",
-    props: { nodes: 2, job: { image: "nvcr.io/nvidia/pytorch:24.10-py3", command: ["torchrun", "train.py"], weights: { s3Uri: "s3://datasets/pile/" } }, userData: "#!/bin/bash\necho ${HOME}\n" },
+    props: {
+      nodes: 2,
+      job: { image: "nvcr.io/nvidia/pytorch:24.10-py3", command: ["torchrun", "train.py"], weights: { s3Uri: "s3://datasets/pile/" } },
+      userData: "#!/bin/bash\necho ${HOME}\n",
+    },
   },
   {
     id: "tuned",
@@ -198,7 +256,10 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
         image: "123456789012.dkr.ecr.us-west-2.amazonaws.com/sdxl:2.0",
         port: 7860,
         healthCheckPath: "/ready",
-        secretEnv: { API_TOKEN: { secretArn: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:json-api-AbCdEf", jsonKey: "token" }, PLAIN: "arn:aws:secretsmanager:us-east-1:123456789012:secret:plain-AbCdEf" },
+        secretEnv: {
+          API_TOKEN: { secretArn: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:json-api-AbCdEf", jsonKey: "token" },
+          PLAIN: "arn:aws:secretsmanager:us-east-1:123456789012:secret:plain-AbCdEf",
+        },
         imageSizeGiB: 12,
       },
     },
@@ -215,7 +276,10 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
     id: "trained-dlc",
     workload: "training",
     region: "us-east-1",
-    props: { nodes: 2, job: { image: "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.8.0-gpu-py312-cu129-ubuntu22.04-ec2", command: ["torchrun", "train.py"] } },
+    props: {
+      nodes: 2,
+      job: { image: "763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.8.0-gpu-py312-cu129-ubuntu22.04-ec2", command: ["torchrun", "train.py"] },
+    },
   },
   {
     // Plain TCP on the load balancer, by choice.
@@ -236,7 +300,10 @@ export const WIDE_APP_CASES: readonly WideAppCase[] = [
     workload: "batch-processing",
     region: "us-east-1",
     // Its logs under the team's own KMS key (CKV_AWS_158).
-    props: { batch: { maxVcpus: 8, job: { image: "python:3.12" } }, logKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" },
+    props: {
+      batch: { maxVcpus: 8, job: { image: "python:3.12" } },
+      logKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    },
     then: (w) => w.grantReadS3("arn:aws:s3:::batch-input", "day/"),
   },
 ];

@@ -24,7 +24,7 @@ describe("AWS names from construct ids", () => {
   });
 
   test("readable where possible", () => {
-    expect(awsName("Ünïcødé × id", AWS_NAME_RULES.batchName, "-1a2b3c4d")).toBe("Unic-de-id-1a2b3c4d") // ø has no decomposition; accents drop, other letters become hyphens;
+    expect(awsName("Ünïcødé × id", AWS_NAME_RULES.batchName, "-1a2b3c4d")).toBe("Unic-de-id-1a2b3c4d"); // ø has no decomposition; accents drop, other letters become hyphens;
     expect(awsName("___", AWS_NAME_RULES.batchName)).toBe("gpu-workload");
     expect(awsName("a".repeat(300), AWS_NAME_RULES.iamRolePrefix, "-")).toBe(`${"a".repeat(37)}-`);
     expect(awsName("a", AWS_NAME_RULES.launchTemplatePrefix, "-")).toBe("a0-");
@@ -61,7 +61,7 @@ describe("tags", () => {
     [{ "AWS:cost": "x" }, /"aws:" prefix is reserved/],
     [{ "a<b": "x" }, /tags key is "a<b"/],
     [{ Team: "v".repeat(257) }, /tags\["Team"\] is/],
-    [{ Team: "${file(\"/etc/passwd\")}" }, /tags\["Team"\] is/],
+    [{ Team: '${file("/etc/passwd")}' }, /tags\["Team"\] is/],
     [{ Team: "%{ if true }" }, /tags\["Team"\] is/],
     [{ Team: 5 }, /tags\["Team"\] is 5/],
     [Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"])), /give at most 50 tags/],

@@ -25,6 +25,8 @@ export interface DeployedCapacity {
   readonly unknowable: readonly string[];
 }
 
+// Terraform's JSON after the user's overrides, of any shape: each value read is checked (literal, typeof) before use.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Config = Record<string, any>;
 
 /** A resource's attributes as Terraform will read them (snake_case, overrides merged). */
@@ -93,20 +95,27 @@ export function deployedCapacity(w: GpuWorkload, taxonomy: Taxonomy): DeployedCa
     bought(/SPOT/.test(String(resources.type)) ? "spot" : "on-demand", `the compute environment's type ${resources.type}`);
   } else if (w.karpenterManifests) {
     // Karpenter launches what its NodePool allows: its instance types, up to its GPU limit, of its capacity types.
-    const spec = w.karpenterManifests.nodePool.spec as { template: { spec: { requirements: { key: string; values?: string[] }[] } }; limits: Record<string, string> };
+    const spec = w.karpenterManifests.nodePool.spec as {
+      template: { spec: { requirements: { key: string; values?: string[] }[] } };
+      limits: Record<string, string>;
+    };
     const values = (key: string) => spec.template.spec.requirements.find((r) => r.key === key)?.values ?? [];
     const max = Math.floor(Number(spec.limits["nvidia.com/gpu"]) / Math.max(w.decision.gpuCount, 1));
     for (const type of values("node.kubernetes.io/instance-type")) launches(type, max);
-    for (const capacityType of values("karpenter.sh/capacity-type")) bought(capacityType === "spot" ? "spot" : "on-demand", `the NodePool's karpenter.sh/capacity-type ${capacityType}`);
+    for (const capacityType of values("karpenter.sh/capacity-type"))
+      bought(capacityType === "spot" ? "spot" : "on-demand", `the NodePool's karpenter.sh/capacity-type ${capacityType}`);
   } else if (w.nodeGroup) {
     const group = configOf(w.nodeGroup);
     const scaling = (Array.isArray(group.scaling_config) ? group.scaling_config[0] : group.scaling_config) ?? {};
     const max = literal<number>(scaling.max_size, "the node group's max_size") ?? 0;
     // Without instance_types the group launches the template's type (a Capacity Block's).
-    const listed = group.instance_types === undefined ? [templateType] : literal<string[]>(group.instance_types, "the node group's instance_types") ?? [];
+    const listed = group.instance_types === undefined ? [templateType] : (literal<string[]>(group.instance_types, "the node group's instance_types") ?? []);
     for (const type of listed.filter((t): t is string => t !== undefined && !isToken(t))) launches(type, max);
     const capacityType = String(group.capacity_type ?? "ON_DEMAND");
-    bought(capacityType === "SPOT" ? "spot" : capacityType === "CAPACITY_BLOCK" ? "capacity-block" : "on-demand", `the node group's capacity_type ${capacityType}`);
+    bought(
+      capacityType === "SPOT" ? "spot" : capacityType === "CAPACITY_BLOCK" ? "capacity-block" : "on-demand",
+      `the node group's capacity_type ${capacityType}`,
+    );
   } else {
     let instances = 0;
     let usdPerHour = 0;

@@ -51,8 +51,16 @@ function minimumMiB(spec: InstanceTypeSpec, gpu: GpuModel): number {
  */
 function ec2Answers(stack: TerraformStack, instanceType: string): { readonly offerings: DataAwsEc2InstanceTypeOfferings; readonly gpus: string } {
   const id = `gpu-workloads-ec2-${instanceType}`;
-  const offerings = sharedInStack(stack, `${id}-offering`, (s, i) => new DataAwsEc2InstanceTypeOfferings(s, i, { locationType: "region", filter: [{ name: "instance-type", values: [instanceType] }] }));
-  const described = sharedInStack(stack, id, (s, i) => new DataAwsEc2InstanceType(s, i, { instanceType, count: Token.asNumber(Fn.lengthOf(offerings.instanceTypes)) }));
+  const offerings = sharedInStack(
+    stack,
+    `${id}-offering`,
+    (s, i) => new DataAwsEc2InstanceTypeOfferings(s, i, { locationType: "region", filter: [{ name: "instance-type", values: [instanceType] }] }),
+  );
+  const described = sharedInStack(
+    stack,
+    id,
+    (s, i) => new DataAwsEc2InstanceType(s, i, { instanceType, count: Token.asNumber(Fn.lengthOf(offerings.instanceTypes)) }),
+  );
   return { offerings, gpus: `flatten(${described.fqn}[*].gpus)` };
 }
 

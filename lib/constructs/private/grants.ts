@@ -7,7 +7,6 @@ import { literalText, replaceTokens } from "./terraform-text";
 import { isToken } from "./tokens";
 import { PolicyStatement } from "../policy-statement";
 
-
 /**
  * Actions that let a holder gain permissions beyond its own (Rhino Security Labs' IAM privilege-escalation methods, and
  * AWS's STS credential issuers): every IAM action that is not a read (Get, List, Simulate, Generate), and STS's. IAM
@@ -62,7 +61,9 @@ export function checkStatement(property: string, statement: PolicyStatement): vo
   });
   statement.resources.forEach((resource, i) => {
     // A reference is an ARN Terraform knows; text around it ("${bucket.arn}/*") is still the user's.
-    const wildcard = isToken(resource) ? /[*?]/.test(replaceTokens(resource, "")) : typeof resource === "string" && ARN.test(resource) && widensResource(resource);
+    const wildcard = isToken(resource)
+      ? /[*?]/.test(replaceTokens(resource, ""))
+      : typeof resource === "string" && ARN.test(resource) && widensResource(resource);
     if (wildcard && !allowed.includes(resource)) {
       throw new InvalidRequirementError(
         `${property}.resources[${i}]`,
@@ -72,14 +73,19 @@ export function checkStatement(property: string, statement: PolicyStatement): vo
     }
     if (isToken(resource)) return;
     if (typeof resource !== "string" || !ARN.test(resource)) {
-      throw new InvalidRequirementError(`${property}.resources[${i}]`, resource, 'give an ARN such as "arn:aws:s3:::my-bucket/models/model.safetensors" or a Terraform reference, never "*"');
+      throw new InvalidRequirementError(
+        `${property}.resources[${i}]`,
+        resource,
+        'give an ARN such as "arn:aws:s3:::my-bucket/models/model.safetensors" or a Terraform reference, never "*"',
+      );
     }
   });
 }
 
 function checkArn(property: string, value: unknown, pattern: RegExp, example: string): void {
   if (isToken(value)) return;
-  if (typeof value !== "string" || !pattern.test(value)) throw new InvalidRequirementError(property, value, `give an ARN such as "${example}" or a Terraform reference`);
+  if (typeof value !== "string" || !pattern.test(value))
+    throw new InvalidRequirementError(property, value, `give an ARN such as "${example}" or a Terraform reference`);
 }
 
 /** Read objects under a prefix of a bucket (GetObject) and list that prefix (ListBucket, conditioned on it). */
@@ -126,7 +132,13 @@ export function publishMetricsStatements(namespace: string): PolicyStatement[] {
  * ${aws:username} included), never evaluated by Terraform; references embedded as tokens stay references. `replaceable`
  * (a name from the content): the replacement is created before the policy it replaces is deleted.
  */
-export function addRolePolicy(scope: Construct, id: string, role: IamRole, statements: readonly PolicyStatement[], options: { readonly replaceable?: boolean } = {}): IamRolePolicy {
+export function addRolePolicy(
+  scope: Construct,
+  id: string,
+  role: IamRole,
+  statements: readonly PolicyStatement[],
+  options: { readonly replaceable?: boolean } = {},
+): IamRolePolicy {
   const document = {
     Version: "2012-10-17",
     Statement: statements.map((s) => ({

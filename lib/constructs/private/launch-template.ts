@@ -103,15 +103,18 @@ export function launchTemplateConfig(path: string, props: WorkloadLaunchTemplate
       // The drift guard's preconditions read EC2's answers for the chosen type: the template must launch that type,
       // not one set after construction (launchTemplate.instanceType = …, an override), which nothing has checked.
       // Where the capacity lists the types (an EKS node group), the template names none, and its group is judged.
-      postcondition: props.instanceType === undefined ? undefined : [
-        {
-          condition: `\${self.instance_type == "${props.instanceType}"}`,
-          errorMessage:
-            literalText(`cdktf-gpu-workloads: ${path} was chosen, checked and priced as ${props.instanceType}, but its launch template launches `) +
-            "${self.instance_type}" +
-            "; choose the type through the workload's props (instanceType, gpus, ...), not by changing the template",
-        },
-      ],
+      postcondition:
+        props.instanceType === undefined
+          ? undefined
+          : [
+              {
+                condition: `\${self.instance_type == "${props.instanceType}"}`,
+                errorMessage:
+                  literalText(`cdktf-gpu-workloads: ${path} was chosen, checked and priced as ${props.instanceType}, but its launch template launches `) +
+                  "${self.instance_type}" +
+                  "; choose the type through the workload's props (instanceType, gpus, ...), not by changing the template",
+              },
+            ],
     },
   };
 }
@@ -126,7 +129,12 @@ function networkInterfaces(network: TemplateNetwork): LaunchTemplateNetworkInter
   const common = { securityGroups: securityGroups(network), subnetId: network.subnetId, deleteOnTermination: "true" };
   return efaInterfaceLayout(network.efaInterfaces, network.networkCards).map((slot) =>
     slot.type === "interface"
-      ? { ...common, deviceIndex: slot.deviceIndex, networkCardIndex: network.efaInterfaces ? slot.networkCardIndex : undefined, associatePublicIpAddress: "false" }
+      ? {
+          ...common,
+          deviceIndex: slot.deviceIndex,
+          networkCardIndex: network.efaInterfaces ? slot.networkCardIndex : undefined,
+          associatePublicIpAddress: "false",
+        }
       : { ...common, networkCardIndex: slot.networkCardIndex, deviceIndex: slot.deviceIndex, interfaceType: "efa-only" },
   );
 }

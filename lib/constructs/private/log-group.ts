@@ -21,7 +21,11 @@ export function checkLogRetention(property: string, days: unknown): void {
 export function checkLogKmsKey(property: string, arn: unknown): void {
   if (arn === undefined || isToken(arn)) return;
   if (typeof arn !== "string" || !KMS_KEY_ARN.test(arn)) {
-    throw new InvalidRequirementError(property, arn, 'give a KMS key ARN such as "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" (CloudWatch Logs takes no key id or alias)');
+    throw new InvalidRequirementError(
+      property,
+      arn,
+      'give a KMS key ARN such as "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" (CloudWatch Logs takes no key id or alias)',
+    );
   }
 }
 
@@ -38,7 +42,12 @@ export interface WorkloadLogGroupProps {
 
 /** The log group the workload's containers write to (docker's awslogs driver on the host), and the instances' right to write there alone. */
 export function createWorkloadLogGroup(scope: Construct, role: IamRole, props: WorkloadLogGroupProps): CloudwatchLogGroup {
-  const logGroup = new CloudwatchLogGroup(scope, "log-group", { name: props.name, retentionInDays: props.retentionDays, kmsKeyId: props.kmsKeyArn, tags: props.tags });
+  const logGroup = new CloudwatchLogGroup(scope, "log-group", {
+    name: props.name,
+    retentionInDays: props.retentionDays,
+    kmsKeyId: props.kmsKeyArn,
+    tags: props.tags,
+  });
   addRolePolicy(scope, "write-logs", role, [{ actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${logGroup.arn}:*`] }]);
   return logGroup;
 }

@@ -34,7 +34,11 @@ export function registerPlanFile(scope: IConstruct): void {
       const judged = new Map(workloads.map((w) => [w, w.judged()]));
       const violations = [...workloads.flatMap((w) => judged.get(w)!.violations.map((v) => `${w.node.path}: ${v}`)), ...recordedViolations(root)];
       const outdir = (root as { outdir?: unknown }).outdir;
-      if (typeof outdir === "string") writePlanFile(path.join(outdir, GPU_PLAN_FILE), buildPlan(workloads, violations, (w) => judged.get(w)!.deployed));
+      if (typeof outdir === "string")
+        writePlanFile(
+          path.join(outdir, GPU_PLAN_FILE),
+          buildPlan(workloads, violations, (w) => judged.get(w)!.deployed),
+        );
       return violations;
     },
   });

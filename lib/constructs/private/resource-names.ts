@@ -56,6 +56,11 @@ export function resourceNames(id: string, address: string): ResourceNames {
     placementGroup: awsName(id, AWS_NAME_RULES.placementGroupName, suffix),
     nodeGroupPrefix: awsName(id, AWS_NAME_RULES.eksNodeGroupPrefix, "-"),
     nodeRoleName: awsName(id, AWS_NAME_RULES.iamRoleName, `${suffix}-nodes`),
-    kubernetesName: unique.toLowerCase().replace(/[^a-z0-9-]/g, "-").replace(/^-+|-+$/g, "").slice(0, 63) || `gpu-workload${suffix}`,
+    kubernetesName:
+      unique
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, "-")
+        .replace(/^-+|-+$/g, "")
+        .slice(0, 63) || `gpu-workload${suffix}`,
   };
 }

@@ -22,7 +22,6 @@ const WEIGHT_READ_SECONDS = 120;
  */
 export const GP3_USD_PER_MONTH = { perGiB: 0.08, perIops: 0.005, perMiBps: 0.04 } as const;
 
-
 /** The root volume for a container image of `imageSizeGiB` (none known: 0) and `weightsGiB` of weights. */
 export function rootVolume(givenGiB: number | undefined, imageSizeGiB: number | undefined, weightsGiB: number): RootVolume {
   const sizeGiB = givenGiB ?? DLAMI_ROOT_SNAPSHOT_GIB + (imageSizeGiB ?? 0) + Math.ceil(weightsGiB) + HEADROOM_GIB;

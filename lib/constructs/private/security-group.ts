@@ -97,7 +97,12 @@ export function ingressRuleId(scope: Construct, prefix: string, rule: AllowFrom)
 function refuseRepeats(property: string, ids: readonly string[]): void {
   ids.forEach((id, i) => {
     const first = ids.indexOf(id);
-    if (first < i) throw new InvalidRequirementError(`${property}[${i}]`, "the same rule", `it repeats ${property}[${first}] (the same port, protocol and source); give each once`);
+    if (first < i)
+      throw new InvalidRequirementError(
+        `${property}[${i}]`,
+        "the same rule",
+        `it repeats ${property}[${first}] (the same port, protocol and source); give each once`,
+      );
   });
 }
 

@@ -47,7 +47,11 @@ export function refuseTokens(props: GpuWorkloadProps): void {
     for (const key of ["gpus", "vcpus", "memoryMiB", "attempts", "timeoutSeconds", "readonlyRootFilesystem"] as const) {
       if (isToken(batch.job?.[key])) throw new UnresolvedValueError(`batch.job.${key}`, `${FITS}, and it is written into the job definition's JSON`);
     }
-    if (isToken(batch.job?.command)) throw new UnresolvedValueError("batch.job.command", "a list reference cannot be written into the job definition's JSON; give a list of strings (each may be a reference)");
+    if (isToken(batch.job?.command))
+      throw new UnresolvedValueError(
+        "batch.job.command",
+        "a list reference cannot be written into the job definition's JSON; give a list of strings (each may be a reference)",
+      );
   }
   (Array.isArray(props.allowTo) ? props.allowTo : []).forEach((rule, i) => {
     if (isToken(rule?.protocol)) throw new UnresolvedValueError(`allowTo[${i}].protocol`, "only tcp or udp may be opened, which is checked at synth");

@@ -44,7 +44,13 @@ const literal = (value: unknown) => value !== undefined && !isToken(value);
 export function validateWorkloadProps(props: GpuWorkloadProps, network: NetworkProps | undefined, platformTags: Readonly<Record<string, string>>): void {
   refuseTokens(props);
   validateNetwork(network);
-  if (literal(props.ami)) checkPattern("ami", props.ami, /^(ami-[0-9a-f]{8,17}|\/[\w.\-/]{1,2047})$/, 'give an AMI id ("ami-0abc1234") or an SSM parameter name ("/aws/service/...")');
+  if (literal(props.ami))
+    checkPattern(
+      "ami",
+      props.ami,
+      /^(ami-[0-9a-f]{8,17}|\/[\w.\-/]{1,2047})$/,
+      'give an AMI id ("ami-0abc1234") or an SSM parameter name ("/aws/service/...")',
+    );
   checkOneOf("operatingSystem", props.operatingSystem, AMI_OPERATING_SYSTEMS);
   const minimumRoot = props.ami ? 1 : DLAMI_ROOT_SNAPSHOT_GIB;
   checkNumber("rootVolumeSizeGiB", props.rootVolumeSizeGiB, { ...PROP_RULES.rootVolumeSizeGiB, min: minimumRoot });
@@ -54,12 +60,17 @@ export function validateWorkloadProps(props: GpuWorkloadProps, network: NetworkP
   checkTags("tags", props.tags, isToken);
   const tagCount = new Set([...Object.keys(platformTags), ...Object.keys(props.tags ?? {})]).size + OWN_TAG_KEYS.length;
   if (tagCount > TAG_LIMITS.perResource) {
-    throw new InvalidRequirementError("tags", `${tagCount} tags with the platform's and the library's ${OWN_TAG_KEYS.length}`, `keep to ${TAG_LIMITS.perResource} (AWS's limit per resource)`);
+    throw new InvalidRequirementError(
+      "tags",
+      `${tagCount} tags with the platform's and the library's ${OWN_TAG_KEYS.length}`,
+      `keep to ${TAG_LIMITS.perResource} (AWS's limit per resource)`,
+    );
   }
   validateReplicas(props.replicas);
   for (const target of ["throughput", "inputTokensPerSecond", "imagesPerMinute"] as const) {
     if (props[target] === undefined) continue;
-    if (props.replicas !== undefined) throw new InvalidRequirementError("replicas", props.replicas, `${target} sizes the fleet's replicas; give replicas or ${target}, not both`);
+    if (props.replicas !== undefined)
+      throw new InvalidRequirementError("replicas", props.replicas, `${target} sizes the fleet's replicas; give replicas or ${target}, not both`);
     if (props.batch !== undefined || (props.nodes ?? 1) > 1) {
       throw new InvalidRequirementError(target, props[target], "it sizes an inference fleet; AWS Batch and clusters are sized by batch.maxVcpus and nodes");
     }
@@ -73,13 +84,15 @@ function validateNetwork(network: NetworkProps | undefined): void {
     throw new InvalidRequirementError("network", undefined, "give { vpcId, subnetIds } on the workload or on its GpuPlatform");
   }
   if (network === null || typeof network !== "object") throw new InvalidRequirementError("network", network, "give { vpcId, subnetIds }");
-  if (!isToken(network.vpcId)) checkPattern("network.vpcId", network.vpcId, /^vpc-[0-9a-f]{8,17}$/, 'give a VPC id such as "vpc-0abc1234" or a Terraform reference');
+  if (!isToken(network.vpcId))
+    checkPattern("network.vpcId", network.vpcId, /^vpc-[0-9a-f]{8,17}$/, 'give a VPC id such as "vpc-0abc1234" or a Terraform reference');
   if (isToken(network.subnetIds)) return;
   if (!isDenseList(network.subnetIds) || network.subnetIds.length === 0) {
     throw new InvalidRequirementError("network.subnetIds", network.subnetIds, "give at least one private subnet id");
   }
   network.subnetIds.forEach((subnet, i) => {
-    if (!isToken(subnet)) checkPattern(`network.subnetIds[${i}]`, subnet, /^subnet-[0-9a-f]{8,17}$/, 'give subnet ids such as "subnet-0abc1234" or Terraform references');
+    if (!isToken(subnet))
+      checkPattern(`network.subnetIds[${i}]`, subnet, /^subnet-[0-9a-f]{8,17}$/, 'give subnet ids such as "subnet-0abc1234" or Terraform references');
   });
 }
 
@@ -125,7 +138,11 @@ function validateCapacityOptions(props: GpuWorkloadProps): void {
     throw new InvalidRequirementError("containersUseInstanceRole", props.containersUseInstanceRole, "give true or false");
   }
   if (props.containersUseInstanceRole && props.batch !== undefined) {
-    throw new InvalidRequirementError("containersUseInstanceRole", true, "AWS Batch jobs run with their own role: grant what they need through grantReadS3, addToRolePolicy or jobRole");
+    throw new InvalidRequirementError(
+      "containersUseInstanceRole",
+      true,
+      "AWS Batch jobs run with their own role: grant what they need through grantReadS3, addToRolePolicy or jobRole",
+    );
   }
   if (props.purchase === "capacity-block" && !props.capacityReservationId) {
     throw new InvalidRequirementError("capacityReservationId", undefined, 'purchase "capacity-block" needs the Capacity Block reservation id ("cr-…")');
@@ -145,6 +162,7 @@ function validateScalingMetric(metric: unknown): void {
   }
   for (const key of ["namespace", "metricName"]) {
     const value = m[key];
+    // eslint-disable-next-line no-control-regex -- CloudWatch refuses control characters, so they are refused here
     if (typeof value !== "string" || !/^[^:\u0000-\u001f]{1,255}$/.test(value) || value.includes("${")) {
       throw new InvalidRequirementError(`fleet.scalingMetric.${key}`, value, "give 1 to 255 characters without colons (CloudWatch's rule)");
     }
@@ -152,10 +170,20 @@ function validateScalingMetric(metric: unknown): void {
   checkOneOf("fleet.scalingMetric.statistic", m.statistic, SCALING_STATISTICS);
   const dimensions = Object.entries((m.dimensions as Record<string, unknown>) ?? {});
   // CloudWatch takes 30 dimensions; the Auto Scaling group's name is always one of them.
-  if (dimensions.length > 29) throw new InvalidRequirementError("fleet.scalingMetric.dimensions", `${dimensions.length} dimensions`, "give at most 29 (CloudWatch takes 30, one is the group's name)");
+  if (dimensions.length > 29)
+    throw new InvalidRequirementError(
+      "fleet.scalingMetric.dimensions",
+      `${dimensions.length} dimensions`,
+      "give at most 29 (CloudWatch takes 30, one is the group's name)",
+    );
   for (const [name, value] of dimensions) {
+    // eslint-disable-next-line no-control-regex -- CloudWatch refuses control characters, so they are refused here
     if (!/^[^:\u0000-\u001f]{1,255}$/.test(name) || typeof value !== "string" || !/^[^\u0000-\u001f]{1,1024}$/.test(value)) {
-      throw new InvalidRequirementError(`fleet.scalingMetric.dimensions[${JSON.stringify(name)}]`, value, "give names of 1 to 255 characters and values of 1 to 1,024");
+      throw new InvalidRequirementError(
+        `fleet.scalingMetric.dimensions[${JSON.stringify(name)}]`,
+        value,
+        "give names of 1 to 255 characters and values of 1 to 1,024",
+      );
     }
   }
 }
@@ -168,7 +196,8 @@ function validateBatch(props: GpuWorkloadProps, multiReplica: boolean): void {
   if (multiReplica) throw new InvalidRequirementError("replicas", props.replicas, "AWS Batch scales by maxVcpus; leave replicas unset");
   if (batch === null || typeof batch !== "object") throw new InvalidRequirementError("batch", batch, "give { maxVcpus, job: { image } }");
   checkNumber("batch.maxVcpus", batch.maxVcpus, PROP_RULES.maxVcpus);
-  if (batch.maxVcpus === undefined) throw new InvalidRequirementError("batch.maxVcpus", undefined, "give the most vCPUs the compute environment may run (it sets the worst-case cost)");
+  if (batch.maxVcpus === undefined)
+    throw new InvalidRequirementError("batch.maxVcpus", undefined, "give the most vCPUs the compute environment may run (it sets the worst-case cost)");
   checkNumber("batch.minVcpus", batch.minVcpus, { integer: true, min: 0, max: batch.maxVcpus, why: "at most maxVcpus" });
   checkNumber("batch.maxInstanceTypes", batch.maxInstanceTypes, PROP_RULES.maxInstanceTypes);
   checkNumber("batch.maxFallbackPriceRatio", batch.maxFallbackPriceRatio, PROP_RULES.maxFallbackPriceRatio);
@@ -192,7 +221,12 @@ function validateBatch(props: GpuWorkloadProps, multiReplica: boolean): void {
     throw new InvalidRequirementError("batch.job.readonlyRootFilesystem", job.readonlyRootFilesystem, "give true or false");
   }
   if (literal(job.user)) {
-    checkPattern("batch.job.user", job.user, /^([a-z_][a-z0-9_-]{0,31}|\d{1,10})(:([a-z_][a-z0-9_-]{0,31}|\d{1,10}))?$/, 'give a user name or uid, optionally with a group: "app", "1000" or "1000:1000"');
+    checkPattern(
+      "batch.job.user",
+      job.user,
+      /^([a-z_][a-z0-9_-]{0,31}|\d{1,10})(:([a-z_][a-z0-9_-]{0,31}|\d{1,10}))?$/,
+      'give a user name or uid, optionally with a group: "app", "1000" or "1000:1000"',
+    );
   }
 }
 
@@ -225,7 +259,12 @@ export function validateAllowFrom(at: string, rule: AllowFrom): void {
   }
   if (literal(rule.cidr)) validateCidr(`${at}.cidr`, rule.cidr!, { ingress: true, allowPublic: rule.allowPublicAddresses === true });
   if (literal(rule.securityGroupId)) {
-    checkPattern(`${at}.securityGroupId`, rule.securityGroupId, /^sg-[0-9a-f]{8,17}$/, 'give a security group id such as "sg-0123abcd" or a Terraform reference');
+    checkPattern(
+      `${at}.securityGroupId`,
+      rule.securityGroupId,
+      /^sg-[0-9a-f]{8,17}$/,
+      'give a security group id such as "sg-0123abcd" or a Terraform reference',
+    );
   }
   if (literal(rule.port)) checkNumber(`${at}.port`, rule.port, PROP_RULES.port);
   checkDescription(`${at}.description`, rule.description);
@@ -282,22 +321,38 @@ export function validateDecisionFit(props: GpuWorkloadProps, decision: Decision,
   const job = props.batch?.job;
   const spec = decision.spec;
   if (props.batch && decision.gpuFraction < 1) {
-    throw new InvalidRequirementError("batch", decision.instanceType, `AWS Batch schedules whole GPUs and ${decision.instanceType} has a share of one; drop batch, or ask for more GPU memory`);
+    throw new InvalidRequirementError(
+      "batch",
+      decision.instanceType,
+      `AWS Batch schedules whole GPUs and ${decision.instanceType} has a share of one; drop batch, or ask for more GPU memory`,
+    );
   }
   if (job?.gpus !== undefined && job.gpus > decision.gpuCount) {
-    throw new InvalidRequirementError("batch.job.gpus", job.gpus, `${decision.instanceType} has ${decision.gpuCount} GPU(s); ask for at most that, or set gpuCount`);
+    throw new InvalidRequirementError(
+      "batch.job.gpus",
+      job.gpus,
+      `${decision.instanceType} has ${decision.gpuCount} GPU(s); ask for at most that, or set gpuCount`,
+    );
   }
   if (job?.vcpus !== undefined && job.vcpus > spec.vcpus) {
     throw new InvalidRequirementError("batch.job.vcpus", job.vcpus, `${decision.instanceType} has ${spec.vcpus} vCPUs; ask for at most that, or set minVcpus`);
   }
   if (job?.memoryMiB !== undefined && job.memoryMiB > spec.memoryGiB * 1024) {
-    throw new InvalidRequirementError("batch.job.memoryMiB", job.memoryMiB, `${decision.instanceType} has ${spec.memoryGiB * 1024} MiB; ask for less, or set minMemoryGiB`);
+    throw new InvalidRequirementError(
+      "batch.job.memoryMiB",
+      job.memoryMiB,
+      `${decision.instanceType} has ${spec.memoryGiB * 1024} MiB; ask for less, or set minMemoryGiB`,
+    );
   }
   if (props.batch && props.batch.maxVcpus < spec.vcpus) {
     throw new InvalidRequirementError("batch.maxVcpus", props.batch.maxVcpus, `${decision.instanceType} has ${spec.vcpus} vCPUs; allow at least that`);
   }
   if (decision.nodeCount > 1 && props.replicas !== undefined && props.replicas !== 1) {
-    throw new InvalidRequirementError("replicas", props.replicas, `a training cluster has a fixed size (${decision.nodeCount} nodes): give nodes, not replicas`);
+    throw new InvalidRequirementError(
+      "replicas",
+      props.replicas,
+      `a training cluster has a fixed size (${decision.nodeCount} nodes): give nodes, not replicas`,
+    );
   }
   if (props.fleet !== undefined) validateFleetFit(props.fleet, replicas);
 }

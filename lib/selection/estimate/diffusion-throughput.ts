@@ -36,7 +36,15 @@ export function diffusionImagesPerMinute(speed: DiffusionSpeed, steps: number, g
 }
 
 /** The fleet `imagesPerMinute` needs of instances that each generate `perReplica`, at `usdPerInstanceHour`. */
-export function diffusionFleet(m: DiffusionModelSpec, steps: number, perReplica: number, imagesPerMinute: number, usdPerInstanceHour: number, gpu: GpuModel, gpus: number): DiffusionThroughput {
+export function diffusionFleet(
+  m: DiffusionModelSpec,
+  steps: number,
+  perReplica: number,
+  imagesPerMinute: number,
+  usdPerInstanceHour: number,
+  gpu: GpuModel,
+  gpus: number,
+): DiffusionThroughput {
   const replicas = Math.ceil(imagesPerMinute / perReplica);
   const measured = m.speed?.measuredStepSeconds?.[gpu.name] !== undefined;
   return {

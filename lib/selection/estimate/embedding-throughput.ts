@@ -41,7 +41,14 @@ export function embeddingTokensPerSecond(m: EmbeddingModelSpec, inputTokens: num
 }
 
 /** The fleet `inputTokensPerSecond` needs of instances that each embed `perReplica`, at `usdPerInstanceHour`. */
-export function embeddingFleet(m: EmbeddingModelSpec, inputTokens: number, perReplica: number, inputTokensPerSecond: number, usdPerInstanceHour: number, gpus: number): EmbeddingThroughput {
+export function embeddingFleet(
+  m: EmbeddingModelSpec,
+  inputTokens: number,
+  perReplica: number,
+  inputTokensPerSecond: number,
+  usdPerInstanceHour: number,
+  gpus: number,
+): EmbeddingThroughput {
   const replicas = Math.ceil(inputTokensPerSecond / perReplica);
   return {
     inputTokensPerSecondPerReplica: Math.round(perReplica),

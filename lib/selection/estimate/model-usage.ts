@@ -157,7 +157,8 @@ export function checkModelUsage(usage: ModelUsage, mode: ModelMode = usage?.mode
     if (field !== "gpuCount") checkNumber(`usage.${field}`, (usage as Record<string, unknown>)[field], rule);
   }
   for (const field of ["gradientCheckpointing", "fusedLoss", "fp8Training"] as const) {
-    if (usage[field] !== undefined && typeof usage[field] !== "boolean") throw new InvalidRequirementError(`usage.${field}`, usage[field], "give true or false");
+    if (usage[field] !== undefined && typeof usage[field] !== "boolean")
+      throw new InvalidRequirementError(`usage.${field}`, usage[field], "give true or false");
   }
   for (const [field, modes] of Object.entries(FIELDS_OF)) {
     if (Object.prototype.hasOwnProperty.call(usage, field) && (usage as Record<string, unknown>)[field] !== undefined && !modes.includes(mode)) {
@@ -165,19 +166,42 @@ export function checkModelUsage(usage: ModelUsage, mode: ModelMode = usage?.mode
     }
   }
   if (usage.engine === "transformers") {
-    const serverOnly = (["gpuMemoryUtilization", "maxNumBatchedTokens", "maxNumSeqs", "kvCachePrecision", "copiesPerInstance"] as const).find((f) => usage[f] !== undefined);
-    if (serverOnly) throw new InvalidRequirementError(`usage.${serverOnly}`, usage[serverOnly], 'it is a serving-engine setting; remove it or use engine "vllm", "sglang" or "tensorrt-llm"');
+    const serverOnly = (["gpuMemoryUtilization", "maxNumBatchedTokens", "maxNumSeqs", "kvCachePrecision", "copiesPerInstance"] as const).find(
+      (f) => usage[f] !== undefined,
+    );
+    if (serverOnly)
+      throw new InvalidRequirementError(
+        `usage.${serverOnly}`,
+        usage[serverOnly],
+        'it is a serving-engine setting; remove it or use engine "vllm", "sglang" or "tensorrt-llm"',
+      );
   }
   if (usage.engine === "tensorrt-llm" && usage.gpuMemoryUtilization !== undefined) {
-    throw new InvalidRequirementError("usage.gpuMemoryUtilization", usage.gpuMemoryUtilization, "TensorRT-LLM sizes its KV cache from the memory left after the weights (free_gpu_memory_fraction 0.9); remove it or use engine \"vllm\" or \"sglang\"");
+    throw new InvalidRequirementError(
+      "usage.gpuMemoryUtilization",
+      usage.gpuMemoryUtilization,
+      'TensorRT-LLM sizes its KV cache from the memory left after the weights (free_gpu_memory_fraction 0.9); remove it or use engine "vllm" or "sglang"',
+    );
   }
   if (usage.engine !== "transformers" && usage.promptTokens !== undefined) {
-    throw new InvalidRequirementError("usage.promptTokens", usage.promptTokens, 'serving engines prefill in chunks of maxNumBatchedTokens; promptTokens applies to engine "transformers"');
+    throw new InvalidRequirementError(
+      "usage.promptTokens",
+      usage.promptTokens,
+      'serving engines prefill in chunks of maxNumBatchedTokens; promptTokens applies to engine "transformers"',
+    );
   }
   if (usage.outputTokens !== undefined && usage.outputTokens >= (usage.contextTokens ?? DEFAULT_CONTEXT_TOKENS)) {
-    throw new InvalidRequirementError("usage.outputTokens", usage.outputTokens, `give fewer than contextTokens (${usage.contextTokens ?? DEFAULT_CONTEXT_TOKENS}): the prompt takes the rest`);
+    throw new InvalidRequirementError(
+      "usage.outputTokens",
+      usage.outputTokens,
+      `give fewer than contextTokens (${usage.contextTokens ?? DEFAULT_CONTEXT_TOKENS}): the prompt takes the rest`,
+    );
   }
   if (usage.promptTokens !== undefined && usage.promptTokens > (usage.contextTokens ?? DEFAULT_CONTEXT_TOKENS)) {
-    throw new InvalidRequirementError("usage.promptTokens", usage.promptTokens, `give at most contextTokens (${usage.contextTokens ?? DEFAULT_CONTEXT_TOKENS}), the prompt and output together`);
+    throw new InvalidRequirementError(
+      "usage.promptTokens",
+      usage.promptTokens,
+      `give at most contextTokens (${usage.contextTokens ?? DEFAULT_CONTEXT_TOKENS}), the prompt and output together`,
+    );
   }
 }

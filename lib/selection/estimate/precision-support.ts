@@ -50,7 +50,8 @@ export function precisionSupport(precision: Precision, gpu: GpuModel, mode: Mode
           : { precision, support: "unsupported", note: `fp8 frozen weights need compute capability 8.9 (Ada, Hopper, Blackwell); ${at} has none` };
       }
       if (cc >= CC.fp8) return { precision, support: "native", note: `fp8 runs natively (W8A8) on ${at}` };
-      if (cc >= CC.marlin) return { precision, support: "weight-only", runsAs: "bf16", note: `fp8 runs weight-only (W8A16, Marlin) on ${at}: fp8 compute needs 8.9` };
+      if (cc >= CC.marlin)
+        return { precision, support: "weight-only", runsAs: "bf16", note: `fp8 runs weight-only (W8A16, Marlin) on ${at}: fp8 compute needs 8.9` };
       return { precision, support: "unsupported", note: `fp8 needs compute capability 8.0 (weight-only) or 8.9 (native); ${at} has neither` };
     case "int8":
       return cc >= CC.int8
@@ -58,16 +59,19 @@ export function precisionSupport(precision: Precision, gpu: GpuModel, mode: Mode
         : { precision, support: "unsupported", note: `int8 (W8A8) needs compute capability 7.5; ${at} is below` };
     case "fp4":
       // vLLM's quantization table: NVFP4 W4A4 on Blackwell (10.0, 12.0); NVFP4/MXFP4 weight-only through Marlin from 8.0.
-      if (mode !== "inference") return { precision, support: "unsupported", note: `fp4 (NVFP4/MXFP4) is an inference format; fine-tune from bf16, fp8 or int4 (QLoRA) weights` };
+      if (mode !== "inference")
+        return { precision, support: "unsupported", note: `fp4 (NVFP4/MXFP4) is an inference format; fine-tune from bf16, fp8 or int4 (QLoRA) weights` };
       if (cc >= CC.fp4) return { precision, support: "native", note: `fp4 (NVFP4/MXFP4) runs natively on ${at}` };
-      if (cc >= CC.marlin) return { precision, support: "weight-only", runsAs: "bf16", note: `fp4 runs weight-only (W4A16, Marlin) on ${at}: fp4 compute needs Blackwell (10.0)` };
+      if (cc >= CC.marlin)
+        return { precision, support: "weight-only", runsAs: "bf16", note: `fp4 runs weight-only (W4A16, Marlin) on ${at}: fp4 compute needs Blackwell (10.0)` };
       return { precision, support: "unsupported", note: `fp4 needs compute capability 8.0 (weight-only) or 10.0 (native); ${at} has neither` };
     case "int4":
       if (mode !== "inference") {
         // QLoRA: bitsandbytes NF4 dequantizes each layer to 16-bit for the matmul on any CUDA GPU.
         return { precision, support: "native", note: `int4 (NF4) frozen weights run on ${at}, dequantized per layer (bitsandbytes)` };
       }
-      if (cc >= CC.marlin) return { precision, support: "native", note: `int4 runs weight-only (W4A16) with Marlin kernels on ${at}, the standard for AWQ/GPTQ` };
+      if (cc >= CC.marlin)
+        return { precision, support: "native", note: `int4 runs weight-only (W4A16) with Marlin kernels on ${at}, the standard for AWQ/GPTQ` };
       if (cc >= CC.awq) return { precision, support: "emulated", note: `int4 runs on ${at} without Marlin kernels (they need 8.0): slower AWQ/GPTQ kernels` };
       return { precision, support: "unsupported", note: `int4 (AWQ/GPTQ) needs compute capability 7.5; ${at} is below` };
   }

@@ -55,7 +55,10 @@ export function servingReplica(
   const roofline = new Roofline(model, memory.precision, verdict, hw, engine, kvValueBytes(memory.precision, usage.kvCachePrecision));
   const heldTokens = engine.pagedKvCache ? Math.ceil((shape.promptTokens + shape.outputTokens / 2) / KV_BLOCK_TOKENS) * KV_BLOCK_TOKENS : memory.contextTokens;
   const besideCache = memory.perGpuGiB - memory.parts.kvCacheGiB;
-  const roomGiB = engine.kvShareOfFreeMemory !== undefined ? engine.kvShareOfFreeMemory * (server.memoryGiB - besideCache) : server.memoryGiB * memory.memoryUtilization - besideCache;
+  const roomGiB =
+    engine.kvShareOfFreeMemory !== undefined
+      ? engine.kvShareOfFreeMemory * (server.memoryGiB - besideCache)
+      : server.memoryGiB * memory.memoryUtilization - besideCache;
   const maxNumSeqs = serverMaxNumSeqs(engine, { maxNumSeqs: usage.maxNumSeqs, concurrency: memory.concurrency }, server);
   const held = Math.floor((roomGiB * GIB) / roofline.kvBytesPerSequencePerGpu(heldTokens));
   const fit = Math.max(0, engine.pagedKvCache ? Math.min(held, maxNumSeqs) : held);

@@ -125,7 +125,7 @@ export class Roofline {
   private allReduceSeconds(tokens: number): number {
     const t = this.hw.gpus;
     if (t <= 1) return 0;
-    const bytes = (2 * (t - 1)) / t * tokens * this.model.hiddenSize * 2;
+    const bytes = ((2 * (t - 1)) / t) * tokens * this.model.hiddenSize * 2;
     return 2 * this.model.layers * (this.engine.speed.allReduceLatencySeconds[this.hw.interconnect] + bytes / this.link);
   }
 
@@ -232,7 +232,8 @@ export function replicaSpeed(
   }
   const hw = roofline.hw;
   const prefill = roofline.prefillSeconds(shape.promptTokens);
-  const perReplicaAt = (b: number) => (hw.copies * b * shape.outputTokens) / (b * prefill + shape.outputTokens * roofline.decodeStep(b, averageContext).seconds);
+  const perReplicaAt = (b: number) =>
+    (hw.copies * b * shape.outputTokens) / (b * prefill + shape.outputTokens * roofline.decodeStep(b, averageContext).seconds);
   const step = roofline.decodeStep(batch, averageContext);
   const perReplica = perReplicaAt(batch);
   const busy = Math.max(sequences.fit, batch);
@@ -306,7 +307,9 @@ class FleetAtLoad implements ThroughputEstimate {
         (hw.gpus > 1 ? `, tensor parallel over ${hw.gpus} GPUs on ${hw.interconnect} (two all-reduces per layer)` : "") +
         `, plus ${engine.speed.stepOverheadSeconds * 1000} ms of engine overhead per step`,
       `compute at up to ${engine.speed.computeUtilization * 100}% of dense peak, less on small batches`,
-      ...(hw.copies > 1 ? [`${hw.copies} copies of the model per instance, each on ${hw.gpus} GPU${hw.gpus > 1 ? "s" : ""}, side by side (data parallel)`] : []),
+      ...(hw.copies > 1
+        ? [`${hw.copies} copies of the model per instance, each on ${hw.gpus} GPU${hw.gpus > 1 ? "s" : ""}, side by side (data parallel)`]
+        : []),
       target
         ? `${batch} sequences per copy (what memory holds${floor !== undefined ? ` and the ${floor} tokens/s stream floor allows` : ""}); ${this.replicas} replica(s) for ${target.outputTokensPerSecond} output tokens/s; USD per million tokens at that load`
         : `${batch} sequence(s) in flight per copy (usage.concurrency); USD per million tokens at full load (${Math.max(this.#replica.fit, batch)} sequences per copy)`,

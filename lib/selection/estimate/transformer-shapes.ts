@@ -28,7 +28,7 @@ export function embeddingParams(m: LanguageModelSpec): number {
  * active count (the experts routed to, the shared layers and the embeddings).
  */
 export function activeParams(m: LanguageModelSpec): number {
-  return (m.moe ? m.activeParamsBillion ?? m.paramsBillion : m.paramsBillion) * BILLION;
+  return (m.moe ? (m.activeParamsBillion ?? m.paramsBillion) : m.paramsBillion) * BILLION;
 }
 
 /**

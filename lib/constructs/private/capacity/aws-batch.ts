@@ -108,22 +108,27 @@ export function createBatchEnvironment(scope: Construct, props: BatchEnvironment
     platformCapabilities: ["EC2"],
     propagateTags: true,
     // User text inside the JSON (image, command) is literal: Terraform must not interpolate "${...}" in it.
-    containerProperties: literalText(JSON.stringify({
-      image: job.image,
-      command: job.command,
-      jobRoleArn: jobRole.arn,
-      readonlyRootFilesystem: job.readonlyRootFilesystem,
-      user: job.user,
-      resourceRequirements: [
-        { type: "GPU", value: String(gpus) },
-        { type: "VCPU", value: String(job.vcpus ?? Math.max(1, Math.floor(decision.spec.vcpus * share) - 1)) },
-        { type: "MEMORY", value: String(job.memoryMiB ?? Math.floor(decision.spec.memoryGiB * 1024 * share * JOB_MEMORY_SHARE)) },
-      ],
-      // Not privileged (CKV_AWS_210): GPUs reach the container through the NVIDIA runtime, not device access.
-      privileged: false,
-      // The workload's own log group, which the instance role may write to alone (Batch's default, /aws/batch/job, is shared).
-      logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": props.logGroupName, "awslogs-region": decision.region, "awslogs-stream-prefix": "job" } },
-    })),
+    containerProperties: literalText(
+      JSON.stringify({
+        image: job.image,
+        command: job.command,
+        jobRoleArn: jobRole.arn,
+        readonlyRootFilesystem: job.readonlyRootFilesystem,
+        user: job.user,
+        resourceRequirements: [
+          { type: "GPU", value: String(gpus) },
+          { type: "VCPU", value: String(job.vcpus ?? Math.max(1, Math.floor(decision.spec.vcpus * share) - 1)) },
+          { type: "MEMORY", value: String(job.memoryMiB ?? Math.floor(decision.spec.memoryGiB * 1024 * share * JOB_MEMORY_SHARE)) },
+        ],
+        // Not privileged (CKV_AWS_210): GPUs reach the container through the NVIDIA runtime, not device access.
+        privileged: false,
+        // The workload's own log group, which the instance role may write to alone (Batch's default, /aws/batch/job, is shared).
+        logConfiguration: {
+          logDriver: "awslogs",
+          options: { "awslogs-group": props.logGroupName, "awslogs-region": decision.region, "awslogs-stream-prefix": "job" },
+        },
+      }),
+    ),
     retryStrategy: {
       attempts: job.attempts ?? DEFAULT_JOB_ATTEMPTS,
       // A reclaimed spot host reports "Host EC2 (instance i-…) terminated.": retry; anything else is the job's own failure.
@@ -140,7 +145,9 @@ export function createBatchEnvironment(scope: Construct, props: BatchEnvironment
           precondition: [
             {
               condition: `\${${pinnedImageCondition(job.image)}}`,
-              errorMessage: literalText(`${scope.node.path}: batch.job.image must be pinned by a tag other than "latest" or by a digest (…@sha256:…): every job could run another image`),
+              errorMessage: literalText(
+                `${scope.node.path}: batch.job.image must be pinned by a tag other than "latest" or by a digest (…@sha256:…): every job could run another image`,
+              ),
             },
           ],
         }

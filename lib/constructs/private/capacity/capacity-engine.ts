@@ -78,7 +78,27 @@ export interface SharedResources {
 }
 
 /** The resources one capacity kind creates: the workload's handles of the same names (documented there). */
-export type CapacityHandles = Partial<Pick<GpuWorkload, "instances" | "autoScalingGroup" | "placementGroup" | "computeEnvironment" | "jobQueue" | "jobDefinition" | "jobRole" | "loadBalancer" | "targetGroup" | "listener" | "loadBalancerSecurityGroup" | "healthAlarm" | "nodeGroup" | "podPlacement" | "nodeRole" | "karpenterManifests">>;
+export type CapacityHandles = Partial<
+  Pick<
+    GpuWorkload,
+    | "instances"
+    | "autoScalingGroup"
+    | "placementGroup"
+    | "computeEnvironment"
+    | "jobQueue"
+    | "jobDefinition"
+    | "jobRole"
+    | "loadBalancer"
+    | "targetGroup"
+    | "listener"
+    | "loadBalancerSecurityGroup"
+    | "healthAlarm"
+    | "nodeGroup"
+    | "podPlacement"
+    | "nodeRole"
+    | "karpenterManifests"
+  >
+>;
 
 /** What a capacity kind builds before the launch template, for the template to refer to. */
 export interface PreparedResources {
@@ -105,6 +125,11 @@ export interface CapacityEngine {
   /** Resources the launch template refers to (a cluster's placement group, an EKS cluster's security group). */
   prepare?(scope: Construct, ctx: WorkloadContext): PreparedResources;
   /** The kind's own changes to the launch template (EKS: no type where the group lists them, its security groups). */
-  launchTemplate?(template: WorkloadLaunchTemplateProps, ctx: WorkloadContext, prepared: PreparedResources, securityGroupId: string): WorkloadLaunchTemplateProps;
+  launchTemplate?(
+    template: WorkloadLaunchTemplateProps,
+    ctx: WorkloadContext,
+    prepared: PreparedResources,
+    securityGroupId: string,
+  ): WorkloadLaunchTemplateProps;
   create(scope: Construct, ctx: WorkloadContext, shared: SharedResources): { readonly capacity: WorkloadCapacity; readonly handles: CapacityHandles };
 }

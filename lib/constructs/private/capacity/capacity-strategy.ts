@@ -28,7 +28,11 @@ export function withCapacityShorthands(props: GpuWorkloadProps): GpuWorkloadProp
   }
   const beside = SHORTHANDS.find((key) => props[key] !== undefined);
   if (beside) {
-    throw new InvalidRequirementError(beside, props[beside], `capacity (${strategy.kind}) says how the instances run; give ${beside} inside the strategy, or leave capacity out`);
+    throw new InvalidRequirementError(
+      beside,
+      props[beside],
+      `capacity (${strategy.kind}) says how the instances run; give ${beside} inside the strategy, or leave capacity out`,
+    );
   }
   switch (strategy.kind) {
     case "fleet":
@@ -42,7 +46,8 @@ export function withCapacityShorthands(props: GpuWorkloadProps): GpuWorkloadProp
       return props;
     case "karpenter":
       validateEksOptions(strategy.karpenter, props, "capacity.karpenter");
-      if (isToken(strategy.karpenter.clusterName)) throw new UnresolvedValueError("capacity.karpenter.clusterName", "Karpenter's EC2NodeClass selects the cluster's security group by its name at synth");
+      if (isToken(strategy.karpenter.clusterName))
+        throw new UnresolvedValueError("capacity.karpenter.clusterName", "Karpenter's EC2NodeClass selects the cluster's security group by its name at synth");
       return props;
     default:
       return props;
@@ -60,25 +65,42 @@ const NOT_ON_EKS: readonly (readonly [keyof GpuWorkloadProps, string])[] = [
 
 function validateEksOptions(eks: EksNodeGroupOptions | KarpenterOptions, props: GpuWorkloadProps, at: string): void {
   if (eks === null || typeof eks !== "object") throw new InvalidRequirementError(at, eks, "give { clusterName, ... }");
-  if (!isToken(eks.clusterName)) checkPattern(`${at}.clusterName`, eks.clusterName, /^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/, "give the EKS cluster's name (or a reference to it)");
+  if (!isToken(eks.clusterName))
+    checkPattern(`${at}.clusterName`, eks.clusterName, /^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/, "give the EKS cluster's name (or a reference to it)");
   if (eks.subnetIds !== undefined && !isToken(eks.subnetIds)) {
-    if (!isDenseList(eks.subnetIds) || eks.subnetIds.length === 0) throw new InvalidRequirementError(`${at}.subnetIds`, eks.subnetIds, "give at least one subnet id");
-    eks.subnetIds.forEach((subnet, i) => isToken(subnet) || checkPattern(`${at}.subnetIds[${i}]`, subnet, /^subnet-[0-9a-f]{8,17}$/, 'give subnet ids such as "subnet-0abc1234"'));
+    if (!isDenseList(eks.subnetIds) || eks.subnetIds.length === 0)
+      throw new InvalidRequirementError(`${at}.subnetIds`, eks.subnetIds, "give at least one subnet id");
+    eks.subnetIds.forEach(
+      (subnet, i) => isToken(subnet) || checkPattern(`${at}.subnetIds[${i}]`, subnet, /^subnet-[0-9a-f]{8,17}$/, 'give subnet ids such as "subnet-0abc1234"'),
+    );
   }
   const clusterSecurityGroupId = "clusterSecurityGroupId" in eks ? eks.clusterSecurityGroupId : undefined;
   if (clusterSecurityGroupId !== undefined && !isToken(clusterSecurityGroupId)) {
     checkPattern(`${at}.clusterSecurityGroupId`, clusterSecurityGroupId, /^sg-[0-9a-f]{8,17}$/, 'give a security group id such as "sg-0abc1234"');
   }
   checkOneOf(`${at}.nodeImage`, eks.nodeImage, EKS_NODE_IMAGES);
-  if (eks.cniPolicyOnNodeRole !== undefined && typeof eks.cniPolicyOnNodeRole !== "boolean") throw new InvalidRequirementError(`${at}.cniPolicyOnNodeRole`, eks.cniPolicyOnNodeRole, "give true or false");
+  if (eks.cniPolicyOnNodeRole !== undefined && typeof eks.cniPolicyOnNodeRole !== "boolean")
+    throw new InvalidRequirementError(`${at}.cniPolicyOnNodeRole`, eks.cniPolicyOnNodeRole, "give true or false");
   for (const key of ["replicas", "maxFallbacks", "maxFallbackPriceRatio", "maxUnavailable"] as const) {
-    if (isToken((eks as EksNodeGroupOptions)[key])) throw new UnresolvedValueError(`${at}.${key}`, "it sets the node group's size and types, which BudgetGuard and the plan check at synth");
+    if (isToken((eks as EksNodeGroupOptions)[key]))
+      throw new UnresolvedValueError(`${at}.${key}`, "it sets the node group's size and types, which BudgetGuard and the plan check at synth");
   }
   validateReplicas(eks.replicas, `${at}.replicas`);
   checkNumber(`${at}.maxFallbacks`, eks.maxFallbacks, PROP_RULES.maxFallbacks);
   checkNumber(`${at}.maxFallbackPriceRatio`, eks.maxFallbackPriceRatio, PROP_RULES.maxFallbackPriceRatio);
-  checkNumber(`${at}.maxUnavailable`, (eks as EksNodeGroupOptions).maxUnavailable, { integer: true, min: 1, max: 100, why: "EKS takes 1 to 100 nodes at once" });
-  for (const [key, why] of NOT_ON_EKS) if (props[key] !== undefined) throw new InvalidRequirementError(key, props[key] === null || typeof props[key] !== "object" ? props[key] : "given", `it has no place on EKS capacity (a node group or Karpenter): ${why}`);
+  checkNumber(`${at}.maxUnavailable`, (eks as EksNodeGroupOptions).maxUnavailable, {
+    integer: true,
+    min: 1,
+    max: 100,
+    why: "EKS takes 1 to 100 nodes at once",
+  });
+  for (const [key, why] of NOT_ON_EKS)
+    if (props[key] !== undefined)
+      throw new InvalidRequirementError(
+        key,
+        props[key] === null || typeof props[key] !== "object" ? props[key] : "given",
+        `it has no place on EKS capacity (a node group or Karpenter): ${why}`,
+      );
   for (const target of ["throughput", "inputTokensPerSecond", "imagesPerMinute"] as const) {
     if (props[target] !== undefined && eks.replicas !== undefined) {
       throw new InvalidRequirementError(`${at}.replicas`, eks.replicas, `${target} sizes the node group; give replicas or ${target}, not both`);
@@ -103,10 +125,18 @@ export function validateKubernetesCapacity(props: GpuWorkloadProps, decision: De
     });
   }
   if (kind === "karpenter" && decision.nodeCount > 1) {
-    throw new InvalidRequirementError("capacity", "Capacity.karpenter", `the run needs ${decision.nodeCount} nodes in one placement group with EFA, which a NodePool does not keep; use Capacity.eksNodeGroup`);
+    throw new InvalidRequirementError(
+      "capacity",
+      "Capacity.karpenter",
+      `the run needs ${decision.nodeCount} nodes in one placement group with EFA, which a NodePool does not keep; use Capacity.eksNodeGroup`,
+    );
   }
   if (kind === "karpenter" && (decision.purchase === "capacity-block" || props.capacityReservationId !== undefined)) {
-    throw new InvalidRequirementError("capacity", "Capacity.karpenter", "capacity reservations and Capacity Blocks are not rendered for Karpenter yet; use Capacity.eksNodeGroup");
+    throw new InvalidRequirementError(
+      "capacity",
+      "Capacity.karpenter",
+      "capacity reservations and Capacity Blocks are not rendered for Karpenter yet; use Capacity.eksNodeGroup",
+    );
   }
   if ((kind !== "eks-node-group" && kind !== "karpenter") || (decision.gpuFraction ?? 1) >= 1) return;
   throw new InvalidRequirementError(

@@ -29,7 +29,8 @@ export const CLUSTER: CapacityEngine = {
   create(scope, ctx, shared) {
     const n = ctx.decision.nodeCount;
     const instances: Instance[] = [];
-    for (let node = 0; node < n; node++) instances.push(new Instance(scope, `node-${node}`, instanceConfig(ctx, shared.launchTemplate, nodeJob(ctx, node, instances[0]))));
+    for (let node = 0; node < n; node++)
+      instances.push(new Instance(scope, `node-${node}`, instanceConfig(ctx, shared.launchTemplate, nodeJob(ctx, node, instances[0]))));
     if (ctx.nodeUserData && ctx.shutdownOnExit) createJobStop(scope, jobStopProps(ctx, shared, instances));
     return { capacity: fixedCapacity(this.kind, ctx.decision, n), handles: { instances, placementGroup: shared.placementGroup } };
   },

@@ -11,10 +11,20 @@ export function ecsAgentStatements(clusterArn: string, region: string, account: 
   const arn = (type: string) => `arn:aws:ecs:${region}:${account}:${type}/*`;
   return [
     {
-      actions: ["ecs:RegisterContainerInstance", "ecs:DeregisterContainerInstance", "ecs:SubmitContainerStateChange", "ecs:SubmitTaskStateChange", "ecs:SubmitAttachmentStateChanges"],
+      actions: [
+        "ecs:RegisterContainerInstance",
+        "ecs:DeregisterContainerInstance",
+        "ecs:SubmitContainerStateChange",
+        "ecs:SubmitTaskStateChange",
+        "ecs:SubmitAttachmentStateChanges",
+      ],
       resources: [clusterArn],
     },
-    { actions: ["ecs:Poll", "ecs:StartTelemetrySession", "ecs:UpdateContainerInstancesState"], resources: [arn("container-instance")], conditions: { ArnEquals: { "ecs:cluster": clusterArn } } },
+    {
+      actions: ["ecs:Poll", "ecs:StartTelemetrySession", "ecs:UpdateContainerInstancesState"],
+      resources: [arn("container-instance")],
+      conditions: { ArnEquals: { "ecs:cluster": clusterArn } },
+    },
     { actions: ["ecs:ListTagsForResource"], resources: [arn("container-instance"), arn("task")] },
     { actions: ["ecs:TagResource"], resources: [arn("container-instance")], conditions: { StringEquals: { "ecs:CreateAction": "RegisterContainerInstance" } } },
     { actions: ["ecs:DiscoverPollEndpoint"], resources: ["*"] },

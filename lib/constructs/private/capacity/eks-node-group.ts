@@ -60,11 +60,11 @@ export const EKS_NODE_GROUP: CapacityEngine = {
     const { decision } = ctx;
     const eks = eksOf(ctx);
     const multiNode = decision.nodeCount > 1;
-    const bounds = multiNode ? { min: decision.nodeCount, max: decision.nodeCount, desired: decision.nodeCount } : (ctx.replicas ?? { min: 1, max: 1, desired: 1 });
+    const bounds = multiNode
+      ? { min: decision.nodeCount, max: decision.nodeCount, desired: decision.nodeCount }
+      : (ctx.replicas ?? { min: 1, max: 1, desired: 1 });
     const capacityBlock = decision.purchase === "capacity-block";
-    const types = capacityBlock
-      ? { launchable: [decision], droppedByPrice: [] }
-      : kubernetesNodeTypes(decision, eks);
+    const types = capacityBlock ? { launchable: [decision], droppedByPrice: [] } : kubernetesNodeTypes(decision, eks);
     const policies = attachNodeRolePolicies(scope, shared.role.name, eks.cniPolicyOnNodeRole !== false);
     const subnets = eks.subnetIds ?? ctx.network.subnetIds;
     const nodeGroup = new EksNodeGroup(scope, "node-group", {
@@ -93,7 +93,7 @@ export const EKS_NODE_GROUP: CapacityEngine = {
               condition: `\${length(setsubtract(self.instance_types, ${JSON.stringify(typeNames(types.launchable))})) == 0}`,
               errorMessage:
                 `cdktf-gpu-workloads: ${scope.node.path} was chosen, checked and priced for ${typeNames(types.launchable).join(", ")}, but its node group launches ` +
-                "${join(\", \", self.instance_types)}; choose the types through the workload's props, not by changing the group",
+                '${join(", ", self.instance_types)}; choose the types through the workload\'s props, not by changing the group',
             },
           ],
         }),
@@ -108,4 +108,3 @@ export const EKS_NODE_GROUP: CapacityEngine = {
     };
   },
 };
-

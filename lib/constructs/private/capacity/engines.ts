@@ -27,7 +27,12 @@ const ENGINES: Readonly<Record<CapacityStrategy["kind"], CapacityEngine>> = {
 export function capacityEngine(props: GpuWorkloadProps, decision: Decision, replicas: ReplicaBounds | undefined): CapacityEngine {
   const kind = props.capacity?.kind;
   if (kind === "instance" && (replicas || decision.nodeCount > 1)) {
-    const why = decision.nodeCount > 1 ? `the run needs ${decision.nodeCount} nodes (Capacity.cluster)` : decision.purchase === "spot" ? "spot runs as a fleet of one, which replaces a reclaimed instance (Capacity.fleet)" : `the target needs ${replicas!.max} replicas (Capacity.fleet)`;
+    const why =
+      decision.nodeCount > 1
+        ? `the run needs ${decision.nodeCount} nodes (Capacity.cluster)`
+        : decision.purchase === "spot"
+          ? "spot runs as a fleet of one, which replaces a reclaimed instance (Capacity.fleet)"
+          : `the target needs ${replicas!.max} replicas (Capacity.fleet)`;
     throw new InvalidRequirementError("capacity", "Capacity.instance()", `one instance cannot hold this workload: ${why}`);
   }
   if (kind !== undefined) return ENGINES[kind];
@@ -45,11 +50,15 @@ export function capacityEngine(props: GpuWorkloadProps, decision: Decision, repl
 export function fleetReplicas(props: GpuWorkloadProps, decision: Decision): Required<ReplicaBounds> | undefined {
   const strategy = props.capacity;
   const spot = decision.purchase === "spot" && !props.batch && decision.nodeCount === 1;
-  const sized = props.throughput !== undefined || props.inputTokensPerSecond !== undefined || props.imagesPerMinute !== undefined ? decision.replicas : undefined;
-  const given = props.replicas ?? (strategy?.kind === "eks-node-group" ? strategy.eks.replicas : strategy?.kind === "karpenter" ? strategy.karpenter.replicas : undefined);
+  const sized =
+    props.throughput !== undefined || props.inputTokensPerSecond !== undefined || props.imagesPerMinute !== undefined ? decision.replicas : undefined;
+  const given =
+    props.replicas ?? (strategy?.kind === "eks-node-group" ? strategy.eks.replicas : strategy?.kind === "karpenter" ? strategy.karpenter.replicas : undefined);
   // A fleet, a node group and a NodePool have bounds even for one node.
   const bounded = strategy?.kind === "fleet" || strategy?.kind === "eks-node-group" || strategy?.kind === "karpenter";
   const replicas = given ?? sized ?? (spot || bounded ? 1 : undefined);
   if (replicas === undefined || (replicas === 1 && !spot && !bounded)) return undefined;
-  return typeof replicas === "number" ? { min: replicas, max: replicas, desired: replicas } : { min: replicas.min, max: replicas.max, desired: replicas.desired ?? replicas.min };
+  return typeof replicas === "number"
+    ? { min: replicas, max: replicas, desired: replicas }
+    : { min: replicas.min, max: replicas.max, desired: replicas.desired ?? replicas.min };
 }

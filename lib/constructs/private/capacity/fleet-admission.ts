@@ -18,7 +18,11 @@ export const ADMITTED_GRACE_SECONDS = 300;
 
 /** What the instances' first-boot script needs to admit themselves: the hook and where the group's name is written. */
 export function fleetAdmission(parameterPath: string, heartbeatSeconds: number): Admission {
-  return { hookName: ADMISSION_HOOK_NAME, groupNameParameter: `${parameterPath}/auto-scaling-group`, deadlineSeconds: heartbeatSeconds - ADMISSION_MARGIN_SECONDS };
+  return {
+    hookName: ADMISSION_HOOK_NAME,
+    groupNameParameter: `${parameterPath}/auto-scaling-group`,
+    deadlineSeconds: heartbeatSeconds - ADMISSION_MARGIN_SECONDS,
+  };
 }
 
 /** The hook as the group declares it at creation, so its very first instances wait too; ABANDON when nothing answers. */
@@ -32,7 +36,14 @@ export function initialAdmissionHook(heartbeatSeconds: number): AutoscalingGroup
  * resource of its own: a group's initial hooks apply at creation only, and a fleet created by an earlier version gets it
  * this way (it upserts the hook of the same name).
  */
-export function createAdmission(scope: Construct, group: AutoscalingGroup, role: IamRole, admission: Admission, heartbeatSeconds: number, tags: Record<string, string>): void {
+export function createAdmission(
+  scope: Construct,
+  group: AutoscalingGroup,
+  role: IamRole,
+  admission: Admission,
+  heartbeatSeconds: number,
+  tags: Record<string, string>,
+): void {
   new AutoscalingLifecycleHook(scope, "admission-hook", { ...initialAdmissionHook(heartbeatSeconds), autoscalingGroupName: group.name });
   const parameter = new SsmParameter(scope, "group-name-parameter", {
     name: admission.groupNameParameter,

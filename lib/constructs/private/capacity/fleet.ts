@@ -86,7 +86,10 @@ export function createFleet(scope: Construct, props: FleetProps): AutoscalingGro
     mixedInstancesPolicy: {
       launchTemplate: {
         // A serving fleet names the version, so a new one changes the group and starts the instance refresh.
-        launchTemplateSpecification: { launchTemplateId: props.launchTemplate.id, version: props.targetGroupArn ? props.launchTemplate.latestVersion.toString() : "$Latest" },
+        launchTemplateSpecification: {
+          launchTemplateId: props.launchTemplate.id,
+          version: props.targetGroupArn ? props.launchTemplate.latestVersion.toString() : "$Latest",
+        },
         override: props.instanceTypes.map((instanceType) => ({ instanceType })),
       },
       instancesDistribution: {
@@ -203,7 +206,9 @@ export const FLEET: CapacityEngine = {
     const expected =
       onDemand * decision.usdPerInstanceHour +
       (desired - onDemand) * ((1 - spotShare) * decision.usdPerInstanceHour + spotShare * expectedUsdPerInstanceHour(decision, "spot"));
-    return { capacity: capacityCost("auto-scaling-group", types, { min: bounds.min, desired }, () => bounds.max, expected), handles: {
+    return {
+      capacity: capacityCost("auto-scaling-group", types, { min: bounds.min, desired }, () => bounds.max, expected),
+      handles: {
         autoScalingGroup: group,
         ...(lb && { loadBalancer: lb.loadBalancer, targetGroup: lb.targetGroup, listener: lb.listener, loadBalancerSecurityGroup: lb.securityGroup }),
       },

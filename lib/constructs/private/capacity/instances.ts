@@ -10,7 +10,14 @@ import { HealthWatch } from "../../../boot/server-boot";
 
 /** What a job's nodes need to stop themselves (and each other) when the job ends. */
 export function jobStopProps(ctx: WorkloadContext, shared: SharedResources, nodes: readonly Instance[]): JobStopProps {
-  return { nodes, role: shared.role, instanceProfileArn: shared.instanceProfileArn, region: ctx.decision.region, parameterPath: ctx.names.parameterPath, tags: ctx.stableTags };
+  return {
+    nodes,
+    role: shared.role,
+    instanceProfileArn: shared.instanceProfileArn,
+    region: ctx.decision.region,
+    parameterPath: ctx.names.parameterPath,
+    tags: ctx.stableTags,
+  };
 }
 
 /** What a single server's probe reports, and its grace: the time it takes to become ready. */

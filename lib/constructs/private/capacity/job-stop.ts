@@ -38,7 +38,10 @@ export function createJobStop(scope: Construct, p: JobStopProps): void {
             new SsmParameter(scope, `node-list-${i}`, {
               name,
               type: "String",
-              value: Fn.join(",", p.nodes.slice(i * IDS_PER_PARAMETER, (i + 1) * IDS_PER_PARAMETER).map((n) => n.id)),
+              value: Fn.join(
+                ",",
+                p.nodes.slice(i * IDS_PER_PARAMETER, (i + 1) * IDS_PER_PARAMETER).map((n) => n.id),
+              ),
               description: "cdktf-gpu-workloads: instance ids of a training cluster, read by a node whose job failed to stop the others",
               tags: p.tags,
             }),

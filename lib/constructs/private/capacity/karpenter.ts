@@ -54,7 +54,9 @@ function karpenterManifests(ctx: WorkloadContext, types: LaunchableTypes, maxNod
         },
       },
       limits: { [GPU_RESOURCE]: String(maxNodes * d.gpuCount) },
-      disruption: serving ? { consolidationPolicy: "WhenEmpty", consolidateAfter: "10m" } : { consolidationPolicy: "WhenEmptyOrUnderutilized", consolidateAfter: "1m" },
+      disruption: serving
+        ? { consolidationPolicy: "WhenEmpty", consolidateAfter: "10m" }
+        : { consolidationPolicy: "WhenEmptyOrUnderutilized", consolidateAfter: "1m" },
     },
   };
   const subnets = options.subnetIds ?? ctx.network.subnetIds;
@@ -68,7 +70,12 @@ function karpenterManifests(ctx: WorkloadContext, types: LaunchableTypes, maxNod
       subnetSelectorTerms: subnets.map((id) => ({ id })),
       // The workload's own group (allowFrom, allowTo) and the cluster's, which EKS tags with the cluster's name.
       securityGroupSelectorTerms: [{ tags: { [SELECTOR_TAG]: names.unique } }, { tags: { "aws:eks:cluster-name": options.clusterName } }],
-      metadataOptions: { httpEndpoint: "enabled", httpProtocolIPv6: "disabled", httpPutResponseHopLimit: ctx.containersUseInstanceRole ? 2 : 1, httpTokens: "required" },
+      metadataOptions: {
+        httpEndpoint: "enabled",
+        httpProtocolIPv6: "disabled",
+        httpPutResponseHopLimit: ctx.containersUseInstanceRole ? 2 : 1,
+        httpTokens: "required",
+      },
       blockDeviceMappings: [
         {
           deviceName: options.nodeImage === "bottlerocket" ? "/dev/xvdb" : "/dev/xvda",
@@ -143,7 +150,9 @@ function toYaml(value: unknown, indent = ""): string {
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
     if (entries.length === 0) return `${indent}{}\n`;
-    return entries.map(([k, v]) => (isBlock(v) ? `${indent}${JSON.stringify(k)}:\n${toYaml(v, `${indent}  `)}` : `${indent}${JSON.stringify(k)}: ${JSON.stringify(v)}\n`)).join("");
+    return entries
+      .map(([k, v]) => (isBlock(v) ? `${indent}${JSON.stringify(k)}:\n${toYaml(v, `${indent}  `)}` : `${indent}${JSON.stringify(k)}: ${JSON.stringify(v)}\n`))
+      .join("");
   }
   return `${indent}${JSON.stringify(value)}\n`;
 }

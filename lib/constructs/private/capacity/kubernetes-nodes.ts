@@ -59,5 +59,8 @@ export function kubernetesNodeSettings(multiNode: boolean): LaunchSettings {
 
 /** The chosen type and its price-bounded same-shape fallbacks, which a node group or a NodePool may launch. */
 export function kubernetesNodeTypes(decision: Decision, options: { readonly maxFallbacks?: number; readonly maxFallbackPriceRatio?: number }): LaunchableTypes {
-  return launchableTypes(decision, { maxFallbacks: options.maxFallbacks ?? DEFAULT_MAX_FALLBACKS, maxPriceRatio: options.maxFallbackPriceRatio ?? DEFAULT_MAX_FALLBACK_PRICE_RATIO });
+  return launchableTypes(decision, {
+    maxFallbacks: options.maxFallbacks ?? DEFAULT_MAX_FALLBACKS,
+    maxPriceRatio: options.maxFallbackPriceRatio ?? DEFAULT_MAX_FALLBACK_PRICE_RATIO,
+  });
 }

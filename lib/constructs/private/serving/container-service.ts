@@ -52,13 +52,15 @@ const WRITTEN = "it is written into the instances' first-boot script at synth";
 
 /** The service a workload's `serve` describes, checked, with a preset's flags derived from the decision. */
 export function resolveServe(serve: Serve, decision: Decision, props: GpuWorkloadProps): ContainerService {
-  if (serve === null || typeof serve !== "object") throw new InvalidRequirementError("serve", serve, "give { image, port, healthCheckPath } or Serving.vllm({ model })");
+  if (serve === null || typeof serve !== "object")
+    throw new InvalidRequirementError("serve", serve, "give { image, port, healthCheckPath } or Serving.vllm({ model })");
   if ("preset" in serve) return vllm(serve.options, decision, props);
   checkContainer("serve", serve);
   checkNumber("serve.port", serve.port, PROP_RULES.port);
   if (serve.port === undefined) throw new InvalidRequirementError("serve.port", undefined, "give the port the server listens on");
   text("serve.healthCheckPath", serve.healthCheckPath);
-  if (!HTTP_PATH.test(serve.healthCheckPath)) throw new InvalidRequirementError("serve.healthCheckPath", serve.healthCheckPath, 'give an HTTP path such as "/health"');
+  if (!HTTP_PATH.test(serve.healthCheckPath))
+    throw new InvalidRequirementError("serve.healthCheckPath", serve.healthCheckPath, 'give an HTTP path such as "/health"');
   checkTls(serve.tls, decision.region);
   return { ...containerSpec(serve), port: serve.port, healthCheckPath: serve.healthCheckPath, tls: serve.tls };
 }
@@ -72,19 +74,39 @@ function checkTls(tls: unknown, region: string): void {
   const { certificateArn, sslPolicy } = tls as ServeTlsCertificate;
   if (!isToken(certificateArn)) {
     const m = typeof certificateArn === "string" ? ACM_CERTIFICATE_ARN.exec(certificateArn) : null;
-    if (!m) throw new InvalidRequirementError("serve.tls.certificateArn", certificateArn, 'give an ACM certificate ARN such as "arn:aws:acm:us-east-1:123456789012:certificate/…", or a Terraform reference');
-    if (m[1] !== region) throw new InvalidRequirementError("serve.tls.certificateArn", certificateArn, `the load balancer is in ${region} and takes a certificate from ACM in that region`);
+    if (!m)
+      throw new InvalidRequirementError(
+        "serve.tls.certificateArn",
+        certificateArn,
+        'give an ACM certificate ARN such as "arn:aws:acm:us-east-1:123456789012:certificate/…", or a Terraform reference',
+      );
+    if (m[1] !== region)
+      throw new InvalidRequirementError(
+        "serve.tls.certificateArn",
+        certificateArn,
+        `the load balancer is in ${region} and takes a certificate from ACM in that region`,
+      );
   }
   if (sslPolicy !== undefined && !isToken(sslPolicy) && (typeof sslPolicy !== "string" || !TLS_1_2_POLICY.test(sslPolicy))) {
-    throw new InvalidRequirementError("serve.tls.sslPolicy", sslPolicy, `give a policy that allows TLS 1.2 and later only, such as "${DEFAULT_SSL_POLICY}" (the default)`);
+    throw new InvalidRequirementError(
+      "serve.tls.sslPolicy",
+      sslPolicy,
+      `give a policy that allows TLS 1.2 and later only, such as "${DEFAULT_SSL_POLICY}" (the default)`,
+    );
   }
 }
 
 /** A training job's container, checked. */
 export function resolveJob(job: TrainingJob): ContainerService {
-  if (job === null || typeof job !== "object") throw new InvalidRequirementError("job", job, 'give { image, command }, e.g. { image: "nvcr.io/nvidia/pytorch:24.10-py3", command: ["torchrun", "train.py"] }');
+  if (job === null || typeof job !== "object")
+    throw new InvalidRequirementError(
+      "job",
+      job,
+      'give { image, command }, e.g. { image: "nvcr.io/nvidia/pytorch:24.10-py3", command: ["torchrun", "train.py"] }',
+    );
   checkContainer("job", job);
-  if (job.shutdownOnExit !== undefined && typeof job.shutdownOnExit !== "boolean") throw new InvalidRequirementError("job.shutdownOnExit", job.shutdownOnExit, "give true or false");
+  if (job.shutdownOnExit !== undefined && typeof job.shutdownOnExit !== "boolean")
+    throw new InvalidRequirementError("job.shutdownOnExit", job.shutdownOnExit, "give true or false");
   return containerSpec(job);
 }
 
@@ -114,7 +136,11 @@ function vllm(o: VllmOptions, decision: Decision, props: GpuWorkloadProps): Cont
   text("serve.model", o.model);
   const estimate = decision.memoryEstimate;
   if (!estimate || estimate.mode !== "inference" || estimate.engine !== "vllm") {
-    throw new InvalidRequirementError("serve", "Serving.vllm", 'it derives its flags from the memory estimate: give the workload a model (e.g. model: "llama-3.1-8b") served by engine "vllm"');
+    throw new InvalidRequirementError(
+      "serve",
+      "Serving.vllm",
+      'it derives its flags from the memory estimate: give the workload a model (e.g. model: "llama-3.1-8b") served by engine "vllm"',
+    );
   }
   const apiKey = checkApiKey(o.apiKey);
   const options: ServeOptions = {
@@ -130,7 +156,12 @@ function vllm(o: VllmOptions, decision: Decision, props: GpuWorkloadProps): Cont
   checkTls(o.tls, decision.region);
   (o.extraArgs ?? []).forEach((arg, i) => {
     text(`serve.extraArgs[${i}]`, arg);
-    if (SECRET_FLAGS.test(arg)) throw new InvalidRequirementError(`serve.extraArgs[${i}]`, arg, "a key on the command line is in user data and the process list: give apiKey (or weights.huggingFaceTokenSecretArn), read from Secrets Manager on the instance");
+    if (SECRET_FLAGS.test(arg))
+      throw new InvalidRequirementError(
+        `serve.extraArgs[${i}]`,
+        arg,
+        "a key on the command line is in user data and the process list: give apiKey (or weights.huggingFaceTokenSecretArn), read from Secrets Manager on the instance",
+      );
   });
   const usage = props.usage ?? {};
   const target = { memoryGiB: usableMemoryGiB(decision.gpu, decision.gpuFraction), name: decision.gpu.name };
@@ -143,13 +174,19 @@ function vllm(o: VllmOptions, decision: Decision, props: GpuWorkloadProps): Cont
   const args = [
     fromS3 ? "/model" : o.model,
     ...(fromS3 ? ["--served-model-name", o.model] : []),
-    "--host", "0.0.0.0",
-    "--port", String(options.port),
-    "--tensor-parallel-size", String(tensorParallel),
+    "--host",
+    "0.0.0.0",
+    "--port",
+    String(options.port),
+    "--tensor-parallel-size",
+    String(tensorParallel),
     ...(copies > 1 ? ["--data-parallel-size", String(copies)] : []),
-    "--max-model-len", String(usage.contextTokens ?? DEFAULT_CONTEXT_TOKENS),
-    "--max-num-seqs", String(maxNumSeqs),
-    "--gpu-memory-utilization", String(estimate.memoryUtilization),
+    "--max-model-len",
+    String(usage.contextTokens ?? DEFAULT_CONTEXT_TOKENS),
+    "--max-num-seqs",
+    String(maxNumSeqs),
+    "--gpu-memory-utilization",
+    String(estimate.memoryUtilization),
     ...(usage.maxNumBatchedTokens !== undefined ? ["--max-num-batched-tokens", String(usage.maxNumBatchedTokens)] : []),
     // The cache precision the estimate sized: fp8 holds twice the sequences.
     ...(usage.kvCachePrecision === "fp8" ? ["--kv-cache-dtype", "fp8"] : []),
@@ -204,7 +241,8 @@ export function checkContainer(at: string, o: ContainerOptions): void {
   checkNumber(`${at}.imageSizeGiB`, o.imageSizeGiB, IMAGE_SIZE_RULE);
   if (o.weights?.s3Uri !== undefined) {
     text(`${at}.weights.s3Uri`, o.weights.s3Uri);
-    if (!S3_URI.test(o.weights.s3Uri)) throw new InvalidRequirementError(`${at}.weights.s3Uri`, o.weights.s3Uri, 'give an S3 location such as "s3://my-models/llama-3.1-8b/"');
+    if (!S3_URI.test(o.weights.s3Uri))
+      throw new InvalidRequirementError(`${at}.weights.s3Uri`, o.weights.s3Uri, 'give an S3 location such as "s3://my-models/llama-3.1-8b/"');
   }
   if (o.weights?.huggingFaceTokenSecretArn !== undefined) text(`${at}.weights.huggingFaceTokenSecretArn`, o.weights.huggingFaceTokenSecretArn);
   checkLogRetention(`${at}.logRetentionDays`, o.logRetentionDays);

@@ -82,7 +82,16 @@ export function createServingLoadBalancer(scope: Construct, props: ServingLoadBa
     preserveClientIp: "false",
     // Requests in flight (a long generation) get two minutes to finish when an instance leaves.
     deregistrationDelay: "120",
-    healthCheck: { enabled: true, protocol: "HTTP", path: props.healthCheckPath, port: "traffic-port", matcher: "200-399", interval: 10, healthyThreshold: 2, unhealthyThreshold: 3 },
+    healthCheck: {
+      enabled: true,
+      protocol: "HTTP",
+      path: props.healthCheckPath,
+      port: "traffic-port",
+      matcher: "200-399",
+      interval: 10,
+      healthyThreshold: 2,
+      unhealthyThreshold: 3,
+    },
     tags,
   });
   const tls = props.tls === "none" ? undefined : props.tls;

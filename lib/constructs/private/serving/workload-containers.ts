@@ -9,14 +9,22 @@ import { ContainerService, resolveJob, resolveServe } from "./container-service"
  * What the workload runs, checked against its class and capacity: a server (RealtimeInference, ImageGeneration, on an
  * instance or a fleet) or a job (Training, FineTuning, on one node or a cluster).
  */
-export function workloadContainers(props: GpuWorkloadProps, decision: Decision, kind: CapacityKind): { readonly service?: ContainerService; readonly job?: ContainerService } {
+export function workloadContainers(
+  props: GpuWorkloadProps,
+  decision: Decision,
+  kind: CapacityKind,
+): { readonly service?: ContainerService; readonly job?: ContainerService } {
   const name = WORKLOAD_PROFILES[props.workload].displayName;
   if (props.serve !== undefined && props.workload !== "realtime-inference" && props.workload !== "image-generation") {
     throw new InvalidRequirementError("serve", "a server", `it is for RealtimeInference and ImageGeneration; a ${name} runs a job`);
   }
   const service = props.serve === undefined ? undefined : resolveServe(props.serve, decision, props);
   if (service && kind !== "instance" && kind !== "auto-scaling-group") {
-    throw new InvalidRequirementError("serve", "a server", `it runs on an instance or a fleet, not on ${kind === "cluster" ? `a ${decision.nodeCount}-node cluster` : "AWS Batch"}`);
+    throw new InvalidRequirementError(
+      "serve",
+      "a server",
+      `it runs on an instance or a fleet, not on ${kind === "cluster" ? `a ${decision.nodeCount}-node cluster` : "AWS Batch"}`,
+    );
   }
   if (service && kind === "auto-scaling-group" && service.tls === undefined) {
     throw new InvalidRequirementError(
@@ -26,10 +34,18 @@ export function workloadContainers(props: GpuWorkloadProps, decision: Decision, 
     );
   }
   if (service && kind === "instance" && typeof service.tls === "object") {
-    throw new InvalidRequirementError("serve.tls", "a certificate", "a single server has no load balancer to terminate TLS: serve from a fleet (replicas >= 2 or { min, max }), or terminate TLS in front of it yourself");
+    throw new InvalidRequirementError(
+      "serve.tls",
+      "a certificate",
+      "a single server has no load balancer to terminate TLS: serve from a fleet (replicas >= 2 or { min, max }), or terminate TLS in front of it yourself",
+    );
   }
   if (props.job !== undefined && props.workload !== "training" && props.workload !== "fine-tuning") {
-    throw new InvalidRequirementError("job", "a job", `it is for Training and FineTuning; a ${name} ${props.workload === "batch-processing" ? "submits jobs to AWS Batch (batch.job)" : "serves (serve)"}`);
+    throw new InvalidRequirementError(
+      "job",
+      "a job",
+      `it is for Training and FineTuning; a ${name} ${props.workload === "batch-processing" ? "submits jobs to AWS Batch (batch.job)" : "serves (serve)"}`,
+    );
   }
   const job = props.job === undefined ? undefined : resolveJob(props.job);
   if (job && kind !== "instance" && kind !== "cluster") {

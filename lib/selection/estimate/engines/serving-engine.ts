@@ -31,7 +31,11 @@ export interface EngineSpeed {
  * Sequences the server runs at once: the usage's maxNumSeqs, else the engine's default for the GPU raised to the
  * concurrency, as the server is launched to run what was sized (for vLLM, vllmMaxNumSeqs' answer).
  */
-export function serverMaxNumSeqs(engine: ServingEngine, usage: { readonly maxNumSeqs?: number; readonly concurrency?: number }, gpu: ServerGpu | undefined): number {
+export function serverMaxNumSeqs(
+  engine: ServingEngine,
+  usage: { readonly maxNumSeqs?: number; readonly concurrency?: number },
+  gpu: ServerGpu | undefined,
+): number {
   return usage.maxNumSeqs ?? Math.max(engine.batchDefaults(gpu).maxNumSeqs, usage.concurrency ?? 1);
 }
 
