@@ -103,7 +103,7 @@ export type {
   BatchJobOptions,
 } from "./constructs/workload-props";
 export { ALLOW_TO_PROTOCOLS, SCALING_STATISTICS, AMI_OPERATING_SYSTEMS } from "./constructs/workload-props";
-export { Capacity, EKS_NODE_IMAGES } from "./constructs/capacity";
+export { Capacity, EKS_NODE_IMAGES, KARPENTER_DELIVERIES } from "./constructs/capacity";
 export type {
   CapacityStrategy,
   InstanceCapacity,
@@ -119,6 +119,8 @@ export type {
   KarpenterOptions,
   KarpenterCapacity,
   KarpenterManifests,
+  KarpenterResources,
+  KarpenterDelivery,
 } from "./constructs/capacity";
 export type { NetworkProps } from "./constructs/network";
 

@@ -55,6 +55,8 @@ export function buildCdktn(): void {
     description: `${root.description} CDK Terrain (cdktn) build.`,
     keywords: [...new Set([...(root.keywords ?? []), "cdktn", "cdk-terrain"])],
     peerDependencies: { "@cdktn/provider-aws": "^25.7.0", cdktn: "^0.24.0", constructs: ">=10.6.0 <10.8.0" },
+    // The Kubernetes bindings are cdktf's (CDK Terrain publishes none): this build refuses the delivery that needs them.
+    peerDependenciesMeta: undefined,
     // CDK Terrain asks for Node 22.11 (it only warns on Node 20, where this package's tests also pass).
     engines: { node: ">=22.11" },
     scripts: undefined,

@@ -7,7 +7,8 @@
  * Needs `terraform` on PATH and a filesystem mirror holding registry.terraform.io/hashicorp/aws
  * (TF_PROVIDER_MIRROR, else the usual plugin folders, else one under /opt). Where either is missing it
  * prints "tf-validate: skipped (...)" and exits 0. The stacks are synthesized for provider 6.x; each is
- * adapted to the mirrored version (version pin, local backend dropped, the attributes 6.x renamed).
+ * adapted to the mirrored version (version pin, local backend dropped, the attributes 6.x renamed). A stack that
+ * needs another provider (hashicorp/kubernetes, for Karpenter manifests Terraform applies) is skipped, and said so.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -28,8 +29,11 @@ export interface ValidationError {
 }
 
 export interface ValidationResult {
+  /** The stacks validated. */
   readonly stacks: readonly string[];
   readonly errors: readonly ValidationError[];
+  /** Stacks not validated, each with why: a provider the mirror does not hold. */
+  readonly skipped: readonly { readonly stack: string; readonly reason: string }[];
 }
 
 const AWS_PROVIDER = path.join("registry.terraform.io", "hashicorp", "aws");
@@ -64,13 +68,20 @@ export function validateSynthesized(outdir: string, referee: TerraformReferee): 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "tf-validate-"));
   try {
     const env = terraformEnv(work, referee.mirror);
-    const stacks = safeReaddir(stacksDir).sort();
+    const stacks: string[] = [];
     const errors: ValidationError[] = [];
+    const skipped: { stack: string; reason: string }[] = [];
     // One initialized folder for every stack: they all need only hashicorp/aws.
     writeJson(path.join(work, "main.tf.json"), { terraform: { required_providers: { aws: { source: "hashicorp/aws", version: referee.providerVersion } } } });
     run(referee.terraform, ["init", "-backend=false", "-input=false", "-no-color"], work, env);
-    for (const stack of stacks) {
+    for (const stack of safeReaddir(stacksDir).sort()) {
       const config = JSON.parse(fs.readFileSync(path.join(stacksDir, stack, "cdk.tf.json"), "utf8"));
+      const others = otherProviders(config);
+      if (others.length) {
+        skipped.push({ stack, reason: `it needs ${others.join(", ")}, which the local mirror does not hold (only hashicorp/aws)` });
+        continue;
+      }
+      stacks.push(stack);
       writeJson(path.join(work, "main.tf.json"), adaptTo5x(config, referee.providerVersion));
       const result = spawnSync(referee.terraform, ["validate", "-json", "-no-color"], { cwd: work, env, encoding: "utf8" });
       const report = JSON.parse(result.stdout || "{}") as { diagnostics?: Diagnostic[] };
@@ -80,10 +91,20 @@ export function validateSynthesized(outdir: string, referee: TerraformReferee): 
       }
       if (!report.diagnostics) errors.push({ stack, summary: "no validate output", detail: result.stderr.slice(0, 400), address: "" });
     }
-    return { stacks, errors };
+    return { stacks, errors, skipped };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The providers a stack requires besides hashicorp/aws, by source. */
+function otherProviders(config: TerraformJson): string[] {
+  // A source without a namespace is HashiCorp's ("aws" is hashicorp/aws), as Terraform reads it.
+  const sources = Object.entries(config.terraform?.required_providers ?? {}).map(([name, p]) =>
+    String((p as { source?: unknown }).source ?? name).toLowerCase(),
+  );
+  const full = sources.map((s) => s.replace(/^registry\.terraform\.io\//, "")).map((s) => (s.includes("/") ? s : `hashicorp/${s}`));
+  return full.filter((s) => s !== "hashicorp/aws").sort();
 }
 
 interface Diagnostic {
@@ -177,7 +198,8 @@ if (require.main === module) {
   if ("skipped" in referee) {
     console.log(`tf-validate: skipped (${referee.skipped})`);
   } else {
-    const { stacks, errors } = validateSynthesized(outdir, referee);
+    const { stacks, errors, skipped } = validateSynthesized(outdir, referee);
+    for (const s of skipped) console.log(`tf-validate: skipped stack ${s.stack}: ${s.reason}`);
     for (const e of errors) console.log(`FAIL ${e.stack}: ${e.summary}: ${e.detail} [${e.address}]`);
     console.log(
       errors.length

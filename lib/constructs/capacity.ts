@@ -1,3 +1,4 @@
+import type { TerraformProvider, TerraformResource } from "cdktf";
 import { BatchOptions, FleetOptions, ReplicaBounds } from "./workload-props";
 
 /** The Kubernetes node image of an EKS node group: Amazon Linux 2023 or Bottlerocket, each in its NVIDIA flavour. */
@@ -81,6 +82,29 @@ export interface KarpenterOptions {
   readonly maxFallbacks?: number;
   /** The dearest fallback as a multiple of the chosen type's price. @default 2 */
   readonly maxFallbackPriceRatio?: number;
+  /**
+   * How the manifests reach the cluster. "files": YAML beside the stack (stacks/<stack>/karpenter/<name>.yaml) for Argo
+   * CD, Flux or kubectl. "kubernetes-manifest": `kubernetes_manifest` resources of the stack's hashicorp/kubernetes
+   * provider, applied by `cdktf deploy`; that provider reads the cluster's CRDs at plan, so the cluster (with Karpenter
+   * installed) must be reachable when Terraform plans. It needs @cdktf/provider-kubernetes 12.1.1 installed and a
+   * KubernetesProvider in the stack; cdktf only (CDK Terrain publishes no Kubernetes bindings). @default "files"
+   */
+  readonly delivery?: KarpenterDelivery;
+  /** With delivery "kubernetes-manifest": the Kubernetes provider to apply them with. @default - the stack's default kubernetes provider */
+  readonly kubernetesProvider?: TerraformProvider;
+}
+
+/** How a workload's Karpenter manifests reach the cluster: see {@link KarpenterOptions.delivery}. */
+export const KARPENTER_DELIVERIES = ["files", "kubernetes-manifest"] as const;
+/** One of {@link KARPENTER_DELIVERIES}. */
+export type KarpenterDelivery = (typeof KARPENTER_DELIVERIES)[number];
+
+/** The `kubernetes_manifest` resources of a workload whose Karpenter manifests Terraform applies. */
+export interface KarpenterResources {
+  /** The NodePool's `kubernetes_manifest`. */
+  readonly nodePool: TerraformResource;
+  /** The EC2NodeClass's `kubernetes_manifest`. */
+  readonly ec2NodeClass: TerraformResource;
 }
 
 /** The Karpenter manifests a workload renders: apply them to the cluster (kubectl, Argo CD, Flux). */

@@ -62,7 +62,7 @@ import { composeUserData } from "./private/user-data";
 import { validateAllowFrom, validateDecisionFit, validateTerraformNames, validateWorkloadProps } from "./private/validate-props";
 import { GPU_WORKLOAD_BRAND } from "./private/workload-brand";
 import { AllowFrom, AmiOperatingSystem, GpuWorkloadProps } from "./workload-props";
-import type { KarpenterManifests, PodPlacement } from "./capacity";
+import type { KarpenterManifests, KarpenterResources, PodPlacement } from "./capacity";
 import { PolicyStatement } from "./policy-statement";
 
 export type { WorkloadCapacity } from "./workload-capacity";
@@ -125,6 +125,8 @@ export class GpuWorkload extends Construct {
   declare readonly nodeRole?: IamRole;
   /** Karpenter: the NodePool and EC2NodeClass, also written to stacks/<stack>/karpenter/<name>.yaml at synth. */
   declare readonly karpenterManifests?: KarpenterManifests;
+  /** Karpenter with delivery "kubernetes-manifest": the NodePool's and EC2NodeClass's `kubernetes_manifest` resources. */
+  declare readonly karpenterResources?: KarpenterResources;
   /** OS of the AMI the instances boot. */
   private readonly os: AmiOperatingSystem;
   /** Inline policies and inbound rules added, counted as earlier releases named them (for their moved blocks). */

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { BatchProcessing, Capacity, GpuPlatform, RealtimeInference, Training, WorkloadProps } from "../../lib";
 import { runCli } from "../../lib/cli/main";
@@ -209,6 +210,109 @@ describe("Capacity.karpenter: a NodePool and EC2NodeClass from the same decision
       ),
     ).toMatchObject({
       message: expect.stringMatching(/serve is "given"; it has no place on EKS capacity/),
+    });
+  });
+
+  describe('delivery "kubernetes-manifest": Terraform applies them through the stack\'s Kubernetes provider', () => {
+    const applied = (extra: Partial<Parameters<typeof Capacity.karpenter>[0]> = {}) =>
+      chat({ capacity: Capacity.karpenter({ ...KARPENTER, replicas: { min: 0, max: 4 }, delivery: "kubernetes-manifest", ...extra }) });
+
+    test("two kubernetes_manifest resources hold the same manifests, in order after the node role; no YAML is written", () => {
+      let w!: RealtimeInference;
+      const { json, files, outdir } = synthApp((s) => {
+        new KubernetesProvider(s, "k8s", { configPath: "~/.kube/config" });
+        w = applied()(s);
+      });
+      const manifests = resourcesOf(json, "kubernetes_manifest");
+      expect(manifests.map((m) => m.manifest.kind).sort()).toEqual(["EC2NodeClass", "NodePool"]);
+      const byKind = (kind: string) => manifests.find((m) => m.manifest.kind === kind)!;
+      expect(byKind("NodePool").manifest).toEqual(w.karpenterManifests!.nodePool);
+      expect(byKind("EC2NodeClass").manifest).toEqual(w.karpenterManifests!.ec2NodeClass);
+      expect(byKind("EC2NodeClass").depends_on).toEqual([expect.stringMatching(/^aws_iam_role\./)]);
+      expect(byKind("NodePool").depends_on).toEqual([`kubernetes_manifest.${w.karpenterResources!.ec2NodeClass.friendlyUniqueId}`]);
+      expect(json.terraform.required_providers.kubernetes).toMatchObject({ source: "kubernetes" });
+      expect(files).toEqual([]);
+      // The plan and report price what the NodePool allows, as with the files.
+      expect(JSON.parse(runCli(["report", "--dir", outdir, "--json"]).stdout).stacks[0].workloads[0]).toMatchObject({
+        capacity: "karpenter",
+        instances: { max: 4 },
+      });
+      // What Terraform applies validates against Karpenter's CRD schemas (JSON is YAML).
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "karpenter-applied-"));
+      const written = manifests.map((m, i) => {
+        const file = path.join(dir, `${i}.yaml`);
+        fs.writeFileSync(file, JSON.stringify(m.manifest));
+        return file;
+      });
+      const result = validateAgainstCrds(written);
+      if (result.skipped) {
+        console.log(`Karpenter manifests against the CRD schemas: skipped (${result.skipped})`);
+        return;
+      }
+      expect(result.errors).toEqual([]);
+    });
+
+    test("an override of the applied NodePool is what the policy and the report judge", () => {
+      const { outdir } = synthApp((s) => {
+        new KubernetesProvider(s, "k8s", { configPath: "~/.kube/config" });
+        applied()(s).karpenterResources!.nodePool.addOverride("manifest.spec.limits", { "nvidia.com/gpu": "12" });
+      });
+      expect(JSON.parse(runCli(["report", "--dir", outdir, "--json"]).stdout).stacks[0].workloads[0]).toMatchObject({ instances: { max: 12 } });
+      // Without a limit Karpenter may launch without end.
+      expect(() =>
+        synthApp((s, app) => {
+          new GpuPlatform(app, "org", { region: "us-east-1", policy: { maxUsdPerHourPerWorkload: 5 } });
+          new KubernetesProvider(s, "k8s", { configPath: "~/.kube/config" });
+          applied({ replicas: { min: 0, max: 1 } })(s).karpenterResources!.nodePool.addOverride("manifest.spec.limits", { "nvidia.com/gpu": undefined });
+        }),
+      ).toThrow(/the NodePool has no nvidia\.com\/gpu limit, so its most nodes cannot be judged/);
+      expect(() =>
+        synthApp((s, app) => {
+          new GpuPlatform(app, "org", { region: "us-east-1", policy: { maxUsdPerHourPerWorkload: 5 } });
+          new KubernetesProvider(s, "k8s", { configPath: "~/.kube/config" });
+          const w = applied({ replicas: { min: 0, max: 1 } })(s);
+          w.karpenterResources!.nodePool.addOverride("manifest.spec.limits", { "nvidia.com/gpu": new TerraformVariable(s, "gpus", {}).stringValue });
+        }),
+      ).toThrow(/the NodePool's nvidia.com\/gpu limit is a Terraform reference, which synth cannot judge/);
+    });
+
+    test("refused where it cannot work: an unknown delivery, a provider without it or not Kubernetes', bindings missing or of another framework", () => {
+      const error = (build: (s: TerraformStack) => unknown) => captureError(() => synthStack(build));
+      expect(error((s) => chat({ capacity: Capacity.karpenter({ ...KARPENTER, delivery: "helm" as never }) })(s))).toMatchObject({
+        message: expect.stringMatching(/capacity.karpenter.delivery is "helm"; use one of files, kubernetes-manifest/),
+      });
+      expect(error((s) => chat({ capacity: Capacity.karpenter({ ...KARPENTER, kubernetesProvider: new KubernetesProvider(s, "k8s", {}) }) })(s))).toMatchObject(
+        { message: expect.stringMatching(/capacity.karpenter.kubernetesProvider .*give it with delivery: "kubernetes-manifest"/) },
+      );
+      expect(error((s) => applied({ kubernetesProvider: new AwsProvider(s, "other", { region: "us-east-1", alias: "other" }) })(s))).toMatchObject({
+        message: expect.stringMatching(/capacity.karpenter.kubernetesProvider .*give a KubernetesProvider of the stack/),
+      });
+      jest.isolateModules(() => {
+        jest.doMock("@cdktf/provider-kubernetes/lib/manifest", () => {
+          throw new Error("Cannot find module '@cdktf/provider-kubernetes/lib/manifest'");
+        });
+        expect(error((s) => applied()(s))).toMatchObject({
+          message: expect.stringMatching(
+            /capacity.karpenter.delivery is "kubernetes-manifest"; install @cdktf\/provider-kubernetes@12\.1\.1 beside the library/,
+          ),
+        });
+        jest.doMock("@cdktf/provider-kubernetes/lib/manifest", () => ({ Manifest: class NotCdktf {} }));
+        expect(error((s) => applied()(s))).toMatchObject({ message: expect.stringMatching(/built on another framework copy than this build of the library/) });
+      });
+      jest.dontMock("@cdktf/provider-kubernetes/lib/manifest");
+    });
+
+    const referee = findReferee();
+    (("skipped" in referee ? test.skip : test) as jest.It)("tf-validate says which stack it skipped and why; the others it validates", () => {
+      const { outdir } = synthApp((s) => {
+        new KubernetesProvider(s, "k8s", { configPath: "~/.kube/config" });
+        applied()(s);
+      });
+      const result = validateSynthesized(outdir, referee as TerraformReferee);
+      expect(result.skipped).toEqual([
+        { stack: "team", reason: expect.stringMatching(/^it needs hashicorp\/kubernetes, which the local mirror does not hold/) },
+      ]);
+      expect(result.stacks).toEqual([]);
     });
   });
 

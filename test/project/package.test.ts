@@ -58,7 +58,14 @@ describe.each([
     expect(orphans).toEqual([]);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
     expect(manifest.scripts?.prepare ?? manifest.scripts?.install ?? manifest.scripts?.postinstall).toBeUndefined();
-    expect(Object.keys(manifest.peerDependencies).sort()).toEqual([...Object.keys(peers), "constructs"].sort());
+    const optional = Object.keys(manifest.peerDependenciesMeta ?? {}).filter((name) => manifest.peerDependenciesMeta[name].optional === true);
+    expect(
+      Object.keys(manifest.peerDependencies)
+        .filter((name) => !optional.includes(name))
+        .sort(),
+    ).toEqual([...Object.keys(peers), "constructs"].sort());
+    // Only the cdktf build has Kubernetes bindings to offer, for Karpenter's kubernetes_manifest delivery.
+    expect(optional).toEqual(framework === "cdktf" ? ["@cdktf/provider-kubernetes"] : []);
   });
 
   test("a consumer project installs the tarball and synthesizes with it; private modules are not importable", () => {

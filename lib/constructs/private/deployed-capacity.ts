@@ -94,13 +94,17 @@ export function deployedCapacity(w: GpuWorkload, taxonomy: Taxonomy): DeployedCa
     }
     bought(/SPOT/.test(String(resources.type)) ? "spot" : "on-demand", `the compute environment's type ${resources.type}`);
   } else if (w.karpenterManifests) {
-    // Karpenter launches what its NodePool allows: its instance types, up to its GPU limit, of its capacity types.
-    const spec = w.karpenterManifests.nodePool.spec as {
-      template: { spec: { requirements: { key: string; values?: string[] }[] } };
-      limits: Record<string, string>;
-    };
-    const values = (key: string) => spec.template.spec.requirements.find((r) => r.key === key)?.values ?? [];
-    const max = Math.floor(Number(spec.limits["nvidia.com/gpu"]) / Math.max(w.decision.gpuCount, 1));
+    // Karpenter launches what its NodePool allows: its instance types, up to its GPU limit, of its capacity types. Applied
+    // by Terraform, the NodePool is its kubernetes_manifest's, after any override.
+    const nodePool: Config = w.karpenterResources ? configOf(w.karpenterResources.nodePool).manifest : w.karpenterManifests.nodePool;
+    const requirements: Config[] = literal(nodePool?.spec?.template?.spec?.requirements, "the NodePool's requirements") ?? [];
+    const values = (key: string): string[] =>
+      (literal<string[]>(requirements.find((r) => r?.key === key)?.values, `the NodePool's ${key} values`) ?? []).filter((v) => !isToken(v));
+    const rawLimit = nodePool?.spec?.limits?.["nvidia.com/gpu"];
+    const gpuLimit = Number(literal(rawLimit, "the NodePool's nvidia.com/gpu limit") ?? NaN);
+    // Without a limit Karpenter may launch without end: nothing bounds the worst case.
+    if (!isToken(rawLimit) && !Number.isFinite(gpuLimit)) unknowable.push("the NodePool has no nvidia.com/gpu limit, so its most nodes cannot be judged");
+    const max = Number.isFinite(gpuLimit) ? Math.floor(gpuLimit / Math.max(w.decision.gpuCount, 1)) : 0;
     for (const type of values("node.kubernetes.io/instance-type")) launches(type, max);
     for (const capacityType of values("karpenter.sh/capacity-type"))
       bought(capacityType === "spot" ? "spot" : "on-demand", `the NodePool's karpenter.sh/capacity-type ${capacityType}`);

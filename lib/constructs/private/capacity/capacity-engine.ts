@@ -97,6 +97,7 @@ export type CapacityHandles = Partial<
     | "podPlacement"
     | "nodeRole"
     | "karpenterManifests"
+    | "karpenterResources"
   >
 >;
 

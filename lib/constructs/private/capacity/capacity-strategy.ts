@@ -1,11 +1,13 @@
+import { TerraformProvider } from "cdktf";
 import { Decision } from "../../../selection/decision";
 import { checkOneOf, checkPattern, isDenseList } from "../../../validation/allowed-values";
 import { InvalidRequirementError, UnresolvedValueError } from "../../../validation/errors";
 import { checkNumber } from "../../../validation/numbers";
-import { EKS_NODE_IMAGES, EksNodeGroupOptions, KarpenterOptions } from "../../capacity";
+import { EKS_NODE_IMAGES, EksNodeGroupOptions, KARPENTER_DELIVERIES, KarpenterOptions } from "../../capacity";
 import { NetworkProps } from "../../network";
 import { GpuWorkloadProps } from "../../workload-props";
 import { isToken } from "../tokens";
+import { kubernetesManifestResource } from "./kubernetes-manifest";
 import { PROP_RULES, validateReplicas } from "../validate-props";
 
 const STRATEGY_KINDS = ["instance", "fleet", "cluster", "aws-batch", "eks-node-group", "karpenter"] as const;
@@ -48,6 +50,7 @@ export function withCapacityShorthands(props: GpuWorkloadProps): GpuWorkloadProp
       validateEksOptions(strategy.karpenter, props, "capacity.karpenter");
       if (isToken(strategy.karpenter.clusterName))
         throw new UnresolvedValueError("capacity.karpenter.clusterName", "Karpenter's EC2NodeClass selects the cluster's security group by its name at synth");
+      validateKarpenterDelivery(strategy.karpenter);
       return props;
     default:
       return props;
@@ -144,4 +147,27 @@ export function validateKubernetesCapacity(props: GpuWorkloadProps, decision: De
     kind === "karpenter" ? "Capacity.karpenter" : "Capacity.eksNodeGroup",
     `${decision.instanceType} holds a fraction of a GPU, which the NVIDIA device plugin does not advertise as nvidia.com/gpu; ask for a whole GPU (minGpuMemoryGB: ${Math.ceil(decision.gpu.memoryGB)}, or gpus)`,
   );
+}
+
+/** How the manifests are shipped: "kubernetes-manifest" needs the bindings, and a provider only goes with it. */
+function validateKarpenterDelivery(options: KarpenterOptions): void {
+  checkOneOf("capacity.karpenter.delivery", options.delivery, KARPENTER_DELIVERIES);
+  const provider = options.kubernetesProvider;
+  if (options.delivery !== "kubernetes-manifest") {
+    if (provider !== undefined)
+      throw new InvalidRequirementError(
+        "capacity.karpenter.kubernetesProvider",
+        provider,
+        'give it with delivery: "kubernetes-manifest", which applies the manifests through it',
+      );
+    return;
+  }
+  if (provider !== undefined && !(TerraformProvider.isTerraformProvider(provider) && provider.terraformResourceType === "kubernetes")) {
+    throw new InvalidRequirementError(
+      "capacity.karpenter.kubernetesProvider",
+      provider,
+      "give a KubernetesProvider of the stack (@cdktf/provider-kubernetes/lib/provider)",
+    );
+  }
+  kubernetesManifestResource("capacity.karpenter.delivery");
 }

@@ -1,11 +1,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { LaunchableTypes } from "../../../selection/fallbacks";
 import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
 import { iamDescription } from "../../../validation/aws-text";
-import { KarpenterManifests, KarpenterOptions } from "../../capacity";
+import { KarpenterManifests, KarpenterOptions, KarpenterResources } from "../../capacity";
 import { stackOf } from "../framework";
 import { SESSION_MANAGER_STATEMENTS, trustPolicy } from "../instance-role";
 import { addRolePolicy } from "../grants";
@@ -13,6 +14,7 @@ import { literalText } from "../terraform-text";
 import { CapacityEngine, WorkloadContext } from "./capacity-engine";
 import { GPU_RESOURCE, NODE_LABELS, attachNodeRolePolicies, kubernetesNodeSettings, kubernetesNodeTypes, podPlacement } from "./kubernetes-nodes";
 import { capacityCost, typeNames } from "./workload-capacity";
+import { kubernetesManifestResource } from "./kubernetes-manifest";
 
 const karpenterOf = (ctx: WorkloadContext): KarpenterOptions => (ctx.props.capacity as { readonly karpenter: KarpenterOptions }).karpenter;
 
@@ -113,14 +115,27 @@ export const KARPENTER: CapacityEngine = {
     attachNodeRolePolicies(scope, nodeRole.name, options.cniPolicyOnNodeRole !== false);
     shared.securityGroup.tags = { ...ctx.stableTags, [SELECTOR_TAG]: ctx.names.unique };
     const manifests = karpenterManifests(ctx, types, bounds.max, shared.rootVolumeSizeGiB);
-    writeManifestsAtSynth(scope, manifests);
+    const karpenterResources =
+      options.delivery === "kubernetes-manifest" ? applyWithTerraform(scope, manifests, nodeRole, options.kubernetesProvider) : undefined;
+    if (!karpenterResources) writeManifestsAtSynth(scope, manifests);
     const expected = bounds.desired * expectedUsdPerInstanceHour(decision, decision.purchase);
     return {
       capacity: capacityCost(this.kind, types, { min: bounds.min, desired: bounds.desired }, () => bounds.max, expected),
-      handles: { nodeRole, karpenterManifests: manifests, podPlacement: podPlacement(ctx) },
+      handles: { nodeRole, karpenterManifests: manifests, karpenterResources, podPlacement: podPlacement(ctx) },
     };
   },
 };
+
+/**
+ * The manifests as `kubernetes_manifest` resources: the EC2NodeClass after the role it names (Karpenter checks the role
+ * when it reconciles the class), the NodePool after the class it refers to.
+ */
+function applyWithTerraform(scope: Construct, manifests: KarpenterManifests, nodeRole: IamRole, provider: TerraformProvider | undefined): KarpenterResources {
+  const Manifest = kubernetesManifestResource("capacity.karpenter.delivery");
+  const ec2NodeClass = new Manifest(scope, "karpenter-ec2-node-class", { manifest: manifests.ec2NodeClass, provider, dependsOn: [nodeRole] });
+  const nodePool = new Manifest(scope, "karpenter-node-pool", { manifest: manifests.nodePool, provider, dependsOn: [ec2NodeClass] });
+  return { nodePool, ec2NodeClass };
+}
 
 /** Where a workload's manifests go in the synth's output: beside its stack's cdk.tf.json. */
 function manifestFile(outdir: string, stackName: string, kubernetesName: string): string {
