@@ -46,7 +46,7 @@ import { regionGuard, typeGuard } from "./private/drift-guard";
 import { createInstanceProfile } from "./private/instance-role";
 import { DEFAULT_LOG_RETENTION_DAYS, createWorkloadLogGroup } from "./private/log-group";
 import { WorkloadLaunchTemplateProps, launchTemplateConfig } from "./private/launch-template";
-import { validateKubernetesCapacity, withCapacityShorthands } from "./private/capacity/capacity-strategy";
+import { withCapacityShorthands } from "./private/capacity/capacity-strategy";
 import { registerPlanFile } from "./private/plan-file";
 import { applyPolicy, isGoverned, policyViolations } from "./private/policy";
 import { DeployedCapacity, deployedCapacity } from "./private/deployed-capacity";
@@ -160,8 +160,8 @@ export class GpuWorkload extends Construct {
       this.decision = sharedDecision(this.requirements(props, platform));
       const replicas = fleetReplicas(props, this.decision);
       validateDecisionFit(props, this.decision, replicas);
-      validateKubernetesCapacity(props, this.decision, (props.network ?? platform.network)!);
       engine = capacityEngine(props, this.decision, replicas);
+      engine.checkDecision?.(props, this.decision, (props.network ?? platform.network)!);
       // A service (AWS Batch, EKS, Karpenter) boots its own GPU image; everything else a DLAMI that must support the family.
       this.os = engine.serviceLaunchesInstances
         ? "amazon-linux-2023"
@@ -276,7 +276,7 @@ export class GpuWorkload extends Construct {
     });
     this.capacity = withJobRuns(built.capacity, decision, context.shutdownOnExit === true);
     Object.assign(this, built.handles);
-    this.addOutputs();
+    this.addOutputs(engine);
     // What the resources launch, judged under the policy: a fleet's spot share or on-demand base, its worst case.
     const { violations } = isGoverned(platform.policy) ? this.judged() : { violations: [] };
     if (violations.length) {
@@ -483,7 +483,7 @@ export class GpuWorkload extends Construct {
   }
 
   /** The decision and its cost as Terraform outputs, named in the cost vocabulary (kebab-case). */
-  private addOutputs(): void {
+  private addOutputs(engine: CapacityEngine): void {
     const d = this.decision;
     const c = this.capacity;
     const costs: Partial<Record<CostTerm, string | number>> = {
@@ -509,15 +509,8 @@ export class GpuWorkload extends Construct {
     const handles: Record<string, string | string[] | undefined> = {
       "role-arn": this.runtimeRole.arn,
       "security-group-id": this.securityGroup.id,
-      "instance-ids": this.instances?.map((i) => i.id),
-      "auto-scaling-group-name": this.autoScalingGroup?.name,
-      "job-queue-arn": this.jobQueue?.arn,
-      "job-definition-arn": this.jobDefinition?.arn,
-      endpoint: this.loadBalancer?.dnsName,
       "log-group-name": this.logGroup?.name,
-      "node-group-name": this.nodeGroup?.nodeGroupName,
-      // What a pod spec needs to land on the node group (nodeSelector, tolerations, resources), as JSON.
-      "pod-placement": this.podPlacement && literalText(JSON.stringify(this.podPlacement)),
+      ...engine.outputs?.(this),
     };
     for (const [name, value] of Object.entries(handles)) {
       if (value !== undefined) new TerraformOutput(this, name, { value, description: literalText(`${this.node.path}: ${name.replace(/-/g, " ")}`) });

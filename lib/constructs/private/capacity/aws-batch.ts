@@ -20,6 +20,7 @@ import { addRolePolicy, pullEcrStatements } from "../grants";
 import { ecrRepositoryArn } from "../serving/container-service";
 import { pinnedImageCondition } from "../../../validation/container-image";
 import { isToken } from "../tokens";
+import type { AwsBatchCapacity } from "../../capacity";
 
 export const DEFAULT_BATCH_INSTANCE_TYPES = 5;
 export const DEFAULT_JOB_ATTEMPTS = 3;
@@ -157,8 +158,11 @@ export function createBatchEnvironment(scope: Construct, props: BatchEnvironment
 }
 
 /** AWS Batch: a managed compute environment over the chosen type and its same-GPU-count fallbacks, a queue and a job definition. */
-export const AWS_BATCH: CapacityEngine = {
+export const AWS_BATCH: CapacityEngine<AwsBatchCapacity> = {
   kind: "aws-batch",
+  factory: "Capacity.awsBatch({...})",
+  outputs: (h) => ({ "job-queue-arn": h.jobQueue?.arn, "job-definition-arn": h.jobDefinition?.arn }),
+  withStrategy: (props, { batch }) => ({ ...props, batch }),
   serviceLaunchesInstances: true,
   settings: () => ({
     pinsSubnet: false,
@@ -202,5 +206,15 @@ export const AWS_BATCH: CapacityEngine = {
       capacity: capacityCost("aws-batch", types, { min: atLeast, desired: atLeast }, (c) => Math.ceil(batch.maxVcpus / c.spec.vcpus), expected),
       handles: environment,
     };
+  },
+  readDeployed(w, read) {
+    const resources = read.configOf(w.computeEnvironment!).compute_resources ?? {};
+    const maxVcpus = read.literal<number>(resources.max_vcpus, "the compute environment's max_vcpus") ?? 0;
+    const types = (read.literal<string[]>(resources.instance_type, "the compute environment's instance types") ?? []).filter((t) => !isToken(t));
+    for (const type of types) {
+      const vcpus = read.spec(type)?.vcpus;
+      read.launches(type, vcpus ? Math.ceil(maxVcpus / vcpus) : 0);
+    }
+    read.bought(/SPOT/.test(String(resources.type)) ? "spot" : "on-demand", `the compute environment's type ${resources.type}`);
   },
 };

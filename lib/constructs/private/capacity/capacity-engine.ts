@@ -12,6 +12,8 @@ import { ResourceNames } from "../resource-names";
 import { ContainerService } from "../serving/container-service";
 import { WorkloadLaunchTemplateProps } from "../launch-template";
 import type { GpuWorkload } from "../../gpu-workload";
+import type { CapacityStrategy } from "../../capacity";
+import type { DeployedReader } from "../deployed-capacity";
 import { WorkloadCapacity } from "./workload-capacity";
 
 /** What every capacity engine reads about the workload. */
@@ -110,13 +112,22 @@ export interface PreparedResources {
 }
 
 /**
- * One capacity kind (a single instance, an Auto Scaling fleet, an EFA cluster, AWS Batch, an EKS node group, Karpenter): its launch
- * settings, its changes to the launch template, the resources it creates before and after it, its cost and its
- * handles. A new kind is its module and a line in engines.ts, plus how deployedCapacity reads its resources back where
- * they are of a new type.
+ * One capacity kind (a single instance, an Auto Scaling fleet, an EFA cluster, AWS Batch, an EKS node group, Karpenter):
+ * its strategy's checks, its launch settings, its changes to the launch template, the resources it creates before and
+ * after it, its cost, its handles and outputs, and how its resources are read back for the policy. A new kind is its
+ * module and a line in engines.ts; its public face is its Capacity factory and options (capacity.ts), and a handle on
+ * GpuWorkload for each new resource type.
  */
-export interface CapacityEngine {
+export interface CapacityEngine<S extends CapacityStrategy = CapacityStrategy> {
   readonly kind: CapacityKind;
+  /** The call that makes its strategy, for messages: "Capacity.fleet({...})". */
+  readonly factory: string;
+  /** Checks the strategy's own options (before selection) and writes out the shorthands the rest reads (replicas, nodes, batch). */
+  withStrategy?(props: GpuWorkloadProps, strategy: S): GpuWorkloadProps;
+  /** Checks what the kind needs of the decision and the network, once selection has run. */
+  checkDecision?(props: GpuWorkloadProps, decision: Decision, network: NetworkProps): void;
+  /** A kind whose size has bounds even for one node (a fleet, a node group, a NodePool): the replicas its strategy gives. */
+  strategyReplicas?(strategy: S): number | ReplicaBounds | undefined;
   /**
    * A service launches the instances from its own GPU image (AWS Batch, EKS, Karpenter): it picks the image, the
    * instance role and the interfaces, and the template leaves them out.
@@ -133,4 +144,11 @@ export interface CapacityEngine {
     securityGroupId: string,
   ): WorkloadLaunchTemplateProps;
   create(scope: Construct, ctx: WorkloadContext, shared: SharedResources): { readonly capacity: WorkloadCapacity; readonly handles: CapacityHandles };
+  /**
+   * What the workload's final resources of this kind may launch and buy, read back after every override (the policy,
+   * BudgetGuard and the plan file judge this): each type with the most instances of it at once, each purchase option.
+   */
+  readDeployed(w: GpuWorkload, read: DeployedReader): void;
+  /** Terraform outputs of the kind's own resources (the ids a script or another stack needs), by output name. */
+  outputs?(handles: CapacityHandles): Readonly<Record<string, string | string[] | undefined>>;
 }

@@ -2,9 +2,10 @@ import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { PlacementGroup } from "@cdktf/provider-aws/lib/placement-group";
 import { Construct } from "constructs";
 import { CapacityEngine } from "./capacity-engine";
-import { instanceConfig, jobStopProps, nodeJob } from "./instances";
+import { instanceConfig, instanceIds, jobStopProps, nodeJob, readInstances } from "./instances";
 import { fixedCapacity } from "./workload-capacity";
 import { createJobStop } from "./job-stop";
+import type { ClusterCapacity } from "../../capacity";
 
 /** A cluster placement group: all nodes in one Availability Zone, close together, for NCCL over EFA. */
 export function createPlacementGroup(scope: Construct, name: string, tags: Record<string, string>): PlacementGroup {
@@ -12,8 +13,11 @@ export function createPlacementGroup(scope: Construct, name: string, tags: Recor
 }
 
 /** N nodes in one subnet and a cluster placement group, EFA on every card, open to each other only. */
-export const CLUSTER: CapacityEngine = {
+export const CLUSTER: CapacityEngine<ClusterCapacity> = {
   kind: "cluster",
+  factory: "Capacity.cluster({ nodes })",
+  outputs: instanceIds,
+  withStrategy: (props, { nodes }) => ({ ...props, nodes }),
   serviceLaunchesInstances: false,
   settings: () => ({
     pinsSubnet: true,
@@ -34,4 +38,5 @@ export const CLUSTER: CapacityEngine = {
     if (ctx.nodeUserData && ctx.shutdownOnExit) createJobStop(scope, jobStopProps(ctx, shared, instances));
     return { capacity: fixedCapacity(this.kind, ctx.decision, n), handles: { instances, placementGroup: shared.placementGroup } };
   },
+  readDeployed: readInstances,
 };

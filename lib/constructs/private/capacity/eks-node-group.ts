@@ -2,12 +2,23 @@ import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster"
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { Fn, Token } from "cdktf";
 import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
-import { EksNodeGroupOptions } from "../../capacity";
+import { EksNodeGroupCapacity, EksNodeGroupOptions } from "../../capacity";
 import { typeGuard } from "../drift-guard";
 import { CapacityEngine, WorkloadContext } from "./capacity-engine";
 import { createPlacementGroup } from "./cluster";
 import { capacityCost, typeNames } from "./workload-capacity";
-import { GPU_RESOURCE, NODE_LABELS, attachNodeRolePolicies, kubernetesNodeSettings, kubernetesNodeTypes, podPlacement } from "./kubernetes-nodes";
+import {
+  GPU_RESOURCE,
+  NODE_LABELS,
+  attachNodeRolePolicies,
+  kubernetesNodeSettings,
+  kubernetesNodeTypes,
+  podPlacement,
+  podPlacementOutput,
+  refuseGpuFraction,
+  validateEksOptions,
+} from "./kubernetes-nodes";
+import { isToken } from "../tokens";
 
 /** The EKS AMI type for the node image and the CPU architecture (NVIDIA drivers included). */
 function amiType(options: EksNodeGroupOptions, arch: string): string {
@@ -26,8 +37,16 @@ const eksOf = (ctx: WorkloadContext): EksNodeGroupOptions => (ctx.props.capacity
  * An EKS managed node group: the chosen type and its price-bounded fallbacks, the NVIDIA AMI type, tainted so only GPU
  * pods land there, sized by the replicas. Several nodes (training) share a placement group and EFA interfaces.
  */
-export const EKS_NODE_GROUP: CapacityEngine = {
+export const EKS_NODE_GROUP: CapacityEngine<EksNodeGroupCapacity> = {
   kind: "eks-node-group",
+  factory: "Capacity.eksNodeGroup({...})",
+  outputs: (h) => ({ "node-group-name": h.nodeGroup?.nodeGroupName, "pod-placement": podPlacementOutput(h) }),
+  withStrategy(props, { eks }) {
+    validateEksOptions(eks, props, "capacity.eks");
+    return props;
+  },
+  checkDecision: (_props, decision) => refuseGpuFraction(decision, "Capacity.eksNodeGroup"),
+  strategyReplicas: ({ eks }) => eks.replicas,
   // EKS picks the image (the AMI type) and hands the node role to the instances; the template leaves them out.
   serviceLaunchesInstances: true,
   settings: (ctx) => kubernetesNodeSettings(ctx.decision.nodeCount > 1),
@@ -106,5 +125,19 @@ export const EKS_NODE_GROUP: CapacityEngine = {
       capacity: capacityCost(this.kind, types, { min: bounds.min, desired: bounds.desired }, () => bounds.max, expected),
       handles: { nodeGroup, placementGroup: shared.placementGroup, podPlacement: podPlacement(ctx) },
     };
+  },
+  readDeployed(w, read) {
+    const group = read.configOf(w.nodeGroup!);
+    const scaling = (Array.isArray(group.scaling_config) ? group.scaling_config[0] : group.scaling_config) ?? {};
+    const max = read.literal<number>(scaling.max_size, "the node group's max_size") ?? 0;
+    // Without instance_types the group launches the template's type (a Capacity Block's).
+    const listed =
+      group.instance_types === undefined ? [read.templateType] : (read.literal<string[]>(group.instance_types, "the node group's instance_types") ?? []);
+    for (const type of listed.filter((t): t is string => t !== undefined && !isToken(t))) read.launches(type, max);
+    const capacityType = String(group.capacity_type ?? "ON_DEMAND");
+    read.bought(
+      capacityType === "SPOT" ? "spot" : capacityType === "CAPACITY_BLOCK" ? "capacity-block" : "on-demand",
+      `the node group's capacity_type ${capacityType}`,
+    );
   },
 };

@@ -1,3 +1,4 @@
+import { CapacityKind } from "../../../plan/gpu-plan";
 import { Decision } from "../../../selection/decision";
 import { InvalidRequirementError } from "../../../validation/errors";
 import { CapacityStrategy } from "../../capacity";
@@ -11,7 +12,7 @@ import { KARPENTER } from "./karpenter";
 import { SINGLE_INSTANCE } from "./instances";
 
 /** The engine of each capacity strategy: a new kind is its module and one line here. */
-const ENGINES: Readonly<Record<CapacityStrategy["kind"], CapacityEngine>> = {
+export const STRATEGY_ENGINES: { readonly [K in CapacityStrategy["kind"]]: CapacityEngine<Extract<CapacityStrategy, { kind: K }>> } = {
   instance: SINGLE_INSTANCE,
   fleet: FLEET,
   cluster: CLUSTER,
@@ -19,6 +20,13 @@ const ENGINES: Readonly<Record<CapacityStrategy["kind"], CapacityEngine>> = {
   "eks-node-group": EKS_NODE_GROUP,
   karpenter: KARPENTER,
 };
+
+const BY_KIND: ReadonlyMap<CapacityKind, CapacityEngine> = new Map(Object.values(STRATEGY_ENGINES).map((engine) => [engine.kind, engine]));
+
+/** The engine that built capacity of `kind` (a workload's capacity.kind). */
+export function engineOfKind(kind: CapacityKind): CapacityEngine {
+  return BY_KIND.get(kind)!;
+}
 
 /**
  * The capacity kind: the strategy given, else the workload's scale decides (AWS Batch when asked, a cluster for several
@@ -35,7 +43,7 @@ export function capacityEngine(props: GpuWorkloadProps, decision: Decision, repl
           : `the target needs ${replicas!.max} replicas (Capacity.fleet)`;
     throw new InvalidRequirementError("capacity", "Capacity.instance()", `one instance cannot hold this workload: ${why}`);
   }
-  if (kind !== undefined) return ENGINES[kind];
+  if (kind !== undefined) return STRATEGY_ENGINES[kind] as CapacityEngine;
   if (props.batch) return AWS_BATCH;
   if (decision.nodeCount > 1) return CLUSTER;
   return replicas ? FLEET : SINGLE_INSTANCE;
@@ -52,10 +60,10 @@ export function fleetReplicas(props: GpuWorkloadProps, decision: Decision): Requ
   const spot = decision.purchase === "spot" && !props.batch && decision.nodeCount === 1;
   const sized =
     props.throughput !== undefined || props.inputTokensPerSecond !== undefined || props.imagesPerMinute !== undefined ? decision.replicas : undefined;
-  const given =
-    props.replicas ?? (strategy?.kind === "eks-node-group" ? strategy.eks.replicas : strategy?.kind === "karpenter" ? strategy.karpenter.replicas : undefined);
+  const engine = strategy && (STRATEGY_ENGINES[strategy.kind] as CapacityEngine);
   // A fleet, a node group and a NodePool have bounds even for one node.
-  const bounded = strategy?.kind === "fleet" || strategy?.kind === "eks-node-group" || strategy?.kind === "karpenter";
+  const bounded = engine?.strategyReplicas !== undefined;
+  const given = props.replicas ?? engine?.strategyReplicas?.(strategy!);
   const replicas = given ?? sized ?? (spot || bounded ? 1 : undefined);
   if (replicas === undefined || (replicas === 1 && !spot && !bounded)) return undefined;
   return typeof replicas === "number"

@@ -14,6 +14,8 @@ import { Precondition } from "cdktf/lib/terraform-conditions";
 import { ADMITTED_GRACE_SECONDS, createAdmission, fleetAdmission, initialAdmissionHook } from "./fleet-admission";
 import { CapacityEngine, WorkloadContext } from "./capacity-engine";
 import { capacityCost, typeNames } from "./workload-capacity";
+import { Config } from "../deployed-capacity";
+import type { FleetCapacity } from "../../capacity";
 
 export const DEFAULT_MAX_FALLBACKS = 9;
 export const DEFAULT_SCALING_TARGET = 70;
@@ -145,8 +147,14 @@ function scalesOnGpu(ctx: WorkloadContext): boolean {
 }
 
 /** An Auto Scaling group over the chosen type and its same-shape fallbacks: replaces what fails or is reclaimed. */
-export const FLEET: CapacityEngine = {
+export const FLEET: CapacityEngine<FleetCapacity> = {
   kind: "auto-scaling-group",
+  factory: "Capacity.fleet({...})",
+  // A serving fleet's endpoint: its internal load balancer's DNS name.
+  outputs: (h) => ({ "auto-scaling-group-name": h.autoScalingGroup?.name, endpoint: h.loadBalancer?.dnsName }),
+  withStrategy: (props, { replicas, fleet }) => ({ ...props, replicas, fleet }),
+  // A fleet has bounds even for one instance; its replicas are written to the props.
+  strategyReplicas: () => undefined,
   serviceLaunchesInstances: false,
   settings: (ctx) => ({
     pinsSubnet: false,
@@ -213,5 +221,25 @@ export const FLEET: CapacityEngine = {
         ...(lb && { loadBalancer: lb.loadBalancer, targetGroup: lb.targetGroup, listener: lb.listener, loadBalancerSecurityGroup: lb.securityGroup }),
       },
     };
+  },
+  readDeployed(w, read) {
+    const group = read.configOf(w.autoScalingGroup!);
+    const mixed = group.mixed_instances_policy;
+    const overrides: Config[] = mixed?.launch_template?.override ?? [];
+    if (overrides.some((o) => o.launch_template_specification)) read.cannotJudge("an override launches from another launch template");
+    const types = overrides.length
+      ? overrides.map((o) => read.literal<string>(o.instance_type, "an override's instance_type") ?? read.templateType)
+      : [read.templateType];
+    const max = read.literal<number>(group.max_size, "the Auto Scaling group's max_size") ?? 0;
+    for (const type of types.filter((t): t is string => t !== undefined)) read.launches(type, max);
+    const distribution = mixed?.instances_distribution ?? {};
+    const base = read.literal<number>(distribution.on_demand_base_capacity ?? 0, "on_demand_base_capacity") ?? 0;
+    const onDemandShare = read.literal<number>(distribution.on_demand_percentage_above_base_capacity ?? 100, "on_demand_percentage_above_base_capacity") ?? 100;
+    if (read.templateMarket === "capacity-block") read.bought("capacity-block", "the launch template's Capacity Block market");
+    else {
+      if (base > 0) read.bought("on-demand", `fleet.onDemandBaseCapacity ${base}`);
+      if (onDemandShare > 0 && max > base) read.bought("on-demand", `fleet.spotPercentage ${100 - onDemandShare} (${onDemandShare}% on-demand above the base)`);
+      if (onDemandShare < 100 && max > base) read.bought("spot", `fleet.spotPercentage ${100 - onDemandShare}`);
+    }
   },
 };

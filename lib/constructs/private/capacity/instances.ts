@@ -2,11 +2,14 @@ import { Instance, InstanceConfig } from "@cdktf/provider-aws/lib/instance";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { base64, metadataOptions } from "../launch-template";
 import { isToken } from "../tokens";
-import { CapacityEngine, SharedResources, WorkloadContext } from "./capacity-engine";
+import { CapacityEngine, CapacityHandles, SharedResources, WorkloadContext } from "./capacity-engine";
 import { JobStopProps, createJobStop } from "./job-stop";
 import { fixedCapacity } from "./workload-capacity";
 import { createHealthAlarm, healthWatch } from "../serving/health-alarm";
 import { HealthWatch } from "../../../boot/server-boot";
+import type { GpuWorkload } from "../../gpu-workload";
+import type { DeployedReader } from "../deployed-capacity";
+import type { InstanceCapacity } from "../../capacity";
 
 /** What a job's nodes need to stop themselves (and each other) when the job ends. */
 export function jobStopProps(ctx: WorkloadContext, shared: SharedResources, nodes: readonly Instance[]): JobStopProps {
@@ -59,9 +62,30 @@ export function nodeJob(ctx: WorkloadContext, node: number, first: Instance | un
   return ctx.nodeUserData && { userData: ctx.nodeUserData(node, first), shutdownOnExit: ctx.shutdownOnExit };
 }
 
+/** The instances' ids, as an output. */
+export function instanceIds(handles: CapacityHandles): Record<string, string[] | undefined> {
+  return { "instance-ids": handles.instances?.map((i) => i.id) };
+}
+
+/** A single instance's or a cluster's nodes: all run at once, each of its own type (the template's unless set). */
+export function readInstances(w: GpuWorkload, read: DeployedReader): void {
+  const running: { type: string; count: number }[] = [];
+  for (const instance of w.instances ?? []) {
+    const c = read.configOf(instance);
+    const type = c.instance_type === undefined ? read.templateType : read.literal<string>(c.instance_type, "an instance's instance_type");
+    const count = read.literal<number>(c.count ?? 1, "an instance's count") ?? 1;
+    if (type === undefined) continue;
+    running.push({ type, count });
+    read.boughtOnMarket(c.instance_market_options?.market_type ?? read.templateMarket, "the instances' market");
+  }
+  read.runs(running);
+}
+
 /** A single instance: on-demand or in a capacity reservation (spot runs as a fleet of one, which heals). */
-export const SINGLE_INSTANCE: CapacityEngine = {
+export const SINGLE_INSTANCE: CapacityEngine<InstanceCapacity> = {
   kind: "instance",
+  factory: "Capacity.instance()",
+  outputs: instanceIds,
   serviceLaunchesInstances: false,
   settings: (ctx: WorkloadContext) => ({
     pinsSubnet: true,
@@ -79,4 +103,5 @@ export const SINGLE_INSTANCE: CapacityEngine = {
     const healthAlarm = ctx.service && createHealthAlarm(scope, serverHealthWatch(ctx), ctx.names.healthAlarm, ctx.stableTags);
     return { capacity: fixedCapacity(this.kind, ctx.decision, 1), handles: { instances: [instance], healthAlarm } };
   },
+  readDeployed: readInstances,
 };

@@ -6,15 +6,29 @@ import { Construct } from "constructs";
 import { LaunchableTypes } from "../../../selection/fallbacks";
 import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
 import { iamDescription } from "../../../validation/aws-text";
-import { KarpenterManifests, KarpenterOptions, KarpenterResources } from "../../capacity";
+import { checkOneOf } from "../../../validation/allowed-values";
+import { InvalidRequirementError, UnresolvedValueError } from "../../../validation/errors";
+import { KARPENTER_DELIVERIES, KarpenterCapacity, KarpenterManifests, KarpenterOptions, KarpenterResources } from "../../capacity";
 import { stackOf } from "../framework";
 import { SESSION_MANAGER_STATEMENTS, trustPolicy } from "../instance-role";
 import { addRolePolicy } from "../grants";
 import { literalText } from "../terraform-text";
 import { CapacityEngine, WorkloadContext } from "./capacity-engine";
-import { GPU_RESOURCE, NODE_LABELS, attachNodeRolePolicies, kubernetesNodeSettings, kubernetesNodeTypes, podPlacement } from "./kubernetes-nodes";
+import {
+  GPU_RESOURCE,
+  NODE_LABELS,
+  attachNodeRolePolicies,
+  kubernetesNodeSettings,
+  kubernetesNodeTypes,
+  podPlacement,
+  podPlacementOutput,
+  refuseGpuFraction,
+  validateEksOptions,
+} from "./kubernetes-nodes";
 import { capacityCost, typeNames } from "./workload-capacity";
 import { kubernetesManifestResource } from "./kubernetes-manifest";
+import { Config } from "../deployed-capacity";
+import { isToken } from "../tokens";
 
 const karpenterOf = (ctx: WorkloadContext): KarpenterOptions => (ctx.props.capacity as { readonly karpenter: KarpenterOptions }).karpenter;
 
@@ -94,8 +108,43 @@ function karpenterManifests(ctx: WorkloadContext, types: LaunchableTypes, maxNod
  * A Karpenter NodePool and EC2NodeClass, written beside the stack as YAML for GitOps (Argo CD, Flux) or kubectl, and
  * the AWS side: a node role with a fixed name (the EC2NodeClass names it at synth) and the security group's selector tag.
  */
-export const KARPENTER: CapacityEngine = {
+export const KARPENTER: CapacityEngine<KarpenterCapacity> = {
   kind: "karpenter",
+  factory: "Capacity.karpenter({...})",
+  outputs: (h) => ({ "pod-placement": podPlacementOutput(h) }),
+  withStrategy(props, { karpenter }) {
+    validateEksOptions(karpenter, props, "capacity.karpenter");
+    if (isToken(karpenter.clusterName))
+      throw new UnresolvedValueError("capacity.karpenter.clusterName", "Karpenter's EC2NodeClass selects the cluster's security group by its name at synth");
+    validateKarpenterDelivery(karpenter);
+    return props;
+  },
+  checkDecision(props, decision, network) {
+    // The EC2NodeClass is written at synth: its subnets (given, or the workload's or platform's network) must be known then.
+    const options = (props.capacity as KarpenterCapacity).karpenter;
+    const subnets = options.subnetIds ?? network.subnetIds;
+    const at = options.subnetIds ? "capacity.karpenter.subnetIds" : "network.subnetIds";
+    if (isToken(subnets)) throw new UnresolvedValueError(at, "Karpenter's EC2NodeClass is written at synth; give literal subnet ids");
+    subnets.forEach((subnet, i) => {
+      if (isToken(subnet)) throw new UnresolvedValueError(`${at}[${i}]`, "Karpenter's EC2NodeClass is written at synth; give literal subnet ids");
+    });
+    if (decision.nodeCount > 1) {
+      throw new InvalidRequirementError(
+        "capacity",
+        "Capacity.karpenter",
+        `the run needs ${decision.nodeCount} nodes in one placement group with EFA, which a NodePool does not keep; use Capacity.eksNodeGroup`,
+      );
+    }
+    if (decision.purchase === "capacity-block" || props.capacityReservationId !== undefined) {
+      throw new InvalidRequirementError(
+        "capacity",
+        "Capacity.karpenter",
+        "capacity reservations and Capacity Blocks are not rendered for Karpenter yet; use Capacity.eksNodeGroup",
+      );
+    }
+    refuseGpuFraction(decision, "Capacity.karpenter");
+  },
+  strategyReplicas: ({ karpenter }) => karpenter.replicas,
   // Karpenter picks the image (its alias) and the instance profile (from the role); nothing launches from the
   // workload's launch template, which carries the plan-time drift guard of the chosen type.
   serviceLaunchesInstances: true,
@@ -123,6 +172,22 @@ export const KARPENTER: CapacityEngine = {
       capacity: capacityCost(this.kind, types, { min: bounds.min, desired: bounds.desired }, () => bounds.max, expected),
       handles: { nodeRole, karpenterManifests: manifests, karpenterResources, podPlacement: podPlacement(ctx) },
     };
+  },
+  readDeployed(w, read) {
+    // Karpenter launches what its NodePool allows: its instance types, up to its GPU limit, of its capacity types. Applied
+    // by Terraform, the NodePool is its kubernetes_manifest's, after any override.
+    const nodePool: Config = w.karpenterResources ? read.configOf(w.karpenterResources.nodePool).manifest : w.karpenterManifests!.nodePool;
+    const requirements: Config[] = read.literal(nodePool?.spec?.template?.spec?.requirements, "the NodePool's requirements") ?? [];
+    const values = (key: string): string[] =>
+      (read.literal<string[]>(requirements.find((r) => r?.key === key)?.values, `the NodePool's ${key} values`) ?? []).filter((v) => !isToken(v));
+    const rawLimit = nodePool?.spec?.limits?.[GPU_RESOURCE];
+    const gpuLimit = Number(read.literal(rawLimit, `the NodePool's ${GPU_RESOURCE} limit`) ?? NaN);
+    // Without a limit Karpenter may launch without end: nothing bounds the worst case.
+    if (!isToken(rawLimit) && !Number.isFinite(gpuLimit)) read.cannotJudge(`the NodePool has no ${GPU_RESOURCE} limit, so its most nodes cannot be judged`);
+    const max = Number.isFinite(gpuLimit) ? Math.floor(gpuLimit / Math.max(w.decision.gpuCount, 1)) : 0;
+    for (const type of values("node.kubernetes.io/instance-type")) read.launches(type, max);
+    for (const capacityType of values("karpenter.sh/capacity-type"))
+      read.bought(capacityType === "spot" ? "spot" : "on-demand", `the NodePool's karpenter.sh/capacity-type ${capacityType}`);
   },
 };
 
@@ -180,4 +245,27 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+/** How the manifests are shipped: "kubernetes-manifest" needs the bindings, and a provider only goes with it. */
+function validateKarpenterDelivery(options: KarpenterOptions): void {
+  checkOneOf("capacity.karpenter.delivery", options.delivery, KARPENTER_DELIVERIES);
+  const provider = options.kubernetesProvider;
+  if (options.delivery !== "kubernetes-manifest") {
+    if (provider !== undefined)
+      throw new InvalidRequirementError(
+        "capacity.karpenter.kubernetesProvider",
+        provider,
+        'give it with delivery: "kubernetes-manifest", which applies the manifests through it',
+      );
+    return;
+  }
+  if (provider !== undefined && !(TerraformProvider.isTerraformProvider(provider) && provider.terraformResourceType === "kubernetes")) {
+    throw new InvalidRequirementError(
+      "capacity.karpenter.kubernetesProvider",
+      provider,
+      "give a KubernetesProvider of the stack (@cdktf/provider-kubernetes/lib/provider)",
+    );
+  }
+  kubernetesManifestResource("capacity.karpenter.delivery");
 }
