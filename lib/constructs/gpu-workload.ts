@@ -237,6 +237,9 @@ export class GpuWorkload extends Construct {
       context = { ...context, nodeUserData: (node, first) => this.nodeUserData(context, settings, launched, node, first) };
     }
     const prepared = engine.prepare?.(this, context) ?? {};
+    // Each read of a resource attribute is a new token, for which cdktf records a stack trace: read each once.
+    const securityGroupId = this.securityGroup.id;
+    const instanceProfileArn = instanceProfile.arn;
     const service = engine.serviceLaunchesInstances;
     const template: WorkloadLaunchTemplateProps = {
       namePrefix: names.launchTemplatePrefix,
@@ -248,11 +251,11 @@ export class GpuWorkload extends Construct {
       imageId: service ? undefined : imageId(props.ami, decision.spec.cpuArchitecture, os),
       rootDeviceName: service ? "/dev/xvda" : rootDeviceName(os),
       rootVolume: this.rootVolume,
-      instanceProfileArn: service ? undefined : instanceProfile.arn,
+      instanceProfileArn: service ? undefined : instanceProfileArn,
       network: service
         ? undefined
         : {
-            securityGroupId: this.securityGroup.id,
+            securityGroupId,
             subnetId: settings.pinsSubnet ? firstSubnet(network.subnetIds) : undefined,
             efaInterfaces: settings.efa ? decision.spec.efaInterfaces : 0,
             networkCards: decision.spec.networkCards,
@@ -264,19 +267,19 @@ export class GpuWorkload extends Construct {
       tags,
       preconditions: [...typeGuard(this, decision), ...(this.regionCheckedAtPlan ? [regionGuard(this, decision.region)] : [])],
     };
-    const templateProps = engine.launchTemplate?.(template, context, prepared, this.securityGroup.id) ?? template;
+    const templateProps = engine.launchTemplate?.(template, context, prepared, securityGroupId) ?? template;
     this.launchTemplate = new LaunchTemplate(this, "launch-template", launchTemplateConfig(this.node.path, templateProps));
     const built = engine.create(this, context, {
       launchTemplate: this.launchTemplate,
       role,
       securityGroup: this.securityGroup,
-      instanceProfileArn: instanceProfile.arn,
+      instanceProfileArn,
       placementGroup: prepared.placementGroup,
       rootVolumeSizeGiB: this.rootVolume.sizeGiB,
     });
     this.capacity = withJobRuns(built.capacity, decision, context.shutdownOnExit === true);
     Object.assign(this, built.handles);
-    this.addOutputs(engine);
+    this.addOutputs(engine, securityGroupId);
     // What the resources launch, judged under the policy: a fleet's spot share or on-demand base, its worst case.
     const { violations } = isGoverned(platform.policy) ? this.judged() : { violations: [] };
     if (violations.length) {
@@ -483,7 +486,7 @@ export class GpuWorkload extends Construct {
   }
 
   /** The decision and its cost as Terraform outputs, named in the cost vocabulary (kebab-case). */
-  private addOutputs(engine: CapacityEngine): void {
+  private addOutputs(engine: CapacityEngine, securityGroupId: string): void {
     const d = this.decision;
     const c = this.capacity;
     const costs: Partial<Record<CostTerm, string | number>> = {
@@ -508,7 +511,7 @@ export class GpuWorkload extends Construct {
     // The ids another stack or a script needs; a typed handle in another cdktf stack references them directly.
     const handles: Record<string, string | string[] | undefined> = {
       "role-arn": this.runtimeRole.arn,
-      "security-group-id": this.securityGroup.id,
+      "security-group-id": securityGroupId,
       "log-group-name": this.logGroup?.name,
       ...engine.outputs?.(this),
     };

@@ -35,8 +35,10 @@ export function createSecurityGroup(scope: Construct, props: WorkloadSecurityGro
     vpcId: props.vpcId,
     tags,
   });
+  // Read once: each read of a resource attribute is a new token, and cdktf records a stack trace for each.
+  const groupId = group.id;
   new VpcSecurityGroupEgressRule(scope, "egress-https", {
-    securityGroupId: group.id,
+    securityGroupId: groupId,
     description: "HTTPS to AWS APIs (Session Manager, ECR, S3) and model registries",
     ipProtocol: "tcp",
     fromPort: 443,
@@ -48,7 +50,7 @@ export function createSecurityGroup(scope: Construct, props: WorkloadSecurityGro
   refuseRepeats("allowTo", egressIds);
   props.allowTo.forEach((rule, i) => {
     const egress = new VpcSecurityGroupEgressRule(scope, egressIds[i], {
-      securityGroupId: group.id,
+      securityGroupId: groupId,
       description: ruleDescription(rule.description, `${rule.protocol ?? "tcp"} ${rule.port} to ${isToken(rule.cidr) ? "a referenced network" : rule.cidr}`),
       ipProtocol: rule.protocol ?? "tcp",
       fromPort: rule.port,
@@ -58,20 +60,20 @@ export function createSecurityGroup(scope: Construct, props: WorkloadSecurityGro
     });
     movedFrom(egress, `egress-${i}`);
   });
-  addIngressRules(scope, "ingress", group.id, props.allowFrom, tags);
+  addIngressRules(scope, "ingress", groupId, props.allowFrom, tags);
   if (props.allowWithinGroup) {
     new VpcSecurityGroupIngressRule(scope, "ingress-cluster", {
-      securityGroupId: group.id,
+      securityGroupId: groupId,
       description: "all traffic between cluster nodes (NCCL over EFA needs every port)",
       ipProtocol: "-1",
-      referencedSecurityGroupId: group.id,
+      referencedSecurityGroupId: groupId,
       tags,
     });
     new VpcSecurityGroupEgressRule(scope, "egress-cluster", {
-      securityGroupId: group.id,
+      securityGroupId: groupId,
       description: "all traffic between cluster nodes (EFA requires matching egress to the group)",
       ipProtocol: "-1",
-      referencedSecurityGroupId: group.id,
+      referencedSecurityGroupId: groupId,
       tags,
     });
   }
