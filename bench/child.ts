@@ -5,11 +5,12 @@ import * as path from "node:path";
 export const ROOT = path.resolve(__dirname, "../..");
 
 /** Runs `node dist/bench/<script>.js <args>` in a fresh process and parses the JSON line it prints last. */
-export function runChild<T>(script: string, args: readonly (string | number)[] = []): T {
-  const result = spawnSync(process.execPath, [path.join(__dirname, `${script}.js`), ...args.map(String)], {
+export function runChild<T>(script: string, args: readonly (string | number)[] = [], options: { preload?: string; env?: NodeJS.ProcessEnv } = {}): T {
+  const preload = options.preload ? ["-r", path.join(__dirname, `${options.preload}.js`)] : [];
+  const result = spawnSync(process.execPath, [...preload, path.join(__dirname, `${script}.js`), ...args.map(String)], {
     cwd: ROOT,
     encoding: "utf8",
-    env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+    env: { ...process.env, CHECKPOINT_DISABLE: "1", ...options.env },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.status !== 0) throw new Error(`${script} ${args.join(" ")} exited ${result.status}: ${result.stderr}`);

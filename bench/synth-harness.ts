@@ -47,6 +47,8 @@ export function measureSynth(addWorkload: (stack: TerraformStack, id: string) =>
       outputs: Object.keys(parsed.output ?? {}).length,
       // Anything beyond manifest.json and stacks/ is extra synth work the parent names.
       files: readdirSync(outdir),
+      // Set when bench/stack-traces.js was preloaded to count cdktf's per-token stack traces.
+      stackTraces: (globalThis as { benchStackTraces?: unknown }).benchStackTraces,
     });
   } finally {
     if (!keep) rmSync(outdir, { recursive: true, force: true });

@@ -46,7 +46,7 @@ import { regionGuard, typeGuard } from "./private/drift-guard";
 import { createInstanceProfile } from "./private/instance-role";
 import { DEFAULT_LOG_RETENTION_DAYS, createWorkloadLogGroup } from "./private/log-group";
 import { WorkloadLaunchTemplateProps, launchTemplateConfig } from "./private/launch-template";
-import { withCapacityShorthands } from "./private/capacity/capacity-strategy";
+import { namedInStrategy, withCapacityShorthands, writtenShorthands } from "./private/capacity/capacity-strategy";
 import { registerPlanFile } from "./private/plan-file";
 import { applyPolicy, isGoverned, policyViolations } from "./private/policy";
 import { DeployedCapacity, deployedCapacity } from "./private/deployed-capacity";
@@ -150,9 +150,12 @@ export class GpuWorkload extends Construct {
     let engine: CapacityEngine;
     let settings: LaunchSettings;
     let job: ContainerService | undefined;
+    let written: readonly string[] = [];
     try {
       if (props === null || typeof props !== "object") throw new InvalidRequirementError("props", props, "give the workload's props as an object");
+      const given = props;
       props = withCapacityShorthands(props);
+      written = writtenShorthands(given, props);
       validateTerraformNames(this);
       platform = GpuPlatform.settingsFor(this, props.platform);
       this.givenPlatform = props.platform;
@@ -195,7 +198,7 @@ export class GpuWorkload extends Construct {
       settings = engine.settings(context);
       userData = this.userData(settings, context);
     } catch (error) {
-      throw inConstruct(error, this.node.path);
+      throw inConstruct(namedInStrategy(error, written), this.node.path);
     }
     const decision = this.decision;
     const { names, network, stableTags: tags } = context;

@@ -3,7 +3,18 @@ import * as os from "os";
 import * as path from "path";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { App, Aspects, TerraformStack } from "cdktf";
-import { BatchProcessing, BudgetGuard, Capacity, FineTuning, GpuPlatform, ImageGeneration, RealtimeInference, Training, WorkloadProps } from "../../lib";
+import {
+  BatchProcessing,
+  BudgetGuard,
+  Capacity,
+  FineTuning,
+  GpuPlatform,
+  ImageGeneration,
+  InvalidRequirementError,
+  RealtimeInference,
+  Training,
+  WorkloadProps,
+} from "../../lib";
 import { runCli } from "../../lib/cli/main";
 import { findReferee, TerraformReferee, validateSynthesized } from "../../scripts/tf-validate";
 import { SchemaSubsetValidator } from "../cli/json-schema-subset";
@@ -196,6 +207,33 @@ describe("Capacity.eksNodeGroup: an EKS managed node group chosen by the same ta
         /capacity is "Capacity.instance\(\)"; one instance cannot hold this workload: the target needs \d+ replicas \(Capacity.fleet\)/,
       ),
     });
+  });
+
+  test("an error inside a strategy names the property where it was written: in the factory's options", () => {
+    const error = (build: (s: TerraformStack) => unknown) => captureError(() => synthStack(build));
+    expect(error((s) => new RealtimeInference(s, "w", { network: NETWORK, capacity: Capacity.fleet({ replicas: 0 }) }))).toMatchObject({
+      property: "capacity.replicas",
+      message: expect.stringMatching(/^capacity.replicas is 0; /),
+    });
+    expect(error((s) => new RealtimeInference(s, "w", { network: NETWORK, capacity: Capacity.fleet({ replicas: 2, spotPercentage: 150 }) }))).toMatchObject({
+      property: "capacity.spotPercentage",
+      message: expect.stringMatching(/capacity.spotPercentage is 150; /),
+    });
+    expect(error((s) => new Training(s, "w", { network: NETWORK, capacity: Capacity.cluster({ nodes: 1.5 }) }))).toMatchObject({
+      property: "capacity.nodes",
+    });
+    expect(
+      error((s) => new BatchProcessing(s, "w", { network: NETWORK, capacity: Capacity.awsBatch({ maxVcpus: 16, job: { image: "busybox" } }) })),
+    ).toMatchObject({
+      property: "capacity.job.image",
+      message: expect.stringMatching(/capacity.job.image is "busybox"; /),
+    });
+    // Still the error's own class, and still about the construct.
+    expect(error((s) => new RealtimeInference(s, "w", { network: NETWORK, capacity: Capacity.fleet({ replicas: 0 }) }))).toBeInstanceOf(
+      InvalidRequirementError,
+    );
+    // The same props given as shorthands keep their own names.
+    expect(error((s) => new RealtimeInference(s, "w", { network: NETWORK, replicas: 0 }))).toMatchObject({ property: "replicas" });
   });
 
   test("the other strategies are their shorthands: the same Terraform", () => {

@@ -31,3 +31,27 @@ export function withCapacityShorthands(props: GpuWorkloadProps): GpuWorkloadProp
   }
   return engine.withStrategy?.(props, strategy as CapacityStrategy) ?? props;
 }
+
+/**
+ * The shorthands the strategy was written out into: an error about one of them names it where the user wrote it, in the
+ * factory's options (`Capacity.fleet({ replicas, spotPercentage })` → `capacity.replicas`, `capacity.spotPercentage`;
+ * `Capacity.awsBatch({ job })` → `capacity.job.image`; `Capacity.cluster({ nodes })` → `capacity.nodes`).
+ */
+export function writtenShorthands(given: GpuWorkloadProps, written: GpuWorkloadProps): readonly string[] {
+  return SHORTHANDS.filter((key) => given[key] === undefined && written[key] !== undefined);
+}
+
+/** `error`, renamed to the strategy's path when it is about a shorthand the strategy was written out into. */
+export function namedInStrategy(error: unknown, written: readonly string[]): unknown {
+  if (!(error instanceof InvalidRequirementError)) return error;
+  const root = /^[^.[]+/.exec(error.property)?.[0];
+  if (root === undefined || !written.includes(root)) return error;
+  // The fleet's and AWS Batch's options are the factory's own; replicas and nodes sit beside them.
+  const property = root === "fleet" || root === "batch" ? error.property.replace(root, "capacity") : `capacity.${error.property}`;
+  // A copy of the same class, its property and message (and the stack's first line) naming the strategy's path.
+  const renamed = Object.create(Object.getPrototypeOf(error), Object.getOwnPropertyDescriptors(error)) as InvalidRequirementError;
+  Object.defineProperty(renamed, "property", { value: property, enumerable: true });
+  renamed.message = error.message.replace(error.property, property);
+  if (error.stack) renamed.stack = error.stack.replace(error.property, property);
+  return renamed;
+}
