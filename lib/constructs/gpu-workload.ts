@@ -175,7 +175,11 @@ export class GpuWorkload extends Construct {
       // The whole checkpoint is downloaded to every instance, whatever share of it each GPU holds.
       const weightsGiB = this.decision.memoryEstimate?.weightsTotalGiB ?? 0;
       context = {
-        props,
+        // EKS and Karpenter are chosen by their strategy alone; the other kinds may be chosen by scale and shorthands.
+        strategy: props.capacity ?? engine.fromShorthands!(props, this.decision),
+        efa: props.efa === true,
+        allowFrom: props.allowFrom ?? [],
+        userData: props.userData,
         decision: this.decision,
         names: resourceNames(id, this.node.addr),
         network: (props.network ?? platform.network)!,
@@ -337,7 +341,7 @@ export class GpuWorkload extends Construct {
    * multi-part for AWS Batch. A Terraform reference cannot be composed at synth, so it is refused there.
    */
   private userData(settings: LaunchSettings, context: WorkloadContext): string | undefined {
-    const { props, service, names } = context;
+    const { userData, service, names } = context;
     const arch = this.decision.spec.cpuArchitecture === "arm64" ? "arm64" : "amd64";
     const parts = [
       ...(settings.scalesOnGpu ? [metricsAgentScript(this.os === "amazon-linux-2023" ? "amazon-linux" : "ubuntu", arch, names.metricNamespace)] : []),
@@ -356,7 +360,7 @@ export class GpuWorkload extends Construct {
         : []),
     ];
     const ours = parts.length ? [libraryPart(), ...parts] : [];
-    if (isToken(props.userData)) {
+    if (isToken(userData)) {
       if (ours.length || settings.mimeUserData) {
         throw new UnresolvedValueError(
           "userData",
@@ -367,9 +371,9 @@ export class GpuWorkload extends Construct {
             : "AWS Batch needs it as MIME multi-part, which is composed at synth",
         );
       }
-      return props.userData;
+      return userData;
     }
-    return composeUserData(ours, props.userData, settings.mimeUserData);
+    return composeUserData(ours, userData, settings.mimeUserData);
   }
 
   /** What the container's host needs: pulling its image, its secrets and weights. */
@@ -401,7 +405,7 @@ export class GpuWorkload extends Construct {
         peerParameters: d.nodeCount > 1 && context.shutdownOnExit ? nodeListParameters(context.names.parameterPath, d.nodeCount) : undefined,
       },
     });
-    const text = composeUserData([libraryPart(), script], context.props.userData, settings.mimeUserData)!;
+    const text = composeUserData([libraryPart(), script], context.userData, settings.mimeUserData)!;
     // The first node's address is a Terraform reference: the rest of the text must stay literal around it.
     return isToken(text) ? literalText(text) : text;
   }

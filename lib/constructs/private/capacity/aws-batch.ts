@@ -163,6 +163,7 @@ export const AWS_BATCH: CapacityEngine<AwsBatchCapacity> = {
   factory: "Capacity.awsBatch({...})",
   outputs: (h) => ({ "job-queue-arn": h.jobQueue?.arn, "job-definition-arn": h.jobDefinition?.arn }),
   withStrategy: (props, { batch }) => ({ ...props, batch }),
+  fromShorthands: (props) => ({ kind: "aws-batch", batch: props.batch! }),
   serviceLaunchesInstances: true,
   settings: () => ({
     pinsSubnet: false,
@@ -176,7 +177,7 @@ export const AWS_BATCH: CapacityEngine<AwsBatchCapacity> = {
   }),
   create(scope, ctx, shared) {
     const { decision } = ctx;
-    const batch = ctx.props.batch!;
+    const { batch } = ctx.strategy;
     const types = launchableTypes(decision, {
       maxFallbacks: (batch.maxInstanceTypes ?? DEFAULT_BATCH_INSTANCE_TYPES) - 1,
       maxPriceRatio: batch.maxFallbackPriceRatio ?? DEFAULT_MAX_FALLBACK_PRICE_RATIO,

@@ -7,7 +7,7 @@ import { Construct } from "constructs";
 import { CapacityKind } from "../../../plan/gpu-plan";
 import { Decision } from "../../../selection/decision";
 import { NetworkProps } from "../../network";
-import { GpuWorkloadProps, ReplicaBounds } from "../../workload-props";
+import { AllowFrom, GpuWorkloadProps, ReplicaBounds } from "../../workload-props";
 import { ResourceNames } from "../resource-names";
 import { ContainerService } from "../serving/container-service";
 import { WorkloadLaunchTemplateProps } from "../launch-template";
@@ -16,9 +16,16 @@ import type { CapacityStrategy } from "../../capacity";
 import type { DeployedReader } from "../deployed-capacity";
 import { WorkloadCapacity } from "./workload-capacity";
 
-/** What every capacity engine reads about the workload. */
-export interface WorkloadContext {
-  readonly props: GpuWorkloadProps;
+/** What every capacity engine reads about the workload: resolved, with defaults applied; never the raw props. */
+export interface WorkloadContext<S extends CapacityStrategy = CapacityStrategy> {
+  /** The capacity strategy, given or written from the shorthands (replicas, fleet, nodes, batch). */
+  readonly strategy: S;
+  /** EFA interfaces were asked for on a single instance or a fleet (clusters always have them). */
+  readonly efa: boolean;
+  /** The inbound rules the workload's clients need (a serving fleet puts them on its load balancer). */
+  readonly allowFrom: readonly AllowFrom[];
+  /** The user's own user data, which the library's parts are composed with. */
+  readonly userData?: string;
   readonly decision: Decision;
   readonly names: ResourceNames;
   readonly network: NetworkProps;
@@ -124,6 +131,8 @@ export interface CapacityEngine<S extends CapacityStrategy = CapacityStrategy> {
   readonly factory: string;
   /** Checks the strategy's own options (before selection) and writes out the shorthands the rest reads (replicas, nodes, batch). */
   withStrategy?(props: GpuWorkloadProps, strategy: S): GpuWorkloadProps;
+  /** The strategy the shorthands (or their absence) stand for, when the workload's scale chose this kind. */
+  fromShorthands?(props: GpuWorkloadProps, decision: Decision): S;
   /** Checks what the kind needs of the decision and the network, once selection has run. */
   checkDecision?(props: GpuWorkloadProps, decision: Decision, network: NetworkProps): void;
   /** A kind whose size has bounds even for one node (a fleet, a node group, a NodePool): the replicas its strategy gives. */
@@ -133,17 +142,17 @@ export interface CapacityEngine<S extends CapacityStrategy = CapacityStrategy> {
    * instance role and the interfaces, and the template leaves them out.
    */
   readonly serviceLaunchesInstances: boolean;
-  settings(ctx: WorkloadContext): LaunchSettings;
+  settings(ctx: WorkloadContext<S>): LaunchSettings;
   /** Resources the launch template refers to (a cluster's placement group, an EKS cluster's security group). */
-  prepare?(scope: Construct, ctx: WorkloadContext): PreparedResources;
+  prepare?(scope: Construct, ctx: WorkloadContext<S>): PreparedResources;
   /** The kind's own changes to the launch template (EKS: no type where the group lists them, its security groups). */
   launchTemplate?(
     template: WorkloadLaunchTemplateProps,
-    ctx: WorkloadContext,
+    ctx: WorkloadContext<S>,
     prepared: PreparedResources,
     securityGroupId: string,
   ): WorkloadLaunchTemplateProps;
-  create(scope: Construct, ctx: WorkloadContext, shared: SharedResources): { readonly capacity: WorkloadCapacity; readonly handles: CapacityHandles };
+  create(scope: Construct, ctx: WorkloadContext<S>, shared: SharedResources): { readonly capacity: WorkloadCapacity; readonly handles: CapacityHandles };
   /**
    * What the workload's final resources of this kind may launch and buy, read back after every override (the policy,
    * BudgetGuard and the plan file judge this): each type with the most instances of it at once, each purchase option.

@@ -18,6 +18,7 @@ export const CLUSTER: CapacityEngine<ClusterCapacity> = {
   factory: "Capacity.cluster({ nodes })",
   outputs: instanceIds,
   withStrategy: (props, { nodes }) => ({ ...props, nodes }),
+  fromShorthands: (_props, decision) => ({ kind: "cluster", nodes: decision.nodeCount }),
   serviceLaunchesInstances: false,
   settings: () => ({
     pinsSubnet: true,

@@ -4,7 +4,7 @@ import { Fn, Token } from "cdktf";
 import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
 import { EksNodeGroupCapacity, EksNodeGroupOptions } from "../../capacity";
 import { typeGuard } from "../drift-guard";
-import { CapacityEngine, WorkloadContext } from "./capacity-engine";
+import { CapacityEngine } from "./capacity-engine";
 import { createPlacementGroup } from "./cluster";
 import { capacityCost, typeNames } from "./workload-capacity";
 import {
@@ -31,8 +31,6 @@ function dataDeviceName(options: EksNodeGroupOptions): string {
   return options.nodeImage === "bottlerocket" ? "/dev/xvdb" : "/dev/xvda";
 }
 
-const eksOf = (ctx: WorkloadContext): EksNodeGroupOptions => (ctx.props.capacity as { readonly eks: EksNodeGroupOptions }).eks;
-
 /**
  * An EKS managed node group: the chosen type and its price-bounded fallbacks, the NVIDIA AMI type, tainted so only GPU
  * pods land there, sized by the replicas. Several nodes (training) share a placement group and EFA interfaces.
@@ -51,14 +49,14 @@ export const EKS_NODE_GROUP: CapacityEngine<EksNodeGroupCapacity> = {
   serviceLaunchesInstances: true,
   settings: (ctx) => kubernetesNodeSettings(ctx.decision.nodeCount > 1),
   prepare(scope, ctx) {
-    const eks = eksOf(ctx);
+    const { eks } = ctx.strategy;
     const clusterSecurityGroupId =
       eks.clusterSecurityGroupId ?? new DataAwsEksCluster(scope, "eks-cluster", { name: eks.clusterName }).vpcConfig.get(0).clusterSecurityGroupId;
     const placementGroup = ctx.decision.nodeCount > 1 ? createPlacementGroup(scope, ctx.names.placementGroup, ctx.stableTags) : undefined;
     return { placementGroup, extraSecurityGroupIds: [clusterSecurityGroupId] };
   },
   launchTemplate(template, ctx, prepared, securityGroupId) {
-    const eks = eksOf(ctx);
+    const { eks } = ctx.strategy;
     const nodes = ctx.decision.nodeCount;
     return {
       ...template,
@@ -77,7 +75,7 @@ export const EKS_NODE_GROUP: CapacityEngine<EksNodeGroupCapacity> = {
   },
   create(scope, ctx, shared) {
     const { decision } = ctx;
-    const eks = eksOf(ctx);
+    const { eks } = ctx.strategy;
     const multiNode = decision.nodeCount > 1;
     const bounds = multiNode
       ? { min: decision.nodeCount, max: decision.nodeCount, desired: decision.nodeCount }

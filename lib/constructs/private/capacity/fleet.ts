@@ -141,9 +141,9 @@ function scalingMetric(metric: FleetOptions["scalingMetric"], namespace: string,
 }
 
 /** A fleet that can grow scales on GPU utilization unless told otherwise: its user data then runs the metrics agent. */
-function scalesOnGpu(ctx: WorkloadContext): boolean {
+function scalesOnGpu(ctx: WorkloadContext<FleetCapacity>): boolean {
   const replicas = ctx.replicas!;
-  return replicas.max > replicas.min && (ctx.props.fleet?.scalingMetric ?? "gpu-utilization") === "gpu-utilization";
+  return replicas.max > replicas.min && (ctx.strategy.fleet?.scalingMetric ?? "gpu-utilization") === "gpu-utilization";
 }
 
 /** An Auto Scaling group over the chosen type and its same-shape fallbacks: replaces what fails or is reclaimed. */
@@ -153,12 +153,13 @@ export const FLEET: CapacityEngine<FleetCapacity> = {
   // A serving fleet's endpoint: its internal load balancer's DNS name.
   outputs: (h) => ({ "auto-scaling-group-name": h.autoScalingGroup?.name, endpoint: h.loadBalancer?.dnsName }),
   withStrategy: (props, { replicas, fleet }) => ({ ...props, replicas, fleet }),
+  fromShorthands: (props) => ({ kind: "fleet", replicas: props.replicas, fleet: props.fleet }),
   // A fleet has bounds even for one instance; its replicas are written to the props.
   strategyReplicas: () => undefined,
   serviceLaunchesInstances: false,
   settings: (ctx) => ({
     pinsSubnet: false,
-    efa: ctx.props.efa === true,
+    efa: ctx.efa,
     allowWithinGroup: false,
     mimeUserData: false,
     scalesOnGpu: scalesOnGpu(ctx),
@@ -169,7 +170,7 @@ export const FLEET: CapacityEngine<FleetCapacity> = {
   create(scope, ctx, shared) {
     const { decision } = ctx;
     const bounds = ctx.replicas!;
-    const options = ctx.props.fleet ?? {};
+    const options = ctx.strategy.fleet ?? {};
     const types = launchableTypes(decision, {
       fallback: options.fallback,
       maxFallbacks: options.maxFallbacks ?? DEFAULT_MAX_FALLBACKS,
@@ -182,7 +183,7 @@ export const FLEET: CapacityEngine<FleetCapacity> = {
           port: ctx.service.port!,
           healthCheckPath: ctx.service.healthCheckPath!,
           tls: ctx.service.tls!,
-          allowFrom: ctx.props.allowFrom ?? [],
+          allowFrom: ctx.allowFrom,
           instanceSecurityGroup: shared.securityGroup,
           securityGroupNamePrefix: ctx.names.loadBalancerSecurityGroupPrefix,
           tags: ctx.stableTags,

@@ -85,11 +85,12 @@ export function readInstances(w: GpuWorkload, read: DeployedReader): void {
 export const SINGLE_INSTANCE: CapacityEngine<InstanceCapacity> = {
   kind: "instance",
   factory: "Capacity.instance()",
+  fromShorthands: () => ({ kind: "instance" }),
   outputs: instanceIds,
   serviceLaunchesInstances: false,
   settings: (ctx: WorkloadContext) => ({
     pinsSubnet: true,
-    efa: ctx.props.efa === true,
+    efa: ctx.efa,
     allowWithinGroup: false,
     mimeUserData: false,
     scalesOnGpu: false,

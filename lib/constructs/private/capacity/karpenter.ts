@@ -30,8 +30,6 @@ import { kubernetesManifestResource } from "./kubernetes-manifest";
 import { Config } from "../deployed-capacity";
 import { isToken } from "../tokens";
 
-const karpenterOf = (ctx: WorkloadContext): KarpenterOptions => (ctx.props.capacity as { readonly karpenter: KarpenterOptions }).karpenter;
-
 /** The tag the workload's security group carries, by which its EC2NodeClass selects it (its id is not known at synth). */
 const SELECTOR_TAG = NODE_LABELS.workload;
 
@@ -45,9 +43,9 @@ function instanceGpuName(gpuName: string, ec2Name: string | undefined): string {
  * type the taxonomy rejected), the purchase option, the architecture and the GPU, a GPU limit of the most nodes, the GPU
  * taint, and consolidation suited to the class (a server's nodes only when empty; batch and jobs when underutilized).
  */
-function karpenterManifests(ctx: WorkloadContext, types: LaunchableTypes, maxNodes: number, rootVolumeSizeGiB: number): KarpenterManifests {
+function karpenterManifests(ctx: WorkloadContext<KarpenterCapacity>, types: LaunchableTypes, maxNodes: number, rootVolumeSizeGiB: number): KarpenterManifests {
   const { decision: d, names } = ctx;
-  const options = karpenterOf(ctx);
+  const options = ctx.strategy.karpenter;
   const serving = d.workload === "realtime-inference" || d.workload === "image-generation";
   const gpuNames = [...new Set(types.launchable.map((t) => instanceGpuName(t.gpu.name, t.gpu.ec2Name)))];
   const nodePool = {
@@ -151,7 +149,7 @@ export const KARPENTER: CapacityEngine<KarpenterCapacity> = {
   settings: () => kubernetesNodeSettings(false),
   create(scope, ctx, shared) {
     const { decision } = ctx;
-    const options = karpenterOf(ctx);
+    const options = ctx.strategy.karpenter;
     const bounds = ctx.replicas ?? { min: 1, max: 1, desired: 1 };
     const types = kubernetesNodeTypes(decision, options);
     const nodeRole = new IamRole(scope, "node-role", {
