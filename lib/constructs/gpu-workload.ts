@@ -20,24 +20,21 @@ import { Annotations, Fn, TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
 import { CostTerm, kebab } from "../plan/cost-vocabulary";
 import { Decision } from "../selection/decision";
-import { SelectionRequirements, workloadRequirements } from "../selection/requirements";
 import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
 import { DEFAULT_TAXONOMY } from "../taxonomy/taxonomy";
-import { InvalidRequirementError, PolicyViolationError, UnresolvedValueError, inConstruct } from "../validation/errors";
+import { PolicyViolationError, UnresolvedValueError, inConstruct } from "../validation/errors";
 import { GpuPlatform, PlatformSettings } from "./gpu-platform";
-import { dlamiOperatingSystem, imageId, rootDeviceName } from "./private/ami";
+import { imageId, rootDeviceName } from "./private/ami";
 import { RootVolume, rootVolume } from "./private/root-volume";
 import { forwardAppWideAspects } from "./private/app-wide-aspects";
-import { defaultAwsRegion, stackOf } from "./private/framework";
+import { stackOf } from "./private/framework";
 import { CapacityEngine, LaunchSettings, WorkloadContext } from "./private/capacity/capacity-engine";
-import { capacityEngine, fleetReplicas } from "./private/capacity/engines";
 import { jobBootScript } from "../boot/job-boot";
 import { metricsAgentScript } from "../boot/metrics-agent";
-import { readySeconds } from "../boot/readiness";
 import { serverBootScript } from "../boot/server-boot";
 import { libraryPart } from "../boot/shell";
 import { ContainerService, ecrRepositoryArn, s3Location } from "./private/serving/container-service";
-import { efaImageWarning, workloadContainers } from "./private/serving/workload-containers";
+import { efaImageWarning } from "./private/serving/workload-containers";
 import { fleetAdmission } from "./private/capacity/fleet-admission";
 import { nodeListParameters } from "./private/capacity/job-stop";
 import { serverHealthWatch } from "./private/capacity/instances";
@@ -46,20 +43,17 @@ import { regionGuard, typeGuard } from "./private/drift-guard";
 import { createInstanceProfile } from "./private/instance-role";
 import { DEFAULT_LOG_RETENTION_DAYS, createWorkloadLogGroup } from "./private/log-group";
 import { WorkloadLaunchTemplateProps, launchTemplateConfig } from "./private/launch-template";
-import { namedInStrategy, withCapacityShorthands, writtenShorthands } from "./private/capacity/capacity-strategy";
 import { registerPlanFile } from "./private/plan-file";
-import { applyPolicy, isGoverned, policyViolations } from "./private/policy";
+import { isGoverned, policyViolations } from "./private/policy";
 import { DeployedCapacity, deployedCapacity } from "./private/deployed-capacity";
-import { resourceNames } from "./private/resource-names";
-import { sharedDecision } from "./private/shared-decisions";
+import { resolveWorkload } from "./private/resolve-workload";
 import { addRolePolicy, checkStatement, publishMetricsStatements, pullEcrStatements, readS3Statements, readSecretStatements } from "./private/grants";
 import { addIngressRule, createSecurityGroup, ingressRuleId } from "./private/security-group";
 import { contentId, movedFrom } from "./private/content-id";
-import { decisionTags, stableTags } from "./private/tags";
 import { literalText } from "./private/terraform-text";
 import { isToken } from "./private/tokens";
 import { composeUserData } from "./private/user-data";
-import { validateAllowFrom, validateDecisionFit, validateTerraformNames, validateWorkloadProps } from "./private/validate-props";
+import { validateAllowFrom } from "./private/validate-props";
 import { GPU_WORKLOAD_BRAND } from "./private/workload-brand";
 import { AllowFrom, AmiOperatingSystem, GpuWorkloadProps } from "./workload-props";
 import type { KarpenterManifests, KarpenterResources, PodPlacement } from "./capacity";
@@ -144,66 +138,16 @@ export class GpuWorkload extends Construct {
    */
   constructor(scope: Construct, id: string, props: GpuWorkloadProps) {
     super(scope, id);
-    let userData: string | undefined;
-    let platform: PlatformSettings;
-    let context: WorkloadContext;
-    let engine: CapacityEngine;
-    let settings: LaunchSettings;
-    let job: ContainerService | undefined;
-    let written: readonly string[] = [];
-    try {
-      if (props === null || typeof props !== "object") throw new InvalidRequirementError("props", props, "give the workload's props as an object");
-      const given = props;
-      props = withCapacityShorthands(props);
-      written = writtenShorthands(given, props);
-      validateTerraformNames(this);
-      platform = GpuPlatform.settingsFor(this, props.platform);
-      this.givenPlatform = props.platform;
-      validateWorkloadProps(props, props.network ?? platform.network, platform.tags);
-      this.decision = sharedDecision(this.requirements(props, platform));
-      const replicas = fleetReplicas(props, this.decision);
-      validateDecisionFit(props, this.decision, replicas);
-      engine = capacityEngine(props, this.decision, replicas);
-      engine.checkDecision?.(props, this.decision, (props.network ?? platform.network)!);
-      // A service (AWS Batch, EKS, Karpenter) boots its own GPU image; everything else a DLAMI that must support the family.
-      this.os = engine.serviceLaunchesInstances
-        ? "amazon-linux-2023"
-        : dlamiOperatingSystem(this.decision.spec.family, this.decision.spec.cpuArchitecture, props.operatingSystem, props.ami !== undefined);
-      const containers = workloadContainers(props, this.decision, engine.kind);
-      const service = containers.service;
-      job = containers.job;
-      // The whole checkpoint is downloaded to every instance, whatever share of it each GPU holds.
-      const weightsGiB = this.decision.memoryEstimate?.weightsTotalGiB ?? 0;
-      context = {
-        // EKS and Karpenter are chosen by their strategy alone; the other kinds may be chosen by scale and shorthands.
-        strategy: props.capacity ?? engine.fromShorthands!(props, this.decision),
-        efa: props.efa === true,
-        allowFrom: props.allowFrom ?? [],
-        userData: props.userData,
-        decision: this.decision,
-        names: resourceNames(id, this.node.addr),
-        network: (props.network ?? platform.network)!,
-        replicas,
-        weightsGiB,
-        stableTags: stableTags(this.decision.workload, platform.tags, props.tags),
-        decisionTags: decisionTags(this.decision),
-        service,
-        serverReadySeconds: service && readySeconds(service.imageSizeGiB, weightsGiB),
-        shutdownOnExit: job !== undefined && props.job?.shutdownOnExit !== false,
-        containersUseInstanceRole: props.containersUseInstanceRole === true,
-      };
-      if (props.runsPerMonth !== undefined && !context.shutdownOnExit) {
-        throw new InvalidRequirementError(
-          "runsPerMonth",
-          props.runsPerMonth,
-          "runs are priced for a job whose instances stop when it ends: give job (its container, shutdownOnExit on by default), or leave runsPerMonth out and every hour of the month is counted",
-        );
-      }
-      settings = engine.settings(context);
-      userData = this.userData(settings, context);
-    } catch (error) {
-      throw inConstruct(namedInStrategy(error, written), this.node.path);
-    }
+    // Resolve and select: every check, the instance type, the capacity kind. Nothing is built before it.
+    const spec = this.withPath(() => resolveWorkload(this, props));
+    props = spec.props;
+    const { platform, engine, settings, job } = spec;
+    let context = spec.context;
+    this.decision = spec.decision;
+    this.os = spec.os;
+    this.givenPlatform = props.platform;
+    this.regionCheckedAtPlan = spec.regionCheckedAtPlan;
+    const userData = this.withPath(() => this.userData(settings, context));
     const decision = this.decision;
     const { names, network, stableTags: tags } = context;
     this.tags = tags;
@@ -318,22 +262,6 @@ export class GpuWorkload extends Construct {
       ...new Set([...GpuPlatform.above(this), ...(this.givenPlatform ? [this.givenPlatform] : [])].map((p) => `GpuPlatform ${p.node.path}`)),
     ].join(", ");
     return { deployed, violations: policyViolations(deployed, settings.policy, platforms, settings.taxonomy) };
-  }
-
-  private requirements(props: GpuWorkloadProps, platform: PlatformSettings): SelectionRequirements {
-    const given = props.region ?? platform.region;
-    const deployed = providerRegion(this);
-    // A region that is not a string is refused by selection, with the rest of the requirements.
-    if (typeof given === "string" && deployed !== undefined && given !== deployed) {
-      throw new InvalidRequirementError(
-        props.region !== undefined ? "region" : "platform.region",
-        given,
-        `this stack's AWS provider deploys to ${deployed}, so the workload would be chosen and priced for one region and launched in another; give it ${deployed}, or put it in a stack whose provider is in ${given}`,
-      );
-    }
-    // A provider whose region is a reference (or the environment's) is compared with the workload's at plan.
-    this.regionCheckedAtPlan = given !== undefined && deployed === undefined;
-    return applyPolicy({ ...workloadRequirements(props), workload: props.workload, region: given ?? deployed, taxonomy: platform.taxonomy }, platform.policy);
   }
 
   /**
@@ -526,11 +454,6 @@ export class GpuWorkload extends Construct {
       if (value !== undefined) new TerraformOutput(this, name, { value, description: literalText(`${this.node.path}: ${name.replace(/-/g, " ")}`) });
     }
   }
-}
-
-/** The region of the stack's default AWS provider, when literal. */
-function providerRegion(scope: Construct): string | undefined {
-  return defaultAwsRegion(stackOf(scope), isToken);
 }
 
 /** A list variable cannot be indexed at synth time: let Terraform pick its first element. */
