@@ -5,7 +5,7 @@ import { InvalidRequirementError } from "../../validation/errors";
 import { GpuPlatform, PlatformSettings } from "../gpu-platform";
 import { AmiOperatingSystem, GpuWorkloadProps } from "../workload-props";
 import { dlamiOperatingSystem } from "./ami";
-import { CapacityEngine, LaunchSettings, WorkloadContext } from "./capacity/capacity-engine";
+import { CapacityEngine, LaunchSettings, NO_LAUNCH_SETTINGS, WorkloadContext } from "./capacity/capacity-engine";
 import { namedInStrategy, withCapacityShorthands, writtenShorthands } from "./capacity/capacity-strategy";
 import { capacityEngine, fleetReplicas } from "./capacity/engines";
 import { defaultAwsRegion, stackOf } from "./framework";
@@ -99,7 +99,8 @@ function resolveWritten(workload: Construct, props: GpuWorkloadProps): WorkloadS
       "runs are priced for a job whose instances stop when it ends: give job (its container, shutdownOnExit on by default), or leave runsPerMonth out and every hour of the month is counted",
     );
   }
-  return { props, platform, decision, engine, os, context, settings: engine.settings(context), job, regionCheckedAtPlan };
+  const settings = { ...NO_LAUNCH_SETTINGS, ...engine.settings?.(context) };
+  return { props, platform, decision, engine, os, context, settings, job, regionCheckedAtPlan };
 }
 
 /** What selection is asked: the props' requirements in the stack's region, under the platform's policy. */

@@ -165,16 +165,7 @@ export const AWS_BATCH: CapacityEngine<AwsBatchCapacity> = {
   withStrategy: (props, { batch }) => ({ ...props, batch }),
   fromShorthands: (props) => ({ kind: "aws-batch", batch: props.batch! }),
   serviceLaunchesInstances: true,
-  settings: () => ({
-    pinsSubnet: false,
-    efa: false,
-    allowWithinGroup: false,
-    mimeUserData: true,
-    scalesOnGpu: false,
-    clientsThroughLoadBalancer: false,
-    watchesOwnHealth: false,
-    admitsWhenHealthy: false,
-  }),
+  settings: () => ({ mimeUserData: true }),
   create(scope, ctx, shared) {
     const { decision } = ctx;
     const { batch } = ctx.strategy;

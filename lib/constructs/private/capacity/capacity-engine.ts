@@ -54,7 +54,10 @@ export interface WorkloadContext<S extends CapacityStrategy = CapacityStrategy> 
   readonly containersUseInstanceRole: boolean;
 }
 
-/** How a capacity kind shapes the launch template, the instance role and the security group. */
+/**
+ * How a capacity kind shapes the launch template, the instance role and the security group. Each is off unless the
+ * kind turns it on (CapacityEngine.settings names only those).
+ */
 export interface LaunchSettings {
   /** The template pins the first subnet (a single instance, a cluster); a group or a service spreads them. */
   readonly pinsSubnet: boolean;
@@ -73,6 +76,18 @@ export interface LaunchSettings {
   /** A load balancer watches the server: the group admits a new instance (launch lifecycle hook) once its server is healthy. */
   readonly admitsWhenHealthy: boolean;
 }
+
+/** Every launch setting off: a kind turns on what it needs. */
+export const NO_LAUNCH_SETTINGS: LaunchSettings = {
+  pinsSubnet: false,
+  efa: false,
+  allowWithinGroup: false,
+  mimeUserData: false,
+  scalesOnGpu: false,
+  clientsThroughLoadBalancer: false,
+  watchesOwnHealth: false,
+  admitsWhenHealthy: false,
+};
 
 /** What was built before the capacity: the capacity attaches to these. */
 export interface SharedResources {
@@ -142,7 +157,8 @@ export interface CapacityEngine<S extends CapacityStrategy = CapacityStrategy> {
    * instance role and the interfaces, and the template leaves them out.
    */
   readonly serviceLaunchesInstances: boolean;
-  settings(ctx: WorkloadContext<S>): LaunchSettings;
+  /** The launch settings the kind turns on; the rest are off. */
+  settings?(ctx: WorkloadContext<S>): Partial<LaunchSettings>;
   /** Resources the launch template refers to (a cluster's placement group, an EKS cluster's security group). */
   prepare?(scope: Construct, ctx: WorkloadContext<S>): PreparedResources;
   /** The kind's own changes to the launch template (EKS: no type where the group lists them, its security groups). */

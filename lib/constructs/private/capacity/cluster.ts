@@ -20,16 +20,7 @@ export const CLUSTER: CapacityEngine<ClusterCapacity> = {
   withStrategy: (props, { nodes }) => ({ ...props, nodes }),
   fromShorthands: (_props, decision) => ({ kind: "cluster", nodes: decision.nodeCount }),
   serviceLaunchesInstances: false,
-  settings: () => ({
-    pinsSubnet: true,
-    efa: true,
-    allowWithinGroup: true,
-    mimeUserData: false,
-    scalesOnGpu: false,
-    clientsThroughLoadBalancer: false,
-    watchesOwnHealth: false,
-    admitsWhenHealthy: false,
-  }),
+  settings: () => ({ pinsSubnet: true, efa: true, allowWithinGroup: true }),
   prepare: (scope, ctx) => ({ placementGroup: createPlacementGroup(scope, ctx.names.placementGroup, ctx.stableTags) }),
   create(scope, ctx, shared) {
     const n = ctx.decision.nodeCount;

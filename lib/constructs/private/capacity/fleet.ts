@@ -158,13 +158,9 @@ export const FLEET: CapacityEngine<FleetCapacity> = {
   strategyReplicas: () => undefined,
   serviceLaunchesInstances: false,
   settings: (ctx) => ({
-    pinsSubnet: false,
     efa: ctx.efa,
-    allowWithinGroup: false,
-    mimeUserData: false,
     scalesOnGpu: scalesOnGpu(ctx),
     clientsThroughLoadBalancer: ctx.service !== undefined,
-    watchesOwnHealth: false,
     admitsWhenHealthy: ctx.service !== undefined,
   }),
   create(scope, ctx, shared) {

@@ -88,16 +88,7 @@ export const SINGLE_INSTANCE: CapacityEngine<InstanceCapacity> = {
   fromShorthands: () => ({ kind: "instance" }),
   outputs: instanceIds,
   serviceLaunchesInstances: false,
-  settings: (ctx: WorkloadContext) => ({
-    pinsSubnet: true,
-    efa: ctx.efa,
-    allowWithinGroup: false,
-    mimeUserData: false,
-    scalesOnGpu: false,
-    clientsThroughLoadBalancer: false,
-    watchesOwnHealth: ctx.service !== undefined,
-    admitsWhenHealthy: false,
-  }),
+  settings: (ctx: WorkloadContext) => ({ pinsSubnet: true, efa: ctx.efa, watchesOwnHealth: ctx.service !== undefined }),
   create(scope, ctx, shared) {
     const instance = new Instance(scope, "instance", instanceConfig(ctx, shared.launchTemplate, nodeJob(ctx, 0, undefined)));
     if (ctx.nodeUserData && ctx.shutdownOnExit) createJobStop(scope, jobStopProps(ctx, shared, [instance]));

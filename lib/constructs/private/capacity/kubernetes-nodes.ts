@@ -56,17 +56,8 @@ export function podPlacement(ctx: WorkloadContext): PodPlacement {
  * How Kubernetes nodes shape the template and the security group: pods run the work, so nothing of a server's or a
  * job's; several nodes (training) get EFA and a group open to itself.
  */
-export function kubernetesNodeSettings(multiNode: boolean): LaunchSettings {
-  return {
-    pinsSubnet: false,
-    efa: multiNode,
-    allowWithinGroup: multiNode,
-    mimeUserData: false,
-    scalesOnGpu: false,
-    clientsThroughLoadBalancer: false,
-    watchesOwnHealth: false,
-    admitsWhenHealthy: false,
-  };
+export function kubernetesNodeSettings(multiNode: boolean): Partial<LaunchSettings> {
+  return { efa: multiNode, allowWithinGroup: multiNode };
 }
 
 /** The chosen type and its price-bounded same-shape fallbacks, which a node group or a NodePool may launch. */
