@@ -52,3 +52,8 @@ describe("a type not sold in the reference region", () => {
     );
   });
 });
+
+test("the price tests see the embedded table itself, not the behaviour tests' frozen copy", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the modules as the library and the copy resolve
+  expect(require("../../lib/taxonomy/data/regional-prices")).not.toBe(require("../frozen/regional-prices"));
+});
