@@ -86,7 +86,7 @@ export type {
   SecretValue,
   SecretKeyReference,
 } from "./constructs/serving";
-export type { PolicyStatement } from "./constructs/policy-statement";
+export type { PolicyStatement } from "./specs/iam";
 export type {
   GpuWorkloadProps,
   WorkloadProps,

@@ -47,17 +47,18 @@ import { registerPlanFile } from "./private/plan-file";
 import { isGoverned, policyViolations } from "./private/policy";
 import { DeployedCapacity, deployedCapacity } from "./private/deployed-capacity";
 import { resolveWorkload } from "./private/resolve-workload";
-import { addRolePolicy, checkStatement, publishMetricsStatements, pullEcrStatements, readS3Statements, readSecretStatements } from "./private/grants";
+import { addRolePolicy } from "./private/grants";
+import { checkStatement, publishMetricsStatements, pullEcrStatements, readS3Statements, readSecretStatements } from "../specs/iam";
 import { addIngressRule, createSecurityGroup, ingressRuleId } from "./private/security-group";
 import { contentId, movedFrom } from "./private/content-id";
-import { literalText } from "./private/terraform-text";
+import { literalText } from "../specs/terraform-text";
 import { isToken } from "./private/tokens";
 import { composeUserData } from "./private/user-data";
 import { validateAllowFrom } from "./private/validate-props";
 import { GPU_WORKLOAD_BRAND } from "./private/workload-brand";
 import { AllowFrom, AmiOperatingSystem, GpuWorkloadProps } from "./workload-props";
 import type { KarpenterManifests, KarpenterResources, PodPlacement } from "./capacity";
-import { PolicyStatement } from "./policy-statement";
+import { PolicyStatement } from "../specs/iam";
 
 export type { WorkloadCapacity } from "./workload-capacity";
 

@@ -3,30 +3,9 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Construct } from "constructs";
 import { iamDescription } from "../../validation/aws-text";
 import { callerAccount } from "./caller-account";
-import { PolicyStatement } from "../policy-statement";
 import { addRolePolicy } from "./grants";
-import { literalText } from "./terraform-text";
-
-/**
- * Session Manager's own channels and nothing else: the actions AWS lists for a custom instance profile (Systems Manager
- * User Guide, "Create a custom IAM instance profile for Session Manager", as of 2026-12-07; without its optional S3 and
- * KMS statements for session logs), on "*", the only resource ssmmessages actions take. AmazonSSMManagedInstanceCore,
- * which this replaces, also reads every Parameter Store value in the account (ssm:GetParameter(s) on "*"), and so would
- * anything that held the instance's credentials; it adds State Manager, Inventory, Patch Manager and Run Command's
- * older ec2messages path, none of which the workload uses.
- */
-export const SESSION_MANAGER_STATEMENTS: readonly PolicyStatement[] = [
-  {
-    actions: [
-      "ssm:UpdateInstanceInformation",
-      "ssmmessages:CreateControlChannel",
-      "ssmmessages:CreateDataChannel",
-      "ssmmessages:OpenControlChannel",
-      "ssmmessages:OpenDataChannel",
-    ],
-    resources: ["*"],
-  },
-];
+import { SESSION_MANAGER_STATEMENTS, trustPolicy } from "../../specs/iam";
+import { literalText } from "../../specs/terraform-text";
 
 export interface InstanceProfileNames {
   readonly rolePrefix: string;
@@ -69,17 +48,5 @@ export function createJobRole(scope: Construct, rolePrefix: string, region: stri
       ArnLike: { "aws:SourceArn": `arn:aws:ecs:${region}:${account}:*` },
     }),
     tags,
-  });
-}
-
-/**
- * A service's trust. The instance role's has no condition: AWS documents neither aws:SourceAccount nor aws:SourceArn
- * for ec2.amazonaws.com (a condition on a key EC2 does not send would deny every instance its credentials), and an
- * instance profile can only be attached by this account (iam:PassRole).
- */
-export function trustPolicy(service: string, condition?: Record<string, Record<string, string>>): string {
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole", ...(condition && { Condition: condition }) }],
   });
 }

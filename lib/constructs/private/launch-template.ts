@@ -3,7 +3,7 @@ import { Fn, Token } from "cdktf";
 import { Precondition } from "cdktf/lib/terraform-conditions";
 import { launchTemplateDescription } from "../../validation/aws-text";
 import { efaInterfaceLayout } from "./efa-layout";
-import { literalText } from "./terraform-text";
+import { literalText } from "../../specs/terraform-text";
 import { RootVolume } from "./root-volume";
 
 /** The interfaces of an instance launched from the template. */

@@ -7,7 +7,7 @@ import { PRIVATE_RANGES, parseCidr, shortRanges } from "../../validation/cidr";
 import { AllowFrom, AllowTo } from "../workload-props";
 import { InvalidRequirementError } from "../../validation/errors";
 import { contentId, movedFrom } from "./content-id";
-import { literalText } from "./terraform-text";
+import { literalText } from "../../specs/terraform-text";
 import { isToken } from "./tokens";
 
 export interface WorkloadSecurityGroupProps {

@@ -1,6 +1,6 @@
 import { Decision } from "../../selection/decision";
 import { WorkloadClass } from "../../taxonomy/workload-class";
-import { literalTags } from "./terraform-text";
+import { literalTags } from "../../specs/terraform-text";
 
 /** Marks what this library manages, so operators can find and cost it. */
 const MANAGED_BY = "cdktf-gpu-workloads";

@@ -1,6 +1,6 @@
 import { createHash } from "crypto";
 import { InvalidRequirementError } from "../../validation/errors";
-import { replaceTokens } from "./terraform-text";
+import { replaceTokens } from "../../specs/terraform-text";
 
 /**
  * EC2 runs at most 16 KB of user data, in raw form before base64 (EC2 User Guide, "Run commands when you

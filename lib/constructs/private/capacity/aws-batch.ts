@@ -9,14 +9,14 @@ import { DEFAULT_MAX_FALLBACK_PRICE_RATIO, launchableTypes } from "../../../sele
 import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
 import { BatchOptions } from "../../workload-props";
 import { createJobRole } from "../instance-role";
-import { literalText } from "../terraform-text";
+import { literalText } from "../../../specs/terraform-text";
 import { typeGuard } from "../drift-guard";
 import { Precondition } from "cdktf/lib/terraform-conditions";
 import { CapacityEngine } from "./capacity-engine";
 import { capacityCost, typeNames } from "./workload-capacity";
-import { ecsAgentStatements } from "./ecs-agent";
 import { callerAccount } from "../caller-account";
-import { addRolePolicy, pullEcrStatements } from "../grants";
+import { addRolePolicy } from "../grants";
+import { ecsAgentStatements, pullEcrStatements } from "../../../specs/iam";
 import { ecrRepositoryArn } from "../serving/container-service";
 import { pinnedImageCondition } from "../../../validation/container-image";
 import { isToken } from "../tokens";

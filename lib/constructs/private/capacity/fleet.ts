@@ -7,7 +7,7 @@ import { DEFAULT_MAX_FALLBACK_PRICE_RATIO, launchableTypes } from "../../../sele
 import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
 import { FleetOptions, ReplicaBounds } from "../../workload-props";
 import { GPU_UTILIZATION_METRIC_NAME } from "../../../boot/metrics-agent";
-import { literalText } from "../terraform-text";
+import { literalText } from "../../../specs/terraform-text";
 import { createServingLoadBalancer } from "../serving/load-balancer";
 import { typeGuard } from "../drift-guard";
 import { Precondition } from "cdktf/lib/terraform-conditions";

@@ -3,7 +3,7 @@ import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
-import { PolicyStatement } from "../../policy-statement";
+import { PolicyStatement } from "../../../specs/iam";
 import { addRolePolicy } from "../grants";
 
 /** Instance ids per parameter: 200 × 20 characters stays within a standard parameter's 4 KB. */

@@ -10,9 +10,9 @@ import { checkOneOf } from "../../../validation/allowed-values";
 import { InvalidRequirementError, UnresolvedValueError } from "../../../validation/errors";
 import { KARPENTER_DELIVERIES, KarpenterCapacity, KarpenterManifests, KarpenterOptions, KarpenterResources } from "../../capacity";
 import { stackOf } from "../framework";
-import { SESSION_MANAGER_STATEMENTS, trustPolicy } from "../instance-role";
+import { SESSION_MANAGER_STATEMENTS, trustPolicy } from "../../../specs/iam";
 import { addRolePolicy } from "../grants";
-import { literalText } from "../terraform-text";
+import { literalText } from "../../../specs/terraform-text";
 import { CapacityEngine, WorkloadContext } from "./capacity-engine";
 import {
   GPU_RESOURCE,

@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { Decision } from "../../../selection/decision";
 import { DEFAULT_MAX_FALLBACK_PRICE_RATIO, LaunchableTypes, launchableTypes } from "../../../selection/fallbacks";
 import type { CapacityHandles, LaunchSettings, WorkloadContext } from "./capacity-engine";
-import { literalText } from "../terraform-text";
+import { literalText } from "../../../specs/terraform-text";
 import { checkOneOf, checkPattern, isDenseList } from "../../../validation/allowed-values";
 import { InvalidRequirementError, UnresolvedValueError } from "../../../validation/errors";
 import { checkNumber } from "../../../validation/numbers";

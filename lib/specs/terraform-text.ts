@@ -31,3 +31,14 @@ export function replaceTokens(text: string, replacement: string): string {
 export function literalTags(tags: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(tags).map(([key, value]) => [literalText(key), literalText(value)]));
 }
+
+/**
+ * Whether a value is text with a token in it (a Terraform reference in place of text), by the frameworks' own marker
+ * (cdktf's and cdktn's encoding), so resource specs need no framework; numbers and lists are not read here.
+ */
+export function containsToken(value: unknown): boolean {
+  return typeof value === "string" && STRING_TOKEN.test(value);
+}
+
+/** A string token's marker: what cdktf's Token.isUnresolved reads in text (a list token's "#{" marker is not one). */
+const STRING_TOKEN = /\$\{TfToken\[[^\]]*\]\}/;
