@@ -42,7 +42,8 @@ import { WorkloadCapacity, withJobRuns } from "./private/capacity/workload-capac
 import { regionGuard, typeGuard } from "./private/drift-guard";
 import { createInstanceProfile } from "./private/instance-role";
 import { DEFAULT_LOG_RETENTION_DAYS, createWorkloadLogGroup } from "./private/log-group";
-import { WorkloadLaunchTemplateProps, launchTemplateConfig } from "./private/launch-template";
+import { launchTemplateConfig } from "./private/launch-template";
+import { WorkloadLaunchTemplateProps, launchTemplateSpec } from "../specs/launch-template";
 import { registerPlanFile } from "./private/plan-file";
 import { isGoverned, policyViolations } from "./private/policy";
 import { DeployedCapacity, deployedCapacity } from "./private/deployed-capacity";
@@ -220,7 +221,7 @@ export class GpuWorkload extends Construct {
       preconditions: [...typeGuard(this, decision), ...(this.regionCheckedAtPlan ? [regionGuard(this, decision.region)] : [])],
     };
     const templateProps = engine.launchTemplate?.(template, context, prepared, securityGroupId) ?? template;
-    this.launchTemplate = new LaunchTemplate(this, "launch-template", launchTemplateConfig(this.node.path, templateProps));
+    this.launchTemplate = new LaunchTemplate(this, "launch-template", launchTemplateConfig(launchTemplateSpec(this.node.path, templateProps)));
     const built = engine.create(this, context, {
       launchTemplate: this.launchTemplate,
       role,

@@ -1,5 +1,5 @@
 import { DEFAULT_TAXONOMY } from "../../lib";
-import { efaInterfaceLayout } from "../../lib/constructs/private/efa-layout";
+import { efaInterfaceLayout } from "../../lib/specs/efa-layout";
 
 describe("EFA interfaces per type, as AWS's EFA guide lays them out", () => {
   const efaTypes = DEFAULT_TAXONOMY.instanceTypes.filter((t) => t.efaInterfaces > 0);

@@ -10,7 +10,7 @@ import { NetworkProps } from "../../network";
 import { AllowFrom, GpuWorkloadProps, ReplicaBounds } from "../../workload-props";
 import { ResourceNames } from "../resource-names";
 import { ContainerService } from "../serving/container-service";
-import { WorkloadLaunchTemplateProps } from "../launch-template";
+import { WorkloadLaunchTemplateProps } from "../../../specs/launch-template";
 import type { GpuWorkload } from "../../gpu-workload";
 import type { CapacityStrategy } from "../../capacity";
 import type { DeployedReader } from "../deployed-capacity";

@@ -1,6 +1,7 @@
 import { Instance, InstanceConfig } from "@cdktf/provider-aws/lib/instance";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
-import { base64, metadataOptions } from "../launch-template";
+import { base64 } from "../launch-template";
+import { metadataOptions } from "../../../specs/launch-template";
 import { isToken } from "../tokens";
 import { CapacityEngine, CapacityHandles, SharedResources, WorkloadContext } from "./capacity-engine";
 import { JobStopProps, createJobStop } from "./job-stop";
