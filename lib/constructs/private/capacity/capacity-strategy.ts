@@ -1,3 +1,4 @@
+import { ownValue } from "../../../validation/allowed-values";
 import { InvalidRequirementError } from "../../../validation/errors";
 import { CapacityStrategy } from "../../capacity";
 import { GpuWorkloadProps } from "../../workload-props";
@@ -15,8 +16,7 @@ const SHORTHANDS = ["replicas", "fleet", "nodes", "batch"] as const;
 export function withCapacityShorthands(props: GpuWorkloadProps): GpuWorkloadProps {
   const strategy = props.capacity;
   if (strategy === undefined) return props;
-  const engine: CapacityEngine | undefined =
-    strategy !== null && typeof strategy === "object" ? Object.entries(STRATEGY_ENGINES).find(([kind]) => kind === strategy.kind)?.[1] : undefined;
+  const engine: CapacityEngine | undefined = strategy !== null && typeof strategy === "object" ? ownValue(STRATEGY_ENGINES, strategy.kind) : undefined;
   if (!engine) {
     const factories = Object.values(STRATEGY_ENGINES).map((e) => e.factory);
     throw new InvalidRequirementError("capacity", strategy, `give a strategy: ${factories.slice(0, -1).join(", ")} or ${factories.at(-1)}`);
