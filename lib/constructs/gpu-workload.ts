@@ -50,7 +50,8 @@ import { DeployedCapacity, deployedCapacity } from "./private/deployed-capacity"
 import { resolveWorkload } from "./private/resolve-workload";
 import { addRolePolicy } from "./private/grants";
 import { checkStatement, publishMetricsStatements, pullEcrStatements, readS3Statements, readSecretStatements } from "../specs/iam";
-import { addIngressRule, createSecurityGroup, ingressRuleId } from "./private/security-group";
+import { addRule, createSecurityGroup, ruleId } from "./private/security-group";
+import { ingressRule } from "../specs/security-group";
 import { contentId, movedFrom } from "./private/content-id";
 import { literalText } from "../specs/terraform-text";
 import { isToken } from "./private/tokens";
@@ -391,12 +392,11 @@ export class GpuWorkload extends Construct {
     this.withPath(() => validateAllowFrom("allowFrom", rule));
     // A serving fleet's clients call its load balancer; everything else is reached directly.
     const lb = this.loadBalancerSecurityGroup;
-    const id = ingressRuleId(this, lb ? "load-balancer-ingress" : "ingress", rule);
+    const spec = ingressRule(lb ? "load-balancer-ingress" : "ingress", rule, this.node.id);
+    const id = ruleId(this, spec);
     const existing = this.node.tryFindChild(id) as VpcSecurityGroupIngressRule | undefined;
     if (existing) return existing;
-    const added = addIngressRule(this, id, (lb ?? this.securityGroup).id, rule, this.tags);
-    movedFrom(added, `ingress-added-${this.added.ingress++}`);
-    return added;
+    return addRule(this, id, (lb ?? this.securityGroup).id, { ...spec, formerId: `ingress-added-${this.added.ingress++}` }, this.tags);
   }
 
   /**

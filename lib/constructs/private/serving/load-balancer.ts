@@ -6,7 +6,8 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
 import { AllowFrom } from "../../workload-props";
-import { addIngressRules, literalEc2Description } from "../security-group";
+import { addRules } from "../security-group";
+import { ingressRules, literalEc2Description } from "../../../specs/security-group";
 import { ServeTls } from "../../serving";
 import { DEFAULT_SSL_POLICY } from "./container-service";
 
@@ -47,7 +48,7 @@ export function createServingLoadBalancer(scope: Construct, props: ServingLoadBa
     vpcId: props.vpcId,
     tags,
   });
-  addIngressRules(scope, "load-balancer-ingress", securityGroup.id, props.allowFrom, tags);
+  addRules(scope, securityGroup.id, ingressRules("load-balancer-ingress", props.allowFrom, scope.node.id), tags);
   new VpcSecurityGroupEgressRule(scope, "load-balancer-egress", {
     securityGroupId: securityGroup.id,
     description: literalEc2Description(`requests and health checks to the servers on port ${props.port}`),
