@@ -18,7 +18,6 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Annotations, Fn, TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
-import { CostTerm, kebab } from "../plan/cost-vocabulary";
 import { Decision } from "../selection/decision";
 import { WORKLOAD_PROFILES } from "../taxonomy/workload-profiles";
 import { DEFAULT_TAXONOMY } from "../taxonomy/taxonomy";
@@ -54,6 +53,7 @@ import { addRule, createSecurityGroup, ruleId } from "./private/security-group";
 import { ingressRule } from "../specs/security-group";
 import { contentId, movedFrom } from "./private/content-id";
 import { literalText } from "../specs/terraform-text";
+import { decisionOutputs, handleOutputs } from "../specs/outputs";
 import { isToken } from "./private/tokens";
 import { composeUserData } from "./private/user-data";
 import { validateAllowFrom } from "./private/validate-props";
@@ -422,38 +422,17 @@ export class GpuWorkload extends Construct {
     }
   }
 
-  /** The decision and its cost as Terraform outputs, named in the cost vocabulary (kebab-case). */
+  /** The decision and its cost, and the ids of the workload's resources, as Terraform outputs. */
   private addOutputs(engine: CapacityEngine, securityGroupId: string): void {
-    const d = this.decision;
-    const c = this.capacity;
-    const costs: Partial<Record<CostTerm, string | number>> = {
-      region: d.region,
-      gpuCount: d.gpuCount,
-      usdPerInstanceHour: d.usdPerInstanceHour,
-      usdPerHour: c.usdPerHour,
-      usdPerMonth: c.usdPerMonth,
-      maxUsdPerMonth: c.maxUsdPerMonth,
-      ...(c.run && { hoursPerRun: c.run.hoursPerRun, usdPerRun: c.run.usdPerRun, runsPerMonth: c.run.runsPerMonth }),
-    };
-    const outputs: Record<string, string | number> = {
-      "instance-type": d.instanceType,
-      gpu: d.gpu.name,
-      ...Object.fromEntries(Object.entries(costs).map(([term, value]) => [kebab(term as CostTerm), value!])),
-      instances: c.instances.desired,
-      reason: literalText(d.reason),
-    };
-    for (const [name, value] of Object.entries(outputs)) {
-      new TerraformOutput(this, name, { value, description: literalText(`${this.node.path}: ${name.replace(/-/g, " ")} chosen by cdktf-gpu-workloads`) });
-    }
     // The ids another stack or a script needs; a typed handle in another cdktf stack references them directly.
-    const handles: Record<string, string | string[] | undefined> = {
+    const handles = {
       "role-arn": this.runtimeRole.arn,
       "security-group-id": securityGroupId,
       "log-group-name": this.logGroup?.name,
       ...engine.outputs?.(this),
     };
-    for (const [name, value] of Object.entries(handles)) {
-      if (value !== undefined) new TerraformOutput(this, name, { value, description: literalText(`${this.node.path}: ${name.replace(/-/g, " ")}`) });
+    for (const output of [...decisionOutputs(this.node.path, this.decision, this.capacity), ...handleOutputs(this.node.path, handles)]) {
+      new TerraformOutput(this, output.name, { value: output.value, description: output.description });
     }
   }
 }

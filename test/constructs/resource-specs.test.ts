@@ -1,4 +1,6 @@
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { selectInstance } from "../../lib/selection/select-instance";
+import { decisionOutputs, handleOutputs } from "../../lib/specs/outputs";
 import { OWN_GROUP, ingressRule, workloadRules } from "../../lib/specs/security-group";
 
 describe("the security group's rules as a framework-free spec", () => {
@@ -29,5 +31,26 @@ describe("the security group's rules as a framework-free spec", () => {
     );
     expect(ingressRule("ingress", { port: 8000, cidr: "10.0.0.0/16" }, "chat").precondition).toBeUndefined();
     expect(ingressRule("ingress", { port: 8000, cidr: "fd00::/8" }, "chat")).toMatchObject({ cidrIpv6: "fd00::/8" });
+  });
+});
+
+describe("the outputs as a framework-free spec", () => {
+  test("the decision's outputs are named in the cost vocabulary and carry no Terraform reference; absent handles are left out", () => {
+    const decision = selectInstance({ workload: "realtime-inference" });
+    const outputs = decisionOutputs("app/chat", decision, { usdPerHour: 1, usdPerMonth: 730, maxUsdPerMonth: 730, instances: { desired: 1 } });
+    expect(outputs.map((o) => o.name)).toEqual([
+      "instance-type",
+      "gpu",
+      "region",
+      "gpu-count",
+      "usd-per-instance-hour",
+      "usd-per-hour",
+      "usd-per-month",
+      "max-usd-per-month",
+      "instances",
+      "reason",
+    ]);
+    expect(outputs[0]).toEqual({ name: "instance-type", value: decision.instanceType, description: "app/chat: instance type chosen by cdktf-gpu-workloads" });
+    expect(handleOutputs("app/chat", { "role-arn": "arn:aws:iam::123456789012:role/x", "job-queue-arn": undefined }).map((o) => o.name)).toEqual(["role-arn"]);
   });
 });
