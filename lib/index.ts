@@ -121,6 +121,13 @@ export type {
   KarpenterManifests,
   KarpenterResources,
   KarpenterDelivery,
+  CapacityKindHandles,
+  InstanceHandles,
+  FleetHandles,
+  ClusterHandles,
+  AwsBatchHandles,
+  EksNodeGroupHandles,
+  KarpenterHandles,
 } from "./constructs/capacity";
 export type { NetworkProps } from "./constructs/network";
 

@@ -1,3 +1,16 @@
+import type { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
+import type { BatchComputeEnvironment } from "@cdktf/provider-aws/lib/batch-compute-environment";
+import type { BatchJobDefinition } from "@cdktf/provider-aws/lib/batch-job-definition";
+import type { BatchJobQueue } from "@cdktf/provider-aws/lib/batch-job-queue";
+import type { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import type { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
+import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import type { Instance } from "@cdktf/provider-aws/lib/instance";
+import type { Lb } from "@cdktf/provider-aws/lib/lb";
+import type { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
+import type { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
+import type { PlacementGroup } from "@cdktf/provider-aws/lib/placement-group";
+import type { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import type { TerraformProvider, TerraformResource } from "cdktf";
 import { BatchOptions, FleetOptions, ReplicaBounds } from "./workload-props";
 
@@ -188,3 +201,85 @@ export const Capacity = {
   /** A Karpenter NodePool and EC2NodeClass for the chosen type and its fallbacks, tainted for GPU pods. */
   karpenter: (karpenter: KarpenterOptions): KarpenterCapacity => ({ kind: "karpenter", karpenter }),
 } as const;
+
+/** A single instance's resources (Capacity.instance()). */
+export interface InstanceHandles {
+  /** Discriminates the capacity kind. */
+  readonly kind: "instance";
+  /** The one instance. */
+  readonly instances: readonly Instance[];
+  /** A server's health alarm (no action unless you add one); undefined without a server. */
+  readonly healthAlarm?: CloudwatchMetricAlarm;
+}
+
+/** An Auto Scaling fleet's resources (Capacity.fleet()). */
+export interface FleetHandles {
+  /** Discriminates the capacity kind. */
+  readonly kind: "auto-scaling-group";
+  /** The group over the chosen type and its fallbacks. */
+  readonly autoScalingGroup: AutoscalingGroup;
+  /** A serving fleet's internal Network Load Balancer; undefined without a server. */
+  readonly loadBalancer?: Lb;
+  /** A serving fleet's target group. */
+  readonly targetGroup?: LbTargetGroup;
+  /** A serving fleet's TCP listener. */
+  readonly listener?: LbListener;
+  /** The load balancer's security group, which holds a serving fleet's allowFrom rules. */
+  readonly loadBalancerSecurityGroup?: SecurityGroup;
+}
+
+/** An EFA cluster's resources (Capacity.cluster()). */
+export interface ClusterHandles {
+  /** Discriminates the capacity kind. */
+  readonly kind: "cluster";
+  /** The nodes, the first one first. */
+  readonly instances: readonly Instance[];
+  /** The cluster placement group they share. */
+  readonly placementGroup: PlacementGroup;
+}
+
+/** AWS Batch's resources (Capacity.awsBatch()). */
+export interface AwsBatchHandles {
+  /** Discriminates the capacity kind. */
+  readonly kind: "aws-batch";
+  /** The managed compute environment that launches the instances. */
+  readonly computeEnvironment: BatchComputeEnvironment;
+  /** The queue jobs are submitted to. */
+  readonly jobQueue: BatchJobQueue;
+  /** The job definition. */
+  readonly jobDefinition: BatchJobDefinition;
+  /** The role the jobs' containers run with; grants go here. */
+  readonly jobRole: IamRole;
+}
+
+/** An EKS managed node group's resources (Capacity.eksNodeGroup()). */
+export interface EksNodeGroupHandles {
+  /** Discriminates the capacity kind. */
+  readonly kind: "eks-node-group";
+  /** The node group. */
+  readonly nodeGroup: EksNodeGroup;
+  /** Multi-node training's placement group; undefined otherwise. */
+  readonly placementGroup?: PlacementGroup;
+  /** What lands a pod on the nodes. */
+  readonly podPlacement: PodPlacement;
+}
+
+/** Karpenter's resources and manifests (Capacity.karpenter()). */
+export interface KarpenterHandles {
+  /** Discriminates the capacity kind. */
+  readonly kind: "karpenter";
+  /** The nodes' role, which the EC2NodeClass names. */
+  readonly nodeRole: IamRole;
+  /** The NodePool and EC2NodeClass. */
+  readonly karpenterManifests: KarpenterManifests;
+  /** Their `kubernetes_manifest` resources, with delivery "kubernetes-manifest"; undefined with files. */
+  readonly karpenterResources?: KarpenterResources;
+  /** What lands a pod on the nodes. */
+  readonly podPlacement: PodPlacement;
+}
+
+/**
+ * The capacity's resources, typed by its kind: narrow on `kind` and each handle the kind always has is there, e.g.
+ * `if (w.capacityHandles.kind === "auto-scaling-group") w.capacityHandles.autoScalingGroup`.
+ */
+export type CapacityKindHandles = InstanceHandles | FleetHandles | ClusterHandles | AwsBatchHandles | EksNodeGroupHandles | KarpenterHandles;

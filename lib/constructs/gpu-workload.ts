@@ -59,7 +59,7 @@ import { composeUserData } from "./private/user-data";
 import { validateAllowFrom } from "./private/validate-props";
 import { GPU_WORKLOAD_BRAND } from "./private/workload-brand";
 import { AllowFrom, AmiOperatingSystem, GpuWorkloadProps } from "./workload-props";
-import type { KarpenterManifests, KarpenterResources, PodPlacement } from "./capacity";
+import type { CapacityKindHandles, KarpenterManifests, KarpenterResources, PodPlacement } from "./capacity";
 import { PolicyStatement } from "../specs/iam";
 
 export type { WorkloadCapacity } from "./workload-capacity";
@@ -89,6 +89,8 @@ export class GpuWorkload extends Construct {
   readonly launchTemplate: LaunchTemplate;
   /** Where the containers log (a server, a job, AWS Batch jobs); undefined when the workload runs none. */
   readonly logGroup?: CloudwatchLogGroup;
+  /** The capacity's resources, typed by its kind: narrow on `kind` for the handles the kind always has. */
+  readonly capacityHandles: CapacityKindHandles;
   // The capacity's resources, set from what its kind created; undefined where the kind has none.
   /** A single instance or a cluster's nodes; undefined for a fleet or AWS Batch. */
   declare readonly instances?: readonly Instance[];
@@ -232,6 +234,8 @@ export class GpuWorkload extends Construct {
       rootVolumeSizeGiB: this.rootVolume.sizeGiB,
     });
     this.capacity = withJobRuns(built.capacity, decision, context.shutdownOnExit === true);
+    // The engine of this kind made this kind's handles (CapacityEngine<S, H>): the kind completes them.
+    this.capacityHandles = { kind: engine.kind, ...built.handles } as CapacityKindHandles;
     Object.assign(this, built.handles);
     this.addOutputs(engine, securityGroupId);
     // What the resources launch, judged under the policy: a fleet's spot share or on-demand base, its worst case.
@@ -429,7 +433,7 @@ export class GpuWorkload extends Construct {
       "role-arn": this.runtimeRole.arn,
       "security-group-id": securityGroupId,
       "log-group-name": this.logGroup?.name,
-      ...engine.outputs?.(this),
+      ...engine.outputs?.(this.capacityHandles),
     };
     for (const output of [...decisionOutputs(this.node.path, this.decision, this.capacity), ...handleOutputs(this.node.path, handles)]) {
       new TerraformOutput(this, output.name, { value: output.value, description: output.description });

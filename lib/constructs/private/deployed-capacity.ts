@@ -137,6 +137,6 @@ export class DeployedReader {
 /** The final resources of `w`, priced with `taxonomy` in the workload's region: read by its capacity kind's engine. */
 export function deployedCapacity(w: GpuWorkload, taxonomy: Taxonomy): DeployedCapacity {
   const reader = new DeployedReader(w, taxonomy);
-  engineOfKind(w.capacity.kind).readDeployed(w, reader);
+  engineOfKind(w.capacity.kind).readDeployed(w, reader, w.capacityHandles);
   return reader.result();
 }

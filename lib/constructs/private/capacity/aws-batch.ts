@@ -20,7 +20,7 @@ import { ecsAgentStatements, pullEcrStatements } from "../../../specs/iam";
 import { ecrRepositoryArn } from "../serving/container-service";
 import { pinnedImageCondition } from "../../../validation/container-image";
 import { isToken } from "../tokens";
-import type { AwsBatchCapacity } from "../../capacity";
+import type { AwsBatchCapacity, AwsBatchHandles } from "../../capacity";
 
 export const DEFAULT_BATCH_INSTANCE_TYPES = 5;
 export const DEFAULT_JOB_ATTEMPTS = 3;
@@ -158,10 +158,10 @@ export function createBatchEnvironment(scope: Construct, props: BatchEnvironment
 }
 
 /** AWS Batch: a managed compute environment over the chosen type and its same-GPU-count fallbacks, a queue and a job definition. */
-export const AWS_BATCH: CapacityEngine<AwsBatchCapacity> = {
+export const AWS_BATCH: CapacityEngine<AwsBatchCapacity, AwsBatchHandles> = {
   kind: "aws-batch",
   factory: "Capacity.awsBatch({...})",
-  outputs: (h) => ({ "job-queue-arn": h.jobQueue?.arn, "job-definition-arn": h.jobDefinition?.arn }),
+  outputs: (h) => ({ "job-queue-arn": h.jobQueue.arn, "job-definition-arn": h.jobDefinition.arn }),
   withStrategy: (props, { batch }) => ({ ...props, batch }),
   fromShorthands: (props) => ({ kind: "aws-batch", batch: props.batch! }),
   serviceLaunchesInstances: true,
@@ -199,8 +199,8 @@ export const AWS_BATCH: CapacityEngine<AwsBatchCapacity> = {
       handles: environment,
     };
   },
-  readDeployed(w, read) {
-    const resources = read.configOf(w.computeEnvironment!).compute_resources ?? {};
+  readDeployed(_w, read, handles) {
+    const resources = read.configOf(handles.computeEnvironment).compute_resources ?? {};
     const maxVcpus = read.literal<number>(resources.max_vcpus, "the compute environment's max_vcpus") ?? 0;
     const types = (read.literal<string[]>(resources.instance_type, "the compute environment's instance types") ?? []).filter((t) => !isToken(t));
     for (const type of types) {

@@ -12,7 +12,7 @@ import { ResourceNames } from "../resource-names";
 import { ContainerService } from "../serving/container-service";
 import { WorkloadLaunchTemplateProps } from "../../../specs/launch-template";
 import type { GpuWorkload } from "../../gpu-workload";
-import type { CapacityStrategy } from "../../capacity";
+import type { CapacityKindHandles, CapacityStrategy } from "../../capacity";
 import type { DeployedReader } from "../deployed-capacity";
 import { WorkloadCapacity } from "./workload-capacity";
 
@@ -101,6 +101,9 @@ export interface SharedResources {
   readonly rootVolumeSizeGiB: number;
 }
 
+/** A kind's handles as its engine creates them: the workload adds the kind. */
+export type WithoutKind<H> = H extends unknown ? Omit<H, "kind"> : never;
+
 /** The resources one capacity kind creates: the workload's handles of the same names (documented there). */
 export type CapacityHandles = Partial<
   Pick<
@@ -140,7 +143,7 @@ export interface PreparedResources {
  * module and a line in engines.ts; its public face is its Capacity factory and options (capacity.ts), and a handle on
  * GpuWorkload for each new resource type.
  */
-export interface CapacityEngine<S extends CapacityStrategy = CapacityStrategy> {
+export interface CapacityEngine<S extends CapacityStrategy = CapacityStrategy, H extends CapacityKindHandles = CapacityKindHandles> {
   readonly kind: CapacityKind;
   /** The call that makes its strategy, for messages: "Capacity.fleet({...})". */
   readonly factory: string;
@@ -168,12 +171,12 @@ export interface CapacityEngine<S extends CapacityStrategy = CapacityStrategy> {
     prepared: PreparedResources,
     securityGroupId: string,
   ): WorkloadLaunchTemplateProps;
-  create(scope: Construct, ctx: WorkloadContext<S>, shared: SharedResources): { readonly capacity: WorkloadCapacity; readonly handles: CapacityHandles };
+  create(scope: Construct, ctx: WorkloadContext<S>, shared: SharedResources): { readonly capacity: WorkloadCapacity; readonly handles: WithoutKind<H> };
   /**
    * What the workload's final resources of this kind may launch and buy, read back after every override (the policy,
    * BudgetGuard and the plan file judge this): each type with the most instances of it at once, each purchase option.
    */
-  readDeployed(w: GpuWorkload, read: DeployedReader): void;
+  readDeployed(w: GpuWorkload, read: DeployedReader, handles: H): void;
   /** Terraform outputs of the kind's own resources (the ids a script or another stack needs), by output name. */
-  outputs?(handles: CapacityHandles): Readonly<Record<string, string | string[] | undefined>>;
+  outputs?(handles: H): Readonly<Record<string, string | string[] | undefined>>;
 }

@@ -2,7 +2,7 @@ import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster"
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { Fn, Token } from "cdktf";
 import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
-import { EksNodeGroupCapacity, EksNodeGroupOptions } from "../../capacity";
+import { EksNodeGroupCapacity, EksNodeGroupHandles, EksNodeGroupOptions } from "../../capacity";
 import { typeGuard } from "../drift-guard";
 import { CapacityEngine } from "./capacity-engine";
 import { createPlacementGroup } from "./cluster";
@@ -35,10 +35,10 @@ function dataDeviceName(options: EksNodeGroupOptions): string {
  * An EKS managed node group: the chosen type and its price-bounded fallbacks, the NVIDIA AMI type, tainted so only GPU
  * pods land there, sized by the replicas. Several nodes (training) share a placement group and EFA interfaces.
  */
-export const EKS_NODE_GROUP: CapacityEngine<EksNodeGroupCapacity> = {
+export const EKS_NODE_GROUP: CapacityEngine<EksNodeGroupCapacity, EksNodeGroupHandles> = {
   kind: "eks-node-group",
   factory: "Capacity.eksNodeGroup({...})",
-  outputs: (h) => ({ "node-group-name": h.nodeGroup?.nodeGroupName, "pod-placement": podPlacementOutput(h) }),
+  outputs: (h) => ({ "node-group-name": h.nodeGroup.nodeGroupName, "pod-placement": podPlacementOutput(h) }),
   withStrategy(props, { eks }) {
     validateEksOptions(eks, props, "capacity.eks");
     return props;
@@ -124,8 +124,8 @@ export const EKS_NODE_GROUP: CapacityEngine<EksNodeGroupCapacity> = {
       handles: { nodeGroup, placementGroup: shared.placementGroup, podPlacement: podPlacement(ctx) },
     };
   },
-  readDeployed(w, read) {
-    const group = read.configOf(w.nodeGroup!);
+  readDeployed(_w, read, handles) {
+    const group = read.configOf(handles.nodeGroup);
     const scaling = (Array.isArray(group.scaling_config) ? group.scaling_config[0] : group.scaling_config) ?? {};
     const max = read.literal<number>(scaling.max_size, "the node group's max_size") ?? 0;
     // Without instance_types the group launches the template's type (a Capacity Block's).

@@ -15,7 +15,7 @@ import { ADMITTED_GRACE_SECONDS, createAdmission, fleetAdmission, initialAdmissi
 import { CapacityEngine, WorkloadContext } from "./capacity-engine";
 import { capacityCost, typeNames } from "./workload-capacity";
 import { Config } from "../deployed-capacity";
-import type { FleetCapacity } from "../../capacity";
+import type { FleetCapacity, FleetHandles } from "../../capacity";
 
 export const DEFAULT_MAX_FALLBACKS = 9;
 export const DEFAULT_SCALING_TARGET = 70;
@@ -147,11 +147,11 @@ function scalesOnGpu(ctx: WorkloadContext<FleetCapacity>): boolean {
 }
 
 /** An Auto Scaling group over the chosen type and its same-shape fallbacks: replaces what fails or is reclaimed. */
-export const FLEET: CapacityEngine<FleetCapacity> = {
+export const FLEET: CapacityEngine<FleetCapacity, FleetHandles> = {
   kind: "auto-scaling-group",
   factory: "Capacity.fleet({...})",
   // A serving fleet's endpoint: its internal load balancer's DNS name.
-  outputs: (h) => ({ "auto-scaling-group-name": h.autoScalingGroup?.name, endpoint: h.loadBalancer?.dnsName }),
+  outputs: (h) => ({ "auto-scaling-group-name": h.autoScalingGroup.name, endpoint: h.loadBalancer?.dnsName }),
   withStrategy: (props, { replicas, fleet }) => ({ ...props, replicas, fleet }),
   fromShorthands: (props) => ({ kind: "fleet", replicas: props.replicas, fleet: props.fleet }),
   // A fleet has bounds even for one instance; its replicas are written to the props.
@@ -219,8 +219,8 @@ export const FLEET: CapacityEngine<FleetCapacity> = {
       },
     };
   },
-  readDeployed(w, read) {
-    const group = read.configOf(w.autoScalingGroup!);
+  readDeployed(_w, read, handles) {
+    const group = read.configOf(handles.autoScalingGroup);
     const mixed = group.mixed_instances_policy;
     const overrides: Config[] = mixed?.launch_template?.override ?? [];
     if (overrides.some((o) => o.launch_template_specification)) read.cannotJudge("an override launches from another launch template");

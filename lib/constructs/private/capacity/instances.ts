@@ -3,14 +3,14 @@ import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { base64 } from "../launch-template";
 import { metadataOptions } from "../../../specs/launch-template";
 import { isToken } from "../tokens";
-import { CapacityEngine, CapacityHandles, SharedResources, WorkloadContext } from "./capacity-engine";
+import { CapacityEngine, SharedResources, WorkloadContext } from "./capacity-engine";
 import { JobStopProps, createJobStop } from "./job-stop";
 import { fixedCapacity } from "./workload-capacity";
 import { createHealthAlarm, healthWatch } from "../serving/health-alarm";
 import { HealthWatch } from "../../../boot/server-boot";
 import type { GpuWorkload } from "../../gpu-workload";
 import type { DeployedReader } from "../deployed-capacity";
-import type { InstanceCapacity } from "../../capacity";
+import type { ClusterHandles, InstanceCapacity, InstanceHandles } from "../../capacity";
 
 /** What a job's nodes need to stop themselves (and each other) when the job ends. */
 export function jobStopProps(ctx: WorkloadContext, shared: SharedResources, nodes: readonly Instance[]): JobStopProps {
@@ -64,14 +64,14 @@ export function nodeJob(ctx: WorkloadContext, node: number, first: Instance | un
 }
 
 /** The instances' ids, as an output. */
-export function instanceIds(handles: CapacityHandles): Record<string, string[] | undefined> {
-  return { "instance-ids": handles.instances?.map((i) => i.id) };
+export function instanceIds(handles: InstanceHandles | ClusterHandles): Record<string, string[]> {
+  return { "instance-ids": handles.instances.map((i) => i.id) };
 }
 
 /** A single instance's or a cluster's nodes: all run at once, each of its own type (the template's unless set). */
-export function readInstances(w: GpuWorkload, read: DeployedReader): void {
+export function readInstances(_w: GpuWorkload, read: DeployedReader, handles: InstanceHandles | ClusterHandles): void {
   const running: { type: string; count: number }[] = [];
-  for (const instance of w.instances ?? []) {
+  for (const instance of handles.instances) {
     const c = read.configOf(instance);
     const type = c.instance_type === undefined ? read.templateType : read.literal<string>(c.instance_type, "an instance's instance_type");
     const count = read.literal<number>(c.count ?? 1, "an instance's count") ?? 1;
@@ -83,7 +83,7 @@ export function readInstances(w: GpuWorkload, read: DeployedReader): void {
 }
 
 /** A single instance: on-demand or in a capacity reservation (spot runs as a fleet of one, which heals). */
-export const SINGLE_INSTANCE: CapacityEngine<InstanceCapacity> = {
+export const SINGLE_INSTANCE: CapacityEngine<InstanceCapacity, InstanceHandles> = {
   kind: "instance",
   factory: "Capacity.instance()",
   fromShorthands: () => ({ kind: "instance" }),

@@ -8,7 +8,7 @@ import { expectedUsdPerInstanceHour } from "../../../selection/select-instance";
 import { iamDescription } from "../../../validation/aws-text";
 import { checkOneOf } from "../../../validation/allowed-values";
 import { InvalidRequirementError, UnresolvedValueError } from "../../../validation/errors";
-import { KARPENTER_DELIVERIES, KarpenterCapacity, KarpenterManifests, KarpenterOptions, KarpenterResources } from "../../capacity";
+import { KARPENTER_DELIVERIES, KarpenterCapacity, KarpenterHandles, KarpenterManifests, KarpenterOptions, KarpenterResources } from "../../capacity";
 import { stackOf } from "../framework";
 import { SESSION_MANAGER_STATEMENTS, trustPolicy } from "../../../specs/iam";
 import { addRolePolicy } from "../grants";
@@ -106,7 +106,7 @@ function karpenterManifests(ctx: WorkloadContext<KarpenterCapacity>, types: Laun
  * A Karpenter NodePool and EC2NodeClass, written beside the stack as YAML for GitOps (Argo CD, Flux) or kubectl, and
  * the AWS side: a node role with a fixed name (the EC2NodeClass names it at synth) and the security group's selector tag.
  */
-export const KARPENTER: CapacityEngine<KarpenterCapacity> = {
+export const KARPENTER: CapacityEngine<KarpenterCapacity, KarpenterHandles> = {
   kind: "karpenter",
   factory: "Capacity.karpenter({...})",
   outputs: (h) => ({ "pod-placement": podPlacementOutput(h) }),
@@ -171,10 +171,10 @@ export const KARPENTER: CapacityEngine<KarpenterCapacity> = {
       handles: { nodeRole, karpenterManifests: manifests, karpenterResources, podPlacement: podPlacement(ctx) },
     };
   },
-  readDeployed(w, read) {
+  readDeployed(w, read, handles) {
     // Karpenter launches what its NodePool allows: its instance types, up to its GPU limit, of its capacity types. Applied
     // by Terraform, the NodePool is its kubernetes_manifest's, after any override.
-    const nodePool: Config = w.karpenterResources ? read.configOf(w.karpenterResources.nodePool).manifest : w.karpenterManifests!.nodePool;
+    const nodePool: Config = handles.karpenterResources ? read.configOf(handles.karpenterResources.nodePool).manifest : handles.karpenterManifests.nodePool;
     const requirements: Config[] = read.literal(nodePool?.spec?.template?.spec?.requirements, "the NodePool's requirements") ?? [];
     const values = (key: string): string[] =>
       (read.literal<string[]>(requirements.find((r) => r?.key === key)?.values, `the NodePool's ${key} values`) ?? []).filter((v) => !isToken(v));

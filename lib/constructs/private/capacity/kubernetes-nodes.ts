@@ -2,7 +2,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { Construct } from "constructs";
 import { Decision } from "../../../selection/decision";
 import { DEFAULT_MAX_FALLBACK_PRICE_RATIO, LaunchableTypes, launchableTypes } from "../../../selection/fallbacks";
-import type { CapacityHandles, LaunchSettings, WorkloadContext } from "./capacity-engine";
+import type { LaunchSettings, WorkloadContext } from "./capacity-engine";
 import { literalText } from "../../../specs/terraform-text";
 import { checkOneOf, checkPattern, isDenseList } from "../../../validation/allowed-values";
 import { InvalidRequirementError, UnresolvedValueError } from "../../../validation/errors";
@@ -39,8 +39,8 @@ export function attachNodeRolePolicies(scope: Construct, roleName: string, cni: 
 }
 
 /** What a pod spec needs to land on the nodes (nodeSelector, tolerations, resources), as JSON for an output. */
-export function podPlacementOutput(handles: CapacityHandles): string | undefined {
-  return handles.podPlacement && literalText(JSON.stringify(handles.podPlacement));
+export function podPlacementOutput(handles: { readonly podPlacement: PodPlacement }): string {
+  return literalText(JSON.stringify(handles.podPlacement));
 }
 
 /** The placement of the workload's pods on its nodes: its label, the taint's toleration, one node's GPUs. */
