@@ -104,30 +104,6 @@ export interface SharedResources {
 /** A kind's handles as its engine creates them: the workload adds the kind. */
 export type WithoutKind<H> = H extends unknown ? Omit<H, "kind"> : never;
 
-/** The resources one capacity kind creates: the workload's handles of the same names (documented there). */
-export type CapacityHandles = Partial<
-  Pick<
-    GpuWorkload,
-    | "instances"
-    | "autoScalingGroup"
-    | "placementGroup"
-    | "computeEnvironment"
-    | "jobQueue"
-    | "jobDefinition"
-    | "jobRole"
-    | "loadBalancer"
-    | "targetGroup"
-    | "listener"
-    | "loadBalancerSecurityGroup"
-    | "healthAlarm"
-    | "nodeGroup"
-    | "podPlacement"
-    | "nodeRole"
-    | "karpenterManifests"
-    | "karpenterResources"
-  >
->;
-
 /** What a capacity kind builds before the launch template, for the template to refer to. */
 export interface PreparedResources {
   /** A cluster's placement group. */
@@ -153,7 +129,7 @@ export interface CapacityEngine<S extends CapacityStrategy = CapacityStrategy, H
   fromShorthands?(props: GpuWorkloadProps, decision: Decision): S;
   /** Checks what the kind needs of the decision and the network, once selection has run. */
   checkDecision?(props: GpuWorkloadProps, decision: Decision, network: NetworkProps): void;
-  /** A kind whose size has bounds even for one node (a fleet, a node group, a NodePool): the replicas its strategy gives. */
+  /** A kind whose size has bounds even for one node (a fleet, a node group, a NodePool): the replicas its strategy gives, if any. */
   strategyReplicas?(strategy: S): number | ReplicaBounds | undefined;
   /**
    * A service launches the instances from its own GPU image (AWS Batch, EKS, Karpenter): it picks the image, the

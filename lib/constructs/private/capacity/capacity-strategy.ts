@@ -1,9 +1,7 @@
-import { ownValue } from "../../../validation/allowed-values";
 import { InvalidRequirementError } from "../../../validation/errors";
 import { CapacityStrategy } from "../../capacity";
 import { GpuWorkloadProps } from "../../workload-props";
-import { CapacityEngine } from "./capacity-engine";
-import { STRATEGY_ENGINES } from "./engines";
+import { STRATEGY_ENGINES, strategyEngine } from "./engines";
 
 /** The props a strategy carries inside it: given beside one, they would say two things. */
 const SHORTHANDS = ["replicas", "fleet", "nodes", "batch"] as const;
@@ -16,7 +14,7 @@ const SHORTHANDS = ["replicas", "fleet", "nodes", "batch"] as const;
 export function withCapacityShorthands(props: GpuWorkloadProps): GpuWorkloadProps {
   const strategy = props.capacity;
   if (strategy === undefined) return props;
-  const engine: CapacityEngine | undefined = strategy !== null && typeof strategy === "object" ? ownValue(STRATEGY_ENGINES, strategy.kind) : undefined;
+  const engine = strategy !== null && typeof strategy === "object" ? strategyEngine(strategy.kind) : undefined;
   if (!engine) {
     const factories = Object.values(STRATEGY_ENGINES).map((e) => e.factory);
     throw new InvalidRequirementError("capacity", strategy, `give a strategy: ${factories.slice(0, -1).join(", ")} or ${factories.at(-1)}`);

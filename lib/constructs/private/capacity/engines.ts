@@ -1,5 +1,6 @@
 import { CapacityKind } from "../../../plan/gpu-plan";
 import { Decision } from "../../../selection/decision";
+import { ownValue } from "../../../validation/allowed-values";
 import { InvalidRequirementError } from "../../../validation/errors";
 import { CapacityStrategy } from "../../capacity";
 import { GpuWorkloadProps, ReplicaBounds } from "../../workload-props";
@@ -20,6 +21,11 @@ export const STRATEGY_ENGINES: { readonly [K in CapacityStrategy["kind"]]: Capac
   "eks-node-group": EKS_NODE_GROUP,
   karpenter: KARPENTER,
 };
+
+/** The engine of a strategy's kind, or undefined for a kind no strategy has. */
+export function strategyEngine(kind: unknown): CapacityEngine | undefined {
+  return typeof kind === "string" ? ownValue<CapacityEngine>(STRATEGY_ENGINES, kind) : undefined;
+}
 
 const BY_KIND: ReadonlyMap<CapacityKind, CapacityEngine> = new Map(Object.values(STRATEGY_ENGINES).map((engine) => [engine.kind, engine]));
 
@@ -43,7 +49,7 @@ export function capacityEngine(props: GpuWorkloadProps, decision: Decision, repl
           : `the target needs ${replicas!.max} replicas (Capacity.fleet)`;
     throw new InvalidRequirementError("capacity", "Capacity.instance()", `one instance cannot hold this workload: ${why}`);
   }
-  if (kind !== undefined) return STRATEGY_ENGINES[kind] as CapacityEngine;
+  if (kind !== undefined) return strategyEngine(kind)!;
   if (props.batch) return AWS_BATCH;
   if (decision.nodeCount > 1) return CLUSTER;
   return replicas ? FLEET : SINGLE_INSTANCE;
@@ -60,7 +66,7 @@ export function fleetReplicas(props: GpuWorkloadProps, decision: Decision): Requ
   const spot = decision.purchase === "spot" && !props.batch && decision.nodeCount === 1;
   const sized =
     props.throughput !== undefined || props.inputTokensPerSecond !== undefined || props.imagesPerMinute !== undefined ? decision.replicas : undefined;
-  const engine = strategy && (STRATEGY_ENGINES[strategy.kind] as CapacityEngine);
+  const engine = strategy && strategyEngine(strategy.kind);
   // A fleet, a node group and a NodePool have bounds even for one node.
   const bounded = engine?.strategyReplicas !== undefined;
   const given = props.replicas ?? engine?.strategyReplicas?.(strategy!);

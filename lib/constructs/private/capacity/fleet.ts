@@ -154,8 +154,8 @@ export const FLEET: CapacityEngine<FleetCapacity, FleetHandles> = {
   outputs: (h) => ({ "auto-scaling-group-name": h.autoScalingGroup.name, endpoint: h.loadBalancer?.dnsName }),
   withStrategy: (props, { replicas, fleet }) => ({ ...props, replicas, fleet }),
   fromShorthands: (props) => ({ kind: "fleet", replicas: props.replicas, fleet: props.fleet }),
-  // A fleet has bounds even for one instance; its replicas are written to the props.
-  strategyReplicas: () => undefined,
+  // A fleet has bounds even for one instance.
+  strategyReplicas: ({ replicas }) => replicas,
   serviceLaunchesInstances: false,
   settings: (ctx) => ({
     efa: ctx.efa,
